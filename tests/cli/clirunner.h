@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QStringList>
+
+namespace Formwork::Test {
+
+struct CliRun {
+    int exitCode = -1;
+    bool crashed = false;
+    QByteArray standardOutput;
+    QByteArray standardError;
+};
+
+// Runs the built formwork-cli with `arguments` and waits for it (up to `timeoutMs`).
+CliRun runCli(const QStringList &arguments, int timeoutMs = 30000);
+
+} // namespace Formwork::Test

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "testdata.h"
+
+#include <QFile>
+#include <QTest>
+
+namespace Formwork::Test {
+
+QString testDataPath(const QString &relativePath)
+{
+    return QStringLiteral(FORMWORK_TEST_DATA_DIR "/") + relativePath;
+}
+
+QByteArray readTestData(const QString &relativePath)
+{
+    QFile file(testDataPath(relativePath));
+    if (!file.open(QIODevice::ReadOnly)) {
+        QTest::qFail(
+            qPrintable(QStringLiteral("cannot read test data %1: %2").arg(file.fileName(), file.errorString())),
+            __FILE__, __LINE__);
+        return {};
+    }
+    return file.readAll();
+}
+
+} // namespace Formwork::Test

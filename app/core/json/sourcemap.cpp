@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sourcemap.h"
+
+namespace Formwork {
+
+namespace {
+
+// Splits off the next reference token of a pointer and unescapes it; nullopt on a bad "~" escape.
+std::optional<std::string> unescapeToken(std::string_view raw)
+{
+    std::string token;
+    token.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] != '~') {
+            token.push_back(raw[i]);
+            continue;
+        }
+        if (i + 1 >= raw.size())
+            return std::nullopt;
+        const char next = raw[++i];
+        if (next == '0')
+            token.push_back('~');
+        else if (next == '1')
+            token.push_back('/');
+        else
+            return std::nullopt;
+    }
+    return token;
+}
+
+// RFC 6901 array index: "0" or a number without leading zeros.
+std::optional<std::size_t> arrayIndex(std::string_view token)
+{
+    if (token.empty() || token.size() > 18 || (token.size() > 1 && token.front() == '0'))
+        return std::nullopt;
+    std::size_t index = 0;
+    for (const char c : token) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        index = index * 10 + std::size_t(c - '0');
+    }
+    return index;
+}
+
+} // namespace
+
+std::string SourceMap::appendToken(std::string_view pointer, std::string_view token)
+{
+    std::string result;
+    result.reserve(pointer.size() + token.size() + 1);
+    result.append(pointer);
+    result.push_back('/');
+    for (const char c : token) {
+        if (c == '~')
+            result.append("~0");
+        else if (c == '/')
+            result.append("~1");
+        else
+            result.push_back(c);
+    }
+    return result;
+}
+
+std::string_view SourceMap::nameOf(const Node &node) const
+{
+    return std::string_view(m_names).substr(node.nameOffset, node.nameLength);
+}
+
+SourceRange SourceMap::shifted(qsizetype begin, qsizetype end) const
+{
+    return SourceRange { begin + m_shift, end + m_shift };
+}
+
+std::optional<std::size_t> SourceMap::findChild(std::size_t parent, std::string_view token) const
+{
+    const Node &node = m_nodes[parent];
+    const std::size_t last = parent + node.subtreeSize;
+    if (node.type == NodeType::Array) {
+        const auto index = arrayIndex(token);
+        if (!index)
+            return std::nullopt;
+        std::size_t child = parent + 1;
+        for (std::size_t i = 0; i < *index && child < last; ++i)
+            child += m_nodes[child].subtreeSize;
+        return child < last ? std::optional(child) : std::nullopt;
+    }
+    if (node.type != NodeType::Object)
+        return std::nullopt;
+    // A duplicate key appears twice; the last one is the value the parser kept.
+    std::optional<std::size_t> found;
+    for (std::size_t child = parent + 1; child < last; child += m_nodes[child].subtreeSize) {
+        if (nameOf(m_nodes[child]) == token)
+            found = child;
+    }
+    return found;
+}
+
+std::optional<std::size_t> SourceMap::find(std::string_view jsonPointer) const
+{
+    if (m_nodes.empty())
+        return std::nullopt;
+    if (jsonPointer.empty())
+        return 0;
+    if (jsonPointer.front() != '/')
+        return std::nullopt;
+    std::size_t current = 0;
+    std::string_view rest = jsonPointer.substr(1);
+    while (true) {
+        const std::size_t slash = rest.find('/');
+        const auto token = unescapeToken(rest.substr(0, slash));
+        if (!token)
+            return std::nullopt;
+        const auto child = findChild(current, *token);
+        if (!child)
+            return std::nullopt;
+        current = *child;
+        if (slash == std::string_view::npos)
+            return current;
+        rest.remove_prefix(slash + 1);
+    }
+}
+
+std::optional<SourceRange> SourceMap::valueRange(std::string_view jsonPointer) const
+{
+    const auto index = find(jsonPointer);
+    if (!index)
+        return std::nullopt;
+    const Node &node = m_nodes[*index];
+    return shifted(node.begin, node.end);
+}
+
+std::optional<SourceRange> SourceMap::keyRange(std::string_view jsonPointer) const
+{
+    const auto index = find(jsonPointer);
+    if (!index || m_nodes[*index].keyBegin < 0)
+        return std::nullopt;
+    const Node &node = m_nodes[*index];
+    return shifted(node.keyBegin, node.keyEnd);
+}
+
+bool SourceMap::isComplete(std::string_view jsonPointer) const
+{
+    const auto index = find(jsonPointer);
+    return index && m_nodes[*index].complete;
+}
+
+std::optional<std::string> SourceMap::pointerAt(qsizetype offset) const
+{
+    if (m_nodes.empty())
+        return std::nullopt;
+    const qsizetype local = offset - m_shift;
+    const auto contains = [local](const Node &node) {
+        return (local >= node.begin && local < node.end) || (local >= node.keyBegin && local < node.keyEnd);
+    };
+    if (!contains(m_nodes[0]))
+        return std::nullopt;
+    std::string pointer;
+    std::size_t current = 0;
+    bool descended = true;
+    while (descended) {
+        descended = false;
+        const std::size_t last = current + m_nodes[current].subtreeSize;
+        std::size_t index = 0;
+        for (std::size_t child = current + 1; child < last; child += m_nodes[child].subtreeSize, ++index) {
+            const Node &node = m_nodes[child];
+            if (!contains(node))
+                continue;
+            pointer = appendToken(pointer, node.keyBegin >= 0 ? nameOf(node) : std::to_string(index));
+            current = child;
+            descended = true;
+            break;
+        }
+    }
+    return pointer;
+}
+
+std::vector<std::string> SourceMap::pointers() const
+{
+    return collectPointers(false);
+}
+
+std::vector<std::string> SourceMap::completePointers() const
+{
+    return collectPointers(true);
+}
+
+std::vector<std::string> SourceMap::collectPointers(bool onlyComplete) const
+{
+    std::vector<std::string> result;
+    result.reserve(m_nodes.size());
+    // Stack of (pointer, index of the container's end, next array index) for the open containers.
+    struct Open {
+        std::string pointer;
+        std::size_t end;
+        std::size_t nextIndex;
+    };
+    std::vector<Open> open;
+    for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+        while (!open.empty() && i >= open.back().end)
+            open.pop_back();
+        const Node &node = m_nodes[i];
+        std::string pointer;
+        if (!open.empty()) {
+            Open &parent = open.back();
+            const std::size_t index = parent.nextIndex++;
+            pointer = appendToken(parent.pointer, node.keyBegin >= 0 ? nameOf(node) : std::to_string(index));
+        }
+        if (node.type != NodeType::Scalar && node.subtreeSize > 1)
+            open.push_back(Open { pointer, i + node.subtreeSize, 0 });
+        if (node.complete || !onlyComplete)
+            result.push_back(std::move(pointer));
+    }
+    return result;
+}
+
+} // namespace Formwork

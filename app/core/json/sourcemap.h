@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QtGlobal>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace Formwork {
+
+// A half-open byte range [begin, end) in a UTF-8 text.
+struct SourceRange {
+    qsizetype begin = 0;
+    qsizetype end = 0;
+
+    qsizetype length() const { return end - begin; }
+    friend bool operator==(const SourceRange &, const SourceRange &) = default;
+};
+
+// Where each value of a parsed document sits in its raw text, addressed by JSON Pointer
+// (RFC 6901). Filled by the parser; the tree is stored flat in document order so that a 50 MB
+// document costs one allocation per few thousand values instead of one per value.
+class SourceMap
+{
+public:
+    enum class NodeType : std::uint8_t { Scalar, Object, Array };
+
+    // Range of the value (quotes and brackets included). "" is the root, "/a/0" an element.
+    std::optional<SourceRange> valueRange(std::string_view jsonPointer) const;
+    // Range of the member's key, quotes included; nullopt for the root and array elements.
+    std::optional<SourceRange> keyRange(std::string_view jsonPointer) const;
+    // False for a value the partial parser has only seen the beginning of.
+    bool isComplete(std::string_view jsonPointer) const;
+    // Pointer of the innermost value whose range contains the byte offset; nullopt outside.
+    std::optional<std::string> pointerAt(qsizetype offset) const;
+
+    // Every pointer, in document order (duplicate keys appear once per occurrence).
+    std::vector<std::string> pointers() const;
+    // The pointers of the values that were read to their last byte.
+    std::vector<std::string> completePointers() const;
+    qsizetype size() const { return qsizetype(m_nodes.size()); }
+    bool isEmpty() const { return m_nodes.empty(); }
+
+    // Moves every range by delta bytes, e.g. from a extracted span to the whole model reply.
+    void shift(qsizetype delta) { m_shift += delta; }
+    qsizetype shiftAmount() const { return m_shift; }
+
+    // Escapes one reference token (~ -> ~0, / -> ~1) and appends it to a pointer.
+    static std::string appendToken(std::string_view pointer, std::string_view token);
+
+private:
+    friend class SourceMapBuilder;
+
+    struct Node {
+        qsizetype begin = 0;
+        qsizetype end = 0;
+        qsizetype keyBegin = -1;
+        qsizetype keyEnd = -1;
+        std::uint32_t nameOffset = 0;
+        std::uint32_t nameLength = 0;
+        // This node plus all its descendants; the next sibling is at index + subtreeSize.
+        std::uint32_t subtreeSize = 1;
+        NodeType type = NodeType::Scalar;
+        bool complete = true;
+    };
+
+    std::optional<std::size_t> find(std::string_view jsonPointer) const;
+    std::optional<std::size_t> findChild(std::size_t parent, std::string_view token) const;
+    std::string_view nameOf(const Node &node) const;
+    SourceRange shifted(qsizetype begin, qsizetype end) const;
+    std::vector<std::string> collectPointers(bool onlyComplete) const;
+
+    std::vector<Node> m_nodes;
+    std::string m_names; // decoded member names, referenced by Node::nameOffset/nameLength
+    qsizetype m_shift = 0;
+};
+
+// Fills a SourceMap in document order; used by the parser.
+class SourceMapBuilder
+{
+public:
+    explicit SourceMapBuilder(SourceMap &map)
+        : m_map(map)
+    {
+    }
+
+    // Adds a value and returns its index; nameless (root or array element) when keyBegin < 0.
+    std::size_t add(SourceMap::NodeType type, qsizetype begin, qsizetype keyBegin = -1, qsizetype keyEnd = -1,
+                    std::string_view name = {})
+    {
+        SourceMap::Node node;
+        node.type = type;
+        node.begin = begin;
+        node.end = begin;
+        node.keyBegin = keyBegin;
+        node.keyEnd = keyEnd;
+        if (keyBegin >= 0) {
+            node.nameOffset = std::uint32_t(m_map.m_names.size());
+            node.nameLength = std::uint32_t(name.size());
+            m_map.m_names.append(name);
+        }
+        m_map.m_nodes.push_back(node);
+        return m_map.m_nodes.size() - 1;
+    }
+
+    void finish(std::size_t index, qsizetype end, bool complete = true)
+    {
+        SourceMap::Node &node = m_map.m_nodes[index];
+        node.end = end;
+        node.complete = complete;
+        node.subtreeSize = std::uint32_t(m_map.m_nodes.size() - index);
+    }
+
+    void reserve(std::size_t nodes) { m_map.m_nodes.reserve(nodes); }
+
+private:
+    SourceMap &m_map;
+};
+
+} // namespace Formwork

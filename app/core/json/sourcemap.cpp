@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sourcemap.h"
 
+#include <algorithm>
+#include <unordered_map>
+
 namespace Formwork {
 
 namespace {
@@ -184,31 +187,56 @@ std::vector<std::string> SourceMap::completePointers() const
     return collectPointers(true);
 }
 
+std::vector<std::size_t> SourceMap::overwrittenMembers(std::size_t object) const
+{
+    std::vector<std::size_t> overwritten;
+    std::unordered_map<std::string_view, std::size_t> lastWithName;
+    const std::size_t last = object + m_nodes[object].subtreeSize;
+    for (std::size_t child = object + 1; child < last; child += m_nodes[child].subtreeSize) {
+        const auto [it, inserted] = lastWithName.try_emplace(nameOf(m_nodes[child]), child);
+        if (!inserted) {
+            overwritten.push_back(it->second);
+            it->second = child;
+        }
+    }
+    std::sort(overwritten.begin(), overwritten.end());
+    return overwritten;
+}
+
 std::vector<std::string> SourceMap::collectPointers(bool onlyComplete) const
 {
     std::vector<std::string> result;
     result.reserve(m_nodes.size());
-    // Stack of (pointer, index of the container's end, next array index) for the open containers.
     struct Open {
         std::string pointer;
-        std::size_t end;
-        std::size_t nextIndex;
+        std::size_t end; // index after the container's last descendant
+        std::size_t nextIndex; // of the next array element
+        std::vector<std::size_t> overwritten; // members a later duplicate key replaced
     };
     std::vector<Open> open;
-    for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+    std::size_t i = 0;
+    while (i < m_nodes.size()) {
         while (!open.empty() && i >= open.back().end)
             open.pop_back();
         const Node &node = m_nodes[i];
         std::string pointer;
         if (!open.empty()) {
             Open &parent = open.back();
+            if (std::binary_search(parent.overwritten.begin(), parent.overwritten.end(), i)) {
+                i += node.subtreeSize;
+                continue;
+            }
             const std::size_t index = parent.nextIndex++;
             pointer = appendToken(parent.pointer, node.keyBegin >= 0 ? nameOf(node) : std::to_string(index));
         }
-        if (node.type != NodeType::Scalar && node.subtreeSize > 1)
-            open.push_back(Open { pointer, i + node.subtreeSize, 0 });
+        if (node.type != NodeType::Scalar && node.subtreeSize > 1) {
+            open.push_back(
+                Open { pointer, i + node.subtreeSize, 0,
+                       node.type == NodeType::Object ? overwrittenMembers(i) : std::vector<std::size_t> {} });
+        }
         if (node.complete || !onlyComplete)
             result.push_back(std::move(pointer));
+        ++i;
     }
     return result;
 }

@@ -37,7 +37,7 @@ public:
     // Pointer of the innermost value whose range contains the byte offset; nullopt outside.
     std::optional<std::string> pointerAt(qsizetype offset) const;
 
-    // Every pointer, in document order (duplicate keys appear once per occurrence).
+    // Every pointer, in document order; members overwritten by a later duplicate key are left out.
     std::vector<std::string> pointers() const;
     // The pointers of the values that were read to their last byte.
     std::vector<std::string> completePointers() const;
@@ -72,6 +72,7 @@ private:
     std::string_view nameOf(const Node &node) const;
     SourceRange shifted(qsizetype begin, qsizetype end) const;
     std::vector<std::string> collectPointers(bool onlyComplete) const;
+    std::vector<std::size_t> overwrittenMembers(std::size_t object) const;
 
     std::vector<Node> m_nodes;
     std::string m_names; // decoded member names, referenced by Node::nameOffset/nameLength

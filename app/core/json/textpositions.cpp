@@ -45,9 +45,17 @@ Character characterAt(std::string_view text, qsizetype i)
     return { 1, 1 };
 }
 
+// QString::fromUtf8 drops a leading byte order mark, so it takes no UTF-16 position.
+qsizetype bomLength(std::string_view text)
+{
+    return text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+}
+
 // Walks characters from a known (byte, utf16) pair up to the character containing byteOffset.
 qsizetype walkToByte(std::string_view text, qsizetype byte, qsizetype units, qsizetype byteOffset)
 {
+    if (byte == 0 && byteOffset >= bomLength(text))
+        byte = bomLength(text);
     while (byte < byteOffset) {
         const Character c = characterAt(text, byte);
         if (byte + c.bytes > byteOffset)
@@ -72,7 +80,7 @@ TextPositions::TextPositions(std::string_view utf8)
     m_checkpoints.push_back({ 0, 0 });
     qsizetype units = 0;
     qsizetype nextCheckpoint = checkpointSpacing;
-    for (qsizetype i = 0; i < qsizetype(utf8.size());) {
+    for (qsizetype i = bomLength(utf8); i < qsizetype(utf8.size());) {
         if (i >= nextCheckpoint) {
             m_checkpoints.push_back({ i, units });
             nextCheckpoint = i + checkpointSpacing;
@@ -105,6 +113,7 @@ qsizetype TextPositions::toByteOffset(qsizetype utf16Position) const
         = std::upper_bound(m_checkpoints.begin(), m_checkpoints.end(), utf16Position,
                            [](qsizetype position, const Checkpoint &c) { return position < c.utf16Position; });
     qsizetype byte = after == m_checkpoints.begin() ? 0 : (after - 1)->byteOffset;
+    byte = std::max(byte, bomLength(m_text));
     qsizetype units = after == m_checkpoints.begin() ? 0 : (after - 1)->utf16Position;
     while (byte < qsizetype(m_text.size())) {
         const Character c = characterAt(m_text, byte);
@@ -138,7 +147,7 @@ LineColumn lineColumnAt(std::string_view utf8, qsizetype byteOffset)
     const std::size_t newline = before.rfind('\n');
     const qsizetype lineStart = newline == std::string_view::npos ? 0 : qsizetype(newline) + 1;
     const int line = 1 + int(std::count(before.begin(), before.end(), '\n'));
-    const qsizetype column = walkToByte(utf8.substr(std::size_t(lineStart)), 0, 0, byteOffset - lineStart) + 1;
+    const qsizetype column = utf16Position(utf8, byteOffset) - utf16Position(utf8, lineStart) + 1;
     return LineColumn { line, int(column) };
 }
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "schema/ecmaregex.h"
 #include "schema/schemainternal.h"
 #include "schema/schemaregistry.h"
 #include "schema/uri.h"
@@ -389,7 +390,7 @@ private:
     {
         PatternNode p;
         p.source = source;
-        p.regex = QRegularExpression(qs(source), QRegularExpression::DontCaptureOption);
+        p.regex = QRegularExpression(qs(ecmaToPcre(source)), QRegularExpression::DontCaptureOption);
         if (!p.regex.isValid()) {
             error(loc, where,
                   QCoreApplication::translate("schema", "invalid regular expression \"%1\": %2")

@@ -3,6 +3,7 @@
 #include "common/translations.h"
 #include "formworkversion.h"
 #include "suitecommand.h"
+#include "validatecommand.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -16,7 +17,7 @@ namespace {
 
 QList<CliCommand> commands()
 {
-    return { suiteCommand() };
+    return { validateCommand(), suiteCommand() };
 }
 
 void printUsage(QTextStream &out, const QList<CliCommand> &all)

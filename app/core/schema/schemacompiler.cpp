@@ -338,7 +338,8 @@ private:
         const Json *target = resolve(absolute, loc.draft);
         if (!target) {
             error(loc, "/" + keyword,
-                  QCoreApplication::translate("schema", "cannot resolve the reference \"%1\"").arg(qs(absolute)));
+                  QCoreApplication::translate("schema", "cannot resolve the reference \"%1\"")
+                      .arg(qs(value.get<std::string>())));
             return nullptr;
         }
         return compileNode(target);

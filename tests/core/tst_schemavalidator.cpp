@@ -164,6 +164,20 @@ private Q_SLOTS:
         QCOMPARE(schema.validate(j("[1,1,1,1]")).constFirst().keyword, QStringLiteral("maxContains"));
     }
 
+    void nullableObject_reportsErrorsOfTheFittingAlternative()
+    {
+        const Schema schema = compileOrFail(
+            "{'properties':{'address':{'anyOf':[{'type':'null'},{'type':'object','required':['city']}]}}}");
+        const auto errors = schema.validate(j("{'address':{'street':'Main St'}}"));
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors[0].text(), QStringLiteral("/address: missing required property \"city\""));
+        QCOMPARE(errors[0].keywordLocation, QStringLiteral("/properties/address/anyOf/1/required"));
+        // No alternative fits the type: one summary error.
+        const auto summary = schema.validate(j("{'address':42}"));
+        QCOMPARE(summary.size(), 1);
+        QCOMPARE(summary[0].keyword, QStringLiteral("anyOf"));
+    }
+
     void oneOf_reportsBothMatchingAlternatives()
     {
         const Schema schema = compileOrFail("{'oneOf':[{'type':'integer'},{'minimum':0}]}");

@@ -422,14 +422,14 @@ private:
                     }
                 }
             }
-            if (!any) {
+            if (!any && !(m_collect && reportPlausibleBranch(node.anyOf, "anyOf", value))) {
                 fail(node, "anyOf",
                      QCoreApplication::translate("schema",
                                                  "%1 does not match any of the %2 allowed alternatives (anyOf)")
                          .arg(qs(show(value)))
                          .arg(node.anyOf.size()));
-                FW_CHECK(false);
             }
+            FW_CHECK(any);
         }
         if (!node.oneOf.empty()) {
             std::vector<std::size_t> matches;
@@ -450,10 +450,12 @@ private:
                 if (a)
                     a->merge(matched);
             } else if (matches.empty()) {
-                fail(node, "oneOf",
-                     QCoreApplication::translate("schema", "%1 does not match any of the %2 alternatives (oneOf)")
-                         .arg(qs(show(value)))
-                         .arg(node.oneOf.size()));
+                if (!(m_collect && reportPlausibleBranch(node.oneOf, "oneOf", value))) {
+                    fail(node, "oneOf",
+                         QCoreApplication::translate("schema", "%1 does not match any of the %2 alternatives (oneOf)")
+                             .arg(qs(show(value)))
+                             .arg(node.oneOf.size()));
+                }
                 FW_CHECK(false);
             } else {
                 fail(node, "oneOf",
@@ -538,6 +540,43 @@ private:
             annotations->merge(local);
 #undef FW_CHECK
         return ok;
+    }
+
+    // When every alternative of anyOf/oneOf failed, the errors of the one alternative whose type fits
+    // the value (e.g. the object branch of {"anyOf": [{"type": "null"}, {"type": "object", ...}]})
+    // say more than "matches no alternative". Returns false when no single branch is plausible.
+    bool reportPlausibleBranch(const std::vector<const Node *> &branches, const char *keyword, const Json &value)
+    {
+        const std::string here = join(m_instancePath, true);
+        QList<ValidationError> chosen;
+        int plausible = 0;
+        for (std::size_t i = 0; i < branches.size(); ++i) {
+            const qsizetype before = errors.size();
+            {
+                auto k1 = kw(keyword);
+                auto k2 = kw(std::to_string(i));
+                eval(*branches[i], value, nullptr);
+            }
+            QList<ValidationError> branchErrors = errors.mid(before);
+            errors.resize(before);
+            const QString herePath = qs(here);
+            bool typeMismatch = false;
+            for (const ValidationError &e : branchErrors) {
+                if (e.instancePath == herePath
+                    && (e.keyword == u"type" || e.keyword == u"const" || e.keyword == u"enum")) {
+                    typeMismatch = true;
+                    break;
+                }
+            }
+            if (!typeMismatch && !branchErrors.isEmpty()) {
+                ++plausible;
+                chosen = std::move(branchErrors);
+            }
+        }
+        if (plausible != 1)
+            return false;
+        errors.append(chosen);
+        return true;
     }
 
     bool checkNumber(const Node &node, const Json &value)

@@ -2,6 +2,8 @@
 #include "clicommand.h"
 #include "common/translations.h"
 #include "formworkversion.h"
+#include "suitecommand.h"
+#include "validatecommand.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -15,7 +17,7 @@ namespace {
 
 QList<CliCommand> commands()
 {
-    return {};
+    return { validateCommand(), suiteCommand() };
 }
 
 void printUsage(QTextStream &out, const QList<CliCommand> &all)

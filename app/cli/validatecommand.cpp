@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "validatecommand.h"
+
+#include "schema/schema.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QTextStream>
+
+#include <optional>
+
+namespace Formwork {
+namespace Cli {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+struct LoadedJson {
+    Json value;
+    QByteArray text;
+};
+
+// 1-based line and column of the byte at `offset` (0-based) in `text`; columns count bytes.
+std::pair<int, int> lineAndColumn(const QByteArray &text, qsizetype offset)
+{
+    int line = 1;
+    int column = 1;
+    for (qsizetype i = 0; i < offset && i < text.size(); ++i) {
+        if (text.at(i) == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return { line, column };
+}
+
+// Reads and parses a JSON file; on failure prints "FILE:LINE:COLUMN: message" on stderr.
+std::optional<LoadedJson> load(const QString &path, QTextStream &err)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        err << QCoreApplication::translate("cli", "%1: cannot read the file: %2").arg(path, file.errorString())
+            << Qt::endl;
+        return std::nullopt;
+    }
+    LoadedJson loaded;
+    loaded.text = file.readAll();
+    // TODO(json parser): switch to Formwork::parseJson (json/jsonparser.h) once app/core/json/ lands;
+    // it gives line/column directly and a SourceMap for the error ranges below.
+    try {
+        loaded.value = Json::parse(loaded.text.constBegin(), loaded.text.constEnd());
+    } catch (const Json::parse_error &e) {
+        const qsizetype offset = e.byte > 0 ? qsizetype(e.byte) - 1 : 0;
+        const auto [line, column] = lineAndColumn(loaded.text, offset);
+        QString detail = QString::fromUtf8(e.what());
+        const int colon = detail.lastIndexOf(QStringLiteral(": "));
+        if (colon >= 0)
+            detail = detail.mid(colon + 2);
+        err << QCoreApplication::translate("cli", "%1:%2:%3: invalid JSON: %4")
+                   .arg(path)
+                   .arg(line)
+                   .arg(column)
+                   .arg(detail)
+            << Qt::endl;
+        return std::nullopt;
+    }
+    return loaded;
+}
+
+Json errorToJson(const ValidationError &error)
+{
+    Json out = Json::object();
+    out["instancePath"] = error.instancePath.toStdString();
+    out["keywordLocation"] = error.keywordLocation.toStdString();
+    out["message"] = error.message.toStdString();
+    if (error.range.isValid())
+        out["range"] = Json::array({ error.range.begin, error.range.end });
+    else
+        out["range"] = nullptr;
+    return out;
+}
+
+int run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "cli", "Validate JSON instances against a JSON Schema; one JSON line per instance."));
+    parser.addHelpOption();
+    const QCommandLineOption schemaOption(
+        QStringLiteral("schema"), QCoreApplication::translate("cli", "The JSON Schema file."), QStringLiteral("file"));
+    const QCommandLineOption draftOption(
+        QStringLiteral("draft"),
+        QCoreApplication::translate("cli", "Draft when the schema has no $schema: 2020-12 (default) or 7."),
+        QStringLiteral("draft"), QStringLiteral("2020-12"));
+    const QCommandLineOption formatsOption(
+        QStringLiteral("formats"),
+        QCoreApplication::translate("cli",
+                                    "Assert format (date, time, date-time, email, uuid, uri, ipv4, ipv6, "
+                                    "hostname) instead of treating it as an annotation."));
+    parser.addOptions({ schemaOption, draftOption, formatsOption });
+    parser.addPositionalArgument(QStringLiteral("INSTANCE"), QCoreApplication::translate("cli", "JSON files to check."),
+                                 QStringLiteral("INSTANCE.json..."));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (!parser.parse(arguments)) {
+        err << parser.errorText() << Qt::endl;
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return ExitSuccess;
+    }
+    if (!parser.isSet(schemaOption) || parser.positionalArguments().isEmpty()) {
+        err << QCoreApplication::translate("cli", "validate: --schema and at least one instance file are required.")
+            << Qt::endl;
+        return ExitUsage;
+    }
+    const auto draft = draftFromName(parser.value(draftOption));
+    if (!draft) {
+        err << QCoreApplication::translate("cli", "validate: unknown draft '%1' (use 2020-12 or 7).")
+                   .arg(parser.value(draftOption))
+            << Qt::endl;
+        return ExitUsage;
+    }
+
+    const QString schemaPath = parser.value(schemaOption);
+    const auto schemaJson = load(schemaPath, err);
+    if (!schemaJson)
+        return ExitUsage;
+    SchemaOptions options;
+    options.defaultDraft = *draft;
+    options.assertFormats = parser.isSet(formatsOption);
+    const auto schema = Schema::compile(schemaJson->value, *draft, options);
+    if (!schema) {
+        for (const SchemaError &error : schema.error()) {
+            err << QCoreApplication::translate("cli", "%1: invalid schema at \"%2\": %3")
+                       .arg(schemaPath, error.pointer, error.message)
+                << Qt::endl;
+        }
+        return ExitUsage;
+    }
+
+    bool anyInvalid = false;
+    bool anyUnreadable = false;
+    for (const QString &path : parser.positionalArguments()) {
+        const auto instance = load(path, err);
+        if (!instance) {
+            anyUnreadable = true;
+            continue;
+        }
+        QList<ValidationError> errors = schema->validate(instance->value);
+        // TODO(json parser): attach source ranges once json/jsonparser.h lands:
+        //   const auto parsed = parseJson(std::string_view(instance->text.constData(), instance->text.size()));
+        //   attachSourceRanges(errors, [&](std::string_view pointer) -> std::optional<std::pair<qsizetype, qsizetype>>
+        //   {
+        //       if (const auto r = parsed->sourceMap.valueRange(pointer)) return std::pair{r->begin, r->end};
+        //       return std::nullopt; });
+        Json line = Json::object();
+        line["file"] = path.toStdString();
+        line["valid"] = errors.isEmpty();
+        line["errors"] = Json::array();
+        for (const ValidationError &error : errors)
+            line["errors"].push_back(errorToJson(error));
+        anyInvalid = anyInvalid || !errors.isEmpty();
+        out << QString::fromStdString(line.dump(-1, ' ', false, Json::error_handler_t::replace)) << Qt::endl;
+    }
+    if (anyUnreadable)
+        return ExitUsage;
+    return anyInvalid ? ExitInvalid : ExitSuccess;
+}
+
+} // namespace
+
+CliCommand validateCommand()
+{
+    return CliCommand { QStringLiteral("validate"),
+                        QCoreApplication::translate("cli", "Validate JSON files against a JSON Schema"), run };
+}
+
+} // namespace Cli
+} // namespace Formwork

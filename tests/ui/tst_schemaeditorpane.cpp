@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/codeeditor.h"
-#include "schemaeditor/jsonsyntaxcheck.h"
+#include "schemaeditor/schemalint.h"
 #include "schemaeditor/schemaeditorpane.h"
 
 #include <QFile>
 #include <QLabel>
 #include <QStandardPaths>
+#include <QTreeWidget>
 #include <QTemporaryDir>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTextBlock>
 
@@ -19,51 +21,81 @@ class TestSchemaEditorPane final : public QObject
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void starterSchema_isValidJson()
+    void starterSchema_isValidAndListsUnenforcedKeywords()
     {
         SchemaEditorPane pane;
+        QCOMPARE(pane.lintResult().state, SchemaLintResult::State::Valid);
         QVERIFY(pane.isValidJson());
         QVERIFY(pane.editor()->errorMarks().isEmpty());
-        QCOMPARE(pane.findChild<QLabel *>(QStringLiteral("schemaMessage"))->text(), QStringLiteral("Valid JSON."));
+        QVERIFY2(pane.message().startsWith(QStringLiteral("Valid schema.")), qPrintable(pane.message()));
+
+        // The starter asks for format "email", which the server's grammar does not enforce.
+        const auto *list = pane.findChild<QTreeWidget *>(QStringLiteral("enforcementList"));
+        QVERIFY(list);
+        QCOMPARE(list->topLevelItemCount(), int(pane.lintResult().enforcement.size()));
+        bool foundFormat = false;
+        for (const PlacedEnforcementItem &placed : pane.lintResult().enforcement) {
+            if (placed.item.keyword != u"format")
+                continue;
+            foundFormat = true;
+            QCOMPARE(pane.text().mid(placed.position, placed.length), QStringLiteral("\"format\""));
+        }
+        QVERIFY(foundFormat);
     }
 
     void invalidJson_showsLineAndColumn()
     {
         SchemaEditorPane pane;
         pane.setText(QStringLiteral("{\n  \"type\": \"object\",\n  \"properties\": {]\n}"));
+        QCOMPARE(pane.lintResult().state, SchemaLintResult::State::InvalidJson);
         QVERIFY(!pane.isValidJson());
-        QVERIFY2(pane.message().startsWith(QStringLiteral("Not valid JSON: line 3, column ")),
-                 qPrintable(pane.message()));
+        QVERIFY2(pane.message().startsWith(QStringLiteral("Not valid JSON: line 3, column 18: ")), qPrintable(pane.message()));
         QCOMPARE(pane.editor()->errorMarks().size(), 1);
         const int position = pane.editor()->errorMarks().constFirst().position;
-        QCOMPARE(pane.editor()->document()->findBlock(position).blockNumber(), 2);
+        QCOMPARE(pane.text().at(position), QLatin1Char(']'));
     }
 
-    void typing_rechecksAfterPause()
+    void invalidSchema_marksTheBadValue()
+    {
+        SchemaEditorPane pane;
+        pane.setText(QStringLiteral("{\n  \"type\": \"object\",\n  \"minProperties\": -1\n}"));
+        QCOMPARE(pane.lintResult().state, SchemaLintResult::State::InvalidSchema);
+        QVERIFY(pane.isValidJson());
+        QVERIFY2(pane.message().startsWith(QStringLiteral("Not a valid schema: line 3, column 20 (/minProperties): ")),
+                 qPrintable(pane.message()));
+        QCOMPARE(pane.editor()->errorMarks().size(), 1);
+        const auto mark = pane.editor()->errorMarks().constFirst();
+        QCOMPARE(pane.text().mid(mark.position, mark.length), QStringLiteral("-1"));
+    }
+
+    void typing_relintsInBackgroundAfterPause()
     {
         SchemaEditorPane pane;
         pane.show();
+        QSignalSpy linted(&pane, &SchemaEditorPane::linted);
         pane.editor()->moveCursor(QTextCursor::End);
         QTest::keyClicks(pane.editor(), QStringLiteral("}"));
-        QTRY_VERIFY_WITH_TIMEOUT(!pane.isValidJson(), 2000);
+        QCOMPARE(linted.count(), 0); // nothing runs while typing
+        QTRY_COMPARE_WITH_TIMEOUT(linted.count(), 1, 5000);
+        QVERIFY(!pane.isValidJson());
         QVERIFY(pane.isModified());
-        QVERIFY(pane.message().contains(QStringLiteral("line 12")));
+        QVERIFY2(pane.message().contains(QStringLiteral("line 12")), qPrintable(pane.message()));
     }
 
     void nonAsciiBeforeError_columnCountsCharacters()
     {
-        const auto problem = checkJsonSyntax(QStringLiteral("[\"äöü\", x]"));
-        QVERIFY(problem.has_value());
-        QCOMPARE(problem->line, 1);
-        QCOMPARE(problem->position, 8);
-        QCOMPARE(problem->column, 9);
+        const SchemaLintResult lint = lintSchema(QStringLiteral("[\"äöü\", x]"));
+        QCOMPARE(lint.state, SchemaLintResult::State::InvalidJson);
+        QCOMPARE(lint.line, 1);
+        QCOMPARE(lint.column, 9);
+        QCOMPARE(lint.marks.constFirst().position, 8);
     }
 
     void emptyText_isReported()
     {
-        const auto problem = checkJsonSyntax(QStringLiteral("  \n"));
-        QVERIFY(problem.has_value());
-        QCOMPARE(problem->message, QStringLiteral("The schema is empty."));
+        const SchemaLintResult lint = lintSchema(QStringLiteral("  \n"));
+        QCOMPARE(lint.state, SchemaLintResult::State::Empty);
+        QCOMPARE(lint.summary, QStringLiteral("The schema is empty."));
     }
 
     void openMissingFile_keepsTextAndNamesFile()

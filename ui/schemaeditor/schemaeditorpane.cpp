@@ -2,15 +2,19 @@
 #include "schemaeditor/schemaeditorpane.h"
 
 #include "editor/codeeditor.h"
-#include "schemaeditor/jsonsyntaxcheck.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFutureWatcher>
+#include <QHeaderView>
 #include <QLabel>
 #include <QSaveFile>
+#include <QSplitter>
 #include <QStringDecoder>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Formwork {
 namespace Ui {
@@ -37,7 +41,9 @@ SchemaEditorPane::SchemaEditorPane(QWidget *parent)
     : QWidget(parent)
     , m_editor(new CodeEditor(this))
     , m_messageLabel(new QLabel(this))
+    , m_enforcementList(new QTreeWidget(this))
     , m_checkTimer(new QTimer(this))
+    , m_lintWatcher(new QFutureWatcher<SchemaLintResult>(this))
 {
     m_editor->setObjectName(QStringLiteral("schemaText"));
     m_messageLabel->setObjectName(QStringLiteral("schemaMessage"));
@@ -45,15 +51,46 @@ SchemaEditorPane::SchemaEditorPane(QWidget *parent)
     m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_messageLabel->setContentsMargins(6, 3, 6, 3);
 
+    m_enforcementList->setObjectName(QStringLiteral("enforcementList"));
+    m_enforcementList->setColumnCount(3);
+    m_enforcementList->setHeaderLabels({tr("Keyword"), tr("Server"), tr("Why")});
+    m_enforcementList->setRootIsDecorated(false);
+    m_enforcementList->setUniformRowHeights(true);
+    m_enforcementList->header()->setStretchLastSection(true);
+    m_enforcementList->setToolTip(tr("Keywords of this schema that the server's grammar does not enforce. "
+                                     "Formwork validates them after every reply."));
+
+    auto *lower = new QWidget(this);
+    auto *lowerLayout = new QVBoxLayout(lower);
+    lowerLayout->setContentsMargins(0, 0, 0, 0);
+    lowerLayout->setSpacing(0);
+    lowerLayout->addWidget(m_messageLabel);
+    lowerLayout->addWidget(m_enforcementList, 1);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("schemaSplitter"));
+    splitter->addWidget(m_editor);
+    splitter->addWidget(lower);
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(m_editor, 1);
-    layout->addWidget(m_messageLabel);
+    layout->addWidget(splitter);
 
     m_checkTimer->setSingleShot(true);
     m_checkTimer->setInterval(CheckDelayMs);
-    connect(m_checkTimer, &QTimer::timeout, this, &SchemaEditorPane::checkNow);
+    connect(m_checkTimer, &QTimer::timeout, this, &SchemaEditorPane::startBackgroundLint);
+    connect(m_lintWatcher, &QFutureWatcher<SchemaLintResult>::finished, this, [this] {
+        // Only the newest text's result counts; an older one that finishes late is dropped.
+        if (m_lintGeneration == m_textGeneration)
+            applyLint(m_lintWatcher->result());
+        else if (!m_checkTimer->isActive())
+            startBackgroundLint();
+    });
+    connect(m_enforcementList, &QTreeWidget::itemActivated, this, &SchemaEditorPane::selectEnforcementItem);
+    connect(m_enforcementList, &QTreeWidget::itemClicked, this, &SchemaEditorPane::selectEnforcementItem);
     connect(m_editor, &QPlainTextEdit::textChanged, this, &SchemaEditorPane::scheduleCheck);
     connect(m_editor->document(), &QTextDocument::modificationChanged, this, &SchemaEditorPane::modificationChanged);
 
@@ -134,25 +171,65 @@ bool SchemaEditorPane::saveToFile(const QString &path)
     return true;
 }
 
+bool SchemaEditorPane::isValidJson() const
+{
+    return m_lint.state == SchemaLintResult::State::Valid || m_lint.state == SchemaLintResult::State::InvalidSchema;
+}
+
 void SchemaEditorPane::scheduleCheck()
 {
+    ++m_textGeneration;
     m_checkTimer->start();
 }
 
 void SchemaEditorPane::checkNow()
 {
     m_checkTimer->stop();
-    const std::optional<JsonSyntaxProblem> problem = checkJsonSyntax(text());
-    m_validJson = !problem.has_value();
-    if (problem) {
-        m_editor->setErrorMarks({ CodeEditor::ErrorMark { problem->position, 1 } });
-        showMessage(
-            tr("Not valid JSON: line %1, column %2: %3").arg(problem->line).arg(problem->column).arg(problem->message),
-            true);
-    } else {
-        m_editor->setErrorMarks({});
-        showMessage(tr("Valid JSON."), false);
+    ++m_textGeneration;
+    applyLint(lintSchema(text()));
+}
+
+void SchemaEditorPane::startBackgroundLint()
+{
+    if (m_lintWatcher->isRunning())
+        return; // the finished handler starts the next run for the newest text
+    m_lintGeneration = m_textGeneration;
+    m_lintWatcher->setFuture(QtConcurrent::run(lintSchema, text()));
+}
+
+void SchemaEditorPane::applyLint(const SchemaLintResult &result)
+{
+    m_lint = result;
+    QList<CodeEditor::ErrorMark> marks;
+    for (const SchemaLintMark &mark : result.marks)
+        marks.append({mark.position, mark.length});
+    m_editor->setErrorMarks(marks);
+    showMessage(result.summary, result.state != SchemaLintResult::State::Valid);
+
+    m_enforcementList->clear();
+    for (const PlacedEnforcementItem &placed : result.enforcement) {
+        const QString where = placed.item.pointer.isEmpty() ? QStringLiteral("/") : placed.item.pointer;
+        auto *row = new QTreeWidgetItem(m_enforcementList,
+                                        {QStringLiteral("%1 (%2)").arg(placed.item.keyword, where),
+                                         enforcementStatusName(placed.item.status), placed.item.note});
+        row->setData(0, Qt::UserRole, placed.position);
+        row->setData(0, Qt::UserRole + 1, placed.length);
+        row->setToolTip(2, placed.item.note);
     }
+    m_enforcementList->setVisible(!result.enforcement.isEmpty());
+    Q_EMIT linted();
+}
+
+void SchemaEditorPane::selectEnforcementItem(QTreeWidgetItem *item)
+{
+    const int position = item->data(0, Qt::UserRole).toInt();
+    if (position < 0)
+        return;
+    QTextCursor cursor(m_editor->document());
+    cursor.setPosition(position);
+    cursor.setPosition(position + item->data(0, Qt::UserRole + 1).toInt(), QTextCursor::KeepAnchor);
+    m_editor->setTextCursor(cursor);
+    m_editor->setFocus();
 }
 
 void SchemaEditorPane::showMessage(const QString &text, bool isError)

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "schemaeditor/schemalint.h"
+
+#include "json/jsonparser.h"
+#include "json/textpositions.h"
+#include "schema/schema.h"
+
+#include <QCoreApplication>
+
+namespace Formwork {
+namespace Ui {
+
+namespace {
+
+SchemaLintMark markFor(const TextPositions &positions, SourceRange bytes, const QString &message)
+{
+    const SourceRange chars = positions.toUtf16(bytes);
+    return {int(chars.begin), int(qMax<qsizetype>(1, chars.length())), message};
+}
+
+} // namespace
+
+SchemaLintResult lintSchema(const QString &text)
+{
+    SchemaLintResult result;
+    if (text.trimmed().isEmpty()) {
+        result.state = SchemaLintResult::State::Empty;
+        result.summary = QCoreApplication::translate("Formwork::Ui::SchemaLint", "The schema is empty.");
+        return result;
+    }
+
+    const QByteArray utf8 = text.toUtf8();
+    const std::string_view bytes(utf8.constData(), size_t(utf8.size()));
+    const TextPositions positions(bytes);
+    auto parsed = parseJson(bytes);
+    if (!parsed) {
+        const JsonParseError &error = parsed.error();
+        result.state = SchemaLintResult::State::InvalidJson;
+        result.line = error.line;
+        result.column = error.column;
+        result.marks.append(markFor(positions, {error.offset, error.offset + 1}, error.message));
+        result.summary =
+            QCoreApplication::translate("Formwork::Ui::SchemaLint", "Not valid JSON: line %1, column %2: %3").arg(error.line).arg(error.column).arg(error.message);
+        return result;
+    }
+
+    const auto compiled = Schema::compile(parsed->value);
+    if (!compiled) {
+        result.state = SchemaLintResult::State::InvalidSchema;
+        for (const SchemaError &error : compiled.error()) {
+            const std::string pointer = error.pointer.toStdString();
+            const SourceRange range = parsed->sourceMap.valueRange(pointer).value_or(SourceRange{0, 1});
+            result.marks.append(markFor(positions, range, error.message));
+        }
+        const SchemaError &first = compiled.error().constFirst();
+        const LineColumn where = positions.lineColumn(
+            parsed->sourceMap.valueRange(first.pointer.toStdString()).value_or(SourceRange{}).begin);
+        result.line = where.line;
+        result.column = where.column;
+        const QString pointer = first.pointer.isEmpty() ? QStringLiteral("/") : first.pointer;
+        result.summary = compiled.error().size() == 1
+            ? QCoreApplication::translate("Formwork::Ui::SchemaLint", "Not a valid schema: line %1, column %2 (%3): %4").arg(where.line).arg(where.column).arg(pointer, first.message)
+            : QCoreApplication::translate("Formwork::Ui::SchemaLint", "Not a valid schema (%1 problems); first at line %2, column %3 (%4): %5")
+                  .arg(compiled.error().size())
+                  .arg(where.line)
+                  .arg(where.column)
+                  .arg(pointer, first.message);
+        return result;
+    }
+
+    result.state = SchemaLintResult::State::Valid;
+    for (const EnforcementItem &item : enforcementReport(*compiled)) {
+        if (item.status == EnforcementStatus::Enforced) {
+            ++result.enforcedCount;
+            continue;
+        }
+        PlacedEnforcementItem placed{item};
+        const std::string keyPointer = SourceMap::appendToken(item.pointer.toStdString(), item.keyword.toStdString());
+        if (const auto range = parsed->sourceMap.keyRange(keyPointer)) {
+            const SourceRange chars = positions.toUtf16(*range);
+            placed.position = int(chars.begin);
+            placed.length = int(chars.length());
+        }
+        result.enforcement.append(placed);
+    }
+    result.summary = result.enforcement.isEmpty()
+        ? QCoreApplication::translate("Formwork::Ui::SchemaLint", "Valid schema. The server enforces every keyword.")
+        : QCoreApplication::translate("Formwork::Ui::SchemaLint", "Valid schema. %n keyword(s) not enforced by the server; Formwork checks them after each reply.", nullptr,
+             int(result.enforcement.size()));
+    return result;
+}
+
+} // namespace Ui
+} // namespace Formwork

@@ -159,7 +159,8 @@ int run(const QStringList &arguments)
             << Qt::endl;
         return ExitUsage;
     }
-    const QDir root(parser.positionalArguments().constFirst());
+    // Absolute, so that remote documents map to the same file paths whatever the working directory.
+    const QDir root(QFileInfo(parser.positionalArguments().constFirst()).absoluteFilePath());
     const QString testDir
         = root.filePath(QStringLiteral("tests/")
                         + (*draft == Draft::Draft7 ? QStringLiteral("draft7") : QStringLiteral("draft2020-12")));

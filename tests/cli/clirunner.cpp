@@ -5,9 +5,11 @@
 
 namespace Formwork::Test {
 
-CliRun runCli(const QStringList &arguments, int timeoutMs)
+CliRun runCli(const QStringList &arguments, int timeoutMs, const QString &workingDirectory)
 {
     QProcess process;
+    if (!workingDirectory.isEmpty())
+        process.setWorkingDirectory(workingDirectory);
     process.start(QStringLiteral(FORMWORK_CLI_PATH), arguments);
     CliRun run;
     if (!process.waitForFinished(timeoutMs)) {

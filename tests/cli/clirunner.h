@@ -13,7 +13,8 @@ struct CliRun {
     QByteArray standardError;
 };
 
-// Runs the built formwork-cli with `arguments` and waits for it (up to `timeoutMs`).
-CliRun runCli(const QStringList &arguments, int timeoutMs = 30000);
+// Runs the built formwork-cli with `arguments` and waits for it (up to `timeoutMs`), in
+// `workingDirectory` when one is given.
+CliRun runCli(const QStringList &arguments, int timeoutMs = 30000, const QString &workingDirectory = {});
 
 } // namespace Formwork::Test

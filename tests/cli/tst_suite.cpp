@@ -3,6 +3,7 @@
 // test (see CMakeLists.txt); a missing data directory makes it SKIP, never pass.
 #include "clirunner.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QTest>
 
@@ -29,13 +30,17 @@ class TestSuite final : public QObject
     Q_OBJECT
 
 private:
-    void runSuite(const QString &directory, const QString &draft, const QByteArray &expectedLastLine)
+    void runSuite(const QString &directory, const QString &draft, const QByteArray &expectedLastLine,
+                  const QString &workingDirectory = {})
     {
         if (!QFileInfo(directory + QStringLiteral("/tests")).isDir())
             QSKIP(qPrintable(QStringLiteral("test suite not found at %1").arg(directory)));
         if (!QFileInfo(QString::fromLatin1(metaschemaDir)).isDir())
             QSKIP("python3-jsonschema's metaschemas are not installed");
-        const auto run = runCli({ QStringLiteral("suite"), directory, QStringLiteral("--draft"), draft }, 120000);
+        const QString argument
+            = workingDirectory.isEmpty() ? directory : QDir(workingDirectory).relativeFilePath(directory);
+        const auto run = runCli({ QStringLiteral("suite"), argument, QStringLiteral("--draft"), draft }, 120000,
+                                workingDirectory);
         QVERIFY(!run.crashed);
         const QList<QByteArray> lines = run.standardOutput.trimmed().split('\n');
         QVERIFY2(run.exitCode == 0, run.standardOutput.constData());
@@ -56,6 +61,13 @@ private Q_SLOTS:
     void sharedDraft202012_allRequiredTestsPass()
     {
         runSuite(sharedSuiteDir(), QStringLiteral("2020-12"), "1299 passed, 0 failed");
+    }
+
+    void relativeDirectory_resolvesRemotesLikeAbsolute()
+    {
+        // Remote $refs (refRemote.json, dynamicRef.json) must resolve from a relative DIR too.
+        const QString parent = QFileInfo(sharedSuiteDir()).absolutePath();
+        runSuite(sharedSuiteDir(), QStringLiteral("2020-12"), "1299 passed, 0 failed", parent);
     }
 
     void missingDirectory_exitsWithUsageError()

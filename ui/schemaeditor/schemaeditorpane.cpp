@@ -216,6 +216,8 @@ void SchemaEditorPane::applyLint(const SchemaLintResult &result)
         row->setData(0, Qt::UserRole + 1, placed.length);
         row->setToolTip(2, placed.item.note);
     }
+    m_enforcementList->resizeColumnToContents(0);
+    m_enforcementList->resizeColumnToContents(1);
     m_enforcementList->setVisible(!result.enforcement.isEmpty());
     Q_EMIT linted();
 }

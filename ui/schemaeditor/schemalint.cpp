@@ -6,11 +6,24 @@
 #include "schema/schema.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 namespace Formwork {
 namespace Ui {
 
 namespace {
+
+// Keywords that never constrain a value; listing them as "not enforced" would only be noise.
+bool isAnnotation(const QString &keyword)
+{
+    static const QSet<QString> annotations = {
+        QStringLiteral("$schema"), QStringLiteral("$id"), QStringLiteral("$comment"), QStringLiteral("title"),
+        QStringLiteral("description"), QStringLiteral("examples"), QStringLiteral("default"),
+        QStringLiteral("deprecated"), QStringLiteral("readOnly"), QStringLiteral("writeOnly"),
+        QStringLiteral("$defs"), QStringLiteral("definitions"), QStringLiteral("$anchor"),
+    };
+    return annotations.contains(keyword);
+}
 
 SchemaLintMark markFor(const TextPositions &positions, SourceRange bytes, const QString &message)
 {
@@ -70,7 +83,7 @@ SchemaLintResult lintSchema(const QString &text)
 
     result.state = SchemaLintResult::State::Valid;
     for (const EnforcementItem &item : enforcementReport(*compiled)) {
-        if (item.status == EnforcementStatus::Enforced) {
+        if (item.status == EnforcementStatus::Enforced || isAnnotation(item.keyword)) {
             ++result.enforcedCount;
             continue;
         }

@@ -134,6 +134,7 @@ std::string lowercase(std::string_view text)
 struct FencedBlocks {
     std::optional<Candidate> json;
     std::optional<Candidate> plain;
+    std::vector<SourceRange> otherLanguages; // code in another language: not searched for JSON
 };
 
 // Looks into the ``` blocks of a region; the first JSON-tagged one and the first untagged one.
@@ -157,16 +158,36 @@ void findFenced(std::string_view text, SourceRange region, FencedBlocks &found)
                 candidate->source = Source::JsonCodeFence;
                 found.json = candidate;
             }
-        } else if (language.empty() && !found.plain) {
-            if (auto candidate = findBracketed(text, content)) {
+        } else if (language.empty()) {
+            if (auto candidate = findBracketed(text, content); candidate && !found.plain) {
                 candidate->source = Source::CodeFence;
                 found.plain = candidate;
             }
+        } else {
+            const qsizetype fenceEnd = close == std::string_view::npos ? region.end : qsizetype(close + fence.size());
+            found.otherLanguages.push_back({ qsizetype(open), fenceEnd });
         }
         if (close == std::string_view::npos)
             return;
         pos = close + fence.size();
     }
+}
+
+std::vector<SourceRange> withoutRanges(const std::vector<SourceRange> &regions, const std::vector<SourceRange> &cut)
+{
+    std::vector<SourceRange> result;
+    for (SourceRange region : regions) {
+        for (const SourceRange &hole : cut) {
+            if (hole.end <= region.begin || hole.begin >= region.end)
+                continue;
+            if (hole.begin > region.begin)
+                result.push_back({ region.begin, hole.begin });
+            region.begin = std::min(hole.end, region.end);
+        }
+        if (region.begin < region.end)
+            result.push_back(region);
+    }
+    return result;
 }
 
 void moveToReply(JsonParseError &error, qsizetype delta, std::string_view modelText)
@@ -211,7 +232,8 @@ std::optional<ExtractedJson> extractJson(std::string_view modelText)
     for (const SourceRange &region : visible)
         findFenced(modelText, region, fenced);
     std::optional<Candidate> chosen = fenced.json ? fenced.json : fenced.plain;
-    for (auto region = visible.begin(); !chosen && region != visible.end(); ++region)
+    const std::vector<SourceRange> prose = withoutRanges(visible, fenced.otherLanguages);
+    for (auto region = prose.begin(); !chosen && region != prose.end(); ++region)
         chosen = findBracketed(modelText, *region);
     if (!chosen)
         return std::nullopt;

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jsontestsupport.h"
+#include "json/jsonparser.h"
+#include "json/sourcemap.h"
+
+#include <QTest>
+
+using namespace Formwork;
+using Formwork::Test::rangeOf;
+
+namespace {
+
+// Keys with '/', '~', an empty key and a non-ASCII key (e-acute, t, e-acute) holding a euro sign.
+const std::string document = "{\"a\": [10, {\"b\": \"x\"}], \"a/b\": 1, \"m~n\": 2, \"\": 3, "
+                             "\"\xc3\xa9t\xc3\xa9\": \"\xe2\x82\xac\"}";
+
+SourceMap mapOf(std::string_view text)
+{
+    auto parsed = parseJson(text);
+    if (!parsed)
+        qFatal("fixture does not parse: %s", qPrintable(parsed.error().message));
+    return std::move(parsed)->sourceMap;
+}
+
+std::optional<SourceRange> at(std::string_view needle, std::size_t from = 0)
+{
+    return rangeOf(document, needle, from);
+}
+
+} // namespace
+
+class TestSourceMap final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void root_coversWholeDocument()
+    {
+        const SourceMap map = mapOf(document);
+        QCOMPARE(map.valueRange(""), std::optional(SourceRange { 0, qsizetype(document.size()) }));
+        QCOMPARE(map.keyRange(""), std::nullopt);
+    }
+
+    void objectMembers_haveValueAndKeyRanges()
+    {
+        const SourceMap map = mapOf(document);
+        QCOMPARE(map.valueRange("/a"), at("[10, {\"b\": \"x\"}]"));
+        QCOMPARE(map.keyRange("/a"), at("\"a\""));
+        QCOMPARE(map.valueRange("/a/1/b"), at("\"x\""));
+        QCOMPARE(map.keyRange("/a/1/b"), at("\"b\""));
+        QCOMPARE(map.valueRange("/a/1"), at("{\"b\": \"x\"}"));
+    }
+
+    void arrayElements_haveValueRangeButNoKey()
+    {
+        const SourceMap map = mapOf(document);
+        QCOMPARE(map.valueRange("/a/0"), at("10"));
+        QCOMPARE(map.keyRange("/a/0"), std::nullopt);
+    }
+
+    void escapedTokens_resolveToKeysWithSlashAndTilde()
+    {
+        const SourceMap map = mapOf(document);
+        QCOMPARE(map.keyRange("/a~1b"), at("\"a/b\""));
+        QCOMPARE(map.valueRange("/a~1b"), at("1", document.find("\"a/b\"")));
+        QCOMPARE(map.keyRange("/m~0n"), at("\"m~n\""));
+        QCOMPARE(map.valueRange("/m~0n"), at("2", document.find("\"m~n\"")));
+        QCOMPARE(map.keyRange("/"), at("\"\""));
+        QCOMPARE(map.valueRange("/"), at("3"));
+    }
+
+    void nonAsciiKey_rangesAreInBytes()
+    {
+        const SourceMap map = mapOf(document);
+        const auto key = map.keyRange("/\xc3\xa9t\xc3\xa9");
+        QVERIFY(key);
+        QCOMPARE(key->length(), 7); // two quotes, two 2-byte letters and a 't'
+        QCOMPARE(key, at("\"\xc3\xa9t\xc3\xa9\""));
+        QCOMPARE(map.valueRange("/\xc3\xa9t\xc3\xa9"),
+                 (std::optional(SourceRange { qsizetype(document.size()) - 6, qsizetype(document.size()) - 1 })));
+    }
+
+    void missingOrMalformedPointers_giveNothing_data()
+    {
+        QTest::addColumn<QByteArray>("pointer");
+        QTest::newRow("unknown key") << QByteArray("/zzz");
+        QTest::newRow("index past end") << QByteArray("/a/2");
+        QTest::newRow("append position") << QByteArray("/a/-");
+        QTest::newRow("leading zero index") << QByteArray("/a/01");
+        QTest::newRow("key on array") << QByteArray("/a/b");
+        QTest::newRow("child of scalar") << QByteArray("/a/0/x");
+        QTest::newRow("no leading slash") << QByteArray("a");
+        QTest::newRow("bad escape") << QByteArray("/m~2n");
+        QTest::newRow("dangling tilde") << QByteArray("/m~");
+        QTest::newRow("unescaped slash") << QByteArray("/a/b/c");
+    }
+
+    void missingOrMalformedPointers_giveNothing()
+    {
+        QFETCH(QByteArray, pointer);
+        const SourceMap map = mapOf(document);
+        const std::string_view view(pointer.constData(), std::size_t(pointer.size()));
+        QCOMPARE(map.valueRange(view), std::nullopt);
+        QCOMPARE(map.keyRange(view), std::nullopt);
+    }
+
+    void pointers_listEveryValueInDocumentOrder()
+    {
+        const SourceMap map = mapOf(document);
+        const std::vector<std::string> expected { "",      "/a",     "/a/0",
+                                                  "/a/1",  "/a/1/b", "/a~1b",
+                                                  "/m~0n", "/",      "/\xc3\xa9t\xc3\xa9" };
+        QCOMPARE(map.pointers(), expected);
+        QCOMPARE(map.completePointers(), expected);
+        QCOMPARE(map.size(), qsizetype(expected.size()));
+        for (const std::string &pointer : expected)
+            QVERIFY(map.isComplete(pointer));
+    }
+
+    void duplicateKey_pointsAtTheLastValue()
+    {
+        const std::string text = "{\"k\": {\"old\": 1}, \"k\": 2}";
+        const SourceMap map = mapOf(text);
+        QCOMPARE(map.valueRange("/k"), rangeOf(text, "2"));
+        QCOMPARE(map.keyRange("/k"), rangeOf(text, "\"k\"", 2));
+        QCOMPARE(map.valueRange("/k/old"), std::nullopt);
+        QCOMPARE(map.pointers(), (std::vector<std::string> { "", "/k" }));
+    }
+
+    void shift_movesEveryRange()
+    {
+        SourceMap map = mapOf(document);
+        map.shift(100);
+        map.shift(-40);
+        QCOMPARE(map.shiftAmount(), 60);
+        const SourceRange original = *at("10");
+        QCOMPARE(map.valueRange("/a/0"), std::optional(SourceRange { original.begin + 60, original.end + 60 }));
+        const SourceRange key = *at("\"a\"");
+        QCOMPARE(map.keyRange("/a"), std::optional(SourceRange { key.begin + 60, key.end + 60 }));
+        QCOMPARE(map.pointerAt(original.begin + 60), std::optional<std::string>("/a/0"));
+    }
+
+    void pointerAt_findsInnermostValueOrKey()
+    {
+        const SourceMap map = mapOf(document);
+        QCOMPARE(map.pointerAt(at("\"x\"")->begin + 1), std::optional<std::string>("/a/1/b"));
+        QCOMPARE(map.pointerAt(at("\"a/b\"")->begin + 2), std::optional<std::string>("/a~1b"));
+        QCOMPARE(map.pointerAt(at("{\"b\"")->begin), std::optional<std::string>("/a/1"));
+        QCOMPARE(map.pointerAt(0), std::optional<std::string>(""));
+        QCOMPARE(map.pointerAt(qsizetype(document.size())), std::nullopt);
+        QCOMPARE(map.pointerAt(-1), std::nullopt);
+    }
+
+    void appendToken_escapesTildeAndSlash()
+    {
+        QCOMPARE(SourceMap::appendToken("/x", "a/b~c"), std::string("/x/a~1b~0c"));
+        QCOMPARE(SourceMap::appendToken("", ""), std::string("/"));
+    }
+
+    void emptyMap_resolvesNothing()
+    {
+        const SourceMap map;
+        QVERIFY(map.isEmpty());
+        QCOMPARE(map.valueRange(""), std::nullopt);
+        QCOMPARE(map.pointerAt(0), std::nullopt);
+        QVERIFY(map.pointers().empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSourceMap)
+#include "tst_sourcemap.moc"

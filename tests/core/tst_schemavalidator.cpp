@@ -271,6 +271,17 @@ private Q_SLOTS:
         QCOMPARE(errors[0].range.end, qsizetype(6));
     }
 
+    void multipleOf_handlesNegativeIntegersAndDecimals()
+    {
+        const Schema three = compileOrFail("{'multipleOf':3}");
+        QVERIFY(three.isValid(j("-9")));
+        QVERIFY(!three.isValid(j("-4")));
+        QCOMPARE(three.validate(j("-4")).constFirst().message, QStringLiteral("-4 is not a multiple of 3"));
+        const Schema cents = compileOrFail("{'multipleOf':0.01}");
+        QVERIFY(cents.isValid(j("19.99")));
+        QVERIFY(!cents.isValid(j("19.999")));
+    }
+
     void compiledSchema_isReusableAndCopyable()
     {
         const Schema schema = compileOrFail("{'type':'integer'}");

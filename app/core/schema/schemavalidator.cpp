@@ -103,9 +103,15 @@ bool isMultipleOf(const Json &value, const Json &divisor)
 {
     if ((value.is_number_integer() || value.is_number_unsigned())
         && (divisor.is_number_integer() || divisor.is_number_unsigned())) {
-        if (value.is_number_unsigned() || divisor.is_number_unsigned())
-            return value.get<unsigned long long>() % divisor.get<unsigned long long>() == 0;
-        return value.get<long long>() % divisor.get<long long>() == 0;
+        // Work on magnitudes: the divisor is positive (checked when compiling), the value may not be.
+        auto magnitude = [](const Json &v) -> unsigned long long {
+            if (v.is_number_unsigned())
+                return v.get<unsigned long long>();
+            const long long signedValue = v.get<long long>();
+            return signedValue < 0 ? 0ULL - static_cast<unsigned long long>(signedValue)
+                                   : static_cast<unsigned long long>(signedValue);
+        };
+        return magnitude(value) % magnitude(divisor) == 0;
     }
     const long double x = asLongDouble(value);
     const long double m = asLongDouble(divisor);

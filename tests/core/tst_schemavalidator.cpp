@@ -3,6 +3,7 @@
 
 #include "schema/schemaregistry.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace Formwork;
@@ -121,7 +122,19 @@ private Q_SLOTS:
         QVERIFY(!schema.isValid(j("1")));
         const auto errors = schema.validate(j("1"));
         QVERIFY(!errors.isEmpty());
-        QVERIFY(errors[0].message.contains(QStringLiteral("recurses")));
+        QVERIFY(errors[0].message.contains(QStringLiteral("reference loop")));
+    }
+
+    void branchingReferenceLoop_failsQuickly()
+    {
+        // Each level doubles the work: without loop detection this would run for ages.
+        const Schema schema
+            = compileOrFail("{'allOf':[{'$ref':'#'},{'$ref':'#'}],'anyOf':[{'$ref':'#'},{'$ref':'#'}]}");
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(!schema.isValid(j("{}")));
+        QVERIFY(!schema.validate(j("{}")).isEmpty());
+        QVERIFY(timer.elapsed() < 1000);
     }
 
     void draft7_refOverridesSiblings()

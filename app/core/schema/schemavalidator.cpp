@@ -227,6 +227,7 @@ private:
     std::vector<std::string> m_instancePath;
     std::vector<std::string> m_keywordPath;
     std::vector<const Resource *> m_scope;
+    std::vector<std::pair<const Node *, const Json *>> m_active; // references being followed
 
     struct Push {
         Push(std::vector<std::string> &path, bool active, std::string token)
@@ -339,10 +340,7 @@ private:
 
         if (node.ref) {
             auto k = kw("$ref");
-            ++m_refDepth;
-            const bool r = eval(*node.ref, value, a);
-            --m_refDepth;
-            FW_CHECK(r);
+            FW_CHECK(follow(node, *node.ref, value, a));
         }
         if (node.dynamicRef) {
             const Node *target = node.dynamicRef;
@@ -356,10 +354,7 @@ private:
                 }
             }
             auto k = kw("$dynamicRef");
-            ++m_refDepth;
-            const bool r = eval(*target, value, a);
-            --m_refDepth;
-            FW_CHECK(r);
+            FW_CHECK(follow(node, *target, value, a));
         }
 
         const std::uint8_t type = typeOf(value);
@@ -583,6 +578,27 @@ private:
             return false;
         errors.append(chosen);
         return true;
+    }
+
+    // Follows a reference. Reaching the same schema for the same instance value again while it is
+    // still being evaluated is a reference loop that would never end: it fails instead.
+    bool follow(const Node &from, const Node &target, const Json &value, Annotations *a)
+    {
+        for (const auto &[node, instance] : m_active) {
+            if (node == &target && instance == &value) {
+                fail(from, "",
+                     QCoreApplication::translate("schema",
+                                                 "the schema refers back to itself here without consuming "
+                                                 "any input (a reference loop)"));
+                return false;
+            }
+        }
+        m_active.emplace_back(&target, &value);
+        ++m_refDepth;
+        const bool result = eval(target, value, a);
+        --m_refDepth;
+        m_active.pop_back();
+        return result;
     }
 
     bool checkNumber(const Node &node, const Json &value)

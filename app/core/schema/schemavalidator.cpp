@@ -2,6 +2,7 @@
 #include "schema/schemainternal.h"
 
 #include <QCoreApplication>
+#include <QStringDecoder>
 
 #include <cmath>
 
@@ -181,6 +182,14 @@ std::string escapeToken(std::string_view token)
 QString qs(const std::string &s)
 {
     return QString::fromStdString(s);
+}
+
+// UTF-8 to UTF-16 for regex matching, keeping a leading U+FEFF (QString::fromUtf8 drops it).
+QString forRegex(const std::string &s)
+{
+    QStringDecoder decoder(QStringConverter::Utf8,
+                           QStringConverter::Flag::Stateless | QStringConverter::Flag::ConvertInitialBom);
+    return decoder.decode(QByteArrayView(s.data(), qsizetype(s.size())));
 }
 
 // Annotations that unevaluatedItems/unevaluatedProperties read: which array items or object members
@@ -671,7 +680,7 @@ private:
                     return false;
             }
         }
-        if (node.pattern && !node.pattern->regex.match(qs(s)).hasMatch()) {
+        if (node.pattern && !node.pattern->regex.match(forRegex(s)).hasMatch()) {
             fail(node, "pattern",
                  QCoreApplication::translate("schema", "%1 does not match the pattern %2")
                      .arg(qs(show(value)), qs(Json(node.pattern->source).dump())));
@@ -856,7 +865,7 @@ private:
                     }
                 }
                 for (const PatternNode &pattern : node.patternProperties) {
-                    if (!pattern.regex.match(qs(key)).hasMatch())
+                    if (!pattern.regex.match(forRegex(key)).hasMatch())
                         continue;
                     matched = true;
                     auto k1 = kw("patternProperties");

@@ -2,7 +2,6 @@
 #include "schematesthelpers.h"
 
 #include "schema/schemaerrorformatter.h"
-#include "schema/schemaprompt.h"
 
 #include <QTest>
 
@@ -48,18 +47,6 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 3);
         QVERIFY(lines[0].startsWith(QStringLiteral("/0: ")));
         QCOMPARE(lines[2], QStringLiteral("... and 3 more error(s)"));
-    }
-
-    void promptRendering_keepsOrderAndEstimatesTokens()
-    {
-        const auto schema = j("{'type':'object','properties':{'zeta':{'type':'string'},'alpha':{'type':'integer'}}}");
-        const SchemaPromptText text = renderSchemaForPrompt(schema);
-        QVERIFY(text.compact.indexOf(QStringLiteral("zeta")) < text.compact.indexOf(QStringLiteral("alpha")));
-        QVERIFY(!text.compact.contains(QLatin1Char('\n')));
-        QVERIFY(text.pretty.contains(QStringLiteral("\n  \"properties\": {")));
-        QCOMPARE(text.estimatedTokens, int((text.compact.size() + 3) / 4));
-        QCOMPARE(estimateTokens(QStringLiteral("abcde")), 2);
-        QCOMPARE(estimateTokens(QString()), 0);
     }
 };
 

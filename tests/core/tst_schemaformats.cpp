@@ -51,6 +51,12 @@ private Q_SLOTS:
         row("hostname", "www.example.com", true);
         row("hostname", "-bad.example", false);
         row("hostname", "a_b.example", false);
+        row("email", "\"joe bloggs\"@example.com", true);
+        row("uri", "http://example.com:abc/path", false);
+        row("uri", "ldap://[2001:db8::7]/c=GB?objectClass?one", true);
+        row("uri", "https://example.org/foo[1].txt", false);
+        row("hostname", "example.com.", false);
+        row("hostname", "ab--cd.example", false);
         row("unknown-format", "anything", true);
     }
 

@@ -3,6 +3,7 @@
 
 #include "schema/schemaregistry.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace Formwork;
@@ -121,7 +122,19 @@ private Q_SLOTS:
         QVERIFY(!schema.isValid(j("1")));
         const auto errors = schema.validate(j("1"));
         QVERIFY(!errors.isEmpty());
-        QVERIFY(errors[0].message.contains(QStringLiteral("recurses")));
+        QVERIFY(errors[0].message.contains(QStringLiteral("reference loop")));
+    }
+
+    void branchingReferenceLoop_failsQuickly()
+    {
+        // Each level doubles the work: without loop detection this would run for ages.
+        const Schema schema
+            = compileOrFail("{'allOf':[{'$ref':'#'},{'$ref':'#'}],'anyOf':[{'$ref':'#'},{'$ref':'#'}]}");
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(!schema.isValid(j("{}")));
+        QVERIFY(!schema.validate(j("{}")).isEmpty());
+        QVERIFY(timer.elapsed() < 1000);
     }
 
     void draft7_refOverridesSiblings()
@@ -269,6 +282,17 @@ private Q_SLOTS:
         });
         QCOMPARE(errors[0].range.begin, qsizetype(5));
         QCOMPARE(errors[0].range.end, qsizetype(6));
+    }
+
+    void multipleOf_handlesNegativeIntegersAndDecimals()
+    {
+        const Schema three = compileOrFail("{'multipleOf':3}");
+        QVERIFY(three.isValid(j("-9")));
+        QVERIFY(!three.isValid(j("-4")));
+        QCOMPARE(three.validate(j("-4")).constFirst().message, QStringLiteral("-4 is not a multiple of 3"));
+        const Schema cents = compileOrFail("{'multipleOf':0.01}");
+        QVERIFY(cents.isValid(j("19.99")));
+        QVERIFY(!cents.isValid(j("19.999")));
     }
 
     void compiledSchema_isReusableAndCopyable()

@@ -121,11 +121,11 @@ bool validHostname(std::string_view s)
             if (!isAlpha(c) && !isDigit(c) && c != '-')
                 return false;
         }
+        if (label.size() >= 4 && label.substr(2, 2) == "--" && label.substr(0, 2) != "xn" && label.substr(0, 2) != "XN")
+            return false; // RFC 5891 section 4.2.3.1: reserved for A-labels
         if (dot == std::string_view::npos)
             return true;
         start = dot + 1;
-        if (start == s.size())
-            return true; // a trailing dot (fully qualified)
     }
 }
 
@@ -214,6 +214,15 @@ bool validEmail(std::string_view s)
         return false;
     const std::string_view local = s.substr(0, at);
     const std::string_view domain = s.substr(at + 1);
+    if (local.size() >= 2 && local.front() == '"' && local.back() == '"') {
+        // A quoted local part: any printable ASCII, with backslash escapes.
+        for (std::size_t i = 1; i + 1 < local.size(); ++i) {
+            const unsigned char c = static_cast<unsigned char>(local[i]);
+            if (c < 0x20 || c > 0x7e || (c == '"' && local[i - 1] != '\\'))
+                return false;
+        }
+        return validHostname(domain) || (domain.front() == '[' && domain.back() == ']');
+    }
     if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos)
         return false;
     static const std::string_view allowed = "!#$%&'*+-/=?^_`{|}~.";
@@ -245,9 +254,69 @@ bool validUuid(std::string_view s)
     return true;
 }
 
+bool isUnreserved(char c)
+{
+    return isAlpha(c) || isDigit(c) || c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+bool isSubDelim(char c)
+{
+    return std::string_view("!$&'()*+,;=").find(c) != std::string_view::npos;
+}
+
+// Every character of `part` is unreserved, a sub-delimiter, one of `extra`, or a %XX escape.
+bool validUriChars(std::string_view part, std::string_view extra)
+{
+    for (std::size_t i = 0; i < part.size(); ++i) {
+        const char c = part[i];
+        if (c == '%') {
+            if (i + 2 >= part.size() || !isHex(part[i + 1]) || !isHex(part[i + 2]))
+                return false;
+            i += 2;
+        } else if (!isUnreserved(c) && !isSubDelim(c) && extra.find(c) == std::string_view::npos) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool validAuthority(std::string_view authority)
+{
+    const std::size_t at = authority.find('@');
+    std::string_view host = authority;
+    if (at != std::string_view::npos) {
+        if (!validUriChars(authority.substr(0, at), ":"))
+            return false;
+        host = authority.substr(at + 1);
+    }
+    std::string_view port;
+    if (!host.empty() && host.front() == '[') {
+        const std::size_t close = host.find(']');
+        if (close == std::string_view::npos || !validIpv6(host.substr(1, close - 1)))
+            return false;
+        const std::string_view rest = host.substr(close + 1);
+        if (!rest.empty() && rest.front() != ':')
+            return false;
+        port = rest.empty() ? rest : rest.substr(1);
+    } else {
+        const std::size_t colon = host.find(':');
+        if (colon != std::string_view::npos) {
+            port = host.substr(colon + 1);
+            host = host.substr(0, colon);
+        }
+        if (!validUriChars(host, ""))
+            return false;
+    }
+    for (char c : port) {
+        if (!isDigit(c))
+            return false;
+    }
+    return true;
+}
+
 bool validUri(std::string_view s)
 {
-    // scheme ":" hier-part, with no characters that must be percent-encoded.
+    // RFC 3986 absolute URI: scheme ":" hier-part [ "?" query ] [ "#" fragment ].
     if (s.empty() || !isAlpha(s[0]))
         return false;
     std::size_t pos = 1;
@@ -255,30 +324,28 @@ bool validUri(std::string_view s)
         ++pos;
     if (pos >= s.size() || s[pos] != ':')
         return false;
-    static const std::string_view allowed = "-._~:/?#[]@!$&'()*+,;=%";
-    for (std::size_t i = pos + 1; i < s.size(); ++i) {
-        const char c = s[i];
-        if (c == '%') {
-            if (i + 2 >= s.size() || !isHex(s[i + 1]) || !isHex(s[i + 2]))
-                return false;
-            i += 2;
-            continue;
-        }
-        if (!isAlpha(c) && !isDigit(c) && allowed.find(c) == std::string_view::npos)
-            return false;
+    std::string_view rest = s.substr(pos + 1);
+    std::string_view fragment;
+    std::string_view query;
+    const std::size_t hash = rest.find('#');
+    if (hash != std::string_view::npos) {
+        fragment = rest.substr(hash + 1);
+        rest = rest.substr(0, hash);
     }
-    // An authority, when present, must not contain '[' or ']' outside an IP literal; keep it simple.
-    const std::string_view rest = s.substr(pos + 1);
+    const std::size_t question = rest.find('?');
+    if (question != std::string_view::npos) {
+        query = rest.substr(question + 1);
+        rest = rest.substr(0, question);
+    }
+    if (!validUriChars(fragment, ":@/?") || !validUriChars(query, ":@/?"))
+        return false;
     if (rest.substr(0, 2) == "//") {
-        const std::size_t end = rest.find_first_of("/?#", 2);
-        const std::string_view authority
-            = rest.substr(2, end == std::string_view::npos ? std::string_view::npos : end - 2);
-        const std::size_t atSign = authority.rfind('@');
-        const std::string_view host = atSign == std::string_view::npos ? authority : authority.substr(atSign + 1);
-        if (host.find('[') != std::string_view::npos && host.front() != '[')
+        const std::size_t slash = rest.find('/', 2);
+        if (!validAuthority(rest.substr(2, slash == std::string_view::npos ? std::string_view::npos : slash - 2)))
             return false;
+        rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
     }
-    return true;
+    return validUriChars(rest, ":@/");
 }
 
 } // namespace

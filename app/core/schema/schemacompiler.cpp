@@ -177,7 +177,7 @@ private:
             bool validationVocabulary = resource->validationVocabulary;
             if (!isDocumentRoot && schemaIt != value.end() && schemaIt->is_string() && value.contains("$id"))
                 draft = draftOfMetaschema(schemaIt->get<std::string>(), draft, &validationVocabulary, 0);
-            const auto idIt = value.find(draft == Draft::Draft7 ? "$id" : "$id");
+            const auto idIt = value.find("$id");
             const bool refHidesId = draft == Draft::Draft7 && value.contains("$ref");
             if (idIt != value.end() && idIt->is_string() && !refHidesId) {
                 const std::string id = idIt->get<std::string>();

@@ -2,6 +2,7 @@
 #include "schema/schemainternal.h"
 
 #include <QCoreApplication>
+#include <QStringDecoder>
 
 #include <cmath>
 
@@ -103,9 +104,15 @@ bool isMultipleOf(const Json &value, const Json &divisor)
 {
     if ((value.is_number_integer() || value.is_number_unsigned())
         && (divisor.is_number_integer() || divisor.is_number_unsigned())) {
-        if (value.is_number_unsigned() || divisor.is_number_unsigned())
-            return value.get<unsigned long long>() % divisor.get<unsigned long long>() == 0;
-        return value.get<long long>() % divisor.get<long long>() == 0;
+        // Work on magnitudes: the divisor is positive (checked when compiling), the value may not be.
+        auto magnitude = [](const Json &v) -> unsigned long long {
+            if (v.is_number_unsigned())
+                return v.get<unsigned long long>();
+            const long long signedValue = v.get<long long>();
+            return signedValue < 0 ? 0ULL - static_cast<unsigned long long>(signedValue)
+                                   : static_cast<unsigned long long>(signedValue);
+        };
+        return magnitude(value) % magnitude(divisor) == 0;
     }
     const long double x = asLongDouble(value);
     const long double m = asLongDouble(divisor);
@@ -177,6 +184,14 @@ QString qs(const std::string &s)
     return QString::fromStdString(s);
 }
 
+// UTF-8 to UTF-16 for regex matching, keeping a leading U+FEFF (QString::fromUtf8 drops it).
+QString forRegex(const std::string &s)
+{
+    QStringDecoder decoder(QStringConverter::Utf8,
+                           QStringConverter::Flag::Stateless | QStringConverter::Flag::ConvertInitialBom);
+    return decoder.decode(QByteArrayView(s.data(), qsizetype(s.size())));
+}
+
 // Annotations that unevaluatedItems/unevaluatedProperties read: which array items or object members
 // (by position) some subschema has evaluated.
 struct Annotations {
@@ -221,13 +236,26 @@ private:
     std::vector<std::string> m_instancePath;
     std::vector<std::string> m_keywordPath;
     std::vector<const Resource *> m_scope;
+    std::vector<std::pair<const Node *, const Json *>> m_active; // references being followed
 
+    // A schema key that must be escaped as a JSON Pointer token.
+    struct Escaped {
+        const std::string &text;
+    };
+
+    static std::string token(const char *text) { return std::string(text); }
+    static std::string token(const std::string &text) { return text; }
+    static std::string token(std::size_t index) { return std::to_string(index); }
+    static std::string token(Escaped escaped) { return escapeToken(escaped.text); }
+
+    // Pushes a path token for the lifetime of the object; builds nothing unless errors are collected.
     struct Push {
-        Push(std::vector<std::string> &path, bool active, std::string token)
+        template<typename T>
+        Push(std::vector<std::string> &path, bool active, const T &value)
             : m_path(active ? &path : nullptr)
         {
             if (m_path)
-                m_path->push_back(std::move(token));
+                m_path->push_back(token(value));
         }
         ~Push()
         {
@@ -274,8 +302,8 @@ private:
         bool m_pushed = false;
     };
 
-    Push inst(std::string token) { return Push(m_instancePath, m_collect, std::move(token)); }
-    Push kw(std::string token) { return Push(m_keywordPath, m_collect, std::move(token)); }
+    template<typename T> Push inst(const T &value) { return Push(m_instancePath, m_collect, value); }
+    template<typename T> Push kw(const T &value) { return Push(m_keywordPath, m_collect, value); }
 
     static std::string join(const std::vector<std::string> &tokens, bool escape)
     {
@@ -287,7 +315,9 @@ private:
         return out;
     }
 
-    void fail(const Node &node, const char *keyword, const QString &message, const std::string *extraInstance = nullptr)
+    // Records an error; `message` is only called (and the message built) when errors are collected.
+    template<typename MessageFn>
+    void fail(const Node &node, const char *keyword, MessageFn message, const std::string *extraInstance = nullptr)
     {
         if (!m_collect)
             return;
@@ -303,7 +333,7 @@ private:
         if (m_refDepth > 0)
             e.absoluteKeywordLocation = qs(node.absoluteLocation + (keyword[0] ? "/" + std::string(keyword) : ""));
         e.keyword = QString::fromLatin1(keyword);
-        e.message = message;
+        e.message = message();
         errors.append(std::move(e));
     }
 
@@ -311,13 +341,14 @@ private:
     {
         if (node.isBoolean) {
             if (!node.booleanValue)
-                fail(node, "", QCoreApplication::translate("schema", "no value is allowed here"));
+                fail(node, "", [&] { return QCoreApplication::translate("schema", "no value is allowed here"); });
             return node.booleanValue;
         }
         if (m_depth >= maxDepth) {
-            fail(node, "",
-                 QCoreApplication::translate("schema",
-                                             "the schema recurses too deeply at this point (a reference loop?)"));
+            fail(node, "", [&] {
+                return QCoreApplication::translate("schema",
+                                                   "the schema recurses too deeply at this point (a reference loop?)");
+            });
             return false;
         }
         Scope scope(*this, node.resource);
@@ -333,10 +364,7 @@ private:
 
         if (node.ref) {
             auto k = kw("$ref");
-            ++m_refDepth;
-            const bool r = eval(*node.ref, value, a);
-            --m_refDepth;
-            FW_CHECK(r);
+            FW_CHECK(follow(node, *node.ref, value, a));
         }
         if (node.dynamicRef) {
             const Node *target = node.dynamicRef;
@@ -350,17 +378,15 @@ private:
                 }
             }
             auto k = kw("$dynamicRef");
-            ++m_refDepth;
-            const bool r = eval(*target, value, a);
-            --m_refDepth;
-            FW_CHECK(r);
+            FW_CHECK(follow(node, *target, value, a));
         }
 
         const std::uint8_t type = typeOf(value);
         if (node.types && !(node.types & type)) {
-            fail(node, "type",
-                 QCoreApplication::translate("schema", "expected %1, got %2 %3")
-                     .arg(qs(node.typeNames), QString::fromLatin1(typeName(value)), qs(show(value))));
+            fail(node, "type", [&] {
+                return QCoreApplication::translate("schema", "expected %1, got %2 %3")
+                    .arg(qs(node.typeNames), QString::fromLatin1(typeName(value)), qs(show(value)));
+            });
             FW_CHECK(false);
         }
         if (node.enumValues) {
@@ -379,16 +405,19 @@ private:
                             list += ", ";
                         list += show(candidate);
                     }
-                    fail(node, "enum",
-                         QCoreApplication::translate("schema", "%1 is not one of %2").arg(qs(show(value)), qs(list)));
+                    fail(node, "enum", [&] {
+                        return QCoreApplication::translate("schema", "%1 is not one of %2")
+                            .arg(qs(show(value)), qs(list));
+                    });
                 }
                 FW_CHECK(false);
             }
         }
         if (node.constValue && !equal(*node.constValue, value)) {
-            fail(node, "const",
-                 QCoreApplication::translate("schema", "%1 is not the expected value %2")
-                     .arg(qs(show(value)), qs(show(*node.constValue))));
+            fail(node, "const", [&] {
+                return QCoreApplication::translate("schema", "%1 is not the expected value %2")
+                    .arg(qs(show(value)), qs(show(*node.constValue)));
+            });
             FW_CHECK(false);
         }
 
@@ -405,7 +434,7 @@ private:
         // In-place applicators
         for (std::size_t i = 0; i < node.allOf.size(); ++i) {
             auto k1 = kw("allOf");
-            auto k2 = kw(std::to_string(i));
+            auto k2 = kw(i);
             FW_CHECK(eval(*node.allOf[i], value, a));
         }
         if (!node.anyOf.empty()) {
@@ -423,11 +452,12 @@ private:
                 }
             }
             if (!any && !(m_collect && reportPlausibleBranch(node.anyOf, "anyOf", value))) {
-                fail(node, "anyOf",
-                     QCoreApplication::translate("schema",
-                                                 "%1 does not match any of the %2 allowed alternatives (anyOf)")
-                         .arg(qs(show(value)))
-                         .arg(node.anyOf.size()));
+                fail(node, "anyOf", [&] {
+                    return QCoreApplication::translate("schema",
+                                                       "%1 does not match any of the %2 allowed alternatives (anyOf)")
+                        .arg(qs(show(value)))
+                        .arg(node.anyOf.size());
+                });
             }
             FW_CHECK(any);
         }
@@ -451,19 +481,23 @@ private:
                     a->merge(matched);
             } else if (matches.empty()) {
                 if (!(m_collect && reportPlausibleBranch(node.oneOf, "oneOf", value))) {
-                    fail(node, "oneOf",
-                         QCoreApplication::translate("schema", "%1 does not match any of the %2 alternatives (oneOf)")
-                             .arg(qs(show(value)))
-                             .arg(node.oneOf.size()));
+                    fail(node, "oneOf", [&] {
+                        return QCoreApplication::translate("schema",
+                                                           "%1 does not match any of the %2 alternatives (oneOf)")
+                            .arg(qs(show(value)))
+                            .arg(node.oneOf.size());
+                    });
                 }
                 FW_CHECK(false);
             } else {
-                fail(node, "oneOf",
-                     QCoreApplication::translate(
-                         "schema", "%1 matches more than one alternative (oneOf %2 and %3); it must match exactly one")
-                         .arg(qs(show(value)))
-                         .arg(matches[0])
-                         .arg(matches[1]));
+                fail(node, "oneOf", [&] {
+                    return QCoreApplication::translate(
+                               "schema",
+                               "%1 matches more than one alternative (oneOf %2 and %3); it must match exactly one")
+                        .arg(qs(show(value)))
+                        .arg(matches[0])
+                        .arg(matches[1]);
+                });
                 FW_CHECK(false);
             }
         }
@@ -474,9 +508,10 @@ private:
                 matched = eval(*node.notSchema, value, nullptr);
             }
             if (matched) {
-                fail(node, "not",
-                     QCoreApplication::translate("schema", "%1 must not match the schema under \"not\"")
-                         .arg(qs(show(value))));
+                fail(node, "not", [&] {
+                    return QCoreApplication::translate("schema", "%1 must not match the schema under \"not\"")
+                        .arg(qs(show(value)));
+                });
                 FW_CHECK(false);
             }
         }
@@ -505,15 +540,16 @@ private:
                 if (local.has(i))
                     continue;
                 if (node.unevaluatedItems->isBoolean && !node.unevaluatedItems->booleanValue) {
-                    fail(node, "unevaluatedItems",
-                         QCoreApplication::translate("schema",
-                                                     "item %1 is not allowed here (no schema keyword covers it)")
-                             .arg(i));
+                    fail(node, "unevaluatedItems", [&] {
+                        return QCoreApplication::translate("schema",
+                                                           "item %1 is not allowed here (no schema keyword covers it)")
+                            .arg(i);
+                    });
                     FW_CHECK(false);
                     continue;
                 }
                 auto k = kw("unevaluatedItems");
-                auto p = inst(std::to_string(i));
+                auto p = inst(i);
                 FW_CHECK(eval(*node.unevaluatedItems, value[i], nullptr));
             }
             local.allItems = true;
@@ -525,8 +561,9 @@ private:
                 if (local.has(position))
                     continue;
                 if (node.unevaluatedProperties->isBoolean && !node.unevaluatedProperties->booleanValue) {
-                    fail(node, "unevaluatedProperties",
-                         QCoreApplication::translate("schema", "property \"%1\" is not allowed").arg(qs(key)));
+                    fail(node, "unevaluatedProperties", [&] {
+                        return QCoreApplication::translate("schema", "property \"%1\" is not allowed").arg(qs(key));
+                    });
                     FW_CHECK(false);
                     continue;
                 }
@@ -554,7 +591,7 @@ private:
             const qsizetype before = errors.size();
             {
                 auto k1 = kw(keyword);
-                auto k2 = kw(std::to_string(i));
+                auto k2 = kw(i);
                 eval(*branches[i], value, nullptr);
             }
             QList<ValidationError> branchErrors = errors.mid(before);
@@ -579,46 +616,73 @@ private:
         return true;
     }
 
+    // Follows a reference. Reaching the same schema for the same instance value again while it is
+    // still being evaluated is a reference loop that would never end: it fails instead.
+    bool follow(const Node &from, const Node &target, const Json &value, Annotations *a)
+    {
+        for (const auto &[node, instance] : m_active) {
+            if (node == &target && instance == &value) {
+                fail(from, "", [&] {
+                    return QCoreApplication::translate("schema",
+                                                       "the schema refers back to itself here without consuming "
+                                                       "any input (a reference loop)");
+                });
+                return false;
+            }
+        }
+        m_active.emplace_back(&target, &value);
+        ++m_refDepth;
+        const bool result = eval(target, value, a);
+        --m_refDepth;
+        m_active.pop_back();
+        return result;
+    }
+
     bool checkNumber(const Node &node, const Json &value)
     {
         bool ok = true;
         const long double x = asLongDouble(value);
         if (node.minimum && x < *node.minimum) {
-            fail(node, "minimum",
-                 QCoreApplication::translate("schema", "%1 is less than the minimum of %2")
-                     .arg(qs(show(value)), qs(numberText(node.minimumJson))));
+            fail(node, "minimum", [&] {
+                return QCoreApplication::translate("schema", "%1 is less than the minimum of %2")
+                    .arg(qs(show(value)), qs(numberText(node.minimumJson)));
+            });
             ok = false;
             if (!m_collect)
                 return false;
         }
         if (node.maximum && x > *node.maximum) {
-            fail(node, "maximum",
-                 QCoreApplication::translate("schema", "%1 is greater than the maximum of %2")
-                     .arg(qs(show(value)), qs(numberText(node.maximumJson))));
+            fail(node, "maximum", [&] {
+                return QCoreApplication::translate("schema", "%1 is greater than the maximum of %2")
+                    .arg(qs(show(value)), qs(numberText(node.maximumJson)));
+            });
             ok = false;
             if (!m_collect)
                 return false;
         }
         if (node.exclusiveMinimum && x <= *node.exclusiveMinimum) {
-            fail(node, "exclusiveMinimum",
-                 QCoreApplication::translate("schema", "%1 must be greater than %2")
-                     .arg(qs(show(value)), qs(numberText(node.exclusiveMinimumJson))));
+            fail(node, "exclusiveMinimum", [&] {
+                return QCoreApplication::translate("schema", "%1 must be greater than %2")
+                    .arg(qs(show(value)), qs(numberText(node.exclusiveMinimumJson)));
+            });
             ok = false;
             if (!m_collect)
                 return false;
         }
         if (node.exclusiveMaximum && x >= *node.exclusiveMaximum) {
-            fail(node, "exclusiveMaximum",
-                 QCoreApplication::translate("schema", "%1 must be less than %2")
-                     .arg(qs(show(value)), qs(numberText(node.exclusiveMaximumJson))));
+            fail(node, "exclusiveMaximum", [&] {
+                return QCoreApplication::translate("schema", "%1 must be less than %2")
+                    .arg(qs(show(value)), qs(numberText(node.exclusiveMaximumJson)));
+            });
             ok = false;
             if (!m_collect)
                 return false;
         }
         if (node.multipleOf && !isMultipleOf(value, *node.multipleOf)) {
-            fail(node, "multipleOf",
-                 QCoreApplication::translate("schema", "%1 is not a multiple of %2")
-                     .arg(qs(show(value)), qs(numberText(node.multipleOf))));
+            fail(node, "multipleOf", [&] {
+                return QCoreApplication::translate("schema", "%1 is not a multiple of %2")
+                    .arg(qs(show(value)), qs(numberText(node.multipleOf)));
+            });
             ok = false;
         }
         return ok;
@@ -631,36 +695,42 @@ private:
         if (node.minLength || node.maxLength) {
             const std::size_t length = codePoints(s);
             if (node.minLength && length < *node.minLength) {
-                fail(node, "minLength",
-                     QCoreApplication::translate("schema", "%1 is shorter than the minimum length of %n character(s)",
-                                                 nullptr, int(*node.minLength))
-                         .arg(qs(show(value))));
+                fail(node, "minLength", [&] {
+                    return QCoreApplication::translate("schema",
+                                                       "%1 is shorter than the minimum length of %n character(s)",
+                                                       nullptr, int(*node.minLength))
+                        .arg(qs(show(value)));
+                });
                 ok = false;
                 if (!m_collect)
                     return false;
             }
             if (node.maxLength && length > *node.maxLength) {
-                fail(node, "maxLength",
-                     QCoreApplication::translate("schema", "%1 is longer than the maximum length of %n character(s)",
-                                                 nullptr, int(*node.maxLength))
-                         .arg(qs(show(value))));
+                fail(node, "maxLength", [&] {
+                    return QCoreApplication::translate("schema",
+                                                       "%1 is longer than the maximum length of %n character(s)",
+                                                       nullptr, int(*node.maxLength))
+                        .arg(qs(show(value)));
+                });
                 ok = false;
                 if (!m_collect)
                     return false;
             }
         }
-        if (node.pattern && !node.pattern->regex.match(qs(s)).hasMatch()) {
-            fail(node, "pattern",
-                 QCoreApplication::translate("schema", "%1 does not match the pattern %2")
-                     .arg(qs(show(value)), qs(Json(node.pattern->source).dump())));
+        if (node.pattern && !node.pattern->regex.match(forRegex(s)).hasMatch()) {
+            fail(node, "pattern", [&] {
+                return QCoreApplication::translate("schema", "%1 does not match the pattern %2")
+                    .arg(qs(show(value)), qs(Json(node.pattern->source).dump()));
+            });
             ok = false;
             if (!m_collect)
                 return false;
         }
         if (node.format != FormatKind::Unknown && !matchesFormat(node.format, s)) {
-            fail(node, "format",
-                 QCoreApplication::translate("schema", "%1 is not a valid %2")
-                     .arg(qs(show(value)), qs(node.formatName)));
+            fail(node, "format", [&] {
+                return QCoreApplication::translate("schema", "%1 is not a valid %2")
+                    .arg(qs(show(value)), qs(node.formatName));
+            });
             ok = false;
         }
         return ok;
@@ -677,17 +747,19 @@ private:
     }
         const std::size_t size = value.size();
         if (node.minItems && size < *node.minItems) {
-            fail(node, "minItems",
-                 QCoreApplication::translate("schema", "the array has %1 item(s), fewer than the minimum of %2")
-                     .arg(size)
-                     .arg(*node.minItems));
+            fail(node, "minItems", [&] {
+                return QCoreApplication::translate("schema", "the array has %1 item(s), fewer than the minimum of %2")
+                    .arg(size)
+                    .arg(*node.minItems);
+            });
             FW_CHECK(false);
         }
         if (node.maxItems && size > *node.maxItems) {
-            fail(node, "maxItems",
-                 QCoreApplication::translate("schema", "the array has %1 item(s), more than the maximum of %2")
-                     .arg(size)
-                     .arg(*node.maxItems));
+            fail(node, "maxItems", [&] {
+                return QCoreApplication::translate("schema", "the array has %1 item(s), more than the maximum of %2")
+                    .arg(size)
+                    .arg(*node.maxItems);
+            });
             FW_CHECK(false);
         }
         if (node.uniqueItems) {
@@ -695,11 +767,12 @@ private:
             for (std::size_t i = 0; i < size && !duplicate; ++i) {
                 for (std::size_t j = i + 1; j < size; ++j) {
                     if (equal(value[i], value[j])) {
-                        fail(
-                            node, "uniqueItems",
-                            QCoreApplication::translate("schema", "items %1 and %2 are equal; the items must be unique")
+                        fail(node, "uniqueItems", [&] {
+                            return QCoreApplication::translate("schema",
+                                                               "items %1 and %2 are equal; the items must be unique")
                                 .arg(i)
-                                .arg(j));
+                                .arg(j);
+                        });
                         duplicate = true;
                         break;
                     }
@@ -710,23 +783,24 @@ private:
         const std::size_t prefix = std::min(size, node.prefixItems.size());
         for (std::size_t i = 0; i < prefix; ++i) {
             auto k1 = kw(node.prefixItemsKeyword);
-            auto k2 = kw(std::to_string(i));
-            auto p = inst(std::to_string(i));
+            auto k2 = kw(i);
+            auto p = inst(i);
             FW_CHECK(eval(*node.prefixItems[i], value[i], nullptr));
             if (a)
                 a->mark(i, size);
         }
         if (node.items && size > node.prefixItems.size()) {
             if (node.items->isBoolean && !node.items->booleanValue) {
-                fail(node, node.itemsKeyword,
-                     QCoreApplication::translate("schema", "the array has %1 item(s); only %2 are allowed")
-                         .arg(size)
-                         .arg(node.prefixItems.size()));
+                fail(node, node.itemsKeyword, [&] {
+                    return QCoreApplication::translate("schema", "the array has %1 item(s); only %2 are allowed")
+                        .arg(size)
+                        .arg(node.prefixItems.size());
+                });
                 FW_CHECK(false);
             } else {
                 for (std::size_t i = node.prefixItems.size(); i < size; ++i) {
                     auto k = kw(node.itemsKeyword);
-                    auto p = inst(std::to_string(i));
+                    auto p = inst(i);
                     FW_CHECK(eval(*node.items, value[i], nullptr));
                 }
             }
@@ -748,23 +822,26 @@ private:
             const std::size_t minimum = node.minContains.value_or(1);
             if (matches < minimum) {
                 if (matches == 0 && minimum == 1)
-                    fail(node, "contains",
-                         QCoreApplication::translate(
-                             "schema", "the array contains no item that matches the \"contains\" schema"));
+                    fail(node, "contains", [&] {
+                        return QCoreApplication::translate(
+                            "schema", "the array contains no item that matches the \"contains\" schema");
+                    });
                 else
-                    fail(node, node.minContains ? "minContains" : "contains",
-                         QCoreApplication::translate(
-                             "schema", "the array contains %1 matching item(s), fewer than the minimum of %2")
-                             .arg(matches)
-                             .arg(minimum));
+                    fail(node, node.minContains ? "minContains" : "contains", [&] {
+                        return QCoreApplication::translate(
+                                   "schema", "the array contains %1 matching item(s), fewer than the minimum of %2")
+                            .arg(matches)
+                            .arg(minimum);
+                    });
                 FW_CHECK(false);
             }
             if (node.maxContains && matches > *node.maxContains) {
-                fail(node, "maxContains",
-                     QCoreApplication::translate("schema",
-                                                 "the array contains %1 matching item(s), more than the maximum of %2")
-                         .arg(matches)
-                         .arg(*node.maxContains));
+                fail(node, "maxContains", [&] {
+                    return QCoreApplication::translate(
+                               "schema", "the array contains %1 matching item(s), more than the maximum of %2")
+                        .arg(matches)
+                        .arg(*node.maxContains);
+                });
                 FW_CHECK(false);
             }
         }
@@ -784,23 +861,28 @@ private:
         const std::size_t size = value.size();
         for (const std::string &name : node.required) {
             if (!value.contains(name)) {
-                fail(node, "required",
-                     QCoreApplication::translate("schema", "missing required property \"%1\"").arg(qs(name)));
+                fail(node, "required", [&] {
+                    return QCoreApplication::translate("schema", "missing required property \"%1\"").arg(qs(name));
+                });
                 FW_CHECK(false);
             }
         }
         if (node.minProperties && size < *node.minProperties) {
-            fail(node, "minProperties",
-                 QCoreApplication::translate("schema", "the object has %1 propert(ies), fewer than the minimum of %2")
-                     .arg(size)
-                     .arg(*node.minProperties));
+            fail(node, "minProperties", [&] {
+                return QCoreApplication::translate("schema",
+                                                   "the object has %1 propert(ies), fewer than the minimum of %2")
+                    .arg(size)
+                    .arg(*node.minProperties);
+            });
             FW_CHECK(false);
         }
         if (node.maxProperties && size > *node.maxProperties) {
-            fail(node, "maxProperties",
-                 QCoreApplication::translate("schema", "the object has %1 propert(ies), more than the maximum of %2")
-                     .arg(size)
-                     .arg(*node.maxProperties));
+            fail(node, "maxProperties", [&] {
+                return QCoreApplication::translate("schema",
+                                                   "the object has %1 propert(ies), more than the maximum of %2")
+                    .arg(size)
+                    .arg(*node.maxProperties);
+            });
             FW_CHECK(false);
         }
         for (const auto &[trigger, names] : node.dependentRequired) {
@@ -808,10 +890,11 @@ private:
                 continue;
             for (const std::string &name : names) {
                 if (!value.contains(name)) {
-                    fail(node, node.dependentRequiredKeyword,
-                         QCoreApplication::translate(
-                             "schema", "missing property \"%1\", which is required when \"%2\" is present")
-                             .arg(qs(name), qs(trigger)));
+                    fail(node, node.dependentRequiredKeyword, [&] {
+                        return QCoreApplication::translate(
+                                   "schema", "missing property \"%1\", which is required when \"%2\" is present")
+                            .arg(qs(name), qs(trigger));
+                    });
                     FW_CHECK(false);
                 }
             }
@@ -828,27 +911,28 @@ private:
                     if (it != node.propertyIndex.end()) {
                         matched = true;
                         auto k1 = kw("properties");
-                        auto k2 = kw(escapeToken(key));
+                        auto k2 = kw(Escaped { key });
                         auto p = inst(key);
                         FW_CHECK(eval(*it->second, member, nullptr));
                     }
                 }
                 for (const PatternNode &pattern : node.patternProperties) {
-                    if (!pattern.regex.match(qs(key)).hasMatch())
+                    if (!pattern.regex.match(forRegex(key)).hasMatch())
                         continue;
                     matched = true;
                     auto k1 = kw("patternProperties");
-                    auto k2 = kw(escapeToken(pattern.source));
+                    auto k2 = kw(Escaped { pattern.source });
                     auto p = inst(key);
                     FW_CHECK(eval(*pattern.node, member, nullptr));
                 }
                 if (!matched && node.additionalProperties) {
                     matched = true;
                     if (node.additionalProperties->isBoolean && !node.additionalProperties->booleanValue) {
-                        fail(node, "additionalProperties",
-                             QCoreApplication::translate(
-                                 "schema", "property \"%1\" is not allowed (the schema lists no such property)")
-                                 .arg(qs(key)));
+                        fail(node, "additionalProperties", [&] {
+                            return QCoreApplication::translate(
+                                       "schema", "property \"%1\" is not allowed (the schema lists no such property)")
+                                .arg(qs(key));
+                        });
                         FW_CHECK(false);
                     } else {
                         auto k = kw("additionalProperties");
@@ -866,10 +950,11 @@ private:
                         valid = eval(*node.propertyNames, name, nullptr);
                     }
                     if (!valid) {
-                        fail(node, "propertyNames",
-                             QCoreApplication::translate(
-                                 "schema", "the property name \"%1\" does not match the \"propertyNames\" schema")
-                                 .arg(qs(key)));
+                        fail(node, "propertyNames", [&] {
+                            return QCoreApplication::translate(
+                                       "schema", "the property name \"%1\" does not match the \"propertyNames\" schema")
+                                .arg(qs(key));
+                        });
                         FW_CHECK(false);
                     }
                 }
@@ -879,7 +964,7 @@ private:
             if (!value.contains(trigger))
                 continue;
             auto k1 = kw(node.dependentSchemasKeyword);
-            auto k2 = kw(escapeToken(trigger));
+            auto k2 = kw(Escaped { trigger });
             FW_CHECK(eval(*schema, value, a));
         }
 #undef FW_CHECK

@@ -23,7 +23,8 @@ bool containsCi(const QString &haystack, QLatin1String needle)
 // `"x" does not support thinking` or `registry.ollama.ai/library/x:latest does not support tools`.
 QString unsupportedCapability(const QString &text)
 {
-    static const QRegularExpression re(QStringLiteral("does not support (\\w+)"));
+    static const QRegularExpression re(
+        QStringLiteral("does not support (tools|thinking|chat|vision|completion|insert|embedding|image|audio)\\b"));
     const auto match = re.match(text);
     return match.hasMatch() ? match.captured(1) : QString();
 }
@@ -32,6 +33,8 @@ QString unsupportedCapability(const QString &text)
 BackendError::Kind kindFromText(const QString &text, const QString &type, int status)
 {
     using Kind = BackendError::Kind;
+    if (type == u"not_supported_error")
+        return Kind::Unsupported;
     if (containsCi(text, QLatin1String("invalid json schema"))
         || containsCi(text, QLatin1String("json schema conversion failed"))
         || containsCi(text, QLatin1String("invalid format:")))

@@ -263,6 +263,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<Kind>("kind");
+        QTest::newRow("missing-body") << 400 << QByteArray("{\"error\":\"missing request body\"}")
+                                      << Kind::InvalidRequest;
         QTest::newRow("model-required") << 400 << QByteArray("{\"error\":\"model is required\"}")
                                         << Kind::InvalidRequest;
         QTest::newRow("not-pulled") << 404 << QByteArray("{\"error\":\"model 'llama3.2' not found\"}")
@@ -645,6 +647,22 @@ private Q_SLOTS:
             QVERIFY(!header.second.contains(secret.toUtf8()));
         for (const auto &request : m_fake->requestsTo("/api/chat"))
             QCOMPARE(request.headers.value("authorization"), "Bearer " + secret.toUtf8());
+    }
+
+    // reference 2.1 / 3.1: on >= 0.30 the tags carry capabilities, so `think` gating needs no /api/show.
+    void thinkGating_capabilitiesFromTags_noShow()
+    {
+        m_fake->setTagsJson(readTestData(QStringLiteral("llm/tags-new.json")));
+        ModelListJob *list = m_backend->listModels();
+        QSignalSpy listed(list, &ModelListJob::finished);
+        QTRY_COMPARE_WITH_TIMEOUT(listed.count(), 1, Wait);
+        ChatRequest request = simpleRequest(QStringLiteral("gpt-oss:120b-cloud"));
+        request.think = ThinkMode::High;
+        ChatJob *job = m_backend->chat(request);
+        QSignalSpy finished(job, &ChatJob::finished);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        QCOMPARE(m_fake->requestsTo("/api/show").size(), 0);
+        QVERIFY(m_fake->requestsTo("/api/chat").first().json["think"] == Json("high"));
     }
 
     // reference 2.1 + 2.3: tags without capabilities (< 0.30) are completed from /api/show,

@@ -206,6 +206,30 @@ private Q_SLOTS:
             << 400
             << QByteArray("{\"error\":{\"code\":400,\"message\":\"too long\",\"type\":\"exceed_context_size_error\"}}")
             << int(Kind::ContextExceeded);
+        QTest::newRow("llama-permission")
+            << 403 << QByteArray("{\"error\":{\"code\":403,\"message\":\"forbidden\",\"type\":\"permission_error\"}}")
+            << int(Kind::Unauthorized);
+        QTest::newRow("llama-not-found")
+            << 404
+            << QByteArray("{\"error\":{\"code\":404,\"message\":\"model not loaded\",\"type\":\"not_found_error\"}}")
+            << int(Kind::ModelNotFound);
+        QTest::newRow("llama-server-error")
+            << 500 << QByteArray("{\"error\":{\"code\":500,\"message\":\"boom\",\"type\":\"server_error\"}}")
+            << int(Kind::ServerError);
+        QTest::newRow("llama-not-supported")
+            << 501
+            << QByteArray("{\"error\":{\"code\":501,\"message\":\"not supported\",\"type\":\"not_supported_error\"}}")
+            << int(Kind::Unsupported);
+        QTest::newRow("llama-bad-response-format")
+            << 400
+            << QByteArray("{\"error\":{\"code\":400,\"message\":\"response_format type must be one of text or "
+                          "json_object, but got: xml\",\"type\":\"invalid_request_error\"}}")
+            << int(Kind::InvalidRequest);
+        QTest::newRow("ollama-api-error")
+            << 500
+            << QByteArray("{\"error\":{\"message\":\"llama runner process has "
+                          "terminated\",\"type\":\"api_error\",\"param\":null,\"code\":null}}")
+            << int(Kind::ModelLoadFailed);
         QTest::newRow("auth")
             << 401
             << QByteArray(

@@ -138,6 +138,8 @@ void BackendJob::send(const HttpCall &call, const DataHandler &onData, const Don
         sent.headers.append({ QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") });
     }
     if (!m_config.bearerToken.isEmpty()) {
+        // Never carry the token to another origin through a redirect.
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
         request.setRawHeader("Authorization", "Bearer " + m_config.bearerToken.toUtf8());
         sent.headers.append({ QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ***") });
     }

@@ -350,6 +350,9 @@ ChatJob *OllamaBackend::chat(const ChatRequest &request)
                     job->fail(error);
                     return;
                 }
+                if (request.responseMode == ResponseMode::Schema && !version.atLeast(0, 5, 2))
+                    qCWarning(lcLlm) << "Ollama" << version.text
+                                     << "loses the schema's property order (fixed in 0.5.2)";
                 if (request.think == ThinkMode::Default) {
                     sendChat(job, request, false);
                     return;
@@ -447,6 +450,9 @@ ModelListJob *OllamaBackend::listModels()
                           for (const ModelInfo &model : std::as_const(*models)) {
                               if (!model.digest.isEmpty())
                                   m_digestByName.insert(model.name, model.digest);
+                              // Tags of >= 0.30 carry the capabilities: no /api/show needed for `think` gating.
+                              if (model.capabilitiesKnown && model.contextLength > 0)
+                                  m_showCache.insert(cacheKey(model.name), model);
                           }
                           showNext(job, models, 0);
                       });

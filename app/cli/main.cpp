@@ -2,6 +2,7 @@
 #include "clicommand.h"
 #include "common/translations.h"
 #include "formworkversion.h"
+#include "modelscommand.h"
 #include "suitecommand.h"
 #include "validatecommand.h"
 
@@ -17,7 +18,7 @@ namespace {
 
 QList<CliCommand> commands()
 {
-    return { validateCommand(), suiteCommand() };
+    return { validateCommand(), suiteCommand(), modelsCommand() };
 }
 
 void printUsage(QTextStream &out, const QList<CliCommand> &all)

@@ -1,0 +1,430 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fakeollama.h"
+#include "llm/openaibackend.h"
+#include "testdata.h"
+
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Formwork;
+using Formwork::Test::FakeOllama;
+using Formwork::Test::FakeReply;
+using Formwork::Test::readTestData;
+using Kind = BackendError::Kind;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+constexpr int Wait = 5000;
+
+QStringList g_logLines;
+void captureMessages(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    g_logLines.append(message);
+}
+
+ChatRequest simpleRequest()
+{
+    ChatRequest request;
+    request.model = QStringLiteral("llama3.2");
+    request.messages.append({ QStringLiteral("user"), QStringLiteral("Give me JSON"), {}, {}, {}, {}, {} });
+    return request;
+}
+
+BackendError firstError(const QSignalSpy &spy)
+{
+    return spy.first().first().value<BackendError>();
+}
+
+ChatResult firstResult(const QSignalSpy &spy)
+{
+    return spy.first().first().value<ChatResult>();
+}
+
+} // namespace
+
+// The OpenAI-compatible backend against FakeOllama's /v1 (reference/ollama-api.md 5, 8).
+class TestOpenAiBackend final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QNetworkAccessManager *m_nam = nullptr;
+    FakeOllama *m_fake = nullptr;
+    OpenAiBackend *m_backend = nullptr;
+
+    BackendConfig config() const
+    {
+        BackendConfig c;
+        c.baseUrl = m_fake->baseUrl();
+        c.firstByteTimeoutMs = 5000;
+        c.stallTimeoutMs = 5000;
+        return c;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_nam = new QNetworkAccessManager(this);
+        m_fake = new FakeOllama(this);
+        QVERIFY(m_fake->listen());
+        m_backend = new OpenAiBackend(m_nam, config(), this);
+    }
+
+    void cleanup()
+    {
+        delete m_backend;
+        delete m_fake;
+        delete m_nam;
+    }
+
+    // reference 5.1: both SSE shapes (>= 0.32.6 and older), usage chunk with include_usage.
+    void chatStream_shapes_finishedWithUsage_data()
+    {
+        QTest::addColumn<int>("flavor");
+        QTest::addColumn<QString>("thinkingKey");
+        QTest::newRow("ollama-0.32.6") << int(FakeOllama::OpenAiFlavor::Ollama) << QStringLiteral("reasoning");
+        QTest::newRow("ollama-old") << int(FakeOllama::OpenAiFlavor::OllamaOld) << QStringLiteral("reasoning");
+        QTest::newRow("llama-server") << int(FakeOllama::OpenAiFlavor::LlamaServer)
+                                      << QStringLiteral("reasoning_content");
+    }
+
+    void chatStream_shapes_finishedWithUsage()
+    {
+        QFETCH(int, flavor);
+        m_fake->setOpenAiFlavor(FakeOllama::OpenAiFlavor(flavor));
+        FakeReply reply = FakeReply::text({ QStringLiteral("{\"a"), QStringLiteral("ge\":22}") });
+        reply.thinking = QStringList { QStringLiteral("Hmm") };
+        reply.splitBytes = 11;
+        reply.pieceDelayMs = 1;
+        m_fake->enqueueChat(reply);
+        ChatJob *job = m_backend->chat(simpleRequest());
+        QSignalSpy deltas(job, &ChatJob::delta);
+        QSignalSpy finished(job, &ChatJob::finished);
+        QSignalSpy failed(job, &ChatJob::failed);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        QVERIFY(failed.isEmpty());
+        const ChatResult result = firstResult(finished);
+        QCOMPARE(result.content, QStringLiteral("{\"age\":22}"));
+        QCOMPARE(result.thinking, QStringLiteral("Hmm"));
+        QCOMPARE(result.finishReason, QStringLiteral("stop"));
+        QCOMPARE(result.usage.promptTokens, 26);
+        QCOMPARE(result.usage.completionTokens, 12);
+        QCOMPARE(deltas.count(), 3);
+        const auto sent = m_fake->requestsTo("/v1/chat/completions");
+        QCOMPARE(sent.size(), 1);
+        QCOMPARE(result.requestJson, sent.first().body);
+        QVERIFY(sent.first().json["stream_options"]["include_usage"] == Json(true));
+    }
+
+    void chatStream_crlfEvents_parsed()
+    {
+        FakeReply reply = FakeReply::text({ QStringLiteral("{}") });
+        reply.crlf = true;
+        m_fake->enqueueChat(reply);
+        ChatJob *job = m_backend->chat(simpleRequest());
+        QSignalSpy finished(job, &ChatJob::finished);
+        QSignalSpy failed(job, &ChatJob::failed);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        QVERIFY(failed.isEmpty());
+        QCOMPARE(firstResult(finished).content, QStringLiteral("{}"));
+    }
+
+    // reference 8: llama-server's mid-stream data: {"error":{...}} and no [DONE].
+    void chatStream_llamaServerErrorEvent_generationFailed()
+    {
+        m_fake->setOpenAiFlavor(FakeOllama::OpenAiFlavor::LlamaServer);
+        FakeReply reply = FakeReply::text({ QStringLiteral("{\"a") });
+        reply.midStreamError = QStringLiteral("slot crashed");
+        m_fake->enqueueChat(reply);
+        ChatJob *job = m_backend->chat(simpleRequest());
+        QSignalSpy finished(job, &ChatJob::finished);
+        QSignalSpy failed(job, &ChatJob::failed);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
+        QVERIFY(finished.isEmpty());
+        QCOMPARE(firstError(failed).kind, Kind::GenerationFailed);
+        QCOMPARE(firstError(failed).detail, QStringLiteral("slot crashed"));
+    }
+
+    // reference 5.1: Ollama's /v1 loses a mid-stream error: a blank chunk, no [DONE].
+    void chatStream_ollamaLostError_streamBroken()
+    {
+        FakeReply reply = FakeReply::text({ QStringLiteral("{\"a") });
+        reply.midStreamError = QStringLiteral("lost");
+        m_fake->enqueueChat(reply);
+        ChatJob *job = m_backend->chat(simpleRequest());
+        QSignalSpy finished(job, &ChatJob::finished);
+        QSignalSpy failed(job, &ChatJob::failed);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
+        QVERIFY(finished.isEmpty());
+        QCOMPARE(firstError(failed).kind, Kind::StreamBroken);
+    }
+
+    void chatStream_connectionClosed_streamBroken()
+    {
+        FakeReply reply = FakeReply::text({ QStringLiteral("{\"a") });
+        reply.closeMidStream = true;
+        m_fake->enqueueChat(reply);
+        ChatJob *job = m_backend->chat(simpleRequest());
+        QSignalSpy finished(job, &ChatJob::finished);
+        QSignalSpy failed(job, &ChatJob::failed);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
+        QVERIFY(finished.isEmpty());
+        QCOMPARE(firstError(failed).kind, Kind::StreamBroken);
+    }
+
+    // reference 5.1 / 8: error bodies before the stream.
+    void chatError_beforeStream_typedError_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("kind");
+        QTest::newRow("not-found") << 404
+                                   << QByteArray("{\"error\":{\"message\":\"model 'llama3.2' not "
+                                                 "found\",\"type\":\"not_found_error\",\"param\":null,\"code\":null}}")
+                                   << int(Kind::ModelNotFound);
+        QTest::newRow("too-short")
+            << 400
+            << QByteArray("{\"error\":{\"message\":\"[] is too short - "
+                          "'messages'\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}")
+            << int(Kind::InvalidRequest);
+        QTest::newRow("llama-schema") << 400
+                                      << QByteArray("{\"error\":{\"code\":400,\"message\":\"JSON schema conversion "
+                                                    "failed:\\nx\",\"type\":\"invalid_request_error\"}}")
+                                      << int(Kind::InvalidSchema);
+        QTest::newRow("llama-loading")
+            << 503
+            << QByteArray("{\"error\":{\"code\":503,\"message\":\"Loading model\",\"type\":\"unavailable_error\"}}")
+            << int(Kind::ModelLoading);
+        QTest::newRow("llama-context")
+            << 400
+            << QByteArray("{\"error\":{\"code\":400,\"message\":\"too long\",\"type\":\"exceed_context_size_error\"}}")
+            << int(Kind::ContextExceeded);
+        QTest::newRow("llama-permission")
+            << 403 << QByteArray("{\"error\":{\"code\":403,\"message\":\"forbidden\",\"type\":\"permission_error\"}}")
+            << int(Kind::Unauthorized);
+        QTest::newRow("llama-not-found")
+            << 404
+            << QByteArray("{\"error\":{\"code\":404,\"message\":\"model not loaded\",\"type\":\"not_found_error\"}}")
+            << int(Kind::ModelNotFound);
+        QTest::newRow("llama-server-error")
+            << 500 << QByteArray("{\"error\":{\"code\":500,\"message\":\"boom\",\"type\":\"server_error\"}}")
+            << int(Kind::ServerError);
+        QTest::newRow("llama-not-supported")
+            << 501
+            << QByteArray("{\"error\":{\"code\":501,\"message\":\"not supported\",\"type\":\"not_supported_error\"}}")
+            << int(Kind::Unsupported);
+        QTest::newRow("llama-bad-response-format")
+            << 400
+            << QByteArray("{\"error\":{\"code\":400,\"message\":\"response_format type must be one of text or "
+                          "json_object, but got: xml\",\"type\":\"invalid_request_error\"}}")
+            << int(Kind::InvalidRequest);
+        QTest::newRow("ollama-api-error")
+            << 500
+            << QByteArray("{\"error\":{\"message\":\"llama runner process has "
+                          "terminated\",\"type\":\"api_error\",\"param\":null,\"code\":null}}")
+            << int(Kind::ModelLoadFailed);
+        QTest::newRow("auth")
+            << 401
+            << QByteArray(
+                   "{\"error\":{\"code\":401,\"message\":\"Invalid API Key\",\"type\":\"authentication_error\"}}")
+            << int(Kind::Unauthorized);
+    }
+
+    void chatError_beforeStream_typedError()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(int, kind);
+        m_fake->enqueueChat(FakeReply::error(status, body));
+        ChatJob *job = m_backend->chat(simpleRequest());
+        QSignalSpy finished(job, &ChatJob::finished);
+        QSignalSpy failed(job, &ChatJob::failed);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
+        QVERIFY(finished.isEmpty());
+        QCOMPARE(kindName(firstError(failed).kind), kindName(Kind(kind)));
+        QCOMPARE(firstError(failed).httpStatus, status);
+    }
+
+    // response_format json_schema keeps the schema's key order; tools + tool_choice.
+    void chatRequest_schemaAndTools_wireJson()
+    {
+        ChatRequest request = simpleRequest();
+        request.responseMode = ResponseMode::Schema;
+        request.schemaName = QStringLiteral("person");
+        request.schema = Json::parse(readTestData(QStringLiteral("llm/schema-ordered.json")).toStdString());
+        request.tools.append({ QStringLiteral("extract"), QString(), Json::parse("{\"type\":\"object\"}") });
+        request.toolChoice = QStringLiteral("extract");
+        request.options.temperature = 0.0;
+        request.options.numPredict = 100;
+        request.think = ThinkMode::Off;
+        request.messages.first().images.append(QByteArray("\x89PNGdata"));
+        ChatJob *job = m_backend->chat(request);
+        QSignalSpy finished(job, &ChatJob::finished);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        const auto received = m_fake->requestsTo("/v1/chat/completions").first();
+        const Json &sent = received.json;
+        QVERIFY(sent["response_format"]["type"] == Json("json_schema"));
+        QVERIFY(sent["response_format"]["json_schema"]["name"] == Json("person"));
+        QVERIFY(received.body.indexOf("\"zeta\"") < received.body.indexOf("\"alpha\""));
+        QVERIFY(sent["tool_choice"]["function"]["name"] == Json("extract"));
+        QVERIFY(sent["temperature"] == Json(0.0));
+        QVERIFY(sent["max_tokens"] == Json(100));
+        QVERIFY(sent["reasoning_effort"] == Json("none"));
+        const std::string url = sent["messages"][0]["content"][1]["image_url"]["url"].get<std::string>();
+        QVERIFY(url.rfind("data:image/png;base64,", 0) == 0);
+    }
+
+    void chatRequest_jsonMode_jsonObject()
+    {
+        ChatRequest request = simpleRequest();
+        request.responseMode = ResponseMode::Json;
+        ChatJob *job = m_backend->chat(request);
+        QSignalSpy finished(job, &ChatJob::finished);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        QVERIFY(m_fake->requestsTo("/v1/chat/completions").first().json["response_format"]["type"]
+                == Json("json_object"));
+    }
+
+    void chatStream_toolCalls_merged()
+    {
+        FakeReply reply;
+        reply.toolCalls.append({ QStringLiteral("call_9"), QStringLiteral("extract"), "{\"name\":\"x\"}" });
+        m_fake->enqueueChat(reply);
+        ChatRequest request = simpleRequest();
+        request.responseMode = ResponseMode::Tools;
+        request.tools.append({ QStringLiteral("extract"), QString(), Json::parse("{\"type\":\"object\"}") });
+        request.toolChoice = QStringLiteral("required");
+        ChatJob *job = m_backend->chat(request);
+        QSignalSpy finished(job, &ChatJob::finished);
+        QSignalSpy failed(job, &ChatJob::failed);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        QVERIFY(failed.isEmpty());
+        const ChatResult result = firstResult(finished);
+        QCOMPARE(result.toolCalls.size(), 1);
+        QCOMPARE(result.toolCalls.first().argumentsJson, QStringLiteral("{\"name\":\"x\"}"));
+        QCOMPARE(result.finishReason, QStringLiteral("tool_calls"));
+        QVERIFY(m_fake->requestsTo("/v1/chat/completions").first().json["tool_choice"] == Json("required"));
+    }
+
+    void chatNonStreaming_finished()
+    {
+        m_fake->enqueueChat(FakeReply::text({ QStringLiteral("{\"a\":1}") }));
+        ChatRequest request = simpleRequest();
+        request.stream = false;
+        ChatJob *job = m_backend->chat(request);
+        QSignalSpy finished(job, &ChatJob::finished);
+        QSignalSpy failed(job, &ChatJob::failed);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        QVERIFY(failed.isEmpty());
+        QCOMPARE(firstResult(finished).content, QStringLiteral("{\"a\":1}"));
+        QCOMPARE(firstResult(finished).usage.promptTokens, 26);
+        QVERIFY(!m_fake->requestsTo("/v1/chat/completions").first().json.contains("stream_options"));
+    }
+
+    void cancel_midStream_noSignal()
+    {
+        FakeReply reply = FakeReply::text({ QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") });
+        reply.pieceDelayMs = 100;
+        m_fake->enqueueChat(reply);
+        QPointer<ChatJob> job = m_backend->chat(simpleRequest());
+        QSignalSpy deltas(job, &ChatJob::delta);
+        QSignalSpy finished(job, &ChatJob::finished);
+        QSignalSpy failed(job, &ChatJob::failed);
+        QTRY_COMPARE_WITH_TIMEOUT(deltas.count(), 1, Wait);
+        job->cancel();
+        QTest::qWait(500);
+        QCOMPARE(deltas.count(), 1);
+        QVERIFY(finished.isEmpty());
+        QVERIFY(failed.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(job.isNull(), Wait);
+        QTRY_COMPARE_WITH_TIMEOUT(m_nam->findChildren<QNetworkReply *>().size(), 0, Wait);
+    }
+
+    void bearerToken_sentButNeverLogged()
+    {
+        const QByteArray secret = "sk-openai-secret-xyz";
+        BackendConfig c = config();
+        c.bearerToken = QString::fromLatin1(secret);
+        m_backend->setConfig(c);
+        QLoggingCategory::setFilterRules(QStringLiteral("formwork.core.llm.debug=true"));
+        g_logLines.clear();
+        const auto previous = qInstallMessageHandler(captureMessages);
+        ModelListJob *list = m_backend->listModels();
+        QSignalSpy listed(list, &ModelListJob::finished);
+        QTRY_COMPARE_WITH_TIMEOUT(listed.count(), 1, Wait);
+        ChatJob *job = m_backend->chat(simpleRequest());
+        QSignalSpy finished(job, &ChatJob::finished);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
+        QVERIFY(!g_logLines.isEmpty());
+        for (const QString &line : std::as_const(g_logLines))
+            QVERIFY2(!line.contains(QString::fromLatin1(secret)), qPrintable(line));
+        QVERIFY(!firstResult(finished).requestJson.contains(secret));
+        for (const auto &request : m_fake->requests())
+            QCOMPARE(request.headers.value("authorization"), "Bearer " + secret);
+    }
+
+    // reference 5.2 / 8: /v1/models shapes.
+    void listModels_ollamaShape_ids()
+    {
+        ModelListJob *job = m_backend->listModels();
+        QSignalSpy finished(job, &ModelListJob::finished);
+        QSignalSpy failed(job, &ModelListJob::failed);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        QVERIFY(failed.isEmpty());
+        const auto models = finished.first().first().value<QList<ModelInfo>>();
+        QCOMPARE(models.size(), 1);
+        QCOMPARE(models.first().name, QStringLiteral("llama3.2:latest"));
+        QVERIFY(!models.first().capabilitiesKnown);
+    }
+
+    void listModels_dataNull_empty()
+    {
+        m_fake->setV1ModelsJson(readTestData(QStringLiteral("llm/v1-models-empty.json")));
+        ModelListJob *job = m_backend->listModels();
+        QSignalSpy finished(job, &ModelListJob::finished);
+        QSignalSpy failed(job, &ModelListJob::failed);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        QVERIFY(failed.isEmpty());
+        QVERIFY(finished.first().first().value<QList<ModelInfo>>().isEmpty());
+    }
+
+    void listModels_llamaServerEmptyStringSize_tolerated()
+    {
+        m_fake->setV1ModelsJson(readTestData(QStringLiteral("llm/v1-models-llama-server.json")));
+        ModelListJob *job = m_backend->listModels();
+        QSignalSpy finished(job, &ModelListJob::finished);
+        QSignalSpy failed(job, &ModelListJob::failed);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        QVERIFY(failed.isEmpty());
+        const auto models = finished.first().first().value<QList<ModelInfo>>();
+        QCOMPARE(models.size(), 1);
+        QCOMPARE(models.first().name, QStringLiteral("m.gguf"));
+        QCOMPARE(models.first().contextLength, 131072);
+        QCOMPARE(models.first().sizeBytes, 4912898304LL);
+        QCOMPARE(models.first().parameterSize, QStringLiteral("8.0B"));
+        QVERIFY(models.first().hasCapability(u"completion"));
+    }
+
+    void baseUrlWithV1_notDoubled()
+    {
+        BackendConfig c = config();
+        c.baseUrl.setPath(QStringLiteral("/v1"));
+        m_backend->setConfig(c);
+        ModelListJob *job = m_backend->listModels();
+        QSignalSpy finished(job, &ModelListJob::finished);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        QCOMPARE(m_fake->requests().first().path, QByteArray("/v1/models"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOpenAiBackend)
+#include "tst_openaibackend.moc"

@@ -19,8 +19,6 @@ namespace Cli {
 
 namespace {
 
-const char *const defaultMetaschemaDir = "/usr/lib/python3/dist-packages/jsonschema/schemas";
-
 struct Tally {
     int passed = 0;
     int failed = 0;
@@ -40,24 +38,6 @@ bool readJson(const QString &path, nlohmann::ordered_json &out, QString &error)
         return false;
     }
     return true;
-}
-
-// The official metaschemas, taken from Debian's python3-jsonschema (never copied into the project).
-void registerMetaschemas(SchemaRegistry &registry, const QString &directory, QTextStream &err)
-{
-    QString error;
-    if (!registry.addFile("http://json-schema.org/draft-07/schema", directory + QStringLiteral("/draft7.json"), &error))
-        err << QCoreApplication::translate("cli", "warning: %1").arg(error) << Qt::endl;
-    if (!registry.addFile("https://json-schema.org/draft/2020-12/schema",
-                          directory + QStringLiteral("/draft2020-12.json"), &error))
-        err << QCoreApplication::translate("cli", "warning: %1").arg(error) << Qt::endl;
-    nlohmann::ordered_json vocabularies;
-    if (readJson(directory + QStringLiteral("/vocabularies.json"), vocabularies, error) && vocabularies.is_object()) {
-        for (const auto &[uri, schema] : vocabularies.items())
-            registry.add(uri, schema);
-    } else {
-        err << QCoreApplication::translate("cli", "warning: %1").arg(error) << Qt::endl;
-    }
 }
 
 QStringList suiteFiles(const QString &directory, bool optional)
@@ -136,7 +116,7 @@ int run(const QStringList &arguments)
     const QCommandLineOption metaOption(
         QStringLiteral("metaschemas"),
         QCoreApplication::translate("cli", "Directory with draft7.json, draft2020-12.json and vocabularies.json."),
-        QStringLiteral("dir"), QString::fromLatin1(defaultMetaschemaDir));
+        QStringLiteral("dir"), SchemaRegistry::defaultMetaschemaDirectory());
     parser.addOptions({ draftOption, optionalOption, metaOption });
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -173,7 +153,9 @@ int run(const QStringList &arguments)
     QString error;
     if (QFileInfo(root.filePath(QStringLiteral("remotes"))).isDir())
         registry->addDirectory("http://localhost:1234/", root.filePath(QStringLiteral("remotes")), &error);
-    registerMetaschemas(*registry, parser.value(metaOption), err);
+    // The official metaschemas, from Debian's python3-jsonschema (never copied into the project).
+    if (registry->addMetaschemas(parser.value(metaOption), &error) < 3 && !error.isEmpty())
+        err << QCoreApplication::translate("cli", "warning: %1").arg(error) << Qt::endl;
 
     Tally tally;
     const QDir tests(testDir);

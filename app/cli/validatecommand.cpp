@@ -2,6 +2,7 @@
 #include "validatecommand.h"
 
 #include "schema/schema.h"
+#include "schema/schemaregistry.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -134,6 +135,10 @@ int run(const QStringList &arguments)
     SchemaOptions options;
     options.defaultDraft = *draft;
     options.assertFormats = parser.isSet(formatsOption);
+    // Lets a schema $ref the official metaschemas when python3-jsonschema's copies are installed.
+    auto registry = std::make_shared<SchemaRegistry>();
+    registry->addMetaschemas();
+    options.registry = registry;
     const auto schema = Schema::compile(schemaJson->value, *draft, options);
     if (!schema) {
         for (const SchemaError &error : schema.error()) {

@@ -2,6 +2,7 @@
 #include "clirunner.h"
 #include "testdata.h"
 
+#include <QFileInfo>
 #include <QTest>
 
 #include <nlohmann/json.hpp>
@@ -122,6 +123,21 @@ private Q_SLOTS:
         const auto run2020 = runCli({ QStringLiteral("validate"), QStringLiteral("--schema"),
                                       fixture("refsibling.schema.json"), fixture("longstring.json") });
         QCOMPARE(run2020.exitCode, 1);
+    }
+
+    void metaschemaRef_validatesSchemasAgainstTheOfficialMetaschema()
+    {
+        if (!QFileInfo::exists(QStringLiteral("/usr/lib/python3/dist-packages/jsonschema/schemas/draft2020-12.json")))
+            QSKIP("python3-jsonschema's metaschemas are not installed");
+        const auto run
+            = runCli({ QStringLiteral("validate"), QStringLiteral("--schema"), fixture("metaschema-ref.schema.json"),
+                       fixture("invoice.schema.json"), fixture("badschema.schema.json") });
+        QCOMPARE(run.exitCode, 1);
+        const auto lines = jsonLines(run.standardOutput);
+        QCOMPARE(lines.size(), std::size_t(2));
+        QCOMPARE(lines[0]["valid"].get<bool>(), true);
+        QCOMPARE(lines[1]["valid"].get<bool>(), false);
+        QCOMPARE(lines[1]["errors"][0]["instancePath"].get<std::string>(), std::string("/minimum"));
     }
 
     void missingSchemaOption_exitsTwo()

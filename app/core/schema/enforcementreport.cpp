@@ -45,7 +45,7 @@ public:
         const std::string type
             = schema.contains("type") && schema["type"].is_string() ? schema["type"].get<std::string>() : std::string();
         for (const auto &[keyword, value] : schema.items())
-            report(schema, pointer, keyword, value, type, d7);
+            report(schema, pointer, keyword, value, type);
 
         const bool objectLike = type == "object" || schema.contains("properties");
         if (objectLike && !schema.contains("additionalProperties") && !(hasRef && d7)) {
@@ -114,7 +114,7 @@ private:
     }
 
     void report(const Json &schema, const std::string &pointer, const std::string &keyword, const Json &value,
-                const std::string &type, bool d7)
+                const std::string &type)
     {
         using S = EnforcementStatus;
         static const std::set<std::string> annotations
@@ -275,8 +275,6 @@ private:
                 QCoreApplication::translate("schema", "not enforced by the grammar; Formwork checks it"));
             return;
         }
-        if (d7 && keyword == "additionalItems")
-            return;
         add(pointer, keyword, S::Ignored, QCoreApplication::translate("schema", "unknown keyword: ignored"));
     }
 };

@@ -181,8 +181,10 @@ private:
             const bool refHidesId = draft == Draft::Draft7 && value.contains("$ref");
             if (idIt != value.end() && idIt->is_string() && !refHidesId) {
                 const std::string id = idIt->get<std::string>();
-                if (draft == Draft::Draft7 && !id.empty() && id[0] == '#') {
-                    resource->anchors[id.substr(1)] = &value;
+                if (!id.empty() && id[0] == '#') {
+                    // draft-07 spells anchors this way; in 2020-12 a fragment-only $id is invalid and ignored.
+                    if (draft == Draft::Draft7)
+                        resource->anchors[id.substr(1)] = &value;
                 } else {
                     const std::string absolute = Uri::resolve(resource->uri, id);
                     Resource *inner = addResource(absolute, &value, draft);

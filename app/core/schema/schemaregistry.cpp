@@ -48,6 +48,40 @@ int SchemaRegistry::addDirectory(const std::string &baseUri, const QString &dire
     return count;
 }
 
+QString SchemaRegistry::defaultMetaschemaDirectory()
+{
+    return QStringLiteral("/usr/lib/python3/dist-packages/jsonschema/schemas");
+}
+
+int SchemaRegistry::addMetaschemas(const QString &directory, QString *errorMessage)
+{
+    int count = 0;
+    if (addFile("http://json-schema.org/draft-07/schema", directory + QStringLiteral("/draft7.json"), errorMessage))
+        ++count;
+    if (addFile("https://json-schema.org/draft/2020-12/schema", directory + QStringLiteral("/draft2020-12.json"),
+                errorMessage))
+        ++count;
+    QFile file(directory + QStringLiteral("/vocabularies.json"));
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (errorMessage)
+            *errorMessage
+                = QCoreApplication::translate("schema", "cannot read %1: %2").arg(file.fileName(), file.errorString());
+        return count;
+    }
+    const QByteArray bytes = file.readAll();
+    const auto vocabularies = nlohmann::ordered_json::parse(bytes.constBegin(), bytes.constEnd(), nullptr, false);
+    if (!vocabularies.is_object()) {
+        if (errorMessage)
+            *errorMessage = QCoreApplication::translate("schema", "%1 is not valid JSON").arg(file.fileName());
+        return count;
+    }
+    for (const auto &[uri, schema] : vocabularies.items()) {
+        add(uri, schema);
+        ++count;
+    }
+    return count;
+}
+
 std::shared_ptr<const nlohmann::ordered_json> SchemaRegistry::find(const std::string &uri) const
 {
     const auto it = m_documents.find(Uri::withoutFragment(uri));

@@ -23,6 +23,12 @@ public:
     // Registers every *.json file below `directory` under `baseUri` + its relative path.
     int addDirectory(const std::string &baseUri, const QString &directory, QString *errorMessage = nullptr);
 
+    // Registers the official draft-07 and 2020-12 metaschemas (and the 2020-12 vocabularies) from a
+    // directory holding draft7.json, draft2020-12.json and vocabularies.json (a map URI -> schema),
+    // such as Debian's python3-jsonschema data files. Returns how many documents were added.
+    int addMetaschemas(const QString &directory = defaultMetaschemaDirectory(), QString *errorMessage = nullptr);
+    static QString defaultMetaschemaDirectory();
+
     std::shared_ptr<const nlohmann::ordered_json> find(const std::string &uri) const;
     bool isEmpty() const { return m_documents.empty(); }
 

@@ -200,6 +200,17 @@ private Q_SLOTS:
         QCOMPARE(out.result.usage.completionTokens, 5);
     }
 
+    // Fields of unexpected types must neither throw nor crash (the Qt path and the tool-call path).
+    void ndjson_wrongFieldTypes_noCrash()
+    {
+        const auto out = decode<NdjsonChatDecoder>("{\"model\":1,\"message\":\"x\",\"done\":\"yes\"}\n"
+                                                   "{\"message\":{\"tool_calls\":[{\"function\":{\"name\":5,\"index\":"
+                                                   "\"a\",\"arguments\":3}},7]},\"done\":1}\n");
+        QVERIFY(!out.done);
+        QVERIFY(out.error);
+        QCOMPARE(out.error->kind, Kind::StreamBroken);
+    }
+
     void ndjson_nothingAfterDone_ignored()
     {
         const auto out = decode<NdjsonChatDecoder>(nativeLine("a", true) + nativeLine("b", false));
@@ -276,6 +287,17 @@ private Q_SLOTS:
         const auto out = decode<SseChatDecoder>(readTestData(QStringLiteral("llm/openai-midstream-lost.sse")));
         QVERIFY(out.error);
         QCOMPARE(out.error->kind, Kind::StreamBroken);
+    }
+
+    void sse_wrongFieldTypes_noCrash()
+    {
+        const auto out
+            = decode<SseChatDecoder>("data: {\"choices\":[7]}\n\n"
+                                     "data: {\"choices\":[{\"delta\":{\"tool_calls\":[5,{\"function\":3}]}}]}\n\n"
+                                     "data: {\"usage\":4,\"choices\":\"x\"}\n\ndata: [DONE]\n\n");
+        QVERIFY(out.done);
+        QVERIFY(!out.error);
+        QVERIFY(!parseOpenAiChatResponse("{\"choices\":[7]}").value().content.size());
     }
 
     void sse_commentsAndEventLines_ignored()

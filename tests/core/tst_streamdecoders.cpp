@@ -2,6 +2,7 @@
 #include "llm/streamdecoders.h"
 #include "testdata.h"
 
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace Formwork;
@@ -64,6 +65,8 @@ class TestStreamDecoders final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     // reference 3.3: the whole stream, thinking apart from content, metrics from the done line.
     void ndjson_fullStream_accumulatesContentThinkingAndMetrics()
     {

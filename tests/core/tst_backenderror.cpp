@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "llm/backenderror.h"
 
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace Formwork;
@@ -14,6 +15,8 @@ class TestBackendError final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void httpError_mapsToKind_data()
     {
         QTest::addColumn<int>("status");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "llm/hostresolver.h"
 
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace Formwork;
@@ -11,6 +12,8 @@ class TestHostResolver final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void ollamaHost_data()
     {
         QTest::addColumn<QString>("value");

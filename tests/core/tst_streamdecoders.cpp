@@ -2,6 +2,7 @@
 #include "llm/streamdecoders.h"
 #include "testdata.h"
 
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace Formwork;
@@ -64,6 +65,8 @@ class TestStreamDecoders final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     // reference 3.3: the whole stream, thinking apart from content, metrics from the done line.
     void ndjson_fullStream_accumulatesContentThinkingAndMetrics()
     {
@@ -200,6 +203,17 @@ private Q_SLOTS:
         QCOMPARE(out.result.usage.completionTokens, 5);
     }
 
+    // Fields of unexpected types must neither throw nor crash (the Qt path and the tool-call path).
+    void ndjson_wrongFieldTypes_noCrash()
+    {
+        const auto out = decode<NdjsonChatDecoder>("{\"model\":1,\"message\":\"x\",\"done\":\"yes\"}\n"
+                                                   "{\"message\":{\"tool_calls\":[{\"function\":{\"name\":5,\"index\":"
+                                                   "\"a\",\"arguments\":3}},7]},\"done\":1}\n");
+        QVERIFY(!out.done);
+        QVERIFY(out.error);
+        QCOMPARE(out.error->kind, Kind::StreamBroken);
+    }
+
     void ndjson_nothingAfterDone_ignored()
     {
         const auto out = decode<NdjsonChatDecoder>(nativeLine("a", true) + nativeLine("b", false));
@@ -276,6 +290,17 @@ private Q_SLOTS:
         const auto out = decode<SseChatDecoder>(readTestData(QStringLiteral("llm/openai-midstream-lost.sse")));
         QVERIFY(out.error);
         QCOMPARE(out.error->kind, Kind::StreamBroken);
+    }
+
+    void sse_wrongFieldTypes_noCrash()
+    {
+        const auto out
+            = decode<SseChatDecoder>("data: {\"choices\":[7]}\n\n"
+                                     "data: {\"choices\":[{\"delta\":{\"tool_calls\":[5,{\"function\":3}]}}]}\n\n"
+                                     "data: {\"usage\":4,\"choices\":\"x\"}\n\ndata: [DONE]\n\n");
+        QVERIFY(out.done);
+        QVERIFY(!out.error);
+        QVERIFY(!parseOpenAiChatResponse("{\"choices\":[7]}").value().content.size());
     }
 
     void sse_commentsAndEventLines_ignored()

@@ -229,9 +229,10 @@ ModelInfo OllamaBackend::parseShow(const QString &name, const QByteArray &body)
         applyDetails(json["details"], info);
     const auto modelInfo = json.find("model_info");
     if (modelInfo != json.end() && modelInfo->is_object()) {
-        const std::string arch = modelInfo->value("general.architecture", std::string());
-        if (!arch.empty())
-            info.contextLength = int64(*modelInfo, (arch + ".context_length").c_str(), info.contextLength);
+        const QString arch = qstr(*modelInfo, "general.architecture");
+        if (!arch.isEmpty())
+            info.contextLength = int64(*modelInfo, (arch + QStringLiteral(".context_length")).toUtf8().constData(),
+                                       info.contextLength);
     }
     const auto caps = json.find("capabilities");
     if (caps != json.end() && caps->is_array()) {

@@ -29,6 +29,23 @@ qint64 integer(const Json &object, const char *key)
     return it->is_number_float() ? qint64(it->get<double>()) : it->get<qint64>();
 }
 
+// A member of an object, or null (json::value() throws on a non-object).
+const Json &field(const Json &object, const char *key)
+{
+    static const Json null;
+    if (!object.is_object())
+        return null;
+    const auto it = object.find(key);
+    return it == object.end() ? null : *it;
+}
+
+// `done` as a bool; json::value() would throw on a value of another type.
+bool doneFlag(const Json &object)
+{
+    const auto it = object.find("done");
+    return it != object.end() && it->is_boolean() && it->get<bool>();
+}
+
 // Parses one JSON document. Servers should only send UTF-8, but a line with broken bytes must
 // not end the stream: the bytes are replaced by U+FFFD and the line is parsed again.
 std::optional<Json> parseJson(QByteArrayView text)
@@ -67,10 +84,10 @@ ToolCall nativeToolCall(const Json &call, int fallbackIndex)
 {
     ToolCall tool;
     tool.index = fallbackIndex;
-    tool.id = qstr(call.value("id", Json()));
+    tool.id = qstr(field(call, "id"));
     const auto function = call.find("function");
     if (function != call.end() && function->is_object()) {
-        tool.name = qstr(function->value("name", Json()));
+        tool.name = qstr(field(*function, "name"));
         if (function->contains("index") && (*function)["index"].is_number_integer())
             tool.index = (*function)["index"].get<int>();
         const auto arguments = function->find("arguments");
@@ -85,11 +102,11 @@ ChatDelta applyNativeChunk(const Json &json, ChatResult &result)
 {
     ChatDelta delta;
     if (result.model.isEmpty())
-        result.model = qstr(json.value("model", Json()));
+        result.model = qstr(field(json, "model"));
     const auto message = json.find("message");
     if (message != json.end() && message->is_object()) {
-        delta.content = qstr(message->value("content", Json()));
-        delta.thinking = qstr(message->value("thinking", Json()));
+        delta.content = qstr(field(*message, "content"));
+        delta.thinking = qstr(field(*message, "thinking"));
         const auto calls = message->find("tool_calls");
         if (calls != message->end() && calls->is_array()) {
             for (const auto &call : *calls)
@@ -99,8 +116,8 @@ ChatDelta applyNativeChunk(const Json &json, ChatResult &result)
     result.content += delta.content;
     result.thinking += delta.thinking;
     result.toolCalls += delta.toolCalls;
-    if (json.value("done", false)) {
-        result.finishReason = qstr(json.value("done_reason", Json()));
+    if (doneFlag(json)) {
+        result.finishReason = qstr(field(json, "done_reason"));
         result.usage.promptTokens = integer(json, "prompt_eval_count");
         result.usage.completionTokens = integer(json, "eval_count");
         result.timings.loadNs = integer(json, "load_duration");
@@ -133,9 +150,9 @@ void applyUsage(const Json &json, ChatResult &result)
 
 QString reasoningOf(const Json &object)
 {
-    QString text = qstr(object.value("reasoning", Json()));
+    QString text = qstr(field(object, "reasoning"));
     if (text.isEmpty())
-        text = qstr(object.value("reasoning_content", Json()));
+        text = qstr(field(object, "reasoning_content"));
     return text;
 }
 
@@ -271,7 +288,7 @@ void NdjsonChatDecoder::handleLine(QByteArrayView line)
         return;
     }
     emitDelta(applyNativeChunk(*json, m_result));
-    if (json->value("done", false))
+    if (doneFlag(*json))
         m_done = true;
 }
 
@@ -368,7 +385,7 @@ void SseChatDecoder::dispatch()
         return;
     }
     if (m_result.model.isEmpty())
-        m_result.model = qstr(json->value("model", Json()));
+        m_result.model = qstr(field(*json, "model"));
     applyUsage(*json, m_result);
     const auto choices = json->find("choices");
     if (choices == json->end() || !choices->is_array() || choices->empty())
@@ -377,7 +394,7 @@ void SseChatDecoder::dispatch()
     ChatDelta delta;
     const auto deltaJson = choice.find("delta");
     if (deltaJson != choice.end() && deltaJson->is_object()) {
-        delta.content = qstr(deltaJson->value("content", Json()));
+        delta.content = qstr(field(*deltaJson, "content"));
         delta.thinking = reasoningOf(*deltaJson);
         const auto calls = deltaJson->find("tool_calls");
         if (calls != deltaJson->end() && calls->is_array()) {
@@ -402,7 +419,7 @@ void SseChatDecoder::dispatch()
     }
     m_result.content += delta.content;
     m_result.thinking += delta.thinking;
-    const QString finishReason = qstr(choice.value("finish_reason", Json()));
+    const QString finishReason = qstr(field(choice, "finish_reason"));
     if (!finishReason.isEmpty()) {
         m_result.finishReason = finishReason;
         m_sawFinishReason = true;
@@ -432,16 +449,16 @@ Result<ChatResult, BackendError> parseOpenAiChatResponse(const QByteArray &body,
     if (error != json->end())
         return errorFromStream(errorText(*error), model);
     ChatResult result;
-    result.model = qstr(json->value("model", Json()));
+    result.model = qstr(field(*json, "model"));
     applyUsage(*json, result);
     const auto choices = json->find("choices");
     if (choices == json->end() || !choices->is_array() || choices->empty())
         return protocolError(body, model);
     const Json &choice = choices->front();
-    result.finishReason = qstr(choice.value("finish_reason", Json()));
+    result.finishReason = qstr(field(choice, "finish_reason"));
     const auto message = choice.find("message");
     if (message != choice.end() && message->is_object()) {
-        result.content = qstr(message->value("content", Json()));
+        result.content = qstr(field(*message, "content"));
         result.thinking = reasoningOf(*message);
         const auto calls = message->find("tool_calls");
         if (calls != message->end() && calls->is_array()) {

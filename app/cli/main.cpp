@@ -2,6 +2,7 @@
 #include "clicommand.h"
 #include "common/translations.h"
 #include "formworkversion.h"
+#include "suitecommand.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -15,7 +16,7 @@ namespace {
 
 QList<CliCommand> commands()
 {
-    return {};
+    return { suiteCommand() };
 }
 
 void printUsage(QTextStream &out, const QList<CliCommand> &all)

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "schema/schemaerrorformatter.h"
+
+#include <QCoreApplication>
+
+namespace Formwork {
+
+QString truncatedJson(const nlohmann::ordered_json &value, int maxChars)
+{
+    const QString text
+        = QString::fromStdString(value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+    if (maxChars <= 3 || text.size() <= maxChars)
+        return text;
+    return text.left(maxChars - 3) + QStringLiteral("...");
+}
+
+QString formatErrorsForReask(const QList<ValidationError> &errors, const nlohmann::ordered_json *instance,
+                             const ReaskFormatOptions &options)
+{
+    QStringList lines;
+    const int shown = options.maxErrors > 0 ? std::min<int>(options.maxErrors, errors.size()) : errors.size();
+    for (int i = 0; i < shown; ++i) {
+        const ValidationError &error = errors.at(i);
+        QString line = error.text();
+        if (options.includeValue && instance) {
+            try {
+                const nlohmann::ordered_json::json_pointer pointer(error.instancePath.toStdString());
+                if (instance->contains(pointer))
+                    line += QStringLiteral(" (value: %1)")
+                                .arg(truncatedJson(instance->at(pointer), options.maxValueChars));
+            } catch (const nlohmann::json::exception &) {
+                // A pointer that does not fit the instance: the line stays without a value.
+            }
+        }
+        lines.append(line);
+    }
+    if (shown < errors.size())
+        lines.append(
+            QCoreApplication::translate("schema", "... and %n more error(s)", nullptr, int(errors.size() - shown)));
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace Formwork

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Internal: the compiled form of a schema, shared by the compiler and the validator.
+#pragma once
+
+#include "schema/formats.h"
+#include "schema/schema.h"
+
+#include <QRegularExpression>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace Formwork {
+
+using Json = nlohmann::ordered_json;
+
+namespace SchemaInternal {
+
+enum TypeBit : std::uint8_t {
+    TypeNull = 1,
+    TypeBoolean = 2,
+    TypeObject = 4,
+    TypeArray = 8,
+    TypeNumber = 16,
+    TypeString = 32,
+    TypeInteger = 64,
+};
+
+struct Node;
+
+// A schema resource: a document root or a subschema with its own `$id`.
+struct Resource {
+    std::string uri;
+    const Json *root = nullptr;
+    Draft draft = Draft::Draft2020_12;
+    bool validationVocabulary = true;
+    std::unordered_map<std::string, const Json *> anchors; // $anchor, $dynamicAnchor, draft-07 "#name" ids
+    std::unordered_map<std::string, const Json *> dynamicAnchors;
+    std::unordered_map<std::string, const Node *> dynamicNodes; // compiled dynamicAnchors
+};
+
+// Where a schema value sits: its resource, its pointer inside that resource, and inside its document.
+struct Location {
+    Resource *resource = nullptr;
+    std::string pointer; // from the resource root
+    std::string documentPointer; // from the document root
+    int document = 0; // 0 is the schema being compiled
+    Draft draft = Draft::Draft2020_12;
+};
+
+struct PatternNode {
+    QRegularExpression regex;
+    std::string source;
+    const Node *node = nullptr;
+};
+
+struct Node {
+    const Resource *resource = nullptr;
+    std::string absoluteLocation; // resource URI + "#" + pointer
+    bool isBoolean = false;
+    bool booleanValue = true;
+    bool needsLocalAnnotations = false; // has unevaluatedItems/unevaluatedProperties
+
+    std::uint8_t types = 0; // TypeBit mask, 0: no `type`
+    std::string typeNames; // as written, for messages
+    const Json *enumValues = nullptr;
+    const Json *constValue = nullptr;
+
+    std::optional<long double> minimum, maximum, exclusiveMinimum, exclusiveMaximum;
+    const Json *multipleOf = nullptr;
+    const Json *minimumJson = nullptr, *maximumJson = nullptr, *exclusiveMinimumJson = nullptr,
+               *exclusiveMaximumJson = nullptr;
+
+    std::optional<std::size_t> minLength, maxLength;
+    std::optional<PatternNode> pattern;
+    FormatKind format = FormatKind::Unknown;
+    std::string formatName;
+
+    std::vector<const Node *> prefixItems;
+    const char *prefixItemsKeyword = "prefixItems";
+    const Node *items = nullptr;
+    const char *itemsKeyword = "items";
+    const Node *contains = nullptr;
+    std::optional<std::size_t> minContains, maxContains;
+    std::optional<std::size_t> minItems, maxItems;
+    bool uniqueItems = false;
+    const Node *unevaluatedItems = nullptr;
+
+    std::vector<std::pair<std::string, const Node *>> properties;
+    std::unordered_map<std::string, const Node *> propertyIndex;
+    std::vector<PatternNode> patternProperties;
+    const Node *additionalProperties = nullptr;
+    const Node *propertyNames = nullptr;
+    const Node *unevaluatedProperties = nullptr;
+    std::vector<std::string> required;
+    std::optional<std::size_t> minProperties, maxProperties;
+    const char *dependentRequiredKeyword = "dependentRequired";
+    std::vector<std::pair<std::string, std::vector<std::string>>> dependentRequired;
+    const char *dependentSchemasKeyword = "dependentSchemas";
+    std::vector<std::pair<std::string, const Node *>> dependentSchemas;
+
+    std::vector<const Node *> allOf, anyOf, oneOf;
+    const Node *notSchema = nullptr;
+    const Node *ifSchema = nullptr, *thenSchema = nullptr, *elseSchema = nullptr;
+
+    const Node *ref = nullptr;
+    const Node *dynamicRef = nullptr;
+    std::string dynamicAnchor; // non-empty: $dynamicRef resolves through the dynamic scope
+};
+
+} // namespace SchemaInternal
+
+struct Schema::Compiled {
+    std::vector<std::shared_ptr<const Json>> documents; // [0] is the schema itself
+    std::vector<std::unique_ptr<SchemaInternal::Resource>> resources;
+    std::unordered_map<std::string, SchemaInternal::Resource *> resourceByUri;
+    std::unordered_map<const Json *, SchemaInternal::Location> locations;
+    std::unordered_map<const Json *, std::unique_ptr<SchemaInternal::Node>> nodes;
+    const SchemaInternal::Node *root = nullptr;
+    Draft draft = Draft::Draft2020_12;
+    bool assertFormats = false;
+};
+
+} // namespace Formwork

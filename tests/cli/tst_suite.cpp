@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The official JSON-Schema-Test-Suite through `formwork-cli suite`. Each function is its own CTest
+// test (see CMakeLists.txt); a missing data directory makes it SKIP, never pass.
+#include "clirunner.h"
+
+#include <QFileInfo>
+#include <QTest>
+
+using Formwork::Test::runCli;
+
+namespace {
+
+const char *const metaschemaDir = "/usr/lib/python3/dist-packages/jsonschema/schemas";
+
+QString sharedSuiteDir()
+{
+    return QStringLiteral(FORMWORK_SHARED_DATA_DIR "/json-schema-test-suite");
+}
+
+QString debianSuiteDir()
+{
+    return QStringLiteral("/usr/share/json-schema-test-suite");
+}
+
+} // namespace
+
+class TestSuite final : public QObject
+{
+    Q_OBJECT
+
+private:
+    void runSuite(const QString &directory, const QString &draft, const QByteArray &expectedLastLine)
+    {
+        if (!QFileInfo(directory + QStringLiteral("/tests")).isDir())
+            QSKIP(qPrintable(QStringLiteral("test suite not found at %1").arg(directory)));
+        if (!QFileInfo(QString::fromLatin1(metaschemaDir)).isDir())
+            QSKIP("python3-jsonschema's metaschemas are not installed");
+        const auto run = runCli({ QStringLiteral("suite"), directory, QStringLiteral("--draft"), draft }, 120000);
+        QVERIFY(!run.crashed);
+        const QList<QByteArray> lines = run.standardOutput.trimmed().split('\n');
+        QVERIFY2(run.exitCode == 0, run.standardOutput.constData());
+        QCOMPARE(lines.constLast(), expectedLastLine);
+    }
+
+private Q_SLOTS:
+    void debianDraft7_allRequiredTestsPass()
+    {
+        runSuite(debianSuiteDir(), QStringLiteral("7"), "423 passed, 0 failed");
+    }
+
+    void sharedDraft7_allRequiredTestsPass()
+    {
+        runSuite(sharedSuiteDir(), QStringLiteral("7"), "927 passed, 0 failed");
+    }
+
+    void sharedDraft202012_allRequiredTestsPass()
+    {
+        runSuite(sharedSuiteDir(), QStringLiteral("2020-12"), "1299 passed, 0 failed");
+    }
+
+    void missingDirectory_exitsWithUsageError()
+    {
+        const auto run = runCli({ QStringLiteral("suite"), QStringLiteral("/nonexistent/suite") });
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.standardError.contains("does not exist"));
+    }
+
+    void unknownDraft_exitsWithUsageError()
+    {
+        const auto run
+            = runCli({ QStringLiteral("suite"), debianSuiteDir(), QStringLiteral("--draft"), QStringLiteral("4") });
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.standardError.contains("unknown draft"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSuite)
+#include "tst_suite.moc"

@@ -1,0 +1,344 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "llm/streamdecoders.h"
+
+#include "common/logging.h"
+
+namespace Formwork {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+QString qstr(const Json &value)
+{
+    if (!value.is_string())
+        return {};
+    const auto &text = value.get_ref<const std::string &>();
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+qint64 integer(const Json &object, const char *key)
+{
+    const auto it = object.find(key);
+    if (it == object.end() || !it->is_number())
+        return 0;
+    return it->is_number_float() ? qint64(it->get<double>()) : it->get<qint64>();
+}
+
+// Parses one JSON document. Servers should only send UTF-8, but a line with broken bytes must
+// not end the stream: the bytes are replaced by U+FFFD and the line is parsed again.
+std::optional<Json> parseJson(QByteArrayView text)
+{
+    auto json = Json::parse(text.begin(), text.end(), nullptr, false);
+    if (!json.is_discarded())
+        return json;
+    const QByteArray repaired = QString::fromUtf8(text).toUtf8();
+    if (repaired.size() == text.size() && repaired == text)
+        return std::nullopt;
+    json = Json::parse(repaired.constBegin(), repaired.constEnd(), nullptr, false);
+    if (json.is_discarded())
+        return std::nullopt;
+    return json;
+}
+
+QString errorText(const Json &error)
+{
+    if (error.is_string())
+        return qstr(error);
+    if (error.is_object() && error.contains("message"))
+        return qstr(error["message"]);
+    return QString::fromStdString(error.dump());
+}
+
+BackendError protocolError(QByteArrayView line, const QString &model)
+{
+    BackendError error;
+    error.kind = BackendError::Kind::ProtocolError;
+    error.model = model;
+    error.detail = QStringLiteral("not JSON: %1").arg(QString::fromUtf8(line.first(qMin(line.size(), qsizetype(200)))));
+    return error;
+}
+
+ToolCall nativeToolCall(const Json &call, int fallbackIndex)
+{
+    ToolCall tool;
+    tool.index = fallbackIndex;
+    tool.id = qstr(call.value("id", Json()));
+    const auto function = call.find("function");
+    if (function != call.end() && function->is_object()) {
+        tool.name = qstr(function->value("name", Json()));
+        if (function->contains("index") && (*function)["index"].is_number_integer())
+            tool.index = (*function)["index"].get<int>();
+        const auto arguments = function->find("arguments");
+        if (arguments != function->end())
+            tool.argumentsJson = arguments->is_string() ? qstr(*arguments) : QString::fromStdString(arguments->dump());
+    }
+    return tool;
+}
+
+// Applies a native chat object (a stream line or the whole stream:false reply) to `result`.
+ChatDelta applyNativeChunk(const Json &json, ChatResult &result)
+{
+    ChatDelta delta;
+    if (result.model.isEmpty())
+        result.model = qstr(json.value("model", Json()));
+    const auto message = json.find("message");
+    if (message != json.end() && message->is_object()) {
+        delta.content = qstr(message->value("content", Json()));
+        delta.thinking = qstr(message->value("thinking", Json()));
+        const auto calls = message->find("tool_calls");
+        if (calls != message->end() && calls->is_array()) {
+            for (const auto &call : *calls)
+                delta.toolCalls.append(nativeToolCall(call, int(result.toolCalls.size() + delta.toolCalls.size())));
+        }
+    }
+    result.content += delta.content;
+    result.thinking += delta.thinking;
+    result.toolCalls += delta.toolCalls;
+    if (json.value("done", false)) {
+        result.finishReason = qstr(json.value("done_reason", Json()));
+        result.usage.promptTokens = integer(json, "prompt_eval_count");
+        result.usage.completionTokens = integer(json, "eval_count");
+        result.timings.loadNs = integer(json, "load_duration");
+        result.timings.promptEvalNs = integer(json, "prompt_eval_duration");
+        result.timings.evalNs = integer(json, "eval_duration");
+        result.timings.totalNs = integer(json, "total_duration");
+    }
+    return delta;
+}
+
+void applyUsage(const Json &json, ChatResult &result)
+{
+    const auto usage = json.find("usage");
+    if (usage != json.end() && usage->is_object()) {
+        result.usage.promptTokens = integer(*usage, "prompt_tokens");
+        result.usage.completionTokens = integer(*usage, "completion_tokens");
+    }
+    // llama-server adds its own timings in milliseconds.
+    const auto timings = json.find("timings");
+    if (timings != json.end() && timings->is_object()) {
+        const auto ms = [&](const char *key) {
+            const auto it = timings->find(key);
+            return it != timings->end() && it->is_number() ? qint64(it->get<double>() * 1e6) : 0;
+        };
+        result.timings.promptEvalNs = ms("prompt_ms");
+        result.timings.evalNs = ms("predicted_ms");
+        result.timings.totalNs = result.timings.promptEvalNs + result.timings.evalNs;
+    }
+}
+
+QString reasoningOf(const Json &object)
+{
+    QString text = qstr(object.value("reasoning", Json()));
+    if (text.isEmpty())
+        text = qstr(object.value("reasoning_content", Json()));
+    return text;
+}
+
+} // namespace
+
+void ChatStreamDecoder::fail(BackendError error)
+{
+    if (m_error || m_done)
+        return;
+    if (error.model.isEmpty())
+        error.model = m_model;
+    m_error = std::move(error);
+}
+
+void ChatStreamDecoder::emitDelta(const ChatDelta &delta)
+{
+    if (delta.content.isEmpty() && delta.thinking.isEmpty() && delta.toolCalls.isEmpty())
+        return;
+    if (onDelta)
+        onDelta(delta);
+}
+
+void NdjsonChatDecoder::feed(QByteArrayView data)
+{
+    m_lines.feed(data, [this](QByteArrayView line) { handleLine(line); });
+}
+
+void NdjsonChatDecoder::finish()
+{
+    const QByteArray rest = m_lines.takeRemainder();
+    handleLine(rest);
+    if (!m_done && !m_error) {
+        BackendError error;
+        error.kind = BackendError::Kind::StreamBroken;
+        error.detail = QStringLiteral("the stream ended before a done:true line");
+        fail(error);
+    }
+}
+
+void NdjsonChatDecoder::handleLine(QByteArrayView line)
+{
+    if (m_done || m_error || line.trimmed().isEmpty())
+        return;
+    const auto json = parseJson(line);
+    if (!json || !json->is_object()) {
+        fail(protocolError(line, m_model));
+        return;
+    }
+    const auto error = json->find("error");
+    if (error != json->end()) {
+        fail(errorFromStream(errorText(*error), m_model));
+        return;
+    }
+    emitDelta(applyNativeChunk(*json, m_result));
+    if (json->value("done", false))
+        m_done = true;
+}
+
+void SseChatDecoder::feed(QByteArrayView data)
+{
+    m_lines.feed(data, [this](QByteArrayView line) { handleLine(line); });
+}
+
+void SseChatDecoder::finish()
+{
+    const QByteArray rest = m_lines.takeRemainder();
+    if (!rest.isEmpty())
+        handleLine(rest);
+    dispatch();
+    if (!m_done && !m_error) {
+        if (m_sawFinishReason) {
+            qCWarning(lcLlm) << "SSE stream ended without [DONE] after a finish_reason";
+            m_done = true;
+            return;
+        }
+        BackendError error;
+        error.kind = BackendError::Kind::StreamBroken;
+        error.detail = QStringLiteral("the stream ended without [DONE]");
+        fail(error);
+    }
+}
+
+void SseChatDecoder::handleLine(QByteArrayView line)
+{
+    if (line.isEmpty()) {
+        dispatch();
+        return;
+    }
+    if (line.startsWith(':'))
+        return; // comment
+    if (!line.startsWith("data:"))
+        return; // event:, id:, retry: carry nothing for chat
+    QByteArrayView value = line.sliced(5);
+    if (value.startsWith(' '))
+        value = value.sliced(1);
+    if (m_hasData)
+        m_data.append('\n');
+    m_data.append(value.data(), value.size());
+    m_hasData = true;
+}
+
+void SseChatDecoder::dispatch()
+{
+    if (!m_hasData)
+        return;
+    m_hasData = false;
+    const QByteArray payload = std::exchange(m_data, {});
+    if (m_done || m_error)
+        return;
+    if (payload.trimmed() == "[DONE]") {
+        m_done = true;
+        return;
+    }
+    const auto json = parseJson(payload);
+    if (!json || !json->is_object()) {
+        fail(protocolError(payload, m_model));
+        return;
+    }
+    const auto error = json->find("error");
+    if (error != json->end()) {
+        fail(errorFromStream(errorText(*error), m_model));
+        return;
+    }
+    if (m_result.model.isEmpty())
+        m_result.model = qstr(json->value("model", Json()));
+    applyUsage(*json, m_result);
+    const auto choices = json->find("choices");
+    if (choices == json->end() || !choices->is_array() || choices->empty())
+        return;
+    const Json &choice = choices->front();
+    ChatDelta delta;
+    const auto deltaJson = choice.find("delta");
+    if (deltaJson != choice.end() && deltaJson->is_object()) {
+        delta.content = qstr(deltaJson->value("content", Json()));
+        delta.thinking = reasoningOf(*deltaJson);
+        const auto calls = deltaJson->find("tool_calls");
+        if (calls != deltaJson->end() && calls->is_array()) {
+            for (const auto &call : *calls) {
+                ToolCall fragment = nativeToolCall(call, 0);
+                if (call.contains("index") && call["index"].is_number_integer())
+                    fragment.index = call["index"].get<int>();
+                delta.toolCalls.append(fragment);
+                auto existing = std::find_if(m_result.toolCalls.begin(), m_result.toolCalls.end(),
+                                             [&](const ToolCall &c) { return c.index == fragment.index; });
+                if (existing == m_result.toolCalls.end()) {
+                    m_result.toolCalls.append(fragment);
+                } else {
+                    if (!fragment.id.isEmpty())
+                        existing->id = fragment.id;
+                    if (!fragment.name.isEmpty())
+                        existing->name = fragment.name;
+                    existing->argumentsJson += fragment.argumentsJson;
+                }
+            }
+        }
+    }
+    m_result.content += delta.content;
+    m_result.thinking += delta.thinking;
+    const QString finishReason = qstr(choice.value("finish_reason", Json()));
+    if (!finishReason.isEmpty()) {
+        m_result.finishReason = finishReason;
+        m_sawFinishReason = true;
+    }
+    emitDelta(delta);
+}
+
+Result<ChatResult, BackendError> parseNativeChatResponse(const QByteArray &body, const QString &model)
+{
+    const auto json = parseJson(body);
+    if (!json || !json->is_object())
+        return protocolError(body, model);
+    const auto error = json->find("error");
+    if (error != json->end())
+        return errorFromStream(errorText(*error), model);
+    ChatResult result;
+    applyNativeChunk(*json, result);
+    return result;
+}
+
+Result<ChatResult, BackendError> parseOpenAiChatResponse(const QByteArray &body, const QString &model)
+{
+    const auto json = parseJson(body);
+    if (!json || !json->is_object())
+        return protocolError(body, model);
+    const auto error = json->find("error");
+    if (error != json->end())
+        return errorFromStream(errorText(*error), model);
+    ChatResult result;
+    result.model = qstr(json->value("model", Json()));
+    applyUsage(*json, result);
+    const auto choices = json->find("choices");
+    if (choices == json->end() || !choices->is_array() || choices->empty())
+        return protocolError(body, model);
+    const Json &choice = choices->front();
+    result.finishReason = qstr(choice.value("finish_reason", Json()));
+    const auto message = choice.find("message");
+    if (message != choice.end() && message->is_object()) {
+        result.content = qstr(message->value("content", Json()));
+        result.thinking = reasoningOf(*message);
+        const auto calls = message->find("tool_calls");
+        if (calls != message->end() && calls->is_array()) {
+            int index = 0;
+            for (const auto &call : *calls)
+                result.toolCalls.append(nativeToolCall(call, index++));
+        }
+    }
+    return result;
+}
+
+} // namespace Formwork

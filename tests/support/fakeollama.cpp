@@ -1,0 +1,693 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fakeollama.h"
+
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <memory>
+
+namespace Formwork {
+namespace Test {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string utf8(const QString &text)
+{
+    return text.toStdString();
+}
+
+QByteArray dump(const Json &json)
+{
+    return QByteArray::fromStdString(json.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Status";
+    }
+}
+
+const QByteArray JsonType = QByteArrayLiteral("application/json; charset=utf-8");
+const QByteArray TextType = QByteArrayLiteral("text/plain; charset=utf-8");
+const char *CreatedAt = "2025-10-26T17:15:24.166576Z";
+
+// A response body written step by step (reference 3.3: chunk boundaries fall anywhere).
+struct Step {
+    int delayMs = 0;
+    QByteArray data;
+    enum Action { Write, Close, Stall, Finish } action = Write;
+};
+
+void runSteps(QPointer<QTcpSocket> socket, std::shared_ptr<QList<Step>> steps, bool chunked, bool closeAtEnd)
+{
+    if (!socket || steps->isEmpty())
+        return;
+    const Step step = steps->takeFirst();
+    auto perform = [socket, steps, chunked, closeAtEnd, step] {
+        if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        switch (step.action) {
+        case Step::Write:
+            if (step.data.isEmpty())
+                break; // an empty HTTP chunk would end the body
+            if (chunked)
+                socket->write(QByteArray::number(step.data.size(), 16) + "\r\n" + step.data + "\r\n");
+            else
+                socket->write(step.data);
+            socket->flush();
+            break;
+        case Step::Close:
+            socket->flush();
+            socket->abort();
+            return;
+        case Step::Stall:
+            return; // keep the connection open, send nothing more
+        case Step::Finish:
+            if (chunked)
+                socket->write("0\r\n\r\n");
+            socket->flush();
+            if (closeAtEnd)
+                socket->disconnectFromHost();
+            return;
+        }
+        runSteps(socket, steps, chunked, closeAtEnd);
+    };
+    if (step.delayMs > 0)
+        QTimer::singleShot(step.delayMs, socket.data(), perform);
+    else
+        perform();
+}
+
+Json toolCallsJson(const QList<FakeToolCall> &calls, bool openAi)
+{
+    Json array = Json::array();
+    int index = 0;
+    for (const FakeToolCall &call : calls) {
+        Json function = Json::object();
+        if (!openAi)
+            function["index"] = index;
+        function["name"] = utf8(call.name);
+        if (openAi)
+            function["arguments"] = call.argumentsJson.toStdString();
+        else
+            function["arguments"] = Json::parse(call.argumentsJson.toStdString(), nullptr, false);
+        Json c = Json::object();
+        if (openAi)
+            c["index"] = index;
+        if (!call.id.isEmpty())
+            c["id"] = utf8(call.id);
+        if (openAi)
+            c["type"] = "function";
+        c["function"] = std::move(function);
+        array.push_back(std::move(c));
+        ++index;
+    }
+    return array;
+}
+
+QString normalizedModel(const QString &name)
+{
+    return name.contains(u':') ? name : name + QStringLiteral(":latest");
+}
+
+FakeReply replyFromJson(const Json &j)
+{
+    FakeReply r;
+    auto strings = [&](const char *key) {
+        QStringList list;
+        if (j.contains(key)) {
+            for (const auto &s : j[key])
+                list.append(QString::fromStdString(s.get<std::string>()));
+        }
+        return list;
+    };
+    r.thinking = strings("thinking");
+    r.content = strings("content");
+    if (j.contains("tool_calls")) {
+        for (const auto &c : j["tool_calls"]) {
+            FakeToolCall call;
+            call.id = QString::fromStdString(c.value("id", std::string()));
+            call.name = QString::fromStdString(c.value("name", std::string()));
+            call.argumentsJson = QByteArray::fromStdString(c.value("arguments", Json::object()).dump());
+            r.toolCalls.append(call);
+        }
+    }
+    r.doneReason = QString::fromStdString(j.value("done_reason", std::string("stop")));
+    r.contentOnDoneLine = j.value("content_on_done_line", false);
+    r.status = j.value("status", 200);
+    if (j.contains("error_body"))
+        r.errorBody = j["error_body"].is_string() ? QByteArray::fromStdString(j["error_body"].get<std::string>())
+                                                  : dump(j["error_body"]);
+    r.contentType = QByteArray::fromStdString(j.value("content_type", std::string()));
+    r.midStreamError = QString::fromStdString(j.value("mid_stream_error", std::string()));
+    r.closeMidStream = j.value("close_mid_stream", false);
+    r.stallMidStream = j.value("stall_mid_stream", false);
+    r.firstByteDelayMs = j.value("first_byte_delay_ms", 0);
+    r.pieceDelayMs = j.value("piece_delay_ms", 0);
+    r.splitBytes = j.value("split_bytes", 0);
+    r.crlf = j.value("crlf", false);
+    r.chunked = j.value("chunked", true);
+    r.rawBody = QByteArray::fromStdString(j.value("raw_body", std::string()));
+    return r;
+}
+
+} // namespace
+
+FakeOllama::FakeOllama(QObject *parent)
+    : QObject(parent)
+    , m_server(new QTcpServer(this))
+{
+    Json model = {
+        { "name", "llama3.2:latest" },
+        { "model", "llama3.2:latest" },
+        { "modified_at", "2025-05-04T17:37:44.706015396-07:00" },
+        { "size", 2019393189 },
+        { "digest", "a80c4f17acd55265feec403c7aef86be0c25983ab279d83f3bcd3abbcb5b8b72" },
+        { "details",
+          { { "parent_model", "" },
+            { "format", "gguf" },
+            { "family", "llama" },
+            { "families", { "llama" } },
+            { "parameter_size", "3.2B" },
+            { "quantization_level", "Q4_K_M" },
+            { "context_length", 131072 },
+            { "embedding_length", 3072 } } },
+        { "capabilities", { "completion", "tools" } },
+    };
+    m_tags = dump(Json { { "models", Json::array({ model }) } });
+    m_ps = QByteArrayLiteral("{\"models\":[]}");
+    m_show.insert(
+        QStringLiteral("llama3.2:latest"),
+        dump(Json { { "details", model["details"] },
+                    { "model_info", { { "general.architecture", "llama" }, { "llama.context_length", 131072 } } },
+                    { "capabilities", { "completion", "tools" } } }));
+    m_v1Models = QByteArrayLiteral(
+        "{\"object\":\"list\",\"data\":[{\"id\":\"llama3.2:latest\",\"object\":\"model\",\"created\":1714864664,"
+        "\"owned_by\":\"library\"}]}");
+    connect(m_server, &QTcpServer::newConnection, this, &FakeOllama::onNewConnection);
+}
+
+FakeOllama::~FakeOllama() = default;
+
+bool FakeOllama::listen()
+{
+    return m_server->listen(QHostAddress::LocalHost, 0);
+}
+
+quint16 FakeOllama::port() const
+{
+    return m_server->serverPort();
+}
+
+QUrl FakeOllama::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(port());
+    return url;
+}
+
+QList<RecordedRequest> FakeOllama::requestsTo(const QByteArray &path) const
+{
+    QList<RecordedRequest> matching;
+    for (const RecordedRequest &request : m_requests) {
+        if (request.path == path)
+            matching.append(request);
+    }
+    return matching;
+}
+
+int FakeOllama::openConnections() const
+{
+    return int(m_buffers.size());
+}
+
+bool FakeOllama::loadScript(const QByteArray &script, QString *error)
+{
+    const Json json = Json::parse(script.constBegin(), script.constEnd(), nullptr, false);
+    if (!json.is_object()) {
+        if (error)
+            *error = QStringLiteral("the script is not a JSON object");
+        return false;
+    }
+    try {
+        if (json.contains("version"))
+            m_version = QString::fromStdString(json["version"].get<std::string>());
+        if (json.contains("tags"))
+            m_tags = dump(json["tags"]);
+        if (json.contains("ps"))
+            m_ps = dump(json["ps"]);
+        if (json.contains("v1_models"))
+            m_v1Models = dump(json["v1_models"]);
+        if (json.contains("show")) {
+            for (const auto &[name, value] : json["show"].items())
+                m_show.insert(QString::fromStdString(name), dump(value));
+        }
+        const std::string flavor = json.value("flavor", std::string("ollama"));
+        m_flavor = flavor == "llama-server" ? OpenAiFlavor::LlamaServer
+            : flavor == "ollama-old"        ? OpenAiFlavor::OllamaOld
+                                            : OpenAiFlavor::Ollama;
+        if (json.contains("chat")) {
+            for (const auto &reply : json["chat"])
+                m_chatQueue.enqueue(replyFromJson(reply));
+        }
+        if (json.contains("routes")) {
+            for (const auto &[path, reply] : json["routes"].items())
+                m_routeReplies.insert(QByteArray::fromStdString(path), replyFromJson(reply));
+        }
+    } catch (const std::exception &e) {
+        if (error)
+            *error = QString::fromUtf8(e.what());
+        return false;
+    }
+    return true;
+}
+
+void FakeOllama::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        m_buffers.insert(socket, {});
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+            m_buffers.remove(socket);
+            socket->deleteLater();
+        });
+    }
+}
+
+void FakeOllama::onReadyRead(QTcpSocket *socket)
+{
+    QByteArray &buffer = m_buffers[socket];
+    buffer += socket->readAll();
+    for (;;) {
+        const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
+        if (headerEnd < 0)
+            return;
+        RecordedRequest request;
+        const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
+        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+        request.method = requestLine.value(0);
+        request.path = requestLine.value(1);
+        const qsizetype query = request.path.indexOf('?');
+        if (query >= 0)
+            request.path.truncate(query);
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const qsizetype colon = lines[i].indexOf(':');
+            if (colon > 0)
+                request.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+        }
+        const qsizetype length = request.headers.value("content-length", "0").toLongLong();
+        if (buffer.size() < headerEnd + 4 + length)
+            return;
+        request.body = buffer.mid(headerEnd + 4, length);
+        buffer.remove(0, headerEnd + 4 + length);
+        request.json = Json::parse(request.body.constBegin(), request.body.constEnd(), nullptr, false);
+        m_requests.append(request);
+        Q_EMIT requestReceived(request.method, request.path);
+        handle(socket, request);
+        if (!m_buffers.contains(socket))
+            return;
+    }
+}
+
+void FakeOllama::sendSimple(QTcpSocket *socket, int status, const QByteArray &contentType, const QByteArray &body,
+                            bool close, bool head)
+{
+    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    response += "Content-Type: " + contentType + "\r\n";
+    response += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    if (close)
+        response += "Connection: close\r\n";
+    response += "\r\n";
+    if (!head)
+        response += body;
+    socket->write(response);
+    socket->flush();
+    if (close)
+        socket->disconnectFromHost();
+}
+
+void FakeOllama::handle(QTcpSocket *socket, const RecordedRequest &request)
+{
+    const QByteArray &path = request.path;
+    const bool head = request.method == "HEAD";
+    const bool get = request.method == "GET" || head;
+    const bool post = request.method == "POST";
+    const bool close = request.headers.value("connection").toLower() == "close";
+
+    const auto route = m_routeReplies.constFind(path);
+    if (route != m_routeReplies.constEnd() && !(path == "/api/chat" || path == "/v1/chat/completions")) {
+        const FakeReply &reply = *route;
+        auto send = [this, socket = QPointer<QTcpSocket>(socket), reply, close, head] {
+            if (!socket)
+                return;
+            const QByteArray body = reply.status == 200 ? reply.rawBody : reply.errorBody;
+            sendSimple(socket, reply.status, reply.contentType.isEmpty() ? JsonType : reply.contentType, body,
+                       close || !reply.chunked, head);
+        };
+        if (reply.firstByteDelayMs > 0)
+            QTimer::singleShot(reply.firstByteDelayMs, socket, send);
+        else
+            send();
+        return;
+    }
+
+    struct Route {
+        const char *path;
+        bool allowGet;
+        bool allowPost;
+    };
+    static const Route routes[] = {
+        { "/", true, false },
+        { "/api/version", true, false },
+        { "/api/tags", true, false },
+        { "/api/show", false, true },
+        { "/api/ps", true, false },
+        { "/api/chat", false, true },
+        { "/api/generate", false, true },
+        { "/v1/chat/completions", false, true },
+        { "/v1/models", true, false },
+    };
+    const Route *known = nullptr;
+    for (const Route &r : routes) {
+        if (path == r.path)
+            known = &r;
+    }
+    if (!known) {
+        sendSimple(socket, 404, TextType, "404 page not found", close, head);
+        return;
+    }
+    if ((get && !known->allowGet) || (post && !known->allowPost) || (!get && !post)) {
+        sendSimple(socket, 405, TextType, "405 method not allowed", close, head);
+        return;
+    }
+
+    if (path == "/") {
+        sendSimple(socket, 200, TextType, "Ollama is running", close, head);
+    } else if (path == "/api/version") {
+        sendSimple(socket, 200, JsonType, dump(Json { { "version", utf8(m_version) } }), close, head);
+    } else if (path == "/api/tags") {
+        sendSimple(socket, 200, JsonType, m_tags, close, head);
+    } else if (path == "/api/ps") {
+        sendSimple(socket, 200, JsonType, m_ps, close, head);
+    } else if (path == "/v1/models") {
+        sendSimple(socket, 200, JsonType, m_v1Models, close, head);
+    } else if (path == "/api/show") {
+        if (request.body.isEmpty()) {
+            sendSimple(socket, 400, JsonType, "{\"error\":\"missing request body\"}", close);
+            return;
+        }
+        QString name = QString::fromStdString(request.json.value("model", request.json.value("name", std::string())));
+        if (name.isEmpty()) {
+            sendSimple(socket, 400, JsonType, "{\"error\":\"model is required\"}", close);
+            return;
+        }
+        const auto found = m_show.constFind(normalizedModel(name));
+        const auto raw = m_show.constFind(name);
+        if (found != m_show.constEnd())
+            sendSimple(socket, 200, JsonType, *found, close);
+        else if (raw != m_show.constEnd())
+            sendSimple(socket, 200, JsonType, *raw, close);
+        else
+            sendSimple(socket, 404, JsonType,
+                       dump(Json { { "error", "model '" + utf8(normalizedModel(name)) + "' not found" } }), close);
+    } else if (path == "/api/chat" || path == "/v1/chat/completions") {
+        const bool openAi = path.startsWith("/v1/");
+        if (request.body.isEmpty()) {
+            sendSimple(socket, 400, JsonType, "{\"error\":\"missing request body\"}", close);
+            return;
+        }
+        FakeReply reply;
+        if (route != m_routeReplies.constEnd())
+            reply = *route;
+        else if (!m_chatQueue.isEmpty())
+            reply = m_chatQueue.dequeue();
+        else
+            reply = FakeReply::text({ QStringLiteral("{}") });
+        sendChat(socket, request, reply, openAi);
+    } else {
+        sendSimple(socket, 404, TextType, "404 page not found", close, head);
+    }
+}
+
+void FakeOllama::sendChat(QTcpSocket *socket, const RecordedRequest &request, const FakeReply &reply, bool openAi)
+{
+    const bool close = request.headers.value("connection").toLower() == "close" || !reply.chunked;
+    const std::string model = request.json.value("model", std::string("llama3.2"));
+    const bool stream = request.json.value("stream", !openAi); // native defaults to true, /v1 to false
+    const QByteArray eol = reply.crlf ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n");
+
+    QPointer<QTcpSocket> guard(socket);
+    if (reply.status != 200) {
+        const QByteArray body = reply.errorBody;
+        auto send = [this, guard, reply, body, close] {
+            if (guard)
+                sendSimple(guard, reply.status, reply.contentType.isEmpty() ? JsonType : reply.contentType, body,
+                           close);
+        };
+        if (reply.firstByteDelayMs > 0)
+            QTimer::singleShot(reply.firstByteDelayMs, socket, send);
+        else
+            send();
+        return;
+    }
+
+    QString fullContent = reply.content.join(QString());
+    QString fullThinking = reply.thinking.join(QString());
+    QList<QByteArray> pieces; // lines or events, in order
+    bool terminal = false; // whether the stream ends properly (done line / [DONE])
+
+    if (!stream) {
+        QByteArray body;
+        if (!reply.midStreamError.isEmpty()) {
+            // With stream:false any error is a status + {"error":...} (reference 3.4).
+            auto send = [this, guard, reply, close] {
+                if (guard) {
+                    Json error = Json { { "error", utf8(reply.midStreamError) } };
+                    sendSimple(guard, 500, JsonType, dump(error), close);
+                }
+            };
+            QTimer::singleShot(reply.firstByteDelayMs, socket, send);
+            return;
+        }
+        if (!reply.rawBody.isEmpty()) {
+            body = reply.rawBody;
+        } else if (openAi) {
+            Json message = { { "role", "assistant" }, { "content", utf8(fullContent) } };
+            if (!fullThinking.isEmpty())
+                message[m_flavor == OpenAiFlavor::LlamaServer ? "reasoning_content" : "reasoning"] = utf8(fullThinking);
+            if (!reply.toolCalls.isEmpty())
+                message["tool_calls"] = toolCallsJson(reply.toolCalls, true);
+            body = dump(Json {
+                { "id", "chatcmpl-412" },
+                { "object", "chat.completion" },
+                { "created", 1733445018 },
+                { "model", model },
+                { "system_fingerprint", "fp_ollama" },
+                { "choices",
+                  Json::array({ Json {
+                      { "index", 0 },
+                      { "message", message },
+                      { "finish_reason", reply.toolCalls.isEmpty() ? utf8(reply.doneReason) : "tool_calls" } } }) },
+                { "usage",
+                  { { "prompt_tokens", reply.promptTokens },
+                    { "completion_tokens", reply.evalTokens },
+                    { "total_tokens", reply.promptTokens + reply.evalTokens } } } });
+        } else {
+            Json message = { { "role", "assistant" }, { "content", utf8(fullContent) } };
+            if (!fullThinking.isEmpty())
+                message["thinking"] = utf8(fullThinking);
+            if (!reply.toolCalls.isEmpty())
+                message["tool_calls"] = toolCallsJson(reply.toolCalls, false);
+            body = dump(Json { { "model", model },
+                               { "created_at", CreatedAt },
+                               { "message", message },
+                               { "done", true },
+                               { "done_reason", utf8(reply.doneReason) },
+                               { "total_duration", reply.totalNs },
+                               { "load_duration", reply.loadNs },
+                               { "prompt_eval_count", reply.promptTokens },
+                               { "prompt_eval_duration", reply.promptEvalNs },
+                               { "eval_count", reply.evalTokens },
+                               { "eval_duration", reply.evalNs } });
+        }
+        auto send = [this, guard, body, close, reply] {
+            if (guard)
+                sendSimple(guard, 200, reply.contentType.isEmpty() ? JsonType : reply.contentType, body, close);
+        };
+        QTimer::singleShot(reply.firstByteDelayMs, socket, send);
+        return;
+    }
+
+    if (!reply.rawBody.isEmpty()) {
+        pieces.append(reply.rawBody);
+        terminal = true;
+    } else if (!openAi) {
+        auto line = [&](const Json &message, bool done) {
+            Json j = { { "model", model }, { "created_at", CreatedAt }, { "message", message }, { "done", done } };
+            return j;
+        };
+        for (const QString &t : reply.thinking)
+            pieces.append(dump(line({ { "role", "assistant" }, { "content", "" }, { "thinking", utf8(t) } }, false))
+                          + eol);
+        QStringList content = reply.content;
+        QString last;
+        if (reply.contentOnDoneLine && !content.isEmpty())
+            last = content.takeLast();
+        for (const QString &c : content)
+            pieces.append(dump(line({ { "role", "assistant" }, { "content", utf8(c) } }, false)) + eol);
+        if (!reply.toolCalls.isEmpty())
+            pieces.append(dump(line({ { "role", "assistant" },
+                                      { "content", "" },
+                                      { "tool_calls", toolCallsJson(reply.toolCalls, false) } },
+                                    false))
+                          + eol);
+        if (!reply.midStreamError.isEmpty()) {
+            pieces.append(dump(Json { { "error", utf8(reply.midStreamError) } }) + eol);
+            terminal = true; // the server ends the response after the error line, without done:true
+        } else if (!reply.closeMidStream && !reply.stallMidStream) {
+            Json done = line({ { "role", "assistant" }, { "content", utf8(last) } }, true);
+            done["done_reason"] = utf8(reply.doneReason);
+            done["total_duration"] = reply.totalNs;
+            done["load_duration"] = reply.loadNs;
+            done["prompt_eval_count"] = reply.promptTokens;
+            done["prompt_eval_duration"] = reply.promptEvalNs;
+            done["eval_count"] = reply.evalTokens;
+            done["eval_duration"] = reply.evalNs;
+            pieces.append(dump(done) + eol);
+            terminal = true;
+        }
+    } else {
+        const bool old = m_flavor == OpenAiFlavor::OllamaOld;
+        const char *reasoningKey = m_flavor == OpenAiFlavor::LlamaServer ? "reasoning_content" : "reasoning";
+        bool first = true;
+        auto chunk = [&](Json delta, const Json &finishReason) {
+            if (first || old)
+                delta["role"] = "assistant";
+            first = false;
+            Json j = { { "id", "chatcmpl-7" },
+                       { "object", "chat.completion.chunk" },
+                       { "created", 1733445018 },
+                       { "model", model },
+                       { "system_fingerprint", "fp_ollama" },
+                       { "choices",
+                         Json::array(
+                             { Json { { "index", 0 }, { "delta", delta }, { "finish_reason", finishReason } } }) } };
+            return "data: " + dump(j) + eol + eol;
+        };
+        const QString finish = reply.toolCalls.isEmpty() ? reply.doneReason : QStringLiteral("tool_calls");
+        const bool ends = reply.midStreamError.isEmpty() && !reply.closeMidStream && !reply.stallMidStream;
+        for (const QString &t : reply.thinking)
+            pieces.append(chunk(Json { { reasoningKey, utf8(t) } }, nullptr));
+        for (qsizetype i = 0; i < reply.content.size(); ++i) {
+            const bool lastOld = old && ends && reply.toolCalls.isEmpty() && i == reply.content.size() - 1;
+            pieces.append(chunk(Json { { "content", utf8(reply.content[i]) } }, lastOld ? Json(utf8(finish)) : Json()));
+        }
+        if (!reply.toolCalls.isEmpty())
+            pieces.append(chunk(Json { { "tool_calls", toolCallsJson(reply.toolCalls, true) } },
+                                old && ends ? Json(utf8(finish)) : Json()));
+        if (!reply.midStreamError.isEmpty()) {
+            if (m_flavor == OpenAiFlavor::LlamaServer)
+                pieces.append("data: "
+                              + dump(Json { { "error",
+                                              { { "code", 500 },
+                                                { "message", utf8(reply.midStreamError) },
+                                                { "type", "server_error" } } } })
+                              + eol + eol);
+            else
+                pieces.append(chunk(Json { { "content", "" } }, nullptr)); // the error is lost (reference 5.1)
+            terminal = true; // closes normally, but without [DONE]
+        } else if (ends) {
+            if (!old || (reply.content.isEmpty() && reply.toolCalls.isEmpty()))
+                pieces.append(chunk(Json::object(), utf8(finish)));
+            const Json options = request.json.value("stream_options", Json::object());
+            if (options.is_object() && options.value("include_usage", false)) {
+                Json usage = { { "id", "chatcmpl-7" },
+                               { "object", "chat.completion.chunk" },
+                               { "created", 1733445018 },
+                               { "model", model },
+                               { "system_fingerprint", "fp_ollama" },
+                               { "choices", Json::array() },
+                               { "usage",
+                                 { { "prompt_tokens", reply.promptTokens },
+                                   { "completion_tokens", reply.evalTokens },
+                                   { "total_tokens", reply.promptTokens + reply.evalTokens } } } };
+                pieces.append("data: " + dump(usage) + eol + eol);
+            }
+            pieces.append("data: [DONE]" + eol + eol);
+            terminal = true;
+        }
+    }
+
+    // Re-cut the pieces into writes when asked to (chunk boundaries at arbitrary bytes).
+    QList<QByteArray> writes;
+    if (reply.splitBytes > 0) {
+        const QByteArray all = pieces.join();
+        for (qsizetype i = 0; i < all.size(); i += reply.splitBytes)
+            writes.append(all.mid(i, reply.splitBytes));
+    } else {
+        writes = pieces;
+    }
+
+    auto steps = std::make_shared<QList<Step>>();
+    QByteArray header = "HTTP/1.1 200 OK\r\nContent-Type: "
+        + (reply.contentType.isEmpty()
+               ? (openAi ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/x-ndjson"))
+               : reply.contentType)
+        + "\r\n";
+    header += reply.chunked ? QByteArrayLiteral("Transfer-Encoding: chunked\r\n")
+                            : QByteArrayLiteral("Connection: close\r\n");
+    header += "\r\n";
+    // The header goes out raw (never as a body chunk): write it in the first step by hand.
+    steps->append({ reply.firstByteDelayMs, {}, Step::Write });
+    for (const QByteArray &w : writes)
+        steps->append({ reply.pieceDelayMs, w, Step::Write });
+    if (reply.stallMidStream)
+        steps->append({ 0, {}, Step::Stall });
+    else if (!terminal || reply.closeMidStream)
+        steps->append({ 0, {}, Step::Close });
+    else
+        steps->append({ 0, {}, Step::Finish });
+
+    // The first step carries the header only.
+    const Step headerStep = steps->takeFirst();
+    auto start = [guard, steps, header, chunked = reply.chunked, close] {
+        if (!guard)
+            return;
+        guard->write(header);
+        guard->flush();
+        runSteps(guard, steps, chunked, close);
+    };
+    if (headerStep.delayMs > 0)
+        QTimer::singleShot(headerStep.delayMs, socket, start);
+    else
+        start();
+}
+
+} // namespace Test
+} // namespace Formwork

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QQueue>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+
+class QTcpServer;
+class QTcpSocket;
+
+namespace Formwork {
+namespace Test {
+
+struct FakeToolCall {
+    QString id;
+    QString name;
+    QByteArray argumentsJson = QByteArrayLiteral("{}"); // a JSON object
+};
+
+// One scripted reply to a chat request (or to any route, see FakeOllama::setRouteReply). The
+// shapes follow reference/ollama-api.md: NDJSON for /api/chat (3.3), SSE for /v1 (5.1, 8).
+struct FakeReply {
+    // --- a successful generation ---
+    QStringList thinking; // pieces, sent before the content
+    QStringList content; // pieces: one NDJSON line / SSE event each
+    QList<FakeToolCall> toolCalls;
+    QString doneReason = QStringLiteral("stop");
+    bool contentOnDoneLine = false; // the last content piece rides on the done:true line
+    qint64 promptTokens = 26;
+    qint64 evalTokens = 12;
+    qint64 loadNs = 574751416;
+    qint64 promptEvalNs = 1502000000;
+    qint64 evalNs = 175000000;
+    qint64 totalNs = 2254970291;
+
+    // --- an error before the stream (reference 3.4): status + body, no stream ---
+    int status = 200;
+    QByteArray errorBody; // e.g. {"error":"model 'x' not found"}
+    QByteArray contentType; // overrides the default content type
+
+    // --- errors during the stream ---
+    QString midStreamError; // after the pieces: an {"error":...} line / data: event, then close
+    bool closeMidStream = false; // close after the pieces, without a done line or [DONE]
+    bool stallMidStream = false; // stop after the pieces and keep the connection open
+
+    // --- framing ---
+    int firstByteDelayMs = 0; // e.g. model loading
+    int pieceDelayMs = 0; // between two writes
+    int splitBytes = 0; // cut the body into writes of this many bytes (0: one write per line/event)
+    bool crlf = false; // "\r\n" line endings
+    bool chunked = true; // Transfer-Encoding: chunked; false: Connection: close, body ends at close
+    QByteArray rawBody; // sent verbatim as the body instead of a generated one
+
+    static FakeReply text(const QStringList &pieces)
+    {
+        FakeReply reply;
+        reply.content = pieces;
+        return reply;
+    }
+    static FakeReply error(int status, const QByteArray &body)
+    {
+        FakeReply reply;
+        reply.status = status;
+        reply.errorBody = body;
+        return reply;
+    }
+};
+
+struct RecordedRequest {
+    QByteArray method;
+    QByteArray path;
+    QHash<QByteArray, QByteArray> headers; // names lower-cased
+    QByteArray body;
+    nlohmann::ordered_json json; // the body parsed (discarded value when not JSON)
+};
+
+// A loopback HTTP server that speaks Ollama's native API and the OpenAI-compatible API, for
+// tests (conventions.md rule 7). Listens on port 0; chat replies come from a queue.
+class FakeOllama final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FakeOllama)
+
+public:
+    enum class OpenAiFlavor {
+        Ollama, // >= 0.32.6 shape; a mid-stream error becomes an empty chunk (reference 5.1)
+        OllamaOld, // < 0.32.6: role and finish_reason on content chunks
+        LlamaServer, // reasoning_content; data: {"error":{...}} mid-stream (reference 8)
+    };
+
+    explicit FakeOllama(QObject *parent = nullptr);
+    ~FakeOllama() override;
+
+    bool listen();
+    quint16 port() const;
+    QUrl baseUrl() const;
+
+    void setVersion(const QString &version) { m_version = version; }
+    void setTagsJson(const QByteArray &json) { m_tags = json; }
+    void setPsJson(const QByteArray &json) { m_ps = json; }
+    void setShowJson(const QString &model, const QByteArray &json) { m_show.insert(model, json); }
+    void setV1ModelsJson(const QByteArray &json) { m_v1Models = json; }
+    void setOpenAiFlavor(OpenAiFlavor flavor) { m_flavor = flavor; }
+    // Answers every request to `path` with `reply` (status + errorBody, or rawBody).
+    void setRouteReply(const QByteArray &path, const FakeReply &reply) { m_routeReplies.insert(path, reply); }
+    void enqueueChat(const FakeReply &reply) { m_chatQueue.enqueue(reply); }
+
+    // Loads a script (the format fake-ollama reads): {"version", "tags", "ps", "show":{model:...},
+    // "v1_models", "flavor", "chat":[reply...], "routes":{path:reply}}; a reply is an object with the
+    // FakeReply fields in snake_case. Returns false with `error` set on a bad script.
+    bool loadScript(const QByteArray &script, QString *error = nullptr);
+
+    const QList<RecordedRequest> &requests() const { return m_requests; }
+    QList<RecordedRequest> requestsTo(const QByteArray &path) const;
+    int openConnections() const;
+
+Q_SIGNALS:
+    void requestReceived(const QByteArray &method, const QByteArray &path);
+
+private:
+    void onNewConnection();
+    void onReadyRead(QTcpSocket *socket);
+    void handle(QTcpSocket *socket, const RecordedRequest &request);
+    void sendSimple(QTcpSocket *socket, int status, const QByteArray &contentType, const QByteArray &body,
+                    bool close = false, bool head = false);
+    void sendChat(QTcpSocket *socket, const RecordedRequest &request, const FakeReply &reply, bool openAi);
+
+    QTcpServer *m_server;
+    QString m_version = QStringLiteral("0.32.15");
+    QByteArray m_tags;
+    QByteArray m_ps;
+    QHash<QString, QByteArray> m_show;
+    QByteArray m_v1Models;
+    OpenAiFlavor m_flavor = OpenAiFlavor::Ollama;
+    QHash<QByteArray, FakeReply> m_routeReplies;
+    QQueue<FakeReply> m_chatQueue;
+    QList<RecordedRequest> m_requests;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+};
+
+} // namespace Test
+} // namespace Formwork

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicommand.h"
 #include "common/translations.h"
+#include "extractcommand.h"
 #include "formworkversion.h"
 #include "suitecommand.h"
 
@@ -16,7 +17,7 @@ namespace {
 
 QList<CliCommand> commands()
 {
-    return { suiteCommand() };
+    return { extractCommand(), suiteCommand() };
 }
 
 void printUsage(QTextStream &out, const QList<CliCommand> &all)

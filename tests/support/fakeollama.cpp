@@ -586,7 +586,7 @@ void FakeOllama::sendChat(QTcpSocket *socket, const RecordedRequest &request, co
         const bool old = m_flavor == OpenAiFlavor::OllamaOld;
         const char *reasoningKey = m_flavor == OpenAiFlavor::LlamaServer ? "reasoning_content" : "reasoning";
         bool first = true;
-        auto chunk = [&](Json delta, const Json &finishReason) {
+        auto chunk = [&](Json delta, const Json &finishReason) -> QByteArray {
             if (first || old)
                 delta["role"] = "assistant";
             first = false;

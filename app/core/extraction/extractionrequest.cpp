@@ -131,6 +131,32 @@ void evaluateToolCall(AttemptRecord &record, const Schema &schema, const QString
     validateInto(record, schema, parsed->sourceMap);
 }
 
+// Where the JSON of a reply that is still arriving begins: after any thinking block, inside a
+// code fence when one opened, else at the first bracket.
+std::string_view partialJsonStart(std::string_view text)
+{
+    qsizetype from = 0;
+    for (const SourceRange &range : thinkingRanges(text))
+        from = std::max(from, range.end);
+    text.remove_prefix(size_t(std::min<qsizetype>(from, qsizetype(text.size()))));
+    const size_t fence = text.find("```");
+    const size_t bracket = text.find_first_of("{[");
+    if (fence != std::string_view::npos && (bracket == std::string_view::npos || fence < bracket)) {
+        const size_t lineEnd = text.find('\n', fence);
+        if (lineEnd == std::string_view::npos)
+            return {};
+        text.remove_prefix(lineEnd + 1);
+        const size_t close = text.find("```");
+        if (close != std::string_view::npos)
+            text = text.substr(0, close);
+        const size_t start = text.find_first_of("{[");
+        return start == std::string_view::npos ? std::string_view() : text.substr(start);
+    }
+    if (bracket == std::string_view::npos)
+        return {};
+    return text.substr(bracket);
+}
+
 QString sanitizedToolName(const QString &title)
 {
     QString name;
@@ -396,6 +422,27 @@ void evaluateReply(AttemptRecord &record, ExtractionMode mode, const Schema &sch
         evaluateToolCall(record, schema, toolName);
     else
         evaluateText(record, schema);
+}
+
+StreamProgress streamProgressFor(ExtractionMode mode, const QString &content, const QString &jsonSource)
+{
+    StreamProgress progress;
+    progress.content = content;
+    const QByteArray utf8 = jsonSource.toUtf8();
+    const std::string_view all(utf8.constData(), size_t(utf8.size()));
+    const std::string_view start = mode == ExtractionMode::Tools ? all : partialJsonStart(all);
+    if (start.empty())
+        return progress;
+    JsonParseOptions options;
+    options.recordSourceMap = false;
+    PartialJson partial = parsePartialJson(start, options);
+    if (partial.hasValue) {
+        progress.hasPartialValue = true;
+        progress.partialValue = std::move(partial.value);
+        progress.completePointers = std::move(partial.completePointers);
+        progress.complete = partial.complete;
+    }
+    return progress;
 }
 
 QList<ChatMessage> reaskMessages(const AttemptRecord &record, ExtractionMode mode, const ExtractionTemplates &templates)

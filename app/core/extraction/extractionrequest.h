@@ -36,4 +36,8 @@ void evaluateReply(AttemptRecord &record, ExtractionMode mode, const Schema &sch
 QList<ChatMessage> reaskMessages(const AttemptRecord &record, ExtractionMode mode,
                                  const ExtractionTemplates &templates);
 
+// The stream view of a reply so far: the partial parser run on the JSON part of `jsonSource` (the
+// content after any thinking, inside a fence when one opened; tools mode: the call's arguments).
+StreamProgress streamProgressFor(ExtractionMode mode, const QString &content, const QString &jsonSource);
+
 } // namespace Formwork

@@ -17,32 +17,6 @@ namespace Formwork {
 
 namespace {
 
-// Where the JSON of a reply that is still arriving begins: after any thinking block, inside a
-// code fence when one opened, else at the first bracket.
-std::string_view partialJsonStart(std::string_view text)
-{
-    qsizetype from = 0;
-    for (const SourceRange &range : thinkingRanges(text))
-        from = std::max(from, range.end);
-    text.remove_prefix(size_t(std::min<qsizetype>(from, qsizetype(text.size()))));
-    const size_t fence = text.find("```");
-    const size_t bracket = text.find_first_of("{[");
-    if (fence != std::string_view::npos && (bracket == std::string_view::npos || fence < bracket)) {
-        const size_t lineEnd = text.find('\n', fence);
-        if (lineEnd == std::string_view::npos)
-            return {};
-        text.remove_prefix(lineEnd + 1);
-        const size_t close = text.find("```");
-        if (close != std::string_view::npos)
-            text = text.substr(0, close);
-        const size_t start = text.find_first_of("{[");
-        return start == std::string_view::npos ? std::string_view() : text.substr(start);
-    }
-    if (bracket == std::string_view::npos)
-        return {};
-    return text.substr(bracket);
-}
-
 bool isRetryable(const BackendError &error)
 {
     return error.isTransient() || error.kind == BackendError::Kind::Unreachable;
@@ -170,37 +144,28 @@ void ExtractionRun::onDelta(const ChatDelta &delta)
         if (call.index == 0)
             m_liveArguments += call.argumentsJson;
     }
-    if (!m_lastProgress.isValid() || m_lastProgress.elapsed() >= m_throttleMs) {
+    // A partial parse of a long reply is not free: never spend more than about a quarter of the
+    // time on it, whatever the throttle interval.
+    const qint64 interval = std::max<qint64>(m_throttleMs, 4 * m_lastProgressCostMs);
+    if (!m_lastProgress.isValid() || m_lastProgress.elapsed() >= interval) {
         m_throttleTimer.stop();
         emitProgress(false);
     } else if (!m_throttleTimer.isActive()) {
-        m_throttleTimer.start(int(std::max<qint64>(1, m_throttleMs - m_lastProgress.elapsed())));
+        m_throttleTimer.start(int(std::max<qint64>(1, interval - m_lastProgress.elapsed())));
     }
 }
 
 void ExtractionRun::emitProgress(bool final)
 {
-    m_lastProgress.start();
-    StreamProgress progress;
+    QElapsedTimer cost;
+    cost.start();
+    const QString &json = m_config.mode == ExtractionMode::Tools ? m_liveArguments : m_liveContent;
+    StreamProgress progress = streamProgressFor(m_config.mode, m_liveContent, json);
     progress.attempt = m_current.number;
-    progress.content = m_liveContent;
     progress.thinking = m_liveThinking;
     progress.final = final;
-    const QString &source = m_config.mode == ExtractionMode::Tools ? m_liveArguments : m_liveContent;
-    const QByteArray utf8 = source.toUtf8();
-    const std::string_view start = m_config.mode == ExtractionMode::Tools
-        ? std::string_view(utf8.constData(), size_t(utf8.size()))
-        : partialJsonStart(std::string_view(utf8.constData(), size_t(utf8.size())));
-    if (!start.empty()) {
-        JsonParseOptions options;
-        options.recordSourceMap = false;
-        PartialJson partial = parsePartialJson(start, options);
-        if (partial.hasValue) {
-            progress.hasPartialValue = true;
-            progress.partialValue = std::move(partial.value);
-            progress.completePointers = std::move(partial.completePointers);
-        }
-    }
+    m_lastProgressCostMs = cost.elapsed();
+    m_lastProgress.start();
     Q_EMIT streamDelta(progress);
 }
 
@@ -214,7 +179,6 @@ void ExtractionRun::onFinished(const ChatResult &result)
         m_liveArguments = result.toolCalls.first().argumentsJson;
     m_liveContent = result.content;
     m_liveThinking = result.thinking;
-    emitProgress(true);
 
     AttemptRecord &r = m_current;
     r.requestJson = result.requestJson;
@@ -230,6 +194,22 @@ void ExtractionRun::onFinished(const ChatResult &result)
     m_usage.completionTokens += result.usage.completionTokens;
 
     evaluateReply(r, m_config.mode, *m_config.schema, m_toolName);
+    if (r.parsed) {
+        // The whole reply is known: the evaluation's value is the final "partial" one.
+        StreamProgress progress;
+        progress.attempt = r.number;
+        progress.content = r.content;
+        progress.thinking = r.thinking;
+        progress.hasPartialValue = true;
+        progress.partialValue = r.value;
+        progress.complete = true;
+        progress.final = true;
+        Q_EMIT streamDelta(progress);
+    } else {
+        emitProgress(true);
+    }
+    if (m_state != State::Running)
+        return; // a slot cancelled the run
     QList<ChatMessage> overlay;
     bool lengthExhausted = false;
     if (r.outcome == AttemptOutcome::Valid) {

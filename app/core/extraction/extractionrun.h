@@ -103,6 +103,7 @@ private:
     QElapsedTimer m_lastProgress;
     QTimer m_throttleTimer;
     int m_throttleMs = 50;
+    qint64 m_lastProgressCostMs = 0;
 };
 
 } // namespace Formwork

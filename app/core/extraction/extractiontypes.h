@@ -155,7 +155,8 @@ struct StreamProgress {
     QString thinking;
     bool hasPartialValue = false;
     nlohmann::ordered_json partialValue;
-    std::set<std::string, std::less<>> completePointers;
+    std::set<std::string, std::less<>> completePointers; // empty when `complete`
+    bool complete = false; // the whole document was read: every path is complete
     bool final = false; // the last one of the attempt
 };
 

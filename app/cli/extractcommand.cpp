@@ -5,6 +5,7 @@
 #include "extraction/extractionrun.h"
 #include "llm/hostresolver.h"
 #include "llm/llmbackend.h"
+#include "llm/ollamabackend.h"
 #include "schema/schema.h"
 #include "json/jsonparser.h"
 
@@ -296,10 +297,28 @@ int run(const QStringList &arguments)
         config.limits.backoffMaxMs = std::max(config.limits.backoffBaseMs * 8, 1);
     }
 
+    // For servers that need one (the trace never holds it: it records bodies, not headers).
+    backendConfig.bearerToken = qEnvironmentVariable("FORMWORK_API_KEY");
+
     QNetworkAccessManager network;
     std::unique_ptr<LlmBackend> backend(LlmBackend::create(api, &network, backendConfig));
-    ExtractionRun extraction(backend.get(), config);
     QEventLoop loop;
+
+    // Tools mode on Ollama: learn the model's capabilities first, so a model without tools is
+    // refused before anything is sent. A failed lookup leaves them unknown.
+    if (config.mode == ExtractionMode::Tools) {
+        if (auto *ollama = qobject_cast<OllamaBackend *>(backend.get())) {
+            ModelDetailsJob *job = ollama->showModel(config.model);
+            QObject::connect(job, &ModelDetailsJob::finished, &loop, [&config, &loop](const ModelInfo &info) {
+                config.modelInfo = info;
+                loop.quit();
+            });
+            QObject::connect(job, &ModelDetailsJob::failed, &loop, [&loop] { loop.quit(); });
+            loop.exec();
+        }
+    }
+
+    ExtractionRun extraction(backend.get(), config);
     RunResult result;
 
     QObject::connect(&extraction, &ExtractionRun::attemptStarted, &loop, [&err](int attempt, int maxAttempts) {

@@ -325,7 +325,7 @@ int main(int argc, char *argv[])
             << Qt::endl;
         out << QStringLiteral("  validation                               %1 us").arg(f.validate, 10, 'f', 1)
             << Qt::endl;
-        out << QStringLiteral("  events (final partial parse + payloads)  %1 us").arg(f.events, 10, 'f', 1) << Qt::endl;
+        out << QStringLiteral("  events (final event + attempt record)    %1 us").arg(f.events, 10, 'f', 1) << Qt::endl;
         out << QStringLiteral("  sum of the pieces                        %1 us").arg(f.total(), 10, 'f', 1)
             << Qt::endl;
         out << QStringLiteral("  one streaming tick (partial parse so far)  %1 us").arg(f.partialTick, 10, 'f', 1)

@@ -61,6 +61,11 @@ private:
     {
         Json script = Json::object();
         script["chat"] = chat;
+        return serveScript(script);
+    }
+
+    bool serveScript(const Json &script)
+    {
         const QString path = m_dir.filePath(QStringLiteral("script.json"));
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -208,6 +213,54 @@ private Q_SLOTS:
         const QList<Json> trace = readTrace(tracePath);
         QCOMPARE(trace.size(), 1);
         QCOMPARE_JSON(trace.at(0)["transport_retries"], Json(1));
+    }
+
+    void toolsModeModelWithoutTools_exitsThreeBeforeSending()
+    {
+        Json script = Json::object();
+        script["show"] = Json { { "llama3.1:8b", Json { { "capabilities", Json::array({ "completion" }) } } } };
+        script["chat"] = Json::array({ reply(validPerson) });
+        QVERIFY(serveScript(script));
+        const QString tracePath = m_dir.filePath(QStringLiteral("tools.jsonl"));
+        const CliRun run
+            = runCli(args({ QStringLiteral("--mode"), QStringLiteral("tools"), QStringLiteral("--trace"), tracePath }));
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY(run.standardOutput.isEmpty());
+        QVERIFY2(run.standardError.contains("tools"), run.standardError.constData());
+        QVERIFY(readTrace(tracePath).isEmpty()); // nothing was sent
+    }
+
+    void toolsModeWithToolCall_exitsZero()
+    {
+        Json call = Json::object();
+        call["tool_calls"] = Json::array({ Json {
+            { "id", "c1" }, { "name", "Person" }, { "arguments", Json::parse(q(validPerson).toStdString()) } } });
+        Json script = Json::object();
+        script["show"]
+            = Json { { "llama3.1:8b", Json { { "capabilities", Json::array({ "completion", "tools" }) } } } };
+        script["chat"] = Json::array({ reply("I will not call tools."), call });
+        QVERIFY(serveScript(script));
+        const CliRun run = runCli(args({ QStringLiteral("--mode"), QStringLiteral("tools") }));
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE_JSON(Json::parse(run.standardOutput.toStdString(), nullptr, false),
+                      Json::parse(q(validPerson).toStdString()));
+        QVERIFY2(run.standardError.contains("tool_choice"), run.standardError.constData());
+    }
+
+    void apiKey_neverInTrace()
+    {
+        QVERIFY(serve(Json::array({ reply(validPerson) })));
+        const QString tracePath = m_dir.filePath(QStringLiteral("key.jsonl"));
+        qputenv("FORMWORK_API_KEY", "sekrit-token-123");
+        const CliRun run = runCli(args({ QStringLiteral("--trace"), tracePath }));
+        qunsetenv("FORMWORK_API_KEY");
+        QCOMPARE(run.exitCode, 0);
+        QFile raw(tracePath);
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        const QByteArray content = raw.readAll();
+        QVERIFY(!content.isEmpty());
+        QVERIFY(!content.contains("sekrit-token-123"));
+        QVERIFY(!run.standardError.contains("sekrit-token-123"));
     }
 
     void modelNotFound_exitsThree()

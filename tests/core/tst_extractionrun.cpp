@@ -577,8 +577,10 @@ private Q_SLOTS:
         c.modelInfo.capabilitiesKnown = true;
         ExtractionRun run(m_backend, c);
         const RunResult result = runToEnd(run, false);
-        QCOMPARE(result.reason, RunFailureReason::Configuration);
-        QVERIFY(result.message.contains(QStringLiteral("tools")));
+        QCOMPARE(result.reason, RunFailureReason::Backend);
+        QVERIFY(result.backendError.has_value());
+        QCOMPARE(result.backendError->kind, BackendError::Kind::ModelLacksCapability);
+        QCOMPARE(result.backendError->capability, QStringLiteral("tools"));
         QCOMPARE(chatRequests().size(), 0);
     }
 
@@ -597,6 +599,30 @@ private Q_SLOTS:
         QCOMPARE_JSON(one["response_format"]["json_schema"]["schema"], personSchema().document());
         QVERIFY(one.contains("max_tokens"));
         QCOMPARE(requests.at(1).json["messages"].size(), 4u);
+    }
+
+    void openAiToolsArgumentsAsString_reasksWithToolCallId()
+    {
+        makeBackend(BackendApi::OpenAi);
+        FakeReply invalid;
+        invalid.toolCalls
+            = { FakeToolCall { QStringLiteral("call_9"), QStringLiteral("Person"), q(negativeAge).toUtf8() } };
+        m_fake->enqueueChat(invalid);
+        FakeReply valid;
+        valid.toolCalls
+            = { FakeToolCall { QStringLiteral("call_10"), QStringLiteral("Person"), q(validPerson).toUtf8() } };
+        m_fake->enqueueChat(valid);
+        ExtractionRun run(m_backend, config(ExtractionMode::Tools));
+        const RunResult result = runToEnd(run, true);
+        QCOMPARE_JSON(result.value, parseQ(validPerson));
+        const auto requests = m_fake->requestsTo("/v1/chat/completions");
+        QCOMPARE(requests.size(), 2);
+        QCOMPARE(str(requests.at(0).json["tool_choice"]["function"]["name"]), std::string("Person"));
+        const Json &two = requests.at(1).json;
+        QCOMPARE(two["messages"].size(), 3u);
+        QCOMPARE(str(two["messages"][2]["role"]), std::string("tool"));
+        QCOMPARE(str(two["messages"][2]["tool_call_id"]), std::string("call_9"));
+        QVERIFY(str(two["messages"][2]["content"]).find("/age") != std::string::npos);
     }
 
     void deadlineReached_failsWithDeadline()

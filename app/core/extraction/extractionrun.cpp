@@ -59,6 +59,19 @@ void ExtractionRun::start()
             Qt::QueuedConnection);
         return;
     }
+    const ModelInfo &model = m_config.modelInfo;
+    if (m_config.mode == ExtractionMode::Tools && model.capabilitiesKnown && !model.hasCapability(u"tools")) {
+        // Refused before sending, with the error the server would have given.
+        BackendError error;
+        error.kind = BackendError::Kind::ModelLacksCapability;
+        error.capability = QStringLiteral("tools");
+        error.model = m_config.model;
+        error.detail = QStringLiteral("%1 does not support tools (checked before sending)").arg(m_config.model);
+        QMetaObject::invokeMethod(
+            this, [this, error] { finish(false, RunFailureReason::Backend, userMessage(error), error); },
+            Qt::QueuedConnection);
+        return;
+    }
     auto base = buildBaseRequest(m_config, m_backend->api());
     if (!base) {
         const QString message = base.error();

@@ -481,6 +481,20 @@ private Q_SLOTS:
         QCOMPARE(fail.count(), 1);
     }
 
+    void cancelFromAttemptFinished_noFurtherRequest()
+    {
+        m_fake->enqueueChat(FakeReply::text({ q(negativeAge) }));
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionRun run(m_backend, config());
+        connect(&run, &ExtractionRun::attemptFinished, &run, [&run] { run.cancel(); });
+        const RunResult result = runToEnd(run, false);
+        QCOMPARE(result.reason, RunFailureReason::Cancelled);
+        QCOMPARE(result.attempts.size(), 1);
+        QCOMPARE(result.attempts.first().outcome, AttemptOutcome::SchemaInvalid);
+        QTest::qWait(50);
+        QCOMPARE(chatRequests().size(), 1);
+    }
+
     void streamDeltas_throttledWithFinalOne()
     {
         FakeReply slow = FakeReply::text(

@@ -116,6 +116,7 @@ ChatRequest ExtractionRun::requestForAttempt(int attempt) const
 void ExtractionRun::beginAttempt()
 {
     m_current = AttemptRecord();
+    m_currentOpen = true;
     m_current.number = int(m_attempts.size()) + 1;
     const int previous = m_numPredict.isEmpty() ? m_base.options.numPredict.value_or(0) : m_numPredict.last();
     int numPredict = previous;
@@ -255,6 +256,8 @@ void ExtractionRun::onFinished(const ChatResult &result)
     }
     m_overlays.append(overlay);
     recordAttempt();
+    if (m_state != State::Running)
+        return; // a slot of attemptFinished() cancelled the run
 
     const AttemptRecord &last = m_attempts.last();
     if (last.outcome == AttemptOutcome::Valid) {
@@ -328,6 +331,7 @@ void ExtractionRun::onFailed(const BackendError &error)
 
 void ExtractionRun::recordAttempt()
 {
+    m_currentOpen = false;
     m_attempts.append(m_current);
     Q_EMIT attemptFinished(m_attempts.last());
 }
@@ -341,7 +345,7 @@ void ExtractionRun::stopCurrent(AttemptOutcome outcome, const QString &note)
     }
     m_throttleTimer.stop();
     m_backoffTimer.stop();
-    if (m_current.number == 0)
+    if (!m_currentOpen)
         return;
     m_current.content = m_liveContent;
     m_current.thinking = m_liveThinking;

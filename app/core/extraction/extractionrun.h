@@ -85,6 +85,7 @@ private:
     QList<int> m_numPredict; // num_predict of attempts 1..n
     QList<AttemptRecord> m_attempts;
     AttemptRecord m_current;
+    bool m_currentOpen = false; // m_current is under way and not yet in m_attempts
     QPointer<ChatJob> m_job;
     State m_state = State::Idle;
     RunUsage m_usage;

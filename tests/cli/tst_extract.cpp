@@ -263,6 +263,17 @@ private Q_SLOTS:
         QVERIFY(!run.standardError.contains("sekrit-token-123"));
     }
 
+    void timeoutReached_exitsOne()
+    {
+        Json slow = reply(validPerson);
+        slow["first_byte_delay_ms"] = 5000;
+        QVERIFY(serve(Json::array({ slow })));
+        const CliRun run = runCli(args({ QStringLiteral("--timeout"), QStringLiteral("0.3") }));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.standardOutput.isEmpty());
+        QVERIFY2(run.standardError.contains("deadline"), run.standardError.constData());
+    }
+
     void modelNotFound_exitsThree()
     {
         Json missing = Json::object();

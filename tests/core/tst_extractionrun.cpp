@@ -655,6 +655,25 @@ private Q_SLOTS:
         QCOMPARE(result.attempts.size(), 1);
     }
 
+    void deadlineShorterThanBackoff_failsWithDeadlineWithoutResending()
+    {
+        m_fake->enqueueChat(FakeReply::error(503, QByteArray("{\"error\":\"server busy\"}")));
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionConfig c = config();
+        c.limits.backoffBaseMs = 5000;
+        c.limits.backoffMaxMs = 5000;
+        c.limits.deadlineMs = 1000;
+        ExtractionRun run(m_backend, c);
+        QElapsedTimer clock;
+        clock.start();
+        const RunResult result = runToEnd(run, false);
+        QCOMPARE(result.reason, RunFailureReason::Deadline);
+        QVERIFY(clock.elapsed() < 900);
+        QVERIFY(result.backendError.has_value());
+        QCOMPARE(result.backendError->kind, BackendError::Kind::ServerBusy);
+        QCOMPARE(chatRequests().size(), 1);
+    }
+
     void tokenBudgetReached_failsWithBudget()
     {
         for (int i = 0; i < 3; ++i)

@@ -140,6 +140,12 @@ void ExtractionRun::sendCurrent()
     m_lastProgress.invalidate();
     m_throttleTimer.stop();
 
+    if (!m_backend) {
+        stopCurrent(AttemptOutcome::BackendFailed, {});
+        finish(false, RunFailureReason::Configuration,
+               QCoreApplication::translate("Formwork::Extraction", "The backend was removed during the run."));
+        return;
+    }
     const ChatRequest request = requestForAttempt(m_current.number);
     ChatJob *job = m_backend->chat(request);
     m_job = job;

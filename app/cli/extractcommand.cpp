@@ -91,8 +91,10 @@ Json traceLine(const AttemptRecord &a)
     line["errors"] = std::move(errors);
     if (!a.errorText.isEmpty())
         line["error_text"] = utf8(a.errorText);
-    line["usage"]
-        = Json { { "prompt_tokens", a.usage.promptTokens }, { "completion_tokens", a.usage.completionTokens } };
+    line["usage"] = Json { { "prompt_tokens", a.usage.promptTokens },
+                           { "completion_tokens", a.usage.completionTokens },
+                           { "cumulative_prompt_tokens", a.cumulativePromptTokens },
+                           { "cumulative_completion_tokens", a.cumulativeCompletionTokens } };
     line["timings"] = Json { { "load_ns", a.timings.loadNs }, { "prompt_eval_ns", a.timings.promptEvalNs },
                              { "eval_ns", a.timings.evalNs }, { "total_ns", a.timings.totalNs },
                              { "wall_ms", a.wallTimeMs },     { "first_token_ms", a.timeToFirstTokenMs } };

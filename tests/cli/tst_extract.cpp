@@ -162,6 +162,7 @@ private Q_SLOTS:
         QVERIFY(trace.at(0)["timings"].contains("wall_ms"));
         QCOMPARE(trace.at(0)["request"]["messages"].size(), 2u);
         QCOMPARE(trace.at(1)["request"]["messages"].size(), 4u);
+        QCOMPARE_JSON(trace.at(1)["usage"]["cumulative_prompt_tokens"], Json(52));
         QCOMPARE_JSON(trace.at(1)["outcome"], Json("valid"));
         QFile raw(tracePath);
         QVERIFY(raw.open(QIODevice::ReadOnly));

@@ -206,6 +206,11 @@ private Q_SLOTS:
                          first.errors.first().range.end - first.errors.first().range.begin),
                  QByteArray("-1"));
         QCOMPARE(result.usage.promptTokens, 52);
+        QCOMPARE(result.attempts.at(0).usage.promptTokens, 26);
+        QCOMPARE(result.attempts.at(0).cumulativePromptTokens, 26);
+        QCOMPARE(result.attempts.at(1).usage.promptTokens, 26);
+        QCOMPARE(result.attempts.at(1).cumulativePromptTokens, 52);
+        QCOMPARE(result.attempts.at(1).cumulativeCompletionTokens, 24);
 
         const auto requests = chatRequests();
         QCOMPARE(requests.size(), 2);

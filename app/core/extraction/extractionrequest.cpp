@@ -387,6 +387,11 @@ Result<BaseRequest, QString> buildBaseRequest(const ExtractionConfig &config, Ba
                     QCoreApplication::translate("Formwork::Extraction",
                                                 "'%1' at %2 is not enforced by the server; Formwork validates it.")
                         .arg(item.keyword, item.pointer.isEmpty() ? QStringLiteral("/") : item.pointer));
+            else if (item.status == EnforcementStatus::Differs)
+                base.warnings.append(
+                    QCoreApplication::translate("Formwork::Extraction",
+                                                "'%1' at %2 is enforced differently by the server: %3")
+                        .arg(item.keyword, item.pointer.isEmpty() ? QStringLiteral("/") : item.pointer, item.note));
             else if (item.status == EnforcementStatus::Rejected)
                 base.warnings.append(
                     QCoreApplication::translate("Formwork::Extraction",

@@ -338,6 +338,8 @@ void ExtractionRun::onFailed(const BackendError &error)
 void ExtractionRun::recordAttempt()
 {
     m_currentOpen = false;
+    m_current.cumulativePromptTokens = m_usage.promptTokens;
+    m_current.cumulativeCompletionTokens = m_usage.completionTokens;
     m_attempts.append(m_current);
     Q_EMIT attemptFinished(m_attempts.last());
 }

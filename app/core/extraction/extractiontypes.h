@@ -115,7 +115,9 @@ struct AttemptRecord {
     std::optional<BackendError> backendError;
     QStringList notes; // e.g. "num_predict raised from 1024 to 2048"
 
-    ChatUsage usage;
+    ChatUsage usage; // this attempt's own tokens
+    qint64 cumulativePromptTokens = 0; // over the run so far, this attempt included
+    qint64 cumulativeCompletionTokens = 0;
     ChatTimings timings;
     qint64 wallTimeMs = 0;
     qint64 timeToFirstTokenMs = -1;

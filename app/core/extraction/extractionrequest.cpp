@@ -382,10 +382,19 @@ Result<BaseRequest, QString> buildBaseRequest(const ExtractionConfig &config, Ba
 
     if (config.mode == ExtractionMode::Schema) {
         for (const EnforcementItem &item : enforcementReport(*config.schema)) {
+            // Annotations constrain nothing, so the server ignoring them is no news.
+            static const QStringList annotations
+                = { QStringLiteral("title"),     QStringLiteral("description"), QStringLiteral("default"),
+                    QStringLiteral("examples"),  QStringLiteral("$schema"),     QStringLiteral("$comment"),
+                    QStringLiteral("$id"),       QStringLiteral("deprecated"),  QStringLiteral("readOnly"),
+                    QStringLiteral("writeOnly"), QStringLiteral("$anchor"),     QStringLiteral("strict") };
+            if (annotations.contains(item.keyword))
+                continue;
             if (item.status == EnforcementStatus::Ignored)
                 base.warnings.append(
                     QCoreApplication::translate("Formwork::Extraction",
-                                                "'%1' at %2 is not enforced by the server; Formwork validates it.")
+                                                "'%1' at %2 is not enforced by the server; the reply is still "
+                                                "validated against the schema.")
                         .arg(item.keyword, item.pointer.isEmpty() ? QStringLiteral("/") : item.pointer));
             else if (item.status == EnforcementStatus::Differs)
                 base.warnings.append(

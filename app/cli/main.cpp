@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicommand.h"
 #include "common/translations.h"
+#include "extractcommand.h"
 #include "formworkversion.h"
 #include "modelscommand.h"
 #include "suitecommand.h"
@@ -18,7 +19,7 @@ namespace {
 
 QList<CliCommand> commands()
 {
-    return { validateCommand(), suiteCommand(), modelsCommand() };
+    return { validateCommand(), extractCommand(), modelsCommand(), suiteCommand() };
 }
 
 void printUsage(QTextStream &out, const QList<CliCommand> &all)

@@ -1,0 +1,398 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "extractcommand.h"
+
+#include "extraction/extractionrequest.h"
+#include "extraction/extractionrun.h"
+#include "llm/hostresolver.h"
+#include "llm/llmbackend.h"
+#include "llm/ollamabackend.h"
+#include "schema/schema.h"
+#include "json/jsonparser.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QTextStream>
+
+#include <memory>
+
+namespace Formwork {
+namespace Cli {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string utf8(const QString &text)
+{
+    return text.toStdString();
+}
+
+// Reads and compiles the schema; on failure `error` names the file, and line and column when the
+// text is not JSON.
+std::optional<Schema> loadSchema(const QString &path, QString &error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        error = QCoreApplication::translate("cli", "extract: cannot read %1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    const QByteArray bytes = file.readAll();
+    JsonParseOptions options;
+    options.recordSourceMap = false;
+    auto parsed = parseJson(std::string_view(bytes.constData(), size_t(bytes.size())), options);
+    if (!parsed) {
+        const JsonParseError &e = parsed.error();
+        error = QStringLiteral("%1:%2:%3: %4").arg(path).arg(e.line).arg(e.column).arg(e.message);
+        return std::nullopt;
+    }
+    auto compiled = Schema::compile(parsed->value);
+    if (!compiled) {
+        QStringList lines;
+        for (const SchemaError &e : compiled.error())
+            lines.append(QStringLiteral("%1: %2: %3")
+                             .arg(path, e.pointer.isEmpty() ? QStringLiteral("/") : e.pointer, e.message));
+        error = lines.join(u'\n');
+        return std::nullopt;
+    }
+    return std::move(compiled).value();
+}
+
+Json traceLine(const AttemptRecord &a)
+{
+    Json line = Json::object();
+    line["attempt"] = a.number;
+    line["outcome"] = utf8(attemptOutcomeName(a.outcome));
+    const Json request = Json::parse(a.requestJson.constBegin(), a.requestJson.constEnd(), nullptr, false);
+    line["request"] = request.is_discarded() ? Json(a.requestJson.toStdString()) : request;
+    line["content"] = utf8(a.content);
+    line["thinking"] = utf8(a.thinking);
+    Json calls = Json::array();
+    for (const ToolCall &call : a.toolCalls)
+        calls.push_back(
+            Json { { "id", utf8(call.id) }, { "name", utf8(call.name) }, { "arguments", utf8(call.argumentsJson) } });
+    line["tool_calls"] = std::move(calls);
+    line["done_reason"] = utf8(a.doneReason);
+    line["extracted"] = a.extracted ? Json::array({ a.span.begin, a.span.end }) : Json();
+    line["value"] = a.parsed ? a.value : Json();
+    if (!a.parseError.isEmpty())
+        line["parse_error"] = utf8(a.parseError);
+    Json errors = Json::array();
+    for (const ValidationError &e : a.errors) {
+        Json error = Json::object();
+        error["instancePath"] = utf8(e.instancePath);
+        error["keywordLocation"] = utf8(e.keywordLocation);
+        error["message"] = utf8(e.message);
+        error["range"] = e.range.isValid() ? Json::array({ e.range.begin, e.range.end }) : Json();
+        errors.push_back(std::move(error));
+    }
+    line["errors"] = std::move(errors);
+    if (!a.errorText.isEmpty())
+        line["error_text"] = utf8(a.errorText);
+    line["usage"] = Json { { "prompt_tokens", a.usage.promptTokens },
+                           { "completion_tokens", a.usage.completionTokens },
+                           { "cumulative_prompt_tokens", a.cumulativePromptTokens },
+                           { "cumulative_completion_tokens", a.cumulativeCompletionTokens } };
+    line["timings"] = Json { { "load_ns", a.timings.loadNs }, { "prompt_eval_ns", a.timings.promptEvalNs },
+                             { "eval_ns", a.timings.evalNs }, { "total_ns", a.timings.totalNs },
+                             { "wall_ms", a.wallTimeMs },     { "first_token_ms", a.timeToFirstTokenMs } };
+    line["num_predict"] = a.numPredict;
+    line["transport_retries"] = a.transportRetries;
+    if (a.backendError)
+        line["backend_error"] = Json { { "kind", utf8(kindName(a.backendError->kind)) },
+                                       { "status", a.backendError->httpStatus },
+                                       { "detail", utf8(a.backendError->detail) } };
+    Json notes = Json::array();
+    for (const QString &note : a.notes)
+        notes.push_back(utf8(note));
+    line["notes"] = std::move(notes);
+    return line;
+}
+
+void printErrors(QTextStream &err, const AttemptRecord &a)
+{
+    if (a.outcome == AttemptOutcome::BackendFailed || a.outcome == AttemptOutcome::Cancelled)
+        return;
+    err << QCoreApplication::translate("cli", "attempt %1 failed (%2):")
+               .arg(a.number)
+               .arg(attemptOutcomeName(a.outcome))
+        << Qt::endl;
+    const QStringList lines = a.errorText.split(u'\n', Qt::SkipEmptyParts);
+    for (const QString &line : lines)
+        err << QStringLiteral("  ") << line << Qt::endl;
+}
+
+int run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "cli", "Extract validated JSON from a local LLM: the JSON goes to stdout, progress to stderr."));
+    parser.addHelpOption();
+    const QCommandLineOption modelOption(QStringLiteral("model"),
+                                         QCoreApplication::translate("cli", "The model, e.g. llama3.1:8b."),
+                                         QStringLiteral("M"));
+    const QCommandLineOption schemaOption(QStringLiteral("schema"),
+                                          QCoreApplication::translate("cli", "The JSON Schema file."),
+                                          QStringLiteral("S.json"));
+    const QCommandLineOption promptOption(
+        QStringLiteral("prompt"), QCoreApplication::translate("cli", "The user prompt."), QStringLiteral("TEXT"));
+    const QCommandLineOption inputOption(QStringLiteral("input"),
+                                         QCoreApplication::translate("cli", "Read the user prompt from a file."),
+                                         QStringLiteral("FILE"));
+    const QCommandLineOption systemOption(
+        QStringLiteral("system"), QCoreApplication::translate("cli", "A system prompt."), QStringLiteral("TEXT"));
+    const QCommandLineOption hostOption(
+        QStringLiteral("host"),
+        QCoreApplication::translate("cli", "The server URL (default: OLLAMA_HOST or localhost)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption apiOption(QStringLiteral("api"),
+                                       QCoreApplication::translate("cli", "The API: ollama or openai."),
+                                       QStringLiteral("API"), QStringLiteral("ollama"));
+    const QCommandLineOption modeOption(
+        QStringLiteral("mode"),
+        QCoreApplication::translate("cli", "How the schema is sent: schema, json, md-json, tools."),
+        QStringLiteral("MODE"), QStringLiteral("schema"));
+    const QCommandLineOption attemptsOption(
+        QStringLiteral("attempts"),
+        QCoreApplication::translate("cli", "Total number of attempts, the first included (default 3)."),
+        QStringLiteral("N"), QStringLiteral("3"));
+    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
+                                           QCoreApplication::translate("cli", "Deadline of the whole run in seconds."),
+                                           QStringLiteral("S"));
+    const QCommandLineOption temperatureOption(QStringLiteral("temperature"),
+                                               QCoreApplication::translate("cli", "Sampling temperature."),
+                                               QStringLiteral("T"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"), QCoreApplication::translate("cli", "Random seed."),
+                                        QStringLiteral("N"));
+    const QCommandLineOption numCtxOption(QStringLiteral("num-ctx"),
+                                          QCoreApplication::translate("cli", "Context length (Ollama API only)."),
+                                          QStringLiteral("N"));
+    const QCommandLineOption numPredictOption(
+        QStringLiteral("num-predict"),
+        QCoreApplication::translate("cli", "Most tokens per reply (default: chosen from the schema size)."),
+        QStringLiteral("N"));
+    const QCommandLineOption traceOption(
+        QStringLiteral("trace"), QCoreApplication::translate("cli", "Write every attempt as one JSON line to FILE."),
+        QStringLiteral("FILE.jsonl"));
+    const QCommandLineOption acceptOption(
+        QStringLiteral("accept-invalid"),
+        QCoreApplication::translate("cli", "When no attempt is valid, still print the last parsed value (exit 1)."));
+    parser.addOptions({ modelOption, schemaOption, promptOption, inputOption, systemOption, hostOption, apiOption,
+                        modeOption, attemptsOption, timeoutOption, temperatureOption, seedOption, numCtxOption,
+                        numPredictOption, traceOption, acceptOption });
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    auto usage = [&err](const QString &message) {
+        err << QStringLiteral("extract: ") << message << Qt::endl;
+        return int(ExitUsage);
+    };
+    if (!parser.parse(arguments))
+        return usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return ExitSuccess;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usage(QCoreApplication::translate("cli", "unexpected argument '%1'.")
+                         .arg(parser.positionalArguments().constFirst()));
+    if (!parser.isSet(modelOption))
+        return usage(QCoreApplication::translate("cli", "--model is required."));
+    if (!parser.isSet(schemaOption))
+        return usage(QCoreApplication::translate("cli", "--schema is required."));
+    if (parser.isSet(promptOption) == parser.isSet(inputOption))
+        return usage(QCoreApplication::translate("cli", "give exactly one of --prompt and --input."));
+
+    ExtractionConfig config;
+    config.model = parser.value(modelOption);
+    const auto mode = extractionModeFromName(parser.value(modeOption));
+    if (!mode)
+        return usage(QCoreApplication::translate("cli", "unknown mode '%1' (use schema, json, md-json or tools).")
+                         .arg(parser.value(modeOption)));
+    config.mode = *mode;
+    const QString apiName = parser.value(apiOption);
+    if (apiName != u"ollama" && apiName != u"openai")
+        return usage(QCoreApplication::translate("cli", "unknown API '%1' (use ollama or openai).").arg(apiName));
+    const BackendApi api = apiName == u"openai" ? BackendApi::OpenAi : BackendApi::Ollama;
+
+    auto intValue = [&parser](const QCommandLineOption &option, int minimum, std::optional<int> &target) {
+        if (!parser.isSet(option))
+            return true;
+        bool ok = false;
+        const int value = parser.value(option).toInt(&ok);
+        if (!ok || value < minimum)
+            return false;
+        target = value;
+        return true;
+    };
+    std::optional<int> attempts;
+    if (!intValue(attemptsOption, 1, attempts))
+        return usage(QCoreApplication::translate("cli", "--attempts needs a whole number of at least 1."));
+    config.limits.maxAttempts = attempts.value_or(3);
+    if (!intValue(numCtxOption, 1, config.options.numCtx))
+        return usage(QCoreApplication::translate("cli", "--num-ctx needs a positive whole number."));
+    if (!intValue(numPredictOption, 1, config.options.numPredict))
+        return usage(QCoreApplication::translate("cli", "--num-predict needs a positive whole number."));
+    if (parser.isSet(seedOption)) {
+        bool ok = false;
+        config.options.seed = parser.value(seedOption).toLongLong(&ok);
+        if (!ok)
+            return usage(QCoreApplication::translate("cli", "--seed needs a whole number."));
+    }
+    if (parser.isSet(temperatureOption)) {
+        bool ok = false;
+        config.options.temperature = parser.value(temperatureOption).toDouble(&ok);
+        if (!ok || *config.options.temperature < 0)
+            return usage(QCoreApplication::translate("cli", "--temperature needs a number of at least 0."));
+    }
+    if (parser.isSet(timeoutOption)) {
+        bool ok = false;
+        const double seconds = parser.value(timeoutOption).toDouble(&ok);
+        if (!ok || seconds <= 0)
+            return usage(QCoreApplication::translate("cli", "--timeout needs a positive number of seconds."));
+        config.limits.deadlineMs = qint64(seconds * 1000.0);
+    }
+
+    QString error;
+    config.schema = loadSchema(parser.value(schemaOption), error);
+    if (!config.schema) {
+        err << error << Qt::endl;
+        return ExitUsage;
+    }
+
+    QString prompt = parser.value(promptOption);
+    if (parser.isSet(inputOption)) {
+        QFile input(parser.value(inputOption));
+        if (!input.open(QIODevice::ReadOnly))
+            return usage(
+                QCoreApplication::translate("cli", "cannot read %1: %2").arg(input.fileName(), input.errorString()));
+        prompt = QString::fromUtf8(input.readAll());
+    }
+    if (parser.isSet(systemOption)) {
+        ChatMessage system;
+        system.role = QStringLiteral("system");
+        system.content = parser.value(systemOption);
+        config.messages.append(system);
+    }
+    ChatMessage user;
+    user.role = QStringLiteral("user");
+    user.content = prompt;
+    config.messages.append(user);
+
+    std::unique_ptr<QFile> trace;
+    if (parser.isSet(traceOption)) {
+        trace = std::make_unique<QFile>(parser.value(traceOption));
+        if (!trace->open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return usage(
+                QCoreApplication::translate("cli", "cannot write %1: %2").arg(trace->fileName(), trace->errorString()));
+    }
+
+    BackendConfig backendConfig;
+    backendConfig.baseUrl
+        = parser.isSet(hostOption) ? connectableOllamaUrl(parser.value(hostOption)) : resolveBaseUrl(QString());
+    // Test seam and CI knob: the transport backoff base in milliseconds.
+    const QByteArray backoff = qgetenv("FORMWORK_BACKOFF_BASE_MS");
+    if (!backoff.isEmpty()) {
+        config.limits.backoffBaseMs = backoff.toInt();
+        config.limits.backoffMaxMs = std::max(config.limits.backoffBaseMs * 8, 1);
+    }
+
+    // For servers that need one (the trace never holds it: it records bodies, not headers).
+    backendConfig.bearerToken = qEnvironmentVariable("FORMWORK_API_KEY");
+
+    QNetworkAccessManager network;
+    std::unique_ptr<LlmBackend> backend(LlmBackend::create(api, &network, backendConfig));
+    QEventLoop loop;
+
+    // Tools mode on Ollama: learn the model's capabilities first, so a model without tools is
+    // refused before anything is sent. A failed lookup leaves them unknown.
+    if (config.mode == ExtractionMode::Tools) {
+        if (auto *ollama = qobject_cast<OllamaBackend *>(backend.get())) {
+            ModelDetailsJob *job = ollama->showModel(config.model);
+            QObject::connect(job, &ModelDetailsJob::finished, &loop, [&config, &loop](const ModelInfo &info) {
+                config.modelInfo = info;
+                loop.quit();
+            });
+            QObject::connect(job, &ModelDetailsJob::failed, &loop, [&loop] { loop.quit(); });
+            loop.exec();
+        }
+    }
+
+    ExtractionRun extraction(backend.get(), config);
+    RunResult result;
+
+    QObject::connect(&extraction, &ExtractionRun::attemptStarted, &loop, [&err](int attempt, int maxAttempts) {
+        err << QCoreApplication::translate("cli", "attempt %1/%2").arg(attempt).arg(maxAttempts) << Qt::endl;
+    });
+    QObject::connect(&extraction, &ExtractionRun::warning, &loop, [&err](const QString &message) {
+        err << QCoreApplication::translate("cli", "warning: %1").arg(message) << Qt::endl;
+    });
+    QObject::connect(&extraction, &ExtractionRun::transportRetryScheduled, &loop, [&err](const TransportRetry &retry) {
+        err << QCoreApplication::translate("cli", "%1; resending in %2 ms (retry %3)")
+                   .arg(userMessage(retry.error))
+                   .arg(retry.delayMs)
+                   .arg(retry.retry)
+            << Qt::endl;
+    });
+    QObject::connect(&extraction, &ExtractionRun::attemptFinished, &loop, [&err, &trace](const AttemptRecord &a) {
+        if (!a.isValid())
+            printErrors(err, a);
+        if (trace) {
+            const std::string line = traceLine(a).dump(-1, ' ', false, Json::error_handler_t::replace) + '\n';
+            trace->write(line.data(), qint64(line.size()));
+            trace->flush();
+        }
+    });
+    auto done = [&loop, &result](const RunResult &r) {
+        result = r;
+        loop.quit();
+    };
+    QObject::connect(&extraction, &ExtractionRun::succeeded, &loop, done);
+    QObject::connect(&extraction, &ExtractionRun::failed, &loop, done);
+    extraction.start();
+    if (!extraction.isFinished())
+        loop.exec();
+
+    const auto printValue = [&out](const Json &value) {
+        out << QString::fromStdString(value.dump(2, ' ', false, Json::error_handler_t::replace)) << Qt::endl;
+    };
+    if (result.success) {
+        printValue(result.value);
+        err << QCoreApplication::translate("cli", "valid after %n attempt(s); %1 tokens", nullptr,
+                                           int(result.attempts.size()))
+                   .arg(result.usage.total())
+            << Qt::endl;
+        return ExitSuccess;
+    }
+    err << QCoreApplication::translate("cli", "extract failed (%1): %2")
+               .arg(runFailureReasonName(result.reason), result.message)
+        << Qt::endl;
+    switch (result.reason) {
+    case RunFailureReason::Backend:
+        return ExitBackend;
+    case RunFailureReason::Configuration:
+        return ExitUsage;
+    default:
+        break;
+    }
+    if (parser.isSet(acceptOption) && result.hasValue) {
+        err << QCoreApplication::translate("cli", "printing the invalid value of attempt %1 (--accept-invalid)")
+                   .arg(result.valueAttempt)
+            << Qt::endl;
+        printValue(result.value);
+    }
+    return ExitInvalid;
+}
+
+} // namespace
+
+CliCommand extractCommand()
+{
+    return { QStringLiteral("extract"), QCoreApplication::translate("cli", "Extract validated JSON with a local LLM."),
+             run };
+}
+
+} // namespace Cli
+} // namespace Formwork

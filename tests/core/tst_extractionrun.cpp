@@ -1,0 +1,748 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "extraction/extractionrequest.h"
+#include "extraction/extractionrun.h"
+#include "fakeollama.h"
+#include "llm/llmbackend.h"
+#include "testdata.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <memory>
+
+using namespace Formwork;
+using Formwork::Test::FakeOllama;
+using Formwork::Test::FakeReply;
+using Formwork::Test::FakeToolCall;
+using Json = nlohmann::ordered_json;
+
+// QCOMPARE cannot print nlohmann values (and trips over their conversions), so compare dumps.
+#define QCOMPARE_JSON(actual, expected)                                                                                \
+    do {                                                                                                               \
+        const Json actualJson_ = (actual);                                                                             \
+        const Json expectedJson_ = (expected);                                                                         \
+        QVERIFY2(actualJson_ == expectedJson_,                                                                         \
+                 qPrintable(QString::fromStdString(actualJson_.dump() + " != " + expectedJson_.dump())));              \
+    } while (false)
+
+namespace {
+
+// Test JSON is written with single quotes for readability.
+QString q(const char *text)
+{
+    return QString::fromUtf8(text).replace(u'\'', u'"');
+}
+
+Json parseQ(const char *text)
+{
+    return Json::parse(q(text).toStdString());
+}
+
+std::string str(const Json &value)
+{
+    return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+const char *const validPerson = "{'name': 'Ada', 'age': 36}";
+const char *const negativeAge = "{'name': 'Ada', 'age': -1}";
+
+} // namespace
+
+class TestExtractionRun final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QNetworkAccessManager m_nam;
+    std::unique_ptr<FakeOllama> m_fake;
+    LlmBackend *m_backend = nullptr;
+
+    Schema personSchema()
+    {
+        const QByteArray bytes = Test::readTestData(QStringLiteral("extraction/person.schema.json"));
+        auto schema = Schema::compile(Json::parse(bytes.toStdString()));
+        return schema.value();
+    }
+
+    ExtractionConfig config(ExtractionMode mode = ExtractionMode::Schema)
+    {
+        ExtractionConfig c;
+        c.model = QStringLiteral("llama3.1:8b");
+        c.schema = personSchema();
+        c.mode = mode;
+        ChatMessage user;
+        user.role = QStringLiteral("user");
+        user.content = QStringLiteral("Ada Lovelace is 36 years old.");
+        c.messages = { user };
+        c.limits.backoffBaseMs = 5;
+        c.limits.backoffMaxMs = 20;
+        c.random = [] { return 0.5; };
+        return c;
+    }
+
+    void makeBackend(BackendApi api = BackendApi::Ollama)
+    {
+        delete m_backend;
+        BackendConfig bc;
+        bc.baseUrl = m_fake->baseUrl();
+        bc.firstByteTimeoutMs = 5000;
+        bc.stallTimeoutMs = 5000;
+        m_backend = LlmBackend::create(api, &m_nam, bc, this);
+    }
+
+    QList<Test::RecordedRequest> chatRequests() const
+    {
+        QList<Test::RecordedRequest> all = m_fake->requestsTo("/api/chat");
+        all.append(m_fake->requestsTo("/v1/chat/completions"));
+        return all;
+    }
+
+    // Runs to the end; returns the result and checks that exactly the expected signal fired.
+    RunResult runToEnd(ExtractionRun &run, bool expectSuccess, int timeoutMs = 10000)
+    {
+        QSignalSpy ok(&run, &ExtractionRun::succeeded);
+        QSignalSpy fail(&run, &ExtractionRun::failed);
+        run.start();
+        QSignalSpy &expected = expectSuccess ? ok : fail;
+        QSignalSpy &other = expectSuccess ? fail : ok;
+        [&] { QTRY_COMPARE_WITH_TIMEOUT(expected.count(), 1, timeoutMs); }();
+        if (expected.count() != 1)
+            return {};
+        QTest::qWait(20); // nothing else may follow
+        [&] { QCOMPARE(other.count(), 0); }();
+        [&] { QCOMPARE(expected.count(), 1); }();
+        return expected.first().first().value<RunResult>();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        qRegisterMetaType<RunResult>();
+        qRegisterMetaType<AttemptRecord>();
+        qRegisterMetaType<StreamProgress>();
+        qRegisterMetaType<TransportRetry>();
+        qRegisterMetaType<RunStartInfo>();
+    }
+
+    void init()
+    {
+        m_fake = std::make_unique<FakeOllama>();
+        QVERIFY(m_fake->listen());
+        makeBackend();
+    }
+
+    void cleanup()
+    {
+        delete m_backend;
+        m_backend = nullptr;
+        m_fake.reset();
+    }
+
+    void validFirstTime_succeedsWithOneSchemaRequest()
+    {
+        m_fake->enqueueChat(FakeReply::text({ q("{'name': "), q("'Ada', 'age': 36}") }));
+        ExtractionRun run(m_backend, config());
+        const RunResult result = runToEnd(run, true);
+        QVERIFY(result.success);
+        QCOMPARE(result.attempts.size(), 1);
+        QCOMPARE_JSON(result.value, parseQ(validPerson));
+        QCOMPARE(result.transportRetries, 0);
+        QCOMPARE(result.usage.promptTokens, 26);
+        QCOMPARE(result.usage.completionTokens, 12);
+
+        const auto requests = chatRequests();
+        QCOMPARE(requests.size(), 1);
+        const Json &body = requests.first().json;
+        // format is the user's schema, property order kept
+        QCOMPARE_JSON(body["format"], personSchema().document());
+        QCOMPARE(body["format"]["properties"].begin().key(), std::string("name"));
+        QCOMPARE(body["messages"].size(), 2u);
+        QCOMPARE(str(body["messages"][0]["role"]), std::string("system"));
+        QVERIFY(str(body["messages"][0]["content"]).find("\"minimum\": 0") != std::string::npos);
+        QVERIFY(body["options"]["num_predict"].get<int>() > 0);
+        QCOMPARE(result.attempts.first().requestJson, requests.first().body);
+        QCOMPARE(result.attempts.first().timings.loadNs, 574751416);
+        QVERIFY(result.attempts.first().wallTimeMs >= 0);
+        QVERIFY(result.attempts.first().timeToFirstTokenMs >= 0);
+    }
+
+    void existingSystemMessage_schemaPromptAppendedAfterBlankLine()
+    {
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionConfig c = config(ExtractionMode::Json);
+        ChatMessage system;
+        system.role = QStringLiteral("system");
+        system.content = QStringLiteral("You are precise.");
+        c.messages.prepend(system);
+        ExtractionRun run(m_backend, c);
+        runToEnd(run, true);
+        const Json body = chatRequests().first().json;
+        QCOMPARE(body["messages"].size(), 2u);
+        QCOMPARE(str(body["format"]), std::string("json"));
+        const std::string content = str(body["messages"][0]["content"]);
+        QVERIFY(content.rfind("You are precise.\n\n", 0) == 0);
+        QVERIFY(content.find("\"title\": \"Person\"") != std::string::npos);
+    }
+
+    void invalidThenValid_secondRequestEchoesOutputAndErrors()
+    {
+        m_fake->enqueueChat(FakeReply::text({ q(negativeAge) }));
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionRun run(m_backend, config());
+        QSignalSpy finishedSpy(&run, &ExtractionRun::attemptFinished);
+        const RunResult result = runToEnd(run, true);
+        QCOMPARE(result.attempts.size(), 2);
+        QCOMPARE(finishedSpy.count(), 2);
+        const AttemptRecord first = result.attempts.first();
+        QCOMPARE(first.outcome, AttemptOutcome::SchemaInvalid);
+        QCOMPARE(first.errors.size(), 1);
+        QCOMPARE(first.errors.first().instancePath, QStringLiteral("/age"));
+        // the range points at -1 in the raw content
+        const QByteArray raw = first.content.toUtf8();
+        QCOMPARE(raw.mid(first.errors.first().range.begin,
+                         first.errors.first().range.end - first.errors.first().range.begin),
+                 QByteArray("-1"));
+        QCOMPARE(result.usage.promptTokens, 52);
+        QCOMPARE(result.attempts.at(0).usage.promptTokens, 26);
+        QCOMPARE(result.attempts.at(0).cumulativePromptTokens, 26);
+        QCOMPARE(result.attempts.at(1).usage.promptTokens, 26);
+        QCOMPARE(result.attempts.at(1).cumulativePromptTokens, 52);
+        QCOMPARE(result.attempts.at(1).cumulativeCompletionTokens, 24);
+
+        const auto requests = chatRequests();
+        QCOMPARE(requests.size(), 2);
+        const Json &one = requests.at(0).json;
+        const Json &two = requests.at(1).json;
+        QCOMPARE(one["messages"].size(), 2u); // the base conversation is not mutated
+        QCOMPARE(two["messages"].size(), 4u);
+        QCOMPARE_JSON(two["messages"][0], one["messages"][0]);
+        QCOMPARE_JSON(two["messages"][1], one["messages"][1]);
+        QCOMPARE(str(two["messages"][2]["role"]), std::string("assistant"));
+        QCOMPARE(QString::fromStdString(str(two["messages"][2]["content"])), q(negativeAge));
+        QCOMPARE(str(two["messages"][3]["role"]), std::string("user"));
+        const QString reask = QString::fromStdString(str(two["messages"][3]["content"]));
+        QVERIFY2(reask.startsWith(QStringLiteral("Recall the function correctly, fix the errors")), qPrintable(reask));
+        QVERIFY2(reask.contains(QStringLiteral("/age")), qPrintable(reask));
+        QVERIFY2(reask.contains(QStringLiteral("minimum")), qPrintable(reask));
+        QCOMPARE(run.requestForAttempt(1).messages.size(), 2);
+    }
+
+    void alwaysInvalid_failsExhaustedAfterNAttempts()
+    {
+        for (int i = 0; i < 3; ++i)
+            m_fake->enqueueChat(FakeReply::text({ q(negativeAge) }));
+        ExtractionConfig c = config();
+        c.limits.maxAttempts = 3;
+        ExtractionRun run(m_backend, c);
+        const RunResult result = runToEnd(run, false);
+        QCOMPARE(result.reason, RunFailureReason::Exhausted);
+        QCOMPARE(result.attempts.size(), 3);
+        QCOMPARE(chatRequests().size(), 3);
+        QCOMPARE(chatRequests().last().json["messages"].size(), 6u);
+        QVERIFY(result.hasValue);
+        QCOMPARE_JSON(result.value, parseQ(negativeAge));
+        QCOMPARE(result.valueAttempt, 3);
+        QCOMPARE(result.usage.completionTokens, 36);
+    }
+
+    void unparseableProseThenValid_reasksWithParseProblem()
+    {
+        m_fake->enqueueChat(FakeReply::text({ QStringLiteral("Sorry, I cannot help with that.") }));
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionRun run(m_backend, config(ExtractionMode::Json));
+        const RunResult result = runToEnd(run, true);
+        QCOMPARE(result.attempts.size(), 2);
+        QCOMPARE(result.attempts.first().outcome, AttemptOutcome::NoJson);
+        const Json two = chatRequests().at(1).json;
+        QCOMPARE(str(two["messages"][2]["content"]), std::string("Sorry, I cannot help with that."));
+        QVERIFY(str(two["messages"][3]["content"]).find("no JSON") != std::string::npos);
+    }
+
+    void brokenJsonThenValid_reaskQuotesLineAndColumn()
+    {
+        m_fake->enqueueChat(FakeReply::text({ q("{'name': 'Ada', 'age': 36,}") }));
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionRun run(m_backend, config(ExtractionMode::Json));
+        const RunResult result = runToEnd(run, true);
+        QCOMPARE(result.attempts.first().outcome, AttemptOutcome::ParseError);
+        QVERIFY(result.attempts.first().parseErrorOffset > 0);
+        const std::string reask = str(chatRequests().at(1).json["messages"][3]["content"]);
+        QVERIFY2(reask.find("line 1, column") != std::string::npos, reask.c_str());
+    }
+
+    void mdJsonFencedWithProse_extractsTheFence()
+    {
+        m_fake->enqueueChat(FakeReply::text({ QStringLiteral("Here is the result:\n```json\n"), q(validPerson),
+                                              QStringLiteral("\n```\nAnything else?") }));
+        ExtractionRun run(m_backend, config(ExtractionMode::MdJson));
+        const RunResult result = runToEnd(run, true);
+        QCOMPARE_JSON(result.value, parseQ(validPerson));
+        const AttemptRecord &a = result.attempts.first();
+        QCOMPARE(a.span.begin, qsizetype(QByteArray("Here is the result:\n```json\n").size()));
+        const Json body = chatRequests().first().json;
+        QVERIFY(!body.contains("format"));
+        QCOMPARE(body["messages"].size(), 2u); // the fence request is merged into the user message
+        const std::string user = str(body["messages"][1]["content"]);
+        QVERIFY(user.rfind("Ada Lovelace is 36 years old.\n\n", 0) == 0);
+        QVERIFY(user.find("```json") != std::string::npos);
+    }
+
+    void mdJsonInvalid_usesMarkdownReaskWording()
+    {
+        m_fake->enqueueChat(FakeReply::text({ QStringLiteral("```json\n"), q(negativeAge), QStringLiteral("\n```") }));
+        m_fake->enqueueChat(FakeReply::text({ QStringLiteral("```json\n"), q(validPerson), QStringLiteral("\n```") }));
+        ExtractionRun run(m_backend, config(ExtractionMode::MdJson));
+        runToEnd(run, true);
+        const std::string reask = str(chatRequests().at(1).json["messages"][3]["content"]);
+        QVERIFY2(reask.rfind("Correct your JSON ONLY RESPONSE", 0) == 0, reask.c_str());
+    }
+
+    void thinkTagsBeforeJson_jsonAfterThinkingIsUsed()
+    {
+        m_fake->enqueueChat(
+            FakeReply::text({ q("<think>The user wants {'name': 1}. Fine.</think>\n"), q(validPerson) }));
+        ExtractionRun run(m_backend, config(ExtractionMode::Json));
+        const RunResult result = runToEnd(run, true);
+        QCOMPARE_JSON(result.value, parseQ(validPerson));
+        QVERIFY(result.attempts.first().span.begin > 0);
+    }
+
+    void thinkingModel_thinkingKeptApartAndThinkSent()
+    {
+        m_fake->setShowJson(QStringLiteral("qwen3:8b"),
+                            q("{'capabilities': ['completion', 'thinking'], 'model_info': {}}").toUtf8());
+        FakeReply reply = FakeReply::text({ q(validPerson) });
+        reply.thinking = { q("Maybe {'name': 'Bob'"), QStringLiteral(" but no.") };
+        m_fake->enqueueChat(reply);
+        ExtractionConfig c = config();
+        c.model = QStringLiteral("qwen3:8b");
+        c.think = ThinkMode::On;
+        ExtractionRun run(m_backend, c);
+        const RunResult result = runToEnd(run, true);
+        QCOMPARE_JSON(result.value, parseQ(validPerson));
+        QCOMPARE(result.attempts.first().thinking, q("Maybe {'name': 'Bob' but no."));
+        const Json body = chatRequests().first().json;
+        QCOMPARE_JSON(body["think"], Json(true));
+    }
+
+    void modelWithoutThinking_thinkNotSent()
+    {
+        m_fake->setShowJson(QStringLiteral("llama3.1:8b"), q("{'capabilities': ['completion', 'tools']}").toUtf8());
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionConfig c = config();
+        c.think = ThinkMode::On;
+        ExtractionRun run(m_backend, c);
+        runToEnd(run, true);
+        QVERIFY(!chatRequests().first().json.contains("think"));
+    }
+
+    void doneReasonLength_nextAttemptRaisesNumPredict()
+    {
+        FakeReply cut = FakeReply::text({ q("{'name': 'Ada Lov") });
+        cut.doneReason = QStringLiteral("length");
+        m_fake->enqueueChat(cut);
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionConfig c = config();
+        c.options.numPredict = 100;
+        ExtractionRun run(m_backend, c);
+        QSignalSpy warnings(&run, &ExtractionRun::warning);
+        const RunResult result = runToEnd(run, true);
+        QCOMPARE(result.attempts.size(), 2);
+        QCOMPARE(result.attempts.first().outcome, AttemptOutcome::Truncated);
+        QCOMPARE(result.attempts.first().doneReason, QStringLiteral("length"));
+        const auto requests = chatRequests();
+        QCOMPARE_JSON(requests.at(0).json["options"]["num_predict"], Json(100));
+        QCOMPARE_JSON(requests.at(1).json["options"]["num_predict"], Json(200));
+        // a cut-off reply is resent, not reasked
+        QCOMPARE_JSON(requests.at(1).json["messages"], requests.at(0).json["messages"]);
+        bool said = false;
+        for (const auto &w : warnings)
+            said = said || w.first().toString().contains(QStringLiteral("200"));
+        QVERIFY(said);
+    }
+
+    void doneReasonLengthAtCap_failsWithLength()
+    {
+        FakeReply cut = FakeReply::text({ q("{'name': 'Ada Lov") });
+        cut.doneReason = QStringLiteral("length");
+        m_fake->enqueueChat(cut);
+        ExtractionConfig c = config();
+        c.options.numPredict = 100;
+        c.limits.maxNumPredict = 100;
+        ExtractionRun run(m_backend, c);
+        const RunResult result = runToEnd(run, false);
+        QCOMPARE(result.reason, RunFailureReason::Length);
+        QCOMPARE(chatRequests().size(), 1);
+    }
+
+    void loading500ThenSuccess_oneAttemptOneTransportRetry()
+    {
+        m_fake->enqueueChat(FakeReply::error(500, QByteArray("{\"error\":\"llm server loading model\"}")));
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionRun run(m_backend, config());
+        QSignalSpy retries(&run, &ExtractionRun::transportRetryScheduled);
+        const RunResult result = runToEnd(run, true);
+        QCOMPARE(result.attempts.size(), 1);
+        QCOMPARE(result.transportRetries, 1);
+        QCOMPARE(result.attempts.first().transportRetries, 1);
+        QCOMPARE(retries.count(), 1);
+        const auto retry = retries.first().first().value<TransportRetry>();
+        QCOMPARE(retry.error.httpStatus, 500);
+        QCOMPARE(retry.delayMs, 5); // base delay, jitter centred
+        const auto requests = chatRequests();
+        QCOMPARE(requests.size(), 2);
+        QCOMPARE(requests.at(0).body, requests.at(1).body); // resent unchanged
+    }
+
+    void busy503_resentWithBackoff()
+    {
+        m_fake->enqueueChat(FakeReply::error(503, QByteArray("{\"error\":\"server busy, please try again.\"}")));
+        m_fake->enqueueChat(FakeReply::error(503, QByteArray("{\"error\":\"server busy, please try again.\"}")));
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionRun run(m_backend, config());
+        QSignalSpy retries(&run, &ExtractionRun::transportRetryScheduled);
+        const RunResult result = runToEnd(run, true);
+        QCOMPARE(result.attempts.size(), 1);
+        QCOMPARE(result.transportRetries, 2);
+        QCOMPARE(retries.count(), 2);
+        QCOMPARE(retries.at(0).first().value<TransportRetry>().error.kind, BackendError::Kind::ServerBusy);
+        QCOMPARE(retries.at(1).first().value<TransportRetry>().delayMs, 10); // doubled
+        QCOMPARE(chatRequests().size(), 3);
+    }
+
+    void transientFailuresBeyondLimit_failWithBackendError()
+    {
+        for (int i = 0; i < 3; ++i)
+            m_fake->enqueueChat(FakeReply::error(503, QByteArray("{\"error\":\"server busy\"}")));
+        ExtractionConfig c = config();
+        c.limits.maxTransportRetries = 2;
+        ExtractionRun run(m_backend, c);
+        const RunResult result = runToEnd(run, false);
+        QCOMPARE(result.reason, RunFailureReason::Backend);
+        QVERIFY(result.backendError.has_value());
+        QCOMPARE(result.backendError->kind, BackendError::Kind::ServerBusy);
+        QCOMPARE(result.transportRetries, 2);
+        QCOMPARE(chatRequests().size(), 3);
+    }
+
+    void modelNotFound_failsAtOnceWithBackendError()
+    {
+        m_fake->enqueueChat(FakeReply::error(404, QByteArray("{\"error\":\"model 'nope' not found\"}")));
+        ExtractionRun run(m_backend, config());
+        const RunResult result = runToEnd(run, false);
+        QCOMPARE(result.reason, RunFailureReason::Backend);
+        QCOMPARE(result.backendError->kind, BackendError::Kind::ModelNotFound);
+        QCOMPARE(result.transportRetries, 0);
+        QCOMPARE(result.attempts.size(), 1);
+        QCOMPARE(result.attempts.first().outcome, AttemptOutcome::BackendFailed);
+    }
+
+    void connectionDroppedMidStream_resentAndSucceeds()
+    {
+        FakeReply dropped = FakeReply::text({ q("{'name': "), q("'Ad") });
+        dropped.closeMidStream = true;
+        m_fake->enqueueChat(dropped);
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionRun run(m_backend, config());
+        QSignalSpy retries(&run, &ExtractionRun::transportRetryScheduled);
+        const RunResult result = runToEnd(run, true);
+        QCOMPARE(result.attempts.size(), 1);
+        QCOMPARE(result.transportRetries, 1);
+        QCOMPARE(retries.first().first().value<TransportRetry>().error.kind, BackendError::Kind::StreamBroken);
+        QCOMPARE(chatRequests().size(), 2);
+    }
+
+    void cancelMidStream_failsCancelledAndStopsRequest()
+    {
+        FakeReply stalled = FakeReply::text({ q("{'name': "), q("'Ada'") });
+        stalled.stallMidStream = true;
+        m_fake->enqueueChat(stalled);
+        ExtractionConfig c = config();
+        ExtractionRun run(m_backend, c);
+        run.setStreamThrottleMs(0);
+        QSignalSpy deltas(&run, &ExtractionRun::streamDelta);
+        QSignalSpy ok(&run, &ExtractionRun::succeeded);
+        QSignalSpy fail(&run, &ExtractionRun::failed);
+        run.start();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !deltas.isEmpty() && deltas.last().first().value<StreamProgress>().content == q("{'name': 'Ada'"), 5000);
+        const auto progress = deltas.last().first().value<StreamProgress>();
+        QVERIFY(progress.hasPartialValue);
+        QCOMPARE_JSON(progress.partialValue, parseQ("{'name': 'Ada'}"));
+        QVERIFY(progress.completePointers.count("/name") == 1);
+        run.cancel();
+        QCOMPARE(fail.count(), 1);
+        QCOMPARE(ok.count(), 0);
+        const auto result = fail.first().first().value<RunResult>();
+        QCOMPARE(result.reason, RunFailureReason::Cancelled);
+        QCOMPARE(result.attempts.size(), 1);
+        QCOMPARE(result.attempts.first().outcome, AttemptOutcome::Cancelled);
+        QCOMPARE(result.attempts.first().content, q("{'name': 'Ada'"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_fake->openConnections(), 0, 5000);
+        QTest::qWait(20);
+        QCOMPARE(fail.count(), 1);
+    }
+
+    void cancelFromAttemptFinished_noFurtherRequest()
+    {
+        m_fake->enqueueChat(FakeReply::text({ q(negativeAge) }));
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionRun run(m_backend, config());
+        connect(&run, &ExtractionRun::attemptFinished, &run, [&run] { run.cancel(); });
+        const RunResult result = runToEnd(run, false);
+        QCOMPARE(result.reason, RunFailureReason::Cancelled);
+        QCOMPARE(result.attempts.size(), 1);
+        QCOMPARE(result.attempts.first().outcome, AttemptOutcome::SchemaInvalid);
+        QTest::qWait(50);
+        QCOMPARE(chatRequests().size(), 1);
+    }
+
+    void streamDeltas_throttledWithFinalOne()
+    {
+        FakeReply slow = FakeReply::text(
+            { q("{'name'"), q(": 'A"), q("da'"), q(", 'age'"), QStringLiteral(": 3"), QStringLiteral("6}") });
+        slow.pieceDelayMs = 30;
+        m_fake->enqueueChat(slow);
+        ExtractionRun run(m_backend, config());
+        run.setStreamThrottleMs(100);
+        QSignalSpy deltas(&run, &ExtractionRun::streamDelta);
+        runToEnd(run, true);
+        QVERIFY(deltas.count() >= 1);
+        QVERIFY2(deltas.count() < 6, qPrintable(QString::number(deltas.count())));
+        const auto last = deltas.last().first().value<StreamProgress>();
+        QVERIFY(last.final);
+        QCOMPARE_JSON(last.partialValue, parseQ(validPerson));
+        QVERIFY(last.complete);
+    }
+
+    void toolsZeroToolCalls_reasksWithUserMessage()
+    {
+        m_fake->enqueueChat(FakeReply::text({ QStringLiteral("Ada is 36.") }));
+        FakeReply call;
+        call.toolCalls
+            = { FakeToolCall { QStringLiteral("call_1"), QStringLiteral("Person"), q(validPerson).toUtf8() } };
+        m_fake->enqueueChat(call);
+        ExtractionRun run(m_backend, config(ExtractionMode::Tools));
+        QSignalSpy warnings(&run, &ExtractionRun::warning);
+        const RunResult result = runToEnd(run, true);
+        QCOMPARE_JSON(result.value, parseQ(validPerson));
+        QCOMPARE(result.attempts.first().outcome, AttemptOutcome::NoJson);
+        QVERIFY(!warnings.isEmpty());
+        QVERIFY(warnings.first().first().toString().contains(QStringLiteral("tool_choice")));
+        const auto requests = chatRequests();
+        const Json &one = requests.at(0).json;
+        QCOMPARE(one["messages"].size(), 1u); // no schema prompt in tools mode
+        QCOMPARE(str(one["tools"][0]["function"]["name"]), std::string("Person"));
+        QCOMPARE_JSON(one["tools"][0]["function"]["parameters"], personSchema().document());
+        const Json &two = requests.at(1).json;
+        QCOMPARE(two["messages"].size(), 3u);
+        QCOMPARE(str(two["messages"][1]["role"]), std::string("assistant"));
+        QCOMPARE(str(two["messages"][2]["role"]), std::string("user"));
+        QVERIFY(str(two["messages"][2]["content"]).rfind("Validation Error found:", 0) == 0);
+    }
+
+    void toolsWrongToolName_reasksWithToolMessage()
+    {
+        FakeReply wrong;
+        wrong.toolCalls
+            = { FakeToolCall { QStringLiteral("call_1"), QStringLiteral("lookup"), q(validPerson).toUtf8() } };
+        m_fake->enqueueChat(wrong);
+        FakeReply right;
+        right.toolCalls
+            = { FakeToolCall { QStringLiteral("call_2"), QStringLiteral("Person"), q(validPerson).toUtf8() } };
+        m_fake->enqueueChat(right);
+        ExtractionRun run(m_backend, config(ExtractionMode::Tools));
+        const RunResult result = runToEnd(run, true);
+        QCOMPARE(result.attempts.size(), 2);
+        const Json two = chatRequests().at(1).json;
+        QCOMPARE(two["messages"].size(), 3u);
+        QCOMPARE(str(two["messages"][1]["tool_calls"][0]["function"]["name"]), std::string("lookup"));
+        QCOMPARE(str(two["messages"][2]["role"]), std::string("tool"));
+        QCOMPARE(str(two["messages"][2]["tool_name"]), std::string("lookup"));
+        QVERIFY(str(two["messages"][2]["content"]).find("`Person`") != std::string::npos);
+    }
+
+    void toolsArgumentsAsObject_validatedAndReasked()
+    {
+        FakeReply invalid;
+        invalid.toolCalls
+            = { FakeToolCall { QStringLiteral("c1"), QStringLiteral("Person"), q(negativeAge).toUtf8() } };
+        m_fake->enqueueChat(invalid);
+        FakeReply valid;
+        valid.toolCalls = { FakeToolCall { QStringLiteral("c2"), QStringLiteral("Person"), q(validPerson).toUtf8() } };
+        m_fake->enqueueChat(valid);
+        ExtractionRun run(m_backend, config(ExtractionMode::Tools));
+        const RunResult result = runToEnd(run, true);
+        QCOMPARE(result.attempts.first().outcome, AttemptOutcome::SchemaInvalid);
+        QCOMPARE_JSON(result.attempts.first().value, parseQ(negativeAge));
+        const AttemptRecord &first = result.attempts.first();
+        const QByteArray args = first.extractedText.toUtf8();
+        const auto range = first.errors.first().range;
+        QCOMPARE(args.mid(range.begin, range.end - range.begin), QByteArray("-1"));
+        const Json two = chatRequests().at(1).json;
+        QCOMPARE_JSON(two["messages"][1]["tool_calls"][0]["function"]["arguments"], parseQ(negativeAge));
+        QCOMPARE(str(two["messages"][2]["role"]), std::string("tool"));
+        QVERIFY(str(two["messages"][2]["content"]).find("/age") != std::string::npos);
+    }
+
+    void toolsModelWithoutToolsCapability_refusedBeforeSending()
+    {
+        ExtractionConfig c = config(ExtractionMode::Tools);
+        c.modelInfo.name = c.model;
+        c.modelInfo.capabilities = { QStringLiteral("completion") };
+        c.modelInfo.capabilitiesKnown = true;
+        ExtractionRun run(m_backend, c);
+        const RunResult result = runToEnd(run, false);
+        QCOMPARE(result.reason, RunFailureReason::Backend);
+        QVERIFY(result.backendError.has_value());
+        QCOMPARE(result.backendError->kind, BackendError::Kind::ModelLacksCapability);
+        QCOMPARE(result.backendError->capability, QStringLiteral("tools"));
+        QCOMPARE(chatRequests().size(), 0);
+    }
+
+    void openAiSchemaMode_sendsJsonSchemaResponseFormat()
+    {
+        makeBackend(BackendApi::OpenAi);
+        m_fake->enqueueChat(FakeReply::text({ q(negativeAge) }));
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionRun run(m_backend, config());
+        const RunResult result = runToEnd(run, true);
+        QCOMPARE(result.attempts.size(), 2);
+        const auto requests = m_fake->requestsTo("/v1/chat/completions");
+        QCOMPARE(requests.size(), 2);
+        const Json &one = requests.at(0).json;
+        QCOMPARE(str(one["response_format"]["type"]), std::string("json_schema"));
+        QCOMPARE_JSON(one["response_format"]["json_schema"]["schema"], personSchema().document());
+        QVERIFY(one.contains("max_tokens"));
+        QCOMPARE(requests.at(1).json["messages"].size(), 4u);
+    }
+
+    void openAiToolsArgumentsAsString_reasksWithToolCallId()
+    {
+        makeBackend(BackendApi::OpenAi);
+        FakeReply invalid;
+        invalid.toolCalls
+            = { FakeToolCall { QStringLiteral("call_9"), QStringLiteral("Person"), q(negativeAge).toUtf8() } };
+        m_fake->enqueueChat(invalid);
+        FakeReply valid;
+        valid.toolCalls
+            = { FakeToolCall { QStringLiteral("call_10"), QStringLiteral("Person"), q(validPerson).toUtf8() } };
+        m_fake->enqueueChat(valid);
+        ExtractionRun run(m_backend, config(ExtractionMode::Tools));
+        const RunResult result = runToEnd(run, true);
+        QCOMPARE_JSON(result.value, parseQ(validPerson));
+        const auto requests = m_fake->requestsTo("/v1/chat/completions");
+        QCOMPARE(requests.size(), 2);
+        QCOMPARE(str(requests.at(0).json["tool_choice"]["function"]["name"]), std::string("Person"));
+        const Json &two = requests.at(1).json;
+        QCOMPARE(two["messages"].size(), 3u);
+        QCOMPARE(str(two["messages"][2]["role"]), std::string("tool"));
+        QCOMPARE(str(two["messages"][2]["tool_call_id"]), std::string("call_9"));
+        QVERIFY(str(two["messages"][2]["content"]).find("/age") != std::string::npos);
+    }
+
+    void deadlineReached_failsWithDeadline()
+    {
+        FakeReply slow = FakeReply::text({ q(validPerson) });
+        slow.firstByteDelayMs = 3000;
+        m_fake->enqueueChat(slow);
+        ExtractionConfig c = config();
+        c.limits.deadlineMs = 200;
+        ExtractionRun run(m_backend, c);
+        QElapsedTimer clock;
+        clock.start();
+        const RunResult result = runToEnd(run, false);
+        QCOMPARE(result.reason, RunFailureReason::Deadline);
+        QVERIFY(clock.elapsed() < 2500);
+        QCOMPARE(result.attempts.size(), 1);
+    }
+
+    void deadlineShorterThanBackoff_failsWithDeadlineWithoutResending()
+    {
+        m_fake->enqueueChat(FakeReply::error(503, QByteArray("{\"error\":\"server busy\"}")));
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionConfig c = config();
+        c.limits.backoffBaseMs = 5000;
+        c.limits.backoffMaxMs = 5000;
+        c.limits.deadlineMs = 1000;
+        ExtractionRun run(m_backend, c);
+        QElapsedTimer clock;
+        clock.start();
+        const RunResult result = runToEnd(run, false);
+        QCOMPARE(result.reason, RunFailureReason::Deadline);
+        QVERIFY(clock.elapsed() < 900);
+        QVERIFY(result.backendError.has_value());
+        QCOMPARE(result.backendError->kind, BackendError::Kind::ServerBusy);
+        QCOMPARE(chatRequests().size(), 1);
+    }
+
+    void tokenBudgetReached_failsWithBudget()
+    {
+        for (int i = 0; i < 3; ++i)
+            m_fake->enqueueChat(FakeReply::text({ q(negativeAge) }));
+        ExtractionConfig c = config();
+        c.limits.maxAttempts = 5;
+        c.limits.tokenBudget = 50; // each reply costs 26 + 12
+        ExtractionRun run(m_backend, c);
+        const RunResult result = runToEnd(run, false);
+        QCOMPARE(result.reason, RunFailureReason::Budget);
+        QCOMPARE(result.attempts.size(), 2);
+        QCOMPARE(result.usage.total(), 76);
+        QVERIFY(result.hasValue);
+    }
+
+    void editedTemplates_showUpInRequests()
+    {
+        m_fake->enqueueChat(FakeReply::text({ q(negativeAge) }));
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionConfig c = config();
+        c.templates.schemaPrompt = QStringLiteral("SCHEMA FOLLOWS\n{{schema}}\nEND");
+        c.templates.reaskJson = QStringLiteral("PLEASE FIX:\n{{errors}}\nTHANKS");
+        ExtractionRun run(m_backend, c);
+        runToEnd(run, true);
+        const Json two = chatRequests().at(1).json;
+        const std::string system = str(two["messages"][0]["content"]);
+        QVERIFY2(system.rfind("SCHEMA FOLLOWS\n{", 0) == 0, system.c_str());
+        QVERIFY(system.size() > 4 && system.compare(system.size() - 4, 4, "\nEND") == 0);
+        const std::string reask = str(two["messages"][3]["content"]);
+        QVERIFY2(reask.rfind("PLEASE FIX:\n/age", 0) == 0, reask.c_str());
+        QVERIFY(reask.find("\nTHANKS") != std::string::npos);
+    }
+
+    void ignoredKeywords_warnedNotDropped()
+    {
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionConfig c = config();
+        Json doc = personSchema().document();
+        doc["properties"]["score"] = parseQ("{'type': 'number', 'multipleOf': 0.5}");
+        c.schema = Schema::compile(doc).value();
+        ExtractionRun run(m_backend, c);
+        QSignalSpy started(&run, &ExtractionRun::runStarted);
+        runToEnd(run, true);
+        QCOMPARE(started.count(), 1);
+        const auto info = started.first().first().value<RunStartInfo>();
+        bool warned = false;
+        for (const QString &w : info.warnings)
+            warned = warned || w.contains(QStringLiteral("multipleOf"));
+        QVERIFY2(warned, qPrintable(info.warnings.join(u'\n')));
+        QCOMPARE_JSON(chatRequests().first().json["format"]["properties"]["score"]["multipleOf"], Json(0.5));
+    }
+
+    void defaultNumPredict_boundedAndGrowsWithSchema()
+    {
+        const int small = defaultNumPredict(personSchema().document(), false);
+        QVERIFY(small >= 1024 && small <= 8192);
+        Json big = Json::object();
+        for (int i = 0; i < 400; ++i)
+            big["properties"]["field" + std::to_string(i)] = parseQ("{'type': 'string', 'description': 'some field'}");
+        QVERIFY(defaultNumPredict(big, false) > small);
+        QCOMPARE(defaultNumPredict(big, false), 8192);
+        QVERIFY(defaultNumPredict(personSchema().document(), true) > small);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExtractionRun)
+#include "tst_extractionrun.moc"

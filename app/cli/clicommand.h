@@ -5,7 +5,8 @@
 
 #include <functional>
 
-namespace Formwork::Cli {
+namespace Formwork {
+namespace Cli {
 
 // Exit codes of design.md section 4.
 enum ExitCode : int {
@@ -23,4 +24,5 @@ struct CliCommand {
     std::function<int(const QStringList &arguments)> run;
 };
 
-} // namespace Formwork::Cli
+} // namespace Cli
+} // namespace Formwork

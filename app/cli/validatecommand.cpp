@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "validatecommand.h"
 
+#include "json/jsonparser.h"
+#include "json/textpositions.h"
 #include "schema/schema.h"
 #include "schema/schemaregistry.h"
 
@@ -19,25 +21,9 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 struct LoadedJson {
-    Json value;
     QByteArray text;
+    ParsedJson parsed;
 };
-
-// 1-based line and column of the byte at `offset` (0-based) in `text`; columns count bytes.
-std::pair<int, int> lineAndColumn(const QByteArray &text, qsizetype offset)
-{
-    int line = 1;
-    int column = 1;
-    for (qsizetype i = 0; i < offset && i < text.size(); ++i) {
-        if (text.at(i) == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return { line, column };
-}
 
 // Reads and parses a JSON file; on failure prints "FILE:LINE:COLUMN: message" on stderr.
 std::optional<LoadedJson> load(const QString &path, QTextStream &err)
@@ -50,25 +36,18 @@ std::optional<LoadedJson> load(const QString &path, QTextStream &err)
     }
     LoadedJson loaded;
     loaded.text = file.readAll();
-    // TODO(json parser): switch to Formwork::parseJson (json/jsonparser.h) once app/core/json/ lands;
-    // it gives line/column directly and a SourceMap for the error ranges below.
-    try {
-        loaded.value = Json::parse(loaded.text.constBegin(), loaded.text.constEnd());
-    } catch (const Json::parse_error &e) {
-        const qsizetype offset = e.byte > 0 ? qsizetype(e.byte) - 1 : 0;
-        const auto [line, column] = lineAndColumn(loaded.text, offset);
-        QString detail = QString::fromUtf8(e.what());
-        const int colon = detail.lastIndexOf(QStringLiteral(": "));
-        if (colon >= 0)
-            detail = detail.mid(colon + 2);
+    auto parsed = parseJson(std::string_view(loaded.text.constData(), size_t(loaded.text.size())));
+    if (!parsed) {
+        const JsonParseError &error = parsed.error();
         err << QCoreApplication::translate("cli", "%1:%2:%3: invalid JSON: %4")
                    .arg(path)
-                   .arg(line)
-                   .arg(column)
-                   .arg(detail)
+                   .arg(error.line)
+                   .arg(error.column)
+                   .arg(error.message)
             << Qt::endl;
         return std::nullopt;
     }
+    loaded.parsed = std::move(parsed).value();
     return loaded;
 }
 
@@ -139,11 +118,17 @@ int run(const QStringList &arguments)
     auto registry = std::make_shared<SchemaRegistry>();
     registry->addMetaschemas();
     options.registry = registry;
-    const auto schema = Schema::compile(schemaJson->value, *draft, options);
+    const auto schema = Schema::compile(schemaJson->parsed.value, *draft, options);
     if (!schema) {
+        const std::string_view schemaText(schemaJson->text.constData(), size_t(schemaJson->text.size()));
         for (const SchemaError &error : schema.error()) {
-            err << QCoreApplication::translate("cli", "%1: invalid schema at \"%2\": %3")
-                       .arg(schemaPath, error.pointer, error.message)
+            const auto range = schemaJson->parsed.sourceMap.valueRange(error.pointer.toStdString());
+            const LineColumn where = lineColumnAt(schemaText, range ? range->begin : 0);
+            err << QCoreApplication::translate("cli", "%1:%2:%3: invalid schema at \"%4\": %5")
+                       .arg(schemaPath)
+                       .arg(where.line)
+                       .arg(where.column)
+                       .arg(error.pointer, error.message)
                 << Qt::endl;
         }
         return ExitUsage;
@@ -157,13 +142,14 @@ int run(const QStringList &arguments)
             anyUnreadable = true;
             continue;
         }
-        QList<ValidationError> errors = schema->validate(instance->value);
-        // TODO(json parser): attach source ranges once json/jsonparser.h lands:
-        //   const auto parsed = parseJson(std::string_view(instance->text.constData(), instance->text.size()));
-        //   attachSourceRanges(errors, [&](std::string_view pointer) -> std::optional<std::pair<qsizetype, qsizetype>>
-        //   {
-        //       if (const auto r = parsed->sourceMap.valueRange(pointer)) return std::pair{r->begin, r->end};
-        //       return std::nullopt; });
+        QList<ValidationError> errors = schema->validate(instance->parsed.value);
+        const SourceMap &sourceMap = instance->parsed.sourceMap;
+        attachSourceRanges(errors, [&sourceMap](std::string_view pointer) {
+            std::optional<std::pair<qsizetype, qsizetype>> range;
+            if (const auto found = sourceMap.valueRange(pointer))
+                range = std::pair { found->begin, found->end };
+            return range;
+        });
         Json line = Json::object();
         line["file"] = path.toStdString();
         line["valid"] = errors.isEmpty();

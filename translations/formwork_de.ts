@@ -2,10 +2,385 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>Formwork::Ui::JsonSyntax</name>
+    <name>Formwork::BackendError</name>
     <message>
-        <source>The schema is empty.</source>
-        <translation>Das Schema ist leer.</translation>
+        <source>the model</source>
+        <translation>das Modell</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Is it running?</source>
+        <translation>Der Server ist nicht erreichbar. Läuft er?</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The model is not installed on the server.</source>
+        <translation>Das Modell ist auf dem Server nicht installiert.</translation>
+    </message>
+    <message>
+        <source>The model &quot;%1&quot; is not installed. Download it with `ollama pull %1`.</source>
+        <translation>Das Modell &quot;%1&quot; ist nicht installiert. Laden Sie es mit `ollama pull %1` herunter.</translation>
+    </message>
+    <message>
+        <source>%1 cannot call tools. Choose another mode or model.</source>
+        <translation>%1 kann keine Tools aufrufen. Wählen Sie einen anderen Modus oder ein anderes Modell.</translation>
+    </message>
+    <message>
+        <source>%1 does not support thinking.</source>
+        <translation>%1 unterstützt kein Thinking.</translation>
+    </message>
+    <message>
+        <source>%1 is an embedding model and cannot chat.</source>
+        <translation>%1 ist ein Embedding-Modell und kann nicht chatten.</translation>
+    </message>
+    <message>
+        <source>%1 does not support this feature (%2).</source>
+        <translation>%1 unterstützt diese Funktion nicht (%2).</translation>
+    </message>
+    <message>
+        <source>The server could not use the JSON schema.</source>
+        <translation>Der Server konnte das JSON-Schema nicht verwenden.</translation>
+    </message>
+    <message>
+        <source>The server rejected the request.</source>
+        <translation>Der Server hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The prompt does not fit in the model&apos;s context.</source>
+        <translation>Der Prompt passt nicht in den Kontext des Modells.</translation>
+    </message>
+    <message>
+        <source>The server is busy. Try again shortly.</source>
+        <translation>Der Server ist ausgelastet. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The model is still loading. Try again shortly.</source>
+        <translation>Das Modell wird noch geladen. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The server could not load %1.</source>
+        <translation>Der Server konnte %1 nicht laden.</translation>
+    </message>
+    <message>
+        <source>The server refused the credentials. Check the API key.</source>
+        <translation>Der Server hat die Zugangsdaten abgelehnt. Prüfen Sie den API-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The server does not offer this API. Check the address and the API type.</source>
+        <translation>Der Server bietet diese API nicht an. Prüfen Sie die Adresse und den API-Typ.</translation>
+    </message>
+    <message>
+        <source>The server is too old for this feature. Update it.</source>
+        <translation>Der Server ist für diese Funktion zu alt. Aktualisieren Sie ihn.</translation>
+    </message>
+    <message>
+        <source>The server reported an internal error.</source>
+        <translation>Der Server hat einen internen Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <source>The server answered with HTTP status %1.</source>
+        <translation>Der Server hat mit HTTP-Status %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>The model stopped with an error while generating.</source>
+        <translation>Das Modell ist beim Generieren mit einem Fehler abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The connection closed before the reply was complete.</source>
+        <translation>Die Verbindung wurde geschlossen, bevor die Antwort vollständig war.</translation>
+    </message>
+    <message>
+        <source>The server sent a reply that could not be read.</source>
+        <translation>Der Server hat eine Antwort gesendet, die nicht gelesen werden konnte.</translation>
+    </message>
+    <message>
+        <source>Unknown error.</source>
+        <translation>Unbekannter Fehler.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Extraction</name>
+    <message>
+        <source>No schema was given.</source>
+        <translation>Es wurde kein Schema angegeben.</translation>
+    </message>
+    <message>
+        <source>The number of attempts must be at least 1.</source>
+        <translation>Die Anzahl der Versuche muss mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <source>The model %1 does not support tools; choose another mode or model.</source>
+        <translation>Das Modell %1 unterstützt keine Tools; wählen Sie einen anderen Modus oder ein anderes Modell.</translation>
+    </message>
+    <message>
+        <source>The model %1 does not support thinking; &apos;think&apos; is not sent.</source>
+        <translation>Das Modell %1 unterstützt kein Thinking; &apos;think&apos; wird nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>Ollama ignores tool_choice: the model may answer without calling the tool (such an answer is reasked).</source>
+        <translation>Ollama ignoriert tool_choice: Das Modell kann antworten, ohne das Tool aufzurufen (eine solche Antwort wird erneut angefragt).</translation>
+    </message>
+    <message>
+        <source>Ollama&apos;s /v1 endpoint ignores tool_choice: the model may answer without calling the tool (such an answer is reasked).</source>
+        <translation>Der /v1-Endpunkt von Ollama ignoriert tool_choice: Das Modell kann antworten, ohne das Tool aufzurufen (eine solche Antwort wird erneut angefragt).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; at %2 is not enforced by the server; the reply is still validated against the schema.</source>
+        <translation>&apos;%1&apos; bei %2 wird vom Server nicht durchgesetzt; die Antwort wird trotzdem gegen das Schema validiert.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; at %2 is enforced differently by the server: %3</source>
+        <translation>&apos;%1&apos; bei %2 wird vom Server anders durchgesetzt: %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; at %2 may make the server reject the schema: %3</source>
+        <translation>&apos;%1&apos; bei %2 kann dazu führen, dass der Server das Schema ablehnt: %3</translation>
+    </message>
+    <message>
+        <source>The model %1 ignores the schema format (MLX, safetensors or cloud model); Formwork still validates the reply.</source>
+        <translation>Das Modell %1 ignoriert das Schema-Format (MLX-, safetensors- oder Cloud-Modell); Formwork validiert die Antwort trotzdem.</translation>
+    </message>
+    <message>
+        <source>No backend to send the request to.</source>
+        <translation>Kein Backend, an das die Anfrage gesendet werden kann.</translation>
+    </message>
+    <message>
+        <source>The backend was removed during the run.</source>
+        <translation>Das Backend wurde während des Laufs entfernt.</translation>
+    </message>
+    <message>
+        <source>The reply was cut off after a complete, valid value.</source>
+        <translation>Die Antwort wurde nach einem vollständigen, gültigen Wert abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>Attempt %1 was cut off at num_predict %2 (done_reason length).</source>
+        <translation>Versuch %1 wurde bei num_predict %2 abgeschnitten (done_reason length).</translation>
+    </message>
+    <message>
+        <source>The next attempt raises num_predict to %1.</source>
+        <translation>Der nächste Versuch erhöht num_predict auf %1.</translation>
+    </message>
+    <message>
+        <source>The reply was cut off at num_predict %1, the highest allowed (%2).</source>
+        <translation>Die Antwort wurde bei num_predict %1 abgeschnitten, dem höchsten zulässigen Wert (%2).</translation>
+    </message>
+    <message>
+        <source>The token budget of %1 was used up (%2 tokens).</source>
+        <translation>Das Token-Budget von %1 ist aufgebraucht (%2 Tokens).</translation>
+    </message>
+    <message numerus="yes">
+        <source>No valid result after %n attempt(s).</source>
+        <translation>
+            <numerusform>Kein gültiges Ergebnis nach %n Versuch.</numerusform>
+            <numerusform>Kein gültiges Ergebnis nach %n Versuchen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The deadline leaves no time to resend after: %1</source>
+        <translation>Die Frist lässt keine Zeit für ein erneutes Senden nach: %1</translation>
+    </message>
+    <message>
+        <source>Resent after %1 ms: %2</source>
+        <translation>Nach %1 ms erneut gesendet: %2</translation>
+    </message>
+    <message>
+        <source>Stopped by the deadline.</source>
+        <translation>Durch die Frist gestoppt.</translation>
+    </message>
+    <message>
+        <source>The deadline of %1 ms was reached.</source>
+        <translation>Die Frist von %1 ms wurde erreicht.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The run was cancelled.</source>
+        <translation>Der Lauf wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::JsonParser</name>
+    <message>
+        <source>the document is empty</source>
+        <translation>das Dokument ist leer</translation>
+    </message>
+    <message>
+        <source>expected a value</source>
+        <translation>Wert erwartet</translation>
+    </message>
+    <message>
+        <source>expected a string key or &apos;}&apos;</source>
+        <translation>String-Schlüssel oder &apos;}&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>expected a string key after &apos;,&apos;</source>
+        <translation>String-Schlüssel nach &apos;,&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;:&apos; after object key</source>
+        <translation>&apos;:&apos; nach Objektschlüssel erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;}&apos; after object member</source>
+        <translation>&apos;,&apos; oder &apos;}&apos; nach Objekteintrag erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos; after array element</source>
+        <translation>&apos;,&apos; oder &apos;]&apos; nach Array-Element erwartet</translation>
+    </message>
+    <message>
+        <source>unexpected end of input inside a string</source>
+        <translation>unerwartetes Ende der Eingabe innerhalb eines Strings</translation>
+    </message>
+    <message>
+        <source>unexpected end of input inside an object</source>
+        <translation>unerwartetes Ende der Eingabe innerhalb eines Objekts</translation>
+    </message>
+    <message>
+        <source>unexpected end of input inside an array</source>
+        <translation>unerwartetes Ende der Eingabe innerhalb eines Arrays</translation>
+    </message>
+    <message>
+        <source>unexpected end of input inside a number</source>
+        <translation>unerwartetes Ende der Eingabe innerhalb einer Zahl</translation>
+    </message>
+    <message>
+        <source>unexpected end of input inside true, false or null</source>
+        <translation>unerwartetes Ende der Eingabe innerhalb von true, false oder null</translation>
+    </message>
+    <message>
+        <source>invalid literal; expected true, false or null</source>
+        <translation>ungültiges Literal; true, false oder null erwartet</translation>
+    </message>
+    <message>
+        <source>invalid number: leading zeros are not allowed</source>
+        <translation>ungültige Zahl: führende Nullen sind nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>invalid number: expected a digit after &apos;-&apos;</source>
+        <translation>ungültige Zahl: Ziffer nach &apos;-&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>invalid number: expected a digit after the decimal point</source>
+        <translation>ungültige Zahl: Ziffer nach dem Dezimalpunkt erwartet</translation>
+    </message>
+    <message>
+        <source>invalid number: expected a digit in the exponent</source>
+        <translation>ungültige Zahl: Ziffer im Exponenten erwartet</translation>
+    </message>
+    <message>
+        <source>number is too large to be represented</source>
+        <translation>Zahl ist zu groß, um dargestellt zu werden</translation>
+    </message>
+    <message>
+        <source>control character in string; it must be written as an escape such as \n</source>
+        <translation>Steuerzeichen im String; es muss als Escape-Sequenz wie \n geschrieben werden</translation>
+    </message>
+    <message>
+        <source>invalid escape sequence in string</source>
+        <translation>ungültige Escape-Sequenz im String</translation>
+    </message>
+    <message>
+        <source>invalid \u escape: expected four hexadecimal digits</source>
+        <translation>ungültiges \u-Escape: vier Hexadezimalziffern erwartet</translation>
+    </message>
+    <message>
+        <source>\u escape is half of a UTF-16 surrogate pair without the other half</source>
+        <translation>\u-Escape ist die Hälfte eines UTF-16-Surrogatpaars ohne die andere Hälfte</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8 byte sequence</source>
+        <translation>ungültige UTF-8-Bytefolge</translation>
+    </message>
+    <message>
+        <source>unexpected text after the JSON value</source>
+        <translation>unerwarteter Text nach dem JSON-Wert</translation>
+    </message>
+    <message>
+        <source>nesting is deeper than the limit of %1 levels</source>
+        <translation>die Verschachtelung ist tiefer als das Limit von %1 Ebenen</translation>
+    </message>
+    <message>
+        <source>duplicate key &quot;%1&quot;; the last value is used</source>
+        <translation>doppelter Schlüssel &quot;%1&quot;; der letzte Wert wird verwendet</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::ModelCatalog</name>
+    <message>
+        <source>No server selected.</source>
+        <translation>Kein Server ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Asking the server for its models…</source>
+        <translation>Modelle werden vom Server abgefragt…</translation>
+    </message>
+    <message>
+        <source>The server has no chat models. Download one with `ollama pull &lt;name&gt;`.</source>
+        <translation>Der Server hat keine Chat-Modelle. Laden Sie eines mit `ollama pull &lt;name&gt;` herunter.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s)</source>
+        <translation>
+            <numerusform>%n Modell</numerusform>
+            <numerusform>%n Modelle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No server at %1: start it with `ollama serve` or change the address.</source>
+        <translation>Kein Server unter %1: Starten Sie ihn mit `ollama serve` oder ändern Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>geladen</translation>
+    </message>
+    <message>
+        <source>This server accepts a JSON schema for %1 but does not enforce it; Formwork still validates every answer.</source>
+        <translation>Dieser Server akzeptiert ein JSON-Schema für %1, setzt es aber nicht durch; Formwork validiert trotzdem jede Antwort.</translation>
+    </message>
+    <message>
+        <source>%1 tokens (trained maximum)</source>
+        <translation>%1 Tokens (trainiertes Maximum)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Quantization</source>
+        <translation>Quantisierung</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familie</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>Fähigkeiten</translation>
+    </message>
+    <message>
+        <source>Loaded</source>
+        <translation>Geladen</translation>
     </message>
 </context>
 <context>
@@ -157,12 +532,50 @@
         <translation>%1 konnte nicht gespeichert werden: %2. Ihr Text ist noch da, ungespeichert.</translation>
     </message>
     <message>
+        <source>Keyword</source>
+        <translation>Schlüsselwort</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Keywords of this schema that the server&apos;s grammar does not enforce. Formwork validates them after every reply.</source>
+        <translation>Schlüsselwörter dieses Schemas, die die Grammatik des Servers nicht durchsetzt. Formwork validiert sie nach jeder Antwort.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::SchemaLint</name>
+    <message>
+        <source>The schema is empty.</source>
+        <translation>Das Schema ist leer.</translation>
+    </message>
+    <message>
         <source>Not valid JSON: line %1, column %2: %3</source>
         <translation>Kein gültiges JSON: Zeile %1, Spalte %2: %3</translation>
     </message>
     <message>
-        <source>Valid JSON.</source>
-        <translation>Gültiges JSON.</translation>
+        <source>Not a valid schema: line %1, column %2 (%3): %4</source>
+        <translation>Kein gültiges Schema: Zeile %1, Spalte %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>Not a valid schema (%1 problems); first at line %2, column %3 (%4): %5</source>
+        <translation>Kein gültiges Schema (%1 Probleme); das erste in Zeile %2, Spalte %3 (%4): %5</translation>
+    </message>
+    <message>
+        <source>Valid schema. The server enforces every keyword.</source>
+        <translation>Gültiges Schema. Der Server setzt jedes Schlüsselwort durch.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Valid schema. %n keyword(s) not enforced by the server; Formwork checks them after each reply.</source>
+        <translation>
+            <numerusform>Gültiges Schema. %n Schlüsselwort wird vom Server nicht durchgesetzt; Formwork prüft es nach jeder Antwort.</numerusform>
+            <numerusform>Gültiges Schema. %n Schlüsselwörter werden vom Server nicht durchgesetzt; Formwork prüft sie nach jeder Antwort.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -191,6 +604,337 @@
         <source>formwork-cli: unknown command &apos;%1&apos;.</source>
         <translation>formwork-cli: unbekannter Befehl &apos;%1&apos;.</translation>
     </message>
+    <message>
+        <source>extract: cannot read %1: %2</source>
+        <translation>extract: %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>attempt %1 failed (%2):</source>
+        <translation>Versuch %1 fehlgeschlagen (%2):</translation>
+    </message>
+    <message>
+        <source>Extract validated JSON from a local LLM: the JSON goes to stdout, progress to stderr.</source>
+        <translation>Validiertes JSON aus einem lokalen LLM extrahieren: Das JSON geht nach stdout, der Fortschritt nach stderr.</translation>
+    </message>
+    <message>
+        <source>The model, e.g. llama3.1:8b.</source>
+        <translation>Das Modell, z. B. llama3.1:8b.</translation>
+    </message>
+    <message>
+        <source>The JSON Schema file.</source>
+        <translation>Die JSON-Schema-Datei.</translation>
+    </message>
+    <message>
+        <source>The user prompt.</source>
+        <translation>Der Benutzer-Prompt.</translation>
+    </message>
+    <message>
+        <source>Read the user prompt from a file.</source>
+        <translation>Den Benutzer-Prompt aus einer Datei lesen.</translation>
+    </message>
+    <message>
+        <source>A system prompt.</source>
+        <translation>Ein System-Prompt.</translation>
+    </message>
+    <message>
+        <source>The server URL (default: OLLAMA_HOST or localhost).</source>
+        <translation>Die Server-URL (Standard: OLLAMA_HOST oder localhost).</translation>
+    </message>
+    <message>
+        <source>The API: ollama or openai.</source>
+        <translation>Die API: ollama oder openai.</translation>
+    </message>
+    <message>
+        <source>How the schema is sent: schema, json, md-json, tools.</source>
+        <translation>Wie das Schema gesendet wird: schema, json, md-json, tools.</translation>
+    </message>
+    <message>
+        <source>Total number of attempts, the first included (default 3).</source>
+        <translation>Gesamtzahl der Versuche, einschließlich des ersten (Standard 3).</translation>
+    </message>
+    <message>
+        <source>Deadline of the whole run in seconds.</source>
+        <translation>Frist für den gesamten Lauf in Sekunden.</translation>
+    </message>
+    <message>
+        <source>Sampling temperature.</source>
+        <translation>Sampling-Temperatur.</translation>
+    </message>
+    <message>
+        <source>Random seed.</source>
+        <translation>Zufalls-Seed.</translation>
+    </message>
+    <message>
+        <source>Context length (Ollama API only).</source>
+        <translation>Kontextlänge (nur Ollama-API).</translation>
+    </message>
+    <message>
+        <source>Most tokens per reply (default: chosen from the schema size).</source>
+        <translation>Höchstzahl an Tokens pro Antwort (Standard: anhand der Schemagröße gewählt).</translation>
+    </message>
+    <message>
+        <source>Write every attempt as one JSON line to FILE.</source>
+        <translation>Jeden Versuch als eine JSON-Zeile in FILE schreiben.</translation>
+    </message>
+    <message>
+        <source>When no attempt is valid, still print the last parsed value (exit 1).</source>
+        <translation>Wenn kein Versuch gültig ist, trotzdem den zuletzt geparsten Wert ausgeben (Exit-Code 1).</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;.</source>
+        <translation>unerwartetes Argument &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>--model is required.</source>
+        <translation>--model ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>--schema is required.</source>
+        <translation>--schema ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>give exactly one of --prompt and --input.</source>
+        <translation>geben Sie genau eine der Optionen --prompt und --input an.</translation>
+    </message>
+    <message>
+        <source>unknown mode &apos;%1&apos; (use schema, json, md-json or tools).</source>
+        <translation>unbekannter Modus &apos;%1&apos; (verwenden Sie schema, json, md-json oder tools).</translation>
+    </message>
+    <message>
+        <source>unknown API &apos;%1&apos; (use ollama or openai).</source>
+        <translation>unbekannte API &apos;%1&apos; (verwenden Sie ollama oder openai).</translation>
+    </message>
+    <message>
+        <source>--attempts needs a whole number of at least 1.</source>
+        <translation>--attempts erfordert eine ganze Zahl von mindestens 1.</translation>
+    </message>
+    <message>
+        <source>--num-ctx needs a positive whole number.</source>
+        <translation>--num-ctx erfordert eine positive ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>--num-predict needs a positive whole number.</source>
+        <translation>--num-predict erfordert eine positive ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>--seed needs a whole number.</source>
+        <translation>--seed erfordert eine ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>--temperature needs a number of at least 0.</source>
+        <translation>--temperature erfordert eine Zahl von mindestens 0.</translation>
+    </message>
+    <message>
+        <source>--timeout needs a positive number of seconds.</source>
+        <translation>--timeout erfordert eine positive Anzahl von Sekunden.</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>attempt %1/%2</source>
+        <translation>Versuch %1/%2</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>%1; resending in %2 ms (retry %3)</source>
+        <translation>%1; erneutes Senden in %2 ms (Wiederholung %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>valid after %n attempt(s); %1 tokens</source>
+        <translation>
+            <numerusform>gültig nach %n Versuch; %1 Tokens</numerusform>
+            <numerusform>gültig nach %n Versuchen; %1 Tokens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>extract failed (%1): %2</source>
+        <translation>extract fehlgeschlagen (%1): %2</translation>
+    </message>
+    <message>
+        <source>printing the invalid value of attempt %1 (--accept-invalid)</source>
+        <translation>der ungültige Wert von Versuch %1 wird ausgegeben (--accept-invalid)</translation>
+    </message>
+    <message>
+        <source>Extract validated JSON with a local LLM.</source>
+        <translation>Validiertes JSON mit einem lokalen LLM extrahieren.</translation>
+    </message>
+    <message>
+        <source>List the models of an LLM server.</source>
+        <translation>Die Modelle eines LLM-Servers auflisten.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Server address. Default: OLLAMA_HOST, else http://127.0.0.1:11434.</source>
+        <translation>Serveradresse. Standard: OLLAMA_HOST, sonst http://127.0.0.1:11434.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s API: ollama (native, default) or openai (/v1, for llama-server, LM Studio, vLLM).</source>
+        <translation>Die API des Servers: ollama (nativ, Standard) oder openai (/v1, für llama-server, LM Studio, vLLM).</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of a table.</source>
+        <translation>JSON statt einer Tabelle ausgeben.</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the server (default 30).</source>
+        <translation>Sekunden, die auf den Server gewartet wird (Standard 30).</translation>
+    </message>
+    <message>
+        <source>The bearer token for an OpenAI-compatible server is read from FORMWORK_API_KEY.</source>
+        <translation>Das Bearer-Token für einen OpenAI-kompatiblen Server wird aus FORMWORK_API_KEY gelesen.</translation>
+    </message>
+    <message>
+        <source>formwork-cli models: unexpected argument &apos;%1&apos;.</source>
+        <translation>formwork-cli models: unerwartetes Argument &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>formwork-cli models: --api must be &apos;ollama&apos; or &apos;openai&apos;, not &apos;%1&apos;.</source>
+        <translation>formwork-cli models: --api muss &apos;ollama&apos; oder &apos;openai&apos; sein, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>formwork-cli models: --timeout needs a positive number of seconds.</source>
+        <translation>formwork-cli models: --timeout erfordert eine positive Anzahl von Sekunden.</translation>
+    </message>
+    <message>
+        <source>no Ollama server at %1: start it with `ollama serve` or set --host</source>
+        <translation>kein Ollama-Server unter %1: Starten Sie ihn mit `ollama serve` oder setzen Sie --host</translation>
+    </message>
+    <message>
+        <source>no server at %1: start it or set --host</source>
+        <translation>kein Server unter %1: Starten Sie ihn oder setzen Sie --host</translation>
+    </message>
+    <message>
+        <source>formwork-cli models: %1</source>
+        <translation>formwork-cli models: %1</translation>
+    </message>
+    <message>
+        <source>server said (%1): %2</source>
+        <translation>Antwort des Servers (%1): %2</translation>
+    </message>
+    <message>
+        <source>The server at %1 has no models. Download one with `ollama pull &lt;name&gt;`.</source>
+        <translation>Der Server unter %1 hat keine Modelle. Laden Sie eines mit `ollama pull &lt;name&gt;` herunter.</translation>
+    </message>
+    <message>
+        <source>List the models of a server</source>
+        <translation>Die Modelle eines Servers auflisten</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON</source>
+        <translation>%1 ist kein gültiges JSON</translation>
+    </message>
+    <message>
+        <source>FAIL %1: cannot load the file (%2)</source>
+        <translation>FAIL %1: Die Datei kann nicht geladen werden (%2)</translation>
+    </message>
+    <message>
+        <source>schema rejected: %1 at &quot;%2&quot;</source>
+        <translation>Schema abgelehnt: %1 bei &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>isValid() and validate() disagree</source>
+        <translation>isValid() und validate() stimmen nicht überein</translation>
+    </message>
+    <message>
+        <source>expected valid, got: %1</source>
+        <translation>gültig erwartet, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>expected invalid, got valid</source>
+        <translation>ungültig erwartet, aber gültig erhalten</translation>
+    </message>
+    <message>
+        <source>Run the official JSON-Schema-Test-Suite against Formwork&apos;s validator.</source>
+        <translation>Die offizielle JSON-Schema-Test-Suite gegen den Validator von Formwork ausführen.</translation>
+    </message>
+    <message>
+        <source>A JSON-Schema-Test-Suite checkout.</source>
+        <translation>Ein Checkout der JSON-Schema-Test-Suite.</translation>
+    </message>
+    <message>
+        <source>The draft to run: 2020-12 or 7.</source>
+        <translation>Der auszuführende Draft: 2020-12 oder 7.</translation>
+    </message>
+    <message>
+        <source>Also run the optional tests (formats asserted).</source>
+        <translation>Auch die optionalen Tests ausführen (format wird geprüft).</translation>
+    </message>
+    <message>
+        <source>Directory with draft7.json, draft2020-12.json and vocabularies.json.</source>
+        <translation>Verzeichnis mit draft7.json, draft2020-12.json und vocabularies.json.</translation>
+    </message>
+    <message>
+        <source>suite: expected one directory.</source>
+        <translation>suite: genau ein Verzeichnis erwartet.</translation>
+    </message>
+    <message>
+        <source>suite: unknown draft &apos;%1&apos; (use 2020-12 or 7).</source>
+        <translation>suite: unbekannter Draft &apos;%1&apos; (verwenden Sie 2020-12 oder 7).</translation>
+    </message>
+    <message>
+        <source>suite: %1 does not exist.</source>
+        <translation>suite: %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 failed</source>
+        <translation>%1 bestanden, %2 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Run the JSON-Schema-Test-Suite (validator conformance)</source>
+        <translation>Die JSON-Schema-Test-Suite ausführen (Konformität des Validators)</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the file: %2</source>
+        <translation>%1: Die Datei kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: invalid JSON: %4</source>
+        <translation>%1:%2:%3: ungültiges JSON: %4</translation>
+    </message>
+    <message>
+        <source>Validate JSON instances against a JSON Schema; one JSON line per instance.</source>
+        <translation>JSON-Instanzen gegen ein JSON-Schema validieren; eine JSON-Zeile pro Instanz.</translation>
+    </message>
+    <message>
+        <source>Draft when the schema has no $schema: 2020-12 (default) or 7.</source>
+        <translation>Draft, wenn das Schema kein $schema hat: 2020-12 (Standard) oder 7.</translation>
+    </message>
+    <message>
+        <source>Assert format (date, time, date-time, email, uuid, uri, ipv4, ipv6, hostname) instead of treating it as an annotation.</source>
+        <translation>format prüfen (date, time, date-time, email, uuid, uri, ipv4, ipv6, hostname), statt es als Annotation zu behandeln.</translation>
+    </message>
+    <message>
+        <source>JSON files to check.</source>
+        <translation>Zu prüfende JSON-Dateien.</translation>
+    </message>
+    <message>
+        <source>validate: --schema and at least one instance file are required.</source>
+        <translation>validate: --schema und mindestens eine Instanzdatei sind erforderlich.</translation>
+    </message>
+    <message>
+        <source>validate: unknown draft &apos;%1&apos; (use 2020-12 or 7).</source>
+        <translation>validate: unbekannter Draft &apos;%1&apos; (verwenden Sie 2020-12 oder 7).</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: invalid schema at &quot;%4&quot;: %5</source>
+        <translation>%1:%2:%3: ungültiges Schema bei &quot;%4&quot;: %5</translation>
+    </message>
+    <message>
+        <source>Validate JSON files against a JSON Schema</source>
+        <translation>JSON-Dateien gegen ein JSON-Schema validieren</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -201,6 +945,298 @@
     <message>
         <source>Show the main window, then quit with status 0.</source>
         <translation>Das Hauptfenster zeigen, dann mit Status 0 beenden.</translation>
+    </message>
+</context>
+<context>
+    <name>schema</name>
+    <message>
+        <source>absent: the grammar allows no keys besides &quot;properties&quot; (JSON Schema allows any)</source>
+        <translation>fehlt: Die Grammatik erlaubt keine Schlüssel außer &quot;properties&quot; (JSON Schema erlaubt beliebige)</translation>
+    </message>
+    <message>
+        <source>absent on an object without properties: the grammar allows any object</source>
+        <translation>fehlt bei einem Objekt ohne properties: Die Grammatik erlaubt jedes Objekt</translation>
+    </message>
+    <message>
+        <source>annotation: has no effect on the output</source>
+        <translation>Annotation: hat keine Auswirkung auf die Ausgabe</translation>
+    </message>
+    <message>
+        <source>definitions are used through local $ref</source>
+        <translation>Definitionen werden über lokale $ref verwendet</translation>
+    </message>
+    <message>
+        <source>a list of types becomes a union</source>
+        <translation>eine Liste von Typen wird zu einer Vereinigung</translation>
+    </message>
+    <message>
+        <source>unknown type value: the server answers &quot;Unrecognized schema&quot;</source>
+        <translation>unbekannter type-Wert: Der Server antwortet &quot;Unrecognized schema&quot;</translation>
+    </message>
+    <message>
+        <source>required properties are generated first, in properties order, then the optional ones</source>
+        <translation>Pflichteigenschaften werden zuerst erzeugt, in der Reihenfolge von properties, danach die optionalen</translation>
+    </message>
+    <message>
+        <source>names missing from &quot;properties&quot; are ignored by the grammar; Formwork checks them</source>
+        <translation>Namen, die in &quot;properties&quot; fehlen, ignoriert die Grammatik; Formwork prüft sie</translation>
+    </message>
+    <message>
+        <source>a plain union: matching several alternatives is not prevented</source>
+        <translation>eine einfache Vereinigung: Die Übereinstimmung mit mehreren Alternativen wird nicht verhindert</translation>
+    </message>
+    <message>
+        <source>only object properties are merged; other constraints are dropped</source>
+        <translation>nur Objekteigenschaften werden zusammengeführt; andere Einschränkungen entfallen</translation>
+    </message>
+    <message>
+        <source>only local references (#/...) are supported: the server answers &quot;Unsupported ref&quot;</source>
+        <translation>nur lokale Referenzen (#/...) werden unterstützt: Der Server antwortet &quot;Unsupported ref&quot;</translation>
+    </message>
+    <message>
+        <source>only enforced when type is exactly &quot;string&quot; without pattern or format</source>
+        <translation>wird nur durchgesetzt, wenn type genau &quot;string&quot; ist, ohne pattern oder format</translation>
+    </message>
+    <message>
+        <source>unsupported regex syntax is dropped with a warning</source>
+        <translation>nicht unterstützte Regex-Syntax wird mit einer Warnung verworfen</translation>
+    </message>
+    <message>
+        <source>the pattern must begin with ^ and end with $, or the server rejects the schema</source>
+        <translation>das Muster muss mit ^ beginnen und mit $ enden, sonst lehnt der Server das Schema ab</translation>
+    </message>
+    <message>
+        <source>only date, time, date-time and uuid formats are enforced; Formwork checks this one</source>
+        <translation>nur die Formate date, time, date-time und uuid werden durchgesetzt; Formwork prüft dieses</translation>
+    </message>
+    <message>
+        <source>bounds are only enforced on integers, not on numbers; Formwork checks them</source>
+        <translation>Grenzen werden nur bei ganzen Zahlen durchgesetzt, nicht bei Zahlen allgemein; Formwork prüft sie</translation>
+    </message>
+    <message>
+        <source>not enforced by the grammar; Formwork checks it</source>
+        <translation>wird von der Grammatik nicht durchgesetzt; Formwork prüft es</translation>
+    </message>
+    <message>
+        <source>unknown keyword: ignored</source>
+        <translation>unbekanntes Schlüsselwort: wird ignoriert</translation>
+    </message>
+    <message>
+        <source>%1 must be a string</source>
+        <translation>%1 muss ein String sein</translation>
+    </message>
+    <message>
+        <source>cannot resolve the reference &quot;%1&quot;</source>
+        <translation>die Referenz &quot;%1&quot; kann nicht aufgelöst werden</translation>
+    </message>
+    <message>
+        <source>%1 must be a non-negative integer</source>
+        <translation>%1 muss eine nicht negative ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>%1 must be a number</source>
+        <translation>%1 muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>invalid regular expression &quot;%1&quot;: %2</source>
+        <translation>ungültiger regulärer Ausdruck &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>properties must be an object</source>
+        <translation>properties muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>%1 must be a non-empty array of schemas</source>
+        <translation>%1 muss ein nicht leeres Array von Schemas sein</translation>
+    </message>
+    <message>
+        <source>type must be a type name or a list of them</source>
+        <translation>type muss ein Typname oder eine Liste davon sein</translation>
+    </message>
+    <message>
+        <source>unknown type &quot;%1&quot;</source>
+        <translation>unbekannter Typ &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>enum must be an array</source>
+        <translation>enum muss ein Array sein</translation>
+    </message>
+    <message>
+        <source>multipleOf must be greater than 0</source>
+        <translation>multipleOf muss größer als 0 sein</translation>
+    </message>
+    <message>
+        <source>pattern must be a string</source>
+        <translation>pattern muss ein String sein</translation>
+    </message>
+    <message>
+        <source>required must list property names</source>
+        <translation>required muss Eigenschaftsnamen auflisten</translation>
+    </message>
+    <message>
+        <source>required must be an array</source>
+        <translation>required muss ein Array sein</translation>
+    </message>
+    <message>
+        <source>a schema must be an object or a boolean</source>
+        <translation>ein Schema muss ein Objekt oder ein Boolean sein</translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more error(s)</source>
+        <translation>
+            <numerusform>... und %n weiterer Fehler</numerusform>
+            <numerusform>... und %n weitere Fehler</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON</source>
+        <translation>%1 ist kein gültiges JSON</translation>
+    </message>
+    <message>
+        <source>no value is allowed here</source>
+        <translation>hier ist kein Wert erlaubt</translation>
+    </message>
+    <message>
+        <source>the schema recurses too deeply at this point (a reference loop?)</source>
+        <translation>das Schema ist an dieser Stelle zu tief rekursiv (eine Referenzschleife?)</translation>
+    </message>
+    <message>
+        <source>expected %1, got %2 %3</source>
+        <translation>erwartet: %1, erhalten: %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 is not one of %2</source>
+        <translation>%1 ist keiner der Werte %2</translation>
+    </message>
+    <message>
+        <source>%1 is not the expected value %2</source>
+        <translation>%1 ist nicht der erwartete Wert %2</translation>
+    </message>
+    <message>
+        <source>%1 does not match any of the %2 allowed alternatives (anyOf)</source>
+        <translation>%1 passt zu keiner der %2 erlaubten Alternativen (anyOf)</translation>
+    </message>
+    <message>
+        <source>%1 does not match any of the %2 alternatives (oneOf)</source>
+        <translation>%1 passt zu keiner der %2 Alternativen (oneOf)</translation>
+    </message>
+    <message>
+        <source>%1 matches more than one alternative (oneOf %2 and %3); it must match exactly one</source>
+        <translation>%1 passt zu mehr als einer Alternative (oneOf %2 und %3); es muss genau eine sein</translation>
+    </message>
+    <message>
+        <source>%1 must not match the schema under &quot;not&quot;</source>
+        <translation>%1 darf nicht zum Schema unter &quot;not&quot; passen</translation>
+    </message>
+    <message>
+        <source>item %1 is not allowed here (no schema keyword covers it)</source>
+        <translation>Element %1 ist hier nicht erlaubt (kein Schema-Schlüsselwort deckt es ab)</translation>
+    </message>
+    <message>
+        <source>property &quot;%1&quot; is not allowed</source>
+        <translation>Eigenschaft &quot;%1&quot; ist nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>the schema refers back to itself here without consuming any input (a reference loop)</source>
+        <translation>das Schema verweist hier auf sich selbst, ohne Eingabe zu verbrauchen (eine Referenzschleife)</translation>
+    </message>
+    <message>
+        <source>%1 is less than the minimum of %2</source>
+        <translation>%1 ist kleiner als das Minimum von %2</translation>
+    </message>
+    <message>
+        <source>%1 is greater than the maximum of %2</source>
+        <translation>%1 ist größer als das Maximum von %2</translation>
+    </message>
+    <message>
+        <source>%1 must be greater than %2</source>
+        <translation>%1 muss größer als %2 sein</translation>
+    </message>
+    <message>
+        <source>%1 must be less than %2</source>
+        <translation>%1 muss kleiner als %2 sein</translation>
+    </message>
+    <message>
+        <source>%1 is not a multiple of %2</source>
+        <translation>%1 ist kein Vielfaches von %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is shorter than the minimum length of %n character(s)</source>
+        <translation>
+            <numerusform>%1 ist kürzer als die Mindestlänge von %n Zeichen</numerusform>
+            <numerusform>%1 ist kürzer als die Mindestlänge von %n Zeichen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is longer than the maximum length of %n character(s)</source>
+        <translation>
+            <numerusform>%1 ist länger als die Höchstlänge von %n Zeichen</numerusform>
+            <numerusform>%1 ist länger als die Höchstlänge von %n Zeichen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 does not match the pattern %2</source>
+        <translation>%1 passt nicht zum Muster %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid %2</source>
+        <translation>%1 ist kein gültiger %2-Wert</translation>
+    </message>
+    <message>
+        <source>the array has %1 item(s), fewer than the minimum of %2</source>
+        <translation>das Array hat %1 Element(e), weniger als das Minimum von %2</translation>
+    </message>
+    <message>
+        <source>the array has %1 item(s), more than the maximum of %2</source>
+        <translation>das Array hat %1 Element(e), mehr als das Maximum von %2</translation>
+    </message>
+    <message>
+        <source>items %1 and %2 are equal; the items must be unique</source>
+        <translation>die Elemente %1 und %2 sind gleich; die Elemente müssen eindeutig sein</translation>
+    </message>
+    <message>
+        <source>the array has %1 item(s); only %2 are allowed</source>
+        <translation>das Array hat %1 Element(e); nur %2 sind erlaubt</translation>
+    </message>
+    <message>
+        <source>the array contains no item that matches the &quot;contains&quot; schema</source>
+        <translation>das Array enthält kein Element, das zum &quot;contains&quot;-Schema passt</translation>
+    </message>
+    <message>
+        <source>the array contains %1 matching item(s), fewer than the minimum of %2</source>
+        <translation>das Array enthält %1 passende(s) Element(e), weniger als das Minimum von %2</translation>
+    </message>
+    <message>
+        <source>the array contains %1 matching item(s), more than the maximum of %2</source>
+        <translation>das Array enthält %1 passende(s) Element(e), mehr als das Maximum von %2</translation>
+    </message>
+    <message>
+        <source>missing required property &quot;%1&quot;</source>
+        <translation>Pflichteigenschaft &quot;%1&quot; fehlt</translation>
+    </message>
+    <message>
+        <source>the object has %1 propert(ies), fewer than the minimum of %2</source>
+        <translation>das Objekt hat %1 Eigenschaft(en), weniger als das Minimum von %2</translation>
+    </message>
+    <message>
+        <source>the object has %1 propert(ies), more than the maximum of %2</source>
+        <translation>das Objekt hat %1 Eigenschaft(en), mehr als das Maximum von %2</translation>
+    </message>
+    <message>
+        <source>missing property &quot;%1&quot;, which is required when &quot;%2&quot; is present</source>
+        <translation>Eigenschaft &quot;%1&quot; fehlt; sie ist erforderlich, wenn &quot;%2&quot; vorhanden ist</translation>
+    </message>
+    <message>
+        <source>property &quot;%1&quot; is not allowed (the schema lists no such property)</source>
+        <translation>Eigenschaft &quot;%1&quot; ist nicht erlaubt (das Schema führt keine solche Eigenschaft auf)</translation>
+    </message>
+    <message>
+        <source>the property name &quot;%1&quot; does not match the &quot;propertyNames&quot; schema</source>
+        <translation>der Eigenschaftsname &quot;%1&quot; passt nicht zum &quot;propertyNames&quot;-Schema</translation>
     </message>
 </context>
 </TS>

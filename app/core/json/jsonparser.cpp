@@ -171,8 +171,13 @@ public:
         , m_options(options)
         , m_mode(mode)
         , m_builder(m_sourceMap)
-        , m_recordSourceMap(options.recordSourceMap || mode == Mode::Partial)
+        , m_recordSourceMap((options.recordSourceMap || mode == Mode::Partial)
+                            && text.size() < SourceMapBuilder::maxTextSize)
     {
+        // Growing the map by doubling copies it over fresh pages again and again; a generous guess
+        // costs only address space, since untouched pages are never faulted in.
+        if (m_recordSourceMap)
+            m_builder.reserve(text.size() / 8 + 16, text.size() / 4 + 16);
     }
 
     // Parses the whole text; Ok when it is one complete JSON document.

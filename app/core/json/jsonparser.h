@@ -57,7 +57,7 @@ struct JsonWarning {
 struct JsonParseOptions {
     // Containers nested deeper than this are an error (NestingTooDeep), whatever the input.
     int maxDepth = 512;
-    // Off saves time and memory when only the value is wanted.
+    // Off saves time and memory when only the value is wanted. Texts of 4 GiB or more never get one.
     bool recordSourceMap = true;
 };
 

@@ -5,6 +5,7 @@
 #include "sourcemap.h"
 
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 #include <nlohmann/json.hpp>
@@ -92,3 +93,8 @@ struct PartialJson {
 PartialJson parsePartialJson(std::string_view prefix, const JsonParseOptions &options = {});
 
 } // namespace Formwork
+
+// Carried by the run's signals (design.md section 2, "Events").
+Q_DECLARE_METATYPE(Formwork::JsonParseError)
+Q_DECLARE_METATYPE(Formwork::ParsedJson)
+Q_DECLARE_METATYPE(Formwork::PartialJson)

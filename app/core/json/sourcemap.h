@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QMetaType>
 #include <QtGlobal>
 
 #include <cstdint>
@@ -21,8 +22,9 @@ struct SourceRange {
 };
 
 // Where each value of a parsed document sits in its raw text, addressed by JSON Pointer
-// (RFC 6901). Filled by the parser; the tree is stored flat in document order so that a 50 MB
-// document costs one allocation per few thousand values instead of one per value.
+// (RFC 6901). Filled by the parser. The tree is stored flat, in document order, in two arrays
+// (no allocation per value, which keeps 50 MB documents fast); a lookup walks down the pointer,
+// stepping over the siblings before the wanted member or element.
 class SourceMap
 {
 public:
@@ -44,7 +46,7 @@ public:
     qsizetype size() const { return qsizetype(m_nodes.size()); }
     bool isEmpty() const { return m_nodes.empty(); }
 
-    // Moves every range by delta bytes, e.g. from a extracted span to the whole model reply.
+    // Moves every range by delta bytes, e.g. from an extracted span to the whole model reply.
     void shift(qsizetype delta) { m_shift += delta; }
     qsizetype shiftAmount() const { return m_shift; }
 
@@ -133,3 +135,5 @@ private:
 };
 
 } // namespace Formwork
+
+Q_DECLARE_METATYPE(Formwork::SourceRange)

@@ -3,6 +3,7 @@
 #include "testdata.h"
 #include "json/jsonparser.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 #include <cstdint>
@@ -257,6 +258,23 @@ private Q_SLOTS:
         QCOMPARE(keysOf(parsed->value).back(), std::string("k99"));
         QCOMPARE(parsed->warnings.size(), 1);
         QCOMPARE(parsed->warnings.first().pointer, std::string("/k5"));
+    }
+
+    void manyDuplicateKeys_areReportedQuicklyWithPositions()
+    {
+        std::string text = "{\n";
+        for (int i = 0; i < 50000; ++i)
+            text += "\"same\": " + std::to_string(i) + ",\n";
+        text += "\"same\": -1}";
+        QElapsedTimer timer;
+        timer.start();
+        const auto parsed = parseJson(text);
+        QVERIFY(parsed);
+        QCOMPARE_LT(timer.elapsed(), 5000);
+        QCOMPARE(parsed->warnings.size(), 50000);
+        QCOMPARE(parsed->warnings.last().line, 50002);
+        QCOMPARE(parsed->warnings.last().column, 1);
+        QCOMPARE(parsed->value["same"].get<int>(), -1);
     }
 
     void sourceMapOff_leavesMapEmpty()

@@ -42,3 +42,5 @@ Result<ParsedJson, JsonParseError> parseExtractedJson(const ExtractedJson &extra
                                                       const JsonParseOptions &options = {});
 
 } // namespace Formwork
+
+Q_DECLARE_METATYPE(Formwork::ExtractedJson)

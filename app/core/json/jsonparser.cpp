@@ -171,8 +171,13 @@ public:
         , m_options(options)
         , m_mode(mode)
         , m_builder(m_sourceMap)
-        , m_recordSourceMap(options.recordSourceMap || mode == Mode::Partial)
+        , m_recordSourceMap((options.recordSourceMap || mode == Mode::Partial)
+                            && text.size() < SourceMapBuilder::maxTextSize)
     {
+        // Growing the map by doubling copies it over fresh pages again and again; a generous guess
+        // costs only address space, since untouched pages are never faulted in.
+        if (m_recordSourceMap)
+            m_builder.reserve(text.size() / 8 + 16, text.size() / 4 + 16);
     }
 
     // Parses the whole text; Ok when it is one complete JSON document.
@@ -181,7 +186,19 @@ public:
     std::optional<JsonParseError> takeError() { return std::move(m_error); }
     Json takeValue() { return std::move(m_root); }
     SourceMap takeSourceMap() { return std::move(m_sourceMap); }
-    QList<JsonWarning> takeWarnings() { return std::move(m_warnings); }
+    QList<JsonWarning> takeWarnings()
+    {
+        // One index for all warnings: a document full of repeated keys must not cost a scan per key.
+        if (!m_warnings.isEmpty()) {
+            const TextPositions positions(m_text);
+            for (JsonWarning &warning : m_warnings) {
+                const LineColumn position = positions.lineColumn(warning.range.begin);
+                warning.line = position.line;
+                warning.column = position.column;
+            }
+        }
+        return std::move(m_warnings);
+    }
     bool hasValue() const { return m_rootCreated; }
     qsizetype position() const { return qsizetype(m_pos); }
 
@@ -297,10 +314,7 @@ void Parser::warnDuplicate()
     warning.kind = JsonWarning::Kind::DuplicateKey;
     warning.message = translated(Message::duplicateKey).arg(QString::fromUtf8(m_key.data(), qsizetype(m_key.size())));
     warning.pointer = currentPointer();
-    warning.range = m_keyRange;
-    const LineColumn position = lineColumnAt(m_text, m_keyRange.begin);
-    warning.line = position.line;
-    warning.column = position.column;
+    warning.range = m_keyRange; // line and column are filled in once at the end: see takeWarnings()
     m_warnings.append(std::move(warning));
 }
 

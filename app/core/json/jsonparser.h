@@ -5,6 +5,7 @@
 #include "sourcemap.h"
 
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 #include <nlohmann/json.hpp>
@@ -57,7 +58,7 @@ struct JsonWarning {
 struct JsonParseOptions {
     // Containers nested deeper than this are an error (NestingTooDeep), whatever the input.
     int maxDepth = 512;
-    // Off saves time and memory when only the value is wanted.
+    // Off saves time and memory when only the value is wanted. Texts of 4 GiB or more never get one.
     bool recordSourceMap = true;
 };
 
@@ -92,3 +93,8 @@ struct PartialJson {
 PartialJson parsePartialJson(std::string_view prefix, const JsonParseOptions &options = {});
 
 } // namespace Formwork
+
+// Carried by the run's signals (design.md section 2, "Events").
+Q_DECLARE_METATYPE(Formwork::JsonParseError)
+Q_DECLARE_METATYPE(Formwork::ParsedJson)
+Q_DECLARE_METATYPE(Formwork::PartialJson)

@@ -135,7 +135,7 @@ std::optional<SourceRange> SourceMap::valueRange(std::string_view jsonPointer) c
 std::optional<SourceRange> SourceMap::keyRange(std::string_view jsonPointer) const
 {
     const auto index = find(jsonPointer);
-    if (!index || m_nodes[*index].keyBegin < 0)
+    if (!index || !m_nodes[*index].hasKey())
         return std::nullopt;
     const Node &node = m_nodes[*index];
     return shifted(node.keyBegin, node.keyEnd);
@@ -153,7 +153,10 @@ std::optional<std::string> SourceMap::pointerAt(qsizetype offset) const
         return std::nullopt;
     const qsizetype local = offset - m_shift;
     const auto contains = [local](const Node &node) {
-        return (local >= node.begin && local < node.end) || (local >= node.keyBegin && local < node.keyEnd);
+        const auto inside = [local](std::uint32_t begin, std::uint32_t end) {
+            return local >= qsizetype(begin) && local < qsizetype(end);
+        };
+        return inside(node.begin, node.end) || (node.hasKey() && inside(node.keyBegin, node.keyEnd));
     };
     if (!contains(m_nodes[0]))
         return std::nullopt;
@@ -168,7 +171,7 @@ std::optional<std::string> SourceMap::pointerAt(qsizetype offset) const
             const Node &node = m_nodes[child];
             if (!contains(node))
                 continue;
-            pointer = appendToken(pointer, node.keyBegin >= 0 ? nameOf(node) : std::to_string(index));
+            pointer = appendToken(pointer, node.hasKey() ? nameOf(node) : std::to_string(index));
             current = child;
             descended = true;
             break;
@@ -227,7 +230,7 @@ std::vector<std::string> SourceMap::collectPointers(bool onlyComplete) const
                 continue;
             }
             const std::size_t index = parent.nextIndex++;
-            pointer = appendToken(parent.pointer, node.keyBegin >= 0 ? nameOf(node) : std::to_string(index));
+            pointer = appendToken(parent.pointer, node.hasKey() ? nameOf(node) : std::to_string(index));
         }
         if (node.type != NodeType::Scalar && node.subtreeSize > 1) {
             open.push_back(

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QMetaType>
 #include <QtGlobal>
 
 #include <cstdint>
@@ -21,8 +22,9 @@ struct SourceRange {
 };
 
 // Where each value of a parsed document sits in its raw text, addressed by JSON Pointer
-// (RFC 6901). Filled by the parser; the tree is stored flat in document order so that a 50 MB
-// document costs one allocation per few thousand values instead of one per value.
+// (RFC 6901). Filled by the parser. The tree is stored flat, in document order, in two arrays
+// (no allocation per value, which keeps 50 MB documents fast); a lookup walks down the pointer,
+// stepping over the siblings before the wanted member or element.
 class SourceMap
 {
 public:
@@ -44,7 +46,7 @@ public:
     qsizetype size() const { return qsizetype(m_nodes.size()); }
     bool isEmpty() const { return m_nodes.empty(); }
 
-    // Moves every range by delta bytes, e.g. from a extracted span to the whole model reply.
+    // Moves every range by delta bytes, e.g. from an extracted span to the whole model reply.
     void shift(qsizetype delta) { m_shift += delta; }
     qsizetype shiftAmount() const { return m_shift; }
 
@@ -54,18 +56,22 @@ public:
 private:
     friend class SourceMapBuilder;
 
+    // 32 bytes: offsets are 32-bit, so the parser records no map for texts of 4 GiB or more.
     struct Node {
-        qsizetype begin = 0;
-        qsizetype end = 0;
-        qsizetype keyBegin = -1;
-        qsizetype keyEnd = -1;
+        std::uint32_t begin = 0;
+        std::uint32_t end = 0;
+        std::uint32_t keyBegin = noKey;
+        std::uint32_t keyEnd = noKey;
         std::uint32_t nameOffset = 0;
         std::uint32_t nameLength = 0;
         // This node plus all its descendants; the next sibling is at index + subtreeSize.
         std::uint32_t subtreeSize = 1;
         NodeType type = NodeType::Scalar;
         bool complete = true;
+
+        bool hasKey() const { return keyBegin != noKey; }
     };
+    static constexpr std::uint32_t noKey = 0xFFFFFFFF;
 
     std::optional<std::size_t> find(std::string_view jsonPointer) const;
     std::optional<std::size_t> findChild(std::size_t parent, std::string_view token) const;
@@ -88,17 +94,20 @@ public:
     {
     }
 
+    // Texts this long or longer get no source map (offsets are stored in 32 bits).
+    static constexpr std::size_t maxTextSize = SourceMap::noKey;
+
     // Adds a value and returns its index; nameless (root or array element) when keyBegin < 0.
     std::size_t add(SourceMap::NodeType type, qsizetype begin, qsizetype keyBegin = -1, qsizetype keyEnd = -1,
                     std::string_view name = {})
     {
         SourceMap::Node node;
         node.type = type;
-        node.begin = begin;
-        node.end = begin;
-        node.keyBegin = keyBegin;
-        node.keyEnd = keyEnd;
+        node.begin = std::uint32_t(begin);
+        node.end = std::uint32_t(begin);
         if (keyBegin >= 0) {
+            node.keyBegin = std::uint32_t(keyBegin);
+            node.keyEnd = std::uint32_t(keyEnd);
             node.nameOffset = std::uint32_t(m_map.m_names.size());
             node.nameLength = std::uint32_t(name.size());
             m_map.m_names.append(name);
@@ -110,15 +119,21 @@ public:
     void finish(std::size_t index, qsizetype end, bool complete = true)
     {
         SourceMap::Node &node = m_map.m_nodes[index];
-        node.end = end;
+        node.end = std::uint32_t(end);
         node.complete = complete;
         node.subtreeSize = std::uint32_t(m_map.m_nodes.size() - index);
     }
 
-    void reserve(std::size_t nodes) { m_map.m_nodes.reserve(nodes); }
+    void reserve(std::size_t nodes, std::size_t nameBytes)
+    {
+        m_map.m_nodes.reserve(nodes);
+        m_map.m_names.reserve(nameBytes);
+    }
 
 private:
     SourceMap &m_map;
 };
 
 } // namespace Formwork
+
+Q_DECLARE_METATYPE(Formwork::SourceRange)

@@ -201,6 +201,17 @@ void ChatJob::deliverDelta(const ChatDelta &chunk)
     Q_EMIT delta(chunk);
 }
 
+void ChatJob::completeWhole(ChatResult result)
+{
+    ChatDelta whole;
+    whole.content = result.content;
+    whole.thinking = result.thinking;
+    whole.toolCalls = result.toolCalls;
+    if (!whole.content.isEmpty() || !whole.thinking.isEmpty() || !whole.toolCalls.isEmpty())
+        deliverDelta(whole);
+    complete(std::move(result));
+}
+
 void ChatJob::complete(ChatResult result)
 {
     if (isFinished())
@@ -259,6 +270,14 @@ void VersionJob::complete(const ServerVersion &version)
         return;
     Q_EMIT finished(version);
     markFinished();
+}
+
+BackendError errorFromOutcome(const BackendJob::HttpOutcome &outcome, const QString &model)
+{
+    BackendError error
+        = outcome.transportError ? *outcome.transportError : errorFromHttp(outcome.status, outcome.body, model);
+    error.model = model;
+    return error;
 }
 
 } // namespace Formwork

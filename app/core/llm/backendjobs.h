@@ -96,6 +96,10 @@ private:
     QList<SentRequest> m_sent;
 };
 
+// The typed error of a failed HTTP call: the transport error when there was no response,
+// otherwise the one the status and body map to.
+BackendError errorFromOutcome(const BackendJob::HttpOutcome &outcome, const QString &model);
+
 // A chat request in flight: deltas while it streams, then finished(ChatResult) or failed(BackendError).
 class ChatJob final : public BackendJob
 {
@@ -114,6 +118,8 @@ public:
     void deliverDelta(const ChatDelta &delta);
     // Fills wall time, time to first token and the request JSON, emits finished(), ends the job.
     void complete(ChatResult result);
+    // For a reply that arrived in one piece (stream: false): one delta with all of it, then complete().
+    void completeWhole(ChatResult result);
 
 Q_SIGNALS:
     void delta(const Formwork::ChatDelta &delta);

@@ -11,14 +11,6 @@ using namespace LlmDetail;
 
 namespace {
 
-BackendError errorFor(const BackendJob::HttpOutcome &outcome, const QString &model)
-{
-    BackendError error
-        = outcome.transportError ? *outcome.transportError : errorFromHttp(outcome.status, outcome.body, model);
-    error.model = model;
-    return error;
-}
-
 BackendError protocolError(const QString &what, const QByteArray &body)
 {
     BackendError error;
@@ -283,7 +275,7 @@ void OllamaBackend::probeVersion(BackendJob *job, const std::function<void(const
     job->send({ QByteArrayLiteral("GET"), QStringLiteral("/api/version"), {}, false }, {},
               [this, job, next](const BackendJob::HttpOutcome &outcome) {
                   if (!outcome.isSuccess()) {
-                      job->fail(errorFor(outcome, job->model()));
+                      job->fail(errorFromOutcome(outcome, job->model()));
                       return;
                   }
                   const Json json = parse(outcome.body);
@@ -310,7 +302,7 @@ void OllamaBackend::probeCapabilities(BackendJob *job, const QString &name,
     job->send({ QByteArrayLiteral("POST"), QStringLiteral("/api/show"), dump(request), false }, {},
               [this, job, name, key, next](const BackendJob::HttpOutcome &outcome) {
                   if (!outcome.isSuccess()) {
-                      job->fail(errorFor(outcome, name));
+                      job->fail(errorFromOutcome(outcome, name));
                       return;
                   }
                   const ModelInfo info = parseShow(name, outcome.body);
@@ -398,7 +390,7 @@ void OllamaBackend::sendChat(ChatJob *job, const ChatRequest &request, bool send
               [job, decoder, stream, model](const BackendJob::HttpOutcome &outcome) {
                   const bool httpOk = outcome.status >= 200 && outcome.status < 300;
                   if (!httpOk || (!stream && outcome.transportError)) {
-                      job->fail(errorFor(outcome, model));
+                      job->fail(errorFromOutcome(outcome, model));
                       return;
                   }
                   if (!stream) {
@@ -407,13 +399,7 @@ void OllamaBackend::sendChat(ChatJob *job, const ChatRequest &request, bool send
                           job->fail(result.error());
                           return;
                       }
-                      ChatDelta whole;
-                      whole.content = result->content;
-                      whole.thinking = result->thinking;
-                      whole.toolCalls = result->toolCalls;
-                      if (!whole.content.isEmpty() || !whole.thinking.isEmpty() || !whole.toolCalls.isEmpty())
-                          job->deliverDelta(whole);
-                      job->complete(std::move(result).value());
+                      job->completeWhole(std::move(result).value());
                       return;
                   }
                   decoder->finish();
@@ -439,7 +425,7 @@ ModelListJob *OllamaBackend::listModels()
             job->send({ QByteArrayLiteral("GET"), QStringLiteral("/api/tags"), {}, false }, {},
                       [this, job](const BackendJob::HttpOutcome &outcome) {
                           if (!outcome.isSuccess()) {
-                              job->fail(errorFor(outcome, {}));
+                              job->fail(errorFromOutcome(outcome, {}));
                               return;
                           }
                           bool ok = false;
@@ -491,7 +477,7 @@ void OllamaBackend::showNext(ModelListJob *job, std::shared_ptr<QList<ModelInfo>
         job->send({ QByteArrayLiteral("POST"), QStringLiteral("/api/show"), dump(request), false }, {},
                   [this, job, models, index, name, key, merge](const BackendJob::HttpOutcome &outcome) {
                       if (outcome.transportError) {
-                          job->fail(errorFor(outcome, name));
+                          job->fail(errorFromOutcome(outcome, name));
                           return;
                       }
                       if (outcome.isSuccess()) {
@@ -536,7 +522,7 @@ ModelListJob *OllamaBackend::runningModels()
             job->send({ QByteArrayLiteral("GET"), QStringLiteral("/api/ps"), {}, false }, {},
                       [job](const BackendJob::HttpOutcome &outcome) {
                           if (!outcome.isSuccess())
-                              job->fail(errorFor(outcome, {}));
+                              job->fail(errorFromOutcome(outcome, {}));
                           else
                               job->complete(parsePs(outcome.body));
                       });

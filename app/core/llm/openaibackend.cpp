@@ -11,14 +11,6 @@ using namespace LlmDetail;
 
 namespace {
 
-BackendError errorFor(const BackendJob::HttpOutcome &outcome, const QString &model)
-{
-    BackendError error
-        = outcome.transportError ? *outcome.transportError : errorFromHttp(outcome.status, outcome.body, model);
-    error.model = model;
-    return error;
-}
-
 const char *imageMimeType(const QByteArray &image)
 {
     if (image.startsWith("\x89PNG"))
@@ -237,7 +229,7 @@ ChatJob *OpenAiBackend::chat(const ChatRequest &request)
                       [job, decoder, stream, model](const BackendJob::HttpOutcome &outcome) {
                           const bool httpOk = outcome.status >= 200 && outcome.status < 300;
                           if (!httpOk || (!stream && outcome.transportError)) {
-                              job->fail(errorFor(outcome, model));
+                              job->fail(errorFromOutcome(outcome, model));
                               return;
                           }
                           if (!stream) {
@@ -246,13 +238,7 @@ ChatJob *OpenAiBackend::chat(const ChatRequest &request)
                                   job->fail(result.error());
                                   return;
                               }
-                              ChatDelta whole;
-                              whole.content = result->content;
-                              whole.thinking = result->thinking;
-                              whole.toolCalls = result->toolCalls;
-                              if (!whole.content.isEmpty() || !whole.thinking.isEmpty() || !whole.toolCalls.isEmpty())
-                                  job->deliverDelta(whole);
-                              job->complete(std::move(result).value());
+                              job->completeWhole(std::move(result).value());
                               return;
                           }
                           decoder->finish();
@@ -277,7 +263,7 @@ ModelListJob *OpenAiBackend::listModels()
             job->send({ QByteArrayLiteral("GET"), apiPath(QStringLiteral("/models")), {}, false }, {},
                       [job](const BackendJob::HttpOutcome &outcome) {
                           if (!outcome.isSuccess()) {
-                              job->fail(errorFor(outcome, {}));
+                              job->fail(errorFromOutcome(outcome, {}));
                               return;
                           }
                           const Json json = parse(outcome.body);

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "extraction/extractiontypes.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+namespace Formwork {
+
+class ExtractionRun;
+class LlmBackend;
+
+namespace Ui {
+
+// The current run of the window: the one seam between the authoring side (model picker, prompt,
+// schema) and the results side (attempt timeline, result viewer). The authoring side starts and
+// cancels runs here; the results side only reads from it and listens to its signals. It owns the
+// ExtractionRun it starts and keeps every finished attempt, the live stream of the attempt under
+// way and the final result, so a view created late can still show the whole run.
+class RunSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunSession)
+
+public:
+    enum class State {
+        Idle, // nothing run yet, or cleared
+        Running,
+        Succeeded,
+        Failed,
+    };
+    Q_ENUM(State)
+
+    explicit RunSession(QObject *parent = nullptr);
+    ~RunSession() override;
+
+    // Starts a run of `config` on `backend` (not owned; it must outlive the run). A run still
+    // going is cancelled first. The previous run's attempts are dropped (cleared() is emitted).
+    void start(LlmBackend *backend, const ExtractionConfig &config);
+    // Stops the run in flight; it ends with finished() and reason Cancelled. No-op when idle.
+    void cancel();
+    // Shows `jsonText` checked against `schema` without a model ("Validate JSON..."): a finished
+    // run of one attempt whose raw reply is the text, so both result views can show it.
+    void showValidation(const QString &jsonText, const Schema &schema);
+    // Makes the last parsed value of a failed run the result, its failures kept (accepted()).
+    // Returns false when there is nothing to accept.
+    bool acceptAnyway();
+    // Forgets everything (a new workspace was opened).
+    void clear();
+
+    State state() const { return m_state; }
+    bool isRunning() const { return m_state == State::Running; }
+    bool isFinished() const { return m_state == State::Succeeded || m_state == State::Failed; }
+
+    // The configuration of the current (or last) run.
+    const ExtractionConfig &config() const { return m_config; }
+    const RunStartInfo &startInfo() const { return m_startInfo; }
+    // Every finished attempt, in order.
+    const QList<AttemptRecord> &attempts() const { return m_attempts; }
+    // The attempt under way (1-based), 0 when none; with the newest stream view of its reply.
+    int liveAttempt() const { return m_liveAttempt; }
+    int maxAttempts() const { return m_maxAttempts; }
+    const StreamProgress &liveProgress() const { return m_liveProgress; }
+    // Resends after transient backend failures, in order (each names its attempt).
+    const QList<TransportRetry> &transportRetries() const { return m_transportRetries; }
+    QStringList warnings() const { return m_warnings; }
+    // Valid once finished.
+    const RunResult &result() const { return m_result; }
+    // The user accepted the invalid value of a failed run (result().value, result().attempts).
+    bool isAccepted() const { return m_accepted; }
+    // The ExtractionRun of the run in flight (nullptr when none); for the request preview.
+    ExtractionRun *run() const { return m_run; }
+
+Q_SIGNALS:
+    void cleared();
+    void stateChanged(Formwork::Ui::RunSession::State state);
+    void started(const Formwork::RunStartInfo &info);
+    void attemptStarted(int attempt, int maxAttempts);
+    void streamProgressed(const Formwork::StreamProgress &progress);
+    void transportRetryScheduled(const Formwork::TransportRetry &retry);
+    void attemptFinished(const Formwork::AttemptRecord &attempt);
+    void warningAdded(const QString &message);
+    // Exactly once per run: success, failure or cancel.
+    void finished(const Formwork::RunResult &result);
+    void accepted(const Formwork::RunResult &result);
+
+private:
+    void setState(State state);
+    void reset();
+    void onFinished(const RunResult &result);
+
+    QPointer<ExtractionRun> m_run;
+    ExtractionConfig m_config;
+    RunStartInfo m_startInfo;
+    State m_state = State::Idle;
+    QList<AttemptRecord> m_attempts;
+    int m_liveAttempt = 0;
+    int m_maxAttempts = 0;
+    StreamProgress m_liveProgress;
+    QList<TransportRetry> m_transportRetries;
+    QStringList m_warnings;
+    RunResult m_result;
+    bool m_accepted = false;
+};
+
+} // namespace Ui
+} // namespace Formwork

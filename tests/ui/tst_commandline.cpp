@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow/commandline.h"
+#include "mainwindow/recoverystore.h"
 
 #include <QFile>
 #include <QImage>
@@ -128,6 +129,39 @@ private Q_SLOTS:
             = runGui(home, { Example, QStringLiteral("--screenshot"), home.filePath(QStringLiteral("no/such/dir/x.png")) });
         QCOMPARE(outcome.exitCode, 1);
         QVERIFY(!outcome.err.isEmpty());
+    }
+
+    void killedGui_leavesAStaleLock_recoveryIsOfferedNextTime()
+    {
+        QTemporaryDir home;
+        const QString recoveryFile = home.filePath(QStringLiteral("data/Formwork/formwork/recovery.formwork.json"));
+        QProcess gui;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        gui.setProcessEnvironment(env);
+        gui.start(QStringLiteral(FORMWORK_GUI_PATH), { Example });
+        QVERIFY(gui.waitForStarted());
+        // While it runs, it owns the recovery file: another instance keeps its hands off.
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(recoveryFile + QStringLiteral(".lock")), 20000);
+        {
+            RecoveryStore other(nullptr, recoveryFile);
+            QVERIFY(!other.isActive());
+        }
+        gui.kill(); // SIGKILL: no clean close, the lock stays behind
+        QVERIFY(gui.waitForFinished());
+        QVERIFY(QFile::exists(recoveryFile + QStringLiteral(".lock")));
+
+        // What its autosave would have left.
+        Formwork::Workspace unsaved;
+        unsaved.schemaText = QStringLiteral("{\"title\": \"typed\"}");
+        QVERIFY(!Formwork::saveWorkspace(unsaved, recoveryFile));
+        RecoveryStore next(nullptr, recoveryFile);
+        QVERIFY(next.isActive());
+        const auto pending = next.pending();
+        QVERIFY(pending);
+        QCOMPARE(pending->workspace.schemaText, unsaved.schemaText);
     }
 
     void reportFirstFrame_printsTimeAndMemory()

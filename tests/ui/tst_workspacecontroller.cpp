@@ -106,6 +106,26 @@ private Q_SLOTS:
         QVERIFY(answers.asked.isEmpty());
     }
 
+    void open_thenIdle_staysUnmodified()
+    {
+        // Highlighting and the background lint (with error marks) must not count as a change.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("idle.formwork.json"));
+        Workspace workspace;
+        workspace.schemaText = QStringLiteral("{\n  \"type\": \"nope\",\n  \"properties\": [1\n");
+        QVERIFY(!saveWorkspace(workspace, path));
+        MainWindow window;
+        Answers answers;
+        answers.install(window);
+        window.show();
+        QVERIFY(window.openWorkspace(path));
+        QSignalSpy modified(window.workspaceController(), &WorkspaceController::modifiedChanged);
+        QTest::qWait(600);
+        QVERIFY(modified.isEmpty());
+        QVERIFY(!window.workspaceController()->isModified());
+        QVERIFY(!window.workspaceController()->recovery()->isSavePending());
+    }
+
     void save_keepsWhatPanesDoNotShowYet()
     {
         // Until the prompt pane and model picker are wired, their part of a workspace survives a save.

@@ -242,16 +242,20 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("field");
         QTest::addColumn<int>("line");
-        QTest::newRow("system") << QByteArray("{\"formwork\": 1,\n\"prompt\": {\"system\": 3}}") << QStringLiteral("prompt.system") << 2;
-        QTest::newRow("variable") << QByteArray("{\"formwork\": 1, \"prompt\": {\"variables\": [{\"name\": \"a\"},\n {\"name\": []}]}}")
+        QTest::newRow("system") << QByteArray("{\"formwork\": 1,\n\"prompt\": {\"system\": 3}}")
+                                << QStringLiteral("prompt.system") << 2;
+        QTest::newRow("variable") << QByteArray(
+            "{\"formwork\": 1, \"prompt\": {\"variables\": [{\"name\": \"a\"},\n {\"name\": []}]}}")
                                   << QStringLiteral("prompt.variables[1].name") << 2;
         QTest::newRow("attempts") << QByteArray("{\"formwork\": 1, \"limits\": {\"maxAttempts\": \"3\"}}")
                                   << QStringLiteral("limits.maxAttempts") << 1;
         QTest::newRow("temperature") << QByteArray("{\"formwork\": 1, \"options\": {\"temperature\": true}}")
                                      << QStringLiteral("options.temperature") << 1;
-        QTest::newRow("server") << QByteArray("{\"formwork\": 1, \"server\": \"localhost\"}") << QStringLiteral("server") << 1;
+        QTest::newRow("server") << QByteArray("{\"formwork\": 1, \"server\": \"localhost\"}")
+                                << QStringLiteral("server") << 1;
         QTest::newRow("mode") << QByteArray("{\"formwork\": 1, \"mode\": \"yaml\"}") << QStringLiteral("mode") << 1;
-        QTest::newRow("api") << QByteArray("{\"formwork\": 1, \"server\": {\"api\": \"grpc\"}}") << QStringLiteral("server.api") << 1;
+        QTest::newRow("api") << QByteArray("{\"formwork\": 1, \"server\": {\"api\": \"grpc\"}}")
+                             << QStringLiteral("server.api") << 1;
         QTest::newRow("images") << QByteArray("{\"formwork\": 1, \"prompt\": {\"images\": [1]}}")
                                 << QStringLiteral("prompt.images[0]") << 1;
     }
@@ -271,8 +275,8 @@ private Q_SLOTS:
 
     void unknownFields_areIgnored()
     {
-        auto result = parseWorkspace("{\"formwork\": 1, \"future\": {\"x\": 1}, \"prompt\": {\"user\": \"hi\", \"extra\": 2}}",
-                                     QString());
+        auto result = parseWorkspace(
+            "{\"formwork\": 1, \"future\": {\"x\": 1}, \"prompt\": {\"user\": \"hi\", \"extra\": 2}}", QString());
         QVERIFY(result);
         QCOMPARE(result->prompt.userPrompt, QStringLiteral("hi"));
     }
@@ -295,7 +299,8 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("latin1.formwork.json"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("{\"formwork\": 1,\n \"prompt\": {\"user\": \"Gr\xF6\xDF" "e\"}}");
+        file.write("{\"formwork\": 1,\n \"prompt\": {\"user\": \"Gr\xF6\xDF"
+                   "e\"}}");
         file.close();
         auto result = loadWorkspace(path);
         QVERIFY(!result);

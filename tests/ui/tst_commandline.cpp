@@ -61,8 +61,9 @@ private Q_SLOTS:
     void parse_readsFileRunAndScreenshot()
     {
         CommandLine commandLine;
-        QVERIFY(commandLine.parse({ QStringLiteral("formwork"), QStringLiteral("a.formwork.json"), QStringLiteral("--run"),
-                                    QStringLiteral("--screenshot"), QStringLiteral("out.png") }));
+        QVERIFY(
+            commandLine.parse({ QStringLiteral("formwork"), QStringLiteral("a.formwork.json"), QStringLiteral("--run"),
+                                QStringLiteral("--screenshot"), QStringLiteral("out.png") }));
         QCOMPARE(commandLine.workspacePath(), QStringLiteral("a.formwork.json"));
         QVERIFY(commandLine.run());
         QCOMPARE(commandLine.screenshotPath(), QStringLiteral("out.png"));
@@ -116,8 +117,9 @@ private Q_SLOTS:
     void screenshot_missingWorkspace_exitsTwo()
     {
         QTemporaryDir home;
-        const Outcome outcome = runGui(home, { home.filePath(QStringLiteral("nope.formwork.json")),
-                                               QStringLiteral("--screenshot"), home.filePath(QStringLiteral("x.png")) });
+        const Outcome outcome = runGui(home,
+                                       { home.filePath(QStringLiteral("nope.formwork.json")),
+                                         QStringLiteral("--screenshot"), home.filePath(QStringLiteral("x.png")) });
         QCOMPARE(outcome.exitCode, 2);
         QVERIFY(outcome.err.contains(QStringLiteral("nope.formwork.json")));
     }
@@ -125,8 +127,8 @@ private Q_SLOTS:
     void screenshot_unwritablePath_exitsOne()
     {
         QTemporaryDir home;
-        const Outcome outcome
-            = runGui(home, { Example, QStringLiteral("--screenshot"), home.filePath(QStringLiteral("no/such/dir/x.png")) });
+        const Outcome outcome = runGui(
+            home, { Example, QStringLiteral("--screenshot"), home.filePath(QStringLiteral("no/such/dir/x.png")) });
         QCOMPARE(outcome.exitCode, 1);
         QVERIFY(!outcome.err.isEmpty());
     }

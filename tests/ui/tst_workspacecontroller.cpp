@@ -318,8 +318,7 @@ private Q_SLOTS:
         QVERIFY(!window.close());
         QVERIFY(window.isVisible());
         QCOMPARE(answers.asked.size(), 1);
-        QCOMPARE(answers.asked.constFirst().buttons,
-                 QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+        QCOMPARE(answers.asked.constFirst().buttons, QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
         answers.answer = QMessageBox::Discard;
         QVERIFY(window.close());
         QCOMPARE(answers.asked.size(), 2);

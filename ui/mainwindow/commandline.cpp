@@ -53,15 +53,18 @@ void CommandLine::configureParser()
     m_parser.addPositionalArgument(QStringLiteral("workspace"),
                                    QCoreApplication::translate("main", "A workspace file (*.formwork.json) to open."),
                                    QStringLiteral("[FILE.formwork.json]"));
-    m_parser.addOption(QCommandLineOption(
-        QStringLiteral("run"), QCoreApplication::translate("main", "Run the workspace as soon as the window is shown.")));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("run"),
+                           QCoreApplication::translate("main", "Run the workspace as soon as the window is shown.")));
     m_parser.addOption(QCommandLineOption(
         QStringLiteral("screenshot"),
-        QCoreApplication::translate("main", "Save the window as a PNG picture when the run ends (without --run: "
-                                            "once the window is shown), then quit."),
+        QCoreApplication::translate("main",
+                                    "Save the window as a PNG picture when the run ends (without --run: "
+                                    "once the window is shown), then quit."),
         QStringLiteral("PNG")));
-    m_parser.addOption(QCommandLineOption(
-        QStringLiteral("self-test"), QCoreApplication::translate("main", "Show the main window, then quit with status 0.")));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("self-test"),
+                           QCoreApplication::translate("main", "Show the main window, then quit with status 0.")));
 }
 
 void CommandLine::process(const QCoreApplication &app)

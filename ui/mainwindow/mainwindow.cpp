@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow/mainwindow.h"
 
-#include "formworkversion.h"
 #include "editor/codeeditor.h"
+#include "formworkversion.h"
 #include "highlighting/jsonhighlighting.h"
 #include "mainwindow/workspacecontroller.h"
 #include "panes/plannedpane.h"

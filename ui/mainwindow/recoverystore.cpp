@@ -116,8 +116,8 @@ std::optional<RecoveryStore::Recovered> RecoveryStore::pending() const
                 recovered.workspacePath = QString::fromStdString(path.get<std::string>());
             const Json savedAt = info.value("savedAt", Json());
             if (savedAt.is_string())
-                recovered.savedAt = QDateTime::fromString(QString::fromStdString(savedAt.get<std::string>()),
-                                                          Qt::ISODateWithMs);
+                recovered.savedAt
+                    = QDateTime::fromString(QString::fromStdString(savedAt.get<std::string>()), Qt::ISODateWithMs);
         }
     }
     return recovered;

@@ -207,7 +207,8 @@ bool WorkspaceController::writeTo(const QString &path)
     if (const auto error = saveWorkspace(captured(), path)) {
         WorkspaceError shown = *error;
         shown.path = QDir::toNativeSeparators(error->path);
-        showError(tr("Workspace not saved"), tr("%1\n\nYour changes are still in the window, unsaved.").arg(shown.text()));
+        showError(tr("Workspace not saved"),
+                  tr("%1\n\nYour changes are still in the window, unsaved.").arg(shown.text()));
         return false;
     }
     m_untitledName.clear();
@@ -269,9 +270,8 @@ bool WorkspaceController::offerRecovery()
     const auto pending = m_recovery->pending();
     if (!pending)
         return false;
-    const QString belongsTo = pending->workspacePath.isEmpty()
-                                  ? tr("an untitled workspace")
-                                  : QDir::toNativeSeparators(pending->workspacePath);
+    const QString belongsTo = pending->workspacePath.isEmpty() ? tr("an untitled workspace")
+                                                               : QDir::toNativeSeparators(pending->workspacePath);
     Question question;
     question.icon = QMessageBox::Question;
     question.title = tr("Restore unsaved work?");
@@ -378,8 +378,8 @@ void WorkspaceController::rebuildExamplesMenu()
     m_examplesMenu->clear();
     const QStringList examples = exampleFiles();
     for (const QString &example : examples) {
-        QAction *action = m_examplesMenu->addAction(exampleName(example), this,
-                                                    [this, example] { newFromExample(example); });
+        QAction *action
+            = m_examplesMenu->addAction(exampleName(example), this, [this, example] { newFromExample(example); });
         action->setObjectName(QStringLiteral("example:") + QFileInfo(example).fileName());
         action->setToolTip(tr("A new untitled workspace with this example's schema, prompts and input"));
     }
@@ -394,16 +394,16 @@ void WorkspaceController::rebuildRecentMenu()
     const QStringList files = recentFiles();
     for (int i = 0; i < files.size(); ++i) {
         const QString file = files.at(i);
-        QAction *action = m_recentMenu->addAction(
-            QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(file).fileName()), this, [this, file] {
-                if (!open(file) && !QFileInfo::exists(file)) {
-                    QStringList remaining = recentFiles();
-                    remaining.removeAll(file);
-                    QSettings().setValue(RecentFilesKey, remaining);
-                    rebuildRecentMenu();
-                    Q_EMIT recentFilesChanged();
-                }
-            });
+        QAction *action = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(file).fileName()),
+                                                  this, [this, file] {
+                                                      if (!open(file) && !QFileInfo::exists(file)) {
+                                                          QStringList remaining = recentFiles();
+                                                          remaining.removeAll(file);
+                                                          QSettings().setValue(RecentFilesKey, remaining);
+                                                          rebuildRecentMenu();
+                                                          Q_EMIT recentFilesChanged();
+                                                      }
+                                                  });
         action->setToolTip(QDir::toNativeSeparators(file));
     }
     if (!files.isEmpty()) {

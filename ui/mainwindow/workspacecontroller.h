@@ -71,7 +71,11 @@ public:
     // Call whenever a pane changes (ignored while apply() runs). Starts the autosave pause.
     void markModified();
     // The state New returns to (the window's state right after it was built, say).
-    void setBlankWorkspace(const Workspace &workspace) { m_blank = workspace; m_applied = workspace; }
+    void setBlankWorkspace(const Workspace &workspace)
+    {
+        m_blank = workspace;
+        m_applied = workspace;
+    }
     RecoveryStore *recovery() const { return m_recovery; }
 
     // --- actions (each returns whether it happened) ---

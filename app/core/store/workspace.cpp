@@ -293,7 +293,8 @@ public:
 
     void failType(const std::string &pointer, const QString &expected)
     {
-        fail(pointer, QCoreApplication::translate("Formwork::Workspace", "\"%1\" must be %2").arg(fieldName(pointer), expected));
+        fail(pointer,
+             QCoreApplication::translate("Formwork::Workspace", "\"%1\" must be %2").arg(fieldName(pointer), expected));
     }
 
     // The member `key` of `object` (at `pointer`), or null when it is absent.
@@ -353,7 +354,7 @@ public:
         const bool isUnsigned = value->is_number_unsigned();
         const qint64 number = isUnsigned ? qint64(value->get<quint64>()) : value->get<qint64>();
         const bool tooLarge = (isUnsigned && value->get<quint64>() > quint64(std::numeric_limits<Int>::max()))
-                              || number > qint64(std::numeric_limits<Int>::max());
+            || number > qint64(std::numeric_limits<Int>::max());
         if (tooLarge || number < minimum) {
             fail(at, QCoreApplication::translate("Formwork::Workspace", "\"%1\" is out of range").arg(fieldName(at)));
             return;
@@ -445,7 +446,8 @@ void readPrompt(Reader &reader, const Json &root, PromptSettings &prompt, const 
             const std::string at = Reader::child("/prompt/variables", std::to_string(i));
             const Json &item = (*variables)[i];
             if (!item.is_object()) {
-                reader.failType(at, QCoreApplication::translate("Formwork::Workspace", "an object with \"name\" and \"value\""));
+                reader.failType(
+                    at, QCoreApplication::translate("Formwork::Workspace", "an object with \"name\" and \"value\""));
                 return;
             }
             PromptVariable variable;
@@ -477,7 +479,9 @@ void readServer(Reader &reader, const Json &root, ServerSettings &server)
     if (!host.isEmpty()) {
         server.host = QUrl(host, QUrl::StrictMode);
         if (!server.host.isValid())
-            reader.fail("/server/host", QCoreApplication::translate("Formwork::Workspace", "\"server.host\" is not a valid URL: %1").arg(host));
+            reader.fail(
+                "/server/host",
+                QCoreApplication::translate("Formwork::Workspace", "\"server.host\" is not a valid URL: %1").arg(host));
     }
     QString api;
     reader.stringMember(*json, "/server", "api", api);
@@ -486,7 +490,10 @@ void readServer(Reader &reader, const Json &root, ServerSettings &server)
     else if (api.isEmpty() || api == u"ollama")
         server.api = BackendApi::Ollama;
     else
-        reader.fail("/server/api", QCoreApplication::translate("Formwork::Workspace", "\"server.api\" must be \"ollama\" or \"openai\", not \"%1\"").arg(api));
+        reader.fail("/server/api",
+                    QCoreApplication::translate("Formwork::Workspace",
+                                                "\"server.api\" must be \"ollama\" or \"openai\", not \"%1\"")
+                        .arg(api));
     reader.stringMember(*json, "/server", "model", server.model);
 }
 
@@ -529,7 +536,11 @@ void readChoices(Reader &reader, const Json &root, PromptSettings &prompt)
         if (const auto parsed = extractionModeFromName(mode))
             prompt.mode = *parsed;
         else
-            reader.fail("/mode", QCoreApplication::translate("Formwork::Workspace", "\"mode\" must be \"schema\", \"json\", \"md-json\" or \"tools\", not \"%1\"").arg(mode));
+            reader.fail("/mode",
+                        QCoreApplication::translate(
+                            "Formwork::Workspace",
+                            "\"mode\" must be \"schema\", \"json\", \"md-json\" or \"tools\", not \"%1\"")
+                            .arg(mode));
     }
     QString think;
     reader.stringMember(root, "", "think", think);
@@ -540,7 +551,10 @@ void readChoices(Reader &reader, const Json &root, PromptSettings &prompt)
             prompt.think = *it;
         else
             reader.fail("/think",
-                        QCoreApplication::translate("Formwork::Workspace", "\"think\" must be one of default, off, on, low, medium, high, max; not \"%1\"").arg(think));
+                        QCoreApplication::translate(
+                            "Formwork::Workspace",
+                            "\"think\" must be one of default, off, on, low, medium, high, max; not \"%1\"")
+                            .arg(think));
     }
     if (const Json *templates = reader.objectMember(root, "", "templates")) {
         for (const TemplateField &field : TemplateFields)
@@ -555,7 +569,7 @@ QString WorkspaceError::text() const
     QString where = path;
     if (line > 0)
         where += (where.isEmpty() ? QString() : QStringLiteral(":")) + QString::number(line) + QLatin1Char(':')
-                 + QString::number(column);
+            + QString::number(column);
     return where.isEmpty() ? message : where + QStringLiteral(": ") + message;
 }
 
@@ -578,7 +592,8 @@ Result<Workspace, WorkspaceError> parseWorkspace(const QByteArray &bytes, const 
     if (const qsizetype bad = firstInvalidUtf8(text); bad >= 0) {
         const LineColumn position = lineColumnAt(text, bad);
         return WorkspaceError { path, position.line, position.column,
-                                QCoreApplication::translate("Formwork::Workspace", "the file is not UTF-8 text (byte 0x%1 cannot be read)")
+                                QCoreApplication::translate("Formwork::Workspace",
+                                                            "the file is not UTF-8 text (byte 0x%1 cannot be read)")
                                     .arg(QString::number(static_cast<unsigned char>(text[size_t(bad)]), 16)
                                              .toUpper()
                                              .rightJustified(2, QLatin1Char('0'))) };
@@ -591,18 +606,26 @@ Result<Workspace, WorkspaceError> parseWorkspace(const QByteArray &bytes, const 
     const Json &root = parsed->value;
     Reader reader(text, *parsed, path);
     if (!root.is_object())
-        return WorkspaceError { path, 1, 1, QCoreApplication::translate("Formwork::Workspace", "a workspace file holds one JSON object") };
+        return WorkspaceError {
+            path, 1, 1, QCoreApplication::translate("Formwork::Workspace", "a workspace file holds one JSON object")
+        };
     const Json *version = Reader::member(root, "formwork");
     if (!version)
-        return WorkspaceError { path, 0, 0, QCoreApplication::translate("Formwork::Workspace", "not a Formwork workspace (the \"formwork\" field is missing)") };
+        return WorkspaceError { path, 0, 0,
+                                QCoreApplication::translate(
+                                    "Formwork::Workspace",
+                                    "not a Formwork workspace (the \"formwork\" field is missing)") };
     if (!version->is_number_integer()) {
         reader.failType("/formwork", QCoreApplication::translate("Formwork::Workspace", "a whole number"));
         return *reader.error;
     }
     if (version->get<qint64>() > FormatVersion || version->get<qint64>() < 1) {
-        reader.fail("/formwork", QCoreApplication::translate("Formwork::Workspace", "workspace format %1 is not known to this version of Formwork (it reads format %2)")
-                                     .arg(version->get<qint64>())
-                                     .arg(FormatVersion));
+        reader.fail("/formwork",
+                    QCoreApplication::translate(
+                        "Formwork::Workspace",
+                        "workspace format %1 is not known to this version of Formwork (it reads format %2)")
+                        .arg(version->get<qint64>())
+                        .arg(FormatVersion));
         return *reader.error;
     }
 
@@ -622,15 +645,23 @@ std::optional<WorkspaceError> saveWorkspace(const Workspace &workspace, const QS
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return WorkspaceError { path, 0, 0, QCoreApplication::translate("Formwork::Workspace", "cannot be written: %1").arg(file.errorString()) };
+        return WorkspaceError {
+            path, 0, 0,
+            QCoreApplication::translate("Formwork::Workspace", "cannot be written: %1").arg(file.errorString())
+        };
     const QByteArray bytes = serializeWorkspace(workspace, path);
     if (file.write(bytes) != bytes.size()) {
         const QString reason = file.errorString();
         file.cancelWriting();
-        return WorkspaceError { path, 0, 0, QCoreApplication::translate("Formwork::Workspace", "cannot be written: %1").arg(reason) };
+        return WorkspaceError {
+            path, 0, 0, QCoreApplication::translate("Formwork::Workspace", "cannot be written: %1").arg(reason)
+        };
     }
     if (!file.commit())
-        return WorkspaceError { path, 0, 0, QCoreApplication::translate("Formwork::Workspace", "cannot be written: %1").arg(file.errorString()) };
+        return WorkspaceError {
+            path, 0, 0,
+            QCoreApplication::translate("Formwork::Workspace", "cannot be written: %1").arg(file.errorString())
+        };
     return std::nullopt;
 }
 
@@ -638,14 +669,22 @@ Result<Workspace, WorkspaceError> loadWorkspace(const QString &path)
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return WorkspaceError { path, 0, 0, QCoreApplication::translate("Formwork::Workspace", "the file does not exist") };
+        return WorkspaceError { path, 0, 0,
+                                QCoreApplication::translate("Formwork::Workspace", "the file does not exist") };
     if (info.isDir())
-        return WorkspaceError { path, 0, 0, QCoreApplication::translate("Formwork::Workspace", "this is a folder, not a workspace file") };
+        return WorkspaceError {
+            path, 0, 0, QCoreApplication::translate("Formwork::Workspace", "this is a folder, not a workspace file")
+        };
     if (info.size() > MaxFileSize)
-        return WorkspaceError { path, 0, 0, QCoreApplication::translate("Formwork::Workspace", "the file is too large to be a workspace (%1 MB)").arg(info.size() >> 20) };
+        return WorkspaceError { path, 0, 0,
+                                QCoreApplication::translate("Formwork::Workspace",
+                                                            "the file is too large to be a workspace (%1 MB)")
+                                    .arg(info.size() >> 20) };
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return WorkspaceError { path, 0, 0, QCoreApplication::translate("Formwork::Workspace", "cannot be read: %1").arg(file.errorString()) };
+        return WorkspaceError {
+            path, 0, 0, QCoreApplication::translate("Formwork::Workspace", "cannot be read: %1").arg(file.errorString())
+        };
     return parseWorkspace(file.readAll(), path);
 }
 

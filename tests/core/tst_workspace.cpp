@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <limits>
 
 #include <linux/capability.h>
 #include <sys/resource.h>
@@ -215,6 +216,36 @@ private Q_SLOTS:
         auto back = parseWorkspace(QByteArray(edited.data(), qsizetype(edited.size())), QString());
         QVERIFY(back);
         QCOMPARE(back->schemaText, QStringLiteral("{\n  \"type\": \"integer\"\n}"));
+    }
+
+    void everyModeAndThinkValue_roundTrips()
+    {
+        for (ExtractionMode mode :
+             { ExtractionMode::Schema, ExtractionMode::Json, ExtractionMode::MdJson, ExtractionMode::Tools }) {
+            for (ThinkMode think : { ThinkMode::Default, ThinkMode::Off, ThinkMode::On, ThinkMode::Low,
+                                     ThinkMode::Medium, ThinkMode::High, ThinkMode::Max }) {
+                Workspace w;
+                w.prompt.mode = mode;
+                w.prompt.think = think;
+                w.server.api = think == ThinkMode::On ? BackendApi::OpenAi : BackendApi::Ollama;
+                auto back = parseWorkspace(serializeWorkspace(w), QString());
+                QVERIFY(back);
+                QCOMPARE(back->prompt.mode, mode);
+                QCOMPARE(back->prompt.think, think);
+                QCOMPARE(back->server.api, w.server.api);
+            }
+        }
+    }
+
+    void nonFiniteOptions_areLeftOut()
+    {
+        Workspace w;
+        w.prompt.options.temperature = std::numeric_limits<double>::quiet_NaN();
+        w.prompt.options.topP = std::numeric_limits<double>::infinity();
+        auto back = parseWorkspace(serializeWorkspace(w), QString());
+        QVERIFY(back);
+        QVERIFY(!back->prompt.options.temperature);
+        QVERIFY(!back->prompt.options.topP);
     }
 
     void password_isNeverWritten()

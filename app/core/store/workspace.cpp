@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -151,7 +152,8 @@ Json serverJson(const ServerSettings &server)
 Json optionsJson(const ChatOptions &options)
 {
     Json json = Json::object();
-    if (options.temperature)
+    // JSON has no NaN or infinity (they would be written as null and refused on reading).
+    if (options.temperature && std::isfinite(*options.temperature))
         json["temperature"] = *options.temperature;
     if (options.seed)
         json["seed"] = *options.seed;
@@ -159,7 +161,7 @@ Json optionsJson(const ChatOptions &options)
         json["num_ctx"] = *options.numCtx;
     if (options.numPredict)
         json["num_predict"] = *options.numPredict;
-    if (options.topP)
+    if (options.topP && std::isfinite(*options.topP))
         json["top_p"] = *options.topP;
     if (options.topK)
         json["top_k"] = *options.topK;

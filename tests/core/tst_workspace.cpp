@@ -428,6 +428,18 @@ private Q_SLOTS:
             // Every {{variable}} of the prompts has a value.
             for (const PromptVariable &variable : loaded->prompt.variables)
                 QVERIFY2(!variable.value.isEmpty(), qPrintable(name + QLatin1Char(' ') + variable.name));
+            // A good answer to the example validates; the same answer without its first required field does not.
+            const QString answerPath = QStringLiteral(FORMWORK_TEST_DATA_DIR "/examples/")
+                + name.chopped(int(qstrlen(".formwork.json"))) + QStringLiteral(".answer.json");
+            const QByteArray answerBytes = readAll(answerPath);
+            auto answer = parseJson(std::string_view(answerBytes.constData(), size_t(answerBytes.size())));
+            QVERIFY2(answer, qPrintable(answerPath));
+            const QList<ValidationError> errors = schema->validate(answer->value);
+            QVERIFY2(errors.isEmpty(),
+                     qPrintable(name + QLatin1Char(' ') + (errors.isEmpty() ? QString() : errors.constFirst().text())));
+            Json broken = answer->value;
+            broken.erase(json->value["required"][0].get<std::string>());
+            QVERIFY2(!schema->isValid(broken), qPrintable(name));
             // The example file is what Formwork itself writes (so saving it makes no diff).
             QCOMPARE(QString::fromUtf8(serializeWorkspace(*loaded, examples.filePath(name))),
                      QString::fromUtf8(readAll(examples.filePath(name))));

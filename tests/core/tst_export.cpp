@@ -53,8 +53,9 @@ private Q_SLOTS:
                                    "'address': {'type': 'object', 'properties': {'street': {}, 'city': {}}},"
                                    "'age': {'type': 'integer'}}}");
         // The value has the keys in another order and two the schema does not know.
-        const Json value = parseQ("{'note': 'x', 'age': 36, 'address': {'city': 'London', 'zip': 'N1', 'street': 'Baker'},"
-                                  "'name': 'Ada'}");
+        const Json value
+            = parseQ("{'note': 'x', 'age': 36, 'address': {'city': 'London', 'zip': 'N1', 'street': 'Baker'},"
+                     "'name': 'Ada'}");
         const CsvTable table = flattenRows({ value }, schema);
         QCOMPARE(table.header, list({ "name", "address.street", "address.city", "address.zip", "age", "note" }));
         QCOMPARE(table.rows.size(), 1);
@@ -63,21 +64,22 @@ private Q_SLOTS:
 
     void flatten_refToDefsIsFollowedAndRecursionStops()
     {
-        const Json schema = parseQ("{'type': 'object', '$defs': {"
-                                   "  'Address': {'type': 'object', 'properties': {'city': {}, 'country': {}}},"
-                                   "  'Node': {'type': 'object', 'properties': {'label': {}, 'next': {'$ref': '#/$defs/Node'}}}},"
-                                   "'properties': {'home': {'$ref': '#/$defs/Address'},"
-                                   "  'work': {'anyOf': [{'$ref': '#/$defs/Address'}, {'type': 'null'}]},"
-                                   "  'list': {'$ref': '#/$defs/Node'}}}");
+        const Json schema
+            = parseQ("{'type': 'object', '$defs': {"
+                     "  'Address': {'type': 'object', 'properties': {'city': {}, 'country': {}}},"
+                     "  'Node': {'type': 'object', 'properties': {'label': {}, 'next': {'$ref': '#/$defs/Node'}}}},"
+                     "'properties': {'home': {'$ref': '#/$defs/Address'},"
+                     "  'work': {'anyOf': [{'$ref': '#/$defs/Address'}, {'type': 'null'}]},"
+                     "  'list': {'$ref': '#/$defs/Node'}}}");
         const CsvTable empty = flattenRows({ Json::object() }, schema);
-        QCOMPARE(empty.header, list({ "home.city", "home.country", "work.city", "work.country", "list.label",
-                                      "list.next" }));
+        QCOMPARE(empty.header,
+                 list({ "home.city", "home.country", "work.city", "work.country", "list.label", "list.next" }));
         QCOMPARE(empty.rows.first(), QStringList(6, QString()));
 
         // The recursive part takes whatever the value has.
         const CsvTable deep = flattenRows({ parseQ("{'list': {'label': 'a', 'next': {'label': 'b'}}}") }, schema);
-        QCOMPARE(deep.header, list({ "home.city", "home.country", "work.city", "work.country", "list.label",
-                                     "list.next.label" }));
+        QCOMPARE(deep.header,
+                 list({ "home.city", "home.country", "work.city", "work.country", "list.label", "list.next.label" }));
         QCOMPARE(deep.rows.first(), list({ "", "", "", "", "a", "b" }));
     }
 
@@ -92,19 +94,22 @@ private Q_SLOTS:
 
     void flatten_cellsForScalarsArraysAndNulls()
     {
-        const Json value = parseQ("{'s': 'text', 'i': 3, 'f': 2.5, 'b': true, 'n': null,"
-                                  "'tags': ['red', 'green', 3, false], 'none': [],"
-                                  "'items': [{'sku': 'A', 'qty': 1}, {'sku': 'B'}], 'matrix': [[1, 2], [3]], 'obj': {}}");
+        const Json value
+            = parseQ("{'s': 'text', 'i': 3, 'f': 2.5, 'b': true, 'n': null,"
+                     "'tags': ['red', 'green', 3, false], 'none': [],"
+                     "'items': [{'sku': 'A', 'qty': 1}, {'sku': 'B'}], 'matrix': [[1, 2], [3]], 'obj': {}}");
         const CsvTable table = flattenRows({ value });
         QCOMPARE(table.header, list({ "s", "i", "f", "b", "n", "tags", "none", "items", "matrix", "obj" }));
-        QCOMPARE(table.rows.first(), list({ "text", "3", "2.5", "true", "", "red; green; 3; false", "",
-                                            "[{\"sku\":\"A\",\"qty\":1},{\"sku\":\"B\"}]", "[[1,2],[3]]", "{}" }));
+        QCOMPARE(table.rows.first(),
+                 list({ "text", "3", "2.5", "true", "", "red; green; 3; false", "",
+                        "[{\"sku\":\"A\",\"qty\":1},{\"sku\":\"B\"}]", "[[1,2],[3]]", "{}" }));
     }
 
     void flatten_manyRowsShareColumnsAndLeaveGapsEmpty()
     {
         const Json schema = parseQ("{'properties': {'a': {}, 'b': {}}}");
-        const CsvTable table = flattenRows({ parseQ("{'a': 1}"), parseQ("{'b': 2, 'c': 3}"), parseQ("{'d': {'e': 4}}") }, schema);
+        const CsvTable table
+            = flattenRows({ parseQ("{'a': 1}"), parseQ("{'b': 2, 'c': 3}"), parseQ("{'d': {'e': 4}}") }, schema);
         QCOMPARE(table.header, list({ "a", "b", "c", "d.e" }));
         QCOMPARE(table.rows.size(), 3);
         QCOMPARE(table.rows.at(0), list({ "1", "", "", "" }));
@@ -136,7 +141,7 @@ private Q_SLOTS:
         const QByteArray csv = toCsv(table);
         const QByteArray expected = "plain,comma,quote,newline,cr,unicode,space\r\n"
                                     "abc,\"a,b\",\"say \"\"hi\"\"\",\"line1\nline2\",\"a\rb\","
-                                    + QStringLiteral("Zo\u00eb \u2014 \u6771\u4eac").toUtf8() + ", padded \r\n";
+            + QStringLiteral("Zo\u00eb \u2014 \u6771\u4eac").toUtf8() + ", padded \r\n";
         QCOMPARE(csv, expected);
     }
 
@@ -154,7 +159,8 @@ private Q_SLOTS:
         Json value = Json::object();
         value["name"] = "O'Brien, \"Pat\"";
         value["facts"] = Json::array({ "a;b", "c" });
-        QCOMPARE(toCsv(flattenRows({ value }, schema)), QByteArray("name,facts\r\n\"O'Brien, \"\"Pat\"\"\",a;b; c\r\n"));
+        QCOMPARE(toCsv(flattenRows({ value }, schema)),
+                 QByteArray("name,facts\r\n\"O'Brien, \"\"Pat\"\"\",a;b; c\r\n"));
     }
 
     void writeFileAtomically_writesAndReadsBack()

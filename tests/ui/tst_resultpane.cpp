@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/codeeditor.h"
+#include "export/jsonexport.h"
 #include "fakeollama.h"
 #include "llm/llmbackend.h"
 #include "result/resultpane.h"
@@ -154,6 +155,7 @@ private Q_SLOTS:
         m_fake->enqueueChat(FakeReply::text({ validPerson }));
         RunSession session;
         ResultPane pane(&session);
+        QAbstractItemModelTester tester(pane.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(runToEnd(session));
         QCOMPARE(session.state(), RunSession::State::Succeeded);
         QVERIFY(pane.hasValue());
@@ -184,7 +186,9 @@ private Q_SLOTS:
         // The JSON tab is filled when shown, highlighted text of the same value, read-only.
         auto *tabs = child<QTabWidget>(pane, "resultTabs");
         auto *json = child<CodeEditor>(pane, "resultJson");
-        tabs->setCurrentWidget(json);
+        tabs->setCurrentIndex(1);
+        QCOMPARE(tabs->tabText(1), QStringLiteral("JSON"));
+        QVERIFY(child<QLabel>(pane, "resultJsonNotice")->isHidden());
         QCOMPARE_JSON(Json::parse(json->toPlainText().toStdString()), Json::parse(validPerson.toStdString()));
         QVERIFY(json->errorMarks().isEmpty());
 
@@ -208,6 +212,7 @@ private Q_SLOTS:
             m_fake->enqueueChat(FakeReply::text({ negativeAge }));
         RunSession session;
         ResultPane pane(&session);
+        QAbstractItemModelTester tester(pane.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(runToEnd(session));
         QCOMPARE(session.state(), RunSession::State::Failed);
         QVERIFY(!pane.hasValue()); // a failed run has no result until accepted
@@ -251,7 +256,7 @@ private Q_SLOTS:
 
         // The JSON tab underlines the failing value.
         auto *json = child<CodeEditor>(pane, "resultJson");
-        child<QTabWidget>(pane, "resultTabs")->setCurrentWidget(json);
+        child<QTabWidget>(pane, "resultTabs")->setCurrentIndex(1);
         QCOMPARE(json->errorMarks().size(), 1);
         const CodeEditor::ErrorMark mark = json->errorMarks().first();
         QCOMPARE(json->toPlainText().mid(mark.position, mark.length), QStringLiteral("-1"));
@@ -455,6 +460,28 @@ private Q_SLOTS:
         const qint64 elapsed = timer.elapsed();
         qInfo("10 MB value (%zu bytes): set, expand 100000 rows, scroll to the end: %lld ms", bytes, elapsed);
         QVERIFY2(elapsed < 3000, qPrintable(QString::number(elapsed)));
+
+        // Through the session, then the JSON tab.
+        session.showValidation(QString::fromStdString(value.dump()), Schema::compile(Json::object()).value());
+        QVERIFY(pane.hasValue());
+        auto *json = child<CodeEditor>(pane, "resultJson");
+        QSignalSpy jsonUpdated(&pane, &ResultPane::jsonViewUpdated);
+        timer.restart();
+        child<QTabWidget>(pane, "resultTabs")->setCurrentIndex(1);
+        const qint64 switchMs = timer.elapsed();
+        QVERIFY(json->toPlainText().isEmpty()); // formatted on a worker thread
+        QVERIFY(jsonUpdated.wait(20000));
+        const qint64 jsonTabMs = timer.elapsed();
+        qInfo("10 MB value: tab switch returns in %lld ms, JSON shown and highlighted after %lld ms", switchMs,
+              jsonTabMs);
+        QVERIFY2(switchMs < 500, qPrintable(QString::number(switchMs)));
+        // Only the beginning is shown, whole lines, and the notice says so.
+        const QString shown = json->toPlainText();
+        QVERIFY(shown.size() > 400'000 && shown.size() <= 524'288);
+        QVERIFY(QString::fromUtf8(resultToJson(value)).startsWith(shown));
+        const auto *notice = child<QLabel>(pane, "resultJsonNotice");
+        QVERIFY(notice->isVisible());
+        QVERIFY2(notice->text().startsWith(QStringLiteral("Showing the first ")), qPrintable(notice->text()));
     }
 };
 

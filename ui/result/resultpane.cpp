@@ -16,14 +16,17 @@
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
+#include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -34,6 +37,11 @@ namespace Ui {
 using Json = nlohmann::ordered_json;
 
 namespace {
+
+// Lines of pretty JSON beyond this are not put into the JSON view (see renderJsonView()).
+constexpr qsizetype jsonViewLimitBytes = 512 * 1024;
+// Values from a reply shorter than this are formatted on the GUI thread, at once.
+constexpr qsizetype smallValueChars = 64 * 1024;
 
 // The attempt a run's value came from, or nullptr.
 const AttemptRecord *valueAttemptOf(const RunSession &session)
@@ -66,6 +74,7 @@ ResultPane::ResultPane(RunSession *session, QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_tree(new QTreeView(this))
     , m_json(new CodeEditor(this))
+    , m_jsonNotice(new QLabel(this))
     , m_exportButton(new QToolButton(this))
 {
     m_verdict->setObjectName(QStringLiteral("resultVerdict"));
@@ -85,9 +94,20 @@ ResultPane::ResultPane(RunSession *session, QWidget *parent)
     m_json->setObjectName(QStringLiteral("resultJson"));
     m_json->setReadOnly(true);
 
+    m_jsonNotice->setObjectName(QStringLiteral("resultJsonNotice"));
+    m_jsonNotice->setWordWrap(true);
+    m_jsonNotice->hide();
+    auto *jsonPage = new QWidget(this);
+    jsonPage->setObjectName(QStringLiteral("resultJsonPage"));
+    auto *jsonLayout = new QVBoxLayout(jsonPage);
+    jsonLayout->setContentsMargins(0, 0, 0, 0);
+    jsonLayout->addWidget(m_jsonNotice);
+    jsonLayout->addWidget(m_json, 1);
+    m_jsonPage = jsonPage;
+
     m_tabs->setObjectName(QStringLiteral("resultTabs"));
     m_tabs->addTab(m_tree, tr("Tree"));
-    m_tabs->addTab(m_json, tr("JSON"));
+    m_tabs->addTab(m_jsonPage, tr("JSON"));
 
     createActions();
 
@@ -206,6 +226,7 @@ void ResultPane::showValue()
     m_tree->resizeColumnToContents(ResultTreeModel::KeyColumn);
     m_tree->setCurrentIndex(root);
     m_json->clear();
+    m_jsonNotice->hide();
     m_jsonStale = true;
     fillJsonIfShown();
     updateVerdict();
@@ -217,37 +238,87 @@ void ResultPane::clearValue()
     m_model->clear();
     m_json->clear();
     m_json->setErrorMarks({});
+    m_jsonNotice->hide();
     m_jsonStale = false;
+    ++m_jsonGeneration; // a render still under way is for a value no longer shown
     updateVerdict();
     updateActions();
 }
 
 void ResultPane::fillJsonIfShown()
 {
-    if (!m_jsonStale || m_tabs->currentWidget() != m_json)
+    if (!m_jsonStale || m_tabs->currentWidget() != m_jsonPage)
         return;
     m_jsonStale = false;
-    const QByteArray text = resultToJson(m_model->value());
-    m_json->setPlainText(QString::fromUtf8(text));
+    const AttemptRecord *source = m_session->isAccepted() ? valueAttemptOf(*m_session) : nullptr;
+    const QList<ValidationError> errors = source ? source->errors : QList<ValidationError>();
+    const std::shared_ptr<const Json> value = m_model->sharedValue();
+    const quint64 generation = ++m_jsonGeneration;
+    // The reply's size tells how big the value is without writing it out: small values are shown
+    // at once, large ones are formatted on a worker thread so the window never waits for them.
+    const AttemptRecord *origin = valueAttemptOf(*m_session);
+    const bool small = origin && origin->extractedText.size() < smallValueChars;
+    if (small) {
+        applyJsonView(renderJsonView(value, errors));
+        return;
+    }
+    m_json->clear();
+    m_json->setErrorMarks({});
+    m_json->setPlaceholderText(tr("Formatting the JSON\u2026"));
+    auto *watcher = new QFutureWatcher<JsonViewText>(this);
+    connect(watcher, &QFutureWatcher<JsonViewText>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_jsonGeneration)
+            applyJsonView(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(&renderJsonView, value, errors));
+}
+
+ResultPane::JsonViewText ResultPane::renderJsonView(const std::shared_ptr<const Json> &value,
+                                                    const QList<ValidationError> &errors)
+{
+    JsonViewText view;
+    const QByteArray text = resultToJson(*value);
+    view.totalBytes = text.size();
+    // A text document of many megabytes takes seconds to lay out and highlight, so the view shows
+    // whole lines up to a limit; copy and export always take the whole value.
+    view.shownBytes = text.size() <= jsonViewLimitBytes
+        ? text.size()
+        : qMax<qsizetype>(text.lastIndexOf('\n', jsonViewLimitBytes - 1), 0) + 1;
+    view.text = QString::fromUtf8(text.constData(), view.shownBytes);
+    if (errors.isEmpty())
+        return view;
 
     // Underline the failing values, found in the pretty text by parsing it once more.
-    QList<CodeEditor::ErrorMark> marks;
-    const AttemptRecord *source = m_session->isAccepted() ? valueAttemptOf(*m_session) : nullptr;
-    if (source && !source->errors.isEmpty()) {
-        const std::string_view utf8(text.constData(), std::size_t(text.size()));
-        const auto parsed = parseJson(utf8);
-        if (parsed) {
-            const TextPositions positions(utf8);
-            for (const ValidationError &error : source->errors) {
-                const auto range = parsed->sourceMap.valueRange(error.instancePath.toStdString());
-                if (!range)
-                    continue;
-                const SourceRange utf16 = positions.toUtf16(*range);
-                marks.append({ int(utf16.begin), int(utf16.length()) });
-            }
-        }
+    const std::string_view utf8(text.constData(), std::size_t(text.size()));
+    const auto parsed = parseJson(utf8);
+    if (!parsed)
+        return view;
+    const TextPositions positions(utf8);
+    for (const ValidationError &error : errors) {
+        const auto range = parsed->sourceMap.valueRange(error.instancePath.toStdString());
+        if (!range || range->begin >= view.shownBytes)
+            continue;
+        const SourceRange utf16 = positions.toUtf16(*range);
+        view.marks.append({ int(utf16.begin), int(qMin(utf16.length(), view.text.size() - utf16.begin)) });
     }
-    m_json->setErrorMarks(marks);
+    return view;
+}
+
+void ResultPane::applyJsonView(const JsonViewText &view)
+{
+    m_json->setPlaceholderText({});
+    m_json->setPlainText(view.text);
+    m_json->setErrorMarks(view.marks);
+    const bool truncated = view.shownBytes < view.totalBytes;
+    m_jsonNotice->setVisible(truncated);
+    if (truncated) {
+        const QLocale locale;
+        m_jsonNotice->setText(
+            tr("Showing the first %1 of %2. Copy as JSON or Export gives the whole value.")
+                .arg(locale.formattedDataSize(view.shownBytes), locale.formattedDataSize(view.totalBytes)));
+    }
+    Q_EMIT jsonViewUpdated();
 }
 
 void ResultPane::updateVerdict()

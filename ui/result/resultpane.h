@@ -1,7 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "editor/codeeditor.h"
+#include "schema/schema.h"
+
 #include <QWidget>
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
 
 class QAction;
 class QLabel;
@@ -13,7 +20,6 @@ class QTreeView;
 namespace Formwork {
 namespace Ui {
 
-class CodeEditor;
 class ResultTreeModel;
 class RunSession;
 
@@ -65,11 +71,22 @@ Q_SIGNALS:
     void exported(const QString &path);
     // The selected node changed (its JSON Pointer), e.g. to show the matching schema node.
     void currentPointerChanged(const QString &pointer);
+    // The JSON tab got its text (at once for small values, from a worker thread for large ones).
+    void jsonViewUpdated();
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    struct JsonViewText {
+        QString text; // the pretty JSON, or its first lines
+        qsizetype shownBytes = 0;
+        qsizetype totalBytes = 0;
+        QList<CodeEditor::ErrorMark> marks;
+    };
+    static JsonViewText renderJsonView(const std::shared_ptr<const nlohmann::ordered_json> &value,
+                                       const QList<ValidationError> &errors);
+    void applyJsonView(const JsonViewText &view);
     void createActions();
     void showFromSession();
     void showValue();
@@ -88,6 +105,8 @@ private:
     QTabWidget *m_tabs;
     QTreeView *m_tree;
     CodeEditor *m_json;
+    QLabel *m_jsonNotice; // says when the JSON view shows only the beginning of a large value
+    QWidget *m_jsonPage = nullptr;
     QToolButton *m_exportButton;
     QAction *m_copyValueAction = nullptr;
     QAction *m_copyPointerAction = nullptr;
@@ -96,6 +115,7 @@ private:
     QAction *m_exportJsonAction = nullptr;
     QAction *m_exportCsvAction = nullptr;
     bool m_jsonStale = false; // the JSON tab's text is filled when it is first shown
+    quint64 m_jsonGeneration = 0; // drops a worker's text for a value no longer shown
     QString m_lastExportDir;
 };
 

@@ -120,6 +120,7 @@ std::optional<std::string> parentPointer(const std::string &pointer)
 
 ResultTreeModel::ResultTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
+    , m_value(std::make_shared<const Json>())
 {
     setPalette(QGuiApplication::palette());
     if (qobject_cast<QApplication *>(QCoreApplication::instance()))
@@ -132,7 +133,7 @@ void ResultTreeModel::setValue(nlohmann::ordered_json value, const QList<Validat
 {
     beginResetModel();
     m_root.reset();
-    m_value = std::move(value);
+    m_value = std::make_shared<const Json>(std::move(value));
     m_errorsAt.clear();
     m_errorsBelow.clear();
     m_errorCount = errors.size();
@@ -143,7 +144,7 @@ void ResultTreeModel::setValue(nlohmann::ordered_json value, const QList<Validat
             ++m_errorsBelow[*up];
     }
     m_root = std::make_unique<Node>();
-    m_root->value = &m_value;
+    m_root->value = m_value.get();
     m_root->pointerKnown = true;
     endResetModel();
 }
@@ -152,7 +153,7 @@ void ResultTreeModel::clear()
 {
     beginResetModel();
     m_root.reset();
-    m_value = Json();
+    m_value = std::make_shared<const Json>();
     m_errorsAt.clear();
     m_errorsBelow.clear();
     m_errorCount = 0;

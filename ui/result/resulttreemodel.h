@@ -53,7 +53,9 @@ public:
     void setValue(nlohmann::ordered_json value, const QList<ValidationError> &errors = {});
     void clear();
     bool hasValue() const { return m_root != nullptr; }
-    const nlohmann::ordered_json &value() const { return m_value; }
+    const nlohmann::ordered_json &value() const { return *m_value; }
+    // The value, shared (immutable): a worker thread may hold it while the model moves on.
+    std::shared_ptr<const nlohmann::ordered_json> sharedValue() const { return m_value; }
     int errorCount() const { return int(m_errorCount); }
 
     // The error colour of the palette's theme (the same one the editors underline with).
@@ -84,7 +86,7 @@ private:
     QVariant displayData(const Node *node, int column) const;
     QVariant toolTipData(Node *node, int column) const;
 
-    nlohmann::ordered_json m_value;
+    std::shared_ptr<const nlohmann::ordered_json> m_value;
     std::unique_ptr<Node> m_root;
     std::unordered_map<std::string, QStringList> m_errorsAt;
     std::unordered_map<std::string, int> m_errorsBelow;

@@ -46,6 +46,19 @@ private Q_SLOTS:
         QVERIFY(Json::parse(text.toStdString()) == value);
     }
 
+    void resultToJson_invalidUtf8Replaced()
+    {
+        const Json value = Json::object({ { "bad", std::string("a\xff") } });
+        QCOMPARE(resultToJson(value, -1), QByteArray("{\"bad\":\"a\xef\xbf\xbd\"}\n"));
+    }
+
+    void resultsToJsonLines_oneCompactValuePerLine()
+    {
+        const QByteArray lines = resultsToJsonLines({ parseQ("{'b': 1, 'a': 'x\\ny'}"), parseQ("[1, 2]") });
+        QCOMPARE(lines, QByteArray("{\"b\":1,\"a\":\"x\\ny\"}\n[1,2]\n"));
+        QCOMPARE(resultsToJsonLines({}), QByteArray());
+    }
+
     void flatten_columnsInSchemaOrderThenExtraKeys()
     {
         const Json schema = parseQ("{'type': 'object', 'properties': {"

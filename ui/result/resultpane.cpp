@@ -286,6 +286,8 @@ ResultPane::JsonViewText ResultPane::renderJsonView(const std::shared_ptr<const 
         ? text.size()
         : qMax<qsizetype>(text.lastIndexOf('\n', jsonViewLimitBytes - 1), 0) + 1;
     view.text = QString::fromUtf8(text.constData(), view.shownBytes);
+    if (view.text.endsWith(u'\n'))
+        view.text.chop(1); // no empty last line in the view
     if (errors.isEmpty())
         return view;
 

@@ -10,4 +10,14 @@ QByteArray resultToJson(const nlohmann::ordered_json &value, int indent)
     return QByteArray::fromStdString(text);
 }
 
+QByteArray resultsToJsonLines(const QList<nlohmann::ordered_json> &values)
+{
+    QByteArray out;
+    for (const nlohmann::ordered_json &value : values) {
+        out += QByteArray::fromStdString(value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+        out += '\n';
+    }
+    return out;
+}
+
 } // namespace Formwork

@@ -377,6 +377,23 @@ private Q_SLOTS:
         QCOMPARE_JSON(Json::parse(clipboard->text().toStdString()), value["tags"]);
     }
 
+    void cancelledRun_saysCancelled()
+    {
+        FakeReply slow = FakeReply::text({ validPerson });
+        slow.firstByteDelayMs = 5000;
+        m_fake->enqueueChat(slow);
+        RunSession session;
+        ResultPane pane(&session);
+        QSignalSpy started(&session, &RunSession::attemptStarted);
+        session.start(m_backend, config());
+        QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 5000);
+        QCOMPARE(pane.verdictText(), QStringLiteral("Running attempt 1 of 3\u2026"));
+        session.cancel();
+        QCOMPARE(pane.verdictText(), QStringLiteral("Cancelled: The run was cancelled."));
+        QVERIFY(!pane.hasValue());
+        QVERIFY(!child<QToolButton>(pane, "acceptAnywayButton")->isEnabled());
+    }
+
     void paneMadeAfterTheRun_showsIt()
     {
         m_fake->enqueueChat(FakeReply::text({ validPerson }));

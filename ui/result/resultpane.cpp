@@ -350,7 +350,8 @@ void ResultPane::updateVerdict()
                       nullptr, failures)
                        .arg(result.valueAttempt);
         } else {
-            text = tr("Failed: %1").arg(runFailureText(result));
+            text = result.reason == RunFailureReason::Cancelled ? tr("Cancelled: %1").arg(runFailureText(result))
+                                                                : tr("Failed: %1").arg(runFailureText(result));
             if (result.hasValue) {
                 text += u' '
                     + tr("Accept anyway to use the value of attempt %1 with its %n failure(s) flagged.", nullptr,

@@ -59,7 +59,13 @@ void AdvisorButton::updateLook()
 {
     const bool any = !m_advice.isEmpty();
     setEnabled(any);
-    setText(any ? tr("advisor: %n warning(s)", nullptr, int(m_advice.size())) : tr("advisor: no warnings"));
+    // Two explicit forms: right in English without a translation file, and enough for German.
+    if (!any)
+        setText(tr("advisor: no warnings"));
+    else if (m_advice.size() == 1)
+        setText(tr("advisor: 1 warning"));
+    else
+        setText(tr("advisor: %1 warnings").arg(m_advice.size()));
     const bool serious = std::any_of(m_advice.cbegin(), m_advice.cend(),
                                      [](const Advice &a) { return a.severity != Advice::Severity::Info; });
     setIcon(any ? style()->standardIcon(serious ? QStyle::SP_MessageBoxWarning : QStyle::SP_MessageBoxInformation)

@@ -119,11 +119,14 @@ public:
         }
         if (ignoredCount > 0)
             out.append(advice(Advice::Id::KeywordsIgnored, Advice::Severity::Info,
-                              tr("%n schema keyword(s) are not enforced by the grammar (%1): the model can break "
-                                 "them and Formwork reasks. Express them with enum, pattern or integer bounds where "
-                                 "you can.",
-                                 nullptr, ignoredCount)
-                                  .arg(ignored.join(QStringLiteral(", ")))));
+                              (ignoredCount == 1
+                                   ? tr("1 schema keyword is not enforced by the grammar (%2): the model can break "
+                                        "it and Formwork reasks. Express it with enum, pattern or integer bounds "
+                                        "where you can.")
+                                   : tr("%1 schema keywords are not enforced by the grammar (%2): the model can "
+                                        "break them and Formwork reasks. Express them with enum, pattern or "
+                                        "integer bounds where you can."))
+                                  .arg(QString::number(ignoredCount), ignored.join(QStringLiteral(", ")))));
         if (!rejected.isEmpty())
             out.append(advice(Advice::Id::KeywordsRejected, Advice::Severity::Error,
                               tr("The server may refuse this schema because of %1. See the enforcement report in the "
@@ -139,10 +142,12 @@ public:
         if (in.model.hasCapability(u"vision") || in.model.hasCapability(u"multimodal"))
             return;
         out.append(advice(Advice::Id::ImagesWithoutVision, Advice::Severity::Error,
-                          tr("%n image(s) would go to %1, which does not list the `vision` capability. Remove the "
-                             "images, or choose a vision model.",
-                             nullptr, in.imageCount)
-                              .arg(in.model.name)));
+                          (in.imageCount == 1
+                               ? tr("1 image would go to %2, which does not list the `vision` capability. Remove "
+                                    "the image, or choose a vision model.")
+                               : tr("%1 images would go to %2, which does not list the `vision` capability. Remove "
+                                    "the images, or choose a vision model."))
+                              .arg(QString::number(in.imageCount), in.model.name)));
     }
 };
 

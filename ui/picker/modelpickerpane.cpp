@@ -77,7 +77,7 @@ ModelPickerPane::ModelPickerPane(ApiKeyStore *keys, QWidget *parent)
     m_filterEdit->setToolTip(tr("Show only the models whose name, family, size, quantization or capabilities "
                                 "contain every word typed here"));
     m_filterEdit->setClearButtonEnabled(true);
-    connect(m_filterEdit, &QLineEdit::textChanged, m_proxy, &ModelFilterProxy::setFilterText);
+    connect(m_filterEdit, &QLineEdit::textChanged, this, &ModelPickerPane::applyFilter);
     auto *refreshButton = new QToolButton(this);
     refreshButton->setObjectName(QStringLiteral("refreshButton"));
     refreshButton->setDefaultAction(m_refreshAction);
@@ -263,7 +263,7 @@ bool ModelPickerPane::applyServer(bool force)
         // A key belongs to one server: never send the old server's key to the new one.
         m_appliedKey.clear();
         m_connection->setApiKey(QString());
-        m_keyEdit->clear();
+        m_keyEdit->setText(QString()); // also resets isModified(), see onKeyRead
         m_keys->readKey(host);
         // Another server has other models: its remembered one is selected when the list arrives.
         m_pendingModel.clear();
@@ -295,6 +295,7 @@ void ModelPickerPane::commitKey()
     if (key == m_appliedKey)
         return;
     m_appliedKey = key;
+    m_keyEdit->setModified(false);
     m_connection->setApiKey(key);
     m_keys->writeKey(m_connection->host(), key);
     updateKeyNotes();
@@ -423,10 +424,29 @@ bool ModelPickerPane::selectModel(const QString &name)
     return true;
 }
 
+void ModelPickerPane::applyFilter(const QString &text)
+{
+    // Hiding the current row moves the view's current index to a neighbour: that is no choice.
+    m_filtering = true;
+    m_proxy->setFilterText(text);
+    m_filtering = false;
+    const QModelIndex index = m_proxy->mapFromSource(
+        m_catalog->index(m_catalog->rowOfModel(m_current.name), ModelCatalog::NameColumn));
+    m_selectingProgrammatically = true;
+    if (index.isValid()) {
+        m_table->selectionModel()->setCurrentIndex(index,
+                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    } else {
+        m_table->selectionModel()->clearSelection();
+        m_table->selectionModel()->setCurrentIndex(QModelIndex(), QItemSelectionModel::NoUpdate);
+    }
+    m_selectingProgrammatically = false;
+}
+
 void ModelPickerPane::onCurrentRowChanged(const QModelIndex &current)
 {
     // An invalid index comes from a reset or a filter; the model chosen stays chosen.
-    if (!current.isValid())
+    if (!current.isValid() || m_filtering)
         return;
     const ModelInfo model = m_catalog->modelAt(m_proxy->mapToSource(current).row());
     setCurrent(model, !m_selectingProgrammatically, true);

@@ -88,6 +88,7 @@ private:
     void updateKeyNotes();
     void onCatalogStateChanged();
     void restoreSelection();
+    void applyFilter(const QString &text);
     void onCurrentRowChanged(const QModelIndex &current);
     void setCurrent(const ModelInfo &model, bool byUser, bool remember);
     void onConnectionTested(bool ok, const QString &message);
@@ -119,6 +120,7 @@ private:
     QString m_pendingModel; // to select when the list arrives
     ModelInfo m_current;
     bool m_selectingProgrammatically = false;
+    bool m_filtering = false;
     bool m_listing = false; // false until the first refresh: construction sends no request
 };
 

@@ -98,8 +98,8 @@ void ServerConnection::testOpenAi()
     const QString host = m_host.toDisplayString();
     connect(job, &ModelListJob::finished, this, [this, host](const QList<ModelInfo> &models) {
         m_test = nullptr;
-        Q_EMIT connectionTested(
-            true, tr("Connected to %1: the server offers %n model(s).", nullptr, int(models.size())).arg(host));
+        const QString count = models.size() == 1 ? tr("1 model") : tr("%1 models").arg(models.size());
+        Q_EMIT connectionTested(true, tr("Connected to %1: the server offers %2.").arg(host, count));
     });
     connect(job, &ModelListJob::failed, this, [this](const BackendError &error) {
         m_test = nullptr;

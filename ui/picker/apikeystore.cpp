@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "picker/apikeystore.h"
 
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -72,10 +73,24 @@ void ApiKeyStore::setStatus(Status status)
     Q_EMIT statusChanged(status);
 }
 
+QString ApiKeyStore::storedFlagKey(const QUrl &server) const
+{
+    return QStringLiteral("apiKeys/%1/%2")
+        .arg(QString::fromLatin1(QUrl::toPercentEncoding(m_service)),
+             QString::fromLatin1(QUrl::toPercentEncoding(entryName(server))));
+}
+
+bool ApiKeyStore::keyringHasKey(const QUrl &server) const
+{
+    return QSettings().value(storedFlagKey(server)).toBool();
+}
+
 void ApiKeyStore::readKey(const QUrl &server)
 {
     const QString entry = entryName(server);
-    if (!useKeyring() || m_session.contains(entry)) {
+    // Only servers that were given a key are looked up, so starting the application does not
+    // make the keyring ask to be unlocked for a local server that needs no key.
+    if (!useKeyring() || m_session.contains(entry) || !keyringHasKey(server)) {
         // Asynchronous like the keyring, so callers see one behaviour.
         const QString key = m_session.value(entry);
         QTimer::singleShot(0, this, [this, server, key] { Q_EMIT keyRead(server, key); });
@@ -146,8 +161,14 @@ void ApiKeyStore::startWrite(const QUrl &server, const QString &key)
     connect(job, &QKeychain::Job::finished, this, [this, server, job] {
         const QKeychain::Error error = job->error();
         const bool persisted = error == QKeychain::NoError || error == QKeychain::EntryNotFound;
-        if (persisted)
+        if (persisted) {
             setStatus(Status::Keyring);
+            // Whether a key exists, never the key itself.
+            if (qobject_cast<QKeychain::DeletePasswordJob *>(job))
+                QSettings().remove(storedFlagKey(server));
+            else
+                QSettings().setValue(storedFlagKey(server), true);
+        }
         else if (noKeyring(error))
             setStatus(Status::SessionOnly);
         Q_EMIT keyWritten(server, persisted);

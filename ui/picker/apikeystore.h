@@ -42,8 +42,12 @@ public:
     // The keyring entry name of a server: scheme, host, port and path (no user info, no query).
     static QString entryName(const QUrl &server);
 
-    // Reads the key of `server`; ends with keyRead (an empty key when there is none).
+    // Reads the key of `server`; ends with keyRead (an empty key when there is none). The keyring
+    // is asked only for servers this store gave a key to (a flag in QSettings records that a key
+    // exists, never the key).
     void readKey(const QUrl &server);
+    // The QSettings key of that flag.
+    QString storedFlagKey(const QUrl &server) const;
     // Stores (or, for an empty key, removes) the key of `server`; ends with keyWritten.
     void writeKey(const QUrl &server, const QString &key);
 
@@ -55,6 +59,7 @@ Q_SIGNALS:
 
 private:
     bool useKeyring() const;
+    bool keyringHasKey(const QUrl &server) const;
     void setStatus(Status status);
     void startRead(const QUrl &server);
     void startWrite(const QUrl &server, const QString &key);

@@ -143,12 +143,12 @@ private Q_SLOTS:
         QHash<QString, QStringList> badges;
         for (int row = 0; row < table->model()->rowCount(); ++row) {
             const QModelIndex caps = table->model()->index(row, ModelCatalog::CapabilitiesColumn);
-            badges.insert(table->model()->index(row, 0).data().toString(),
-                          CapabilityBadgeDelegate::badges(caps.data(ModelCatalog::CapabilitiesRole).toStringList()));
+            badges.insert(table->model()->index(row, 0).data().toString(), CapabilityBadgeDelegate::badges(caps));
         }
         QCOMPARE(badges.value(QStringLiteral("gpt-oss:120b-cloud")),
-                 (QStringList { QStringLiteral("tools"), QStringLiteral("thinking") }));
-        QCOMPARE(badges.value(QStringLiteral("gemma3:4b-mlx")), QStringList { QStringLiteral("vision") });
+                 (QStringList { QStringLiteral("tools"), QStringLiteral("thinking"), QStringLiteral("schema ignored") }));
+        QCOMPARE(badges.value(QStringLiteral("gemma3:4b-mlx")),
+                 (QStringList { QStringLiteral("vision"), QStringLiteral("schema ignored") }));
         QCOMPARE(badges.value(QStringLiteral("llama3.2:latest")), QStringList { QStringLiteral("tools") });
 
         // The badges are painted: the capability cell of a model with tools is not blank, and the
@@ -242,6 +242,8 @@ private Q_SLOTS:
         QAction *refresh = pane.refreshAction();
         QCOMPARE(refresh->shortcut(), QKeySequence(QKeySequence::Refresh));
         QVERIFY(!refresh->toolTip().isEmpty());
+        QCOMPARE(child<QLabel>(pane, "catalogStatus")->text(),
+                 QStringLiteral("3 chat models on %1").arg(m_fake->baseUrl().toDisplayString()));
         const qsizetype before = m_fake->requestsTo("/api/tags").size();
         refresh->trigger();
         QCOMPARE(pane.catalog()->state(), ModelCatalog::State::Loading);

@@ -2,10 +2,14 @@
 #include "picker/capabilitybadgedelegate.h"
 
 #include "llm/llmbackend.h" // before modelcatalog.h, whose QPointer<LlmBackend> needs the class
+#include "highlighting/jsonhighlighter.h"
 #include "llm/modelcatalog.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QHelpEvent>
 #include <QPainter>
+#include <QToolTip>
 
 #include <algorithm>
 
@@ -32,6 +36,16 @@ QPalette::ColorRole roleOf(const QString &badge)
     return QPalette::LinkVisited;
 }
 
+const QString SchemaIgnored = QStringLiteral("schema ignored");
+
+QColor accentOf(const QString &badge, const QPalette &palette)
+{
+    // The one error colour of the UI (see codeeditor.cpp), for the one badge that is a warning.
+    if (badge == SchemaIgnored)
+        return JsonColorScheme::forPalette(palette).error.foreground().color();
+    return palette.color(roleOf(badge));
+}
+
 QFont badgeFont(const QFont &base)
 {
     QFont font = base;
@@ -51,7 +65,13 @@ CapabilityBadgeDelegate::CapabilityBadgeDelegate(QObject *parent)
 
 CapabilityBadgeDelegate::~CapabilityBadgeDelegate() = default;
 
-QStringList CapabilityBadgeDelegate::badges(const QStringList &capabilities)
+QStringList CapabilityBadgeDelegate::badges(const QModelIndex &index)
+{
+    return badges(index.data(ModelCatalog::CapabilitiesRole).toStringList(),
+                  index.data(ModelCatalog::SchemaNotEnforcedRole).toBool());
+}
+
+QStringList CapabilityBadgeDelegate::badges(const QStringList &capabilities, bool schemaNotEnforced)
 {
     QStringList out;
     if (capabilities.contains(u"tools"))
@@ -60,6 +80,8 @@ QStringList CapabilityBadgeDelegate::badges(const QStringList &capabilities)
         out.append(QStringLiteral("thinking"));
     if (capabilities.contains(u"vision") || capabilities.contains(u"multimodal"))
         out.append(QStringLiteral("vision"));
+    if (schemaNotEnforced)
+        out.append(SchemaIgnored);
     return out;
 }
 
@@ -79,7 +101,7 @@ void CapabilityBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewIte
     QStyle *style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
-    const QStringList names = badges(index.data(ModelCatalog::CapabilitiesRole).toStringList());
+    const QStringList names = badges(index);
     if (names.isEmpty())
         return;
     painter->save();
@@ -96,7 +118,7 @@ void CapabilityBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewIte
         if (x + width > option.rect.right())
             break;
         const QRect badge(x, y, width, height);
-        const QColor accent = palette.color(roleOf(name));
+        const QColor accent = accentOf(name, palette);
         painter->setPen(accent);
         painter->setBrush(blend(palette.color(QPalette::Base), accent, 0.22));
         painter->drawRoundedRect(QRectF(badge).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
@@ -112,11 +134,35 @@ QSize CapabilityBadgeDelegate::sizeHint(const QStyleOptionViewItem &option, cons
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     const QFontMetrics metrics(badgeFont(option.font));
     int width = Gap;
-    for (const QString &name : badges(index.data(ModelCatalog::CapabilitiesRole).toStringList()))
+    for (const QString &name : badges(index))
         width += metrics.horizontalAdvance(name) + 2 * Padding + Gap;
     size.setWidth(std::max(width, metrics.horizontalAdvance(QStringLiteral("tools thinking vision")) / 2));
     size.setHeight(std::max(size.height(), metrics.height() + 6));
     return size;
+}
+
+bool CapabilityBadgeDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+                                        const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event->type() != QEvent::ToolTip)
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    const QStringList names = badges(index);
+    QStringList lines;
+    if (names.contains(u"tools"))
+        lines.append(tr("tools: can call a tool (tools mode)"));
+    if (names.contains(u"thinking"))
+        lines.append(tr("thinking: reasons before it answers (the Think setting)"));
+    if (names.contains(u"vision"))
+        lines.append(tr("vision: reads images"));
+    if (names.contains(SchemaIgnored))
+        lines.append(tr("schema ignored: the server accepts a schema for this model but does not enforce it"));
+    if (lines.isEmpty()) {
+        QToolTip::hideText();
+        return true;
+    }
+    QToolTip::showText(event->globalPos(), lines.join(QLatin1Char('\n')), view->viewport(),
+                       view->visualRect(index));
+    return true;
 }
 
 } // namespace Ui

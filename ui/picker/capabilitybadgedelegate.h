@@ -19,8 +19,13 @@ public:
     explicit CapabilityBadgeDelegate(QObject *parent = nullptr);
     ~CapabilityBadgeDelegate() override;
 
-    // The badges painted for `capabilities`, in order (llama-server's `multimodal` shows as vision).
-    static QStringList badges(const QStringList &capabilities);
+    // The badges painted for `capabilities`, in order (llama-server's `multimodal` shows as vision);
+    // `schemaNotEnforced` adds "schema ignored" (MLX/safetensors and cloud models).
+    static QStringList badges(const QStringList &capabilities, bool schemaNotEnforced = false);
+    static QStringList badges(const QModelIndex &index);
+
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;

@@ -361,11 +361,18 @@ void ModelPickerPane::onCatalogStateChanged()
         m_stack->setCurrentWidget(m_serverDown);
         setStatusText(m_catalogStatus, QString(), false);
         return;
-    case ModelCatalog::State::Ready:
+    case ModelCatalog::State::Ready: {
         m_stack->setCurrentWidget(m_table);
-        setStatusText(m_catalogStatus, m_catalog->statusMessage(), false);
+        const int count = m_catalog->rowCount();
+        // Two explicit forms read right in English without a translation file.
+        setStatusText(m_catalogStatus,
+                      count == 0       ? m_catalog->statusMessage()
+                          : count == 1 ? tr("1 chat model on %1").arg(m_connection->host().toDisplayString())
+                                       : tr("%1 chat models on %2").arg(QString::number(count), m_connection->host().toDisplayString()),
+                      false);
         restoreSelection();
         return;
+    }
     case ModelCatalog::State::Loading:
     case ModelCatalog::State::Empty:
         m_stack->setCurrentWidget(m_table);

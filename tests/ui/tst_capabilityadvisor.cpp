@@ -2,6 +2,8 @@
 #include "picker/advisorbutton.h"
 #include "picker/capabilityadvisor.h"
 
+#include "extraction/promptsettings.h"
+
 #include <QFrame>
 #include <QLabel>
 #include <QStandardPaths>
@@ -263,6 +265,31 @@ private Q_SLOTS:
         const qint64 all = estimatePromptTokens(QStringLiteral("You extract data."), QStringLiteral("Harry is 37."),
                                                 QStringLiteral("{\"type\":\"object\"}"));
         QVERIFY(all > estimatePromptTokens(QStringLiteral("You extract data."), QString(), QString()));
+    }
+
+    void advisorInputFor_readsThePromptSettings()
+    {
+        PromptSettings prompt;
+        prompt.systemPrompt = QStringLiteral("You extract data.");
+        prompt.userPrompt = QStringLiteral("Extract from: {{doc}}");
+        prompt.variables = { PromptVariable { QStringLiteral("doc"), QString(40000, u'a').replace(u'a', QStringLiteral("word ")) } };
+        prompt.imagePaths = { QStringLiteral("/tmp/a.png") };
+        prompt.mode = ExtractionMode::Tools;
+        prompt.think = ThinkMode::Low;
+        prompt.options.numCtx = 4096;
+        ModelInfo model = quietInput().model;
+        const QList<EnforcementItem> enforcement = { item(QStringLiteral("multipleOf"), EnforcementStatus::Ignored) };
+        const AdvisorInput in
+            = advisorInputFor(prompt, QStringLiteral("{\"type\":\"object\"}"), enforcement, model, BackendApi::OpenAi);
+        QCOMPARE(in.mode, ExtractionMode::Tools);
+        QCOMPARE(in.think, ThinkMode::Low);
+        QCOMPARE(in.numCtx.value_or(0), 4096);
+        QCOMPARE(in.imageCount, 1);
+        QCOMPARE(in.api, BackendApi::OpenAi);
+        QCOMPARE(in.enforcement.size(), 1);
+        // The document in {{doc}} counts: 40000 words are far more than 4096 tokens.
+        QVERIFY2(in.estimatedPromptTokens > 40000, qPrintable(QString::number(in.estimatedPromptTokens)));
+        QVERIFY(ids(adviseRun(in)).contains(Id::ContextExceeded));
     }
 
     void advisorButton_countsAndLists()

@@ -240,7 +240,7 @@ private Q_SLOTS:
         pane.setServerSettings(settingsFor(m_fake->baseUrl()));
         waitForList(pane);
         QAction *refresh = pane.refreshAction();
-        QCOMPARE(refresh->shortcut(), QKeySequence(QKeySequence::Refresh));
+        QCOMPARE(refresh->shortcut(), QKeySequence(Qt::Key_F5));
         QVERIFY(!refresh->toolTip().isEmpty());
         QCOMPARE(child<QLabel>(pane, "catalogStatus")->text(),
                  QStringLiteral("3 chat models on %1").arg(m_fake->baseUrl().toDisplayString()));
@@ -250,6 +250,15 @@ private Q_SLOTS:
         waitForList(pane);
         QCOMPARE(m_fake->requestsTo("/api/tags").size(), before + 1);
         QCOMPARE(pane.currentModel().name, QStringLiteral("gemma3:4b-mlx")); // kept across the refresh
+
+        // The key itself, in the pane's window.
+        pane.show();
+        pane.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&pane));
+        QTest::keyClick(&pane, Qt::Key_F5);
+        QCOMPARE(pane.catalog()->state(), ModelCatalog::State::Loading);
+        waitForList(pane);
+        QCOMPARE(m_fake->requestsTo("/api/tags").size(), before + 2);
     }
 
     void testConnection_ollama_reportsVersion()

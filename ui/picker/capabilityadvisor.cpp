@@ -186,6 +186,32 @@ qint64 estimatePromptTokens(const QString &systemPrompt, const QString &userProm
     return estimateTokens(systemPrompt) + estimateTokens(userPrompt) + estimateTokens(schemaText);
 }
 
+qint64 estimatePromptTokens(const PromptSettings &prompt, const QString &schemaText)
+{
+    auto filled = [&prompt](QString text) {
+        for (const PromptVariable &variable : prompt.variables)
+            text.replace(QStringLiteral("{{%1}}").arg(variable.name), variable.value);
+        return text;
+    };
+    return estimatePromptTokens(filled(prompt.systemPrompt), filled(prompt.userPrompt), schemaText);
+}
+
+AdvisorInput advisorInputFor(const PromptSettings &prompt, const QString &schemaText,
+                             const QList<EnforcementItem> &enforcement, const ModelInfo &model, BackendApi api)
+{
+    AdvisorInput in;
+    in.model = model;
+    in.api = api;
+    in.mode = prompt.mode;
+    in.think = prompt.think;
+    in.estimatedPromptTokens = estimatePromptTokens(prompt, schemaText);
+    if (prompt.options.numCtx)
+        in.numCtx = *prompt.options.numCtx;
+    in.enforcement = enforcement;
+    in.imageCount = int(prompt.imagePaths.size());
+    return in;
+}
+
 bool isAnnotationKeyword(const QString &keyword)
 {
     static const QSet<QString> annotations

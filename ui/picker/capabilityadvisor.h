@@ -2,6 +2,7 @@
 #pragma once
 
 #include "extraction/extractiontypes.h"
+#include "extraction/promptsettings.h"
 #include "llm/llmtypes.h"
 #include "schema/enforcementreport.h"
 
@@ -58,6 +59,14 @@ QList<Advice> adviseRun(const AdvisorInput &input);
 
 // The token estimate of a run's prompts and schema text (what AdvisorInput wants).
 qint64 estimatePromptTokens(const QString &systemPrompt, const QString &userPrompt, const QString &schemaText);
+// The same for a prompt pane's settings: both prompts with their {{variables}} filled in, plus the
+// schema text (sent in the system prompt or as the tool's parameters).
+qint64 estimatePromptTokens(const PromptSettings &prompt, const QString &schemaText);
+
+// The advisor's input for a run as the panes describe it: mode, think, num_ctx and images from the
+// prompt settings; `enforcement` from the schema editor (SchemaLintResult or enforcementReport()).
+AdvisorInput advisorInputFor(const PromptSettings &prompt, const QString &schemaText,
+                             const QList<EnforcementItem> &enforcement, const ModelInfo &model, BackendApi api);
 
 // Keywords that only annotate (title, description, ...): the grammar ignoring them changes nothing.
 bool isAnnotationKeyword(const QString &keyword);

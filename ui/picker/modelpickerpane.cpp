@@ -59,7 +59,7 @@ ModelPickerPane::ModelPickerPane(ApiKeyStore *keys, QWidget *parent)
     m_proxy->setSourceModel(m_catalog);
 
     m_refreshAction->setObjectName(QStringLiteral("refreshModelsAction"));
-    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
     m_refreshAction->setToolTip(
         tr("Ask the server for its models again (GET /api/tags and /api/ps, or /v1/models)"));
     m_refreshAction->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));

@@ -272,7 +272,8 @@ private Q_SLOTS:
         PromptSettings prompt;
         prompt.systemPrompt = QStringLiteral("You extract data.");
         prompt.userPrompt = QStringLiteral("Extract from: {{doc}}");
-        prompt.variables = { PromptVariable { QStringLiteral("doc"), QString(40000, u'a').replace(u'a', QStringLiteral("word ")) } };
+        prompt.variables
+            = { PromptVariable { QStringLiteral("doc"), QString(40000, u'a').replace(u'a', QStringLiteral("word ")) } };
         prompt.imagePaths = { QStringLiteral("/tmp/a.png") };
         prompt.mode = ExtractionMode::Tools;
         prompt.think = ThinkMode::Low;

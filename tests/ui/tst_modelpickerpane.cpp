@@ -37,8 +37,7 @@ using Formwork::Test::readTestData;
 namespace {
 constexpr int Wait = 10000;
 
-template<typename T>
-T *child(const QWidget &parent, const char *name)
+template<typename T> T *child(const QWidget &parent, const char *name)
 {
     T *widget = parent.findChild<T *>(QString::fromLatin1(name));
     if (!widget)
@@ -138,15 +137,17 @@ private Q_SLOTS:
                                 QStringLiteral("llama3.2:latest") }));
         QVERIFY(table->isColumnHidden(ModelCatalog::FamilyColumn));
         QVERIFY(!table->isColumnHidden(ModelCatalog::ContextColumn));
-        QVERIFY(qobject_cast<CapabilityBadgeDelegate *>(table->itemDelegateForColumn(ModelCatalog::CapabilitiesColumn)));
+        QVERIFY(
+            qobject_cast<CapabilityBadgeDelegate *>(table->itemDelegateForColumn(ModelCatalog::CapabilitiesColumn)));
 
         QHash<QString, QStringList> badges;
         for (int row = 0; row < table->model()->rowCount(); ++row) {
             const QModelIndex caps = table->model()->index(row, ModelCatalog::CapabilitiesColumn);
             badges.insert(table->model()->index(row, 0).data().toString(), CapabilityBadgeDelegate::badges(caps));
         }
-        QCOMPARE(badges.value(QStringLiteral("gpt-oss:120b-cloud")),
-                 (QStringList { QStringLiteral("tools"), QStringLiteral("thinking"), QStringLiteral("schema ignored") }));
+        QCOMPARE(
+            badges.value(QStringLiteral("gpt-oss:120b-cloud")),
+            (QStringList { QStringLiteral("tools"), QStringLiteral("thinking"), QStringLiteral("schema ignored") }));
         QCOMPARE(badges.value(QStringLiteral("gemma3:4b-mlx")),
                  (QStringList { QStringLiteral("vision"), QStringLiteral("schema ignored") }));
         QCOMPARE(badges.value(QStringLiteral("llama3.2:latest")), QStringList { QStringLiteral("tools") });
@@ -499,11 +500,13 @@ private Q_SLOTS:
         QCOMPARE(proxy.rowCount(), 3);
 
         proxy.sort(ModelCatalog::ParametersColumn, Qt::AscendingOrder);
-        QCOMPARE(namesIn(&proxy), (QStringList { QStringLiteral("llama3.2:latest"), QStringLiteral("gemma3:4b-mlx"),
-                                                 QStringLiteral("gpt-oss:120b-cloud") }));
+        QCOMPARE(namesIn(&proxy),
+                 (QStringList { QStringLiteral("llama3.2:latest"), QStringLiteral("gemma3:4b-mlx"),
+                                QStringLiteral("gpt-oss:120b-cloud") }));
         proxy.sort(ModelCatalog::SizeColumn, Qt::DescendingOrder);
-        QCOMPARE(namesIn(&proxy), (QStringList { QStringLiteral("gemma3:4b-mlx"), QStringLiteral("llama3.2:latest"),
-                                                 QStringLiteral("gpt-oss:120b-cloud") }));
+        QCOMPARE(namesIn(&proxy),
+                 (QStringList { QStringLiteral("gemma3:4b-mlx"), QStringLiteral("llama3.2:latest"),
+                                QStringLiteral("gpt-oss:120b-cloud") }));
         proxy.sort(ModelCatalog::LoadedColumn, Qt::DescendingOrder);
         QCOMPARE(namesIn(&proxy).constFirst(), QStringLiteral("llama3.2:latest"));
 

@@ -60,8 +60,7 @@ QString ApiKeyStore::statusText() const
 
 QString ApiKeyStore::entryName(const QUrl &server)
 {
-    return server.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment
-                           | QUrl::StripTrailingSlash)
+    return server.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash)
         .toString();
 }
 
@@ -168,8 +167,7 @@ void ApiKeyStore::startWrite(const QUrl &server, const QString &key)
                 QSettings().remove(storedFlagKey(server));
             else
                 QSettings().setValue(storedFlagKey(server), true);
-        }
-        else if (noKeyring(error))
+        } else if (noKeyring(error))
             setStatus(Status::SessionOnly);
         Q_EMIT keyWritten(server, persisted);
     });

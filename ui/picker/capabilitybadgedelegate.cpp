@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "picker/capabilitybadgedelegate.h"
 
-#include "llm/llmbackend.h" // before modelcatalog.h, whose QPointer<LlmBackend> needs the class
 #include "highlighting/jsonhighlighter.h"
+#include "llm/llmbackend.h" // before modelcatalog.h, whose QPointer<LlmBackend> needs the class
 #include "llm/modelcatalog.h"
 
 #include <QAbstractItemView>
@@ -141,8 +141,8 @@ QSize CapabilityBadgeDelegate::sizeHint(const QStyleOptionViewItem &option, cons
     return size;
 }
 
-bool CapabilityBadgeDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
-                                        const QStyleOptionViewItem &option, const QModelIndex &index)
+bool CapabilityBadgeDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                                        const QModelIndex &index)
 {
     if (event->type() != QEvent::ToolTip)
         return QStyledItemDelegate::helpEvent(event, view, option, index);
@@ -160,8 +160,7 @@ bool CapabilityBadgeDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *vi
         QToolTip::hideText();
         return true;
     }
-    QToolTip::showText(event->globalPos(), lines.join(QLatin1Char('\n')), view->viewport(),
-                       view->visualRect(index));
+    QToolTip::showText(event->globalPos(), lines.join(QLatin1Char('\n')), view->viewport(), view->visualRect(index));
     return true;
 }
 

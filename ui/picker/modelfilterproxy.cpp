@@ -38,8 +38,8 @@ bool ModelFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
         return true;
     const QModelIndex index = sourceModel()->index(sourceRow, ModelCatalog::NameColumn, sourceParent);
     const auto model = index.data(ModelCatalog::ModelInfoRole).value<ModelInfo>();
-    const QStringList haystack = QStringList { model.name, model.family, model.parameterSize, model.quantization }
-        + model.capabilities;
+    const QStringList haystack
+        = QStringList { model.name, model.family, model.parameterSize, model.quantization } + model.capabilities;
     for (const QString &word : m_words) {
         const bool found = std::any_of(haystack.cbegin(), haystack.cend(), [&word](const QString &field) {
             return field.contains(word, Qt::CaseInsensitive);
@@ -73,7 +73,8 @@ bool ModelFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &righ
 {
     switch (left.column()) {
     case ModelCatalog::SizeColumn:
-        return left.data(ModelCatalog::SizeBytesRole).toLongLong() < right.data(ModelCatalog::SizeBytesRole).toLongLong();
+        return left.data(ModelCatalog::SizeBytesRole).toLongLong()
+            < right.data(ModelCatalog::SizeBytesRole).toLongLong();
     case ModelCatalog::ContextColumn:
         return left.data(ModelCatalog::ContextLengthRole).toLongLong()
             < right.data(ModelCatalog::ContextLengthRole).toLongLong();

@@ -60,8 +60,7 @@ ModelPickerPane::ModelPickerPane(ApiKeyStore *keys, QWidget *parent)
 
     m_refreshAction->setObjectName(QStringLiteral("refreshModelsAction"));
     m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
-    m_refreshAction->setToolTip(
-        tr("Ask the server for its models again (GET /api/tags and /api/ps, or /v1/models)"));
+    m_refreshAction->setToolTip(tr("Ask the server for its models again (GET /api/tags and /api/ps, or /v1/models)"));
     m_refreshAction->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     addAction(m_refreshAction);
     connect(m_refreshAction, &QAction::triggered, this, &ModelPickerPane::refresh);
@@ -255,8 +254,8 @@ bool ModelPickerPane::applyServer(bool force)
                       true);
         return false;
     }
-    const bool changed = host != m_connection->host() || selectedApi() != m_connection->api()
-        || !m_connection->backend();
+    const bool changed
+        = host != m_connection->host() || selectedApi() != m_connection->api() || !m_connection->backend();
     if (!changed && !force)
         return false;
     if (host != m_connection->host()) {
@@ -365,11 +364,13 @@ void ModelPickerPane::onCatalogStateChanged()
         m_stack->setCurrentWidget(m_table);
         const int count = m_catalog->rowCount();
         // Two explicit forms read right in English without a translation file.
-        setStatusText(m_catalogStatus,
-                      count == 0       ? m_catalog->statusMessage()
-                          : count == 1 ? tr("1 chat model on %1").arg(m_connection->host().toDisplayString())
-                                       : tr("%1 chat models on %2").arg(QString::number(count), m_connection->host().toDisplayString()),
-                      false);
+        setStatusText(
+            m_catalogStatus,
+            count == 0 ? m_catalog->statusMessage()
+                : count == 1
+                ? tr("1 chat model on %1").arg(m_connection->host().toDisplayString())
+                : tr("%1 chat models on %2").arg(QString::number(count), m_connection->host().toDisplayString()),
+            false);
         restoreSelection();
         return;
     }
@@ -395,10 +396,10 @@ void ModelPickerPane::restoreSelection()
         ModelInfo missing;
         missing.name = wanted;
         setCurrent(missing, false, false);
-        setStatusText(m_catalogStatus,
-                      tr("%1 is not on this server. Download it with `ollama pull %1`, or pick another model.")
-                          .arg(wanted),
-                      true);
+        setStatusText(
+            m_catalogStatus,
+            tr("%1 is not on this server. Download it with `ollama pull %1`, or pick another model.").arg(wanted),
+            true);
         return;
     }
     if (m_proxy->rowCount() > 0) {
@@ -437,8 +438,8 @@ void ModelPickerPane::applyFilter(const QString &text)
     m_filtering = true;
     m_proxy->setFilterText(text);
     m_filtering = false;
-    const QModelIndex index = m_proxy->mapFromSource(
-        m_catalog->index(m_catalog->rowOfModel(m_current.name), ModelCatalog::NameColumn));
+    const QModelIndex index
+        = m_proxy->mapFromSource(m_catalog->index(m_catalog->rowOfModel(m_current.name), ModelCatalog::NameColumn));
     m_selectingProgrammatically = true;
     if (index.isValid()) {
         m_table->selectionModel()->setCurrentIndex(index,
@@ -485,8 +486,9 @@ void ModelPickerPane::setStatusText(QLabel *label, const QString &text, bool isE
     label->setText(text);
     QPalette palette = label->palette();
     // The one error colour of the UI: the highlighter's, which follows light and dark palettes.
-    palette.setColor(QPalette::WindowText, isError ? JsonColorScheme::forPalette(this->palette()).error.foreground().color()
-                                                   : this->palette().color(QPalette::WindowText));
+    palette.setColor(QPalette::WindowText,
+                     isError ? JsonColorScheme::forPalette(this->palette()).error.foreground().color()
+                             : this->palette().color(QPalette::WindowText));
     label->setPalette(palette);
     label->setProperty("isError", isError);
 }

@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -322,6 +323,32 @@ private Q_SLOTS:
         QCOMPARE(connection.backend()->api(), BackendApi::OpenAi);
         connection.setApiKey(QString());
         QVERIFY(connection.backend()->config().bearerToken.isEmpty());
+    }
+
+    // A job in flight on the old backend still ends with its signal after a server change.
+    void serverChange_jobInFlightFinishes_thenOldBackendGoes()
+    {
+        FakeOllama slow;
+        QVERIFY(slow.listen());
+        Formwork::Test::FakeReply delayed;
+        delayed.rawBody = "{\"version\":\"0.32.15\"}";
+        delayed.firstByteDelayMs = 300;
+        slow.setRouteReply("/api/version", delayed);
+        ServerConnection connection;
+        connection.setServer(slow.baseUrl(), BackendApi::Ollama);
+        QPointer<LlmBackend> old = connection.backend();
+        QSignalSpy tested(&connection, &ServerConnection::connectionTested);
+        auto *ollama = qobject_cast<OllamaBackend *>(old.data());
+        VersionJob *job = ollama->fetchVersion();
+        QSignalSpy finished(job, &VersionJob::finished);
+        QSignalSpy failed(job, &VersionJob::failed);
+        connection.setServer(m_fake->baseUrl(), BackendApi::Ollama);
+        QVERIFY(connection.backend() != old);
+        QTest::qWait(50);
+        QVERIFY(old); // still alive: its job is running
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count() + failed.count(), 1, Wait);
+        QCOMPARE(finished.count(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(old.isNull(), Wait);
     }
 
     void lastModel_rememberedPerHost()

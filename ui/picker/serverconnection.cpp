@@ -8,6 +8,8 @@
 #include <QHostAddress>
 #include <QNetworkAccessManager>
 
+#include <memory>
+
 namespace Formwork {
 namespace Ui {
 
@@ -35,9 +37,27 @@ void ServerConnection::setServer(const QUrl &host, BackendApi api)
     LlmBackend *old = m_backend;
     m_backend = LlmBackend::create(api, m_network, config, this);
     Q_EMIT backendChanged();
-    // Later: a job of the old backend may be the one whose slot got us here.
     if (old)
-        old->deleteLater();
+        retire(old);
+}
+
+// A run or a listing may still be going on the old backend: deleting it would delete its jobs
+// without a signal and leave their owners waiting. It goes when its last job has ended (jobs
+// always delete themselves), and never inside a slot of one of them.
+void ServerConnection::retire(LlmBackend *backend)
+{
+    const QList<BackendJob *> jobs = backend->findChildren<BackendJob *>(Qt::FindDirectChildrenOnly);
+    if (jobs.isEmpty()) {
+        backend->deleteLater();
+        return;
+    }
+    auto remaining = std::make_shared<qsizetype>(jobs.size());
+    for (BackendJob *job : jobs) {
+        connect(job, &QObject::destroyed, backend, [backend, remaining] {
+            if (--*remaining == 0)
+                backend->deleteLater();
+        });
+    }
 }
 
 void ServerConnection::setApiKey(const QString &key)

@@ -16,8 +16,9 @@ namespace Ui {
 
 // The server the GUI talks to: one QNetworkAccessManager and the LlmBackend for a host URL, an API
 // kind and an optional API key (sent as a bearer token; never logged). Changing the host or the
-// API makes a new backend (backendChanged()); the old one is deleted later, so pointers to it must
-// be dropped in a slot of backendChanged(). Widgets never see a QNetworkReply.
+// API makes a new backend (backendChanged()); the old one is deleted once its jobs in flight (a run,
+// say) have ended, so take backend() again after backendChanged() and keep no pointer to the old
+// one. Widgets never see a QNetworkReply.
 class ServerConnection final : public QObject
 {
     Q_OBJECT
@@ -57,6 +58,7 @@ Q_SIGNALS:
     void connectionTested(bool ok, const QString &message);
 
 private:
+    void retire(LlmBackend *backend);
     void cancelTest();
     void testOllama();
     void testOpenAi();

@@ -1,8 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/translations.h"
+#include "fakeollama.h"
+#include "llm/modelcatalog.h"
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/runcontroller.h"
+#include "mainwindow/workspacecontroller.h"
+#include "picker/modelpickerpane.h"
+#include "prompt/promptpane.h"
+#include "run/runsession.h"
+#include "schemaeditor/schemaeditorpane.h"
+#include "testdata.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAction>
 #include <QApplication>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QToolBar>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
@@ -12,6 +27,48 @@
 #include <QTranslator>
 
 using namespace Formwork::Ui;
+using Formwork::Test::FakeOllama;
+using Formwork::Test::FakeReply;
+using Formwork::Test::readTestData;
+
+namespace {
+
+const char PersonSchema[] = R"({
+  "type": "object",
+  "properties": {
+    "name": { "type": "string" },
+    "age": { "type": "integer", "minimum": 0 }
+  },
+  "required": ["name", "age"]
+}
+)";
+
+// A loopback port nothing listens on.
+quint16 closedPort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort(); // closed again when `probe` goes
+}
+
+// Points the window at `server`, picks its llama3.2 model, and sets the person schema and `prompt`.
+void prepare(MainWindow &window, const QUrl &server, const QString &prompt)
+{
+    Formwork::ServerSettings settings;
+    settings.host = server;
+    settings.api = Formwork::BackendApi::Ollama;
+    settings.model = QStringLiteral("llama3.2:latest");
+    window.modelPicker()->setServerSettings(settings);
+    QTRY_COMPARE(window.modelPicker()->catalog()->state(), Formwork::ModelCatalog::State::Ready);
+    QCOMPARE(window.modelPicker()->currentModel().name, settings.model);
+    window.schemaEditor()->setText(QString::fromUtf8(PersonSchema));
+    Formwork::PromptSettings promptSettings;
+    promptSettings.userPrompt = prompt;
+    promptSettings.options.temperature = 0.0;
+    window.promptPane()->setSettings(promptSettings);
+}
+
+} // namespace
 
 class TestMainWindow final : public QObject
 {
@@ -33,16 +90,170 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.findChild<QWidget *>(QStringLiteral("schemaEditor")));
-        for (const char *name : { "modelPickerDock", "promptDock", "resultDock", "timelineDock" }) {
-            auto *dock = window.findChild<QDockWidget *>(QString::fromLatin1(name));
-            QVERIFY2(dock, name);
-            QVERIFY2(dock->isVisible(), name);
+        const std::pair<const char *, const char *> panes[] = { { "modelPickerDock", "modelPicker" },
+                                                                { "promptDock", "promptPane" },
+                                                                { "resultDock", "resultPane" },
+                                                                { "timelineDock", "timelinePane" } };
+        for (const auto &[dockName, paneName] : panes) {
+            auto *dock = window.findChild<QDockWidget *>(QString::fromLatin1(dockName));
+            QVERIFY2(dock, dockName);
+            QVERIFY2(dock->isVisible(), dockName);
+            QVERIFY2(dock->widget() && dock->widget()->objectName() == QLatin1String(paneName), paneName);
         }
-        // Panes that are not built yet say so.
-        const auto planned = window.findChildren<QLabel *>(QStringLiteral("plannedPaneText"));
-        QCOMPARE(planned.size(), 4);
-        for (const QLabel *label : planned)
-            QVERIFY(label->text().contains(QStringLiteral("Not implemented yet.")));
+        // Nothing says "Not implemented yet" any more.
+        QVERIFY(window.findChildren<QLabel *>(QStringLiteral("plannedPaneText")).isEmpty());
+        // The run controls are where the eye starts.
+        auto *bar = window.findChild<QToolBar *>(QStringLiteral("runToolBar"));
+        QVERIFY(bar);
+        QVERIFY(bar->actions().contains(window.runController()->runAction()));
+        QVERIFY(bar->actions().contains(window.runController()->cancelAction()));
+        QCOMPARE(window.runController()->runAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Return));
+        QCOMPARE(window.runController()->cancelAction()->shortcut(), QKeySequence(Qt::Key_Escape));
+        QCOMPARE(window.runController()->validateJsonAction()->shortcut(),
+                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+        QVERIFY(!window.runController()->cancelAction()->isEnabled());
+        for (QAction *action : { window.runController()->runAction(), window.runController()->cancelAction(),
+                                 window.runController()->validateJsonAction() })
+            QVERIFY2(!action->toolTip().isEmpty() && action->toolTip() != action->text(), qPrintable(action->text()));
+    }
+
+    // The whole flow a new user follows: server, model, schema, prompt, Run; an invalid first reply
+    // is reasked and the second one is valid.
+    void run_invalidThenValid_showsTwoAttemptsAndTheResult()
+    {
+        FakeOllama fake;
+        QVERIFY(fake.listen());
+        fake.setTagsJson(readTestData(QStringLiteral("llm/tags-new.json")));
+        fake.enqueueChat(FakeReply::text({ QStringLiteral(R"({"name": "Ada", "age": "36"})") }));
+        fake.enqueueChat(FakeReply::text({ QStringLiteral(R"({"name": "Ada", )"), QStringLiteral(R"("age": 36})") }));
+
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        prepare(window, fake.baseUrl(), QStringLiteral("Ada is 36 years old."));
+
+        QSignalSpy finished(&window, &MainWindow::runFinished);
+        window.runController()->runAction()->trigger();
+        QVERIFY(window.runController()->cancelAction()->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+
+        RunSession *session = window.runSession();
+        QCOMPARE(session->state(), RunSession::State::Succeeded);
+        QCOMPARE(session->attempts().size(), 2);
+        QCOMPARE(session->attempts().first().outcome, Formwork::AttemptOutcome::SchemaInvalid);
+        QCOMPARE(fake.requestsTo("/api/chat").size(), 2);
+        QCOMPARE(fake.requestsTo("/api/chat").first().json.value("model", std::string()), "llama3.2:latest");
+
+        auto *attempts = window.findChild<QAbstractItemView *>(QStringLiteral("attemptList"));
+        QVERIFY(attempts);
+        QCOMPARE(attempts->model()->rowCount(), 2);
+        auto *verdict = window.findChild<QLabel *>(QStringLiteral("resultVerdict"));
+        QVERIFY(verdict);
+        QVERIFY2(verdict->text().contains(QStringLiteral("Valid on attempt 2")), qPrintable(verdict->text()));
+        auto *status = window.findChild<QLabel *>(QStringLiteral("runStatus"));
+        QVERIFY2(status->text().contains(QStringLiteral("2/3")), qPrintable(status->text()));
+        QVERIFY(window.runController()->runAction()->isEnabled());
+        QVERIFY(!window.runController()->cancelAction()->isEnabled());
+    }
+
+    void run_emptyPrompt_doesNotStartAndSaysWhy()
+    {
+        FakeOllama fake;
+        QVERIFY(fake.listen());
+        fake.setTagsJson(readTestData(QStringLiteral("llm/tags-new.json")));
+        MainWindow window;
+        prepare(window, fake.baseUrl(), QString());
+        QVERIFY(!window.startRun());
+        QVERIFY(!window.runController()->lastProblem().isEmpty());
+        QVERIFY(!window.promptPane()->problemText(PromptPane::Problem::UserPrompt).isEmpty());
+        QVERIFY(fake.requestsTo("/api/chat").isEmpty());
+        QCOMPARE(window.runSession()->state(), RunSession::State::Idle);
+    }
+
+    void run_invalidSchemaOrNoModel_doesNotStart()
+    {
+        FakeOllama fake;
+        QVERIFY(fake.listen());
+        fake.setTagsJson(readTestData(QStringLiteral("llm/tags-new.json")));
+        MainWindow window;
+        prepare(window, fake.baseUrl(), QStringLiteral("Ada is 36."));
+
+        window.schemaEditor()->setText(QStringLiteral(R"({"type": "object", "properties": )"));
+        QVERIFY(!window.startRun());
+        QVERIFY2(window.runController()->lastProblem().contains(QStringLiteral("schema")),
+                 qPrintable(window.runController()->lastProblem()));
+
+        window.schemaEditor()->setText(QString::fromUtf8(PersonSchema));
+        // A server that is down and no model chosen: the picker cannot offer one.
+        Formwork::ServerSettings down;
+        down.host = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(closedPort()));
+        window.modelPicker()->setServerSettings(down);
+        QTRY_COMPARE(window.modelPicker()->catalog()->state(), Formwork::ModelCatalog::State::Failed);
+        QVERIFY(window.modelPicker()->currentModel().name.isEmpty());
+        QVERIFY(!window.startRun());
+        QVERIFY2(window.runController()->lastProblem().contains(QStringLiteral("model")),
+                 qPrintable(window.runController()->lastProblem()));
+        QVERIFY(fake.requestsTo("/api/chat").isEmpty());
+    }
+
+    void cancel_midStream_leavesACancelledAttemptAndAUsableWindow()
+    {
+        FakeOllama fake;
+        QVERIFY(fake.listen());
+        fake.setTagsJson(readTestData(QStringLiteral("llm/tags-new.json")));
+        FakeReply stalled = FakeReply::text({ QStringLiteral(R"({"name": "Ad)") });
+        stalled.stallMidStream = true;
+        fake.enqueueChat(stalled);
+
+        MainWindow window;
+        prepare(window, fake.baseUrl(), QStringLiteral("Ada is 36."));
+        QSignalSpy streamed(window.runSession(), &RunSession::streamProgressed);
+        QSignalSpy finished(&window, &MainWindow::runFinished);
+        QVERIFY(window.startRun());
+        QTRY_VERIFY_WITH_TIMEOUT(!streamed.isEmpty(), 10000);
+        window.runController()->cancelAction()->trigger();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(window.runSession()->result().reason, Formwork::RunFailureReason::Cancelled);
+        QCOMPARE(window.runSession()->attempts().size(), 1);
+        QCOMPARE(window.runSession()->attempts().first().outcome, Formwork::AttemptOutcome::Cancelled);
+        QVERIFY(window.runController()->runAction()->isEnabled());
+        // The window still edits and validates.
+        QVERIFY(window.runController()->validateJson(QStringLiteral(R"({"name": "Ada", "age": 36})")));
+        QCOMPARE(window.runSession()->state(), RunSession::State::Succeeded);
+    }
+
+    void validateJson_withoutAModel_landsInTheResultViews()
+    {
+        MainWindow window;
+        window.schemaEditor()->setText(QString::fromUtf8(PersonSchema));
+        QVERIFY(window.runController()->validateJson(QStringLiteral(R"({"name": "Ada", "age": -1})")));
+        QCOMPARE(window.runSession()->state(), RunSession::State::Failed);
+        QCOMPARE(window.runSession()->attempts().size(), 1);
+        QCOMPARE(window.runSession()->attempts().first().errors.size(), 1);
+        auto *attempts = window.findChild<QAbstractItemView *>(QStringLiteral("attemptList"));
+        QCOMPARE(attempts->model()->rowCount(), 1);
+        auto *accept = window.findChild<QAbstractButton *>(QStringLiteral("acceptAnywayButton"));
+        QVERIFY(accept && accept->isEnabled());
+    }
+
+    void workspace_capturesPromptAndServer()
+    {
+        MainWindow window;
+        Formwork::Workspace workspace;
+        workspace.schemaText = QString::fromUtf8(PersonSchema);
+        workspace.prompt.userPrompt = QStringLiteral("Who is {{name}}?");
+        workspace.prompt.variables = { { QStringLiteral("name"), QStringLiteral("Ada") } };
+        workspace.prompt.mode = Formwork::ExtractionMode::Tools;
+        workspace.server.host = QUrl(QStringLiteral("http://127.0.0.1:9"));
+        workspace.server.model = QStringLiteral("qwen3:8b");
+        window.workspaceController()->apply(workspace);
+        const Formwork::Workspace captured = window.workspaceController()->capture();
+        QCOMPARE(captured.schemaText, workspace.schemaText);
+        QCOMPARE(captured.prompt.userPrompt, workspace.prompt.userPrompt);
+        QCOMPARE(captured.prompt.variables, workspace.prompt.variables);
+        QCOMPARE(captured.prompt.mode, Formwork::ExtractionMode::Tools);
+        QCOMPARE(captured.server.host, workspace.server.host);
+        QCOMPARE(captured.server.model, workspace.server.model);
     }
 
     void layout_isRestoredOnNextStart()
@@ -75,10 +286,10 @@ private Q_SLOTS:
         {
             MainWindow window;
             QCOMPARE(window.menuBar()->actions().constFirst()->text(), QStringLiteral("&Datei"));
-            const auto planned = window.findChildren<QLabel *>(QStringLiteral("plannedPaneText"));
-            QVERIFY(!planned.isEmpty());
-            QVERIFY2(planned.constFirst()->text().contains(QStringLiteral("Noch nicht umgesetzt.")),
-                     qPrintable(planned.constFirst()->text()));
+            QCOMPARE(window.findChild<QDockWidget *>(QStringLiteral("modelPickerDock"))->windowTitle(),
+                     QStringLiteral("Modell"));
+            QCOMPARE(window.runController()->runAction()->text(), QStringLiteral("&Ausführen"));
+            QVERIFY(window.runController()->runAction()->toolTip().contains(QStringLiteral("Schema")));
         }
         const auto translators = qApp->findChildren<QTranslator *>();
         for (QTranslator *translator : translators) {

@@ -2,11 +2,18 @@
 #include "mainwindow/mainwindow.h"
 
 #include "editor/codeeditor.h"
+#include "editor/jsoninputdialog.h"
 #include "formworkversion.h"
 #include "highlighting/jsonhighlighting.h"
+#include "mainwindow/runcontroller.h"
 #include "mainwindow/workspacecontroller.h"
-#include "panes/plannedpane.h"
+#include "picker/advisorbutton.h"
+#include "picker/modelpickerpane.h"
+#include "prompt/promptpane.h"
+#include "result/resultpane.h"
+#include "run/runsession.h"
 #include "schemaeditor/schemaeditorpane.h"
+#include "timeline/timelinepane.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -17,6 +24,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QToolBar>
 
 namespace Formwork {
 namespace Ui {
@@ -24,13 +32,19 @@ namespace Ui {
 namespace {
 const QString GeometryKey = QStringLiteral("MainWindow/geometry");
 const QString StateKey = QStringLiteral("MainWindow/state");
-constexpr int LayoutVersion = 1;
+constexpr int LayoutVersion = 2; // 2: the panes replaced the placeholders
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_session(new RunSession(this))
     , m_schemaEditor(new SchemaEditorPane(this))
+    , m_picker(new ModelPickerPane(this))
+    , m_prompt(new PromptPane(this))
+    , m_result(new ResultPane(m_session, this))
+    , m_timeline(new TimelinePane(m_session, this))
     , m_workspace(new WorkspaceController(this))
+    , m_runController(new RunController(m_session, { m_schemaEditor, m_picker, m_prompt }, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/formwork.png")));
@@ -39,31 +53,17 @@ MainWindow::MainWindow(QWidget *parent)
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks | QMainWindow::AllowTabbedDocks);
 
     createActions();
-
-    addPane(QStringLiteral("modelPickerDock"), tr("Model"),
-            new PlannedPane(
-                tr("Model picker"),
-                tr("Lists the models of your Ollama server with size, quantization, context length and capabilities.")),
-            Qt::LeftDockWidgetArea);
-    addPane(QStringLiteral("promptDock"), tr("Prompt"),
-            new PlannedPane(tr("Prompt"), tr("System and user prompts, template variables, images and run options.")),
-            Qt::LeftDockWidgetArea);
-    addPane(
-        QStringLiteral("resultDock"), tr("Result"),
-        new PlannedPane(tr("Result viewer"),
-                        tr("Shows the validated object as a tree and as highlighted JSON, ready to copy and export.")),
-        Qt::RightDockWidgetArea);
-    addPane(
-        QStringLiteral("timelineDock"), tr("Attempts"),
-        new PlannedPane(
-            tr("Attempt timeline"),
-            tr("One entry per attempt: the request, the raw reply with failing values underlined, and the errors.")),
-        Qt::BottomDockWidgetArea);
-
+    createRunToolBar();
+    createPanes();
     setUpWorkspace();
 
+    connect(m_session, &RunSession::finished, this, &MainWindow::runFinished);
+    connect(m_timeline, &TimelinePane::schemaLocationRequested, m_schemaEditor,
+            &SchemaEditorPane::revealKeywordLocation);
+    connect(m_runController, &RunController::statusMessage, statusBar(), &QStatusBar::showMessage);
+    statusBar()->addPermanentWidget(m_runController->statusLabel());
     statusBar()->showMessage(tr("Ready. Highlighting: %1.").arg(JsonHighlighting::implementationName()));
-    resize(1200, 800);
+    resize(1400, 900);
     restoreLayout();
 }
 
@@ -80,6 +80,25 @@ QDockWidget *MainWindow::addPane(const QString &objectName, const QString &title
     return dock;
 }
 
+// Left to right: what to ask (model, prompt), the schema in the centre, what came back (result);
+// the attempts of the run underneath.
+void MainWindow::createPanes()
+{
+    m_picker->setObjectName(QStringLiteral("modelPicker"));
+    m_prompt->setObjectName(QStringLiteral("promptPane"));
+    m_result->setObjectName(QStringLiteral("resultPane"));
+    m_timeline->setObjectName(QStringLiteral("timelinePane"));
+    QDockWidget *model = addPane(QStringLiteral("modelPickerDock"), tr("Model"), m_picker, Qt::LeftDockWidgetArea);
+    QDockWidget *prompt = addPane(QStringLiteral("promptDock"), tr("Prompt"), m_prompt, Qt::LeftDockWidgetArea);
+    QDockWidget *result = addPane(QStringLiteral("resultDock"), tr("Result"), m_result, Qt::RightDockWidgetArea);
+    QDockWidget *timeline
+        = addPane(QStringLiteral("timelineDock"), tr("Attempts"), m_timeline, Qt::BottomDockWidgetArea);
+    splitDockWidget(model, prompt, Qt::Vertical);
+    resizeDocks({ model, prompt }, { 300, 500 }, Qt::Vertical);
+    resizeDocks({ model, result }, { 400, 380 }, Qt::Horizontal);
+    resizeDocks({ timeline }, { 300 }, Qt::Vertical);
+}
+
 // The panes' state goes through the workspace controller's two callbacks, and every pane change
 // calls markModified(). Panes not wired yet keep what the opened workspace file had.
 void MainWindow::setUpWorkspace()
@@ -87,11 +106,20 @@ void MainWindow::setUpWorkspace()
     m_workspace->capture = [this] {
         Workspace workspace = m_workspace->appliedWorkspace();
         workspace.schemaText = m_schemaEditor->text();
+        workspace.prompt = m_prompt->settings();
+        workspace.server = m_picker->serverSettings();
         return workspace;
     };
-    m_workspace->apply = [this](const Workspace &workspace) { m_schemaEditor->setText(workspace.schemaText); };
+    m_workspace->apply = [this](const Workspace &workspace) {
+        m_session->clear();
+        m_schemaEditor->setText(workspace.schemaText);
+        m_prompt->setSettings(workspace.prompt);
+        m_picker->setServerSettings(workspace.server);
+    };
     m_workspace->setBlankWorkspace(m_workspace->capture());
     connect(m_schemaEditor->editor(), &QPlainTextEdit::textChanged, m_workspace, &WorkspaceController::markModified);
+    connect(m_prompt, &PromptPane::settingsChanged, m_workspace, &WorkspaceController::markModified);
+    connect(m_picker, &ModelPickerPane::serverSettingsChanged, m_workspace, &WorkspaceController::markModified);
     connect(m_workspace, &WorkspaceController::schemaFileDropped, m_schemaEditor, &SchemaEditorPane::openFile);
     connect(m_workspace, &WorkspaceController::statusMessage, statusBar(), &QStatusBar::showMessage);
     m_workspace->watchDrops(m_schemaEditor->editor());
@@ -104,7 +132,7 @@ bool MainWindow::openWorkspace(const QString &path)
 
 bool MainWindow::startRun()
 {
-    return false; // the run controls are wired in by the window's integration
+    return m_runController->startRun();
 }
 
 void MainWindow::createActions()
@@ -124,10 +152,54 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
     quit->setToolTip(tr("Close Formwork (asks about unsaved changes first)"));
 
+    QMenu *editMenu = menuBar()->addMenu(tr("&Schema"));
+    QAction *infer = editMenu->addAction(tr("&Infer Schema from Example JSON..."), this,
+                                         &MainWindow::inferSchemaFromExample);
+    infer->setObjectName(QStringLiteral("actionInferSchema"));
+    infer->setToolTip(tr("Paste an example of the JSON you want and get a schema for it (types, required fields, "
+                         "arrays of objects, formats)"));
+
+    QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
+    runMenu->addAction(m_runController->runAction());
+    runMenu->addAction(m_runController->cancelAction());
+    runMenu->addSeparator();
+    runMenu->addAction(m_runController->validateJsonAction());
+    runMenu->addSeparator();
+    runMenu->addAction(m_picker->refreshAction());
+
     m_viewMenu = menuBar()->addMenu(tr("&View"));
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Formwork"), this, &MainWindow::showAbout);
+}
+
+// Where the eye starts: what runs, how to stop it, and what the advisor thinks of it.
+void MainWindow::createRunToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Run"));
+    bar->setObjectName(QStringLiteral("runToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setMovable(false);
+    bar->addAction(m_runController->runAction());
+    bar->addAction(m_runController->cancelAction());
+    bar->addSeparator();
+    bar->addAction(m_runController->validateJsonAction());
+    bar->addSeparator();
+    bar->addWidget(m_runController->advisorButton());
+}
+
+void MainWindow::inferSchemaFromExample()
+{
+    JsonInputDialog dialog({ tr("Infer Schema from Example JSON"),
+                             tr("Paste an example of the JSON you want the model to produce, or open a file."),
+                             tr("Infer Schema"),
+                             tr("Replace the schema with one inferred from this example (undo with Ctrl+Z)") },
+                           this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!m_schemaEditor->inferFromExample(dialog.text(), &error))
+        statusBar()->showMessage(tr("Cannot infer a schema: %1").arg(error), 8000);
 }
 
 void MainWindow::saveLayout() const

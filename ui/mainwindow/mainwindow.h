@@ -8,7 +8,13 @@ class QDockWidget;
 namespace Formwork {
 namespace Ui {
 
+class ModelPickerPane;
+class PromptPane;
+class ResultPane;
+class RunController;
+class RunSession;
 class SchemaEditorPane;
+class TimelinePane;
 class WorkspaceController;
 
 // The workbench: the schema editor in the centre, the model picker, prompt, result and attempt
@@ -23,6 +29,12 @@ public:
     ~MainWindow() override;
 
     SchemaEditorPane *schemaEditor() const { return m_schemaEditor; }
+    ModelPickerPane *modelPicker() const { return m_picker; }
+    PromptPane *promptPane() const { return m_prompt; }
+    ResultPane *resultPane() const { return m_result; }
+    TimelinePane *timelinePane() const { return m_timeline; }
+    RunSession *runSession() const { return m_session; }
+    RunController *runController() const { return m_runController; }
     // The workspace file: New/Open/Save, recent files, autosave and recovery, drops.
     WorkspaceController *workspaceController() const { return m_workspace; }
 
@@ -43,14 +55,23 @@ protected:
 
 private:
     QDockWidget *addPane(const QString &objectName, const QString &title, QWidget *content, Qt::DockWidgetArea area);
+    void createPanes();
     void createActions();
+    void createRunToolBar();
+    void inferSchemaFromExample();
     void importSchema();
     void exportSchema();
     void setUpWorkspace();
     void showAbout();
 
+    RunSession *m_session;
     SchemaEditorPane *m_schemaEditor;
+    ModelPickerPane *m_picker;
+    PromptPane *m_prompt;
+    ResultPane *m_result;
+    TimelinePane *m_timeline;
     WorkspaceController *m_workspace;
+    RunController *m_runController;
     QMenu *m_viewMenu = nullptr;
 };
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "run/validatejsondialog.h"
+#include "editor/jsoninputdialog.h"
 
 #include "editor/codeeditor.h"
 
@@ -20,58 +20,56 @@ namespace {
 constexpr qint64 MaxFileBytes = 64 * 1024 * 1024;
 } // namespace
 
-ValidateJsonDialog::ValidateJsonDialog(QWidget *parent)
+JsonInputDialog::JsonInputDialog(const Texts &texts, QWidget *parent)
     : QDialog(parent)
     , m_editor(new CodeEditor(this))
     , m_message(new QLabel(this))
 {
-    setObjectName(QStringLiteral("validateJsonDialog"));
-    setWindowTitle(tr("Validate JSON"));
-    m_editor->setObjectName(QStringLiteral("validateJsonEdit"));
-    m_editor->setPlaceholderText(tr("Paste JSON here, or open a file. It is checked against the current schema; "
-                                    "no model is called."));
-    m_message->setObjectName(QStringLiteral("validateJsonMessage"));
+    setObjectName(QStringLiteral("jsonInputDialog"));
+    setWindowTitle(texts.title);
+    m_editor->setObjectName(QStringLiteral("jsonInputEdit"));
+    m_editor->setPlaceholderText(texts.placeholder);
+    m_message->setObjectName(QStringLiteral("jsonInputMessage"));
     m_message->setWordWrap(true);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     QPushButton *open = buttons->addButton(tr("Open File..."), QDialogButtonBox::ActionRole);
     open->setToolTip(tr("Load a JSON file into the editor"));
-    m_validateButton = buttons->addButton(tr("Validate"), QDialogButtonBox::AcceptRole);
-    m_validateButton->setObjectName(QStringLiteral("validateJsonButton"));
-    m_validateButton->setToolTip(tr("Check the JSON against the schema and show the result in the Result and "
-                                    "Attempts panes"));
-    m_validateButton->setDefault(true);
-    connect(open, &QPushButton::clicked, this, &ValidateJsonDialog::chooseFile);
+    m_acceptButton = buttons->addButton(texts.acceptButton, QDialogButtonBox::AcceptRole);
+    m_acceptButton->setObjectName(QStringLiteral("jsonInputAccept"));
+    m_acceptButton->setToolTip(texts.acceptToolTip);
+    m_acceptButton->setDefault(true);
+    connect(open, &QPushButton::clicked, this, &JsonInputDialog::chooseFile);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_editor, &QPlainTextEdit::textChanged, this, &ValidateJsonDialog::updateValidateButton);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, &JsonInputDialog::updateAcceptButton);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_editor, 1);
     layout->addWidget(m_message);
     layout->addWidget(buttons);
     resize(640, 480);
-    updateValidateButton();
+    updateAcceptButton();
 }
 
-ValidateJsonDialog::~ValidateJsonDialog() = default;
+JsonInputDialog::~JsonInputDialog() = default;
 
-QString ValidateJsonDialog::text() const
+QString JsonInputDialog::text() const
 {
     return m_editor->toPlainText();
 }
 
-void ValidateJsonDialog::setText(const QString &text)
+void JsonInputDialog::setText(const QString &text)
 {
     m_editor->setPlainText(text);
 }
 
-QString ValidateJsonDialog::message() const
+QString JsonInputDialog::message() const
 {
     return m_message->text();
 }
 
-bool ValidateJsonDialog::loadFile(const QString &path)
+bool JsonInputDialog::loadFile(const QString &path)
 {
     QFile file(path);
     const QString name = QFileInfo(path).fileName();
@@ -95,7 +93,7 @@ bool ValidateJsonDialog::loadFile(const QString &path)
     return true;
 }
 
-void ValidateJsonDialog::chooseFile()
+void JsonInputDialog::chooseFile()
 {
     const QString path
         = QFileDialog::getOpenFileName(this, tr("Open JSON"), QString(), tr("JSON (*.json *.jsonl);;All files (*)"));
@@ -103,9 +101,9 @@ void ValidateJsonDialog::chooseFile()
         loadFile(path);
 }
 
-void ValidateJsonDialog::updateValidateButton()
+void JsonInputDialog::updateAcceptButton()
 {
-    m_validateButton->setEnabled(!m_editor->document()->isEmpty());
+    m_acceptButton->setEnabled(!m_editor->document()->isEmpty());
 }
 
 } // namespace Ui

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+
+class QAction;
+class QLabel;
+class QTimer;
+class QWidget;
+
+namespace Formwork {
+namespace Ui {
+
+class AdvisorButton;
+class ModelPickerPane;
+class PromptPane;
+class RunSession;
+class SchemaEditorPane;
+
+// The window's run controls: Run, Cancel and Validate JSON, the capability advisor and the run
+// line of the status bar. It gathers the schema, the model and the prompt from their panes,
+// refuses to start when one is missing (saying so where the problem is) and hands the run to
+// the RunSession, which the result side reads.
+class RunController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunController)
+
+public:
+    struct Panes {
+        SchemaEditorPane *schema = nullptr;
+        ModelPickerPane *picker = nullptr;
+        PromptPane *prompt = nullptr;
+    };
+
+    RunController(RunSession *session, const Panes &panes, QWidget *window);
+    ~RunController() override;
+
+    QAction *runAction() const { return m_runAction; }
+    QAction *cancelAction() const { return m_cancelAction; }
+    QAction *validateJsonAction() const { return m_validateAction; }
+    AdvisorButton *advisorButton() const { return m_advisor; }
+    // The permanent run line for the status bar.
+    QLabel *statusLabel() const { return m_status; }
+
+    // Starts a run; false (with the reason shown where the problem is) when it cannot start.
+    bool startRun();
+    void cancelRun();
+    // Validates `jsonText` against the current schema without a model; false when the schema is
+    // not valid (the schema pane says why).
+    bool validateJson(const QString &jsonText);
+    // Why a run cannot start now, or an empty string.
+    QString lastProblem() const { return m_lastProblem; }
+
+Q_SIGNALS:
+    // A message for the status bar.
+    void statusMessage(const QString &text, int timeoutMs);
+
+private:
+    void createActions();
+    void openValidateDialog();
+    void updateActions();
+    void updateStatus();
+    // Feeds the model, mode and schema to the request preview, the token meter and the advisor.
+    void updateRunContext();
+    bool refuse(const QString &problem);
+
+    RunSession *m_session;
+    Panes m_panes;
+    QWidget *m_window;
+    QAction *m_runAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QAction *m_validateAction = nullptr;
+    AdvisorButton *m_advisor = nullptr;
+    QLabel *m_status = nullptr;
+    QTimer *m_contextTimer;
+    QString m_lastProblem;
+};
+
+} // namespace Ui
+} // namespace Formwork

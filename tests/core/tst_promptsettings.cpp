@@ -69,7 +69,8 @@ private Q_SLOTS:
     {
         PromptSettings s = basic();
         s.userPrompt = QStringLiteral("{{a}} / {{b}} / {{unknown}}");
-        s.variables = { { QStringLiteral("a"), QStringLiteral("{{b}}") }, { QStringLiteral("b"), QStringLiteral("B") } };
+        s.variables
+            = { { QStringLiteral("a"), QStringLiteral("{{b}}") }, { QStringLiteral("b"), QStringLiteral("B") } };
         auto config = buildExtractionConfig(s, QStringLiteral("m"), personSchema(), ModelInfo());
         QVERIFY(config.hasValue());
         QCOMPARE(config->messages.last().content, QStringLiteral("{{b}} / B / {{unknown}}"));

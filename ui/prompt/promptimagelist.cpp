@@ -60,6 +60,7 @@ PromptImageList::PromptImageList(QWidget *parent)
     setAcceptDrops(true);
     setDropIndicatorShown(false);
     setDragDropMode(QAbstractItemView::DropOnly);
+    viewport()->setAcceptDrops(true); // drops land on the viewport
     setContextMenuPolicy(Qt::DefaultContextMenu);
 }
 

@@ -27,9 +27,12 @@ void shortenString(Json &value, const char *what)
     if (!value.is_string())
         return;
     const std::string &text = value.get_ref<const std::string &>();
-    if (text.size() <= ShownImageChars * 2)
+    // A data: URL keeps its header ("data:image/png;base64,") in view.
+    const size_t comma = text.rfind("data:", 0) == 0 ? text.find(',') : std::string::npos;
+    const size_t keep = (comma == std::string::npos ? 0 : comma + 1) + ShownImageChars;
+    if (text.size() <= keep + ShownImageChars)
         return;
-    value = text.substr(0, ShownImageChars) + "\u2026 (" + std::to_string(text.size()) + " characters of " + what + ")";
+    value = text.substr(0, keep) + "\u2026 (" + std::to_string(text.size()) + " characters of " + what + ")";
 }
 
 // Image payloads are megabytes of base64; the preview shows their start and size only.

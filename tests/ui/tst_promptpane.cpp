@@ -27,6 +27,7 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTableView>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -667,6 +668,9 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&pane));
         QVERIFY2(pane.minimumSizeHint().width() <= 380, qPrintable(QString::number(pane.minimumSizeHint().width())));
         auto *tabs = child<QTabWidget>(pane, "promptTabs");
+        // Every tab's title is visible at once: no scroll arrows.
+        QVERIFY2(tabs->tabBar()->sizeHint().width() <= 380,
+                 qPrintable(QString::number(tabs->tabBar()->sizeHint().width())));
         for (int i = 0; i < tabs->count(); ++i) {
             tabs->setCurrentIndex(i);
             QWidget *page = tabs->widget(i);

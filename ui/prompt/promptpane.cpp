@@ -104,8 +104,11 @@ PromptPane::PromptPane(QWidget *parent)
     m_tabs->setElideMode(Qt::ElideNone);
     m_tabs->addTab(createPromptTab(), tr("Prompt"));
     m_tabs->setTabToolTip(int(Tab::Prompt), tr("The system and user prompts."));
-    m_tabs->addTab(createInputsTab(), tr("Variables && images"));
-    m_tabs->setTabToolTip(int(Tab::Inputs), tr("Values of the prompts' {{variables}}, and images for vision models."));
+    // "Inputs", not "Variables & images": all five tabs must fit a 380 px dock without scrolling.
+    m_tabs->addTab(createInputsTab(), tr("Inputs"));
+    m_tabs->setTabToolTip(
+        int(Tab::Inputs),
+        tr("Variables and images: the values of the prompts' {{variables}}, and images for vision models."));
     m_tabs->addTab(createOptionsTab(), tr("Options"));
     m_tabs->setTabToolTip(int(Tab::Options), tr("Mode, attempts, sampling options and limits of the run."));
     m_tabs->addTab(createTemplatesTab(), tr("Templates"));
@@ -171,7 +174,7 @@ QWidget *PromptPane::createPromptTab()
     m_userEdit->setPlaceholderText(tr("What to extract, and from what. For example:\nExtract the people named in "
                                       "this text:\n\n{{document}}"));
     m_userEdit->setToolTip(tr("Sent as the user message, with the images. {{name}} is replaced by the variable's "
-                              "value (Variables && images tab)."));
+                              "value (Inputs tab)."));
     m_userEdit->setTabChangesFocus(true);
     m_highlighters.append(new PlaceholderHighlighter(m_systemEdit->document()));
     m_highlighters.append(new PlaceholderHighlighter(m_userEdit->document()));
@@ -360,6 +363,7 @@ QWidget *PromptPane::createPreviewTab()
 
     m_preview->setObjectName(QStringLiteral("messagePreview"));
     m_preview->setReadOnly(true);
+    m_preview->setLineWrapMode(QPlainTextEdit::WidgetWidth); // long prompts stay readable in a narrow dock
     m_preview->setToolTip(tr("The body of the first attempt's request, as it will be sent (image data "
                              "shortened here). Later attempts add the reask messages."));
     m_previewProblem->setObjectName(QStringLiteral("previewProblem"));
@@ -512,7 +516,7 @@ void PromptPane::updateTokenEstimate()
     QString text = s.systemPrompt + u'\n' + s.userPrompt;
     for (const PromptVariable &variable : s.variables)
         text = fillTemplate(text, variable.name, variable.value);
-    m_tokenEstimate->setText(tr("about %n token(s) of prompt text", nullptr, int(estimateTokens(text))));
+    m_tokenEstimate->setText(tr("Prompt text: about %1 tokens").arg(estimateTokens(text)));
 }
 
 void PromptPane::setRunContext(const std::optional<Schema> &schema, const QString &model, const ModelInfo &info,

@@ -111,7 +111,7 @@ QVariant PromptVariablesModel::data(const QModelIndex &index, int role) const
         return value;
     case Qt::ToolTipRole:
         return value.isEmpty() ? tr("Empty: {{%1}} is replaced by nothing.").arg(name)
-                               : tr("%n character(s)", nullptr, int(value.size()));
+                               : tr("%1 characters").arg(value.size());
     default:
         return {};
     }

@@ -3,6 +3,7 @@
 
 #include "prompt/placeholderhighlighter.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -79,8 +80,9 @@ void TemplatesEditor::addEntry(Template which, const QString &id, const QString 
     entry.edit->setTabChangesFocus(true);
     const int lineHeight = entry.edit->fontMetrics().lineSpacing();
     entry.edit->setMinimumHeight(lineHeight * 3);
-    entry.edit->setFixedHeight(lineHeight * EditorLines + 2 * entry.edit->frameWidth() + 8);
-    new PlaceholderHighlighter(entry.edit->document());
+    const int lines = which == Template::SchemaPrompt ? EditorLines + 2 : EditorLines;
+    entry.edit->setFixedHeight(lineHeight * lines + 2 * entry.edit->frameWidth() + 8);
+    entry.highlighter = new PlaceholderHighlighter(entry.edit->document());
     entry.hint = new QLabel(this);
     entry.hint->setObjectName(id + QStringLiteral("Hint"));
     entry.hint->setWordWrap(true);
@@ -176,6 +178,15 @@ void TemplatesEditor::resetAllToDefaults()
 {
     for (const Entry &entry : std::as_const(m_entries))
         entry.edit->setPlainText(defaultText(entry.which));
+}
+
+void TemplatesEditor::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        for (const Entry &entry : std::as_const(m_entries))
+            entry.highlighter->applyPalette(palette());
+    }
 }
 
 QPlainTextEdit *TemplatesEditor::editor(Template which) const

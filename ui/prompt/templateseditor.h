@@ -12,6 +12,8 @@ class QPushButton;
 namespace Formwork {
 namespace Ui {
 
+class PlaceholderHighlighter;
+
 // The texts Formwork sends besides the user's prompts: the schema prompt, the md-json request
 // and the three reask texts. Each is editable and has "Reset to default"
 // (ExtractionTemplates::defaults()). A template missing its placeholder is flagged.
@@ -39,12 +41,16 @@ Q_SIGNALS:
     // A template was edited or reset (not emitted by setTemplates()).
     void changed();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     struct Entry {
         Template which;
         QPlainTextEdit *edit = nullptr;
         QPushButton *reset = nullptr;
         QLabel *hint = nullptr;
+        PlaceholderHighlighter *highlighter = nullptr;
         QString placeholder; // the one it needs, e.g. "{{errors}}"; empty: none
     };
     void addEntry(Template which, const QString &id, const QString &title, const QString &tooltip,

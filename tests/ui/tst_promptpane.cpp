@@ -185,6 +185,7 @@ private Q_SLOTS:
         QVERIFY(table);
         QAbstractItemModel *model = table->model();
         QVERIFY(model);
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy changed(&pane, &PromptPane::settingsChanged);
 
         child<QPlainTextEdit>(pane, "systemPromptEdit")->setPlainText(QStringLiteral("Read {{kind}} for {{who}}."));
@@ -218,6 +219,52 @@ private Q_SLOTS:
         valueEdit->setPlainText(QStringLiteral("Carol\nsecond line"));
         QCOMPARE(pane.settings().variables.at(1).value, QStringLiteral("Carol\nsecond line"));
         QCOMPARE(model->index(1, 1).data(Qt::EditRole).toString(), QStringLiteral("Carol\nsecond line"));
+    }
+
+    void multiLineValue_survivesEditingInTheTable()
+    {
+        PromptPane pane;
+        pane.resize(380, 640);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        pane.showTab(PromptPane::Tab::Inputs);
+        child<QPlainTextEdit>(pane, "userPromptEdit")->setPlainText(QStringLiteral("{{doc}}"));
+        const QString document = QStringLiteral("line one\nline two\n\tindented");
+        pane.variablesModel()->setValue(QStringLiteral("doc"), document);
+        auto *table = child<QTableView>(pane, "variablesTable");
+        const QModelIndex index = table->model()->index(0, PromptVariablesModel::ValueColumn);
+        table->setCurrentIndex(index);
+        table->edit(index);
+        QWidget *editor = QApplication::focusWidget();
+        QVERIFY(editor && editor != table);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_VERIFY(!table->indexWidget(index)); // the delegate commits and closes in a queued call
+        QCOMPARE(pane.settings().variables.first().value, document);
+        // The same path does commit an edit (so the check above is not vacuous).
+        table->edit(index);
+        editor = QApplication::focusWidget();
+        QVERIFY(editor && editor != table);
+        QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(editor, QStringLiteral("short"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_VERIFY(!table->indexWidget(index));
+        QCOMPARE(pane.settings().variables.first().value, QStringLiteral("short"));
+    }
+
+    void destroyedWhileACellIsEdited_noCrash()
+    {
+        auto pane = std::make_unique<PromptPane>();
+        pane->show();
+        QVERIFY(QTest::qWaitForWindowExposed(pane.get()));
+        pane->showTab(PromptPane::Tab::Inputs);
+        child<QPlainTextEdit>(*pane, "userPromptEdit")->setPlainText(QStringLiteral("{{doc}}"));
+        auto *table = child<QTableView>(*pane, "variablesTable");
+        const QModelIndex index = table->model()->index(0, PromptVariablesModel::ValueColumn);
+        table->edit(index);
+        QVERIFY(QApplication::focusWidget() != table);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("typed"));
+        pane.reset(); // the open editor commits while the pane is torn down
+        QVERIFY(true);
     }
 
     void variableValue_keptWhenPlaceholderDisappearsAndReturns()

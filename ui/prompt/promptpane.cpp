@@ -159,7 +159,13 @@ PromptPane::PromptPane(QWidget *parent)
     refreshPreview();
 }
 
-PromptPane::~PromptPane() = default;
+PromptPane::~PromptPane()
+{
+    // Children outlive this destructor's body; an open cell editor commits while it is destroyed,
+    // and nothing of this pane may react to that any more.
+    for (QObject *object : findChildren<QObject *>())
+        object->disconnect(this);
+}
 
 QWidget *PromptPane::createPromptTab()
 {

@@ -629,6 +629,34 @@ private Q_SLOTS:
         QVERIFY2(system.find("You read census records.\n\nOWN WORDS {") == 0, system.c_str());
     }
 
+    void optionHints_followTheModelAndApi()
+    {
+        PromptPane pane;
+        auto *modeHint = child<QLabel>(pane, "modeHint");
+        auto *thinkHint = child<QLabel>(pane, "thinkHint");
+        auto *numCtxHint = child<QLabel>(pane, "numCtxHint");
+        pane.setRunContext(personSchema(), QStringLiteral("gemma3:4b"), visionModel(), BackendApi::Ollama);
+        QVERIFY(modeHint->isHidden());
+        pane.setMode(ExtractionMode::Tools);
+        QVERIFY(!modeHint->isHidden()); // gemma3 lists no `tools`
+        QVERIFY(modeHint->text().contains(QStringLiteral("gemma3:4b")));
+        QVERIFY(!pane.previewProblem().isEmpty()); // and the run would be refused
+        pane.setMode(ExtractionMode::Json);
+        QVERIFY(modeHint->isHidden());
+
+        QVERIFY(thinkHint->isHidden());
+        auto *think = child<QComboBox>(pane, "thinkCombo");
+        think->setCurrentIndex(think->findData(int(ThinkMode::Off)));
+        QVERIFY(!thinkHint->isHidden()); // gemma3 does not think
+        pane.setRunContext(personSchema(), QStringLiteral("qwen3:8b"), thinkingModel(), BackendApi::Ollama);
+        QVERIFY(thinkHint->isHidden());
+
+        child<QSpinBox>(pane, "numCtxSpin")->setValue(8192);
+        QVERIFY(numCtxHint->isHidden());
+        pane.setRunContext(personSchema(), QStringLiteral("qwen3:8b"), thinkingModel(), BackendApi::OpenAi);
+        QVERIFY(!numCtxHint->isHidden()); // /v1 cannot set num_ctx
+    }
+
     void visionWarning_shownForModelWithoutVision()
     {
         PromptPane pane;

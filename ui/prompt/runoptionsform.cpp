@@ -38,6 +38,7 @@ RunOptionsForm::RunOptionsForm(QWidget *parent)
     : QWidget(parent)
     , m_mode(new QComboBox(this))
     , m_modeExplanation(new QLabel(this))
+    , m_modeHint(hintLabel(this, QStringLiteral("modeHint")))
     , m_attempts(new QSpinBox(this))
     , m_temperature(new QDoubleSpinBox(this))
     , m_seed(new QSpinBox(this))
@@ -144,6 +145,7 @@ RunOptionsForm::RunOptionsForm(QWidget *parent)
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("&Mode:"), m_mode);
     form->addRow(m_modeExplanation);
+    form->addRow(m_modeHint);
     form->addRow(tr("&Attempts:"), m_attempts);
     auto *attemptsNote = new QLabel(tr("attempts, the first included"), this);
     attemptsNote->setObjectName(QStringLiteral("attemptsNote"));
@@ -165,6 +167,7 @@ RunOptionsForm::RunOptionsForm(QWidget *parent)
 
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
         updateModeExplanation();
+        updateHints();
         Q_EMIT modeChanged(mode());
         onEdited();
     });
@@ -279,6 +282,18 @@ void RunOptionsForm::setContext(BackendApi api, const ModelInfo &info)
 
 void RunOptionsForm::updateHints()
 {
+    // What the chosen model makes of the chosen mode (capabilities from /api/show).
+    QString modeHint;
+    if (m_model.capabilitiesKnown && mode() == ExtractionMode::Tools && !m_model.hasCapability(u"tools"))
+        modeHint = tr("%1 does not support tools: a run in this mode is refused. Choose another mode or model.")
+                       .arg(m_model.name);
+    else if (mode() == ExtractionMode::Schema && m_model.schemaNotEnforced())
+        modeHint = tr("%1 ignores the schema format (MLX, safetensors or cloud model): the reply is still "
+                      "validated, but json or md-json may do as well.")
+                       .arg(m_model.name);
+    m_modeHint->setText(modeHint);
+    m_modeHint->setVisible(!modeHint.isEmpty());
+
     const bool openAi = m_api == BackendApi::OpenAi;
     m_numCtxHint->setText(tr("Not sent: /v1 cannot set the context size (set it in a Modelfile or on the server)."));
     m_numCtxHint->setVisible(openAi && m_numCtx->value() != 0);

@@ -56,6 +56,7 @@ private:
 
     QComboBox *m_mode;
     QLabel *m_modeExplanation;
+    QLabel *m_modeHint;
     QSpinBox *m_attempts;
     QDoubleSpinBox *m_temperature;
     QSpinBox *m_seed;

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/translations.h"
 #include "formworkversion.h"
+#include "mainwindow/commandline.h"
 #include "mainwindow/mainwindow.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QLocale>
 #include <QStandardPaths>
-#include <QTimer>
 
 int main(int argc, char *argv[])
 {
@@ -20,28 +19,17 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/formwork.png")));
     Formwork::installTranslations(&app, QLocale());
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Validated, structured JSON from local LLMs."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption selfTest(
-        QStringLiteral("self-test"), QApplication::translate("main", "Show the main window, then quit with status 0."));
-    parser.addOption(selfTest);
-    parser.process(app);
-
-    if (parser.isSet(selfTest)) {
+    // formwork [FILE.formwork.json] [--run] [--screenshot PNG] [--self-test]
+    Formwork::Ui::CommandLine commandLine;
+    commandLine.process(app);
+    if (commandLine.selfTest()) {
         // Keeps a smoke test from reading or writing the user's own settings.
         QStandardPaths::setTestModeEnabled(true);
     }
 
     Formwork::Ui::MainWindow window;
-    window.show();
-
-    if (parser.isSet(selfTest)) {
-        QTimer::singleShot(0, &window, [&window] {
-            window.close();
-            QCoreApplication::exit(window.isVisible() ? 1 : 0);
-        });
-    }
+    const int exitCode = commandLine.start(window);
+    if (exitCode >= 0)
+        return exitCode;
     return QApplication::exec();
 }

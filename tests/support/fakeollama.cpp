@@ -213,9 +213,9 @@ FakeOllama::FakeOllama(QObject *parent)
 
 FakeOllama::~FakeOllama() = default;
 
-bool FakeOllama::listen()
+bool FakeOllama::listen(quint16 port)
 {
-    return m_server->listen(QHostAddress::LocalHost, 0);
+    return m_server->listen(QHostAddress::LocalHost, port);
 }
 
 quint16 FakeOllama::port() const

@@ -100,7 +100,8 @@ public:
     explicit FakeOllama(QObject *parent = nullptr);
     ~FakeOllama() override;
 
-    bool listen();
+    // On `port`, or on a free one for 0 (a test can make a closed port start listening).
+    bool listen(quint16 port = 0);
     quint16 port() const;
     QUrl baseUrl() const;
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow/mainwindow.h"
 
+#include "editor/codeeditor.h"
 #include "formworkversion.h"
 #include "highlighting/jsonhighlighting.h"
+#include "mainwindow/workspacecontroller.h"
 #include "panes/plannedpane.h"
 #include "schemaeditor/schemaeditorpane.h"
 
@@ -28,6 +30,7 @@ constexpr int LayoutVersion = 1;
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_schemaEditor(new SchemaEditorPane(this))
+    , m_workspace(new WorkspaceController(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/formwork.png")));
@@ -57,9 +60,7 @@ MainWindow::MainWindow(QWidget *parent)
             tr("One entry per attempt: the request, the raw reply with failing values underlined, and the errors.")),
         Qt::BottomDockWidgetArea);
 
-    connect(m_schemaEditor, &SchemaEditorPane::filePathChanged, this, &MainWindow::updateTitle);
-    connect(m_schemaEditor, &SchemaEditorPane::modificationChanged, this, &MainWindow::updateTitle);
-    updateTitle();
+    setUpWorkspace();
 
     statusBar()->showMessage(tr("Ready. Highlighting: %1.").arg(JsonHighlighting::implementationName()));
     resize(1200, 800);
@@ -79,18 +80,49 @@ QDockWidget *MainWindow::addPane(const QString &objectName, const QString &title
     return dock;
 }
 
+// The panes' state goes through the workspace controller's two callbacks, and every pane change
+// calls markModified(). Panes not wired yet keep what the opened workspace file had.
+void MainWindow::setUpWorkspace()
+{
+    m_workspace->capture = [this] {
+        Workspace workspace = m_workspace->appliedWorkspace();
+        workspace.schemaText = m_schemaEditor->text();
+        return workspace;
+    };
+    m_workspace->apply = [this](const Workspace &workspace) { m_schemaEditor->setText(workspace.schemaText); };
+    m_workspace->setBlankWorkspace(m_workspace->capture());
+    connect(m_schemaEditor->editor(), &QPlainTextEdit::textChanged, m_workspace, &WorkspaceController::markModified);
+    connect(m_workspace, &WorkspaceController::schemaFileDropped, m_schemaEditor, &SchemaEditorPane::openFile);
+    connect(m_workspace, &WorkspaceController::statusMessage, statusBar(), &QStatusBar::showMessage);
+    m_workspace->watchDrops(m_schemaEditor->editor());
+}
+
+bool MainWindow::openWorkspace(const QString &path)
+{
+    return m_workspace->open(path);
+}
+
+bool MainWindow::startRun()
+{
+    return false; // the run controls are wired in by the window's integration
+}
+
 void MainWindow::createActions()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *open = fileMenu->addAction(tr("&Open Schema..."), this, &MainWindow::openSchema);
-    open->setShortcut(QKeySequence::Open);
-    QAction *save = fileMenu->addAction(tr("&Save Schema"), this, &MainWindow::saveSchema);
-    save->setShortcut(QKeySequence::Save);
-    QAction *saveAs = fileMenu->addAction(tr("Save Schema &As..."), this, &MainWindow::saveSchemaAs);
-    saveAs->setShortcut(QKeySequence::SaveAs);
+    m_workspace->populateFileMenu(fileMenu);
+    fileMenu->addSeparator();
+    QAction *import = fileMenu->addAction(tr("&Import Schema..."), this, &MainWindow::importSchema);
+    import->setObjectName(QStringLiteral("actionImportSchema"));
+    import->setToolTip(tr("Replace the schema with the text of a JSON Schema file"));
+    QAction *exportAction = fileMenu->addAction(tr("&Export Schema..."), this, &MainWindow::exportSchema);
+    exportAction->setObjectName(QStringLiteral("actionExportSchema"));
+    exportAction->setToolTip(tr("Write the schema text to a JSON file of its own"));
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("actionQuit"));
     quit->setShortcut(QKeySequence::Quit);
+    quit->setToolTip(tr("Close Formwork (asks about unsaved changes first)"));
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
 
@@ -114,52 +146,29 @@ void MainWindow::restoreLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_schemaEditor->isModified()) {
-        const auto answer = QMessageBox::question(
-            this, tr("Unsaved schema"), tr("The schema has changes that are not saved. Save them before closing?"),
-            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-        if (answer == QMessageBox::Save)
-            saveSchema();
-        if (answer == QMessageBox::Cancel || m_schemaEditor->isModified()) {
-            event->ignore();
-            return;
-        }
+    if (!m_workspace->requestClose()) {
+        event->ignore();
+        return;
     }
     saveLayout();
     event->accept();
 }
 
-void MainWindow::openSchema()
+void MainWindow::importSchema()
 {
     const QString path
-        = QFileDialog::getOpenFileName(this, tr("Open Schema"), QFileInfo(m_schemaEditor->filePath()).path(),
+        = QFileDialog::getOpenFileName(this, tr("Import Schema"), QFileInfo(m_schemaEditor->filePath()).path(),
                                        tr("JSON Schema (*.json);;All files (*)"));
     if (!path.isEmpty())
         m_schemaEditor->openFile(path);
 }
 
-void MainWindow::saveSchema()
+void MainWindow::exportSchema()
 {
-    if (m_schemaEditor->filePath().isEmpty())
-        saveSchemaAs();
-    else
-        m_schemaEditor->saveToFile(m_schemaEditor->filePath());
-}
-
-void MainWindow::saveSchemaAs()
-{
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Schema"), m_schemaEditor->filePath(),
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Schema"), m_schemaEditor->filePath(),
                                                       tr("JSON Schema (*.json);;All files (*)"));
     if (!path.isEmpty())
         m_schemaEditor->saveToFile(path);
-}
-
-void MainWindow::updateTitle()
-{
-    const QString name = m_schemaEditor->filePath().isEmpty() ? tr("Untitled schema")
-                                                              : QFileInfo(m_schemaEditor->filePath()).fileName();
-    setWindowTitle(QStringLiteral("%1[*] - Formwork").arg(name));
-    setWindowModified(m_schemaEditor->isModified());
 }
 
 void MainWindow::showAbout()

@@ -38,9 +38,12 @@ struct WorkspaceError {
     QString text() const;
 };
 
-// The file's JSON text (UTF-8, indented, keys in a fixed order).
+// The file's JSON text (UTF-8, indented, keys in a fixed order). Image paths are written as given.
 QByteArray serializeWorkspace(const Workspace &workspace);
-// Reads the JSON text of a workspace file; `path` only names the file in errors.
+// The same, for a file at `filePath`: images near it are written relative to its folder.
+QByteArray serializeWorkspace(const Workspace &workspace, const QString &filePath);
+// Reads the JSON text of a workspace file; `path` names the file in errors, and relative image
+// paths are resolved against its folder (left relative when `path` is empty).
 Result<Workspace, WorkspaceError> parseWorkspace(const QByteArray &bytes, const QString &path);
 
 // Atomic (QSaveFile): the old file stays intact when writing fails (a full disk, say).

@@ -1,0 +1,509 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "editor/codeeditor.h"
+#include "mainwindow/mainwindow.h"
+#include "mainwindow/recoverystore.h"
+#include "mainwindow/workspacecontroller.h"
+#include "schemaeditor/schemaeditorpane.h"
+
+#include <QApplication>
+#include <QDropEvent>
+#include <QFile>
+#include <QMenu>
+#include <QMimeData>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Formwork;
+using namespace Formwork::Ui;
+
+namespace {
+
+// Answers the window's questions the way a test says, and remembers every one.
+struct Answers {
+    QList<WorkspaceController::Question> asked;
+    QMessageBox::StandardButton answer = QMessageBox::Ok;
+
+    void install(MainWindow &window)
+    {
+        window.workspaceController()->setAskFunction([this](const WorkspaceController::Question &q) {
+            asked.append(q);
+            return q.buttons.testFlag(answer) ? answer : q.defaultButton;
+        });
+        window.workspaceController()->setChooseFileFunction(
+            [this](WorkspaceController::FileChoice, const QString &) { return chosenPath; });
+    }
+    QString chosenPath;
+};
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void typeSchema(MainWindow &window, const QString &text)
+{
+    // What typing does: the editor's text changes (setPlainText, unlike the pane's setText, is not a load).
+    window.schemaEditor()->editor()->setPlainText(text);
+}
+
+const QString OddSchema = QStringLiteral("{\"title\":  \"Odd\",\n\t\"type\" : \"object\" }\n\n");
+
+} // namespace
+
+class TestWorkspaceController final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("FormworkTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_workspacecontroller"));
+    }
+
+    void init()
+    {
+        QSettings().clear();
+        QFile::remove(RecoveryStore::defaultFilePath());
+    }
+
+    void saveAndOpen_roundTripSchemaTextVerbatim()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("round.formwork.json"));
+        {
+            MainWindow window;
+            Answers answers;
+            answers.install(window);
+            typeSchema(window, OddSchema);
+            QVERIFY(window.workspaceController()->isModified());
+            QVERIFY(window.workspaceController()->saveAs(path));
+            QVERIFY(!window.workspaceController()->isModified());
+            QVERIFY(answers.asked.isEmpty());
+            QVERIFY(readFile(path).contains("\"schemaText\""));
+        }
+        MainWindow window;
+        Answers answers;
+        answers.install(window);
+        QVERIFY(window.openWorkspace(path));
+        QCOMPARE(window.schemaEditor()->text(), OddSchema);
+        QCOMPARE(window.workspaceController()->filePath(), path);
+        QVERIFY(!window.workspaceController()->isModified());
+        QVERIFY(answers.asked.isEmpty());
+    }
+
+    void open_thenIdle_staysUnmodified()
+    {
+        // Highlighting and the background lint (with error marks) must not count as a change.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("idle.formwork.json"));
+        Workspace workspace;
+        workspace.schemaText = QStringLiteral("{\n  \"type\": \"nope\",\n  \"properties\": [1\n");
+        QVERIFY(!saveWorkspace(workspace, path));
+        MainWindow window;
+        Answers answers;
+        answers.install(window);
+        window.show();
+        QVERIFY(window.openWorkspace(path));
+        QSignalSpy modified(window.workspaceController(), &WorkspaceController::modifiedChanged);
+        QTest::qWait(600);
+        QVERIFY(modified.isEmpty());
+        QVERIFY(!window.workspaceController()->isModified());
+        QVERIFY(!window.workspaceController()->recovery()->isSavePending());
+    }
+
+    void save_keepsWhatPanesDoNotShowYet()
+    {
+        // Until the prompt pane and model picker are wired, their part of a workspace survives a save.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("keep.formwork.json"));
+        QVERIFY(QFile::copy(QStringLiteral(":/examples/invoice.formwork.json"), path));
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        MainWindow window;
+        Answers answers;
+        answers.install(window);
+        QVERIFY(window.openWorkspace(path));
+        typeSchema(window, QStringLiteral("{\n  \"type\": \"object\"\n}"));
+        QVERIFY(window.workspaceController()->save());
+        auto loaded = loadWorkspace(path);
+        QVERIFY(loaded);
+        QCOMPARE(loaded->server.model, QStringLiteral("llama3.1:8b"));
+        QVERIFY(loaded->prompt.userPrompt.contains(QStringLiteral("{{invoice}}")));
+        QCOMPARE(loaded->schemaText, QStringLiteral("{\n  \"type\": \"object\"\n}"));
+    }
+
+    void untitledSave_asksForAPath()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        Answers answers;
+        answers.install(window);
+        answers.chosenPath = dir.filePath(QStringLiteral("chosen"));
+        typeSchema(window, QStringLiteral("true"));
+        QVERIFY(window.workspaceController()->save());
+        QCOMPARE(window.workspaceController()->filePath(), dir.filePath(QStringLiteral("chosen.formwork.json")));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("chosen.formwork.json"))));
+    }
+
+    void crash_thenNextStart_offersAndRestoresUnsavedText()
+    {
+        const QString unsaved = QStringLiteral("{\n  \"title\": \"typed before the crash\"\n}");
+        {
+            auto window = std::make_unique<MainWindow>();
+            Answers answers;
+            answers.install(*window);
+            RecoveryStore *recovery = window->workspaceController()->recovery();
+            QVERIFY(recovery->isActive());
+            QCOMPARE(recovery->delay(), RecoveryStore::DefaultDelayMs);
+            recovery->setDelay(20);
+            QSignalSpy saved(recovery, &RecoveryStore::saved);
+            typeSchema(*window, unsaved);
+            QVERIFY(recovery->isSavePending());
+            QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 5000);
+            QVERIFY(QFile::exists(RecoveryStore::defaultFilePath()));
+            // The crash: the window goes away without closeEvent.
+        }
+        QVERIFY(QFile::exists(RecoveryStore::defaultFilePath()));
+
+        MainWindow window;
+        Answers answers;
+        answers.answer = QMessageBox::Yes;
+        answers.install(window);
+        QVERIFY(window.schemaEditor()->text() != unsaved);
+        QVERIFY(window.workspaceController()->offerRecovery());
+        QCOMPARE(answers.asked.size(), 1);
+        QVERIFY(answers.asked.constFirst().text.contains(QStringLiteral("untitled")));
+        QCOMPARE(window.schemaEditor()->text(), unsaved);
+        QVERIFY(window.workspaceController()->isModified());
+        QVERIFY(window.isWindowModified());
+
+        // A clean close (changes discarded on purpose) removes the recovery file.
+        answers.answer = QMessageBox::Discard;
+        window.show();
+        QVERIFY(window.close());
+        QCOMPARE(answers.asked.size(), 2);
+        QVERIFY(!QFile::exists(RecoveryStore::defaultFilePath()));
+    }
+
+    void recovery_keepsTheWorkspacePathItBelongsTo()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("owned.formwork.json"));
+        {
+            auto window = std::make_unique<MainWindow>();
+            Answers answers;
+            answers.install(*window);
+            QVERIFY(window->workspaceController()->saveAs(path));
+            typeSchema(*window, QStringLiteral("[1, 2"));
+            QVERIFY(window->workspaceController()->recovery()->saveNow());
+        }
+        MainWindow window;
+        Answers answers;
+        answers.answer = QMessageBox::Yes;
+        answers.install(window);
+        QVERIFY(window.workspaceController()->offerRecovery());
+        QCOMPARE(window.workspaceController()->filePath(), path);
+        QCOMPARE(window.schemaEditor()->text(), QStringLiteral("[1, 2"));
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("owned[*]")));
+    }
+
+    void recoveryDeclined_removesTheFile()
+    {
+        {
+            auto window = std::make_unique<MainWindow>();
+            typeSchema(*window, QStringLiteral("{}"));
+            QVERIFY(window->workspaceController()->recovery()->saveNow());
+        }
+        MainWindow window;
+        Answers answers;
+        answers.answer = QMessageBox::No;
+        answers.install(window);
+        const QString before = window.schemaEditor()->text();
+        QVERIFY(!window.workspaceController()->offerRecovery());
+        QCOMPARE(answers.asked.size(), 1);
+        QCOMPARE(window.schemaEditor()->text(), before);
+        QVERIFY(!QFile::exists(RecoveryStore::defaultFilePath()));
+        // Nothing left: the next start asks nothing.
+        QVERIFY(!window.workspaceController()->offerRecovery());
+        QCOMPARE(answers.asked.size(), 1);
+    }
+
+    void savingTheWorkspace_removesTheRecoveryFile()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        Answers answers;
+        answers.install(window);
+        typeSchema(window, QStringLiteral("{}"));
+        QVERIFY(window.workspaceController()->recovery()->saveNow());
+        QVERIFY(QFile::exists(RecoveryStore::defaultFilePath()));
+        QVERIFY(window.workspaceController()->saveAs(dir.filePath(QStringLiteral("s.formwork.json"))));
+        QVERIFY(!QFile::exists(RecoveryStore::defaultFilePath()));
+        QVERIFY(!window.workspaceController()->recovery()->isSavePending());
+    }
+
+    void secondInstance_doesNotTouchTheFirstOnesRecovery()
+    {
+        MainWindow first;
+        MainWindow second;
+        QVERIFY(first.workspaceController()->recovery()->isActive());
+        QVERIFY(!second.workspaceController()->recovery()->isActive());
+        typeSchema(second, QStringLiteral("{}"));
+        QVERIFY(!second.workspaceController()->recovery()->saveNow());
+    }
+
+    void brokenWorkspace_givesLineAndColumn_andWindowKeepsItsText()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("broken.formwork.json"));
+        QVERIFY(writeFile(path, "{\n  \"formwork\": 1,\n  \"prompt\": {\"user\": \"hi\"},,\n}\n"));
+        MainWindow window;
+        Answers answers;
+        answers.install(window);
+        typeSchema(window, QStringLiteral("{\"mine\": true}"));
+        const QString title = window.windowTitle();
+        QVERIFY(!window.openWorkspace(path));
+        QCOMPARE(answers.asked.size(), 1);
+        const QString expected = QDir::toNativeSeparators(path) + QStringLiteral(":3:28:");
+        QVERIFY2(answers.asked.constFirst().text.contains(expected), qPrintable(answers.asked.constFirst().text));
+        QCOMPARE(answers.asked.constFirst().icon, QMessageBox::Warning);
+        QVERIFY2(window.statusBar()->currentMessage().contains(expected),
+                 qPrintable(window.statusBar()->currentMessage()));
+        QCOMPARE(window.schemaEditor()->text(), QStringLiteral("{\"mine\": true}"));
+        QCOMPARE(window.windowTitle(), title);
+        QVERIFY(window.workspaceController()->isModified());
+        QVERIFY(window.workspaceController()->filePath().isEmpty());
+    }
+
+    void title_showsNameAndUnsavedMark()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        Answers answers;
+        answers.install(window);
+        QCOMPARE(window.windowTitle(), QStringLiteral("Untitled[*] - Formwork"));
+        QVERIFY(!window.isWindowModified());
+        QVERIFY(window.workspaceController()->saveAs(dir.filePath(QStringLiteral("demo.formwork.json"))));
+        QCOMPARE(window.windowTitle(), QStringLiteral("demo[*] - Formwork"));
+        QVERIFY(!window.isWindowModified());
+        typeSchema(window, QStringLiteral("{}"));
+        QVERIFY(window.isWindowModified());
+        QVERIFY(window.workspaceController()->save());
+        QVERIFY(!window.isWindowModified());
+    }
+
+    void close_withChanges_asks()
+    {
+        MainWindow window;
+        Answers answers;
+        answers.install(window);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        typeSchema(window, QStringLiteral("{}"));
+        answers.answer = QMessageBox::Cancel;
+        QVERIFY(!window.close());
+        QVERIFY(window.isVisible());
+        QCOMPARE(answers.asked.size(), 1);
+        QCOMPARE(answers.asked.constFirst().buttons, QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+        answers.answer = QMessageBox::Discard;
+        QVERIFY(window.close());
+        QCOMPARE(answers.asked.size(), 2);
+    }
+
+    void close_withoutChanges_asksNothing()
+    {
+        MainWindow window;
+        Answers answers;
+        answers.install(window);
+        window.show();
+        QVERIFY(window.close());
+        QVERIFY(answers.asked.isEmpty());
+    }
+
+    void close_saveChosenButCancelledDialog_staysOpen()
+    {
+        MainWindow window;
+        Answers answers;
+        answers.install(window);
+        window.show();
+        typeSchema(window, QStringLiteral("{}"));
+        answers.answer = QMessageBox::Save; // untitled: the file dialog comes up and is cancelled
+        QVERIFY(!window.close());
+        QVERIFY(window.isVisible());
+    }
+
+    void recentFiles_listedNewestFirst_atMostEight()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        Answers answers;
+        answers.install(window);
+        QStringList paths;
+        for (int i = 0; i < 10; ++i) {
+            paths.append(dir.filePath(QStringLiteral("w%1.formwork.json").arg(i)));
+            QVERIFY(window.workspaceController()->saveAs(paths.last()));
+        }
+        QVERIFY(window.openWorkspace(paths.at(4)));
+        const QStringList recent = window.workspaceController()->recentFiles();
+        QCOMPARE(recent.size(), WorkspaceController::MaxRecentFiles);
+        QCOMPARE(recent.at(0), paths.at(4));
+        QCOMPARE(recent.at(1), paths.at(9));
+        QVERIFY(!recent.contains(paths.at(0)));
+
+        auto *menu = window.findChild<QMenu *>(QStringLiteral("menuOpenRecent"));
+        QVERIFY(menu);
+        const QList<QAction *> actions = menu->actions();
+        QVERIFY(actions.size() >= WorkspaceController::MaxRecentFiles);
+        QCOMPARE(actions.at(0)->toolTip(), QDir::toNativeSeparators(paths.at(4)));
+        // Choosing one opens it.
+        actions.at(1)->trigger();
+        QCOMPARE(window.workspaceController()->filePath(), paths.at(9));
+
+        // A new window (the next start) lists them too.
+        MainWindow next;
+        QCOMPARE(next.workspaceController()->recentFiles().constFirst(), paths.at(9));
+    }
+
+    void dropWorkspaceFile_opensIt()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("dropped.formwork.json"));
+        Workspace workspace;
+        workspace.schemaText = QStringLiteral("{\n  \"title\": \"dropped\"\n}");
+        QVERIFY(!saveWorkspace(workspace, path));
+
+        MainWindow window;
+        Answers answers;
+        answers.install(window);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QMimeData mime;
+        mime.setUrls({ QUrl::fromLocalFile(path) });
+        // Over the schema editor, which would otherwise paste the path as text.
+        QWidget *target = window.schemaEditor()->editor()->viewport();
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &drop);
+        QVERIFY(drop.isAccepted());
+        QCOMPARE(window.workspaceController()->filePath(), path);
+        QCOMPARE(window.schemaEditor()->text(), workspace.schemaText);
+    }
+
+    void dropSchemaFile_opensItInTheSchemaEditor()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("person.json"));
+        QVERIFY(writeFile(path, "{\"type\": \"string\"}"));
+        MainWindow window;
+        Answers answers;
+        answers.install(window);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QMimeData mime;
+        mime.setUrls({ QUrl::fromLocalFile(path) });
+        // Qt delivers the drop to the widget that accepted the drag's enter event.
+        QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QVERIFY(drop.isAccepted());
+        QCOMPARE(window.schemaEditor()->text(), QStringLiteral("{\"type\": \"string\"}"));
+        QVERIFY(window.workspaceController()->filePath().isEmpty());
+        QVERIFY(window.workspaceController()->isModified());
+    }
+
+    void dropOtherFile_isNotTaken()
+    {
+        MainWindow window;
+        QMimeData mime;
+        mime.setUrls({ QUrl::fromLocalFile(QStringLiteral("/tmp/picture.png")) });
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        enter.ignore();
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(!enter.isAccepted());
+        QVERIFY(!window.workspaceController()->canDrop(&mime));
+    }
+
+    void newFromExample_loadsItUntitled()
+    {
+        MainWindow window;
+        Answers answers;
+        answers.install(window);
+        const QStringList examples = WorkspaceController::exampleFiles();
+        QCOMPARE(examples.size(), 4);
+        auto *menu = window.findChild<QMenu *>(QStringLiteral("menuNewFromExample"));
+        QVERIFY(menu);
+        QCOMPARE(menu->actions().size(), 4);
+        QAction *invoice = nullptr;
+        for (QAction *action : menu->actions()) {
+            if (action->objectName() == u"example:invoice.formwork.json")
+                invoice = action;
+        }
+        QVERIFY(invoice);
+        invoice->trigger();
+        QVERIFY(window.schemaEditor()->text().contains(QStringLiteral("\"lineItems\"")));
+        QVERIFY(window.workspaceController()->filePath().isEmpty());
+        QCOMPARE(window.windowTitle(), QStringLiteral("Invoice[*] - Formwork"));
+        QVERIFY(!window.workspaceController()->isModified());
+        QCOMPARE(window.workspaceController()->appliedWorkspace().server.model, QStringLiteral("llama3.1:8b"));
+    }
+
+    void new_withChanges_asksThenResets()
+    {
+        MainWindow window;
+        Answers answers;
+        answers.install(window);
+        const QString blank = window.schemaEditor()->text();
+        typeSchema(window, QStringLiteral("{}"));
+        answers.answer = QMessageBox::Cancel;
+        QVERIFY(!window.workspaceController()->newWorkspace());
+        QCOMPARE(window.schemaEditor()->text(), QStringLiteral("{}"));
+        answers.answer = QMessageBox::Discard;
+        QVERIFY(window.workspaceController()->newWorkspace());
+        QCOMPARE(window.schemaEditor()->text(), blank);
+        QVERIFY(!window.workspaceController()->isModified());
+    }
+
+    void fileMenu_hasWorkspaceActionsWithShortcuts()
+    {
+        MainWindow window;
+        const struct {
+            const char *name;
+            QKeySequence keys;
+        } expected[] = {
+            { "actionNewWorkspace", QKeySequence(QKeySequence::New) },
+            { "actionOpenWorkspace", QKeySequence(QKeySequence::Open) },
+            { "actionSaveWorkspace", QKeySequence(QKeySequence::Save) },
+            { "actionSaveWorkspaceAs", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S) },
+            { "actionQuit", QKeySequence(QKeySequence::Quit) },
+        };
+        for (const auto &e : expected) {
+            auto *action = window.findChild<QAction *>(QString::fromLatin1(e.name));
+            QVERIFY2(action, e.name);
+            QCOMPARE(action->shortcut(), e.keys);
+            QVERIFY2(!action->toolTip().isEmpty(), e.name);
+        }
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("actionImportSchema")));
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("actionExportSchema")));
+    }
+};
+
+QTEST_MAIN(TestWorkspaceController)
+#include "tst_workspacecontroller.moc"

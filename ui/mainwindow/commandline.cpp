@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow/commandline.h"
+
+#include "mainwindow/mainwindow.h"
+#include "mainwindow/workspacecontroller.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QPixmap>
+#include <QTextStream>
+#include <QTimer>
+#include <QWindow>
+
+#include <ctime>
+#include <unistd.h>
+
+namespace Formwork {
+namespace Ui {
+
+namespace {
+// When a platform never reports the window as exposed, go on after this long anyway.
+constexpr int FirstFrameFallbackMs = 5000;
+// The report of --screenshot with --run gives up when the run has not ended after this long.
+constexpr int RunTimeoutMs = 30 * 60 * 1000;
+// How long the window sits idle before its memory is read.
+constexpr int IdleMs = 1000;
+
+void printErr(const QString &text)
+{
+    QTextStream(stderr) << text << Qt::endl;
+}
+
+void printOut(const QString &text)
+{
+    QTextStream(stdout) << text << Qt::endl;
+}
+} // namespace
+
+CommandLine::CommandLine(QObject *parent)
+    : QObject(parent)
+{
+    configureParser();
+}
+
+CommandLine::~CommandLine() = default;
+
+void CommandLine::configureParser()
+{
+    m_parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Validated, structured JSON from local LLMs."));
+    m_parser.addHelpOption();
+    m_parser.addVersionOption();
+    m_parser.addPositionalArgument(QStringLiteral("workspace"),
+                                   QCoreApplication::translate("main", "A workspace file (*.formwork.json) to open."),
+                                   QStringLiteral("[FILE.formwork.json]"));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("run"),
+                           QCoreApplication::translate("main", "Run the workspace as soon as the window is shown.")));
+    m_parser.addOption(QCommandLineOption(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main",
+                                    "Save the window as a PNG picture when the run ends (without --run: "
+                                    "once the window is shown), then quit."),
+        QStringLiteral("PNG")));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("self-test"),
+                           QCoreApplication::translate("main", "Show the main window, then quit with status 0.")));
+}
+
+void CommandLine::process(const QCoreApplication &app)
+{
+    m_parser.process(app);
+    parse(QCoreApplication::arguments());
+}
+
+bool CommandLine::parse(const QStringList &arguments)
+{
+    if (!m_parser.parse(arguments))
+        return false;
+    const QStringList positional = m_parser.positionalArguments();
+    m_workspacePath = positional.value(0);
+    m_run = m_parser.isSet(QStringLiteral("run"));
+    m_screenshotPath = m_parser.value(QStringLiteral("screenshot"));
+    m_selfTest = m_parser.isSet(QStringLiteral("self-test"));
+    m_reportFirstFrame = qEnvironmentVariableIntValue("FORMWORK_REPORT_FIRST_FRAME") == 1;
+    return true;
+}
+
+int CommandLine::start(MainWindow &window)
+{
+    m_window = &window;
+    WorkspaceController *workspace = window.workspaceController();
+    if (isUnattended()) {
+        // Nobody is there to click a message box: messages go to stderr, questions take their default.
+        workspace->setAskFunction([](const WorkspaceController::Question &question) {
+            printErr(question.text);
+            return question.defaultButton;
+        });
+    }
+
+    if (!m_workspacePath.isEmpty()) {
+        QString message;
+        const auto connection = connect(workspace, &WorkspaceController::statusMessage, this,
+                                        [&message](const QString &text, int) { message = text; });
+        const bool opened = window.openWorkspace(m_workspacePath);
+        disconnect(connection);
+        if (!opened && !m_screenshotPath.isEmpty())
+            return 2; // the ask function printed the message
+        if (!opened && !isUnattended())
+            printErr(message);
+    }
+
+    window.show();
+    if (QWindow *handle = window.windowHandle())
+        handle->installEventFilter(this);
+    QTimer::singleShot(FirstFrameFallbackMs, this, &CommandLine::firstFrameShown);
+
+    if (m_selfTest) {
+        QTimer::singleShot(0, &window, [&window] {
+            window.close();
+            QCoreApplication::exit(window.isVisible() ? 1 : 0);
+        });
+    } else if (!isUnattended()) {
+        // After a crash or a kill, offer what the autosave kept (once the window is up).
+        QTimer::singleShot(0, workspace, [workspace] { workspace->offerRecovery(); });
+    }
+    return -1;
+}
+
+bool CommandLine::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Expose && m_window && watched == m_window->windowHandle()
+        && m_window->windowHandle()->isExposed()) {
+        // The expose is handled by painting the window synchronously; right after it the frame is up.
+        QTimer::singleShot(0, this, &CommandLine::firstFrameShown);
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void CommandLine::firstFrameShown()
+{
+    if (m_firstFrameSeen || !m_window)
+        return;
+    m_firstFrameSeen = true;
+    if (QWindow *handle = m_window->windowHandle())
+        handle->removeEventFilter(this);
+
+    if (m_reportFirstFrame) {
+        printOut(QStringLiteral("first-frame-ms: %1").arg(msSinceProcessStart()));
+        QTimer::singleShot(IdleMs, this, [] {
+            printOut(QStringLiteral("idle-rss-kb: %1").arg(residentKb()));
+            // A moment for a benchmark to read /proc/<pid>/status itself before the process ends.
+            QTimer::singleShot(300, qApp, [] { QCoreApplication::exit(0); });
+        });
+        return;
+    }
+    if (m_run) {
+        if (!m_screenshotPath.isEmpty())
+            connect(m_window, &MainWindow::runFinished, this, &CommandLine::takeScreenshot, Qt::QueuedConnection);
+        if (!m_window->startRun()) {
+            printErr(tr("The run did not start; see the window for why."));
+            if (!m_screenshotPath.isEmpty())
+                QTimer::singleShot(0, this, &CommandLine::takeScreenshot);
+        } else if (!m_screenshotPath.isEmpty()) {
+            QTimer::singleShot(RunTimeoutMs, this, [] {
+                printErr(tr("The run did not end in time; no screenshot was taken."));
+                QCoreApplication::exit(1);
+            });
+        }
+        return;
+    }
+    if (!m_screenshotPath.isEmpty())
+        takeScreenshot();
+}
+
+void CommandLine::takeScreenshot()
+{
+    if (!m_window)
+        return;
+    const QPixmap picture = m_window->grab();
+    const bool written = !picture.isNull() && picture.save(m_screenshotPath, "PNG");
+    if (!written)
+        printErr(tr("Could not write the screenshot %1.").arg(m_screenshotPath));
+    m_window = nullptr; // once
+    // Quit without closing the window: a picture for the docs must not change the user's layout.
+    QCoreApplication::exit(written ? 0 : 1);
+}
+
+qint64 CommandLine::msSinceProcessStart()
+{
+    QFile stat(QStringLiteral("/proc/self/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = stat.readAll();
+    // Field 22 (starttime, in clock ticks since boot) counts from after the command name's ')'.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 20)
+        return -1;
+    const double startSeconds = fields.at(19).toDouble() / double(sysconf(_SC_CLK_TCK));
+    timespec now {};
+    clock_gettime(CLOCK_BOOTTIME, &now);
+    const double nowSeconds = double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+    return qint64((nowSeconds - startSeconds) * 1000.0);
+}
+
+qint64 CommandLine::residentKb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    // Files in /proc report a size of 0, so read to the end instead of testing atEnd().
+    const QList<QByteArray> lines = status.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+} // namespace Ui
+} // namespace Formwork

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "picker/serverconnection.h"
+
+#include "llm/backendjobs.h"
+#include "llm/llmbackend.h"
+#include "llm/ollamabackend.h"
+
+#include <QHostAddress>
+#include <QNetworkAccessManager>
+
+#include <memory>
+
+namespace Formwork {
+namespace Ui {
+
+ServerConnection::ServerConnection(QObject *parent)
+    : QObject(parent)
+    , m_network(new QNetworkAccessManager(this))
+{
+}
+
+ServerConnection::~ServerConnection()
+{
+    cancelTest();
+}
+
+void ServerConnection::setServer(const QUrl &host, BackendApi api)
+{
+    if (m_backend && host == m_host && api == m_api)
+        return;
+    cancelTest();
+    m_host = host;
+    m_api = api;
+    BackendConfig config;
+    config.baseUrl = host;
+    config.bearerToken = m_apiKey;
+    LlmBackend *old = m_backend;
+    m_backend = LlmBackend::create(api, m_network, config, this);
+    Q_EMIT backendChanged();
+    if (old)
+        retire(old);
+}
+
+// A run or a listing may still be going on the old backend: deleting it would delete its jobs
+// without a signal and leave their owners waiting. It goes when its last job has ended (jobs
+// always delete themselves), and never inside a slot of one of them.
+void ServerConnection::retire(LlmBackend *backend)
+{
+    const QList<BackendJob *> jobs = backend->findChildren<BackendJob *>(Qt::FindDirectChildrenOnly);
+    if (jobs.isEmpty()) {
+        backend->deleteLater();
+        return;
+    }
+    auto remaining = std::make_shared<qsizetype>(jobs.size());
+    for (BackendJob *job : jobs) {
+        connect(job, &QObject::destroyed, backend, [backend, remaining] {
+            if (--*remaining == 0)
+                backend->deleteLater();
+        });
+    }
+}
+
+void ServerConnection::setApiKey(const QString &key)
+{
+    m_apiKey = key;
+    if (!m_backend)
+        return;
+    BackendConfig config = m_backend->config();
+    config.bearerToken = key;
+    m_backend->setConfig(config);
+}
+
+void ServerConnection::cancelTest()
+{
+    if (m_test)
+        m_test->cancel();
+    m_test = nullptr;
+}
+
+void ServerConnection::testConnection()
+{
+    cancelTest();
+    if (!m_backend) {
+        Q_EMIT connectionTested(false, tr("No server address is set."));
+        return;
+    }
+    if (m_api == BackendApi::Ollama)
+        testOllama();
+    else
+        testOpenAi();
+}
+
+void ServerConnection::testOllama()
+{
+    auto *ollama = qobject_cast<OllamaBackend *>(m_backend.data());
+    if (!ollama) {
+        testOpenAi();
+        return;
+    }
+    VersionJob *job = ollama->fetchVersion();
+    m_test = job;
+    const QString host = m_host.toDisplayString();
+    connect(job, &VersionJob::finished, this, [this, host](const ServerVersion &version) {
+        m_test = nullptr;
+        const QString text = version.isDev() ? tr("a development build") : version.text;
+        Q_EMIT connectionTested(true, tr("Connected to Ollama %1 at %2.").arg(text, host));
+    });
+    connect(job, &VersionJob::failed, this, [this](const BackendError &error) {
+        m_test = nullptr;
+        reportFailure(userMessage(error));
+    });
+}
+
+void ServerConnection::testOpenAi()
+{
+    ModelListJob *job = m_backend->listModels();
+    m_test = job;
+    const QString host = m_host.toDisplayString();
+    connect(job, &ModelListJob::finished, this, [this, host](const QList<ModelInfo> &models) {
+        m_test = nullptr;
+        const QString count = models.size() == 1 ? tr("1 model") : tr("%1 models").arg(models.size());
+        Q_EMIT connectionTested(true, tr("Connected to %1: the server offers %2.").arg(host, count));
+    });
+    connect(job, &ModelListJob::failed, this, [this](const BackendError &error) {
+        m_test = nullptr;
+        reportFailure(userMessage(error));
+    });
+}
+
+void ServerConnection::reportFailure(const QString &error)
+{
+    Q_EMIT connectionTested(false, tr("No connection to %1: %2").arg(m_host.toDisplayString(), error));
+}
+
+bool ServerConnection::keyTravelsInClear(const QUrl &host)
+{
+    if (host.scheme() != u"http")
+        return false;
+    const QString name = host.host();
+    if (name.compare(u"localhost", Qt::CaseInsensitive) == 0 || name.endsWith(u".localhost", Qt::CaseInsensitive))
+        return false;
+    const QHostAddress address(name);
+    return address.isNull() || !address.isLoopback();
+}
+
+QString ServerConnection::apiDisplayName(BackendApi api)
+{
+    switch (api) {
+    case BackendApi::Ollama:
+        return tr("Ollama (native API)");
+    case BackendApi::OpenAi:
+        return tr("OpenAI-compatible (/v1)");
+    }
+    return {};
+}
+
+} // namespace Ui
+} // namespace Formwork

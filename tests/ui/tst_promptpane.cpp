@@ -267,6 +267,33 @@ private Q_SLOTS:
         QVERIFY(true);
     }
 
+    void variableFromFile_setsValueOrNamesTheFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("letter.txt"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Dear Ada,\n\xc3\xa9t\xc3\xa9 1843.\n");
+        file.close();
+        PromptPane pane;
+        child<QPlainTextEdit>(pane, "userPromptEdit")->setPlainText(QStringLiteral("{{doc}}"));
+        QSignalSpy changed(&pane, &PromptPane::settingsChanged);
+        QVERIFY(pane.loadVariableFromFile(QStringLiteral("doc"), path));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(pane.settings().variables.first().value, QStringLiteral("Dear Ada,\n\u00e9t\u00e9 1843.\n"));
+
+        const QString binary = dir.filePath(QStringLiteral("scan.bin"));
+        QFile bin(binary);
+        QVERIFY(bin.open(QIODevice::WriteOnly));
+        bin.write(QByteArray::fromHex("ff fe 00 c3 28"));
+        bin.close();
+        QVERIFY(!pane.loadVariableFromFile(QStringLiteral("doc"), binary));
+        QVERIFY(pane.problemText(PromptPane::Problem::Variables).contains(QStringLiteral("scan.bin")));
+        QVERIFY(!pane.loadVariableFromFile(QStringLiteral("doc"), dir.filePath(QStringLiteral("missing.txt"))));
+        QVERIFY(pane.problemText(PromptPane::Problem::Variables).contains(QStringLiteral("missing.txt")));
+        QCOMPARE(pane.settings().variables.first().value, QStringLiteral("Dear Ada,\n\u00e9t\u00e9 1843.\n"));
+    }
+
     void variableValue_keptWhenPlaceholderDisappearsAndReturns()
     {
         PromptPane pane;
@@ -494,7 +521,7 @@ private Q_SLOTS:
 
         list->setCurrentRow(0);
         list->item(0)->setSelected(true);
-        list->removeSelected();
+        QTest::keyClick(list, Qt::Key_Delete);
         QCOMPARE(pane.imagePaths(), QStringList({ pasted }));
     }
 

@@ -15,7 +15,9 @@
 #include <QClipboard>
 #include <QDir>
 #include <QEvent>
+#include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QImageReader>
@@ -26,6 +28,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStringDecoder>
 #include <QTableView>
 #include <QTabWidget>
 #include <QTimer>
@@ -79,6 +82,7 @@ PromptPane::PromptPane(QWidget *parent)
     , m_variablesTable(new QTableView(this))
     , m_variableValueEdit(new QPlainTextEdit(this))
     , m_variableValueLabel(new QLabel(this))
+    , m_variableFromFile(new QToolButton(this))
     , m_images(new PromptImageList(this))
     , m_visionWarning(new QLabel(this))
     , m_options(new RunOptionsForm(this))
@@ -244,7 +248,21 @@ QWidget *PromptPane::createInputsTab()
     variablesLayout->addWidget(m_variablesTable, 1);
     m_variableValueLabel->setObjectName(QStringLiteral("variableValueLabel"));
     m_variableValueLabel->setBuddy(m_variableValueEdit);
-    variablesLayout->addWidget(m_variableValueLabel);
+    m_variableFromFile->setObjectName(QStringLiteral("variableFromFileButton"));
+    m_variableFromFile->setText(tr("From File\u2026"));
+    m_variableFromFile->setToolTip(tr("Replaces the selected variable's value with the text of a file (UTF-8), "
+                                      "e.g. the document to extract from."));
+    connect(m_variableFromFile, &QToolButton::clicked, this, [this] {
+        if (m_variableInEditor.isEmpty())
+            return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Value of {{%1}}").arg(m_variableInEditor));
+        if (!path.isEmpty())
+            loadVariableFromFile(m_variableInEditor, path);
+    });
+    auto *valueHeader = new QHBoxLayout;
+    valueHeader->addWidget(m_variableValueLabel, 1);
+    valueHeader->addWidget(m_variableFromFile);
+    variablesLayout->addLayout(valueHeader);
     m_variableValueEdit->setObjectName(QStringLiteral("variableValueEdit"));
     m_variableValueEdit->setToolTip(tr("The value of the selected variable; a whole document fits here."));
     m_variableValueEdit->setTabChangesFocus(true);
@@ -464,6 +482,33 @@ QStringList PromptPane::imagePaths() const
     return m_images->paths();
 }
 
+bool PromptPane::loadVariableFromFile(const QString &name, const QString &path)
+{
+    // Documents far past any model's context are refused rather than frozen on.
+    constexpr qint64 MaxValueBytes = 32 * 1024 * 1024;
+    const QString shown = QDir::toNativeSeparators(path);
+    QFile file(path);
+    QString error;
+    if (QFileInfo(path).size() > MaxValueBytes)
+        error
+            = tr("%1 is larger than %2 MB; split it or use a batch run.").arg(shown).arg(MaxValueBytes / (1024 * 1024));
+    else if (!file.open(QIODevice::ReadOnly))
+        error = tr("%1 cannot be read: %2").arg(shown, file.errorString());
+    QString text;
+    if (error.isEmpty()) {
+        QStringDecoder decoder(QStringDecoder::Utf8);
+        text = decoder.decode(file.readAll());
+        if (decoder.hasError())
+            error = tr("%1 is not UTF-8 text.").arg(shown);
+    }
+    if (!error.isEmpty()) {
+        showProblem(Problem::Variables, error);
+        return false;
+    }
+    m_variables->setValue(name, text);
+    return true;
+}
+
 void PromptPane::showTab(Tab tab)
 {
     m_tabs->setCurrentIndex(int(tab));
@@ -503,6 +548,7 @@ void PromptPane::updateVariableEditor()
 {
     const bool shown = !m_variableInEditor.isEmpty() && m_variables->names().contains(m_variableInEditor);
     m_variableValueEdit->setEnabled(shown);
+    m_variableFromFile->setEnabled(shown);
     m_variableValueLabel->setText(shown ? tr("&Value of {{%1}}:").arg(m_variableInEditor)
                                       : m_variables->rowCount() == 0
                                       ? tr("No variables: write {{name}} in a prompt to add one.")

@@ -15,6 +15,7 @@ class QTabWidget;
 class QTableView;
 class QStackedWidget;
 class QTimer;
+class QToolButton;
 
 namespace Formwork {
 namespace Ui {
@@ -83,6 +84,10 @@ public:
     bool addImageFile(const QString &path);
     // Adds the clipboard's image (saved as a PNG under AppDataLocation/images).
     bool pasteImage();
+
+    // Sets variable `name` to the text of a file (UTF-8), e.g. the document to extract from.
+    // False (and the variables' problem line naming the file) when it cannot be read.
+    bool loadVariableFromFile(const QString &name, const QString &path);
     QStringList imagePaths() const;
 
     void showTab(Tab tab);
@@ -131,6 +136,7 @@ private:
     QTableView *m_variablesTable;
     QPlainTextEdit *m_variableValueEdit;
     QLabel *m_variableValueLabel;
+    QToolButton *m_variableFromFile;
     PromptImageList *m_images;
     QLabel *m_visionWarning;
     RunOptionsForm *m_options;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/translations.h"
 #include "fakeollama.h"
+#include "llm/llmbackend.h"
 #include "llm/modelcatalog.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/runcontroller.h"
@@ -33,15 +34,14 @@ using Formwork::Test::readTestData;
 
 namespace {
 
-const char PersonSchema[] = R"({
-  "type": "object",
-  "properties": {
-    "name": { "type": "string" },
-    "age": { "type": "integer", "minimum": 0 }
-  },
-  "required": ["name", "age"]
-}
-)";
+const char PersonSchema[] = "{\n"
+                            "  \"type\": \"object\",\n"
+                            "  \"properties\": {\n"
+                            "    \"name\": { \"type\": \"string\" },\n"
+                            "    \"age\": { \"type\": \"integer\", \"minimum\": 0 }\n"
+                            "  },\n"
+                            "  \"required\": [\"name\", \"age\"]\n"
+                            "}\n";
 
 // A loopback port nothing listens on.
 quint16 closedPort()
@@ -124,8 +124,8 @@ private Q_SLOTS:
         FakeOllama fake;
         QVERIFY(fake.listen());
         fake.setTagsJson(readTestData(QStringLiteral("llm/tags-new.json")));
-        fake.enqueueChat(FakeReply::text({ QStringLiteral(R"({"name": "Ada", "age": "36"})") }));
-        fake.enqueueChat(FakeReply::text({ QStringLiteral(R"({"name": "Ada", )"), QStringLiteral(R"("age": 36})") }));
+        fake.enqueueChat(FakeReply::text({ QStringLiteral("{\"name\": \"Ada\", \"age\": \"36\"}") }));
+        fake.enqueueChat(FakeReply::text({ QStringLiteral("{\"name\": \"Ada\", "), QStringLiteral("\"age\": 36}") }));
 
         MainWindow window;
         window.show();
@@ -178,7 +178,7 @@ private Q_SLOTS:
         MainWindow window;
         prepare(window, fake.baseUrl(), QStringLiteral("Ada is 36."));
 
-        window.schemaEditor()->setText(QStringLiteral(R"({"type": "object", "properties": )"));
+        window.schemaEditor()->setText(QStringLiteral("{\"type\": \"object\", \"properties\": "));
         QVERIFY(!window.startRun());
         QVERIFY2(window.runController()->lastProblem().contains(QStringLiteral("schema")),
                  qPrintable(window.runController()->lastProblem()));
@@ -201,7 +201,7 @@ private Q_SLOTS:
         FakeOllama fake;
         QVERIFY(fake.listen());
         fake.setTagsJson(readTestData(QStringLiteral("llm/tags-new.json")));
-        FakeReply stalled = FakeReply::text({ QStringLiteral(R"({"name": "Ad)") });
+        FakeReply stalled = FakeReply::text({ QStringLiteral("{\"name\": \"Ad") });
         stalled.stallMidStream = true;
         fake.enqueueChat(stalled);
 
@@ -218,7 +218,7 @@ private Q_SLOTS:
         QCOMPARE(window.runSession()->attempts().first().outcome, Formwork::AttemptOutcome::Cancelled);
         QVERIFY(window.runController()->runAction()->isEnabled());
         // The window still edits and validates.
-        QVERIFY(window.runController()->validateJson(QStringLiteral(R"({"name": "Ada", "age": 36})")));
+        QVERIFY(window.runController()->validateJson(QStringLiteral("{\"name\": \"Ada\", \"age\": 36}")));
         QCOMPARE(window.runSession()->state(), RunSession::State::Succeeded);
     }
 
@@ -226,7 +226,7 @@ private Q_SLOTS:
     {
         MainWindow window;
         window.schemaEditor()->setText(QString::fromUtf8(PersonSchema));
-        QVERIFY(window.runController()->validateJson(QStringLiteral(R"({"name": "Ada", "age": -1})")));
+        QVERIFY(window.runController()->validateJson(QStringLiteral("{\"name\": \"Ada\", \"age\": -1}")));
         QCOMPARE(window.runSession()->state(), RunSession::State::Failed);
         QCOMPARE(window.runSession()->attempts().size(), 1);
         QCOMPARE(window.runSession()->attempts().first().errors.size(), 1);

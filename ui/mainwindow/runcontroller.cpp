@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow/runcontroller.h"
 
+#include "editor/codeeditor.h"
 #include "editor/jsoninputdialog.h"
 #include "picker/advisorbutton.h"
 #include "picker/capabilityadvisor.h"

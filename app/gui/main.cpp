@@ -3,6 +3,7 @@
 #include "formworkversion.h"
 #include "mainwindow/commandline.h"
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/paletteoverride.h"
 
 #include <QApplication>
 #include <QLocale>
@@ -18,6 +19,7 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("formwork"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/formwork.png")));
     Formwork::installTranslations(&app, QLocale());
+    Formwork::Ui::applyPaletteOverride();
 
     // formwork [FILE.formwork.json] [--run] [--screenshot PNG] [--self-test]
     Formwork::Ui::CommandLine commandLine;

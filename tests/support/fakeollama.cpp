@@ -168,6 +168,8 @@ FakeReply replyFromJson(const Json &j)
     r.stallMidStream = j.value("stall_mid_stream", false);
     r.firstByteDelayMs = j.value("first_byte_delay_ms", 0);
     r.pieceDelayMs = j.value("piece_delay_ms", 0);
+    r.promptTokens = j.value("prompt_tokens", r.promptTokens);
+    r.evalTokens = j.value("eval_tokens", r.evalTokens);
     r.splitBytes = j.value("split_bytes", 0);
     r.crlf = j.value("crlf", false);
     r.chunked = j.value("chunked", true);

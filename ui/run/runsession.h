@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "extraction/extractionrun.h"
 #include "extraction/extractiontypes.h"
 
 #include <QList>
@@ -9,7 +10,6 @@
 
 namespace Formwork {
 
-class ExtractionRun;
 class LlmBackend;
 
 namespace Ui {

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "timeline/replyrendering.h"
+
+#include <QPlainTextEdit>
+
+#include <vector>
+
+class QTextBlock;
+class QTextDocument;
+
+namespace Formwork {
+namespace Ui {
+
+class JsonHighlighting;
+
+// The raw reply of one attempt, read-only: the JSON span on a subtle background, JSON tokens
+// coloured inside it, <think> parts dimmed and every failing value underlined (wavy, in the
+// error colour of the code editor's error marks), with the error as tooltip. Formats are applied
+// lazily to the blocks about to be painted, so a reply of megabytes shows at once.
+class ReplyView final : public QPlainTextEdit
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ReplyView)
+
+public:
+    explicit ReplyView(QWidget *parent = nullptr);
+    ~ReplyView() override;
+
+    // Shows a finished attempt. When the text is the one already shown (the stream of the same
+    // attempt), only the marks change and the scroll position is kept.
+    void setRendering(const ReplyRendering &rendering);
+    const ReplyRendering &rendering() const { return m_rendering; }
+    // Streaming: replaces the marks with none and shows `text`, appending only what is new when
+    // it continues the text shown (the common case).
+    void setStreamText(const QString &text);
+    void clearReply();
+
+    // Selects [begin, begin + length) and scrolls to it.
+    void selectSpan(qsizetype begin, qsizetype length);
+    // The tooltip for a text position: the messages of the problems there, one per line.
+    QString problemsToolTip(int position) const;
+    // The underline colour (the code editor's error colour for the current palette).
+    QColor errorColor() const;
+    // Blocks formatted so far for the current rendering (the lazy formatting at work).
+    int formattedBlockCount() const { return m_formattedBlocks; }
+    // The format ranges applied to the block at `blockNumber` (formats it first if needed).
+    QList<QTextLayout::FormatRange> blockFormats(int blockNumber);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    bool event(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void restartFormatting();
+    void formatVisibleBlocks();
+    void formatBlock(QTextBlock &block);
+    void indexSpans();
+    void updatePaletteColours();
+
+    ReplyRendering m_rendering;
+    QTextDocument *m_colourSource; // carries a JsonHighlighting only to ask it for the error colour
+    JsonHighlighting *m_highlighting;
+    // Problem spans by begin, and those long enough to start many blocks above (containers).
+    std::vector<ReplySpan> m_shortSpans;
+    std::vector<ReplySpan> m_longSpans;
+    int m_generation = 1;
+    int m_formattedBlocks = 0;
+    bool m_formatting = false;
+    QTextCharFormat m_jsonFormat;
+    QTextCharFormat m_thinkingFormat;
+    QTextCharFormat m_errorFormat;
+};
+
+} // namespace Ui
+} // namespace Formwork

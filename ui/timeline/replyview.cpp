@@ -106,7 +106,8 @@ void ReplyView::setStreamText(const QString &text)
     if (!m_rendering.spans.isEmpty() || !m_rendering.text.isEmpty()) {
         m_rendering = ReplyRendering();
         indexSpans();
-        setPlainText(QString());
+        if (!document()->isEmpty())
+            setPlainText(QString());
         restartFormatting();
     }
     const int shown = document()->characterCount() - 1;
@@ -130,7 +131,8 @@ void ReplyView::clearReply()
 {
     m_rendering = ReplyRendering();
     indexSpans();
-    setPlainText(QString());
+    if (!document()->isEmpty())
+        setPlainText(QString());
     restartFormatting();
 }
 

@@ -247,6 +247,8 @@ private Q_SLOTS:
         QVERIFY(!pane.goToReask());
         QVERIFY(pane.requestText().contains(QStringLiteral("\"model\": \"llama3.1:8b\"")));
         QVERIFY(pane.selectAttempt(2));
+        auto *tabs = pane.findChild<QTabWidget *>(QStringLiteral("attemptTabs"));
+        tabs->setCurrentIndex(2); // Request: laid out when opened
         QVERIFY(button->isEnabled());
         button->click();
         auto *request = pane.findChild<QPlainTextEdit *>(QStringLiteral("requestView"));

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QToolButton>
@@ -34,6 +35,8 @@ using Json = nlohmann::ordered_json;
 
 // At most this many nodes in the value tree: a reply of megabytes is read in the reply view.
 constexpr int maxTreeItems = 5000;
+// Entries per group of the Changes tab; the counts are always complete.
+constexpr int maxChangeItems = 1000;
 // The stream redraws at most this often (about 30 times a second).
 constexpr int streamIntervalMs = 33;
 constexpr quint32 layoutMagic = 0x464d544c; // "FMTL"
@@ -53,11 +56,6 @@ QString shortValue(const Json &value)
     if (text.size() > 200)
         text = text.left(199) + QChar(0x2026);
     return text;
-}
-
-bool isUnder(const QString &path, const QString &pointer)
-{
-    return path == pointer || (path.startsWith(pointer) && path.at(pointer.size()) == u'/');
 }
 
 } // namespace
@@ -134,7 +132,12 @@ void TimelinePane::buildUi()
         m_tabs->setCurrentIndex(0);
     });
     m_tabs->addTab(m_errorList, tr("Errors"));
-    m_tabs->addTab(buildRequestTab(), tr("Request"));
+    m_requestTab = buildRequestTab();
+    m_tabs->addTab(m_requestTab, tr("Request"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_requestTab)
+            ensureRequestShown();
+    });
 
     m_changesView = new QTreeWidget;
     m_changesView->setObjectName(QStringLiteral("changesView"));
@@ -352,6 +355,8 @@ void TimelinePane::clearDetails()
     m_requestNote->clear();
     m_goToReask->setEnabled(false);
     m_reaskBegin = -1;
+    m_requestAttempt = 0;
+    m_requestShown = true;
     m_changesView->clear();
     m_comparison = AttemptComparison();
     resetTree();
@@ -365,7 +370,11 @@ void TimelinePane::showFinished(const AttemptRecord &attempt)
     m_replyView->setRendering(rendering);
     setThinking(rendering.thinking);
     m_errorModel->setAttempt(attempt);
-    showRequest(attempt);
+    // The request (which echoes every earlier reply) is laid out only when its tab is opened.
+    m_requestAttempt = attempt.number;
+    m_requestShown = false;
+    if (m_tabs->currentWidget() == m_requestTab)
+        ensureRequestShown();
     showChanges(attempt);
 
     // The value tree of a finished attempt: every field is complete, its state from the errors.
@@ -470,8 +479,22 @@ void TimelinePane::showRequest(const AttemptRecord &attempt)
     m_requestNote->setText(tr("Message %1 asks the model to fix attempt %2.").arg(last + 1).arg(attempt.number - 1));
 }
 
+void TimelinePane::ensureRequestShown()
+{
+    if (m_requestShown || !m_session)
+        return;
+    m_requestShown = true;
+    for (const AttemptRecord &a : m_session->attempts()) {
+        if (a.number == m_requestAttempt) {
+            showRequest(a);
+            return;
+        }
+    }
+}
+
 bool TimelinePane::goToReask()
 {
+    ensureRequestShown();
     if (m_reaskBegin < 0)
         return false;
     QTextCursor cursor(m_requestView->document());
@@ -479,12 +502,13 @@ bool TimelinePane::goToReask()
     cursor.setPosition(int(m_reaskBegin + m_reaskLength), QTextCursor::KeepAnchor);
     m_requestView->setTextCursor(cursor);
     m_requestView->ensureCursorVisible();
-    m_tabs->setCurrentIndex(m_tabs->indexOf(m_requestView->parentWidget()));
+    m_tabs->setCurrentWidget(m_requestTab);
     return true;
 }
 
-QString TimelinePane::requestText() const
+QString TimelinePane::requestText()
 {
+    ensureRequestShown();
     return m_requestView->toPlainText();
 }
 
@@ -515,7 +539,12 @@ void TimelinePane::showChanges(const AttemptRecord &attempt)
                                .arg(attempt.number));
     } else {
         values->setText(0, tr("Value: %n change(s)", nullptr, int(m_comparison.valueChanges.size())));
+        int shown = 0;
         for (const JsonChange &change : m_comparison.valueChanges) {
+            if (++shown > maxChangeItems) {
+                new QTreeWidgetItem(values, { tr("... %n more", nullptr, int(m_comparison.valueChanges.size()) - maxChangeItems) });
+                break;
+            }
             auto *item = new QTreeWidgetItem(values);
             item->setText(0, change.kind == JsonChange::Kind::Added ? tr("added")
                               : change.kind == JsonChange::Kind::Removed ? tr("removed")
@@ -529,7 +558,12 @@ void TimelinePane::showChanges(const AttemptRecord &attempt)
     }
     const auto addErrors = [this](const QString &title, const QList<ValidationError> &errors, const QColor &colour) {
         auto *group = new QTreeWidgetItem(m_changesView, { title });
+        int shown = 0;
         for (const ValidationError &e : errors) {
+            if (++shown > maxChangeItems) {
+                new QTreeWidgetItem(group, { tr("... %n more", nullptr, int(errors.size()) - maxChangeItems) });
+                break;
+            }
             auto *item = new QTreeWidgetItem(group);
             item->setText(0, e.keyword);
             item->setText(1, e.instancePath.isEmpty() ? QStringLiteral("/") : e.instancePath);
@@ -543,7 +577,8 @@ void TimelinePane::showChanges(const AttemptRecord &attempt)
     addErrors(tr("Fixed errors: %1").arg(m_comparison.fixedErrors.size()), m_comparison.fixedErrors, success);
     addErrors(tr("New errors: %1").arg(m_comparison.newErrors.size()), m_comparison.newErrors, error);
     addErrors(tr("Still failing: %1").arg(m_comparison.remainingErrors.size()), m_comparison.remainingErrors, QColor());
-    m_changesView->expandAll();
+    for (int i = 0; i < m_changesView->topLevelItemCount(); ++i)
+        m_changesView->topLevelItem(i)->setExpanded(true);
     m_changesView->resizeColumnToContents(0);
 }
 
@@ -633,10 +668,18 @@ void TimelinePane::colourTree(const QList<ValidationError> &errors)
 {
     const QColor error = timelineErrorColor(palette());
     const QColor success = timelineSuccessColor(palette());
+    // Every error path and its ancestors: a field is invalid when an error is at or below it.
+    QSet<QString> failing;
+    for (const ValidationError &e : errors) {
+        QString path = e.instancePath;
+        while (!path.isEmpty() && !failing.contains(path)) {
+            failing.insert(path);
+            path.truncate(path.lastIndexOf(u'/'));
+        }
+    }
     for (auto it = m_completeItems.begin(); it != m_completeItems.end(); ++it) {
         const QString &pointer = it.key();
-        const bool invalid = std::any_of(errors.cbegin(), errors.cend(),
-                                         [&pointer](const ValidationError &e) { return isUnder(e.instancePath, pointer); });
+        const bool invalid = failing.contains(pointer);
         it.value() = true;
         m_fieldStatus.insert(pointer, invalid ? FieldStatus::Invalid : FieldStatus::Valid);
         if (QTreeWidgetItem *item = m_treeItems.value(pointer)) {

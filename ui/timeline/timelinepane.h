@@ -71,7 +71,8 @@ public:
     AttemptErrorModel *errorModel() const { return m_errorModel; }
     ReplyView *replyView() const { return m_replyView; }
     QString verdict() const;
-    QString requestText() const;
+    // The request of the attempt shown, indented (laid out on first use).
+    QString requestText();
     const AttemptComparison &comparison() const { return m_comparison; }
     // The state of a field of the value tree of the attempt shown, by JSON Pointer ("/age").
     FieldStatus fieldStatus(const QString &pointer) const;
@@ -98,6 +99,7 @@ private:
     void applyPendingStream();
     void setThinking(const QString &thinking);
     void showRequest(const AttemptRecord &attempt);
+    void ensureRequestShown();
     void showChanges(const AttemptRecord &attempt);
     void clearDetails();
 
@@ -127,11 +129,14 @@ private:
     CodeEditor *m_requestView = nullptr;
     QPushButton *m_goToReask = nullptr;
     QLabel *m_requestNote = nullptr;
+    QWidget *m_requestTab = nullptr;
     QTreeWidget *m_changesView = nullptr;
 
     int m_selected = 0;
     bool m_followLive = true;
     AttemptComparison m_comparison;
+    int m_requestAttempt = 0;
+    bool m_requestShown = true;
     qsizetype m_reaskBegin = -1;
     qsizetype m_reaskLength = 0;
 

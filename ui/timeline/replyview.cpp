@@ -5,6 +5,10 @@
 #include "highlighting/jsonhighlighting.h"
 
 #include <QFontDatabase>
+#include <QFutureWatcher>
+#include <QPlainTextDocumentLayout>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QHelpEvent>
 #include <QScrollBar>
 #include <QTextBlock>
@@ -88,7 +92,67 @@ ReplyView::ReplyView(QWidget *parent)
     updatePaletteColours();
 }
 
-ReplyView::~ReplyView() = default;
+ReplyView::~ReplyView()
+{
+    cancelLoad();
+}
+
+void ReplyView::cancelLoad()
+{
+    ++m_loadGeneration;
+    m_loading = false;
+    m_pendingSelectionBegin = -1;
+    setPlaceholderText(QString());
+    if (m_loadPending) {
+        // The document on its way is dropped when it arrives, in the GUI thread it was moved to.
+        m_loadPending = false;
+        m_loadFuture.then(QtFuture::Launch::Sync, [](QTextDocument *doc) { doc->deleteLater(); });
+        m_loadFuture = {};
+    }
+}
+
+void ReplyView::loadAsync(const QString &text)
+{
+    cancelLoad();
+    if (!document()->isEmpty())
+        setPlainText(QString());
+    m_loading = true;
+    setPlaceholderText(tr("Laying out the reply (%1 characters)...").arg(text.size()));
+    const int generation = m_loadGeneration;
+    QThread *guiThread = thread();
+    const QFont font = this->font();
+    const QTextOption option = document()->defaultTextOption();
+    m_loadFuture = QtConcurrent::run([text, font, option, guiThread] {
+        auto *doc = new QTextDocument;
+        doc->setUndoRedoEnabled(false);
+        doc->setDefaultFont(font);
+        doc->setDefaultTextOption(option);
+        doc->setDocumentLayout(new QPlainTextDocumentLayout(doc));
+        doc->setPlainText(text);
+        doc->moveToThread(guiThread);
+        return doc;
+    });
+    m_loadPending = true;
+    auto *watcher = new QFutureWatcher<QTextDocument *>(this);
+    connect(watcher, &QFutureWatcher<QTextDocument *>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_loadGeneration)
+            return; // cancelLoad() took care of the document
+        QTextDocument *doc = watcher->result();
+        m_loadPending = false;
+        m_loadFuture = {};
+        m_loading = false;
+        setPlaceholderText(QString());
+        doc->setParent(this);
+        setDocument(doc); // the empty document before it was a child: deleted
+        restartFormatting();
+        if (m_pendingSelectionBegin >= 0)
+            selectSpan(m_pendingSelectionBegin, m_pendingSelectionLength);
+        m_pendingSelectionBegin = -1;
+        Q_EMIT loaded();
+    });
+    watcher->setFuture(m_loadFuture);
+}
 
 void ReplyView::setRendering(const ReplyRendering &rendering)
 {
@@ -96,13 +160,21 @@ void ReplyView::setRendering(const ReplyRendering &rendering)
         && toPlainText() == rendering.text;
     m_rendering = rendering;
     indexSpans();
-    if (!sameText)
-        setPlainText(rendering.text); // the old marks go with the old blocks
+    if (!sameText) {
+        if (rendering.text.size() >= m_asyncThreshold) {
+            loadAsync(rendering.text);
+        } else {
+            cancelLoad();
+            setPlainText(rendering.text); // the old marks go with the old blocks
+        }
+    }
     restartFormatting();
 }
 
 void ReplyView::setStreamText(const QString &text)
 {
+    if (m_loading)
+        cancelLoad();
     if (!m_rendering.spans.isEmpty() || !m_rendering.text.isEmpty()) {
         m_rendering = ReplyRendering();
         indexSpans();
@@ -129,6 +201,7 @@ void ReplyView::setStreamText(const QString &text)
 
 void ReplyView::clearReply()
 {
+    cancelLoad();
     m_rendering = ReplyRendering();
     indexSpans();
     if (!document()->isEmpty())
@@ -138,6 +211,11 @@ void ReplyView::clearReply()
 
 void ReplyView::selectSpan(qsizetype begin, qsizetype length)
 {
+    if (m_loading) {
+        m_pendingSelectionBegin = begin;
+        m_pendingSelectionLength = length;
+        return;
+    }
     const int last = document()->characterCount() - 1;
     QTextCursor cursor(document());
     const int from = int(std::clamp<qsizetype>(begin, 0, last));

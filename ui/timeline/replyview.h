@@ -3,6 +3,7 @@
 
 #include "timeline/replyrendering.h"
 
+#include <QFuture>
 #include <QPlainTextEdit>
 
 #include <vector>
@@ -37,7 +38,12 @@ public:
     void setStreamText(const QString &text);
     void clearReply();
 
-    // Selects [begin, begin + length) and scrolls to it.
+    // Texts at least this long are laid out into a document on a worker thread (the GUI thread
+    // would need seconds for megabytes); the view shows a placeholder until loaded() comes.
+    void setAsyncLoadThreshold(qsizetype characters) { m_asyncThreshold = characters; }
+    bool isLoading() const { return m_loading; }
+
+    // Selects [begin, begin + length) and scrolls to it (once loaded).
     void selectSpan(qsizetype begin, qsizetype length);
     // The tooltip for a text position: the messages of the problems there, one per line.
     QString problemsToolTip(int position) const;
@@ -48,6 +54,10 @@ public:
     // The format ranges applied to the block at `blockNumber` (formats it first if needed).
     QList<QTextLayout::FormatRange> blockFormats(int blockNumber);
 
+Q_SIGNALS:
+    // A text laid out on the worker thread is shown.
+    void loaded();
+
 protected:
     void paintEvent(QPaintEvent *event) override;
     bool event(QEvent *event) override;
@@ -55,6 +65,8 @@ protected:
 
 private:
     void restartFormatting();
+    void loadAsync(const QString &text);
+    void cancelLoad();
     void formatVisibleBlocks();
     void formatBlock(QTextBlock &block);
     void indexSpans();
@@ -69,6 +81,13 @@ private:
     int m_generation = 1;
     int m_formattedBlocks = 0;
     bool m_formatting = false;
+    qsizetype m_asyncThreshold = 256 * 1024;
+    bool m_loading = false;
+    bool m_loadPending = false; // m_loadFuture's document is not taken yet
+    int m_loadGeneration = 0;
+    QFuture<QTextDocument *> m_loadFuture;
+    qsizetype m_pendingSelectionBegin = -1;
+    qsizetype m_pendingSelectionLength = 0;
     QTextCharFormat m_jsonFormat;
     QTextCharFormat m_thinkingFormat;
     QTextCharFormat m_errorFormat;

@@ -389,6 +389,36 @@ private Q_SLOTS:
         QCOMPARE(underlinedText(pane), QStringLiteral("-1"));
     }
 
+    void longReply_laidOutOffThreadThenMarked()
+    {
+        m_fx->fake->enqueueChat(FakeReply::text({ q(negativeAge) }));
+        m_fx->fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        RunSession session;
+        TimelinePane pane(&session);
+        pane.show();
+        QVERIFY(m_fx->runToEnd(session, m_fx->config()));
+        pane.replyView()->setAsyncLoadThreshold(10); // every reply counts as long
+        QSignalSpy loaded(pane.replyView(), &ReplyView::loaded);
+        QVERIFY(pane.selectAttempt(1));
+        QVERIFY(pane.replyView()->isLoading());
+        QVERIFY(pane.replyView()->toPlainText().isEmpty());
+        pane.showError(0); // selected once the text is there
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
+        QVERIFY(!pane.replyView()->isLoading());
+        QCOMPARE(pane.replyView()->toPlainText(), q(negativeAge));
+        QCOMPARE(pane.replyView()->textCursor().selectedText(), QStringLiteral("-1"));
+        const auto span = pane.replyView()->rendering().errorSpan(0);
+        QVERIFY(span);
+        QVERIFY(viewUnderlines(pane.replyView(), span->begin, span->length));
+        // Switching away before a load ends drops it.
+        QVERIFY(pane.selectAttempt(2));
+        QVERIFY(pane.selectAttempt(1));
+        QVERIFY(pane.selectAttempt(2));
+        QTRY_VERIFY_WITH_TIMEOUT(!pane.replyView()->isLoading(), 5000);
+        QTest::qWait(50);
+        QCOMPARE(pane.replyView()->toPlainText(), q(validPerson));
+    }
+
     void layout_savedAndRestored()
     {
         RunSession session;

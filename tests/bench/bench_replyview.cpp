@@ -21,8 +21,8 @@
 
 #include <QAbstractEventDispatcher>
 #include <QApplication>
-#include <QEventLoop>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QScrollBar>
 #include <QTextDocument>
@@ -235,7 +235,9 @@ void benchStreaming(int tokenCount, bool indented)
     QString reply = QStringLiteral("{\"items\": [");
     for (int i = 0; reply.size() < tokenCount * 4 - 40; ++i)
         reply += QStringLiteral("%1{\"id\": %2, \"name\": \"item %2 ünï\", \"price\": %3}")
-                     .arg(i == 0 ? QString() : indented ? QStringLiteral(",\n  ") : QStringLiteral(", "))
+                     .arg(i == 0         ? QString()
+                              : indented ? QStringLiteral(",\n  ")
+                                         : QStringLiteral(", "))
                      .arg(i)
                      .arg(i % 5 == 0 ? -i : i);
     reply += QStringLiteral("]}");
@@ -297,8 +299,9 @@ void benchStreaming(int tokenCount, bool indented)
                .arg(session.attempts().isEmpty() ? QStringLiteral("none")
                                                  : attemptOutcomeName(session.attempts().constFirst().outcome),
                     indented ? QStringLiteral("one item a line") : QStringLiteral("one long line"));
-    out << QStringLiteral("  longest GUI-thread stall: %1 ms CPU (goal < 16) at %5 ms, %2 ms wall; 99th percentile %3 ms CPU; "
-                          "GUI thread busy %4 ms CPU in all\n")
+    out << QStringLiteral(
+               "  longest GUI-thread stall: %1 ms CPU (goal < 16) at %5 ms, %2 ms wall; 99th percentile %3 ms CPU; "
+               "GUI thread busy %4 ms CPU in all\n")
                .arg(busy.maxCpu, 0, 'f', 1)
                .arg(busy.maxWall, 0, 'f', 1)
                .arg(busy.p99Cpu(), 0, 'f', 2)

@@ -80,7 +80,8 @@ private Q_SLOTS:
         const auto changes
             = diffJson(parseQ("{'a/b': {'x~y': [{'v': 1}]}}"), parseQ("{'a/b': {'x~y': [{'v': 2, 'w': 0}]}}"));
         QCOMPARE(describe(changes),
-                 (QStringList { QStringLiteral("changed /a~1b/x~0y/0/v 1 -> 2"), QStringLiteral("added /a~1b/x~0y/0/w -> 0") }));
+                 (QStringList { QStringLiteral("changed /a~1b/x~0y/0/v 1 -> 2"),
+                                QStringLiteral("added /a~1b/x~0y/0/w -> 0") }));
     }
 
     void typeChange_oneChangedEntryForTheWholeValue()

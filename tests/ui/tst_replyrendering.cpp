@@ -107,16 +107,16 @@ private Q_SLOTS:
 
     void nonAsciiPrefix_matchesReference()
     {
-        m_fx->fake->enqueueChat(FakeReply::text({ QStringLiteral("Voilà 😀 «Zoë» — résumé:\n```json\n"),
-                                                  q("{\n  'name': 'Zoë 😀',\n  'age': -3\n}\n```") }));
+        m_fx->fake->enqueueChat(FakeReply::text(
+            { QStringLiteral("Voilà 😀 «Zoë» — résumé:\n```json\n"), q("{\n  'name': 'Zoë 😀',\n  'age': -3\n}\n```") }));
         m_fx->fake->enqueueChat(FakeReply::text({ q(validPerson) }));
         compareWithReference(QStringLiteral("non-ascii-prefix"), renderRun(m_fx->config(ExtractionMode::MdJson)));
     }
 
     void thinkPrefix_matchesReference()
     {
-        m_fx->fake->enqueueChat(FakeReply::text(
-            { q("<think>Âge? {'age': 5} non…</think>\n"), q("{'name': 'Ada', 'age': 'thirty-six'}") }));
+        m_fx->fake->enqueueChat(
+            FakeReply::text({ q("<think>Âge? {'age': 5} non…</think>\n"), q("{'name': 'Ada', 'age': 'thirty-six'}") }));
         m_fx->fake->enqueueChat(FakeReply::text({ q(validPerson) }));
         compareWithReference(QStringLiteral("think-prefix"), renderRun(m_fx->config(ExtractionMode::Json)));
     }

@@ -22,7 +22,8 @@ public:
     {
         connect(session, &RunSession::cleared, this, [this] { add(QStringLiteral("cleared")); });
         connect(session, &RunSession::stateChanged, this, [this](RunSession::State s) {
-            add(QStringLiteral("state:") + QString::fromLatin1(QMetaEnum::fromType<RunSession::State>().valueToKey(int(s))));
+            add(QStringLiteral("state:")
+                + QString::fromLatin1(QMetaEnum::fromType<RunSession::State>().valueToKey(int(s))));
         });
         connect(session, &RunSession::started, this, [this] { add(QStringLiteral("started")); });
         connect(session, &RunSession::attemptStarted, this, [this, session](int attempt, int) {

@@ -6,13 +6,13 @@
 #include "timelinetestsupport.h"
 
 #include <QAbstractItemModelTester>
-#include <QPlainTextEdit>
-#include <QToolButton>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTextBlock>
+#include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -126,8 +126,8 @@ private Q_SLOTS:
 
     void nonAsciiPrefix_underlineNotShifted()
     {
-        m_fx->fake->enqueueChat(FakeReply::text(
-            { QStringLiteral("Voilà, the résumé 😀 of «Zoë»:\n"), q("{'name': 'Zoë 😀', 'age': -1}") }));
+        m_fx->fake->enqueueChat(
+            FakeReply::text({ QStringLiteral("Voilà, the résumé 😀 of «Zoë»:\n"), q("{'name': 'Zoë 😀', 'age': -1}") }));
         m_fx->fake->enqueueChat(FakeReply::text({ q(validPerson) }));
         RunSession session;
         TimelinePane pane(&session);
@@ -137,8 +137,8 @@ private Q_SLOTS:
 
     void thinkPrefix_underlineNotShiftedAndThinkingShown()
     {
-        m_fx->fake->enqueueChat(FakeReply::text(
-            { q("<think>L'âge: {'age': 5} — non.</think>\n"), q("{'name': 'Ada', 'age': -1}") }));
+        m_fx->fake->enqueueChat(
+            FakeReply::text({ q("<think>L'âge: {'age': 5} — non.</think>\n"), q("{'name': 'Ada', 'age': -1}") }));
         m_fx->fake->enqueueChat(FakeReply::text({ q(validPerson) }));
         RunSession session;
         TimelinePane pane(&session);
@@ -189,7 +189,8 @@ private Q_SLOTS:
         tabs->setCurrentWidget(errors);
         QCOMPARE(errors->model()->rowCount(), 1);
         QCOMPARE(errors->model()->index(0, AttemptErrorModel::PathColumn).data().toString(), QStringLiteral("/age"));
-        QCOMPARE(errors->model()->index(0, AttemptErrorModel::KeywordColumn).data().toString(), QStringLiteral("minimum"));
+        QCOMPARE(errors->model()->index(0, AttemptErrorModel::KeywordColumn).data().toString(),
+                 QStringLiteral("minimum"));
         const QRect rect = errors->visualRect(errors->model()->index(0, 1));
         QVERIFY(rect.isValid());
         QTest::mouseClick(errors->viewport(), Qt::LeftButton, {}, rect.center());
@@ -270,7 +271,8 @@ private Q_SLOTS:
         c.options.numPredict = 100;
         QVERIFY(m_fx->runToEnd(session, c));
         QCOMPARE(outcomeOfRow(pane, 0), QStringLiteral("truncated"));
-        QVERIFY(pane.timelineModel()->index(0, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("num_predict")));
+        QVERIFY(
+            pane.timelineModel()->index(0, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("num_predict")));
     }
 
     void loadingModel500_resendShownOnItsAttempt()

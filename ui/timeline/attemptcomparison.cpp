@@ -13,7 +13,8 @@ bool sameError(const ValidationError &a, const ValidationError &b)
 
 bool containsError(const QList<ValidationError> &errors, const ValidationError &error)
 {
-    return std::any_of(errors.cbegin(), errors.cend(), [&error](const ValidationError &e) { return sameError(e, error); });
+    return std::any_of(errors.cbegin(), errors.cend(),
+                       [&error](const ValidationError &e) { return sameError(e, error); });
 }
 
 } // namespace

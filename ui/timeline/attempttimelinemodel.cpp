@@ -154,7 +154,7 @@ QVariant AttemptTimelineModel::data(const QModelIndex &index, int role) const
         if (attempt)
             return outcomeText(*attempt);
         return liveResends() > 0 && m_session->liveProgress().content.isEmpty() ? tr("resending...")
-                                                                                 : tr("streaming...");
+                                                                                : tr("streaming...");
     case ResendsColumn:
         return attempt ? attempt->transportRetries : liveResends();
     case TokensInColumn:

@@ -145,12 +145,17 @@ QString ReplyRendering::kindName(ReplySpan::Kind kind)
 QString ReplyRendering::serialize() const
 {
     QString out;
-    out += QStringLiteral("attempt %1%2\n").arg(attempt).arg(isToolArguments ? QStringLiteral(" (tool arguments)") : QString());
+    out += QStringLiteral("attempt %1%2\n")
+               .arg(attempt)
+               .arg(isToolArguments ? QStringLiteral(" (tool arguments)") : QString());
     out += QStringLiteral("text ") + quoted(text) + u'\n';
     if (!thinking.isEmpty())
         out += QStringLiteral("thinking ") + quoted(thinking) + u'\n';
     for (const ReplySpan &span : spans) {
-        out += QStringLiteral("span %1+%2 %3 %4").arg(span.begin).arg(span.length).arg(kindName(span.kind), quoted(text.mid(span.begin, span.length)));
+        out += QStringLiteral("span %1+%2 %3 %4")
+                   .arg(span.begin)
+                   .arg(span.length)
+                   .arg(kindName(span.kind), quoted(text.mid(span.begin, span.length)));
         if (!span.message.isEmpty())
             out += u' ' + quoted(span.message);
         out += u'\n';

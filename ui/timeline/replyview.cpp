@@ -6,13 +6,13 @@
 
 #include <QFontDatabase>
 #include <QFutureWatcher>
-#include <QPlainTextDocumentLayout>
-#include <QThread>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QHelpEvent>
+#include <QPlainTextDocumentLayout>
 #include <QScrollBar>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QTextBlock>
 #include <QTextDocument>
+#include <QThread>
 #include <QToolTip>
 
 #include <algorithm>
@@ -156,8 +156,7 @@ void ReplyView::loadAsync(const QString &text)
 
 void ReplyView::setRendering(const ReplyRendering &rendering)
 {
-    const bool sameText = document()->characterCount() - 1 == rendering.text.size()
-        && toPlainText() == rendering.text;
+    const bool sameText = document()->characterCount() - 1 == rendering.text.size() && toPlainText() == rendering.text;
     m_rendering = rendering;
     indexSpans();
     if (!sameText) {

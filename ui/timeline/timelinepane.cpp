@@ -3,13 +3,13 @@
 
 #include "editor/codeeditor.h"
 #include "extraction/extractionrequest.h"
-#include "json/jsonparser.h"
-#include "json/textpositions.h"
 #include "run/runsession.h"
 #include "timeline/attempterrormodel.h"
 #include "timeline/attempttimelinemodel.h"
 #include "timeline/replyview.h"
 #include "timeline/timelinecolors.h"
+#include "json/jsonparser.h"
+#include "json/textpositions.h"
 
 #include <QDataStream>
 #include <QFutureWatcher>
@@ -20,11 +20,11 @@
 #include <QSet>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace Formwork {
 namespace Ui {
@@ -294,9 +294,10 @@ void TimelinePane::updateVerdict()
     QPalette p = m_verdict->palette();
     const bool failed = m_session->state() == RunSession::State::Failed;
     const bool succeeded = m_session->state() == RunSession::State::Succeeded;
-    p.setColor(QPalette::WindowText, failed ? timelineErrorColor(palette())
-                                     : succeeded ? timelineSuccessColor(palette())
-                                                 : palette().color(QPalette::WindowText));
+    p.setColor(QPalette::WindowText,
+               failed          ? timelineErrorColor(palette())
+                   : succeeded ? timelineSuccessColor(palette())
+                               : palette().color(QPalette::WindowText));
     m_verdict->setPalette(p);
 }
 
@@ -380,7 +381,10 @@ void TimelinePane::showFinished(const AttemptRecord &attempt)
     // The value tree of a finished attempt: every field is complete, its state from the errors.
     ++m_treeGeneration;
     m_validateAgain = false;
-    resetTree();
+    // The tree that grew while this attempt streamed is kept and finished in place (no flicker).
+    if (m_treeAttempt != attempt.number)
+        resetTree();
+    m_treeAttempt = attempt.number;
     if (attempt.parsed) {
         growTree(attempt.value, {}, true);
         colourTree(attempt.errors);
@@ -390,6 +394,7 @@ void TimelinePane::showFinished(const AttemptRecord &attempt)
 void TimelinePane::showLive()
 {
     clearDetails();
+    m_treeAttempt = m_selected;
     m_requestNote->setText(tr("The request is shown when the attempt ends."));
     m_pendingStream = m_session->liveProgress();
     m_streamPending = true;
@@ -413,7 +418,8 @@ void TimelinePane::applyPendingStream()
 
 void TimelinePane::setThinking(const QString &thinking)
 {
-    if (m_thinkingView->document()->characterCount() - 1 != thinking.size() || m_thinkingView->toPlainText() != thinking)
+    if (m_thinkingView->document()->characterCount() - 1 != thinking.size()
+        || m_thinkingView->toPlainText() != thinking)
         m_thinkingView->setPlainText(thinking);
     m_thinkingToggle->setVisible(!thinking.isEmpty());
     m_thinkingToggle->setText(tr("Thinking (%n character(s))", nullptr, int(thinking.size())));
@@ -534,19 +540,22 @@ void TimelinePane::showChanges(const AttemptRecord &attempt)
 
     auto *values = new QTreeWidgetItem(m_changesView);
     if (!m_comparison.valuesCompared) {
-        values->setText(0, tr("Value: not compared (attempt %1 or %2 has no parsed value)")
-                               .arg(attempt.number - 1)
-                               .arg(attempt.number));
+        values->setText(0,
+                        tr("Value: not compared (attempt %1 or %2 has no parsed value)")
+                            .arg(attempt.number - 1)
+                            .arg(attempt.number));
     } else {
         values->setText(0, tr("Value: %n change(s)", nullptr, int(m_comparison.valueChanges.size())));
         int shown = 0;
         for (const JsonChange &change : m_comparison.valueChanges) {
             if (++shown > maxChangeItems) {
-                new QTreeWidgetItem(values, { tr("... %n more", nullptr, int(m_comparison.valueChanges.size()) - maxChangeItems) });
+                new QTreeWidgetItem(
+                    values, { tr("... %n more", nullptr, int(m_comparison.valueChanges.size()) - maxChangeItems) });
                 break;
             }
             auto *item = new QTreeWidgetItem(values);
-            item->setText(0, change.kind == JsonChange::Kind::Added ? tr("added")
+            item->setText(0,
+                          change.kind == JsonChange::Kind::Added         ? tr("added")
                               : change.kind == JsonChange::Kind::Removed ? tr("removed")
                                                                          : tr("changed"));
             item->setText(1, change.pointer.empty() ? QStringLiteral("/") : QString::fromStdString(change.pointer));
@@ -612,6 +621,7 @@ void TimelinePane::resetTree()
     m_completeItems.clear();
     m_fieldStatus.clear();
     m_treeValue = Json();
+    m_treeAttempt = 0;
 }
 
 void TimelinePane::growTree(const Json &value, const std::set<std::string, std::less<>> &complete, bool all)
@@ -655,8 +665,8 @@ void TimelinePane::growTreeNode(const Json &value, const std::string &pointer, Q
 
     if (value.is_object()) {
         for (auto it = value.begin(); it != value.end(); ++it)
-            growTreeNode(it.value(), SourceMap::appendToken(pointer, it.key()), item,
-                         QString::fromStdString(it.key()), complete, all);
+            growTreeNode(it.value(), SourceMap::appendToken(pointer, it.key()), item, QString::fromStdString(it.key()),
+                         complete, all);
     } else if (value.is_array()) {
         for (std::size_t i = 0; i < value.size(); ++i)
             growTreeNode(value[i], SourceMap::appendToken(pointer, std::to_string(i)), item,
@@ -699,7 +709,8 @@ void TimelinePane::validatePartial()
 {
     if (!m_session || !m_session->config().schema || m_completeItems.isEmpty())
         return;
-    const bool unchecked = std::any_of(m_completeItems.cbegin(), m_completeItems.cend(), [](bool checked) { return !checked; });
+    const bool unchecked
+        = std::any_of(m_completeItems.cbegin(), m_completeItems.cend(), [](bool checked) { return !checked; });
     if (!unchecked)
         return;
     if (m_validating) {
@@ -733,9 +744,8 @@ void TimelinePane::validatePartial()
         if (m_validateAgain)
             validatePartial();
     });
-    watcher->setFuture(QtConcurrent::run([schema = *m_session->config().schema, value = m_treeValue] {
-        return schema.validate(value);
-    }));
+    watcher->setFuture(QtConcurrent::run(
+        [schema = *m_session->config().schema, value = m_treeValue] { return schema.validate(value); }));
 }
 
 TimelinePane::FieldStatus TimelinePane::fieldStatus(const QString &pointer) const
@@ -749,8 +759,8 @@ QByteArray TimelinePane::saveLayout() const
 {
     QByteArray state;
     QDataStream out(&state, QIODevice::WriteOnly);
-    out << layoutMagic << m_mainSplitter->saveState() << m_replySplitter->saveState()
-        << m_valueSplitter->saveState() << m_thinkingToggle->isChecked();
+    out << layoutMagic << m_mainSplitter->saveState() << m_replySplitter->saveState() << m_valueSplitter->saveState()
+        << m_thinkingToggle->isChecked();
     return state;
 }
 

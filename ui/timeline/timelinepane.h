@@ -152,6 +152,7 @@ private:
     QHash<QString, FieldStatus> m_fieldStatus;
     nlohmann::ordered_json m_treeValue;
     int m_treeGeneration = 0;
+    int m_treeAttempt = 0; // the attempt whose value the tree shows
     bool m_validating = false;
     bool m_validateAgain = false;
 };

@@ -101,73 +101,137 @@ void ReplyView::cancelLoad()
 {
     ++m_loadGeneration;
     m_loading = false;
-    m_pendingSelectionBegin = -1;
+    m_pendingSelection = PendingSelection();
     setPlaceholderText(QString());
     if (m_loadPending) {
         // The document on its way is dropped when it arrives, in the GUI thread it was moved to.
         m_loadPending = false;
-        m_loadFuture.then(QtFuture::Launch::Sync, [](QTextDocument *doc) { doc->deleteLater(); });
+        m_loadFuture.then(QtFuture::Launch::Sync, [](const LoadedReply &loaded) { loaded.document->deleteLater(); });
         m_loadFuture = {};
     }
 }
 
-void ReplyView::loadAsync(const QString &text)
+void ReplyView::loadAsync(const std::function<ReplyRendering()> &render)
 {
     cancelLoad();
+    m_rendering = ReplyRendering();
+    indexSpans();
     if (!document()->isEmpty())
         setPlainText(QString());
     m_loading = true;
-    setPlaceholderText(tr("Laying out the reply (%1 characters)...").arg(text.size()));
+    setPlaceholderText(tr("Laying out the reply..."));
     const int generation = m_loadGeneration;
     QThread *guiThread = thread();
     const QFont font = this->font();
     const QTextOption option = document()->defaultTextOption();
-    m_loadFuture = QtConcurrent::run([text, font, option, guiThread] {
+    m_loadFuture = QtConcurrent::run([render, font, option, guiThread] {
+        LoadedReply loaded;
+        loaded.rendering = render();
         auto *doc = new QTextDocument;
         doc->setUndoRedoEnabled(false);
         doc->setDefaultFont(font);
         doc->setDefaultTextOption(option);
         doc->setDocumentLayout(new QPlainTextDocumentLayout(doc));
-        doc->setPlainText(text);
+        doc->setPlainText(loaded.rendering.text);
+        // The view relayouts a new document once, which creates a QTextLayout for every block;
+        // created here, the GUI thread's relayout only resets them.
+        for (QTextBlock block = doc->begin(); block.isValid(); block = block.next())
+            block.layout();
         doc->moveToThread(guiThread);
-        return doc;
+        loaded.document = doc;
+        return loaded;
     });
     m_loadPending = true;
-    auto *watcher = new QFutureWatcher<QTextDocument *>(this);
-    connect(watcher, &QFutureWatcher<QTextDocument *>::finished, this, [this, watcher, generation] {
+    auto *watcher = new QFutureWatcher<LoadedReply>(this);
+    connect(watcher, &QFutureWatcher<LoadedReply>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         if (generation != m_loadGeneration)
             return; // cancelLoad() took care of the document
-        QTextDocument *doc = watcher->result();
+        LoadedReply loaded = watcher->result();
         m_loadPending = false;
         m_loadFuture = {};
         m_loading = false;
         setPlaceholderText(QString());
-        doc->setParent(this);
-        setDocument(doc); // the empty document before it was a child: deleted
+        m_rendering = std::move(loaded.rendering);
+        indexSpans();
+        loaded.document->setParent(this);
+        setDocument(loaded.document); // the empty document before it was a child: deleted
         restartFormatting();
-        if (m_pendingSelectionBegin >= 0)
-            selectSpan(m_pendingSelectionBegin, m_pendingSelectionLength);
-        m_pendingSelectionBegin = -1;
-        Q_EMIT loaded();
+        applyPendingSelection();
+        Q_EMIT this->loaded();
     });
     watcher->setFuture(m_loadFuture);
+}
+
+void ReplyView::applyPendingSelection()
+{
+    const PendingSelection pending = m_pendingSelection;
+    m_pendingSelection = PendingSelection();
+    std::optional<ReplySpan> span;
+    if (pending.kind == PendingSelection::Kind::Error)
+        span = m_rendering.errorSpan(pending.errorIndex);
+    else if (pending.kind == PendingSelection::Kind::ParseError)
+        span = m_rendering.parseErrorSpan();
+    if (span)
+        selectSpan(span->begin, span->length);
+}
+
+bool ReplyView::selectError(int errorIndex)
+{
+    m_pendingSelection = PendingSelection { PendingSelection::Kind::Error, errorIndex };
+    if (m_loading)
+        return true;
+    const bool known = m_rendering.errorSpan(errorIndex).has_value();
+    applyPendingSelection();
+    return known;
+}
+
+bool ReplyView::selectParseError()
+{
+    m_pendingSelection = PendingSelection { PendingSelection::Kind::ParseError, -1 };
+    if (m_loading)
+        return true;
+    const bool known = m_rendering.parseErrorSpan().has_value();
+    applyPendingSelection();
+    return known;
 }
 
 void ReplyView::setRendering(const ReplyRendering &rendering)
 {
     const bool sameText = document()->characterCount() - 1 == rendering.text.size() && toPlainText() == rendering.text;
+    cancelLoad();
     m_rendering = rendering;
     indexSpans();
-    if (!sameText) {
-        if (rendering.text.size() >= m_asyncThreshold) {
-            loadAsync(rendering.text);
-        } else {
-            cancelLoad();
-            setPlainText(rendering.text); // the old marks go with the old blocks
-        }
-    }
+    if (!sameText)
+        setPlainText(rendering.text); // the old marks go with the old blocks
     restartFormatting();
+}
+
+void ReplyView::setAttempt(const AttemptRecord &attempt, ExtractionMode mode, const QString &toolName)
+{
+    qsizetype length = attempt.content.size();
+    for (const ToolCall &call : attempt.toolCalls)
+        length = std::max(length, call.argumentsJson.size());
+    // The stream of this attempt is shown already: only the marks are new.
+    const bool streamedHere = mode != ExtractionMode::Tools && document()->characterCount() - 1 == attempt.content.size()
+        && toPlainText() == attempt.content;
+    if (length < m_asyncThreshold || streamedHere) {
+        setRendering(ReplyRendering::forAttempt(attempt, mode, toolName));
+        return;
+    }
+    // Everything but the parsed value (a deep copy of which would cost as much as it saves).
+    AttemptRecord light;
+    light.number = attempt.number;
+    light.content = attempt.content;
+    light.thinking = attempt.thinking;
+    light.toolCalls = attempt.toolCalls;
+    light.extracted = attempt.extracted;
+    light.span = attempt.span;
+    light.parseError = attempt.parseError;
+    light.parseErrorOffset = attempt.parseErrorOffset;
+    light.errors = attempt.errors;
+    light.outcome = attempt.outcome;
+    loadAsync([light, mode, toolName] { return ReplyRendering::forAttempt(light, mode, toolName); });
 }
 
 void ReplyView::setStreamText(const QString &text)
@@ -210,11 +274,6 @@ void ReplyView::clearReply()
 
 void ReplyView::selectSpan(qsizetype begin, qsizetype length)
 {
-    if (m_loading) {
-        m_pendingSelectionBegin = begin;
-        m_pendingSelectionLength = length;
-        return;
-    }
     const int last = document()->characterCount() - 1;
     QTextCursor cursor(document());
     const int from = int(std::clamp<qsizetype>(begin, 0, last));

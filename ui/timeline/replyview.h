@@ -6,6 +6,7 @@
 #include <QFuture>
 #include <QPlainTextEdit>
 
+#include <functional>
 #include <vector>
 
 class QTextBlock;
@@ -32,6 +33,9 @@ public:
     // Shows a finished attempt. When the text is the one already shown (the stream of the same
     // attempt), only the marks change and the scroll position is kept.
     void setRendering(const ReplyRendering &rendering);
+    // Shows a finished attempt like setRendering(); a long reply's rendering and layout are made
+    // on a worker thread (isLoading() until loaded()).
+    void setAttempt(const AttemptRecord &attempt, ExtractionMode mode, const QString &toolName = {});
     const ReplyRendering &rendering() const { return m_rendering; }
     // Streaming: replaces the marks with none and shows `text`, appending only what is new when
     // it continues the text shown (the common case).
@@ -43,8 +47,12 @@ public:
     void setAsyncLoadThreshold(qsizetype characters) { m_asyncThreshold = characters; }
     bool isLoading() const { return m_loading; }
 
-    // Selects [begin, begin + length) and scrolls to it (once loaded).
+    // Selects [begin, begin + length) and scrolls to it.
     void selectSpan(qsizetype begin, qsizetype length);
+    // Selects the span of AttemptRecord::errors[errorIndex] / of the parse error, now or once
+    // loaded. False when it has no place in the text.
+    bool selectError(int errorIndex);
+    bool selectParseError();
     // The tooltip for a text position: the messages of the problems there, one per line.
     QString problemsToolTip(int position) const;
     // The underline colour (the code editor's error colour for the current palette).
@@ -65,7 +73,8 @@ protected:
 
 private:
     void restartFormatting();
-    void loadAsync(const QString &text);
+    void loadAsync(const std::function<ReplyRendering()> &render);
+    void applyPendingSelection();
     void cancelLoad();
     void formatVisibleBlocks();
     void formatBlock(QTextBlock &block);
@@ -85,9 +94,17 @@ private:
     bool m_loading = false;
     bool m_loadPending = false; // m_loadFuture's document is not taken yet
     int m_loadGeneration = 0;
-    QFuture<QTextDocument *> m_loadFuture;
-    qsizetype m_pendingSelectionBegin = -1;
-    qsizetype m_pendingSelectionLength = 0;
+    struct LoadedReply {
+        ReplyRendering rendering;
+        QTextDocument *document = nullptr;
+    };
+    struct PendingSelection {
+        enum class Kind { None, Error, ParseError };
+        Kind kind = Kind::None;
+        int errorIndex = -1;
+    };
+    QFuture<LoadedReply> m_loadFuture;
+    PendingSelection m_pendingSelection;
     QTextCharFormat m_jsonFormat;
     QTextCharFormat m_thinkingFormat;
     QTextCharFormat m_errorFormat;

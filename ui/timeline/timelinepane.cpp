@@ -183,6 +183,7 @@ QWidget *TimelinePane::buildReplyTab()
 
     m_replyView = new ReplyView;
     m_replyView->setObjectName(QStringLiteral("replyView"));
+    connect(m_replyView, &ReplyView::loaded, this, [this] { setThinking(m_replyView->rendering().thinking); });
     m_replyView->setToolTip(QString()); // the tooltip is the error under the mouse
 
     m_partialTree = new QTreeWidget;
@@ -367,9 +368,8 @@ void TimelinePane::showFinished(const AttemptRecord &attempt)
 {
     const ExtractionConfig &config = m_session->config();
     const QString toolName = config.mode == ExtractionMode::Tools ? extractionToolName(config) : QString();
-    const ReplyRendering rendering = ReplyRendering::forAttempt(attempt, config.mode, toolName);
-    m_replyView->setRendering(rendering);
-    setThinking(rendering.thinking);
+    m_replyView->setAttempt(attempt, config.mode, toolName);
+    setThinking(m_replyView->isLoading() ? attempt.thinking : m_replyView->rendering().thinking);
     m_errorModel->setAttempt(attempt);
     // The request (which echoes every earlier reply) is laid out only when its tab is opened.
     m_requestAttempt = attempt.number;
@@ -597,17 +597,14 @@ void TimelinePane::showError(int row)
 {
     if (row < 0 || row >= m_errorModel->rowCount())
         return;
-    const ReplyRendering &rendering = m_replyView->rendering();
     if (m_errorModel->rowKind(row) == AttemptErrorModel::RowKind::Parse) {
-        if (const auto span = rendering.parseErrorSpan())
-            m_replyView->selectSpan(span->begin, span->length);
+        m_replyView->selectParseError();
         return;
     }
     const int index = m_errorModel->errorIndex(row);
     if (index < 0)
         return;
-    if (const auto span = rendering.errorSpan(index))
-        m_replyView->selectSpan(span->begin, span->length);
+    m_replyView->selectError(index);
     const ValidationError &error = m_errorModel->errors().at(index);
     Q_EMIT schemaLocationRequested(error.keywordLocation, error.absoluteKeywordLocation);
 }

@@ -2,6 +2,7 @@
 #include "timeline/attempterrormodel.h"
 #include "timeline/attempttimelinemodel.h"
 #include "timeline/replyview.h"
+#include "timeline/timelinecolors.h"
 #include "timeline/timelinepane.h"
 #include "timelinetestsupport.h"
 
@@ -419,6 +420,32 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!pane.replyView()->isLoading(), 5000);
         QTest::qWait(50);
         QCOMPARE(pane.replyView()->toPlainText(), q(validPerson));
+    }
+
+    void validateJson_shownWithoutModelAndRecolouredOnPaletteChange()
+    {
+        RunSession session;
+        TimelinePane pane(&session);
+        QAbstractItemModelTester tester(pane.timelineModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        session.showValidation(q(negativeAge), Test::personSchema());
+        QCOMPARE(pane.timelineModel()->rowCount(), 1);
+        QCOMPARE(pane.selectedAttempt(), 1);
+        QCOMPARE(underlinedText(pane), QStringLiteral("-1"));
+        QCOMPARE(pane.fieldStatus(QStringLiteral("/age")), TimelinePane::FieldStatus::Invalid);
+        QCOMPARE(pane.fieldStatus(QStringLiteral("/name")), TimelinePane::FieldStatus::Valid);
+        auto *tree = pane.findChild<QTreeWidget *>(QStringLiteral("partialTree"));
+        QTreeWidgetItem *age = tree->topLevelItem(1);
+        QCOMPARE(age->foreground(0).color(), timelineErrorColor(pane.palette()));
+
+        QPalette dark = pane.palette();
+        dark.setColor(QPalette::Base, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::Window, QColor(0x30, 0x30, 0x30));
+        dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+        dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+        QVERIFY(timelineErrorColor(dark) != timelineErrorColor(pane.palette()));
+        pane.setPalette(dark);
+        QCOMPARE(age->foreground(0).color(), timelineErrorColor(dark));
+        QCOMPARE(pane.replyView()->errorColor(), timelineErrorColor(dark));
     }
 
     void layout_savedAndRestored()

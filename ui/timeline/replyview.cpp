@@ -213,8 +213,8 @@ void ReplyView::setAttempt(const AttemptRecord &attempt, ExtractionMode mode, co
     for (const ToolCall &call : attempt.toolCalls)
         length = std::max(length, call.argumentsJson.size());
     // The stream of this attempt is shown already: only the marks are new.
-    const bool streamedHere = mode != ExtractionMode::Tools && document()->characterCount() - 1 == attempt.content.size()
-        && toPlainText() == attempt.content;
+    const bool streamedHere = mode != ExtractionMode::Tools
+        && document()->characterCount() - 1 == attempt.content.size() && toPlainText() == attempt.content;
     if (length < m_asyncThreshold || streamedHere) {
         setRendering(ReplyRendering::forAttempt(attempt, mode, toolName));
         return;

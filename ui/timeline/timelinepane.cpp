@@ -12,6 +12,7 @@
 #include "json/textpositions.h"
 
 #include <QDataStream>
+#include <QEvent>
 #include <QFutureWatcher>
 #include <QHeaderView>
 #include <QLabel>
@@ -617,6 +618,7 @@ void TimelinePane::resetTree()
     m_treeItems.clear();
     m_completeItems.clear();
     m_fieldStatus.clear();
+    m_treeErrors.clear();
     m_treeValue = Json();
     m_treeAttempt = 0;
 }
@@ -653,10 +655,19 @@ void TimelinePane::growTreeNode(const Json &value, const std::string &pointer, Q
         m_treeItems.insert(key, item);
         m_fieldStatus.insert(key, FieldStatus::Pending);
     }
-    // Only rows whose text changed are touched: no flicker while the value grows.
-    const QString text = scalarText(value);
-    if (item->text(1) != text)
-        item->setText(1, text);
+    // Only rows whose text changed are touched: no flicker while the value grows. A container's
+    // text only depends on its size, kept in the item to skip formatting it again.
+    if (value.is_object() || value.is_array()) {
+        const int size = int(value.size());
+        if (item->data(1, Qt::UserRole).toInt() != size + 1) {
+            item->setData(1, Qt::UserRole, size + 1);
+            item->setText(1, scalarText(value));
+        }
+    } else {
+        const QString text = scalarText(value);
+        if (item->text(1) != text)
+            item->setText(1, text);
+    }
     if ((all || complete.count(pointer) > 0) && !m_completeItems.contains(key))
         m_completeItems.insert(key, false);
 
@@ -671,8 +682,21 @@ void TimelinePane::growTreeNode(const Json &value, const std::string &pointer, Q
     }
 }
 
+void TimelinePane::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange)
+        return;
+    // Colours come from the palette: recolour every decided field and the verdict.
+    for (auto it = m_fieldStatus.begin(); it != m_fieldStatus.end(); ++it)
+        it.value() = FieldStatus::Pending;
+    colourTree(m_treeErrors);
+    updateVerdict();
+}
+
 void TimelinePane::colourTree(const QList<ValidationError> &errors)
 {
+    m_treeErrors = errors;
     const QColor error = timelineErrorColor(palette());
     const QColor success = timelineSuccessColor(palette());
     // Every error path and its ancestors: a field is invalid when an error is at or below it.
@@ -688,7 +712,11 @@ void TimelinePane::colourTree(const QList<ValidationError> &errors)
         const QString &pointer = it.key();
         const bool invalid = failing.contains(pointer);
         it.value() = true;
-        m_fieldStatus.insert(pointer, invalid ? FieldStatus::Invalid : FieldStatus::Valid);
+        const FieldStatus status = invalid ? FieldStatus::Invalid : FieldStatus::Valid;
+        auto known = m_fieldStatus.find(pointer);
+        if (known != m_fieldStatus.end() && known.value() == status)
+            continue; // unchanged: the row is not touched
+        m_fieldStatus.insert(pointer, status);
         if (QTreeWidgetItem *item = m_treeItems.value(pointer)) {
             const QBrush brush(invalid ? error : success);
             for (int column = 0; column < 2; ++column) {

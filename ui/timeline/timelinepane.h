@@ -83,6 +83,9 @@ Q_SIGNALS:
     // The attempt shown changed.
     void attemptSelected(int number);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void buildUi();
     QWidget *buildReplyTab();
@@ -151,6 +154,7 @@ private:
     QHash<QString, bool> m_completeItems; // pointer -> validated (true) or waiting for a check
     QHash<QString, FieldStatus> m_fieldStatus;
     nlohmann::ordered_json m_treeValue;
+    QList<ValidationError> m_treeErrors; // the errors the tree was last coloured with
     int m_treeGeneration = 0;
     int m_treeAttempt = 0; // the attempt whose value the tree shows
     bool m_validating = false;

@@ -219,7 +219,7 @@ QWidget *TimelinePane::buildReplyTab()
 QWidget *TimelinePane::buildRequestTab()
 {
     auto *tab = new QWidget;
-    m_goToReask = new QPushButton(tr("Go to reask"));
+    m_goToReask = new QPushButton(tr("&Go to reask"));
     m_goToReask->setObjectName(QStringLiteral("goToReask"));
     m_goToReask->setToolTip(tr("Select the message that asked the model to fix the previous attempt's errors "
                                "(the last user or tool message sent)"));

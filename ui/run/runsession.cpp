@@ -103,8 +103,13 @@ void RunSession::showValidation(const QString &jsonText, const Schema &schema)
     setState(State::Running);
     m_startInfo = RunStartInfo { 1, ExtractionMode::Json, 0, {} };
     Q_EMIT started(m_startInfo);
+    // The same state as a real run at each signal: attempt 1 is live between started and finished.
+    m_liveAttempt = 1;
+    m_liveProgress = StreamProgress();
+    m_liveProgress.attempt = 1;
     Q_EMIT attemptStarted(1, 1);
     m_attempts.append(record);
+    m_liveAttempt = 0;
     Q_EMIT attemptFinished(record);
     onFinished(result);
 }

@@ -3,6 +3,7 @@
 
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/workspacecontroller.h"
+#include "timeline/timelinepane.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -62,6 +63,12 @@ void CommandLine::configureParser()
                                     "Save the window as a PNG picture when the run ends (without --run: "
                                     "once the window is shown), then quit."),
         QStringLiteral("PNG")));
+    m_parser.addOption(QCommandLineOption(
+        QStringLiteral("show-attempt"),
+        QCoreApplication::translate("main",
+                                    "With --screenshot: select attempt N in the Attempts pane before the picture "
+                                    "is taken (to show a failed attempt's underlined errors)."),
+        QStringLiteral("N")));
     m_parser.addOption(
         QCommandLineOption(QStringLiteral("self-test"),
                            QCoreApplication::translate("main", "Show the main window, then quit with status 0.")));
@@ -82,6 +89,7 @@ bool CommandLine::parse(const QStringList &arguments)
     m_run = m_parser.isSet(QStringLiteral("run"));
     m_screenshotPath = m_parser.value(QStringLiteral("screenshot"));
     m_selfTest = m_parser.isSet(QStringLiteral("self-test"));
+    m_shownAttempt = m_parser.value(QStringLiteral("show-attempt")).toInt();
     m_reportFirstFrame = qEnvironmentVariableIntValue("FORMWORK_REPORT_FIRST_FRAME") == 1;
     return true;
 }
@@ -177,6 +185,8 @@ void CommandLine::takeScreenshot()
 {
     if (!m_window)
         return;
+    if (m_shownAttempt > 0)
+        m_window->timelinePane()->selectAttempt(m_shownAttempt);
     const QPixmap picture = m_window->grab();
     const bool written = !picture.isNull() && picture.save(m_screenshotPath, "PNG");
     if (!written)

@@ -25,6 +25,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 
 namespace Formwork {
@@ -95,9 +96,30 @@ void MainWindow::createPanes()
     QDockWidget *timeline
         = addPane(QStringLiteral("timelineDock"), tr("Attempts"), m_timeline, Qt::BottomDockWidgetArea);
     splitDockWidget(model, prompt, Qt::Vertical);
-    resizeDocks({ model, prompt }, { 300, 500 }, Qt::Vertical);
-    resizeDocks({ model, result }, { 400, 380 }, Qt::Horizontal);
-    resizeDocks({ timeline }, { 300 }, Qt::Vertical);
+    m_defaultDocks = { model, prompt, result, timeline }; // see applyDefaultDockSizes()
+}
+
+// Sizes for a first start, as fractions of the window: the model list and the attempts need
+// room to be read. Applied once the window has its size (docks ignore sizes before that).
+void MainWindow::applyDefaultDockSizes()
+{
+    if (m_defaultDocks.size() != 4)
+        return;
+    QDockWidget *model = m_defaultDocks.at(0);
+    QDockWidget *prompt = m_defaultDocks.at(1);
+    QDockWidget *result = m_defaultDocks.at(2);
+    QDockWidget *timeline = m_defaultDocks.at(3);
+    resizeDocks({ model, result }, { width() * 28 / 100, width() * 26 / 100 }, Qt::Horizontal);
+    resizeDocks({ model, prompt }, { height() * 45 / 100, height() * 55 / 100 }, Qt::Vertical);
+    resizeDocks({ timeline }, { height() * 34 / 100 }, Qt::Vertical);
+    m_defaultDocks.clear();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_defaultDocks.isEmpty())
+        QTimer::singleShot(0, this, &MainWindow::applyDefaultDockSizes);
 }
 
 // The panes' state goes through the workspace controller's two callbacks, and every pane change
@@ -214,7 +236,8 @@ void MainWindow::restoreLayout()
 {
     QSettings settings;
     restoreGeometry(settings.value(GeometryKey).toByteArray());
-    restoreState(settings.value(StateKey).toByteArray(), LayoutVersion);
+    if (restoreState(settings.value(StateKey).toByteArray(), LayoutVersion))
+        m_defaultDocks.clear(); // the user's own sizes win
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

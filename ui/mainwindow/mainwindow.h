@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
 #include <QMainWindow>
 
 class QDockWidget;
@@ -52,12 +53,14 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     QDockWidget *addPane(const QString &objectName, const QString &title, QWidget *content, Qt::DockWidgetArea area);
     void createPanes();
     void createActions();
     void createRunToolBar();
+    void applyDefaultDockSizes();
     void inferSchemaFromExample();
     void importSchema();
     void exportSchema();
@@ -73,6 +76,7 @@ private:
     WorkspaceController *m_workspace;
     RunController *m_runController;
     QMenu *m_viewMenu = nullptr;
+    QList<QDockWidget *> m_defaultDocks; // until their first-start sizes are applied
 };
 
 } // namespace Ui

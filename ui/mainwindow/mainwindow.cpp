@@ -208,6 +208,7 @@ void MainWindow::createRunToolBar()
     bar->addSeparator();
     bar->addAction(m_runController->validateJsonAction());
     bar->addSeparator();
+    bar->addWidget(m_runController->contextLabel());
     bar->addWidget(m_runController->advisorButton());
 }
 

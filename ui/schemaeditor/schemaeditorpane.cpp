@@ -77,7 +77,12 @@ std::string schemaPointerFor(const QString &keywordLocation, const QString &abso
     if (hash >= 0) {
         const std::string fragment
             = QUrl::fromPercentEncoding(absoluteKeywordLocation.mid(hash + 1).toUtf8()).toStdString();
-        if (fragment.empty() || fragment.front() == '/') {
+        // A fragment of another document (a registered schema) says nothing about this text.
+        const auto &doc = *map.document;
+        const std::string base = absoluteKeywordLocation.left(hash).toStdString();
+        const bool otherDocument = !base.empty() && doc.is_object() && doc.contains("$id") && doc["$id"].is_string()
+            && doc["$id"].get<std::string>() != base;
+        if (!otherDocument && (fragment.empty() || fragment.front() == '/')) {
             if (map.sourceMap.valueRange(parentPointer(fragment)))
                 return fragment;
         }

@@ -8,6 +8,8 @@
 #include "json/jsonparser.h"
 
 #include <QDir>
+#include <QElapsedTimer>
+#include <QThreadPool>
 #include <QFile>
 #include <QFutureWatcher>
 #include <QHeaderView>
@@ -34,7 +36,9 @@ namespace Ui {
 struct SchemaCheck {
     SchemaLintResult lint;
     std::shared_ptr<const SchemaFieldTree> fields;
+    SchemaFieldTreeDiff diff; // of `fields` against the tree shown when the check started
     std::shared_ptr<const nlohmann::ordered_json> comparedWith;
+    std::shared_ptr<const SchemaFieldTree> comparedTree;
     bool fieldsUnchanged = false;
     quint64 generation = 0;
 };
@@ -44,19 +48,37 @@ constexpr int CheckDelayMs = 200;
 // Wide enough for text and fields side by side; narrower panes stack them.
 constexpr int SideBySideMinWidth = 720;
 
-SchemaCheck runCheck(const QString &text, std::shared_ptr<const nlohmann::ordered_json> shown, quint64 generation)
+// A text this long is copied out of the editor in slices, so no single event takes long.
+constexpr int SnapshotSliceMs = 4;
+constexpr int MaxEnforcementRows = 100;
+
+using CheckPointer = std::shared_ptr<SchemaCheck>;
+
+CheckPointer runCheck(const QString &text, std::shared_ptr<const nlohmann::ordered_json> shown,
+                      std::shared_ptr<const SchemaFieldTree> shownTree, quint64 generation)
 {
-    SchemaCheck check;
-    check.generation = generation;
-    check.lint = lintSchema(text);
-    check.comparedWith = std::move(shown);
-    if (const auto &map = check.lint.textMap) {
-        if (check.comparedWith && *check.comparedWith == *map->document)
-            check.fieldsUnchanged = true;
-        else
-            check.fields = SchemaFieldTree::build(*map->document);
+    auto check = std::make_shared<SchemaCheck>();
+    check->generation = generation;
+    check->lint = lintSchema(text);
+    check->comparedWith = std::move(shown);
+    check->comparedTree = std::move(shownTree);
+    if (const auto &map = check->lint.textMap) {
+        if (check->comparedWith && *check->comparedWith == *map->document) {
+            check->fieldsUnchanged = true;
+        } else {
+            check->fields = SchemaFieldTree::build(*map->document);
+            if (check->comparedTree)
+                check->diff = SchemaFieldTree::diff(*check->comparedTree, *check->fields);
+        }
     }
     return check;
+}
+
+// Big documents, compiled schemas and trees take tens of milliseconds to free: a pool thread does it.
+template<typename T>
+void disposeOffThread(T &&heavy)
+{
+    QThreadPool::globalInstance()->start([heavy = std::forward<T>(heavy)]() mutable { heavy = {}; });
 }
 
 // Splits a JSON Pointer into its (still escaped) tokens.
@@ -140,7 +162,7 @@ SchemaEditorPane::SchemaEditorPane(QWidget *parent)
     , m_messageLabel(new QLabel(this))
     , m_enforcementList(new QTreeWidget(this))
     , m_checkTimer(new QTimer(this))
-    , m_lintWatcher(new QFutureWatcher<SchemaCheck>(this))
+    , m_lintWatcher(new QFutureWatcher<CheckPointer>(this))
     , m_tokenWatcher(new QFutureWatcher<SchemaTokenEstimate>(this))
 {
     m_editor->setObjectName(QStringLiteral("schemaText"));
@@ -215,12 +237,15 @@ SchemaEditorPane::SchemaEditorPane(QWidget *parent)
     m_checkTimer->setSingleShot(true);
     m_checkTimer->setInterval(CheckDelayMs);
     connect(m_checkTimer, &QTimer::timeout, this, &SchemaEditorPane::startBackgroundLint);
-    connect(m_lintWatcher, &QFutureWatcher<SchemaCheck>::finished, this, [this] {
+    connect(m_lintWatcher, &QFutureWatcher<CheckPointer>::finished, this, [this] {
         // Only the newest text's result counts; an older one that finishes late is dropped.
-        if (m_lintGeneration == m_textGeneration)
-            applyCheck(m_lintWatcher->result());
-        else if (!m_checkTimer->isActive())
+        CheckPointer check = m_lintWatcher->result();
+        if (m_lintGeneration == m_textGeneration) {
+            applyCheck(*check);
+        } else if (!m_checkTimer->isActive()) {
             startBackgroundLint();
+        }
+        disposeOffThread(std::move(*check));
     });
     connect(m_tokenWatcher, &QFutureWatcher<SchemaTokenEstimate>::finished, this, [this] {
         if (m_tokenPending)
@@ -327,23 +352,57 @@ void SchemaEditorPane::checkNow()
 {
     m_checkTimer->stop();
     ++m_textGeneration;
-    applyCheck(runCheck(text(), m_fieldEditor->model()->documentPointer(), m_textGeneration));
+    m_snapshotGeneration = 0; // a snapshot in progress is of older text
+    SchemaFieldModel *model = m_fieldEditor->model();
+    CheckPointer check = runCheck(text(), model->documentPointer(), model->treePointer(), m_textGeneration);
+    applyCheck(*check);
+    disposeOffThread(std::move(*check));
 }
 
 void SchemaEditorPane::startBackgroundLint()
 {
-    if (m_lintWatcher->isRunning())
-        return; // the finished handler starts the next run for the newest text
+    if (m_lintWatcher->isRunning() || m_snapshotGeneration == m_textGeneration)
+        return; // the finished handler (or the snapshot) starts the next run for the newest text
+    // QTextDocument::toPlainText() of megabytes takes longer than a frame, so the text is copied
+    // block by block in short slices, between other events.
+    m_snapshotGeneration = m_textGeneration;
+    m_snapshot.clear();
+    m_snapshot.reserve(m_editor->document()->characterCount());
+    m_snapshotBlock = m_editor->document()->begin();
+    continueSnapshot();
+}
+
+void SchemaEditorPane::continueSnapshot()
+{
+    if (m_snapshotGeneration != m_textGeneration || m_lintWatcher->isRunning())
+        return; // the text changed meanwhile: the check timer starts over
+    QElapsedTimer slice;
+    slice.start();
+    int blocks = 0;
+    while (m_snapshotBlock.isValid()) {
+        m_snapshot += m_snapshotBlock.text();
+        m_snapshotBlock = m_snapshotBlock.next();
+        if (m_snapshotBlock.isValid())
+            m_snapshot += QLatin1Char('\n');
+        if (++blocks % 32 == 0 && slice.elapsed() >= SnapshotSliceMs) {
+            QTimer::singleShot(0, this, &SchemaEditorPane::continueSnapshot);
+            return;
+        }
+    }
+    m_snapshotGeneration = 0;
     m_lintGeneration = m_textGeneration;
-    m_lintWatcher->setFuture(
-        QtConcurrent::run(runCheck, text(), m_fieldEditor->model()->documentPointer(), m_lintGeneration));
+    SchemaFieldModel *model = m_fieldEditor->model();
+    m_lintWatcher->setFuture(QtConcurrent::run(runCheck, std::exchange(m_snapshot, QString()),
+                                               model->documentPointer(), model->treePointer(), m_lintGeneration));
 }
 
 void SchemaEditorPane::applyCheck(const SchemaCheck &check)
 {
     SchemaFieldModel *model = m_fieldEditor->model();
     if (const auto &map = check.lint.textMap) {
-        if (check.fields)
+        if (check.fields && model->treePointer() == check.comparedTree)
+            model->setDocument(map->document, check.fields, check.diff);
+        else if (check.fields)
             model->setDocument(map->document, check.fields);
         else if (!check.fieldsUnchanged || model->documentPointer() != check.comparedWith)
             model->setDocument(map->document);
@@ -358,15 +417,20 @@ void SchemaEditorPane::applyCheck(const SchemaCheck &check)
 
 void SchemaEditorPane::applyLint(const SchemaLintResult &result)
 {
-    m_lint = result;
+    disposeOffThread(std::exchange(m_lint, result));
     QList<CodeEditor::ErrorMark> marks;
     for (const SchemaLintMark &mark : result.marks)
         marks.append({mark.position, mark.length});
-    m_editor->setErrorMarks(marks);
+    // Setting marks repaints the whole text; a valid schema stays valid while typing, so skip that.
+    if (!marks.isEmpty() || !m_editor->errorMarks().isEmpty())
+        m_editor->setErrorMarks(marks);
     showMessage(result.summary, result.state != SchemaLintResult::State::Valid);
 
     m_enforcementList->clear();
-    for (const PlacedEnforcementItem &placed : result.enforcement) {
+    // Thousands of rows would take a long while to lay out and nobody reads them all.
+    const qsizetype shown = qMin<qsizetype>(result.enforcement.size(), MaxEnforcementRows);
+    for (qsizetype i = 0; i < shown; ++i) {
+        const PlacedEnforcementItem &placed = result.enforcement.at(i);
         const QString where = placed.item.pointer.isEmpty() ? QStringLiteral("/") : placed.item.pointer;
         auto *row = new QTreeWidgetItem(m_enforcementList,
                                         {QStringLiteral("%1 (%2)").arg(placed.item.keyword, where),
@@ -375,8 +439,16 @@ void SchemaEditorPane::applyLint(const SchemaLintResult &result)
         row->setData(0, Qt::UserRole + 1, placed.length);
         row->setToolTip(2, placed.item.note);
     }
-    m_enforcementList->resizeColumnToContents(0);
-    m_enforcementList->resizeColumnToContents(1);
+    if (shown < result.enforcement.size()) {
+        auto *more = new QTreeWidgetItem(m_enforcementList,
+                                         {tr("... and %n more", nullptr, int(result.enforcement.size() - shown))});
+        more->setData(0, Qt::UserRole, -1);
+    }
+    // Measuring every row's text is slow; a long list keeps the widths it has.
+    if (shown <= 40) {
+        m_enforcementList->resizeColumnToContents(0);
+        m_enforcementList->resizeColumnToContents(1);
+    }
     m_enforcementList->setVisible(!result.enforcement.isEmpty());
     if (m_lint.schema)
         startTokenEstimate();

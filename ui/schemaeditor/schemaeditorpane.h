@@ -4,7 +4,10 @@
 #include "schemaeditor/schemalint.h"
 #include "schemaeditor/schematokens.h"
 
+#include <QTextBlock>
 #include <QWidget>
+
+#include <memory>
 
 #include <optional>
 
@@ -99,6 +102,7 @@ protected:
 private:
     void scheduleCheck();
     void startBackgroundLint();
+    void continueSnapshot();
     void applyCheck(const SchemaCheck &check);
     void applyLint(const SchemaLintResult &result);
     void selectEnforcementItem(QTreeWidgetItem *item);
@@ -120,11 +124,14 @@ private:
     QLabel *m_messageLabel;
     QTreeWidget *m_enforcementList;
     QTimer *m_checkTimer;
-    QFutureWatcher<SchemaCheck> *m_lintWatcher;
+    QFutureWatcher<std::shared_ptr<SchemaCheck>> *m_lintWatcher;
     QFutureWatcher<SchemaTokenEstimate> *m_tokenWatcher;
     quint64 m_textGeneration = 0;
     quint64 m_lintGeneration = 0;
     quint64 m_fieldsGeneration = 0; // the text generation the field tree shows
+    quint64 m_snapshotGeneration = 0; // of the text being copied for the next lint; 0: none
+    QString m_snapshot;
+    QTextBlock m_snapshotBlock;
     bool m_writingFields = false;
     bool m_tokenPending = false;
     ExtractionMode m_tokenMode = ExtractionMode::Schema;

@@ -91,8 +91,11 @@ SchemaFieldEditor::SchemaFieldEditor(QWidget *parent)
     m_tree->setAlternatingRowColors(true);
     m_tree->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_tree->header()->setStretchLastSection(true);
-    m_tree->header()->setSectionResizeMode(SchemaFieldModel::RequiredColumn, QHeaderView::ResizeToContents);
-    m_tree->header()->setSectionResizeMode(SchemaFieldModel::NullableColumn, QHeaderView::ResizeToContents);
+    // Fixed widths: sizing columns to their contents measures rows on every change of a big tree.
+    for (const int column : {int(SchemaFieldModel::RequiredColumn), int(SchemaFieldModel::NullableColumn)}) {
+        const QString title = m_model->headerData(column, Qt::Horizontal).toString();
+        m_tree->setColumnWidth(column, fontMetrics().horizontalAdvance(title) + 32);
+    }
     m_tree->setColumnWidth(SchemaFieldModel::NameColumn, 160);
     m_tree->setColumnWidth(SchemaFieldModel::TypeColumn, 110);
     m_tree->setToolTip(tr("The fields of the schema. Edits here rewrite the schema text as one undo step (Ctrl+Z in "

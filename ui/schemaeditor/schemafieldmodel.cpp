@@ -3,6 +3,8 @@
 
 #include "schemaeditor/schemafieldedits.h"
 
+#include <QThreadPool>
+
 namespace Formwork {
 namespace Ui {
 
@@ -32,7 +34,14 @@ void SchemaFieldModel::setDocument(std::shared_ptr<const Json> document, std::sh
         document = std::make_shared<const Json>(Json::object());
     if (!tree)
         tree = SchemaFieldTree::build(*document);
-    replace(std::move(document), std::move(tree));
+    const SchemaFieldTreeDiff diff = SchemaFieldTree::diff(*m_tree, *tree);
+    replace(std::move(document), std::move(tree), diff);
+}
+
+void SchemaFieldModel::setDocument(std::shared_ptr<const Json> document, std::shared_ptr<const SchemaFieldTree> tree,
+                                   const SchemaFieldTreeDiff &diff)
+{
+    replace(std::move(document), std::move(tree), diff);
 }
 
 void SchemaFieldModel::setDocument(const Json &document)
@@ -40,23 +49,31 @@ void SchemaFieldModel::setDocument(const Json &document)
     setDocument(std::make_shared<const Json>(document));
 }
 
-void SchemaFieldModel::replace(std::shared_ptr<const Json> document, std::shared_ptr<const SchemaFieldTree> tree)
+void SchemaFieldModel::replace(std::shared_ptr<const Json> document, std::shared_ptr<const SchemaFieldTree> tree,
+                               const SchemaFieldTreeDiff &diff)
 {
-    if (tree->order() != m_tree->order()) {
+    std::shared_ptr<const Json> oldDocument;
+    std::shared_ptr<const SchemaFieldTree> oldTree;
+    if (!diff.sameShape) {
         beginResetModel();
-        m_document = std::move(document);
-        m_tree = std::move(tree);
+        oldDocument = std::exchange(m_document, std::move(document));
+        oldTree = std::exchange(m_tree, std::move(tree));
         endResetModel();
-        return;
+    } else {
+        // Same shape: the rows and their ids stay valid; tell the views which ones show something new.
+        oldDocument = std::exchange(m_document, std::move(document));
+        oldTree = std::exchange(m_tree, std::move(tree));
+        for (const std::size_t id : diff.changed) {
+            const SchemaField *field = m_tree->at(id);
+            Q_EMIT dataChanged(indexFor(field, 0), indexFor(field, ColumnCount - 1));
+        }
     }
-    // Same shape: the rows and their ids stay valid; tell the views which ones show something new.
-    const std::shared_ptr<const SchemaFieldTree> old = std::exchange(m_tree, std::move(tree));
-    m_document = std::move(document);
-    for (const std::string &pointer : m_tree->order()) {
-        const SchemaField *now = m_tree->find(pointer);
-        const SchemaField *before = old->find(pointer);
-        if (now && before && !now->sameDisplay(*before))
-            Q_EMIT dataChanged(indexFor(now, 0), indexFor(now, ColumnCount - 1));
+    // Freeing a big document and its tree takes a while; not on the GUI thread.
+    if (oldTree.use_count() == 1 && oldTree->size() > 1000) {
+        QThreadPool::globalInstance()->start([oldDocument = std::move(oldDocument), oldTree = std::move(oldTree)]() mutable {
+            oldTree.reset();
+            oldDocument.reset();
+        });
     }
 }
 
@@ -68,7 +85,9 @@ bool SchemaFieldModel::edit(Edit &&change)
         return false;
     if (*document == *m_document)
         return true;
-    replace(document, SchemaFieldTree::build(*document));
+    auto tree = SchemaFieldTree::build(*document);
+    const SchemaFieldTreeDiff diff = SchemaFieldTree::diff(*m_tree, *tree);
+    replace(document, std::move(tree), diff);
     Q_EMIT documentEdited();
     return true;
 }

@@ -37,6 +37,10 @@ public:
     // dataChanged, so selection and expansion stay.
     void setDocument(std::shared_ptr<const nlohmann::ordered_json> document,
                      std::shared_ptr<const SchemaFieldTree> tree = {});
+    // The same with the diff against tree() already computed (e.g. on the worker that built `tree`).
+    void setDocument(std::shared_ptr<const nlohmann::ordered_json> document, std::shared_ptr<const SchemaFieldTree> tree,
+                     const SchemaFieldTreeDiff &diff);
+    std::shared_ptr<const SchemaFieldTree> treePointer() const { return m_tree; }
     void setDocument(const nlohmann::ordered_json &document);
     const nlohmann::ordered_json &document() const { return *m_document; }
     std::shared_ptr<const nlohmann::ordered_json> documentPointer() const { return m_document; }
@@ -78,7 +82,8 @@ Q_SIGNALS:
 private:
     template<typename Edit>
     bool edit(Edit &&change);
-    void replace(std::shared_ptr<const nlohmann::ordered_json> document, std::shared_ptr<const SchemaFieldTree> tree);
+    void replace(std::shared_ptr<const nlohmann::ordered_json> document, std::shared_ptr<const SchemaFieldTree> tree,
+                 const SchemaFieldTreeDiff &diff);
     QModelIndex indexFor(const SchemaField *field, int column = NameColumn) const;
 
     std::shared_ptr<const nlohmann::ordered_json> m_document;

@@ -245,6 +245,19 @@ void SchemaFieldTree::addProperties(SchemaField &parent, const Json &container, 
     }
 }
 
+SchemaFieldTreeDiff SchemaFieldTree::diff(const SchemaFieldTree &before, const SchemaFieldTree &after)
+{
+    SchemaFieldTreeDiff result;
+    result.sameShape = before.m_order == after.m_order;
+    if (!result.sameShape)
+        return result;
+    for (std::size_t id = 0; id < after.m_nodes.size(); ++id) {
+        if (!after.m_nodes[id]->sameDisplay(*before.m_nodes[id]))
+            result.changed.push_back(id);
+    }
+    return result;
+}
+
 const SchemaField *SchemaFieldTree::find(std::string_view pointer) const
 {
     const auto it = m_byPointer.find(std::string(pointer));

@@ -36,6 +36,12 @@ struct SchemaField {
     bool sameDisplay(const SchemaField &other) const;
 };
 
+// What changed between two trees of the same document's history.
+struct SchemaFieldTreeDiff {
+    bool sameShape = false; // same fields in the same places: rows can stay
+    std::vector<std::size_t> changed; // ids whose row shows something new (only when sameShape)
+};
+
 // The fields of a schema document as a tree: the root object's properties, nested objects'
 // properties, the properties of array items that are objects, and the `$defs` (or draft-07
 // `definitions`) entries. Immutable once built, so it can be built on a worker thread.
@@ -52,6 +58,9 @@ public:
     const std::vector<std::string> &order() const { return m_order; }
     std::size_t size() const { return m_order.size(); }
     const SchemaField *at(std::size_t id) const { return id < m_nodes.size() ? m_nodes[id] : nullptr; }
+
+    // Linear in the size; meant for the worker thread that built `after`.
+    static SchemaFieldTreeDiff diff(const SchemaFieldTree &before, const SchemaFieldTree &after);
 
 private:
     void addProperties(SchemaField &parent, const nlohmann::ordered_json &container, const std::string &containerPointer,

@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <functional>
 #include <string>
 #include <vector>
@@ -90,18 +91,29 @@ public:
         }
         QElapsedTimer timer;
         timer.start();
+        const double cpuBefore = threadCpuMs();
         const bool handled = QApplication::notify(receiver, event);
         --m_depth;
         const double ms = double(timer.nsecsElapsed()) / 1e6;
+        const double cpu = threadCpuMs() - cpuBefore;
         if (onEvent)
-            onEvent(ms);
+            onEvent(ms, cpu);
         if (verbose && ms > 16.0)
-            std::printf("  slow event: %.1f ms, type %d, receiver %s\n", ms, int(event->type()),
-                        receiver->metaObject()->className());
+            std::printf("  slow event: %.1f ms (%.1f ms of GUI-thread CPU), type %d, receiver %s\n", ms, cpu,
+                        int(event->type()), receiver->metaObject()->className());
         return handled;
     }
 
-    std::function<void(double)> onEvent;
+    // Wall time includes time the GUI thread waited for a core (the lint threads, other processes);
+    // CPU time is what the event itself costs.
+    static double threadCpuMs()
+    {
+        timespec now {};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+        return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+    }
+
+    std::function<void(double, double)> onEvent;
     bool verbose = qEnvironmentVariableIsSet("BENCH_VERBOSE");
 
 private:
@@ -129,12 +141,16 @@ int main(int argc, char **argv)
     pane.show();
     QElapsedTimer clock;
     clock.start();
+    QSignalSpy loaded(&pane, &SchemaEditorPane::linted);
     pane.setText(schema);
+    const double setTextMs = double(clock.nsecsElapsed()) / 1e6;
+    while (loaded.isEmpty())
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents);
     const double loadMs = double(clock.nsecsElapsed()) / 1e6;
-    QApplication::processEvents();
     std::printf("schema: %.2f MB, %lld fields in the tree\n", double(schema.toUtf8().size()) / (1024 * 1024),
                 static_cast<long long>(pane.fieldEditor()->model()->tree().size()));
-    std::printf("load (setText + first lint + tree, synchronous): %.1f ms\n", loadMs);
+    std::printf("load: setText returns after %.1f ms (QPlainTextEdit::setPlainText), lint and tree applied after %.1f ms\n",
+                setTextMs, loadMs);
 
     // Type inside a description, so the text stays a valid schema and every lint applies fully.
     const qsizetype at = schema.indexOf(QStringLiteral("as written in the document")) + 3;
@@ -145,11 +161,12 @@ int main(int argc, char **argv)
 
     int currentKey = -1;
     std::vector<double> worst(size_t(keys), 0.0);
-    double worstWhat = 0;
-    app.onEvent = [&](double ms) {
-        if (currentKey >= 0 && currentKey < keys)
+    std::vector<double> worstCpu(size_t(keys), 0.0);
+    app.onEvent = [&](double ms, double cpu) {
+        if (currentKey >= 0 && currentKey < keys) {
             worst[size_t(currentKey)] = std::max(worst[size_t(currentKey)], ms);
-        worstWhat = std::max(worstWhat, ms);
+            worstCpu[size_t(currentKey)] = std::max(worstCpu[size_t(currentKey)], cpu);
+        }
     };
 
     QSignalSpy linted(&pane, &SchemaEditorPane::linted);
@@ -188,8 +205,14 @@ int main(int argc, char **argv)
         over += ms > 16.0 ? 1 : 0;
     std::printf("keystrokes: %d, lints applied: %lld, field rows updated: %lld\n", keys,
                 static_cast<long long>(linted.count()), static_cast<long long>(edited.count()));
-    std::printf("GUI stall per keystroke: longest %.1f ms (key %ld), median %.1f ms, %d over 16 ms (%.1f s of typing)\n",
+    std::printf("GUI stall per keystroke (wall): longest %.1f ms (key %ld), median %.1f ms, %d over 16 ms (%.1f s of typing)\n",
                 *longest, long(longest - worst.begin()), median(worst), over, typingSeconds);
+    const auto longestCpu = std::max_element(worstCpu.begin(), worstCpu.end());
+    int overCpu = 0;
+    for (double ms : worstCpu)
+        overCpu += ms > 16.0 ? 1 : 0;
+    std::printf("GUI stall per keystroke (GUI-thread CPU): longest %.1f ms (key %ld), median %.1f ms, %d over 16 ms\n",
+                *longestCpu, long(longestCpu - worstCpu.begin()), median(worstCpu), overCpu);
 
     // Edits in the field tree. The first one rewrites the generated (compact) text in the tree's
     // 2-space layout; later ones change only a few lines.

@@ -51,6 +51,8 @@ constexpr int SideBySideMinWidth = 720;
 // A text this long is copied out of the editor in slices, so no single event takes long.
 constexpr int SnapshotSliceMs = 4;
 constexpr int MaxEnforcementRows = 100;
+// setText() lints texts this long in the background instead of before it returns.
+constexpr qsizetype LargeTextChars = 512 * 1024;
 
 using CheckPointer = std::shared_ptr<SchemaCheck>;
 
@@ -274,7 +276,14 @@ void SchemaEditorPane::setText(const QString &text)
 {
     m_editor->setPlainText(text);
     m_editor->document()->setModified(false);
-    checkNow();
+    if (text.size() < LargeTextChars) {
+        checkNow();
+        return;
+    }
+    // Linting megabytes takes seconds: start at once, but on the worker.
+    m_checkTimer->stop();
+    ++m_textGeneration;
+    startBackgroundLint();
 }
 
 bool SchemaEditorPane::isModified() const
@@ -426,29 +435,7 @@ void SchemaEditorPane::applyLint(const SchemaLintResult &result)
         m_editor->setErrorMarks(marks);
     showMessage(result.summary, result.state != SchemaLintResult::State::Valid);
 
-    m_enforcementList->clear();
-    // Thousands of rows would take a long while to lay out and nobody reads them all.
-    const qsizetype shown = qMin<qsizetype>(result.enforcement.size(), MaxEnforcementRows);
-    for (qsizetype i = 0; i < shown; ++i) {
-        const PlacedEnforcementItem &placed = result.enforcement.at(i);
-        const QString where = placed.item.pointer.isEmpty() ? QStringLiteral("/") : placed.item.pointer;
-        auto *row = new QTreeWidgetItem(m_enforcementList,
-                                        {QStringLiteral("%1 (%2)").arg(placed.item.keyword, where),
-                                         enforcementStatusName(placed.item.status), placed.item.note});
-        row->setData(0, Qt::UserRole, placed.position);
-        row->setData(0, Qt::UserRole + 1, placed.length);
-        row->setToolTip(2, placed.item.note);
-    }
-    if (shown < result.enforcement.size()) {
-        auto *more = new QTreeWidgetItem(m_enforcementList,
-                                         {tr("... and %n more", nullptr, int(result.enforcement.size() - shown))});
-        more->setData(0, Qt::UserRole, -1);
-    }
-    // Measuring every row's text is slow; a long list keeps the widths it has.
-    if (shown <= 40) {
-        m_enforcementList->resizeColumnToContents(0);
-        m_enforcementList->resizeColumnToContents(1);
-    }
+    fillEnforcementList(result.enforcement);
     m_enforcementList->setVisible(!result.enforcement.isEmpty());
     if (m_lint.schema)
         startTokenEstimate();
@@ -456,6 +443,54 @@ void SchemaEditorPane::applyLint(const SchemaLintResult &result)
         m_tokenMeter->setEnabled(false);
     Q_EMIT linted();
     Q_EMIT schemaChanged();
+}
+
+void SchemaEditorPane::fillEnforcementList(const QList<PlacedEnforcementItem> &enforcement)
+{
+    // Thousands of rows would take a long while to lay out and nobody reads them all.
+    const qsizetype shown = qMin<qsizetype>(enforcement.size(), MaxEnforcementRows);
+    const QString moreText
+        = shown < enforcement.size() ? tr("... and %n more", nullptr, int(enforcement.size() - shown)) : QString();
+    const auto label = [](const PlacedEnforcementItem &placed) {
+        const QString where = placed.item.pointer.isEmpty() ? QStringLiteral("/") : placed.item.pointer;
+        return QStringLiteral("%1 (%2)").arg(placed.item.keyword, where);
+    };
+    // While typing the rows are usually the same, only further down the text: then only their
+    // positions change, and the list is not rebuilt (nor repainted).
+    bool same = m_enforcementList->topLevelItemCount() == shown + (moreText.isEmpty() ? 0 : 1);
+    for (qsizetype i = 0; same && i < shown; ++i) {
+        const QTreeWidgetItem *row = m_enforcementList->topLevelItem(int(i));
+        same = row->text(0) == label(enforcement.at(i)) && row->text(2) == enforcement.at(i).item.note
+            && row->text(1) == enforcementStatusName(enforcement.at(i).item.status);
+    }
+    if (same && !moreText.isEmpty())
+        same = m_enforcementList->topLevelItem(int(shown))->text(0) == moreText;
+    if (same) {
+        for (qsizetype i = 0; i < shown; ++i) {
+            QTreeWidgetItem *row = m_enforcementList->topLevelItem(int(i));
+            row->setData(0, Qt::UserRole, enforcement.at(i).position);
+            row->setData(0, Qt::UserRole + 1, enforcement.at(i).length);
+        }
+        return;
+    }
+    m_enforcementList->clear();
+    for (qsizetype i = 0; i < shown; ++i) {
+        const PlacedEnforcementItem &placed = enforcement.at(i);
+        auto *row = new QTreeWidgetItem(m_enforcementList,
+                                        {label(placed), enforcementStatusName(placed.item.status), placed.item.note});
+        row->setData(0, Qt::UserRole, placed.position);
+        row->setData(0, Qt::UserRole + 1, placed.length);
+        row->setToolTip(2, placed.item.note);
+    }
+    if (!moreText.isEmpty()) {
+        auto *more = new QTreeWidgetItem(m_enforcementList, {moreText});
+        more->setData(0, Qt::UserRole, -1);
+    }
+    // Measuring every row's text is slow; a long list keeps the widths it has.
+    if (shown <= 40) {
+        m_enforcementList->resizeColumnToContents(0);
+        m_enforcementList->resizeColumnToContents(1);
+    }
 }
 
 void SchemaEditorPane::selectEnforcementItem(QTreeWidgetItem *item)

@@ -46,6 +46,8 @@ public:
     ~SchemaEditorPane() override;
 
     QString text() const;
+    // Replaces the text (not undoable) and lints it: before returning for ordinary schemas, in the
+    // background (linted() follows) for texts over half a million characters.
     void setText(const QString &text);
 
     // Loads `path` into the editor. On failure the editor keeps its text and the message bar
@@ -105,6 +107,7 @@ private:
     void continueSnapshot();
     void applyCheck(const SchemaCheck &check);
     void applyLint(const SchemaLintResult &result);
+    void fillEnforcementList(const QList<PlacedEnforcementItem> &enforcement);
     void selectEnforcementItem(QTreeWidgetItem *item);
     void showMessage(const QString &text, bool isError);
     void setFilePath(const QString &path);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/codeeditor.h"
+#include "schemaeditor/inferschemadialog.h"
 #include "schemaeditor/schemafieldeditor.h"
 #include "schemaeditor/schemalint.h"
 #include "schemaeditor/schemaeditorpane.h"
@@ -279,6 +280,24 @@ private Q_SLOTS:
             q("{'name':'Ann','born':'1990-01-02','tags':[{'t':'x'},{'t':'y','n':null}]}").toStdString())));
         pane.editor()->document()->undo();
         QCOMPARE(pane.text(), before);
+    }
+
+    void inferDialog_keepsOpenAndShowsWhereTheExampleBreaks()
+    {
+        InferSchemaDialog dialog;
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        auto *text = dialog.findChild<CodeEditor *>(QStringLiteral("inferExampleText"));
+        QVERIFY(text);
+        dialog.setExampleText(QStringLiteral("{\n  \"a\": [1, 2,]\n}"));
+        dialog.accept();
+        QCOMPARE(accepted.count(), 0);
+        QVERIFY2(dialog.errorText().startsWith(QStringLiteral("Not JSON: line 2, column 14")), qPrintable(dialog.errorText()));
+        QCOMPARE(text->errorMarks().size(), 1);
+        QCOMPARE(dialog.exampleText().at(text->errorMarks().constFirst().position), QLatin1Char(']'));
+        dialog.setExampleText(QStringLiteral("{\"a\": [1, 2]}"));
+        QVERIFY(dialog.errorText().isEmpty());
+        dialog.accept();
+        QCOMPARE(accepted.count(), 1);
     }
 
     void textAndFields_shownSideBySideAndSwitchable()

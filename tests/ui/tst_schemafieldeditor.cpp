@@ -238,6 +238,19 @@ private Q_SLOTS:
         QCOMPARE(keysOf(doc["properties"]), (std::vector<std::string> {"a", "field", "typed"}));
     }
 
+    void inlineRenameAfterUnlintedTyping_keepsTheTyping()
+    {
+        SchemaEditorPane pane;
+        pane.setText(q("{'type':'object','properties':{'a':{'type':'string'}}}"));
+        QTextCursor cursor(pane.editor()->document());
+        cursor.setPosition(pane.text().indexOf(QStringLiteral("}}}")) + 1);
+        cursor.insertText(q(",'typed':{'type':'integer'}"));
+        SchemaFieldModel *model = pane.fieldEditor()->model();
+        // As a view's inline editor does it: straight to the model.
+        QVERIFY(model->setData(model->indexForPointer(QStringLiteral("/properties/a")), QStringLiteral("b")));
+        QCOMPARE(keysOf(parseText(pane)["properties"]), (std::vector<std::string> {"b", "typed"}));
+    }
+
     void invalidText_greysTreeWithoutEmptyingIt()
     {
         SchemaEditorPane pane;

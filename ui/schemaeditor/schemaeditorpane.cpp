@@ -542,9 +542,7 @@ void SchemaEditorPane::writeFieldsToText()
     const QString newText
         = QString::fromStdString(document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace))
         + QLatin1Char('\n');
-    m_writingFields = true;
     replaceTextAsOneStep(newText);
-    m_writingFields = false;
     // The tree already shows this text; the lint that follows only confirms it.
     m_fieldsGeneration = m_textGeneration;
 }

@@ -135,7 +135,6 @@ private:
     quint64 m_snapshotGeneration = 0; // of the text being copied for the next lint; 0: none
     QString m_snapshot;
     QTextBlock m_snapshotBlock;
-    bool m_writingFields = false;
     bool m_tokenPending = false;
     ExtractionMode m_tokenMode = ExtractionMode::Schema;
     BackendApi m_tokenApi = BackendApi::Ollama;

@@ -274,6 +274,12 @@ void SchemaFieldEditor::buildForm(QWidget *form)
     });
 }
 
+void SchemaFieldEditor::setSyncHook(std::function<bool()> hook)
+{
+    m_syncHook = hook;
+    m_model->setEditGuard(std::move(hook)); // inline edits in the tree go straight to the model
+}
+
 bool SchemaFieldEditor::eventFilter(QObject *watched, QEvent *event)
 {
     // The enum box is multi-line, so it has no editingFinished: apply it when focus leaves.
@@ -596,7 +602,10 @@ void SchemaFieldEditor::refreshButtons()
     const bool enabled = !m_stale && m_model->document().is_object();
     const bool movable = field && field->kind != SchemaField::Kind::DefinitionGroup;
     m_addButton->setEnabled(enabled);
-    m_addChildButton->setEnabled(enabled && field && (field->hasChildContainer || field->kind != SchemaField::Kind::DefinitionGroup));
+    // Objects take fields; so do arrays (their items become objects) and definitions.
+    m_addChildButton->setEnabled(enabled && field
+                                 && (field->hasChildContainer || field->kind == SchemaField::Kind::Definition
+                                     || field->type.startsWith(QLatin1String("array"))));
     m_addDefinitionButton->setEnabled(enabled);
     m_removeButton->setEnabled(enabled && field);
     m_upButton->setEnabled(enabled && movable && field->row > 0);

@@ -38,7 +38,7 @@ public:
 
     // Called before every edit; returns false to refuse it (e.g. the text does not parse). The owner
     // uses it to bring the model up to date with text typed since the last parse.
-    void setSyncHook(std::function<bool()> hook) { m_syncHook = std::move(hook); }
+    void setSyncHook(std::function<bool()> hook);
 
     // While the text does not parse, the tree keeps its last rows but is greyed and read-only.
     void setStale(bool stale);

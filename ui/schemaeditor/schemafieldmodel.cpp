@@ -80,6 +80,9 @@ void SchemaFieldModel::replace(std::shared_ptr<const Json> document, std::shared
 template<typename Edit>
 bool SchemaFieldModel::edit(Edit &&change)
 {
+    // The callers copied what they need (pointers) out of the rows: the guard may replace them.
+    if (m_editGuard && !m_editGuard())
+        return false;
     auto document = std::make_shared<Json>(*m_document);
     if (!change(*document))
         return false;

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -63,6 +64,10 @@ public:
     bool setItemsType(const QModelIndex &index, const QString &type);
     bool setRef(const QModelIndex &index, const QString &definition, bool items = false);
     bool setKeyword(const QModelIndex &index, const QString &keyword, const std::optional<nlohmann::ordered_json> &value);
+    // Called before every edit (inline ones from a view included); false refuses the edit. The
+    // owner uses it to bring the document up to date with text typed since the last parse.
+    void setEditGuard(std::function<bool()> guard) { m_editGuard = std::move(guard); }
+
     // The names of the `$defs` (or `definitions`) entries, in order.
     QStringList definitionNames() const;
 
@@ -88,6 +93,7 @@ private:
 
     std::shared_ptr<const nlohmann::ordered_json> m_document;
     std::shared_ptr<const SchemaFieldTree> m_tree;
+    std::function<bool()> m_editGuard;
 };
 
 } // namespace Ui

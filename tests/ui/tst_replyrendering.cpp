@@ -11,7 +11,8 @@
 
 #include "timeline/replyview.h"
 #include "timeline/timelinepane.h"
-#include "timelinetestsupport.h"
+#include "runtestsupport.h"
+#include "testdata.h"
 
 #include <QFile>
 #include <QStandardPaths>

@@ -4,7 +4,7 @@
 #include "timeline/replyview.h"
 #include "timeline/timelinecolors.h"
 #include "timeline/timelinepane.h"
-#include "timelinetestsupport.h"
+#include "runtestsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>

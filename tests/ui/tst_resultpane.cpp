@@ -206,7 +206,7 @@ private Q_SLOTS:
     void validationOfNestedText_acceptedNodesFlaggedAtEscapedPointers()
     {
         const Json schemaDoc = Test::parseQ("{'type': 'object', 'properties': {'a/b': {'type': 'object', 'properties':"
-                                      "{'list': {'type': 'array', 'items': {'type': 'integer'}}}}}}");
+                                            "{'list': {'type': 'array', 'items': {'type': 'integer'}}}}}}");
         const Schema schema = Schema::compile(schemaDoc).value();
         RunSession session;
         ResultPane pane(&session);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "run/runsession.h"
-#include "runtestsupport.h"
 #include "run/runstatus.h"
+#include "runtestsupport.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>

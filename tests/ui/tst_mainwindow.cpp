@@ -19,6 +19,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTcpServer>
 #include <QToolBar>
 #include <QDockWidget>
@@ -274,6 +275,9 @@ private Q_SLOTS:
             auto *result = window.findChild<QDockWidget *>(QStringLiteral("resultDock"));
             window.addDockWidget(Qt::LeftDockWidgetArea, result);
             timeline->hide();
+            auto *splitter = window.findChild<QSplitter *>(QStringLiteral("timelineSplitter"));
+            QVERIFY(splitter);
+            splitter->setSizes({ 400, 500 });
             window.close();
         }
         QVERIFY(QSettings().contains(QStringLiteral("MainWindow/state")));
@@ -286,6 +290,8 @@ private Q_SLOTS:
         QVERIFY(!timeline->isVisible());
         QCOMPARE(restored.dockWidgetArea(result), Qt::LeftDockWidgetArea);
         QVERIFY(restored.findChild<QDockWidget *>(QStringLiteral("promptDock"))->isVisible());
+        const QList<int> sizes = restored.findChild<QSplitter *>(QStringLiteral("timelineSplitter"))->sizes();
+        QVERIFY2(sizes.size() == 2 && sizes.at(0) > sizes.at(1) * 7 / 10, qPrintable(QStringLiteral("%1").arg(sizes.value(0))));
     }
 
     void germanLocale_showsGermanStrings()

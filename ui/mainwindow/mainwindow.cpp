@@ -34,6 +34,7 @@ namespace Ui {
 namespace {
 const QString GeometryKey = QStringLiteral("MainWindow/geometry");
 const QString StateKey = QStringLiteral("MainWindow/state");
+const QString TimelineKey = QStringLiteral("MainWindow/timeline"); // the Attempts pane's splitters
 constexpr int LayoutVersion = 2; // 2: the panes replaced the placeholders
 } // namespace
 
@@ -229,6 +230,7 @@ void MainWindow::saveLayout() const
     QSettings settings;
     settings.setValue(GeometryKey, saveGeometry());
     settings.setValue(StateKey, saveState(LayoutVersion));
+    settings.setValue(TimelineKey, m_timeline->saveLayout());
 }
 
 void MainWindow::restoreLayout()
@@ -237,6 +239,7 @@ void MainWindow::restoreLayout()
     restoreGeometry(settings.value(GeometryKey).toByteArray());
     if (restoreState(settings.value(StateKey).toByteArray(), LayoutVersion))
         m_defaultDocks.clear(); // the user's own sizes win
+    m_timeline->restoreLayout(settings.value(TimelineKey).toByteArray());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

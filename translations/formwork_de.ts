@@ -105,6 +105,17 @@
     </message>
 </context>
 <context>
+    <name>Formwork::Export</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file name was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Formwork::Extraction</name>
     <message>
         <source>No schema was given.</source>
@@ -384,50 +395,393 @@
     </message>
 </context>
 <context>
+    <name>Formwork::PromptSettings</name>
+    <message>
+        <source>An image has an empty path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is larger than %2 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user prompt is empty: write what the model should extract from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user prompt is empty once its variables are filled in: give %1 a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::AdvisorButton</name>
+    <message>
+        <source>Problem:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>advisor: no warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>advisor: 1 warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>advisor: %1 warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;What the advisor noticed about the model, the mode and the schema (click for the list):&lt;/p&gt;%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The advisor checks the model&apos;s capabilities, the mode and the schema before a run; nothing to report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::ApiKeyStore</name>
+    <message>
+        <source>The key will be stored in the desktop keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is stored in the desktop keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keyring service is running: the key is kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::AttemptErrorModel</name>
+    <message>
+        <source>%1
+Schema: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(reply)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instance path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyword</source>
+        <translation type="unfinished">Schlüsselwort</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::AttemptTimelineModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt %1 is under way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done_reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resending...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>streaming...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>invalid, %n error(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>parse failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>truncated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backend failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all attempts used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deadline reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token budget used up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply cut off at the largest num_predict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>configuration refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt %1 of %2 under way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid on attempt %1 of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished">Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Failed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value of attempt %1 was accepted anyway, its failures kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::CapabilityAdvisor</name>
+    <message>
+        <source>%1 does not list the `tools` capability, so the server will refuse tools mode. Choose schema mode, or a model with tools.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ollama&apos;s native API has no tool_choice: the model may answer in prose instead of calling the tool, which costs a reask. Schema mode is enforced by the grammar instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ollama&apos;s /v1 endpoint ignores tool_choice: the model may answer in prose instead of calling the tool, which costs a reask. Schema mode is enforced by the grammar instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a thinking model and thinks before every answer by default. Set Think to Off for faster runs, or to a level; the thinking text is not held to the schema.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not list the `thinking` capability, so the Think setting is not sent. Set Think to Default, or choose a thinking model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prompts and the schema come to about %1 tokens, more than the %2 tokens %3 can read. Shorten the document or the schema, or choose a model with a longer context.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prompts and the schema come to about %1 tokens, more than the context of %2 tokens this run uses; the server would cut the prompt. Raise num_ctx to at least %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server accepts a schema for %1 but ignores it (MLX/safetensors and cloud models do). Formwork still validates and reasks, but expect more attempts; a GGUF model is held to the schema.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 schema keyword is not enforced by the grammar (%2): the model can break it and Formwork reasks. Express it with enum, pattern or integer bounds where you can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 schema keywords are not enforced by the grammar (%2): the model can break them and Formwork reasks. Express them with enum, pattern or integer bounds where you can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server may refuse this schema because of %1. See the enforcement report in the schema editor for what to change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 image would go to %2, which does not list the `vision` capability. Remove the image, or choose a vision model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 images would go to %2, which does not list the `vision` capability. Remove the images, or choose a vision model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::CapabilityBadgeDelegate</name>
+    <message>
+        <source>tools: can call a tool (tools mode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thinking: reasons before it answers (the Think setting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vision: reads images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema ignored: the server accepts a schema for this model but does not enforce it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::CommandLine</name>
+    <message>
+        <source>The run did not start; see the window for why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run did not end in time; no screenshot was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the screenshot %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::JsonInputDialog</name>
+    <message>
+        <source>Open File...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a JSON file into the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than 64 MB; check it with formwork-cli validate instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json *.jsonl);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Formwork::Ui::MainWindow</name>
     <message>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <source>Model picker</source>
-        <translation>Modellauswahl</translation>
-    </message>
-    <message>
-        <source>Lists the models of your Ollama server with size, quantization, context length and capabilities.</source>
-        <translation>Listet die Modelle Ihres Ollama-Servers mit Größe, Quantisierung, Kontextlänge und Fähigkeiten auf.</translation>
-    </message>
-    <message>
         <source>Prompt</source>
         <translation>Prompt</translation>
-    </message>
-    <message>
-        <source>System and user prompts, template variables, images and run options.</source>
-        <translation>System- und Benutzer-Prompts, Vorlagenvariablen, Bilder und Ausführungsoptionen.</translation>
     </message>
     <message>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <source>Result viewer</source>
-        <translation>Ergebnisansicht</translation>
-    </message>
-    <message>
-        <source>Shows the validated object as a tree and as highlighted JSON, ready to copy and export.</source>
-        <translation>Zeigt das validierte Objekt als Baum und als hervorgehobenes JSON, bereit zum Kopieren und Exportieren.</translation>
-    </message>
-    <message>
         <source>Attempts</source>
         <translation>Versuche</translation>
-    </message>
-    <message>
-        <source>Attempt timeline</source>
-        <translation>Versuchsverlauf</translation>
-    </message>
-    <message>
-        <source>One entry per attempt: the request, the raw reply with failing values underlined, and the errors.</source>
-        <translation>Ein Eintrag pro Versuch: die Anfrage, die Rohantwort mit unterstrichenen fehlerhaften Werten und die Fehler.</translation>
     </message>
     <message>
         <source>Ready. Highlighting: %1.</source>
@@ -436,18 +790,6 @@
     <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Open Schema...</source>
-        <translation>Schema ö&amp;ffnen...</translation>
-    </message>
-    <message>
-        <source>&amp;Save Schema</source>
-        <translation>Schema &amp;speichern</translation>
-    </message>
-    <message>
-        <source>Save Schema &amp;As...</source>
-        <translation>Schema speichern &amp;unter...</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -466,28 +808,8 @@
         <translation>Ü&amp;ber Formwork</translation>
     </message>
     <message>
-        <source>Unsaved schema</source>
-        <translation>Ungespeichertes Schema</translation>
-    </message>
-    <message>
-        <source>The schema has changes that are not saved. Save them before closing?</source>
-        <translation>Das Schema hat ungespeicherte Änderungen. Vor dem Schließen speichern?</translation>
-    </message>
-    <message>
-        <source>Open Schema</source>
-        <translation>Schema öffnen</translation>
-    </message>
-    <message>
         <source>JSON Schema (*.json);;All files (*)</source>
         <translation>JSON-Schema (*.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Save Schema</source>
-        <translation>Schema speichern</translation>
-    </message>
-    <message>
-        <source>Untitled schema</source>
-        <translation>Unbenanntes Schema</translation>
     </message>
     <message>
         <source>About Formwork</source>
@@ -497,12 +819,1004 @@
         <source>&lt;b&gt;Formwork %1&lt;/b&gt;&lt;p&gt;Validated, structured JSON from local LLMs.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Formwork %1&lt;/b&gt;&lt;p&gt;Validiertes, strukturiertes JSON aus lokalen LLMs.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Import Schema...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the schema with the text of a JSON Schema file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Schema...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the schema text to a JSON file of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close Formwork (asks about unsaved changes first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Infer Schema from Example JSON...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste an example of the JSON you want and get a schema for it (types, required fields, arrays of objects, formats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Infer Schema from Example JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste an example of the JSON you want the model to produce, or open a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Infer Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the schema with one inferred from this example (undo with Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot infer a schema: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
-    <name>Formwork::Ui::PlannedPane</name>
+    <name>Formwork::Ui::ModelPickerPane</name>
     <message>
-        <source>Not implemented yet.</source>
-        <translation>Noch nicht umgesetzt.</translation>
+        <source>&amp;Refresh Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the server for its models again (GET /api/tags and /api/ps, or /v1/models)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter models (name, family, tools, vision…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the models whose name, family, size, quantization or capabilities contain every word typed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s chat models; the selected one runs the extraction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished">Server</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address, e.g. localhost:11434 or https://example.com/ollama. Empty: OLLAMA_HOST, else http://127.0.0.1:11434</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ollama&apos;s native API (/api/chat: schemas, think, num_ctx), or the OpenAI-compatible /v1/chat/completions of Ollama, llama-server, LM Studio or vLLM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;PI:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent as &quot;Authorization: Bearer …&quot; on every request to this server; kept in the desktop keyring, never in settings or workspaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the server who it is: GET /api/version (Ollama) or GET /v1/models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the server for its models again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server address. Write it like localhost:11434 or https://example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: the key would travel unencrypted over plain http to %1. Use https, or an SSH tunnel to localhost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the Ollama server at %1. Start it with `ollama serve`, or check the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at %1. Start it, or check the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 did not list its models: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 chat model on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 chat models on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not on this server. Download it with `ollama pull %1`, or pick another model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::PromptImageList</name>
+    <message>
+        <source>%1
+Cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Sent to the model inline as base64 with the user message. Delete removes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an image that can be read (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for pasted images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the pasted image to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds the clipboard&apos;s image, saved as a PNG file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes the selected images from the prompt (the files stay on disk).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::PromptPane</name>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished">Prompt</translation>
+    </message>
+    <message>
+        <source>The system and user prompts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables and images: the values of the prompts&apos; {{variables}}, and images for vision models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode, attempts, sampling options and limits of the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema prompt and the reask texts Formwork sends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exact request JSON the first attempt sends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional. For example: You extract facts from documents exactly as written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent first, as the system message. Formwork appends the schema prompt to it (see Templates); when it is empty, the schema prompt alone is the system message. {{name}} is replaced by the variable&apos;s value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to extract, and from what. For example:
+Extract the people named in this text:
+
+{{document}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent as the user message, with the images. {{name}} is replaced by the variable&apos;s value (Inputs tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;System prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rough count (about four characters per token) of both prompts with their variables filled in, without the schema prompt and images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every {{name}} of the system and user prompts. Its value replaces it, as written, when the request is built.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaces the selected variable&apos;s value with the text of a file (UTF-8), e.g. the document to extract from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value of {{%1}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value of the selected variable; a whole document fits here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds image files to the user message (sent inline as base64: images on /api/chat, image_url data: URLs on /v1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds the clipboard&apos;s image, saved as a PNG file in Formwork&apos;s data folder so the workspace can refer to it (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes the selected images from the prompt; the files stay on disk (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images sent with the user message, for vision models. Drop image files here, or paste an image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies the request JSON, image data in full, to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body of the first attempt&apos;s request, as it will be sent (image data shortened here). Later attempts add the reask messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB; split it or use a batch run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Value of {{%1}}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No variables: write {{name}} in a prompt to add one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a variable to edit its value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt text: about %1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1 has no vision capability: it cannot see these images (the server may refuse them or ignore them). Choose a vision model or remove the images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1 has no vision capability: images added here are not seen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model&apos;s capabilities (from /api/show) do not list `vision`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First attempt: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First attempt: %1, model %2, mode %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::PromptVariablesModel</name>
+    <message>
+        <source>{{%1}} in the prompts is replaced by this value when the request is built.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: {{%1}} is replaced by nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::RecoveryStore</name>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autosave to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::ReplyView</name>
+    <message>
+        <source>Laying out the reply...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::ResultPane</name>
+    <message>
+        <source>Tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the result to a file: JSON, or CSV with one header row and one row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected value to the clipboard (a string as plain text, anything else as JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy JSON Pointer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the path of the selected value as a JSON Pointer, e.g. /items/0/price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected value as indented JSON text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept Anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the last value of the failed run as the result; its validation failures stay flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the result as an indented JSON file, key order kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (One Row)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the result as CSV: a header row and one row, nested fields as dotted columns in schema order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formatting the JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2. Copy as JSON or Export gives the whole value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No result yet. Run the extraction to see the value here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running attempt %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid on attempt %1 of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted with %n failure(s): the value of attempt %1 does not match the schema; the failing values are flagged.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept anyway to use the value of attempt %1 with its %n failure(s) flagged.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no result to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Result as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Result as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::ResultTreeModel</name>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(root)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{%n key(s)}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s) inside</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::RunController</name>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the prompt to the model, validate the reply against the schema and reask with the errors until it is valid or the attempts are used up (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the run: the request in flight is aborted and the attempts so far are kept (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Validate JSON...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste or open any JSON and check it against the current schema, without a model (Ctrl+Shift+V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run is already under way; cancel it first (Esc).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema is not valid yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model in the Model pane first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste JSON here, or open a file. It is checked against the current schema; no model is called.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the JSON against the schema and show the result in the Result and Attempts panes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::RunOptionsForm</name>
+    <message>
+        <source>How the schema reaches the model.
+schema: format:&lt;schema&gt; on /api/chat, response_format json_schema on /v1 (grammar-constrained).
+json: format:&quot;json&quot; / response_format json_object, the schema in the system prompt.
+md-json: no constraint; the schema in the system prompt, the answer in a ```json fence.
+tools: one tool whose parameters are the schema (tools, and tool_choice on /v1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The most requests the run sends for this prompt, the first one included. After a reply that fails to parse or validate, the next attempt echoes it and quotes the errors (reask). Resends after connection failures are not counted. Not sent to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>options.temperature on /api/chat; temperature on /v1. Lower is more deterministic (0 always takes the likeliest token). default: not sent, so the server decides (Ollama: the model&apos;s value, usually 0.8; Ollama&apos;s /v1 uses 1.0 when it is absent).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>options.seed on /api/chat; seed on /v1. The same seed, prompt and options give the same reply. default: not sent (a random seed each time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>options.num_ctx on /api/chat: the context window in tokens (prompt and reply). /v1 cannot set it and Formwork does not send it there. default: not sent (Ollama picks 4096 to 262144 by free VRAM, or the Modelfile&apos;s value).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>options.num_predict on /api/chat; max_tokens on /v1: the most tokens the reply may have. auto: a few times the schema&apos;s size (more for thinking models), so a runaway reply stops. A reply cut off at this limit raises it for the next attempt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only for thinking models (capability `thinking`). think on /api/chat: false, true or &quot;low&quot;/&quot;medium&quot;/&quot;high&quot;/&quot;max&quot;, sent only when the model lists `thinking`. reasoning_effort on /v1: off becomes &quot;none&quot;, on is not sent. model default: not sent (thinking models then think). The thinking text is kept apart and never validated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wall-clock limit of the whole run (all attempts, resends and pauses). When it passes, the request in flight is aborted and the run fails. Not sent to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt plus reply tokens over all attempts, as the server counts them (prompt_eval_count + eval_count). No further attempt starts once it is spent. Not sent to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attempts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attempts, the first included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Temperature:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>num_&amp;ctx:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>num_&amp;predict:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;hink:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token &amp;budget:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s grammar holds the reply to the schema; the schema is in the system prompt too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server only makes the reply JSON; the schema is in the system prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No constraint: the schema is in the system prompt, the answer comes in a ```json fence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model calls one tool whose parameters are the schema (needs a model with `tools`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not support tools: a run in this mode is refused. Choose another mode or model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ignores the schema format (MLX, safetensors or cloud model): the reply is still validated, but json or md-json may do as well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: /v1 cannot set the context size (set it in a Modelfile or on the server).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a thinking model: think is not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::RunSession</name>
+    <message numerus="yes">
+        <source>The JSON does not match the schema: %n error(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The text is not valid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::RunStatus</name>
+    <message>
+        <source>%1 tok/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens (%2 in, %3 out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per attempt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last answer had no JSON in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last answer was not valid JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The last answer broke %n rule(s) of the schema.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The last answer was cut off by the output token limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer had no JSON in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer was not valid JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The answer broke %n rule(s) of the schema.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The answer was cut off by the output token limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attempt was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No valid result after %n attempt(s).</source>
+        <translation type="unfinished">
+            <numerusform>Kein gültiges Ergebnis nach %n Versuch.</numerusform>
+            <numerusform>Kein gültiges Ergebnis nach %n Versuchen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The time limit ran out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token budget was used up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run was cancelled.</source>
+        <translation type="unfinished">Der Lauf wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The run could not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attempt %1/%2 running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attempt %1/%2 valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>attempt %1/%2 accepted with %n failure(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cancelled in attempt %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed after %1/%2 attempts: %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -576,6 +1890,524 @@
             <numerusform>Gültiges Schema. %n Schlüsselwort wird vom Server nicht durchgesetzt; Formwork prüft es nach jeder Antwort.</numerusform>
             <numerusform>Gültiges Schema. %n Schlüsselwörter werden vom Server nicht durchgesetzt; Formwork prüft sie nach jeder Antwort.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::ServerConnection</name>
+    <message>
+        <source>No server address is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a development build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to Ollama %1 at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1: the server offers %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ollama (native API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible (/v1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::TemplatesEditor</name>
+    <message>
+        <source>Reset All to Defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puts back Formwork&apos;s wording for all five texts below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What Formwork adds to your prompts. Sent as written, in English by default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schema prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appended to the system message (after a blank line) in schema, json and md-json modes; {{schema}} becomes the schema, indented, property order kept. Not sent in tools mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown request (md-json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>md-json mode only: appended to the last user message (after a blank line) to ask for the answer in a ```json fence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reask (schema, json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema and json modes: the user message sent after the echoed invalid reply; {{errors}} becomes the validation errors, one per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reask (md-json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>md-json mode: the user message sent after the echoed invalid reply; {{errors}} becomes the validation errors, one per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reask (tools)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tools mode: the content of the `tool` message answering each call (a user message when the model called no tool); {{errors}} becomes the validation errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puts back Formwork&apos;s default text for &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No %1 in the text: the schema is not sent in the prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No %1 in the text: the model is not told what was wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::TimelinePane</name>
+    <message numerus="yes">
+        <source>{%n member(s)}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One entry per attempt: outcome, resends after transport failures, tokens in and out, time and time to the first token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click an error to select its value in the reply and its keyword in the schema; double-click to show the reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed since the previous attempt: the value and the errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the model&apos;s thinking, kept apart from the reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value as it arrives: a field turns green or red once it is complete and checked against the schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go to reask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the message that asked the model to fix the previous attempt&apos;s errors (the last user or tool message sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body sent for this attempt, indented</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is shown when the attempt ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Thinking (%n character(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No request was sent for this attempt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body is shown as sent (it is not valid JSON).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first attempt: the base conversation, no reask.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resent without a reask.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message %1 asks the model to fix attempt %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first attempt: nothing to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value: not compared (attempt %1 or %2 has no parsed value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Value: %n change(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>... %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed: the reply parses now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed errors: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New errors: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still failing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fails the schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::WorkspaceController</name>
+    <message>
+        <source>Formwork workspaces (*.formwork.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New workspace from the example &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace not opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+The window keeps what it had.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+Your changes are still in the window, unsaved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace &quot;%1&quot; has changes that are not saved. Save them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an untitled workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formwork did not close cleanly last time. Changes to %1 from %2 were kept. Restore them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored unsaved changes to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start an empty workspace (asks about unsaved changes first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New from E&amp;xample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a workspace file (*.formwork.json): schema, prompts, model and options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the workspace (schema, prompts, model, options; never an API key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;As...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the workspace under a new name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new untitled workspace with this example&apos;s schema, prompts and input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the recently used workspaces (the files stay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1[*] - Formwork</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Workspace</name>
+    <message>
+        <source>&quot;%1&quot; must be %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object with &quot;name&quot; and &quot;value&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;server.host&quot; is not a valid URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;server.api&quot; must be &quot;ollama&quot; or &quot;openai&quot;, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;mode&quot; must be &quot;schema&quot;, &quot;json&quot;, &quot;md-json&quot; or &quot;tools&quot;, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;think&quot; must be one of default, off, on, low, medium, high, max; not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (byte 0x%1 cannot be read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a workspace file holds one JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a Formwork workspace (the &quot;formwork&quot; field is missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workspace format %1 is not known to this version of Formwork (it reads format %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is a folder, not a workspace file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is too large to be a workspace (%1 MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -945,6 +2777,22 @@
     <message>
         <source>Show the main window, then quit with status 0.</source>
         <translation>Das Hauptfenster zeigen, dann mit Status 0 beenden.</translation>
+    </message>
+    <message>
+        <source>A workspace file (*.formwork.json) to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the workspace as soon as the window is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the window as a PNG picture when the run ends (without --run: once the window is shown), then quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --screenshot: select attempt N in the Attempts pane before the picture is taken (to show a failed attempt&apos;s underlined errors).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -108,11 +108,11 @@
     <name>Formwork::Export</name>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>No file name was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde kein Dateiname angegeben.</translation>
     </message>
 </context>
 <context>
@@ -398,85 +398,85 @@
     <name>Formwork::PromptSettings</name>
     <message>
         <source>An image has an empty path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Bild hat einen leeren Pfad.</translation>
     </message>
     <message>
         <source>The image %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bild %1 existiert nicht.</translation>
     </message>
     <message>
         <source>The image %1 is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bild %1 ist keine Datei.</translation>
     </message>
     <message>
         <source>The image %1 is larger than %2 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bild %1 ist größer als %2 MB.</translation>
     </message>
     <message>
         <source>The image %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bild %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>The image %1 is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bild %1 ist leer.</translation>
     </message>
     <message>
         <source>The user prompt is empty: write what the model should extract from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzer-Prompt ist leer: Schreiben Sie, woraus das Modell was extrahieren soll.</translation>
     </message>
     <message>
         <source>The user prompt is empty once its variables are filled in: give %1 a value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzer-Prompt ist leer, sobald seine Variablen eingesetzt sind: Geben Sie %1 einen Wert.</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Ui::AdvisorButton</name>
     <message>
         <source>Problem:</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem:</translation>
     </message>
     <message>
         <source>Warning:</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung:</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis:</translation>
     </message>
     <message>
         <source>advisor: no warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Berater: keine Warnungen</translation>
     </message>
     <message>
         <source>advisor: 1 warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Berater: 1 Warnung</translation>
     </message>
     <message>
         <source>advisor: %1 warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Berater: %1 Warnungen</translation>
     </message>
     <message>
         <source>&lt;p&gt;What the advisor noticed about the model, the mode and the schema (click for the list):&lt;/p&gt;%1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Was dem Berater an Modell, Modus und Schema aufgefallen ist (klicken für die Liste):&lt;/p&gt;%1</translation>
     </message>
     <message>
         <source>The advisor checks the model&apos;s capabilities, the mode and the schema before a run; nothing to report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Berater prüft vor einem Lauf die Fähigkeiten des Modells, den Modus und das Schema; es gibt nichts zu melden.</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Ui::ApiKeyStore</name>
     <message>
         <source>The key will be stored in the desktop keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel wird im Schlüsselbund der Arbeitsumgebung gespeichert.</translation>
     </message>
     <message>
         <source>The key is stored in the desktop keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel ist im Schlüsselbund der Arbeitsumgebung gespeichert.</translation>
     </message>
     <message>
         <source>No keyring service is running: the key is kept for this session only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft kein Schlüsselbund-Dienst: Der Schlüssel wird nur für diese Sitzung behalten.</translation>
     </message>
 </context>
 <context>
@@ -484,285 +484,286 @@
     <message>
         <source>%1
 Schema: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Schema: %2</translation>
     </message>
     <message>
         <source>(reply)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Antwort)</translation>
     </message>
     <message>
         <source>parse</source>
-        <translation type="unfinished"></translation>
+        <translation>Syntax</translation>
     </message>
     <message>
         <source>Instance path</source>
-        <translation type="unfinished"></translation>
+        <translation>Instanzpfad</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <source>Keyword</source>
-        <translation type="unfinished">Schlüsselwort</translation>
+        <translation>Schlüsselwort</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Ui::AttemptTimelineModel</name>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>Attempt %1 is under way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuch %1 läuft.</translation>
     </message>
     <message>
         <source>Attempt %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuch %1: %2</translation>
     </message>
     <message>
         <source>done_reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>done_reason: %1</translation>
     </message>
     <message>
         <source>resending...</source>
-        <translation type="unfinished"></translation>
+        <translation>wird erneut gesendet...</translation>
     </message>
     <message>
         <source>streaming...</source>
-        <translation type="unfinished"></translation>
+        <translation>wird empfangen...</translation>
     </message>
     <message>
         <source>Attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuch</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Resends</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungen</translation>
     </message>
     <message>
         <source>Tokens in</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens ein</translation>
     </message>
     <message>
         <source>Tokens out</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens aus</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>First token</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes Token</translation>
     </message>
     <message>
         <source>valid</source>
-        <translation type="unfinished"></translation>
+        <translation>gültig</translation>
     </message>
     <message numerus="yes">
         <source>invalid, %n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ungültig, %n Fehler</numerusform>
+            <numerusform>ungültig, %n Fehler</numerusform>
         </translation>
     </message>
     <message>
         <source>parse failure</source>
-        <translation type="unfinished"></translation>
+        <translation>kein gültiges JSON</translation>
     </message>
     <message>
         <source>no JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>kein JSON</translation>
     </message>
     <message>
         <source>truncated</source>
-        <translation type="unfinished"></translation>
+        <translation>abgeschnitten</translation>
     </message>
     <message>
         <source>backend failure</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend-Fehler</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>all attempts used</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Versuche aufgebraucht</translation>
     </message>
     <message>
         <source>deadline reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Frist erreicht</translation>
     </message>
     <message>
         <source>token budget used up</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Budget aufgebraucht</translation>
     </message>
     <message>
         <source>reply cut off at the largest num_predict</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort beim höchsten num_predict abgeschnitten</translation>
     </message>
     <message>
         <source>configuration refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration abgelehnt</translation>
     </message>
     <message>
         <source>Attempt %1 of %2 under way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuch %1 von %2 läuft.</translation>
     </message>
     <message>
         <source>Starting...</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gestartet...</translation>
     </message>
     <message>
         <source>Valid on attempt %1 of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig bei Versuch %1 von %2.</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished">Abgebrochen.</translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>Failed (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen (%1).</translation>
     </message>
     <message>
         <source>The value of attempt %1 was accepted anyway, its failures kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wert von Versuch %1 wurde trotzdem übernommen, seine Fehler bleiben markiert.</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Ui::CapabilityAdvisor</name>
     <message>
         <source>%1 does not list the `tools` capability, so the server will refuse tools mode. Choose schema mode, or a model with tools.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 führt die Fähigkeit `tools` nicht auf, daher lehnt der Server den Modus tools ab. Wählen Sie den Modus schema oder ein Modell mit tools.</translation>
     </message>
     <message>
         <source>Ollama&apos;s native API has no tool_choice: the model may answer in prose instead of calling the tool, which costs a reask. Schema mode is enforced by the grammar instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die native API von Ollama kennt kein tool_choice: Das Modell kann in Prosa antworten, statt das Tool aufzurufen, was eine Nachfrage kostet. Der Modus schema wird dagegen von der Grammatik durchgesetzt.</translation>
     </message>
     <message>
         <source>Ollama&apos;s /v1 endpoint ignores tool_choice: the model may answer in prose instead of calling the tool, which costs a reask. Schema mode is enforced by the grammar instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der /v1-Endpunkt von Ollama ignoriert tool_choice: Das Modell kann in Prosa antworten, statt das Tool aufzurufen, was eine Nachfrage kostet. Der Modus schema wird dagegen von der Grammatik durchgesetzt.</translation>
     </message>
     <message>
         <source>%1 is a thinking model and thinks before every answer by default. Set Think to Off for faster runs, or to a level; the thinking text is not held to the schema.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist ein Thinking-Modell und denkt standardmäßig vor jeder Antwort nach. Stellen Sie Thinking für schnellere Läufe auf &quot;aus&quot; oder auf eine Stufe; der Thinking-Text wird nicht gegen das Schema geprüft.</translation>
     </message>
     <message>
         <source>%1 does not list the `thinking` capability, so the Think setting is not sent. Set Think to Default, or choose a thinking model.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 führt die Fähigkeit `thinking` nicht auf, daher wird die Thinking-Einstellung nicht gesendet. Stellen Sie Thinking auf &quot;Modellstandard&quot; oder wählen Sie ein Thinking-Modell.</translation>
     </message>
     <message>
         <source>The prompts and the schema come to about %1 tokens, more than the %2 tokens %3 can read. Shorten the document or the schema, or choose a model with a longer context.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompts und Schema ergeben etwa %1 Tokens, mehr als die %2 Tokens, die %3 lesen kann. Kürzen Sie das Dokument oder das Schema, oder wählen Sie ein Modell mit längerem Kontext.</translation>
     </message>
     <message>
         <source>The prompts and the schema come to about %1 tokens, more than the context of %2 tokens this run uses; the server would cut the prompt. Raise num_ctx to at least %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompts und Schema ergeben etwa %1 Tokens, mehr als der Kontext von %2 Tokens, den dieser Lauf verwendet; der Server würde den Prompt abschneiden. Erhöhen Sie num_ctx auf mindestens %3.</translation>
     </message>
     <message>
         <source>The server accepts a schema for %1 but ignores it (MLX/safetensors and cloud models do). Formwork still validates and reasks, but expect more attempts; a GGUF model is held to the schema.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server akzeptiert ein Schema für %1, ignoriert es aber (wie bei MLX-/safetensors- und Cloud-Modellen). Formwork validiert trotzdem und fragt nach, rechnen Sie aber mit mehr Versuchen; ein GGUF-Modell hält sich an das Schema.</translation>
     </message>
     <message>
         <source>1 schema keyword is not enforced by the grammar (%2): the model can break it and Formwork reasks. Express it with enum, pattern or integer bounds where you can.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Schema-Schlüsselwort wird von der Grammatik nicht durchgesetzt (%2): Das Modell kann es verletzen, und Formwork fragt nach. Drücken Sie es wo möglich mit enum, pattern oder Grenzen für ganze Zahlen aus.</translation>
     </message>
     <message>
         <source>%1 schema keywords are not enforced by the grammar (%2): the model can break them and Formwork reasks. Express them with enum, pattern or integer bounds where you can.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Schema-Schlüsselwörter werden von der Grammatik nicht durchgesetzt (%2): Das Modell kann sie verletzen, und Formwork fragt nach. Drücken Sie sie wo möglich mit enum, pattern oder Grenzen für ganze Zahlen aus.</translation>
     </message>
     <message>
         <source>The server may refuse this schema because of %1. See the enforcement report in the schema editor for what to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server lehnt dieses Schema möglicherweise wegen %1 ab. Der Durchsetzungsbericht im Schema-Editor zeigt, was zu ändern ist.</translation>
     </message>
     <message>
         <source>1 image would go to %2, which does not list the `vision` capability. Remove the image, or choose a vision model.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Bild würde an %2 gehen, das die Fähigkeit `vision` nicht aufführt. Entfernen Sie das Bild oder wählen Sie ein Vision-Modell.</translation>
     </message>
     <message>
         <source>%1 images would go to %2, which does not list the `vision` capability. Remove the images, or choose a vision model.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bilder würden an %2 gehen, das die Fähigkeit `vision` nicht aufführt. Entfernen Sie die Bilder oder wählen Sie ein Vision-Modell.</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Ui::CapabilityBadgeDelegate</name>
     <message>
         <source>tools: can call a tool (tools mode)</source>
-        <translation type="unfinished"></translation>
+        <translation>tools: kann ein Tool aufrufen (Modus tools)</translation>
     </message>
     <message>
         <source>thinking: reasons before it answers (the Think setting)</source>
-        <translation type="unfinished"></translation>
+        <translation>thinking: denkt vor der Antwort nach (die Thinking-Einstellung)</translation>
     </message>
     <message>
         <source>vision: reads images</source>
-        <translation type="unfinished"></translation>
+        <translation>vision: liest Bilder</translation>
     </message>
     <message>
         <source>schema ignored: the server accepts a schema for this model but does not enforce it</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema ignoriert: Der Server akzeptiert für dieses Modell ein Schema, setzt es aber nicht durch</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Ui::CommandLine</name>
     <message>
         <source>The run did not start; see the window for why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf wurde nicht gestartet; der Grund steht im Fenster.</translation>
     </message>
     <message>
         <source>The run did not end in time; no screenshot was taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf wurde nicht rechtzeitig beendet; es wurde kein Bildschirmfoto aufgenommen.</translation>
     </message>
     <message>
         <source>Could not write the screenshot %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bildschirmfoto %1 konnte nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Ui::JsonInputDialog</name>
     <message>
         <source>Open File...</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei öffnen...</translation>
     </message>
     <message>
         <source>Load a JSON file into the editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine JSON-Datei in den Editor laden</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>%1 is larger than 64 MB; check it with formwork-cli validate instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist größer als 64 MB; prüfen Sie die Datei stattdessen mit formwork-cli validate.</translation>
     </message>
     <message>
         <source>%1 is not UTF-8 text.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein UTF-8-Text.</translation>
     </message>
     <message>
         <source>Loaded %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geladen.</translation>
     </message>
     <message>
         <source>Open JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON öffnen</translation>
     </message>
     <message>
         <source>JSON (*.json *.jsonl);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json *.jsonl);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -821,178 +822,178 @@ Schema: %2</source>
     </message>
     <message>
         <source>&amp;Import Schema...</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema &amp;importieren...</translation>
     </message>
     <message>
         <source>Replace the schema with the text of a JSON Schema file</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Schema durch den Text einer JSON-Schema-Datei ersetzen</translation>
     </message>
     <message>
         <source>&amp;Export Schema...</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema &amp;exportieren...</translation>
     </message>
     <message>
         <source>Write the schema text to a JSON file of its own</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Schematext in eine eigene JSON-Datei schreiben</translation>
     </message>
     <message>
         <source>Close Formwork (asks about unsaved changes first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Formwork schließen (fragt zuerst nach ungespeicherten Änderungen)</translation>
     </message>
     <message>
         <source>&amp;Schema</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schema</translation>
     </message>
     <message>
         <source>&amp;Infer Schema from Example JSON...</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema aus Beispiel-JSON &amp;ableiten...</translation>
     </message>
     <message>
         <source>Paste an example of the JSON you want and get a schema for it (types, required fields, arrays of objects, formats)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Beispiel für das gewünschte JSON einfügen und ein Schema dafür erhalten (Typen, Pflichtfelder, Arrays von Objekten, Formate)</translation>
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus&amp;führen</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführen</translation>
     </message>
     <message>
         <source>Infer Schema from Example JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema aus Beispiel-JSON ableiten</translation>
     </message>
     <message>
         <source>Paste an example of the JSON you want the model to produce, or open a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie ein Beispiel für das JSON ein, das das Modell erzeugen soll, oder öffnen Sie eine Datei.</translation>
     </message>
     <message>
         <source>Infer Schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema ableiten</translation>
     </message>
     <message>
         <source>Replace the schema with one inferred from this example (undo with Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Schema durch eines ersetzen, das aus diesem Beispiel abgeleitet ist (rückgängig mit Strg+Z)</translation>
     </message>
     <message>
         <source>Cannot infer a schema: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Es kann kein Schema abgeleitet werden: %1</translation>
     </message>
     <message>
         <source>Import Schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema importieren</translation>
     </message>
     <message>
         <source>Export Schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema exportieren</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Ui::ModelPickerPane</name>
     <message>
         <source>&amp;Refresh Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle a&amp;ktualisieren</translation>
     </message>
     <message>
         <source>Ask the server for its models again (GET /api/tags and /api/ps, or /v1/models)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Modelle erneut vom Server abfragen (GET /api/tags und /api/ps oder /v1/models)</translation>
     </message>
     <message>
         <source>Filter models (name, family, tools, vision…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle filtern (Name, Familie, tools, vision…)</translation>
     </message>
     <message>
         <source>Show only the models whose name, family, size, quantization or capabilities contain every word typed here</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Modelle anzeigen, deren Name, Familie, Größe, Quantisierung oder Fähigkeiten jedes hier eingegebene Wort enthalten</translation>
     </message>
     <message>
         <source>The server&apos;s chat models; the selected one runs the extraction</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Chat-Modelle des Servers; das ausgewählte führt die Extraktion aus</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished">Server</translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>The server&apos;s address, e.g. localhost:11434 or https://example.com/ollama. Empty: OLLAMA_HOST, else http://127.0.0.1:11434</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse des Servers, z. B. localhost:11434 oder https://example.com/ollama. Leer: OLLAMA_HOST, sonst http://127.0.0.1:11434</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse:</translation>
     </message>
     <message>
         <source>Ollama&apos;s native API (/api/chat: schemas, think, num_ctx), or the OpenAI-compatible /v1/chat/completions of Ollama, llama-server, LM Studio or vLLM</source>
-        <translation type="unfinished"></translation>
+        <translation>Die native API von Ollama (/api/chat: Schemas, think, num_ctx) oder das OpenAI-kompatible /v1/chat/completions von Ollama, llama-server, LM Studio oder vLLM</translation>
     </message>
     <message>
         <source>A&amp;PI:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;PI:</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner</translation>
     </message>
     <message>
         <source>Sent as &quot;Authorization: Bearer …&quot; on every request to this server; kept in the desktop keyring, never in settings or workspaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird bei jeder Anfrage an diesen Server als &quot;Authorization: Bearer …&quot; gesendet; im Schlüsselbund der Arbeitsumgebung aufbewahrt, nie in Einstellungen oder Arbeitsbereichen</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API-&amp;Schlüssel:</translation>
     </message>
     <message>
         <source>&amp;Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <source>Ask the server who it is: GET /api/version (Ollama) or GET /v1/models</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Server fragen, wer er ist: GET /api/version (Ollama) oder GET /v1/models</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird getestet…</translation>
     </message>
     <message>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erneut versuchen</translation>
     </message>
     <message>
         <source>Ask the server for its models again</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Modelle erneut vom Server abfragen</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a server address. Write it like localhost:11434 or https://example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine Serveradresse. Schreiben Sie sie wie localhost:11434 oder https://example.com.</translation>
     </message>
     <message>
         <source>Warning: the key would travel unencrypted over plain http to %1. Use https, or an SSH tunnel to localhost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: Der Schlüssel würde unverschlüsselt über einfaches http an %1 übertragen. Verwenden Sie https oder einen SSH-Tunnel nach localhost.</translation>
     </message>
     <message>
         <source>Cannot reach the Ollama server at %1. Start it with `ollama serve`, or check the address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ollama-Server unter %1 ist nicht erreichbar. Starten Sie ihn mit `ollama serve` oder prüfen Sie die Adresse.</translation>
     </message>
     <message>
         <source>Cannot reach the server at %1. Start it, or check the address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server unter %1 ist nicht erreichbar. Starten Sie ihn oder prüfen Sie die Adresse.</translation>
     </message>
     <message>
         <source>The server at %1 did not list its models: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server unter %1 hat seine Modelle nicht aufgelistet: %2</translation>
     </message>
     <message>
         <source>1 chat model on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Chat-Modell auf %1</translation>
     </message>
     <message>
         <source>%1 chat models on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Chat-Modelle auf %2</translation>
     </message>
     <message>
         <source>%1 is not on this server. Download it with `ollama pull %1`, or pick another model.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht auf diesem Server. Laden Sie es mit `ollama pull %1` herunter oder wählen Sie ein anderes Modell.</translation>
     </message>
 </context>
 <context>
@@ -1000,467 +1001,472 @@ Schema: %2</source>
     <message>
         <source>%1
 Cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1
 Sent to the model inline as base64 with the user message. Delete removes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Wird inline als Base64 mit der Benutzernachricht an das Modell gesendet. Entf entfernt es.</translation>
     </message>
     <message>
         <source>no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei nicht vorhanden</translation>
     </message>
     <message>
         <source>%1 is not an image that can be read (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein lesbares Bild (%2).</translation>
     </message>
     <message>
         <source>The clipboard holds no image.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zwischenablage enthält kein Bild.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1 for pasted images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 für eingefügte Bilder kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Cannot write the pasted image to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das eingefügte Bild kann nicht nach %1 geschrieben werden.</translation>
     </message>
     <message>
         <source>Paste Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild einfügen</translation>
     </message>
     <message>
         <source>Adds the clipboard&apos;s image, saved as a PNG file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügt das Bild aus der Zwischenablage hinzu, als PNG-Datei gespeichert.</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Removes the selected images from the prompt (the files stay on disk).</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernt die ausgewählten Bilder aus dem Prompt (die Dateien bleiben auf dem Datenträger).</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Ui::PromptPane</name>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished">Prompt</translation>
+        <translation>Prompt</translation>
     </message>
     <message>
         <source>The system and user prompts.</source>
-        <translation type="unfinished"></translation>
+        <translation>System- und Benutzer-Prompt.</translation>
     </message>
     <message>
         <source>Inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingaben</translation>
     </message>
     <message>
         <source>Variables and images: the values of the prompts&apos; {{variables}}, and images for vision models.</source>
-        <translation type="unfinished"></translation>
+        <translation>Variablen und Bilder: die Werte der {{Variablen}} in den Prompts und Bilder für Vision-Modelle.</translation>
     </message>
     <message>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>Optionen</translation>
     </message>
     <message>
         <source>Mode, attempts, sampling options and limits of the run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modus, Versuche, Sampling-Optionen und Grenzen des Laufs.</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagen</translation>
     </message>
     <message>
         <source>The schema prompt and the reask texts Formwork sends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schema-Prompt und die Nachfragetexte, die Formwork sendet.</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <source>The exact request JSON the first attempt sends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das genaue Anfrage-JSON, das der erste Versuch sendet.</translation>
     </message>
     <message>
         <source>Optional. For example: You extract facts from documents exactly as written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional. Zum Beispiel: Du extrahierst Fakten aus Dokumenten genau so, wie sie geschrieben sind.</translation>
     </message>
     <message>
         <source>Sent first, as the system message. Formwork appends the schema prompt to it (see Templates); when it is empty, the schema prompt alone is the system message. {{name}} is replaced by the variable&apos;s value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird zuerst gesendet, als Systemnachricht. Formwork hängt den Schema-Prompt an (siehe Vorlagen); ist er leer, ist der Schema-Prompt allein die Systemnachricht. {{name}} wird durch den Wert der Variablen ersetzt.</translation>
     </message>
     <message>
         <source>What to extract, and from what. For example:
 Extract the people named in this text:
 
 {{document}}</source>
-        <translation type="unfinished"></translation>
+        <translation>Was extrahiert werden soll, und woraus. Zum Beispiel:
+Extrahiere die in diesem Text genannten Personen:
+
+{{document}}</translation>
     </message>
     <message>
         <source>Sent as the user message, with the images. {{name}} is replaced by the variable&apos;s value (Inputs tab).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird als Benutzernachricht gesendet, mit den Bildern. {{name}} wird durch den Wert der Variablen ersetzt (Reiter Eingaben).</translation>
     </message>
     <message>
         <source>&amp;System prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;System-Prompt</translation>
     </message>
     <message>
         <source>&amp;User prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzer-Prompt</translation>
     </message>
     <message>
         <source>A rough count (about four characters per token) of both prompts with their variables filled in, without the schema prompt and images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine grobe Zählung (etwa vier Zeichen pro Token) beider Prompts mit eingesetzten Variablen, ohne Schema-Prompt und Bilder.</translation>
     </message>
     <message>
         <source>Variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Variablen</translation>
     </message>
     <message>
         <source>Every {{name}} of the system and user prompts. Its value replaces it, as written, when the request is built.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes {{name}} in System- und Benutzer-Prompt. Beim Erstellen der Anfrage wird es durch seinen Wert ersetzt, genau wie geschrieben.</translation>
     </message>
     <message>
         <source>From File…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus Datei…</translation>
     </message>
     <message>
         <source>Replaces the selected variable&apos;s value with the text of a file (UTF-8), e.g. the document to extract from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzt den Wert der ausgewählten Variablen durch den Text einer Datei (UTF-8), z. B. das Dokument, aus dem extrahiert werden soll.</translation>
     </message>
     <message>
         <source>Value of {{%1}}</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert von {{%1}}</translation>
     </message>
     <message>
         <source>The value of the selected variable; a whole document fits here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wert der ausgewählten Variablen; ein ganzes Dokument passt hier hinein.</translation>
     </message>
     <message>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen…</translation>
     </message>
     <message>
         <source>Adds image files to the user message (sent inline as base64: images on /api/chat, image_url data: URLs on /v1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügt der Benutzernachricht Bilddateien hinzu (inline als Base64 gesendet: images bei /api/chat, image_url-data:-URLs bei /v1).</translation>
     </message>
     <message>
         <source>Add Images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder hinzufügen</translation>
     </message>
     <message>
         <source>Images (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder (%1)</translation>
     </message>
     <message>
         <source>Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfügen</translation>
     </message>
     <message>
         <source>Adds the clipboard&apos;s image, saved as a PNG file in Formwork&apos;s data folder so the workspace can refer to it (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügt das Bild aus der Zwischenablage hinzu, als PNG-Datei im Datenordner von Formwork gespeichert, damit der Arbeitsbereich darauf verweisen kann (%1).</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Removes the selected images from the prompt; the files stay on disk (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernt die ausgewählten Bilder aus dem Prompt; die Dateien bleiben auf dem Datenträger (%1).</translation>
     </message>
     <message>
         <source>Images sent with the user message, for vision models. Drop image files here, or paste an image.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder, die mit der Benutzernachricht gesendet werden, für Vision-Modelle. Ziehen Sie Bilddateien hierher oder fügen Sie ein Bild ein.</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Copies the request JSON, image data in full, to the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert das Anfrage-JSON mit vollständigen Bilddaten in die Zwischenablage.</translation>
     </message>
     <message>
         <source>The body of the first attempt&apos;s request, as it will be sent (image data shortened here). Later attempts add the reask messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Rumpf der Anfrage des ersten Versuchs, so wie er gesendet wird (Bilddaten hier gekürzt). Spätere Versuche fügen die Nachfragen hinzu.</translation>
     </message>
     <message>
         <source>%1 is larger than %2 MB; split it or use a batch run.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist größer als %2 MB; teilen Sie die Datei auf oder verwenden Sie einen Stapellauf.</translation>
     </message>
     <message>
         <source>%1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 is not UTF-8 text.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein UTF-8-Text.</translation>
     </message>
     <message>
         <source>&amp;Value of {{%1}}:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wert von {{%1}}:</translation>
     </message>
     <message>
         <source>No variables: write {{name}} in a prompt to add one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Variablen: Schreiben Sie {{name}} in einen Prompt, um eine anzulegen.</translation>
     </message>
     <message>
         <source>Select a variable to edit its value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Variable aus, um ihren Wert zu bearbeiten.</translation>
     </message>
     <message>
         <source>Prompt text: about %1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt-Text: etwa %1 Tokens</translation>
     </message>
     <message>
         <source>⚠ %1 has no vision capability: it cannot see these images (the server may refuse them or ignore them). Choose a vision model or remove the images.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ %1 hat nicht die Fähigkeit vision: Es kann diese Bilder nicht sehen (der Server lehnt sie möglicherweise ab oder ignoriert sie). Wählen Sie ein Vision-Modell oder entfernen Sie die Bilder.</translation>
     </message>
     <message>
         <source>⚠ %1 has no vision capability: images added here are not seen.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ %1 hat nicht die Fähigkeit vision: Hier hinzugefügte Bilder werden nicht gesehen.</translation>
     </message>
     <message>
         <source>The model&apos;s capabilities (from /api/show) do not list `vision`.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Fähigkeiten des Modells (aus /api/show) enthalten `vision` nicht.</translation>
     </message>
     <message>
         <source>First attempt: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erster Versuch: %1</translation>
     </message>
     <message>
         <source>First attempt: %1, model %2, mode %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Erster Versuch: %1, Modell %2, Modus %3</translation>
     </message>
     <message>
         <source>Warnings:</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnungen:</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Ui::PromptVariablesModel</name>
     <message>
         <source>{{%1}} in the prompts is replaced by this value when the request is built.</source>
-        <translation type="unfinished"></translation>
+        <translation>{{%1}} in den Prompts wird beim Erstellen der Anfrage durch diesen Wert ersetzt.</translation>
     </message>
     <message>
         <source>Empty: {{%1}} is replaced by nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer: {{%1}} wird durch nichts ersetzt.</translation>
     </message>
     <message>
         <source>%1 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeichen</translation>
     </message>
     <message>
         <source>Variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Variable</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Ui::RecoveryStore</name>
     <message>
         <source>Autosave failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Autosave to %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisches Speichern nach %1 fehlgeschlagen: %2</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Ui::ReplyView</name>
     <message>
         <source>Laying out the reply...</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort wird aufbereitet...</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Ui::ResultPane</name>
     <message>
         <source>Tree</source>
-        <translation type="unfinished"></translation>
+        <translation>Baum</translation>
     </message>
     <message>
         <source>JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>Write the result to a file: JSON, or CSV with one header row and one row</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ergebnis in eine Datei schreiben: JSON oder CSV mit einer Kopfzeile und einer Zeile</translation>
     </message>
     <message>
         <source>Copy Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert kopieren</translation>
     </message>
     <message>
         <source>Copy the selected value to the clipboard (a string as plain text, anything else as JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Wert in die Zwischenablage kopieren (einen String als reinen Text, alles andere als JSON)</translation>
     </message>
     <message>
         <source>Copy JSON Pointer</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Pointer kopieren</translation>
     </message>
     <message>
         <source>Copy the path of the selected value as a JSON Pointer, e.g. /items/0/price</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Pfad des ausgewählten Werts als JSON Pointer kopieren, z. B. /items/0/price</translation>
     </message>
     <message>
         <source>Copy as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Als JSON kopieren</translation>
     </message>
     <message>
         <source>Copy the selected value as indented JSON text</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Wert als eingerückten JSON-Text kopieren</translation>
     </message>
     <message>
         <source>Accept Anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Trotzdem übernehmen</translation>
     </message>
     <message>
         <source>Use the last value of the failed run as the result; its validation failures stay flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>Den letzten Wert des fehlgeschlagenen Laufs als Ergebnis verwenden; seine Validierungsfehler bleiben markiert</translation>
     </message>
     <message>
         <source>JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON…</translation>
     </message>
     <message>
         <source>Save the result as an indented JSON file, key order kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ergebnis als eingerückte JSON-Datei speichern, Reihenfolge der Schlüssel bleibt erhalten</translation>
     </message>
     <message>
         <source>CSV (One Row)…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (eine Zeile)…</translation>
     </message>
     <message>
         <source>Save the result as CSV: a header row and one row, nested fields as dotted columns in schema order</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ergebnis als CSV speichern: eine Kopfzeile und eine Zeile, verschachtelte Felder als Spalten mit Punktnotation in Schema-Reihenfolge</translation>
     </message>
     <message>
         <source>Formatting the JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON wird formatiert…</translation>
     </message>
     <message>
         <source>Showing the first %1 of %2. Copy as JSON or Export gives the whole value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigt werden die ersten %1 von %2. &quot;Als JSON kopieren&quot; oder &quot;Exportieren&quot; liefert den ganzen Wert.</translation>
     </message>
     <message>
         <source>No result yet. Run the extraction to see the value here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Ergebnis. Führen Sie die Extraktion aus, um den Wert hier zu sehen.</translation>
     </message>
     <message>
         <source>Running attempt %1 of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuch %1 von %2 läuft…</translation>
     </message>
     <message>
         <source>Running…</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft…</translation>
     </message>
     <message>
         <source>Valid on attempt %1 of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig bei Versuch %1 von %2.</translation>
     </message>
     <message numerus="yes">
         <source>Accepted with %n failure(s): the value of attempt %1 does not match the schema; the failing values are flagged.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mit %n Fehler übernommen: Der Wert von Versuch %1 entspricht nicht dem Schema; die fehlerhaften Werte sind markiert.</numerusform>
+            <numerusform>Mit %n Fehlern übernommen: Der Wert von Versuch %1 entspricht nicht dem Schema; die fehlerhaften Werte sind markiert.</numerusform>
         </translation>
     </message>
     <message>
         <source>Cancelled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: %1</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message numerus="yes">
         <source>Accept anyway to use the value of attempt %1 with its %n failure(s) flagged.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wählen Sie &quot;Trotzdem übernehmen&quot;, um den Wert von Versuch %1 mit %n markiertem Fehler zu verwenden.</numerusform>
+            <numerusform>Wählen Sie &quot;Trotzdem übernehmen&quot;, um den Wert von Versuch %1 mit %n markierten Fehlern zu verwenden.</numerusform>
         </translation>
     </message>
     <message>
         <source>There is no result to export yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt noch kein Ergebnis zum Exportieren.</translation>
     </message>
     <message>
         <source>Export Result as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis als JSON exportieren</translation>
     </message>
     <message>
         <source>Export Result as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis als CSV exportieren</translation>
     </message>
     <message>
         <source>JSON files (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Export Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Ui::ResultTreeModel</name>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>(root)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Wurzel)</translation>
     </message>
     <message numerus="yes">
         <source>{%n key(s)}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{%n Schlüssel}</numerusform>
+            <numerusform>{%n Schlüssel}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>[%n item(s)]</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>[%n Element]</numerusform>
+            <numerusform>[%n Elemente]</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n error(s) inside</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Fehler darin</numerusform>
+            <numerusform>%n Fehler darin</numerusform>
         </translation>
     </message>
 </context>
@@ -1468,55 +1474,55 @@ Extract the people named in this text:
     <name>Formwork::Ui::RunController</name>
     <message>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ausführen</translation>
     </message>
     <message>
         <source>Send the prompt to the model, validate the reply against the schema and reask with the errors until it is valid or the attempts are used up (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Prompt an das Modell senden, die Antwort gegen das Schema validieren und mit den Fehlern nachfragen, bis sie gültig ist oder die Versuche aufgebraucht sind (Strg+Return)</translation>
     </message>
     <message>
         <source>&amp;Cancel Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf a&amp;bbrechen</translation>
     </message>
     <message>
         <source>Stop the run: the request in flight is aborted and the attempts so far are kept (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Lauf anhalten: Die laufende Anfrage wird abgebrochen, die bisherigen Versuche bleiben erhalten (Esc)</translation>
     </message>
     <message>
         <source>&amp;Validate JSON...</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON &amp;validieren...</translation>
     </message>
     <message>
         <source>Paste or open any JSON and check it against the current schema, without a model (Ctrl+Shift+V)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebiges JSON einfügen oder öffnen und gegen das aktuelle Schema prüfen, ohne Modell (Strg+Umschalt+V)</translation>
     </message>
     <message>
         <source>A run is already under way; cancel it first (Esc).</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft bereits ein Lauf; brechen Sie ihn zuerst ab (Esc).</translation>
     </message>
     <message>
         <source>The schema is not valid yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Schema ist noch nicht gültig: %1</translation>
     </message>
     <message>
         <source>Choose a model in the Model pane first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst im Bereich Modell ein Modell aus.</translation>
     </message>
     <message>
         <source>Validate JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON validieren</translation>
     </message>
     <message>
         <source>Paste JSON here, or open a file. It is checked against the current schema; no model is called.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie hier JSON ein oder öffnen Sie eine Datei. Es wird gegen das aktuelle Schema geprüft; kein Modell wird aufgerufen.</translation>
     </message>
     <message>
         <source>Validate</source>
-        <translation type="unfinished"></translation>
+        <translation>Validieren</translation>
     </message>
     <message>
         <source>Check the JSON against the schema and show the result in the Result and Attempts panes</source>
-        <translation type="unfinished"></translation>
+        <translation>Das JSON gegen das Schema prüfen und das Ergebnis in den Bereichen Ergebnis und Versuche anzeigen</translation>
     </message>
 </context>
 <context>
@@ -1527,296 +1533,300 @@ schema: format:&lt;schema&gt; on /api/chat, response_format json_schema on /v1 (
 json: format:&quot;json&quot; / response_format json_object, the schema in the system prompt.
 md-json: no constraint; the schema in the system prompt, the answer in a ```json fence.
 tools: one tool whose parameters are the schema (tools, and tool_choice on /v1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie das Schema zum Modell gelangt.
+schema: format:&lt;schema&gt; bei /api/chat, response_format json_schema bei /v1 (durch Grammatik eingeschränkt).
+json: format:&quot;json&quot; / response_format json_object, das Schema im System-Prompt.
+md-json: keine Einschränkung; das Schema im System-Prompt, die Antwort in einem ```json-Block.
+tools: ein Tool, dessen Parameter das Schema sind (tools, und tool_choice bei /v1).</translation>
     </message>
     <message>
         <source>The most requests the run sends for this prompt, the first one included. After a reply that fails to parse or validate, the next attempt echoes it and quotes the errors (reask). Resends after connection failures are not counted. Not sent to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Höchstzahl an Anfragen, die der Lauf für diesen Prompt sendet, die erste eingeschlossen. Nach einer Antwort, die sich nicht parsen oder validieren lässt, wiederholt der nächste Versuch sie und zitiert die Fehler (Nachfrage). Erneutes Senden nach Verbindungsfehlern wird nicht gezählt. Wird nicht an den Server gesendet.</translation>
     </message>
     <message>
         <source>default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <source>options.temperature on /api/chat; temperature on /v1. Lower is more deterministic (0 always takes the likeliest token). default: not sent, so the server decides (Ollama: the model&apos;s value, usually 0.8; Ollama&apos;s /v1 uses 1.0 when it is absent).</source>
-        <translation type="unfinished"></translation>
+        <translation>options.temperature bei /api/chat; temperature bei /v1. Niedriger ist deterministischer (0 nimmt immer das wahrscheinlichste Token). Standard: nicht gesendet, der Server entscheidet (Ollama: der Wert des Modells, meist 0.8; der /v1-Endpunkt von Ollama verwendet 1.0, wenn sie fehlt).</translation>
     </message>
     <message>
         <source>options.seed on /api/chat; seed on /v1. The same seed, prompt and options give the same reply. default: not sent (a random seed each time).</source>
-        <translation type="unfinished"></translation>
+        <translation>options.seed bei /api/chat; seed bei /v1. Gleicher Seed, gleicher Prompt und gleiche Optionen ergeben dieselbe Antwort. Standard: nicht gesendet (jedes Mal ein zufälliger Seed).</translation>
     </message>
     <message>
         <source> tokens</source>
-        <translation type="unfinished"></translation>
+        <translation> Tokens</translation>
     </message>
     <message>
         <source>options.num_ctx on /api/chat: the context window in tokens (prompt and reply). /v1 cannot set it and Formwork does not send it there. default: not sent (Ollama picks 4096 to 262144 by free VRAM, or the Modelfile&apos;s value).</source>
-        <translation type="unfinished"></translation>
+        <translation>options.num_ctx bei /api/chat: das Kontextfenster in Tokens (Prompt und Antwort). /v1 kann es nicht setzen, und Formwork sendet es dort nicht. Standard: nicht gesendet (Ollama wählt je nach freiem VRAM 4096 bis 262144, oder den Wert aus dem Modelfile).</translation>
     </message>
     <message>
         <source>auto</source>
-        <translation type="unfinished"></translation>
+        <translation>automatisch</translation>
     </message>
     <message>
         <source>options.num_predict on /api/chat; max_tokens on /v1: the most tokens the reply may have. auto: a few times the schema&apos;s size (more for thinking models), so a runaway reply stops. A reply cut off at this limit raises it for the next attempt.</source>
-        <translation type="unfinished"></translation>
+        <translation>options.num_predict bei /api/chat; max_tokens bei /v1: die Höchstzahl an Tokens der Antwort. Automatisch: ein Mehrfaches der Schemagröße (mehr bei Thinking-Modellen), damit eine ausufernde Antwort endet. Wird eine Antwort an dieser Grenze abgeschnitten, erhöht der nächste Versuch sie.</translation>
     </message>
     <message>
         <source>model default</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellstandard</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>an</translation>
     </message>
     <message>
         <source>low</source>
-        <translation type="unfinished"></translation>
+        <translation>niedrig</translation>
     </message>
     <message>
         <source>medium</source>
-        <translation type="unfinished"></translation>
+        <translation>mittel</translation>
     </message>
     <message>
         <source>high</source>
-        <translation type="unfinished"></translation>
+        <translation>hoch</translation>
     </message>
     <message>
         <source>max</source>
-        <translation type="unfinished"></translation>
+        <translation>maximal</translation>
     </message>
     <message>
         <source>Only for thinking models (capability `thinking`). think on /api/chat: false, true or &quot;low&quot;/&quot;medium&quot;/&quot;high&quot;/&quot;max&quot;, sent only when the model lists `thinking`. reasoning_effort on /v1: off becomes &quot;none&quot;, on is not sent. model default: not sent (thinking models then think). The thinking text is kept apart and never validated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur für Thinking-Modelle (Fähigkeit `thinking`). think bei /api/chat: false, true oder &quot;low&quot;/&quot;medium&quot;/&quot;high&quot;/&quot;max&quot;, nur gesendet, wenn das Modell `thinking` aufführt. reasoning_effort bei /v1: aus wird zu &quot;none&quot;, an wird nicht gesendet. Modellstandard: nicht gesendet (Thinking-Modelle denken dann). Der Thinking-Text wird getrennt gehalten und nie validiert.</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Wall-clock limit of the whole run (all attempts, resends and pauses). When it passes, the request in flight is aborted and the run fails. Not sent to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit für den gesamten Lauf (alle Versuche, erneutes Senden und Pausen). Ist es abgelaufen, wird die laufende Anfrage abgebrochen und der Lauf schlägt fehl. Wird nicht an den Server gesendet.</translation>
     </message>
     <message>
         <source>Prompt plus reply tokens over all attempts, as the server counts them (prompt_eval_count + eval_count). No further attempt starts once it is spent. Not sent to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt- plus Antwort-Tokens über alle Versuche, so wie der Server sie zählt (prompt_eval_count + eval_count). Ist es aufgebraucht, startet kein weiterer Versuch. Wird nicht an den Server gesendet.</translation>
     </message>
     <message>
         <source>&amp;Mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modus:</translation>
     </message>
     <message>
         <source>&amp;Attempts:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Versuche:</translation>
     </message>
     <message>
         <source>attempts, the first included</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche, der erste eingeschlossen</translation>
     </message>
     <message>
         <source>&amp;Temperature:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Temperatur:</translation>
     </message>
     <message>
         <source>S&amp;eed:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;eed:</translation>
     </message>
     <message>
         <source>num_&amp;ctx:</source>
-        <translation type="unfinished"></translation>
+        <translation>num_&amp;ctx:</translation>
     </message>
     <message>
         <source>num_&amp;predict:</source>
-        <translation type="unfinished"></translation>
+        <translation>num_&amp;predict:</translation>
     </message>
     <message>
         <source>T&amp;hink:</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;hinking:</translation>
     </message>
     <message>
         <source>&amp;Deadline:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Frist:</translation>
     </message>
     <message>
         <source>Token &amp;budget:</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-&amp;Budget:</translation>
     </message>
     <message>
         <source>The server&apos;s grammar holds the reply to the schema; the schema is in the system prompt too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Grammatik des Servers hält die Antwort an das Schema; das Schema steht auch im System-Prompt.</translation>
     </message>
     <message>
         <source>The server only makes the reply JSON; the schema is in the system prompt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server sorgt nur dafür, dass die Antwort JSON ist; das Schema steht im System-Prompt.</translation>
     </message>
     <message>
         <source>No constraint: the schema is in the system prompt, the answer comes in a ```json fence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Einschränkung: Das Schema steht im System-Prompt, die Antwort kommt in einem ```json-Block.</translation>
     </message>
     <message>
         <source>The model calls one tool whose parameters are the schema (needs a model with `tools`).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell ruft ein Tool auf, dessen Parameter das Schema sind (erfordert ein Modell mit `tools`).</translation>
     </message>
     <message>
         <source>%1 does not support tools: a run in this mode is refused. Choose another mode or model.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 unterstützt keine Tools: Ein Lauf in diesem Modus wird abgelehnt. Wählen Sie einen anderen Modus oder ein anderes Modell.</translation>
     </message>
     <message>
         <source>%1 ignores the schema format (MLX, safetensors or cloud model): the reply is still validated, but json or md-json may do as well.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ignoriert das Schema-Format (MLX-, safetensors- oder Cloud-Modell): Die Antwort wird trotzdem validiert, aber json oder md-json funktionieren womöglich genauso gut.</translation>
     </message>
     <message>
         <source>Not sent: /v1 cannot set the context size (set it in a Modelfile or on the server).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: /v1 kann die Kontextgröße nicht setzen (setzen Sie sie in einem Modelfile oder auf dem Server).</translation>
     </message>
     <message>
         <source>%1 is not a thinking model: think is not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Thinking-Modell: think wird nicht gesendet.</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Ui::RunSession</name>
     <message numerus="yes">
         <source>The JSON does not match the schema: %n error(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Das JSON entspricht nicht dem Schema: %n Fehler.</numerusform>
+            <numerusform>Das JSON entspricht nicht dem Schema: %n Fehler.</numerusform>
         </translation>
     </message>
     <message>
         <source>The text is not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text ist kein gültiges JSON: %1</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Ui::RunStatus</name>
     <message>
         <source>%1 tok/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Tokens/s</translation>
     </message>
     <message>
         <source>%1 tokens (%2 in, %3 out)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Tokens (%2 ein, %3 aus)</translation>
     </message>
     <message>
         <source>per attempt %1</source>
-        <translation type="unfinished"></translation>
+        <translation>pro Versuch %1</translation>
     </message>
     <message>
         <source>The last answer had no JSON in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte Antwort enthielt kein JSON.</translation>
     </message>
     <message>
         <source>The last answer was not valid JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte Antwort war kein gültiges JSON.</translation>
     </message>
     <message numerus="yes">
         <source>The last answer broke %n rule(s) of the schema.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die letzte Antwort verletzte %n Regel des Schemas.</numerusform>
+            <numerusform>Die letzte Antwort verletzte %n Regeln des Schemas.</numerusform>
         </translation>
     </message>
     <message>
         <source>The last answer was cut off by the output token limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte Antwort wurde durch das Limit für Ausgabe-Tokens abgeschnitten.</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <source>The answer had no JSON in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort enthielt kein JSON.</translation>
     </message>
     <message>
         <source>The answer was not valid JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort war kein gültiges JSON.</translation>
     </message>
     <message numerus="yes">
         <source>The answer broke %n rule(s) of the schema.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Antwort verletzte %n Regel des Schemas.</numerusform>
+            <numerusform>Die Antwort verletzte %n Regeln des Schemas.</numerusform>
         </translation>
     </message>
     <message>
         <source>The answer was cut off by the output token limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort wurde durch das Limit für Ausgabe-Tokens abgeschnitten.</translation>
     </message>
     <message>
         <source>The server did not answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat nicht geantwortet.</translation>
     </message>
     <message>
         <source>The attempt was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Versuch wurde abgebrochen.</translation>
     </message>
     <message numerus="yes">
         <source>No valid result after %n attempt(s).</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Kein gültiges Ergebnis nach %n Versuch.</numerusform>
             <numerusform>Kein gültiges Ergebnis nach %n Versuchen.</numerusform>
         </translation>
     </message>
     <message>
         <source>The time limit ran out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zeitlimit ist abgelaufen.</translation>
     </message>
     <message>
         <source>The token budget was used up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token-Budget ist aufgebraucht.</translation>
     </message>
     <message>
         <source>The server failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Server ist ein Fehler aufgetreten.</translation>
     </message>
     <message>
         <source>The run was cancelled.</source>
-        <translation type="unfinished">Der Lauf wurde abgebrochen.</translation>
+        <translation>Der Lauf wurde abgebrochen.</translation>
     </message>
     <message>
         <source>The run could not start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf konnte nicht starten.</translation>
     </message>
     <message>
         <source>attempt %1/%2 running…</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuch %1/%2 läuft…</translation>
     </message>
     <message>
         <source>attempt %1/%2 valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuch %1/%2 gültig</translation>
     </message>
     <message numerus="yes">
         <source>attempt %1/%2 accepted with %n failure(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Versuch %1/%2 mit %n Fehler übernommen</numerusform>
+            <numerusform>Versuch %1/%2 mit %n Fehlern übernommen</numerusform>
         </translation>
     </message>
     <message>
         <source>cancelled in attempt %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen in Versuch %1/%2</translation>
     </message>
     <message>
         <source>failed after %1/%2 attempts: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen nach %1/%2 Versuchen: %3</translation>
     </message>
 </context>
 <context>
@@ -1896,518 +1906,522 @@ tools: one tool whose parameters are the schema (tools, and tool_choice on /v1).
     <name>Formwork::Ui::ServerConnection</name>
     <message>
         <source>No server address is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist keine Serveradresse festgelegt.</translation>
     </message>
     <message>
         <source>a development build</source>
-        <translation type="unfinished"></translation>
+        <translation>(Entwicklungs-Build)</translation>
     </message>
     <message>
         <source>Connected to Ollama %1 at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden mit Ollama %1 unter %2.</translation>
     </message>
     <message>
         <source>1 model</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Modell</translation>
     </message>
     <message>
         <source>%1 models</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Modelle</translation>
     </message>
     <message>
         <source>Connected to %1: the server offers %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden mit %1: Der Server bietet %2 an.</translation>
     </message>
     <message>
         <source>No connection to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verbindung zu %1: %2</translation>
     </message>
     <message>
         <source>Ollama (native API)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ollama (native API)</translation>
     </message>
     <message>
         <source>OpenAI-compatible (/v1)</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI-kompatibel (/v1)</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Ui::TemplatesEditor</name>
     <message>
         <source>Reset All to Defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle auf Standard zurücksetzen</translation>
     </message>
     <message>
         <source>Puts back Formwork&apos;s wording for all five texts below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellt den Wortlaut von Formwork für alle fünf Texte unten wieder her.</translation>
     </message>
     <message>
         <source>What Formwork adds to your prompts. Sent as written, in English by default.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was Formwork Ihren Prompts hinzufügt. Wird so gesendet, wie es geschrieben ist, standardmäßig auf Englisch.</translation>
     </message>
     <message>
         <source>Schema prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema-Prompt</translation>
     </message>
     <message>
         <source>Appended to the system message (after a blank line) in schema, json and md-json modes; {{schema}} becomes the schema, indented, property order kept. Not sent in tools mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird in den Modi schema, json und md-json an die Systemnachricht angehängt (nach einer Leerzeile); {{schema}} wird zum Schema, eingerückt, mit erhaltener Reihenfolge der Eigenschaften. Im Modus tools nicht gesendet.</translation>
     </message>
     <message>
         <source>Markdown request (md-json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown-Aufforderung (md-json)</translation>
     </message>
     <message>
         <source>md-json mode only: appended to the last user message (after a blank line) to ask for the answer in a ```json fence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur im Modus md-json: wird an die letzte Benutzernachricht angehängt (nach einer Leerzeile), um die Antwort in einem ```json-Block anzufordern.</translation>
     </message>
     <message>
         <source>Reask (schema, json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachfrage (schema, json)</translation>
     </message>
     <message>
         <source>schema and json modes: the user message sent after the echoed invalid reply; {{errors}} becomes the validation errors, one per line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modi schema und json: die Benutzernachricht, die nach der wiederholten ungültigen Antwort gesendet wird; {{errors}} wird zu den Validierungsfehlern, einer pro Zeile.</translation>
     </message>
     <message>
         <source>Reask (md-json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachfrage (md-json)</translation>
     </message>
     <message>
         <source>md-json mode: the user message sent after the echoed invalid reply; {{errors}} becomes the validation errors, one per line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modus md-json: die Benutzernachricht, die nach der wiederholten ungültigen Antwort gesendet wird; {{errors}} wird zu den Validierungsfehlern, einer pro Zeile.</translation>
     </message>
     <message>
         <source>Reask (tools)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachfrage (tools)</translation>
     </message>
     <message>
         <source>tools mode: the content of the `tool` message answering each call (a user message when the model called no tool); {{errors}} becomes the validation errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modus tools: der Inhalt der `tool`-Nachricht, die jeden Aufruf beantwortet (eine Benutzernachricht, wenn das Modell kein Tool aufgerufen hat); {{errors}} wird zu den Validierungsfehlern.</translation>
     </message>
     <message>
         <source>Reset to Default</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Standard zurücksetzen</translation>
     </message>
     <message>
         <source>Puts back Formwork&apos;s default text for &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellt den Standardtext von Formwork für &quot;%1&quot; wieder her.</translation>
     </message>
     <message>
         <source>No %1 in the text: the schema is not sent in the prompt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein %1 im Text: Das Schema wird nicht im Prompt gesendet.</translation>
     </message>
     <message>
         <source>No %1 in the text: the model is not told what was wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein %1 im Text: Dem Modell wird nicht gesagt, was falsch war.</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Ui::TimelinePane</name>
     <message numerus="yes">
         <source>{%n member(s)}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{%n Eintrag}</numerusform>
+            <numerusform>{%n Einträge}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>[%n item(s)]</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>[%n Element]</numerusform>
+            <numerusform>[%n Elemente]</numerusform>
         </translation>
     </message>
     <message>
         <source>One entry per attempt: outcome, resends after transport failures, tokens in and out, time and time to the first token</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Eintrag pro Versuch: Ergebnis, Wiederholungen nach Übertragungsfehlern, Tokens ein und aus, Zeit und Zeit bis zum ersten Token</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <source>Click an error to select its value in the reply and its keyword in the schema; double-click to show the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf einen Fehler, um seinen Wert in der Antwort und sein Schlüsselwort im Schema auszuwählen; Doppelklick zeigt die Antwort</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo</translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorher</translation>
     </message>
     <message>
         <source>After</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachher</translation>
     </message>
     <message>
         <source>What changed since the previous attempt: the value and the errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Was sich seit dem vorigen Versuch geändert hat: der Wert und die Fehler</translation>
     </message>
     <message>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen</translation>
     </message>
     <message>
         <source>Show or hide the model&apos;s thinking, kept apart from the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Thinking des Modells ein- oder ausblenden, getrennt von der Antwort gehalten</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>The value as it arrives: a field turns green or red once it is complete and checked against the schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wert, während er eintrifft: Ein Feld wird grün oder rot, sobald es vollständig ist und gegen das Schema geprüft wurde</translation>
     </message>
     <message>
         <source>&amp;Go to reask</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur &amp;Nachfrage</translation>
     </message>
     <message>
         <source>Select the message that asked the model to fix the previous attempt&apos;s errors (the last user or tool message sent)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht auswählen, die das Modell aufgefordert hat, die Fehler des vorigen Versuchs zu beheben (die zuletzt gesendete Benutzer- oder Tool-Nachricht)</translation>
     </message>
     <message>
         <source>The request body sent for this attempt, indented</source>
-        <translation type="unfinished"></translation>
+        <translation>Der für diesen Versuch gesendete Anfragerumpf, eingerückt</translation>
     </message>
     <message>
         <source>The request is shown when the attempt ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage wird angezeigt, sobald der Versuch endet.</translation>
     </message>
     <message numerus="yes">
         <source>Thinking (%n character(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Thinking (%n Zeichen)</numerusform>
+            <numerusform>Thinking (%n Zeichen)</numerusform>
         </translation>
     </message>
     <message>
         <source>No request was sent for this attempt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Versuch wurde keine Anfrage gesendet.</translation>
     </message>
     <message>
         <source>The request body is shown as sent (it is not valid JSON).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anfragerumpf wird so angezeigt, wie er gesendet wurde (er ist kein gültiges JSON).</translation>
     </message>
     <message>
         <source>The first attempt: the base conversation, no reask.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der erste Versuch: die Grundkonversation, keine Nachfrage.</translation>
     </message>
     <message>
         <source>Resent without a reask.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Nachfrage erneut gesendet.</translation>
     </message>
     <message>
         <source>Message %1 asks the model to fix attempt %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht %1 fordert das Modell auf, Versuch %2 zu korrigieren.</translation>
     </message>
     <message>
         <source>The first attempt: nothing to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der erste Versuch: nichts zu vergleichen.</translation>
     </message>
     <message>
         <source>Value: not compared (attempt %1 or %2 has no parsed value)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert: nicht verglichen (Versuch %1 oder %2 hat keinen geparsten Wert)</translation>
     </message>
     <message numerus="yes">
         <source>Value: %n change(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wert: %n Änderung</numerusform>
+            <numerusform>Wert: %n Änderungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>... %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>... %n weitere</numerusform>
+            <numerusform>... %n weitere</numerusform>
         </translation>
     </message>
     <message>
         <source>added</source>
-        <translation type="unfinished"></translation>
+        <translation>hinzugefügt</translation>
     </message>
     <message>
         <source>removed</source>
-        <translation type="unfinished"></translation>
+        <translation>entfernt</translation>
     </message>
     <message>
         <source>changed</source>
-        <translation type="unfinished"></translation>
+        <translation>geändert</translation>
     </message>
     <message>
         <source>Fixed: the reply parses now</source>
-        <translation type="unfinished"></translation>
+        <translation>Behoben: Die Antwort ist jetzt gültiges JSON</translation>
     </message>
     <message>
         <source>Fixed errors: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Behobene Fehler: %1</translation>
     </message>
     <message>
         <source>New errors: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Fehler: %1</translation>
     </message>
     <message>
         <source>Still failing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterhin bestehende Fehler: %1</translation>
     </message>
     <message>
         <source>(value)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Wert)</translation>
     </message>
     <message>
         <source>Fails the schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Verletzt das Schema</translation>
     </message>
     <message>
         <source>Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Ui::WorkspaceController</name>
     <message>
         <source>Formwork workspaces (*.formwork.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Formwork-Arbeitsbereiche (*.formwork.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Open Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
         <source>Save Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich speichern</translation>
     </message>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbenannt</translation>
     </message>
     <message>
         <source>Example not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiel nicht geladen</translation>
     </message>
     <message>
         <source>New workspace from the example &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Arbeitsbereich aus dem Beispiel &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Workspace not opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich nicht geöffnet</translation>
     </message>
     <message>
         <source>%1
 
 The window keeps what it had.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+Das Fenster behält seinen bisherigen Inhalt.</translation>
     </message>
     <message>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geöffnet</translation>
     </message>
     <message>
         <source>Workspace not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich nicht gespeichert</translation>
     </message>
     <message>
         <source>%1
 
 Your changes are still in the window, unsaved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+Ihre Änderungen sind noch im Fenster, ungespeichert.</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>The workspace &quot;%1&quot; has changes that are not saved. Save them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich &quot;%1&quot; hat ungespeicherte Änderungen. Speichern?</translation>
     </message>
     <message>
         <source>an untitled workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>einem unbenannten Arbeitsbereich</translation>
     </message>
     <message>
         <source>Restore unsaved work?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Arbeit wiederherstellen?</translation>
     </message>
     <message>
         <source>Formwork did not close cleanly last time. Changes to %1 from %2 were kept. Restore them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Formwork wurde beim letzten Mal nicht sauber beendet. Änderungen an %1 vom %2 wurden aufbewahrt. Wiederherstellen?</translation>
     </message>
     <message>
         <source>Restored unsaved changes to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen an %1 wiederhergestellt.</translation>
     </message>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu</translation>
     </message>
     <message>
         <source>Start an empty workspace (asks about unsaved changes first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen leeren Arbeitsbereich beginnen (fragt zuerst nach ungespeicherten Änderungen)</translation>
     </message>
     <message>
         <source>New from E&amp;xample</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu aus Beis&amp;piel</translation>
     </message>
     <message>
         <source>&amp;Open...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Öffnen...</translation>
     </message>
     <message>
         <source>Open a workspace file (*.formwork.json): schema, prompts, model and options</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Arbeitsbereichsdatei (*.formwork.json) öffnen: Schema, Prompts, Modell und Optionen</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Save the workspace (schema, prompts, model, options; never an API key)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Arbeitsbereich speichern (Schema, Prompts, Modell, Optionen; nie einen API-Schlüssel)</translation>
     </message>
     <message>
         <source>Save &amp;As...</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern &amp;unter...</translation>
     </message>
     <message>
         <source>Save the workspace under a new name</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Arbeitsbereich unter einem neuen Namen speichern</translation>
     </message>
     <message>
         <source>A new untitled workspace with this example&apos;s schema, prompts and input</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neuer, unbenannter Arbeitsbereich mit Schema, Prompts und Eingabe dieses Beispiels</translation>
     </message>
     <message>
         <source>Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste leeren</translation>
     </message>
     <message>
         <source>Forget the recently used workspaces (the files stay)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zuletzt verwendeten Arbeitsbereiche vergessen (die Dateien bleiben erhalten)</translation>
     </message>
     <message>
         <source>%1[*] - Formwork</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[*] – Formwork</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Workspace</name>
     <message>
         <source>&quot;%1&quot; must be %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; muss %2 sein</translation>
     </message>
     <message>
         <source>an object</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Objekt</translation>
     </message>
     <message>
         <source>an array</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Array</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>ein String</translation>
     </message>
     <message>
         <source>a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>eine ganze Zahl</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; liegt außerhalb des zulässigen Bereichs</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl</translation>
     </message>
     <message>
         <source>true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>true oder false</translation>
     </message>
     <message>
         <source>an object with &quot;name&quot; and &quot;value&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Objekt mit &quot;name&quot; und &quot;value&quot;</translation>
     </message>
     <message>
         <source>&quot;server.host&quot; is not a valid URL: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;server.host&quot; ist keine gültige URL: %1</translation>
     </message>
     <message>
         <source>&quot;server.api&quot; must be &quot;ollama&quot; or &quot;openai&quot;, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;server.api&quot; muss &quot;ollama&quot; oder &quot;openai&quot; sein, nicht &quot;%1&quot;</translation>
     </message>
     <message>
         <source>&quot;mode&quot; must be &quot;schema&quot;, &quot;json&quot;, &quot;md-json&quot; or &quot;tools&quot;, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;mode&quot; muss &quot;schema&quot;, &quot;json&quot;, &quot;md-json&quot; oder &quot;tools&quot; sein, nicht &quot;%1&quot;</translation>
     </message>
     <message>
         <source>&quot;think&quot; must be one of default, off, on, low, medium, high, max; not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;think&quot; muss einer der Werte default, off, on, low, medium, high, max sein; nicht &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the file is not UTF-8 text (byte 0x%1 cannot be read)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist kein UTF-8-Text (Byte 0x%1 kann nicht gelesen werden)</translation>
     </message>
     <message>
         <source>a workspace file holds one JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Arbeitsbereichsdatei enthält ein JSON-Objekt</translation>
     </message>
     <message>
         <source>not a Formwork workspace (the &quot;formwork&quot; field is missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Formwork-Arbeitsbereich (das Feld &quot;formwork&quot; fehlt)</translation>
     </message>
     <message>
         <source>workspace format %1 is not known to this version of Formwork (it reads format %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Arbeitsbereichsformat %1 ist dieser Version von Formwork nicht bekannt (sie liest Format %2)</translation>
     </message>
     <message>
         <source>cannot be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>the file does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei existiert nicht</translation>
     </message>
     <message>
         <source>this is a folder, not a workspace file</source>
-        <translation type="unfinished"></translation>
+        <translation>dies ist ein Ordner, keine Arbeitsbereichsdatei</translation>
     </message>
     <message>
         <source>the file is too large to be a workspace (%1 MB)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist zu groß für einen Arbeitsbereich (%1 MB)</translation>
     </message>
     <message>
         <source>cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2780,19 +2794,19 @@ Your changes are still in the window, unsaved.</source>
     </message>
     <message>
         <source>A workspace file (*.formwork.json) to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine zu öffnende Arbeitsbereichsdatei (*.formwork.json).</translation>
     </message>
     <message>
         <source>Run the workspace as soon as the window is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Arbeitsbereich ausführen, sobald das Fenster angezeigt wird.</translation>
     </message>
     <message>
         <source>Save the window as a PNG picture when the run ends (without --run: once the window is shown), then quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Fenster als PNG-Bild speichern, wenn der Lauf endet (ohne --run: sobald das Fenster angezeigt wird), dann beenden.</translation>
     </message>
     <message>
         <source>With --screenshot: select attempt N in the Attempts pane before the picture is taken (to show a failed attempt&apos;s underlined errors).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --screenshot: Versuch N im Bereich Versuche auswählen, bevor das Bild aufgenommen wird (um die unterstrichenen Fehler eines fehlgeschlagenen Versuchs zu zeigen).</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/codeeditor.h"
+#include "schemaeditor/inferschemadialog.h"
+#include "schemaeditor/schemafieldeditor.h"
 #include "schemaeditor/schemalint.h"
 #include "schemaeditor/schemaeditorpane.h"
 
 #include <QFile>
 #include <QLabel>
+#include <QLocale>
 #include <QStandardPaths>
 #include <QTreeWidget>
 #include <QTemporaryDir>
@@ -13,6 +16,30 @@
 #include <QTextBlock>
 
 using namespace Formwork::Ui;
+
+namespace {
+
+// JSON written with single quotes, so the tests need no escapes.
+QString q(const char *singleQuoted)
+{
+    return QString::fromUtf8(singleQuoted).replace(QLatin1Char('\''), QLatin1Char('"'));
+}
+
+const char *const OrderSchema = "{\n"
+                                "  'type': 'object',\n"
+                                "  'properties': {\n"
+                                "    'total': { 'type': 'number', 'minimum': 0 },\n"
+                                "    'lines': { 'type': 'array', 'items': { '$ref': '#/$defs/line' } }\n"
+                                "  },\n"
+                                "  '$defs': {\n"
+                                "    'line': {\n"
+                                "      'type': 'object',\n"
+                                "      'properties': { 'price': { 'type': 'number', 'minimum': 0 } }\n"
+                                "    }\n"
+                                "  }\n"
+                                "}\n";
+
+} // namespace
 
 class TestSchemaEditorPane final : public QObject
 {
@@ -148,6 +175,147 @@ private Q_SLOTS:
         QVERIFY(!pane.saveToFile(QStringLiteral("/proc/formwork-cannot-write-here.json")));
         QVERIFY(pane.isModified());
         QVERIFY(pane.message().startsWith(QStringLiteral("Could not save")));
+    }
+
+    void revealKeyword_selectsTheNodeInTextAndTree()
+    {
+        SchemaEditorPane pane;
+        pane.setText(q(OrderSchema));
+        QVERIFY(pane.currentSchema().has_value());
+        const auto errors = pane.currentSchema()->validate(
+            nlohmann::ordered_json::parse(q("{'total': -1, 'lines': [{'price': -2}]}").toStdString()));
+        QCOMPARE(errors.size(), 2);
+
+        pane.revealKeywordLocation(errors[0].keywordLocation, errors[0].absoluteKeywordLocation);
+        QCOMPARE(pane.editor()->textCursor().selectedText(), q("'minimum': 0"));
+        QVERIFY(pane.editor()->textCursor().selectionStart() < pane.text().indexOf(QStringLiteral("$defs")));
+        QCOMPARE(pane.fieldEditor()->currentPointer(), QStringLiteral("/properties/total"));
+
+        // Through the $ref: the node is the one under $defs, not a path that does not exist.
+        QVERIFY2(errors[1].keywordLocation.contains(QStringLiteral("$ref")), qPrintable(errors[1].keywordLocation));
+        pane.revealKeywordLocation(errors[1].keywordLocation, errors[1].absoluteKeywordLocation);
+        const int defs = pane.text().indexOf(QStringLiteral("$defs"));
+        QCOMPARE(pane.editor()->textCursor().selectedText(), q("'minimum': 0"));
+        QVERIFY(pane.editor()->textCursor().selectionStart() > defs);
+        QCOMPARE(pane.fieldEditor()->currentPointer(), QStringLiteral("/$defs/line/properties/price"));
+
+        // Without the absolute location the local $ref is followed by hand.
+        pane.revealKeywordLocation(QStringLiteral("/properties/lines/items/$ref/properties/price/minimum"), QString());
+        QVERIFY(pane.editor()->textCursor().selectionStart() > defs);
+        QCOMPARE(pane.editor()->textCursor().selectedText(), q("'minimum': 0"));
+
+        // A keyword the text does not have: the nearest existing parent is selected.
+        pane.revealKeywordLocation(QStringLiteral("/properties/total/maximum"), QString());
+        QCOMPARE(pane.editor()->textCursor().selectedText(), q("'total': { 'type': 'number', 'minimum': 0 }"));
+    }
+
+    void schemaChanged_carriesTheCompiledSchema()
+    {
+        SchemaEditorPane pane;
+        QSignalSpy changed(&pane, &SchemaEditorPane::schemaChanged);
+        pane.setText(q("{'type':'integer'}"));
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(pane.currentSchema().has_value());
+        QVERIFY(pane.currentSchema()->isValid(nlohmann::ordered_json(3)));
+        QVERIFY(!pane.currentSchema()->isValid(nlohmann::ordered_json("x")));
+        pane.setText(q("{'type':'integer',}"));
+        QCOMPARE(changed.count(), 2);
+        QVERIFY(!pane.currentSchema().has_value());
+        pane.setText(q("{'minimum':'no'}"));
+        QVERIFY(!pane.currentSchema().has_value());
+        QCOMPARE(pane.lintResult().state, SchemaLintResult::State::InvalidSchema);
+    }
+
+    void tokenMeter_followsTheMode()
+    {
+        SchemaEditorPane pane;
+        pane.setText(q(OrderSchema));
+        auto *meter = pane.findChild<QLabel *>(QStringLiteral("schemaTokenMeter"));
+        QVERIFY(meter);
+        QTRY_VERIFY_WITH_TIMEOUT(pane.tokenEstimate().valid, 5000);
+        const qint64 schemaMode = pane.tokenEstimate().tokens;
+        QVERIFY(schemaMode > 50);
+        QVERIFY2(meter->text().contains(QLocale().toString(schemaMode)), qPrintable(meter->text()));
+        QVERIFY(meter->toolTip().contains(QStringLiteral("four")));
+        QCOMPARE(pane.tokenEstimate().toolTokens, 0);
+
+        // Tools mode sends no schema prompt, only the tool definition.
+        QSignalSpy estimated(&pane, &SchemaEditorPane::tokenEstimateChanged);
+        pane.setTokenMeterContext(Formwork::ExtractionMode::Tools, Formwork::BackendApi::OpenAi);
+        QTRY_COMPARE_WITH_TIMEOUT(estimated.count(), 1, 5000);
+        QVERIFY(pane.tokenEstimate().toolTokens > 0);
+        QCOMPARE(pane.tokenEstimate().messageTokens, 0);
+        QVERIFY(pane.tokenEstimate().tokens != schemaMode);
+        QVERIFY(meter->text().contains(QStringLiteral("tools")));
+
+        // md-json adds the fence request to the schema prompt.
+        pane.setTokenMeterContext(Formwork::ExtractionMode::MdJson, Formwork::BackendApi::Ollama);
+        QTRY_COMPARE_WITH_TIMEOUT(estimated.count(), 2, 5000);
+        QVERIFY(pane.tokenEstimate().tokens > schemaMode);
+
+        // A bigger schema costs more.
+        const qint64 before = pane.tokenEstimate().tokens;
+        pane.setText(q(OrderSchema).replace(q("'minimum': 0 }"),
+                                           q("'minimum': 0, 'description': 'The price of one unit, in euros' }")));
+        QTRY_COMPARE_WITH_TIMEOUT(estimated.count(), 3, 5000);
+        QVERIFY(pane.tokenEstimate().tokens > before);
+    }
+
+    void inferFromExample_replacesTextAsOneUndoStep()
+    {
+        SchemaEditorPane pane;
+        const QString before = pane.text();
+        QString error;
+        QVERIFY(!pane.inferFromExample(QStringLiteral("{\n  \"a\": 1,\n  \"b\": }"), &error));
+        QVERIFY2(error.startsWith(QStringLiteral("Line 3, column 8")), qPrintable(error));
+        QCOMPARE(pane.text(), before);
+
+        QVERIFY(pane.inferFromExample(q("{'name':'Ann','born':'1990-01-02','tags':[{'t':'x'},{'t':'y','n':null}]}"), &error));
+        QVERIFY(error.isEmpty());
+        pane.checkNow();
+        QCOMPARE(pane.lintResult().state, SchemaLintResult::State::Valid);
+        QVERIFY(pane.text().startsWith(q("{\n  '$schema': 'https://json-schema.org/draft/2020-12/schema',\n  'type': 'object'")));
+        QVERIFY(pane.text().contains(q("'format': 'date'")));
+        QVERIFY(pane.currentSchema()->isValid(nlohmann::ordered_json::parse(
+            q("{'name':'Ann','born':'1990-01-02','tags':[{'t':'x'},{'t':'y','n':null}]}").toStdString())));
+        pane.editor()->document()->undo();
+        QCOMPARE(pane.text(), before);
+    }
+
+    void inferDialog_keepsOpenAndShowsWhereTheExampleBreaks()
+    {
+        InferSchemaDialog dialog;
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        auto *text = dialog.findChild<CodeEditor *>(QStringLiteral("inferExampleText"));
+        QVERIFY(text);
+        dialog.setExampleText(QStringLiteral("{\n  \"a\": [1, 2,]\n}"));
+        dialog.accept();
+        QCOMPARE(accepted.count(), 0);
+        QVERIFY2(dialog.errorText().startsWith(QStringLiteral("Not JSON: line 2, column 14")), qPrintable(dialog.errorText()));
+        QCOMPARE(text->errorMarks().size(), 1);
+        QCOMPARE(dialog.exampleText().at(text->errorMarks().constFirst().position), QLatin1Char(']'));
+        dialog.setExampleText(QStringLiteral("{\"a\": [1, 2]}"));
+        QVERIFY(dialog.errorText().isEmpty());
+        dialog.accept();
+        QCOMPARE(accepted.count(), 1);
+    }
+
+    void textAndFields_shownSideBySideAndSwitchable()
+    {
+        SchemaEditorPane pane;
+        pane.resize(1000, 600);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QCOMPARE(pane.view(), SchemaEditorPane::View::Both);
+        QVERIFY(pane.editor()->isVisible());
+        QVERIFY(pane.fieldEditor()->isVisible());
+        QCOMPARE(pane.fieldEditor()->objectName(), QStringLiteral("schemaFieldEditor"));
+        pane.setView(SchemaEditorPane::View::Fields);
+        QVERIFY(!pane.editor()->isVisible());
+        QVERIFY(pane.fieldEditor()->isVisible());
+        pane.setView(SchemaEditorPane::View::Text);
+        QVERIFY(pane.editor()->isVisible());
+        QVERIFY(!pane.fieldEditor()->isVisible());
     }
 };
 

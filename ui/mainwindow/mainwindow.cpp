@@ -2,7 +2,6 @@
 #include "mainwindow/mainwindow.h"
 
 #include "editor/codeeditor.h"
-#include "editor/jsoninputdialog.h"
 #include "formworkversion.h"
 #include "highlighting/jsonhighlighting.h"
 #include "mainwindow/runcontroller.h"
@@ -12,6 +11,7 @@
 #include "prompt/promptpane.h"
 #include "result/resultpane.h"
 #include "run/runsession.h"
+#include "schemaeditor/inferschemadialog.h"
 #include "schemaeditor/schemaeditorpane.h"
 #include "timeline/timelinepane.h"
 
@@ -208,20 +208,17 @@ void MainWindow::createRunToolBar()
     bar->addSeparator();
     bar->addAction(m_runController->validateJsonAction());
     bar->addSeparator();
+    bar->addWidget(m_runController->contextLabel());
     bar->addWidget(m_runController->advisorButton());
 }
 
 void MainWindow::inferSchemaFromExample()
 {
-    JsonInputDialog dialog({ tr("Infer Schema from Example JSON"),
-                             tr("Paste an example of the JSON you want the model to produce, or open a file."),
-                             tr("Infer Schema"),
-                             tr("Replace the schema with one inferred from this example (undo with Ctrl+Z)") },
-                           this);
+    InferSchemaDialog dialog(this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     QString error;
-    if (!m_schemaEditor->inferFromExample(dialog.text(), &error))
+    if (!m_schemaEditor->inferFromExample(dialog.exampleText(), &error))
         statusBar()->showMessage(tr("Cannot infer a schema: %1").arg(error), 8000);
 }
 

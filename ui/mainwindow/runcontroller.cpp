@@ -31,10 +31,13 @@ RunController::RunController(RunSession *session, const Panes &panes, QWidget *w
     , m_window(window)
     , m_advisor(new AdvisorButton(window))
     , m_status(new QLabel(window))
+    , m_context(new QLabel(window))
     , m_contextTimer(new QTimer(this))
 {
     m_status->setObjectName(QStringLiteral("runStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_context->setObjectName(QStringLiteral("runContext"));
+    m_context->setContentsMargins(8, 0, 8, 0);
     createActions();
 
     connect(m_session, &RunSession::stateChanged, this, &RunController::updateActions);
@@ -166,10 +169,21 @@ void RunController::updateRunContext()
     m_panes.prompt->setRunContext(m_panes.schema->currentSchema(), model.name, model, server.api);
     m_panes.schema->setTokenMeterContext(prompt.mode, server.api);
 
+    updateContextLabel(model.name, m_panes.picker->connection()->host(), prompt);
+
     QList<EnforcementItem> enforcement;
     for (const PlacedEnforcementItem &placed : m_panes.schema->lintResult().enforcement)
         enforcement.append(placed.item);
     m_advisor->setAdvice(adviseRun(advisorInputFor(prompt, m_panes.schema->text(), enforcement, model, server.api)));
+}
+
+void RunController::updateContextLabel(const QString &model, const QUrl &host, const PromptSettings &prompt)
+{
+    const QString modelText = model.isEmpty() ? tr("no model chosen") : model;
+    m_context->setText(tr("%1 on %2 · %3 mode · %n attempt(s)", nullptr, prompt.maxAttempts)
+                           .arg(modelText, host.authority(), extractionModeName(prompt.mode)));
+    m_context->setToolTip(tr("What Run sends: the model and server from the Model pane, the mode and the number "
+                             "of attempts (the first included) from the prompt's Options tab"));
 }
 
 } // namespace Ui

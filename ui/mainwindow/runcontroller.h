@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "extraction/promptsettings.h"
+
 #include <QObject>
 
 class QAction;
 class QLabel;
 class QTimer;
+class QUrl;
 class QWidget;
 
 namespace Formwork {
@@ -42,6 +45,8 @@ public:
     AdvisorButton *advisorButton() const { return m_advisor; }
     // The permanent run line for the status bar.
     QLabel *statusLabel() const { return m_status; }
+    // What Run will do, for the toolbar: model, server, mode and attempts.
+    QLabel *contextLabel() const { return m_context; }
 
     // Starts a run; false (with the reason shown where the problem is) when it cannot start.
     bool startRun();
@@ -64,6 +69,7 @@ private:
     // Feeds the model, mode and schema to the request preview, the token meter and the advisor.
     void updateRunContext();
     bool refuse(const QString &problem);
+    void updateContextLabel(const QString &model, const QUrl &host, const PromptSettings &prompt);
 
     RunSession *m_session;
     Panes m_panes;
@@ -73,6 +79,7 @@ private:
     QAction *m_validateAction = nullptr;
     AdvisorButton *m_advisor = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_context = nullptr;
     QTimer *m_contextTimer;
     QString m_lastProblem;
 };

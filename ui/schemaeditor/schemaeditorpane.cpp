@@ -2,12 +2,24 @@
 #include "schemaeditor/schemaeditorpane.h"
 
 #include "editor/codeeditor.h"
+#include "schemaeditor/schemafieldeditor.h"
+#include "schemaeditor/schemafieldmodel.h"
+#include "schema/schemainference.h"
+#include "json/jsonparser.h"
 
 #include <QDir>
+#include <QElapsedTimer>
+#include <QThreadPool>
 #include <QFile>
 #include <QFutureWatcher>
 #include <QHeaderView>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
+#include <QResizeEvent>
+#include <QTextCursor>
+#include <QToolButton>
+#include <QUrl>
 #include <QSaveFile>
 #include <QSplitter>
 #include <QStringDecoder>
@@ -19,8 +31,112 @@
 namespace Formwork {
 namespace Ui {
 
+// One lint on the worker thread: the lint itself plus the field tree of the parsed text, built
+// there too unless the text parses to the document the tree already shows.
+struct SchemaCheck {
+    SchemaLintResult lint;
+    std::shared_ptr<const SchemaFieldTree> fields;
+    SchemaFieldTreeDiff diff; // of `fields` against the tree shown when the check started
+    std::shared_ptr<const nlohmann::ordered_json> comparedWith;
+    std::shared_ptr<const SchemaFieldTree> comparedTree;
+    bool fieldsUnchanged = false;
+    quint64 generation = 0;
+};
+
 namespace {
 constexpr int CheckDelayMs = 200;
+// Wide enough for text and fields side by side; narrower panes stack them.
+constexpr int SideBySideMinWidth = 720;
+
+// A text this long is copied out of the editor in slices, so no single event takes long.
+constexpr int SnapshotSliceMs = 4;
+constexpr int MaxEnforcementRows = 100;
+// setText() lints texts this long in the background instead of before it returns.
+constexpr qsizetype LargeTextChars = 512 * 1024;
+
+using CheckPointer = std::shared_ptr<SchemaCheck>;
+
+CheckPointer runCheck(const QString &text, std::shared_ptr<const nlohmann::ordered_json> shown,
+                      std::shared_ptr<const SchemaFieldTree> shownTree, quint64 generation)
+{
+    auto check = std::make_shared<SchemaCheck>();
+    check->generation = generation;
+    check->lint = lintSchema(text);
+    check->comparedWith = std::move(shown);
+    check->comparedTree = std::move(shownTree);
+    if (const auto &map = check->lint.textMap) {
+        if (check->comparedWith && *check->comparedWith == *map->document) {
+            check->fieldsUnchanged = true;
+        } else {
+            check->fields = SchemaFieldTree::build(*map->document);
+            if (check->comparedTree)
+                check->diff = SchemaFieldTree::diff(*check->comparedTree, *check->fields);
+        }
+    }
+    return check;
+}
+
+// Big documents, compiled schemas and trees take tens of milliseconds to free: a pool thread does it.
+template<typename T>
+void disposeOffThread(T &&heavy)
+{
+    QThreadPool::globalInstance()->start([heavy = std::forward<T>(heavy)]() mutable { heavy = {}; });
+}
+
+// Splits a JSON Pointer into its (still escaped) tokens.
+QStringList pointerTokens(const QString &pointer)
+{
+    QStringList tokens = pointer.split(QLatin1Char('/'));
+    if (!tokens.isEmpty())
+        tokens.removeFirst(); // before the leading slash
+    return tokens;
+}
+
+// The schema node of a keyword: the absolute location's fragment when it points into this
+// document, else the evaluation path with every local $ref followed.
+std::string schemaPointerFor(const QString &keywordLocation, const QString &absoluteKeywordLocation,
+                             const SchemaTextMap &map)
+{
+    const qsizetype hash = absoluteKeywordLocation.indexOf(QLatin1Char('#'));
+    if (hash >= 0) {
+        const std::string fragment
+            = QUrl::fromPercentEncoding(absoluteKeywordLocation.mid(hash + 1).toUtf8()).toStdString();
+        // A fragment of another document (a registered schema) says nothing about this text.
+        const auto &doc = *map.document;
+        const std::string base = absoluteKeywordLocation.left(hash).toStdString();
+        const bool otherDocument = !base.empty() && doc.is_object() && doc.contains("$id") && doc["$id"].is_string()
+            && doc["$id"].get<std::string>() != base;
+        if (!otherDocument && (fragment.empty() || fragment.front() == '/')) {
+            if (map.sourceMap.valueRange(parentPointer(fragment)))
+                return fragment;
+        }
+    }
+    const nlohmann::ordered_json &doc = *map.document;
+    std::string pointer;
+    for (const QString &token : pointerTokens(keywordLocation)) {
+        if (token == u"$ref") {
+            try {
+                const auto &schema = doc.at(nlohmann::ordered_json::json_pointer(pointer));
+                if (schema.is_object() && schema.contains("$ref") && schema["$ref"].is_string()) {
+                    const std::string ref = schema["$ref"].get<std::string>();
+                    if (!ref.empty() && ref.front() == '#') {
+                        const std::string target
+                            = QUrl::fromPercentEncoding(QByteArray::fromStdString(ref.substr(1))).toStdString();
+                        if (map.sourceMap.valueRange(target)) {
+                            pointer = target;
+                            continue;
+                        }
+                    }
+                }
+            } catch (const nlohmann::ordered_json::exception &) {
+                // Not in this document: keep walking the literal path, the fallback trims it.
+            }
+        }
+        pointer += '/';
+        pointer += token.toStdString();
+    }
+    return pointer;
+}
 constexpr qint64 MaxSchemaFileBytes = 64 * 1024 * 1024;
 
 const char *const StarterSchema = R"({
@@ -40,10 +156,16 @@ const char *const StarterSchema = R"({
 SchemaEditorPane::SchemaEditorPane(QWidget *parent)
     : QWidget(parent)
     , m_editor(new CodeEditor(this))
+    , m_fieldEditor(new SchemaFieldEditor(this))
+    , m_sideBySide(new QSplitter(Qt::Horizontal, this))
+    , m_showText(new QToolButton(this))
+    , m_showFields(new QToolButton(this))
+    , m_tokenMeter(new QLabel(this))
     , m_messageLabel(new QLabel(this))
     , m_enforcementList(new QTreeWidget(this))
     , m_checkTimer(new QTimer(this))
-    , m_lintWatcher(new QFutureWatcher<SchemaLintResult>(this))
+    , m_lintWatcher(new QFutureWatcher<CheckPointer>(this))
+    , m_tokenWatcher(new QFutureWatcher<SchemaTokenEstimate>(this))
 {
     m_editor->setObjectName(QStringLiteral("schemaText"));
     m_messageLabel->setObjectName(QStringLiteral("schemaMessage"));
@@ -67,9 +189,42 @@ SchemaEditorPane::SchemaEditorPane(QWidget *parent)
     lowerLayout->addWidget(m_messageLabel);
     lowerLayout->addWidget(m_enforcementList, 1);
 
+    m_showText->setObjectName(QStringLiteral("schemaShowText"));
+    m_showText->setText(tr("Text"));
+    m_showText->setCheckable(true);
+    m_showText->setChecked(true);
+    m_showText->setAutoRaise(true);
+    m_showText->setToolTip(tr("Show the schema as JSON text"));
+    m_showFields->setObjectName(QStringLiteral("schemaShowFields"));
+    m_showFields->setText(tr("Fields"));
+    m_showFields->setCheckable(true);
+    m_showFields->setChecked(true);
+    m_showFields->setAutoRaise(true);
+    m_showFields->setToolTip(tr("Show the schema as a tree of fields with a form for the selected one"));
+    connect(m_showText, &QToolButton::toggled, this, &SchemaEditorPane::updateViewButtons);
+    connect(m_showFields, &QToolButton::toggled, this, &SchemaEditorPane::updateViewButtons);
+
+    m_tokenMeter->setObjectName(QStringLiteral("schemaTokenMeter"));
+    m_tokenMeter->setContentsMargins(6, 0, 6, 0);
+
+    auto *header = new QHBoxLayout;
+    header->setContentsMargins(2, 2, 2, 2);
+    header->setSpacing(2);
+    header->addWidget(m_showText);
+    header->addWidget(m_showFields);
+    header->addStretch(1);
+    header->addWidget(m_tokenMeter);
+
+    m_sideBySide->setObjectName(QStringLiteral("schemaTextFieldsSplitter"));
+    m_sideBySide->addWidget(m_editor);
+    m_sideBySide->addWidget(m_fieldEditor);
+    m_sideBySide->setStretchFactor(0, 3);
+    m_sideBySide->setStretchFactor(1, 2);
+    m_sideBySide->setChildrenCollapsible(false);
+
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("schemaSplitter"));
-    splitter->addWidget(m_editor);
+    splitter->addWidget(m_sideBySide);
     splitter->addWidget(lower);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
@@ -77,18 +232,31 @@ SchemaEditorPane::SchemaEditorPane(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(header);
     layout->addWidget(splitter);
 
     m_checkTimer->setSingleShot(true);
     m_checkTimer->setInterval(CheckDelayMs);
     connect(m_checkTimer, &QTimer::timeout, this, &SchemaEditorPane::startBackgroundLint);
-    connect(m_lintWatcher, &QFutureWatcher<SchemaLintResult>::finished, this, [this] {
+    connect(m_lintWatcher, &QFutureWatcher<CheckPointer>::finished, this, [this] {
         // Only the newest text's result counts; an older one that finishes late is dropped.
-        if (m_lintGeneration == m_textGeneration)
-            applyLint(m_lintWatcher->result());
-        else if (!m_checkTimer->isActive())
+        CheckPointer check = m_lintWatcher->result();
+        if (m_lintGeneration == m_textGeneration) {
+            applyCheck(*check);
+        } else if (!m_checkTimer->isActive()) {
             startBackgroundLint();
+        }
+        disposeOffThread(std::move(*check));
     });
+    connect(m_tokenWatcher, &QFutureWatcher<SchemaTokenEstimate>::finished, this, [this] {
+        if (m_tokenPending)
+            startTokenEstimate(); // the schema or the mode changed meanwhile
+        else
+            showTokenEstimate(m_tokenWatcher->result());
+    });
+    connect(m_fieldEditor->model(), &SchemaFieldModel::documentEdited, this, &SchemaEditorPane::writeFieldsToText);
+    m_fieldEditor->setSyncHook([this] { return syncFieldsWithText(); });
     connect(m_enforcementList, &QTreeWidget::itemActivated, this, &SchemaEditorPane::selectEnforcementItem);
     connect(m_enforcementList, &QTreeWidget::itemClicked, this, &SchemaEditorPane::selectEnforcementItem);
     connect(m_editor, &QPlainTextEdit::textChanged, this, &SchemaEditorPane::scheduleCheck);
@@ -108,7 +276,14 @@ void SchemaEditorPane::setText(const QString &text)
 {
     m_editor->setPlainText(text);
     m_editor->document()->setModified(false);
-    checkNow();
+    if (text.size() < LargeTextChars) {
+        checkNow();
+        return;
+    }
+    // Linting megabytes takes seconds: start at once, but on the worker.
+    m_checkTimer->stop();
+    ++m_textGeneration;
+    startBackgroundLint();
 }
 
 bool SchemaEditorPane::isModified() const
@@ -186,40 +361,136 @@ void SchemaEditorPane::checkNow()
 {
     m_checkTimer->stop();
     ++m_textGeneration;
-    applyLint(lintSchema(text()));
+    m_snapshotGeneration = 0; // a snapshot in progress is of older text
+    SchemaFieldModel *model = m_fieldEditor->model();
+    CheckPointer check = runCheck(text(), model->documentPointer(), model->treePointer(), m_textGeneration);
+    applyCheck(*check);
+    disposeOffThread(std::move(*check));
 }
 
 void SchemaEditorPane::startBackgroundLint()
 {
-    if (m_lintWatcher->isRunning())
-        return; // the finished handler starts the next run for the newest text
+    if (m_lintWatcher->isRunning() || m_snapshotGeneration == m_textGeneration)
+        return; // the finished handler (or the snapshot) starts the next run for the newest text
+    // QTextDocument::toPlainText() of megabytes takes longer than a frame, so the text is copied
+    // block by block in short slices, between other events.
+    m_snapshotGeneration = m_textGeneration;
+    m_snapshot.clear();
+    m_snapshot.reserve(m_editor->document()->characterCount());
+    m_snapshotBlock = m_editor->document()->begin();
+    continueSnapshot();
+}
+
+void SchemaEditorPane::continueSnapshot()
+{
+    if (m_snapshotGeneration != m_textGeneration || m_lintWatcher->isRunning())
+        return; // the text changed meanwhile: the check timer starts over
+    QElapsedTimer slice;
+    slice.start();
+    int blocks = 0;
+    while (m_snapshotBlock.isValid()) {
+        m_snapshot += m_snapshotBlock.text();
+        m_snapshotBlock = m_snapshotBlock.next();
+        if (m_snapshotBlock.isValid())
+            m_snapshot += QLatin1Char('\n');
+        if (++blocks % 32 == 0 && slice.elapsed() >= SnapshotSliceMs) {
+            QTimer::singleShot(0, this, &SchemaEditorPane::continueSnapshot);
+            return;
+        }
+    }
+    m_snapshotGeneration = 0;
     m_lintGeneration = m_textGeneration;
-    m_lintWatcher->setFuture(QtConcurrent::run(lintSchema, text()));
+    SchemaFieldModel *model = m_fieldEditor->model();
+    m_lintWatcher->setFuture(QtConcurrent::run(runCheck, std::exchange(m_snapshot, QString()),
+                                               model->documentPointer(), model->treePointer(), m_lintGeneration));
+}
+
+void SchemaEditorPane::applyCheck(const SchemaCheck &check)
+{
+    SchemaFieldModel *model = m_fieldEditor->model();
+    if (const auto &map = check.lint.textMap) {
+        if (check.fields && model->treePointer() == check.comparedTree)
+            model->setDocument(map->document, check.fields, check.diff);
+        else if (check.fields)
+            model->setDocument(map->document, check.fields);
+        else if (!check.fieldsUnchanged || model->documentPointer() != check.comparedWith)
+            model->setDocument(map->document);
+        m_fieldsGeneration = check.generation;
+        m_fieldEditor->setStale(false);
+    } else {
+        // Keep the last rows the text had, greyed, until it parses again.
+        m_fieldEditor->setStale(true);
+    }
+    applyLint(check.lint);
 }
 
 void SchemaEditorPane::applyLint(const SchemaLintResult &result)
 {
-    m_lint = result;
+    disposeOffThread(std::exchange(m_lint, result));
     QList<CodeEditor::ErrorMark> marks;
     for (const SchemaLintMark &mark : result.marks)
         marks.append({mark.position, mark.length});
-    m_editor->setErrorMarks(marks);
+    // Setting marks repaints the whole text; a valid schema stays valid while typing, so skip that.
+    if (!marks.isEmpty() || !m_editor->errorMarks().isEmpty())
+        m_editor->setErrorMarks(marks);
     showMessage(result.summary, result.state != SchemaLintResult::State::Valid);
 
-    m_enforcementList->clear();
-    for (const PlacedEnforcementItem &placed : result.enforcement) {
+    fillEnforcementList(result.enforcement);
+    m_enforcementList->setVisible(!result.enforcement.isEmpty());
+    if (m_lint.schema)
+        startTokenEstimate();
+    else
+        m_tokenMeter->setEnabled(false);
+    Q_EMIT linted();
+    Q_EMIT schemaChanged();
+}
+
+void SchemaEditorPane::fillEnforcementList(const QList<PlacedEnforcementItem> &enforcement)
+{
+    // Thousands of rows would take a long while to lay out and nobody reads them all.
+    const qsizetype shown = qMin<qsizetype>(enforcement.size(), MaxEnforcementRows);
+    const QString moreText
+        = shown < enforcement.size() ? tr("... and %n more", nullptr, int(enforcement.size() - shown)) : QString();
+    const auto label = [](const PlacedEnforcementItem &placed) {
         const QString where = placed.item.pointer.isEmpty() ? QStringLiteral("/") : placed.item.pointer;
+        return QStringLiteral("%1 (%2)").arg(placed.item.keyword, where);
+    };
+    // While typing the rows are usually the same, only further down the text: then only their
+    // positions change, and the list is not rebuilt (nor repainted).
+    bool same = m_enforcementList->topLevelItemCount() == shown + (moreText.isEmpty() ? 0 : 1);
+    for (qsizetype i = 0; same && i < shown; ++i) {
+        const QTreeWidgetItem *row = m_enforcementList->topLevelItem(int(i));
+        same = row->text(0) == label(enforcement.at(i)) && row->text(2) == enforcement.at(i).item.note
+            && row->text(1) == enforcementStatusName(enforcement.at(i).item.status);
+    }
+    if (same && !moreText.isEmpty())
+        same = m_enforcementList->topLevelItem(int(shown))->text(0) == moreText;
+    if (same) {
+        for (qsizetype i = 0; i < shown; ++i) {
+            QTreeWidgetItem *row = m_enforcementList->topLevelItem(int(i));
+            row->setData(0, Qt::UserRole, enforcement.at(i).position);
+            row->setData(0, Qt::UserRole + 1, enforcement.at(i).length);
+        }
+        return;
+    }
+    m_enforcementList->clear();
+    for (qsizetype i = 0; i < shown; ++i) {
+        const PlacedEnforcementItem &placed = enforcement.at(i);
         auto *row = new QTreeWidgetItem(m_enforcementList,
-                                        {QStringLiteral("%1 (%2)").arg(placed.item.keyword, where),
-                                         enforcementStatusName(placed.item.status), placed.item.note});
+                                        {label(placed), enforcementStatusName(placed.item.status), placed.item.note});
         row->setData(0, Qt::UserRole, placed.position);
         row->setData(0, Qt::UserRole + 1, placed.length);
         row->setToolTip(2, placed.item.note);
     }
-    m_enforcementList->resizeColumnToContents(0);
-    m_enforcementList->resizeColumnToContents(1);
-    m_enforcementList->setVisible(!result.enforcement.isEmpty());
-    Q_EMIT linted();
+    if (!moreText.isEmpty()) {
+        auto *more = new QTreeWidgetItem(m_enforcementList, {moreText});
+        more->setData(0, Qt::UserRole, -1);
+    }
+    // Measuring every row's text is slow; a long list keeps the widths it has.
+    if (shown <= 40) {
+        m_enforcementList->resizeColumnToContents(0);
+        m_enforcementList->resizeColumnToContents(1);
+    }
 }
 
 void SchemaEditorPane::selectEnforcementItem(QTreeWidgetItem *item)
@@ -241,6 +512,169 @@ void SchemaEditorPane::showMessage(const QString &text, bool isError)
     QPalette pal = m_messageLabel->palette();
     pal.setColor(QPalette::WindowText, isError ? QColor(0xc6, 0x28, 0x28) : palette().color(QPalette::WindowText));
     m_messageLabel->setPalette(pal);
+}
+
+void SchemaEditorPane::replaceTextAsOneStep(const QString &newText)
+{
+    // Only the span that differs is replaced, inside one edit block: one undo step, and the
+    // cursor, scroll position and highlighting of the untouched text stay.
+    const QString old = text();
+    const qsizetype limit = qMin(old.size(), newText.size());
+    qsizetype prefix = 0;
+    while (prefix < limit && old.at(prefix) == newText.at(prefix))
+        ++prefix;
+    qsizetype suffix = 0;
+    while (suffix < limit - prefix && old.at(old.size() - 1 - suffix) == newText.at(newText.size() - 1 - suffix))
+        ++suffix;
+    if (prefix == old.size() && prefix == newText.size())
+        return;
+    QTextCursor cursor(m_editor->document());
+    cursor.beginEditBlock();
+    cursor.setPosition(int(prefix));
+    cursor.setPosition(int(old.size() - suffix), QTextCursor::KeepAnchor);
+    cursor.insertText(newText.mid(prefix, newText.size() - prefix - suffix));
+    cursor.endEditBlock();
+}
+
+void SchemaEditorPane::writeFieldsToText()
+{
+    const nlohmann::ordered_json &document = m_fieldEditor->model()->document();
+    const QString newText
+        = QString::fromStdString(document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace))
+        + QLatin1Char('\n');
+    replaceTextAsOneStep(newText);
+    // The tree already shows this text; the lint that follows only confirms it.
+    m_fieldsGeneration = m_textGeneration;
+}
+
+bool SchemaEditorPane::syncFieldsWithText()
+{
+    // Text typed since the last lint would be lost by an edit of the older tree: catch up first.
+    if (m_fieldsGeneration != m_textGeneration || m_checkTimer->isActive() || m_lintWatcher->isRunning())
+        checkNow();
+    return m_lint.textMap && m_fieldsGeneration == m_textGeneration;
+}
+
+bool SchemaEditorPane::inferFromExample(const QString &jsonText, QString *error)
+{
+    const QByteArray utf8 = jsonText.toUtf8();
+    JsonParseOptions options;
+    options.recordSourceMap = false;
+    auto parsed = parseJson(std::string_view(utf8.constData(), size_t(utf8.size())), options);
+    if (!parsed) {
+        if (error)
+            *error = tr("Line %1, column %2: %3").arg(parsed.error().line).arg(parsed.error().column).arg(parsed.error().message);
+        return false;
+    }
+    nlohmann::ordered_json schema = nlohmann::ordered_json::object();
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema";
+    const nlohmann::ordered_json inferred = inferSchema(parsed->value);
+    for (auto it = inferred.begin(); it != inferred.end(); ++it)
+        schema[it.key()] = it.value();
+    replaceTextAsOneStep(
+        QString::fromStdString(schema.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace))
+        + QLatin1Char('\n'));
+    if (error)
+        error->clear();
+    return true;
+}
+
+void SchemaEditorPane::revealKeywordLocation(const QString &keywordLocation, const QString &absoluteKeywordLocation)
+{
+    if (m_fieldsGeneration != m_textGeneration || m_checkTimer->isActive() || m_lintWatcher->isRunning())
+        checkNow(); // the ranges must be those of the text on screen
+    const auto map = m_lint.textMap;
+    if (!map)
+        return;
+    std::string pointer = schemaPointerFor(keywordLocation, absoluteKeywordLocation, *map);
+    while (!pointer.empty() && !map->sourceMap.valueRange(pointer))
+        pointer = parentPointer(pointer);
+    const auto range = map->memberRange(pointer);
+    if (!range)
+        return;
+    QTextCursor cursor(m_editor->document());
+    cursor.setPosition(int(range->begin));
+    cursor.setPosition(int(range->end), QTextCursor::KeepAnchor);
+    m_editor->setTextCursor(cursor);
+    m_editor->ensureCursorVisible();
+    if (const SchemaField *field = m_fieldEditor->model()->tree().fieldContaining(pointer))
+        m_fieldEditor->selectPointer(QString::fromStdString(field->pointer));
+}
+
+void SchemaEditorPane::setTokenMeterContext(ExtractionMode mode, BackendApi api)
+{
+    if (mode == m_tokenMode && api == m_tokenApi)
+        return;
+    m_tokenMode = mode;
+    m_tokenApi = api;
+    if (m_lint.schema)
+        startTokenEstimate();
+}
+
+void SchemaEditorPane::startTokenEstimate()
+{
+    if (m_tokenWatcher->isRunning()) {
+        m_tokenPending = true; // started again with the newest schema and mode when this one ends
+        return;
+    }
+    m_tokenPending = false;
+    if (!m_lint.schema)
+        return;
+    m_tokenWatcher->setFuture(QtConcurrent::run(estimateSchemaTokens, *m_lint.schema, m_tokenMode, m_tokenApi));
+}
+
+void SchemaEditorPane::showTokenEstimate(const SchemaTokenEstimate &estimate)
+{
+    m_tokens = estimate;
+    const QString mode = extractionModeName(m_tokenMode);
+    const QString api = m_tokenApi == BackendApi::Ollama ? tr("Ollama native API") : tr("OpenAI-compatible API");
+    m_tokenMeter->setEnabled(estimate.valid && m_lint.schema.has_value());
+    if (!estimate.valid) {
+        m_tokenMeter->setText(tr("Schema: ? tokens"));
+        m_tokenMeter->setToolTip(tr("No estimate for %1 mode: %2").arg(mode, estimate.error));
+    } else {
+        m_tokenMeter->setText(tr("Schema: ~%1 tokens (%2)").arg(QLocale().toString(estimate.tokens), mode));
+        QString how = tr("About %1 prompt tokens that this schema adds to every request in %2 mode (%3): "
+                         "the base request of an empty conversation is built as for a run, and its %4 "
+                         "counted with a rough rule (about four letters per token, each punctuation mark "
+                         "one), not the model's tokenizer.")
+                          .arg(QLocale().toString(estimate.tokens), mode, api,
+                               estimate.toolTokens > 0 ? tr("messages and tool definition are")
+                                                       : tr("system message is"));
+        if (m_tokenMode == ExtractionMode::Schema)
+            how += QLatin1Char(' ') + tr("The grammar sent as the response format costs no prompt tokens.");
+        m_tokenMeter->setToolTip(how);
+    }
+    Q_EMIT tokenEstimateChanged();
+}
+
+void SchemaEditorPane::setView(View view)
+{
+    m_showText->setChecked(view != View::Fields);
+    m_showFields->setChecked(view != View::Text);
+    updateViewButtons();
+}
+
+SchemaEditorPane::View SchemaEditorPane::view() const
+{
+    if (m_showText->isChecked() && m_showFields->isChecked())
+        return View::Both;
+    return m_showFields->isChecked() ? View::Fields : View::Text;
+}
+
+void SchemaEditorPane::updateViewButtons()
+{
+    // One of the two always stays visible.
+    if (!m_showText->isChecked() && !m_showFields->isChecked())
+        (sender() == m_showText ? m_showFields : m_showText)->setChecked(true);
+    m_editor->setVisible(m_showText->isChecked());
+    m_fieldEditor->setVisible(m_showFields->isChecked());
+}
+
+void SchemaEditorPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    m_sideBySide->setOrientation(event->size().width() >= SideBySideMinWidth ? Qt::Horizontal : Qt::Vertical);
 }
 
 void SchemaEditorPane::setFilePath(const QString &path)

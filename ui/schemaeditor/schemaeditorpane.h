@@ -2,11 +2,19 @@
 #pragma once
 
 #include "schemaeditor/schemalint.h"
+#include "schemaeditor/schematokens.h"
 
+#include <QTextBlock>
 #include <QWidget>
 
+#include <memory>
+
+#include <optional>
+
 class QLabel;
+class QSplitter;
 class QTimer;
+class QToolButton;
 class QTreeWidget;
 class QTreeWidgetItem;
 template<typename T>
@@ -16,10 +24,14 @@ namespace Formwork {
 namespace Ui {
 
 class CodeEditor;
+class SchemaFieldEditor;
+struct SchemaCheck;
 
 // The JSON Schema text editor: highlighting, line numbers, open/save, an inline message that says
 // where the text stops being valid JSON or a valid schema, and the list of keywords the server
-// will not enforce. Linting runs on a worker thread after a typing pause, so large schemas never
+// will not enforce. Beside the text, a field tree edits the same schema (SchemaFieldEditor); an
+// edit there rewrites the text as one undo step, and text that parses updates the tree. Linting
+// (and building the tree) runs on a worker thread after a typing pause, so large schemas never
 // freeze typing. It never shows a modal dialog itself, so it can be driven from tests; the main
 // window owns the file dialogs.
 class SchemaEditorPane final : public QWidget
@@ -28,10 +40,14 @@ class SchemaEditorPane final : public QWidget
     Q_DISABLE_COPY_MOVE(SchemaEditorPane)
 
 public:
+    enum class View { Text, Fields, Both };
+
     explicit SchemaEditorPane(QWidget *parent = nullptr);
     ~SchemaEditorPane() override;
 
     QString text() const;
+    // Replaces the text (not undoable) and lints it: before returning for ordinary schemas, in the
+    // background (linted() follows) for texts over half a million characters.
     void setText(const QString &text);
 
     // Loads `path` into the editor. On failure the editor keeps its text and the message bar
@@ -45,32 +61,84 @@ public:
     QString message() const;
     bool isValidJson() const;
     const SchemaLintResult &lintResult() const { return m_lint; }
+    // The schema compiled by the last lint; nullopt while the text is not a valid schema.
+    std::optional<Schema> currentSchema() const { return m_lint.schema; }
 
     // Lints now, on this thread, instead of after the typing pause.
     void checkNow();
 
+    // Replaces the text with a schema inferred from the example JSON, as one undo step. On a parse
+    // error the text stays and `error` says where ("line 3, column 5: ...").
+    bool inferFromExample(const QString &jsonText, QString *error = nullptr);
+
+    // Selects the schema node a failing keyword comes from, in the text and in the field tree.
+    // `keywordLocation` follows the evaluation path (it may pass through $ref); when a $ref was
+    // followed, the fragment of `absoluteKeywordLocation` ("...#/$defs/item/minimum") names the
+    // node. Falls back to the nearest parent that exists in the text.
+    void revealKeywordLocation(const QString &keywordLocation, const QString &absoluteKeywordLocation = {});
+
+    // The mode and API the token meter estimates for (default: schema mode, Ollama native).
+    void setTokenMeterContext(ExtractionMode mode, BackendApi api);
+    // The last estimate shown by the token meter (valid false while there is none).
+    const SchemaTokenEstimate &tokenEstimate() const { return m_tokens; }
+
+    // Text, Fields, or both side by side (the default).
+    void setView(View view);
+    View view() const;
+
     CodeEditor *editor() const { return m_editor; }
+    SchemaFieldEditor *fieldEditor() const { return m_fieldEditor; }
 
 Q_SIGNALS:
     void filePathChanged(const QString &path);
     void modificationChanged(bool modified);
     void linted();
+    // After every lint: currentSchema() is the schema now (nullopt when the text is not one).
+    void schemaChanged();
+    // The token meter shows a new estimate.
+    void tokenEstimateChanged();
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void scheduleCheck();
     void startBackgroundLint();
+    void continueSnapshot();
+    void applyCheck(const SchemaCheck &check);
     void applyLint(const SchemaLintResult &result);
+    void fillEnforcementList(const QList<PlacedEnforcementItem> &enforcement);
     void selectEnforcementItem(QTreeWidgetItem *item);
     void showMessage(const QString &text, bool isError);
     void setFilePath(const QString &path);
+    void replaceTextAsOneStep(const QString &text);
+    void writeFieldsToText();
+    bool syncFieldsWithText();
+    void startTokenEstimate();
+    void showTokenEstimate(const SchemaTokenEstimate &estimate);
+    void updateViewButtons();
 
     CodeEditor *m_editor;
+    SchemaFieldEditor *m_fieldEditor;
+    QSplitter *m_sideBySide;
+    QToolButton *m_showText;
+    QToolButton *m_showFields;
+    QLabel *m_tokenMeter;
     QLabel *m_messageLabel;
     QTreeWidget *m_enforcementList;
     QTimer *m_checkTimer;
-    QFutureWatcher<SchemaLintResult> *m_lintWatcher;
+    QFutureWatcher<std::shared_ptr<SchemaCheck>> *m_lintWatcher;
+    QFutureWatcher<SchemaTokenEstimate> *m_tokenWatcher;
     quint64 m_textGeneration = 0;
     quint64 m_lintGeneration = 0;
+    quint64 m_fieldsGeneration = 0; // the text generation the field tree shows
+    quint64 m_snapshotGeneration = 0; // of the text being copied for the next lint; 0: none
+    QString m_snapshot;
+    QTextBlock m_snapshotBlock;
+    bool m_tokenPending = false;
+    ExtractionMode m_tokenMode = ExtractionMode::Schema;
+    BackendApi m_tokenApi = BackendApi::Ollama;
+    SchemaTokenEstimate m_tokens;
     QString m_filePath;
     SchemaLintResult m_lint;
 };

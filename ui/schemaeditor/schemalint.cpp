@@ -33,6 +33,17 @@ SchemaLintMark markFor(const TextPositions &positions, SourceRange bytes, const 
 
 } // namespace
 
+std::optional<SourceRange> SchemaTextMap::memberRange(const std::string &pointer) const
+{
+    const auto value = sourceMap.valueRange(pointer);
+    if (!value || !positions)
+        return std::nullopt;
+    SourceRange bytes = *value;
+    if (const auto key = sourceMap.keyRange(pointer))
+        bytes.begin = key->begin;
+    return positions->toUtf16(bytes);
+}
+
 SchemaLintResult lintSchema(const QString &text)
 {
     SchemaLintResult result;
@@ -42,9 +53,11 @@ SchemaLintResult lintSchema(const QString &text)
         return result;
     }
 
-    const QByteArray utf8 = text.toUtf8();
-    const std::string_view bytes(utf8.constData(), size_t(utf8.size()));
-    const TextPositions positions(bytes);
+    auto map = std::make_shared<SchemaTextMap>();
+    map->utf8 = text.toUtf8();
+    const std::string_view bytes(map->utf8.constData(), size_t(map->utf8.size()));
+    map->positions.emplace(bytes);
+    const TextPositions &positions = *map->positions;
     auto parsed = parseJson(bytes);
     if (!parsed) {
         const JsonParseError &error = parsed.error();
@@ -57,17 +70,21 @@ SchemaLintResult lintSchema(const QString &text)
         return result;
     }
 
-    const auto compiled = Schema::compile(parsed->value);
+    map->document = std::make_shared<const nlohmann::ordered_json>(std::move(parsed->value));
+    map->sourceMap = std::move(parsed->sourceMap);
+    result.textMap = map;
+    const SourceMap &sourceMap = map->sourceMap;
+    const auto compiled = Schema::compile(*map->document);
     if (!compiled) {
         result.state = SchemaLintResult::State::InvalidSchema;
         for (const SchemaError &error : compiled.error()) {
             const std::string pointer = error.pointer.toStdString();
-            const SourceRange range = parsed->sourceMap.valueRange(pointer).value_or(SourceRange{0, 1});
+            const SourceRange range = sourceMap.valueRange(pointer).value_or(SourceRange{0, 1});
             result.marks.append(markFor(positions, range, error.message));
         }
         const SchemaError &first = compiled.error().constFirst();
         const LineColumn where = positions.lineColumn(
-            parsed->sourceMap.valueRange(first.pointer.toStdString()).value_or(SourceRange{}).begin);
+            sourceMap.valueRange(first.pointer.toStdString()).value_or(SourceRange{}).begin);
         result.line = where.line;
         result.column = where.column;
         const QString pointer = first.pointer.isEmpty() ? QStringLiteral("/") : first.pointer;
@@ -82,6 +99,7 @@ SchemaLintResult lintSchema(const QString &text)
     }
 
     result.state = SchemaLintResult::State::Valid;
+    result.schema = *compiled;
     for (const EnforcementItem &item : enforcementReport(*compiled)) {
         if (item.status == EnforcementStatus::Enforced || isAnnotation(item.keyword)) {
             ++result.enforcedCount;
@@ -89,7 +107,7 @@ SchemaLintResult lintSchema(const QString &text)
         }
         PlacedEnforcementItem placed{item};
         const std::string keyPointer = SourceMap::appendToken(item.pointer.toStdString(), item.keyword.toStdString());
-        if (const auto range = parsed->sourceMap.keyRange(keyPointer)) {
+        if (const auto range = sourceMap.keyRange(keyPointer)) {
             const SourceRange chars = positions.toUtf16(*range);
             placed.position = int(chars.begin);
             placed.length = int(chars.length());

@@ -2,9 +2,18 @@
 #pragma once
 
 #include "schema/enforcementreport.h"
+#include "schema/schema.h"
+#include "json/sourcemap.h"
+#include "json/textpositions.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <optional>
 
 namespace Formwork {
 namespace Ui {
@@ -23,6 +32,22 @@ struct PlacedEnforcementItem {
     int length = 0;
 };
 
+// The parsed schema text: its value, where each value sits, and how byte offsets map to QString
+// positions. Shared and immutable, so it can be handed from the worker to the GUI thread.
+struct SchemaTextMap {
+    SchemaTextMap() = default;
+    SchemaTextMap(const SchemaTextMap &) = delete;
+    SchemaTextMap &operator=(const SchemaTextMap &) = delete;
+
+    QByteArray utf8; // the text the map describes; `positions` views it
+    std::shared_ptr<const nlohmann::ordered_json> document;
+    SourceMap sourceMap;
+    std::optional<TextPositions> positions;
+
+    // The QString range of a value, or of a member from its key to the end of its value.
+    std::optional<SourceRange> memberRange(const std::string &pointer) const;
+};
+
 // What the editor shows about its text: is it JSON, is it a schema, and what will the server
 // enforce. Plain data, so it can be computed on a worker thread.
 struct SchemaLintResult {
@@ -35,6 +60,10 @@ struct SchemaLintResult {
     QList<SchemaLintMark> marks;
     QList<PlacedEnforcementItem> enforcement; // only what is not plainly enforced
     int enforcedCount = 0;
+    // The compiled schema when state is Valid (compiled on the lint's thread).
+    std::optional<Schema> schema;
+    // Set when the text is JSON (Valid or InvalidSchema).
+    std::shared_ptr<const SchemaTextMap> textMap;
 };
 
 // Parses `text` with the core's JSON parser, compiles it as a JSON Schema (2020-12 unless

@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Typing into a 5 MB schema in the schema editor pane (offscreen): prints the longest and the
+// median GUI-thread stall per keystroke, the lint and field-tree updates that follow included.
+// Keys arrive every 100 ms (about 10 keys/s, driven by a timer, without sleeping); every tenth key
+// is followed by a pause long enough for the background lint to run and be applied.
+// Usage: bench_schematyping [megabytes] [keys]   (defaults: 5 and 60)
+#include "editor/codeeditor.h"
+#include "schemaeditor/schemaeditorpane.h"
+#include "schemaeditor/schemafieldeditor.h"
+#include "schemaeditor/schemafieldmodel.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTextCursor>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <functional>
+#include <string>
+#include <vector>
+
+using namespace Formwork::Ui;
+
+namespace {
+
+// Objects of many fields each, with the keywords real extraction schemas use.
+QString generateSchema(qsizetype targetBytes)
+{
+    std::string text = "{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n  \"type\": \"object\",\n"
+                       "  \"properties\": {\n";
+    for (int group = 0; qsizetype(text.size()) < targetBytes; ++group) {
+        if (group > 0)
+            text += ",\n";
+        const std::string g = std::to_string(group);
+        text += "    \"group_" + g + "\": {\n      \"type\": \"object\",\n      \"description\": \"Group " + g
+            + " of the record\",\n      \"properties\": {\n";
+        for (int field = 0; field < 100; ++field) {
+            const std::string f = std::to_string(field);
+            if (field > 0)
+                text += ",\n";
+            text += "        \"field_" + f + "\": { ";
+            switch (field % 4) {
+            case 0:
+                text += "\"type\": \"string\", \"description\": \"The value of field " + f + " in group " + g
+                    + ", as written in the document\", \"maxLength\": 200";
+                break;
+            case 1:
+                text += "\"type\": \"integer\", \"minimum\": 0, \"maximum\": 1000, \"description\": \"A count\"";
+                break;
+            case 2:
+                text += "\"type\": [\"string\", \"null\"], \"format\": \"date\", \"description\": \"When it happened\"";
+                break;
+            default:
+                text += "\"type\": \"array\", \"items\": { \"type\": \"object\", \"properties\": { \"name\": { \"type\": "
+                        "\"string\" }, \"share\": { \"type\": \"number\" } }, \"required\": [\"name\"] }";
+                break;
+            }
+            text += " }";
+        }
+        text += "\n      },\n      \"required\": [\"field_0\", \"field_1\"]\n    }";
+    }
+    text += "\n  }\n}\n";
+    return QString::fromStdString(text);
+}
+
+double median(std::vector<double> values)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+// Times every event the GUI thread handles (outermost dispatch only): the longest one of a
+// keystroke's interval is what the user waits for before the next frame.
+class TimedApplication final : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (m_depth++ > 0) {
+            const bool handled = QApplication::notify(receiver, event);
+            --m_depth;
+            return handled;
+        }
+        QElapsedTimer timer;
+        timer.start();
+        const double cpuBefore = threadCpuMs();
+        const bool handled = QApplication::notify(receiver, event);
+        --m_depth;
+        const double ms = double(timer.nsecsElapsed()) / 1e6;
+        const double cpu = threadCpuMs() - cpuBefore;
+        if (onEvent)
+            onEvent(ms, cpu);
+        if (verbose && ms > 16.0)
+            std::printf("  slow event: %.1f ms (%.1f ms of GUI-thread CPU), type %d, receiver %s\n", ms, cpu,
+                        int(event->type()), receiver->metaObject()->className());
+        return handled;
+    }
+
+    // Wall time includes time the GUI thread waited for a core (the lint threads, other processes);
+    // CPU time is what the event itself costs.
+    static double threadCpuMs()
+    {
+        timespec now {};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+        return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+    }
+
+    std::function<void(double, double)> onEvent;
+    bool verbose = qEnvironmentVariableIsSet("BENCH_VERBOSE");
+
+private:
+    int m_depth = 0;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    TimedApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const double megabytes = args.size() > 1 ? args.at(1).toDouble() : 5.0;
+    const int keys = args.size() > 2 ? args.at(2).toInt() : 60;
+
+    const QString schema = generateSchema(qsizetype(megabytes * 1024 * 1024));
+    SchemaEditorPane pane;
+    pane.resize(1400, 900);
+    if (qEnvironmentVariable("BENCH_VIEW") == u"text")
+        pane.setView(SchemaEditorPane::View::Text);
+    if (qEnvironmentVariable("BENCH_VIEW") == u"fields")
+        pane.setView(SchemaEditorPane::View::Fields);
+    pane.show();
+    QElapsedTimer clock;
+    clock.start();
+    QSignalSpy loaded(&pane, &SchemaEditorPane::linted);
+    pane.setText(schema);
+    const double setTextMs = double(clock.nsecsElapsed()) / 1e6;
+    while (loaded.isEmpty())
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    const double loadMs = double(clock.nsecsElapsed()) / 1e6;
+    std::printf("schema: %.2f MB, %lld fields in the tree\n", double(schema.toUtf8().size()) / (1024 * 1024),
+                static_cast<long long>(pane.fieldEditor()->model()->tree().size()));
+    std::printf("load: setText returns after %.1f ms (QPlainTextEdit::setPlainText), lint and tree applied after %.1f ms\n",
+                setTextMs, loadMs);
+
+    // Type inside a description, so the text stays a valid schema and every lint applies fully.
+    const qsizetype at = schema.indexOf(QStringLiteral("as written in the document")) + 3;
+    QTextCursor cursor(pane.editor()->document());
+    cursor.setPosition(int(at));
+    pane.editor()->setTextCursor(cursor);
+    pane.editor()->setFocus();
+
+    int currentKey = -1;
+    std::vector<double> worst(size_t(keys), 0.0);
+    std::vector<double> worstCpu(size_t(keys), 0.0);
+    app.onEvent = [&](double ms, double cpu) {
+        if (currentKey >= 0 && currentKey < keys) {
+            worst[size_t(currentKey)] = std::max(worst[size_t(currentKey)], ms);
+            worstCpu[size_t(currentKey)] = std::max(worstCpu[size_t(currentKey)], cpu);
+        }
+    };
+
+    QSignalSpy linted(&pane, &SchemaEditorPane::linted);
+    QSignalSpy edited(pane.fieldEditor()->model(), &QAbstractItemModel::dataChanged);
+    QTimer typist;
+    typist.setSingleShot(true);
+    bool waitingForLint = false;
+    QObject::connect(&typist, &QTimer::timeout, &app, [&] {
+        ++currentKey;
+        if (currentKey >= keys) {
+            app.quit();
+            return;
+        }
+        // The key itself is timed too: it is handled inside this timer event.
+        QTest::keyClick(pane.editor(), char('a' + currentKey % 26));
+        if ((currentKey + 1) % 10 == 0)
+            waitingForLint = true; // a pause: the next key comes once the lint has been applied
+        else
+            typist.start(100);
+    });
+    QObject::connect(&pane, &SchemaEditorPane::linted, &app, [&] {
+        if (waitingForLint) {
+            waitingForLint = false;
+            typist.start(100); // the lint and its tree update are part of this keystroke
+        }
+    });
+    QElapsedTimer typing;
+    typing.start();
+    typist.start(0);
+    app.exec();
+    const double typingSeconds = double(typing.elapsed()) / 1000.0;
+
+    const auto longest = std::max_element(worst.begin(), worst.end());
+    int over = 0;
+    for (double ms : worst)
+        over += ms > 16.0 ? 1 : 0;
+    std::printf("keystrokes: %d, lints applied: %lld, field rows updated: %lld\n", keys,
+                static_cast<long long>(linted.count()), static_cast<long long>(edited.count()));
+    std::printf("GUI stall per keystroke (wall): longest %.1f ms (key %ld), median %.1f ms, %d over 16 ms (%.1f s of typing)\n",
+                *longest, long(longest - worst.begin()), median(worst), over, typingSeconds);
+    const auto longestCpu = std::max_element(worstCpu.begin(), worstCpu.end());
+    int overCpu = 0;
+    for (double ms : worstCpu)
+        overCpu += ms > 16.0 ? 1 : 0;
+    std::printf("GUI stall per keystroke (GUI-thread CPU): longest %.1f ms (key %ld), median %.1f ms, %d over 16 ms\n",
+                *longestCpu, long(longestCpu - worstCpu.begin()), median(worstCpu), overCpu);
+
+    // Edits in the field tree. The first one rewrites the generated (compact) text in the tree's
+    // 2-space layout; later ones change only a few lines.
+    QSignalSpy settled(&pane, &SchemaEditorPane::linted);
+    for (int edit = 1; edit <= 2; ++edit) {
+        settled.clear();
+        pane.checkNow(); // the tree is up to date before the edit
+        pane.fieldEditor()->selectPointer(QStringLiteral("/properties/group_0/properties/field_0"));
+        clock.restart();
+        pane.fieldEditor()->addField();
+        std::printf("field tree edit %d (add a field, rewrite the text as one undo step): %.1f ms\n", edit,
+                    double(clock.nsecsElapsed()) / 1e6);
+    }
+    return 0;
+}

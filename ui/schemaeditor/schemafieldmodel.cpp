@@ -1,0 +1,390 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "schemaeditor/schemafieldmodel.h"
+
+#include "schemaeditor/schemafieldedits.h"
+
+#include <QThreadPool>
+
+namespace Formwork {
+namespace Ui {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string toStd(const QString &text)
+{
+    return text.toStdString();
+}
+
+} // namespace
+
+SchemaFieldModel::SchemaFieldModel(QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_document(std::make_shared<const Json>(Json::object()))
+    , m_tree(SchemaFieldTree::build(*m_document))
+{
+}
+
+SchemaFieldModel::~SchemaFieldModel() = default;
+
+void SchemaFieldModel::setDocument(std::shared_ptr<const Json> document, std::shared_ptr<const SchemaFieldTree> tree)
+{
+    if (!document)
+        document = std::make_shared<const Json>(Json::object());
+    if (!tree)
+        tree = SchemaFieldTree::build(*document);
+    const SchemaFieldTreeDiff diff = SchemaFieldTree::diff(*m_tree, *tree);
+    replace(std::move(document), std::move(tree), diff);
+}
+
+void SchemaFieldModel::setDocument(std::shared_ptr<const Json> document, std::shared_ptr<const SchemaFieldTree> tree,
+                                   const SchemaFieldTreeDiff &diff)
+{
+    replace(std::move(document), std::move(tree), diff);
+}
+
+void SchemaFieldModel::setDocument(const Json &document)
+{
+    setDocument(std::make_shared<const Json>(document));
+}
+
+void SchemaFieldModel::replace(std::shared_ptr<const Json> document, std::shared_ptr<const SchemaFieldTree> tree,
+                               const SchemaFieldTreeDiff &diff)
+{
+    std::shared_ptr<const Json> oldDocument;
+    std::shared_ptr<const SchemaFieldTree> oldTree;
+    if (!diff.sameShape) {
+        beginResetModel();
+        oldDocument = std::exchange(m_document, std::move(document));
+        oldTree = std::exchange(m_tree, std::move(tree));
+        endResetModel();
+    } else {
+        // Same shape: the rows and their ids stay valid; tell the views which ones show something new.
+        oldDocument = std::exchange(m_document, std::move(document));
+        oldTree = std::exchange(m_tree, std::move(tree));
+        for (const std::size_t id : diff.changed) {
+            const SchemaField *field = m_tree->at(id);
+            Q_EMIT dataChanged(indexFor(field, 0), indexFor(field, ColumnCount - 1));
+        }
+    }
+    // Freeing a big document and its tree takes a while; not on the GUI thread.
+    if (oldTree.use_count() == 1 && oldTree->size() > 1000) {
+        QThreadPool::globalInstance()->start([oldDocument = std::move(oldDocument), oldTree = std::move(oldTree)]() mutable {
+            oldTree.reset();
+            oldDocument.reset();
+        });
+    }
+}
+
+template<typename Edit>
+bool SchemaFieldModel::edit(Edit &&change)
+{
+    // The callers copied what they need (pointers) out of the rows: the guard may replace them.
+    if (m_editGuard && !m_editGuard())
+        return false;
+    auto document = std::make_shared<Json>(*m_document);
+    if (!change(*document))
+        return false;
+    if (*document == *m_document)
+        return true;
+    auto tree = SchemaFieldTree::build(*document);
+    const SchemaFieldTreeDiff diff = SchemaFieldTree::diff(*m_tree, *tree);
+    replace(document, std::move(tree), diff);
+    Q_EMIT documentEdited();
+    return true;
+}
+
+QModelIndex SchemaFieldModel::indexFor(const SchemaField *field, int column) const
+{
+    if (!field || field == &m_tree->root())
+        return {};
+    return createIndex(field->row, column, quintptr(field->id));
+}
+
+QModelIndex SchemaFieldModel::indexForPointer(const QString &pointer, int column) const
+{
+    return indexFor(m_tree->find(toStd(pointer)), column);
+}
+
+const SchemaField *SchemaFieldModel::fieldAt(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this)
+        return nullptr;
+    return m_tree->at(size_t(index.internalId()));
+}
+
+QString SchemaFieldModel::pointerForIndex(const QModelIndex &index) const
+{
+    const SchemaField *field = fieldAt(index);
+    return field ? QString::fromStdString(field->pointer) : QString();
+}
+
+QString SchemaFieldModel::addField(const QModelIndex &parent, const QModelIndex &after, const QString &name)
+{
+    const SchemaField *parentField = fieldAt(parent);
+    if (parentField && parentField->kind == SchemaField::Kind::DefinitionGroup)
+        return addDefinition(name);
+    const std::string parentPointer = parentField ? parentField->pointer : std::string();
+    const SchemaField *afterField = fieldAt(after);
+    const std::string afterPointer = afterField ? afterField->pointer : std::string();
+    std::string added;
+    const bool ok = edit([&](Json &doc) {
+        const auto pointer = SchemaFieldEdits::addField(doc, parentPointer, afterPointer, toStd(name));
+        if (pointer)
+            added = *pointer;
+        return pointer.has_value();
+    });
+    return ok ? QString::fromStdString(added) : QString();
+}
+
+QString SchemaFieldModel::addDefinition(const QString &name)
+{
+    std::string added;
+    const bool ok = edit([&](Json &doc) {
+        const auto pointer = SchemaFieldEdits::addDefinition(doc, toStd(name));
+        if (pointer)
+            added = *pointer;
+        return pointer.has_value();
+    });
+    return ok ? QString::fromStdString(added) : QString();
+}
+
+bool SchemaFieldModel::removeField(const QModelIndex &index)
+{
+    const SchemaField *field = fieldAt(index);
+    if (!field)
+        return false;
+    const std::string pointer = field->pointer;
+    if (field->kind == SchemaField::Kind::DefinitionGroup)
+        return edit([&](Json &doc) { return doc.erase(lastPointerToken(pointer)) > 0; });
+    return edit([&](Json &doc) { return SchemaFieldEdits::removeField(doc, pointer); });
+}
+
+QString SchemaFieldModel::renameField(const QModelIndex &index, const QString &name)
+{
+    const SchemaField *field = fieldAt(index);
+    if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
+        return {};
+    const std::string pointer = field->pointer;
+    std::string renamed;
+    const bool ok = edit([&](Json &doc) {
+        const auto result = SchemaFieldEdits::renameField(doc, pointer, toStd(name));
+        if (result)
+            renamed = *result;
+        return result.has_value();
+    });
+    return ok ? QString::fromStdString(renamed) : QString();
+}
+
+bool SchemaFieldModel::moveField(const QModelIndex &index, int delta)
+{
+    const SchemaField *field = fieldAt(index);
+    if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
+        return false;
+    const std::string pointer = field->pointer;
+    return edit([&](Json &doc) { return SchemaFieldEdits::moveField(doc, pointer, delta); });
+}
+
+bool SchemaFieldModel::setRequired(const QModelIndex &index, bool required)
+{
+    const SchemaField *field = fieldAt(index);
+    if (!field || field->kind != SchemaField::Kind::Property)
+        return false;
+    const std::string pointer = field->pointer;
+    return edit([&](Json &doc) { return SchemaFieldEdits::setRequired(doc, pointer, required); });
+}
+
+bool SchemaFieldModel::setNullable(const QModelIndex &index, bool nullable)
+{
+    const SchemaField *field = fieldAt(index);
+    if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
+        return false;
+    const std::string pointer = field->pointer;
+    return edit([&](Json &doc) { return SchemaFieldEdits::setNullable(doc, pointer, nullable); });
+}
+
+bool SchemaFieldModel::setType(const QModelIndex &index, const QString &type)
+{
+    const SchemaField *field = fieldAt(index);
+    if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
+        return false;
+    const std::string pointer = field->pointer;
+    return edit([&](Json &doc) { return SchemaFieldEdits::setType(doc, pointer, toStd(type)); });
+}
+
+bool SchemaFieldModel::setItemsType(const QModelIndex &index, const QString &type)
+{
+    const SchemaField *field = fieldAt(index);
+    if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
+        return false;
+    const std::string pointer = field->pointer;
+    return edit([&](Json &doc) { return SchemaFieldEdits::setItemsType(doc, pointer, toStd(type)); });
+}
+
+bool SchemaFieldModel::setRef(const QModelIndex &index, const QString &definition, bool items)
+{
+    const SchemaField *field = fieldAt(index);
+    if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
+        return false;
+    const std::string pointer = field->pointer;
+    return edit([&](Json &doc) { return SchemaFieldEdits::setRef(doc, pointer, toStd(definition), items); });
+}
+
+bool SchemaFieldModel::setKeyword(const QModelIndex &index, const QString &keyword, const std::optional<Json> &value)
+{
+    const SchemaField *field = fieldAt(index);
+    if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
+        return false;
+    const std::string pointer = field->pointer;
+    return edit([&](Json &doc) { return SchemaFieldEdits::setKeyword(doc, pointer, toStd(keyword), value); });
+}
+
+QStringList SchemaFieldModel::definitionNames() const
+{
+    QStringList names;
+    for (const char *key : {"$defs", "definitions"}) {
+        if (!m_document->is_object() || !m_document->contains(key) || !(*m_document)[key].is_object())
+            continue;
+        const Json &defs = (*m_document)[key];
+        for (auto it = defs.begin(); it != defs.end(); ++it)
+            names.append(QString::fromStdString(it.key()));
+        break;
+    }
+    return names;
+}
+
+QModelIndex SchemaFieldModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (column < 0 || column >= ColumnCount || row < 0)
+        return {};
+    const SchemaField *parentField = parent.isValid() ? fieldAt(parent) : &m_tree->root();
+    if (!parentField || row >= int(parentField->children.size()))
+        return {};
+    return createIndex(row, column, quintptr(parentField->children[size_t(row)]->id));
+}
+
+QModelIndex SchemaFieldModel::parent(const QModelIndex &child) const
+{
+    const SchemaField *field = fieldAt(child);
+    if (!field || !field->parent)
+        return {};
+    return indexFor(field->parent);
+}
+
+int SchemaFieldModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return 0;
+    const SchemaField *field = parent.isValid() ? fieldAt(parent) : &m_tree->root();
+    return field ? int(field->children.size()) : 0;
+}
+
+int SchemaFieldModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+QVariant SchemaFieldModel::data(const QModelIndex &index, int role) const
+{
+    const SchemaField *field = fieldAt(index);
+    if (!field)
+        return {};
+    const bool isProperty = field->kind == SchemaField::Kind::Property;
+    const bool isGroup = field->kind == SchemaField::Kind::DefinitionGroup;
+    switch (role) {
+    case PointerRole:
+        return QString::fromStdString(field->pointer);
+    case KindRole:
+        return int(field->kind);
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        switch (index.column()) {
+        case NameColumn:
+            return field->name;
+        case TypeColumn:
+            return field->type;
+        case DescriptionColumn:
+            return field->description;
+        default:
+            return {};
+        }
+    case Qt::CheckStateRole:
+        if (index.column() == RequiredColumn && isProperty)
+            return field->required ? Qt::Checked : Qt::Unchecked;
+        if (index.column() == NullableColumn && !isGroup)
+            return field->nullable ? Qt::Checked : Qt::Unchecked;
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == RequiredColumn && isProperty)
+            return tr("Required: the object must have this property (listed in the parent's \"required\").");
+        if (index.column() == NullableColumn && !isGroup)
+            return tr("Nullable: null is allowed as well (\"type\": [T, \"null\"], or anyOf with null).");
+        return QString::fromStdString(field->pointer);
+    default:
+        return {};
+    }
+}
+
+bool SchemaFieldModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    const SchemaField *field = fieldAt(index);
+    if (!field)
+        return false;
+    if (role == Qt::CheckStateRole) {
+        const bool checked = value.toInt() == Qt::Checked;
+        if (index.column() == RequiredColumn)
+            return setRequired(index, checked);
+        if (index.column() == NullableColumn)
+            return setNullable(index, checked);
+        return false;
+    }
+    if (role != Qt::EditRole)
+        return false;
+    if (index.column() == NameColumn)
+        return !renameField(index, value.toString()).isEmpty();
+    if (index.column() == DescriptionColumn) {
+        const QString text = value.toString();
+        return setKeyword(index, QStringLiteral("description"),
+                          text.isEmpty() ? std::nullopt : std::optional<Json>(text.toStdString()));
+    }
+    return false;
+}
+
+Qt::ItemFlags SchemaFieldModel::flags(const QModelIndex &index) const
+{
+    const SchemaField *field = fieldAt(index);
+    if (!field)
+        return Qt::NoItemFlags;
+    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (field->kind == SchemaField::Kind::DefinitionGroup)
+        return flags;
+    if (index.column() == NameColumn || index.column() == DescriptionColumn)
+        flags |= Qt::ItemIsEditable;
+    if (index.column() == NullableColumn || (index.column() == RequiredColumn && field->kind == SchemaField::Kind::Property))
+        flags |= Qt::ItemIsUserCheckable;
+    return flags;
+}
+
+QVariant SchemaFieldModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case TypeColumn:
+        return tr("Type");
+    case RequiredColumn:
+        return tr("Required");
+    case NullableColumn:
+        return tr("Nullable");
+    case DescriptionColumn:
+        return tr("Description");
+    default:
+        return {};
+    }
+}
+
+} // namespace Ui
+} // namespace Formwork

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "schemaeditor/schemafieldtree.h"
+
+#include <QAbstractItemModel>
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace Formwork {
+namespace Ui {
+
+// The fields of a schema document (SchemaFieldTree) as an item model, and the edits made through
+// it. The model owns a copy of the document; every edit changes that copy with SchemaFieldEdits
+// (order and unknown keywords kept), rebuilds the rows and emits documentEdited() so the owner
+// can rewrite the text. A new document from the text replaces the rows without documentEdited().
+class SchemaFieldModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SchemaFieldModel)
+
+public:
+    enum Column { NameColumn, TypeColumn, RequiredColumn, NullableColumn, DescriptionColumn, ColumnCount };
+    enum Role {
+        PointerRole = Qt::UserRole + 1, // QString: JSON Pointer of the field's schema
+        KindRole, // int: SchemaField::Kind
+    };
+
+    explicit SchemaFieldModel(QObject *parent = nullptr);
+    ~SchemaFieldModel() override;
+
+    // From the text. `tree`, when given, must have been built from `document` (e.g. on a worker
+    // thread). Rows are reset only when the tree's shape changed; otherwise changed rows get
+    // dataChanged, so selection and expansion stay.
+    void setDocument(std::shared_ptr<const nlohmann::ordered_json> document,
+                     std::shared_ptr<const SchemaFieldTree> tree = {});
+    // The same with the diff against tree() already computed (e.g. on the worker that built `tree`).
+    void setDocument(std::shared_ptr<const nlohmann::ordered_json> document, std::shared_ptr<const SchemaFieldTree> tree,
+                     const SchemaFieldTreeDiff &diff);
+    std::shared_ptr<const SchemaFieldTree> treePointer() const { return m_tree; }
+    void setDocument(const nlohmann::ordered_json &document);
+    const nlohmann::ordered_json &document() const { return *m_document; }
+    std::shared_ptr<const nlohmann::ordered_json> documentPointer() const { return m_document; }
+    const SchemaFieldTree &tree() const { return *m_tree; }
+
+    QModelIndex indexForPointer(const QString &pointer, int column = NameColumn) const;
+    QString pointerForIndex(const QModelIndex &index) const;
+    const SchemaField *fieldAt(const QModelIndex &index) const;
+
+    // Edits. Each returns the pointer of the field afterwards (empty on failure) or success.
+    // `parent` is a field that takes children (or invalid for the root object).
+    QString addField(const QModelIndex &parent, const QModelIndex &after = {}, const QString &name = {});
+    QString addDefinition(const QString &name = {});
+    bool removeField(const QModelIndex &index);
+    QString renameField(const QModelIndex &index, const QString &name);
+    bool moveField(const QModelIndex &index, int delta);
+    bool setRequired(const QModelIndex &index, bool required);
+    bool setNullable(const QModelIndex &index, bool nullable);
+    bool setType(const QModelIndex &index, const QString &type);
+    bool setItemsType(const QModelIndex &index, const QString &type);
+    bool setRef(const QModelIndex &index, const QString &definition, bool items = false);
+    bool setKeyword(const QModelIndex &index, const QString &keyword, const std::optional<nlohmann::ordered_json> &value);
+    // Called before every edit (inline ones from a view included); false refuses the edit. The
+    // owner uses it to bring the document up to date with text typed since the last parse.
+    void setEditGuard(std::function<bool()> guard) { m_editGuard = std::move(guard); }
+
+    // The names of the `$defs` (or `definitions`) entries, in order.
+    QStringList definitionNames() const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+Q_SIGNALS:
+    // The user changed the document through the model; document() holds the new one.
+    void documentEdited();
+
+private:
+    template<typename Edit>
+    bool edit(Edit &&change);
+    void replace(std::shared_ptr<const nlohmann::ordered_json> document, std::shared_ptr<const SchemaFieldTree> tree,
+                 const SchemaFieldTreeDiff &diff);
+    QModelIndex indexFor(const SchemaField *field, int column = NameColumn) const;
+
+    std::shared_ptr<const nlohmann::ordered_json> m_document;
+    std::shared_ptr<const SchemaFieldTree> m_tree;
+    std::function<bool()> m_editGuard;
+};
+
+} // namespace Ui
+} // namespace Formwork

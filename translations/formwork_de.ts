@@ -732,6 +732,33 @@ Schema: %2</translation>
     </message>
 </context>
 <context>
+    <name>Formwork::Ui::InferSchemaDialog</name>
+    <message>
+        <source>Infer Schema from Example</source>
+        <translation>Schema aus Beispiel ableiten</translation>
+    </message>
+    <message>
+        <source>Paste an example of the JSON you want the model to produce. Every key becomes a required property; arrays of objects are merged; nulls make a field nullable; dates, e-mail addresses, URIs and UUIDs get a format. The schema replaces the editor&apos;s text (Ctrl+Z brings it back).</source>
+        <translation>Fügen Sie ein Beispiel für das JSON ein, das das Modell erzeugen soll. Jeder Schlüssel wird zu einer Pflichteigenschaft; Arrays von Objekten werden zusammengeführt; null macht ein Feld nullable; Datumsangaben, E-Mail-Adressen, URIs und UUIDs erhalten ein format. Das Schema ersetzt den Text des Editors (Strg+Z holt ihn zurück).</translation>
+    </message>
+    <message>
+        <source>The example JSON value</source>
+        <translation>Der JSON-Beispielwert</translation>
+    </message>
+    <message>
+        <source>Infer Schema</source>
+        <translation>Schema ableiten</translation>
+    </message>
+    <message>
+        <source>Replace the schema with one inferred from the example</source>
+        <translation>Das Schema durch eines ersetzen, das aus dem Beispiel abgeleitet ist</translation>
+    </message>
+    <message>
+        <source>Not JSON: line %1, column %2: %3</source>
+        <translation>Kein JSON: Zeile %1, Spalte %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>Formwork::Ui::JsonInputDialog</name>
     <message>
         <source>Open File...</source>
@@ -859,22 +886,6 @@ Schema: %2</translation>
     <message>
         <source>Run</source>
         <translation>Ausführen</translation>
-    </message>
-    <message>
-        <source>Infer Schema from Example JSON</source>
-        <translation>Schema aus Beispiel-JSON ableiten</translation>
-    </message>
-    <message>
-        <source>Paste an example of the JSON you want the model to produce, or open a file.</source>
-        <translation>Fügen Sie ein Beispiel für das JSON ein, das das Modell erzeugen soll, oder öffnen Sie eine Datei.</translation>
-    </message>
-    <message>
-        <source>Infer Schema</source>
-        <translation>Schema ableiten</translation>
-    </message>
-    <message>
-        <source>Replace the schema with one inferred from this example (undo with Ctrl+Z)</source>
-        <translation>Das Schema durch eines ersetzen, das aus diesem Beispiel abgeleitet ist (rückgängig mit Strg+Z)</translation>
     </message>
     <message>
         <source>Cannot infer a schema: %1</source>
@@ -1524,6 +1535,21 @@ Extrahiere die in diesem Text genannten Personen:
         <source>Check the JSON against the schema and show the result in the Result and Attempts panes</source>
         <translation>Das JSON gegen das Schema prüfen und das Ergebnis in den Bereichen Ergebnis und Versuche anzeigen</translation>
     </message>
+    <message>
+        <source>no model chosen</source>
+        <translation>kein Modell gewählt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %2 · %3 mode · %n attempt(s)</source>
+        <translation>
+            <numerusform>%1 auf %2 · Modus %3 · %n Versuch</numerusform>
+            <numerusform>%1 auf %2 · Modus %3 · %n Versuche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What Run sends: the model and server from the Model pane, the mode and the number of attempts (the first included) from the prompt&apos;s Options tab</source>
+        <translation>Was &quot;Ausführen&quot; sendet: Modell und Server aus dem Bereich Modell, Modus und Anzahl der Versuche (der erste eingeschlossen) aus dem Reiter Optionen des Prompts</translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Ui::RunOptionsForm</name>
@@ -1870,6 +1896,263 @@ tools: ein Tool, dessen Parameter das Schema sind (tools, und tool_choice bei /v
     <message>
         <source>Keywords of this schema that the server&apos;s grammar does not enforce. Formwork validates them after every reply.</source>
         <translation>Schlüsselwörter dieses Schemas, die die Grammatik des Servers nicht durchsetzt. Formwork validiert sie nach jeder Antwort.</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Show the schema as JSON text</source>
+        <translation>Das Schema als JSON-Text anzeigen</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <source>Show the schema as a tree of fields with a form for the selected one</source>
+        <translation>Das Schema als Baum von Feldern anzeigen, mit einem Formular für das ausgewählte</translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more</source>
+        <translation>
+            <numerusform>... und %n weiteres</numerusform>
+            <numerusform>... und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>Ollama native API</source>
+        <translation>native Ollama-API</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible API</source>
+        <translation>OpenAI-kompatible API</translation>
+    </message>
+    <message>
+        <source>Schema: ? tokens</source>
+        <translation>Schema: ? Tokens</translation>
+    </message>
+    <message>
+        <source>No estimate for %1 mode: %2</source>
+        <translation>Keine Schätzung für den Modus %1: %2</translation>
+    </message>
+    <message>
+        <source>Schema: ~%1 tokens (%2)</source>
+        <translation>Schema: ~%1 Tokens (%2)</translation>
+    </message>
+    <message>
+        <source>About %1 prompt tokens that this schema adds to every request in %2 mode (%3): the base request of an empty conversation is built as for a run, and its %4 counted with a rough rule (about four letters per token, each punctuation mark one), not the model&apos;s tokenizer.</source>
+        <translation>Etwa %1 Prompt-Tokens, die dieses Schema im Modus %2 (%3) jeder Anfrage hinzufügt: Die Basisanfrage einer leeren Konversation wird wie für einen Lauf aufgebaut, und %4 mit einer groben Regel gezählt (etwa vier Buchstaben pro Token, jedes Satzzeichen als eines), nicht mit dem Tokenizer des Modells.</translation>
+    </message>
+    <message>
+        <source>messages and tool definition are</source>
+        <translation>ihre Nachrichten und die Tool-Definition werden</translation>
+    </message>
+    <message>
+        <source>system message is</source>
+        <translation>ihre Systemnachricht wird</translation>
+    </message>
+    <message>
+        <source>The grammar sent as the response format costs no prompt tokens.</source>
+        <translation>Die als Antwortformat gesendete Grammatik kostet keine Prompt-Tokens.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::SchemaFieldEditor</name>
+    <message>
+        <source>The fields of the schema. Edits here rewrite the schema text as one undo step (Ctrl+Z in the text undoes them).</source>
+        <translation>Die Felder des Schemas. Änderungen hier schreiben den Schematext in einem Bearbeitungsschritt um (Strg+Z im Text macht sie rückgängig).</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a string field after the selected one</source>
+        <translation>Ein String-Feld nach dem ausgewählten hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add inside</source>
+        <translation>Darin hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a field inside the selected object, array of objects or definition</source>
+        <translation>Ein Feld im ausgewählten Objekt, Array von Objekten oder in der ausgewählten Definition hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add $defs</source>
+        <translation>$defs hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add an object definition under $defs, for $ref</source>
+        <translation>Eine Objektdefinition unter $defs hinzufügen, für $ref</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected field (and its name from &quot;required&quot;)</source>
+        <translation>Das ausgewählte Feld entfernen (und seinen Namen aus &quot;required&quot;)</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move the selected field up: the model generates properties in this order</source>
+        <translation>Das ausgewählte Feld nach oben verschieben: Das Modell erzeugt die Eigenschaften in dieser Reihenfolge</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Move the selected field down: the model generates properties in this order</source>
+        <translation>Das ausgewählte Feld nach unten verschieben: Das Modell erzeugt die Eigenschaften in dieser Reihenfolge</translation>
+    </message>
+    <message>
+        <source>The property name; renaming keeps its place and its entry in &quot;required&quot;</source>
+        <translation>Der Name der Eigenschaft; beim Umbenennen bleiben ihre Position und ihr Eintrag in &quot;required&quot; erhalten</translation>
+    </message>
+    <message>
+        <source>&quot;type&quot; of the field; $ref points it at a $defs entry</source>
+        <translation>&quot;type&quot; des Felds; $ref verweist es auf einen Eintrag in $defs</translation>
+    </message>
+    <message>
+        <source>&quot;items&quot;: the type of the array&apos;s elements</source>
+        <translation>&quot;items&quot;: der Typ der Elemente des Arrays</translation>
+    </message>
+    <message>
+        <source>&quot;$ref&quot;: the $defs entry this field (or its items) uses</source>
+        <translation>&quot;$ref&quot;: der $defs-Eintrag, den dieses Feld (oder seine Elemente) verwendet</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Pflichtfeld</translation>
+    </message>
+    <message>
+        <source>Listed in the parent object&apos;s &quot;required&quot;</source>
+        <translation>Im &quot;required&quot; des übergeordneten Objekts aufgeführt</translation>
+    </message>
+    <message>
+        <source>Nullable</source>
+        <translation>Nullable</translation>
+    </message>
+    <message>
+        <source>Allows null: &quot;type&quot;: [T, &quot;null&quot;], or anyOf with {&quot;type&quot;: &quot;null&quot;} for a $ref</source>
+        <translation>Erlaubt null: &quot;type&quot;: [T, &quot;null&quot;], oder anyOf mit {&quot;type&quot;: &quot;null&quot;} bei einem $ref</translation>
+    </message>
+    <message>
+        <source>&quot;description&quot;: the model reads it, so say what belongs in the field</source>
+        <translation>&quot;description&quot;: Das Modell liest sie, also beschreiben Sie, was in das Feld gehört</translation>
+    </message>
+    <message>
+        <source>&quot;enum&quot;: one allowed value per line (empty: any value). Applied when the box loses focus.</source>
+        <translation>&quot;enum&quot;: ein erlaubter Wert pro Zeile (leer: jeder Wert). Wird übernommen, wenn das Feld den Fokus verliert.</translation>
+    </message>
+    <message>
+        <source>&quot;format&quot; of a string; Formwork checks it after the reply</source>
+        <translation>&quot;format&quot; eines Strings; Formwork prüft es nach der Antwort</translation>
+    </message>
+    <message>
+        <source>&quot;minimum&quot; of a number (empty: none)</source>
+        <translation>&quot;minimum&quot; einer Zahl (leer: keines)</translation>
+    </message>
+    <message>
+        <source>&quot;maximum&quot; of a number (empty: none)</source>
+        <translation>&quot;maximum&quot; einer Zahl (leer: keines)</translation>
+    </message>
+    <message>
+        <source>&quot;pattern&quot;: an ECMA-262 regular expression the string must match</source>
+        <translation>&quot;pattern&quot;: ein regulärer Ausdruck nach ECMA-262, zu dem der String passen muss</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <source>$ref</source>
+        <translation>$ref</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Enum</source>
+        <translation>Enum</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Muster</translation>
+    </message>
+    <message>
+        <source>Cannot rename to &quot;%1&quot;: the name is empty or already used.</source>
+        <translation>Umbenennen in &quot;%1&quot; nicht möglich: Der Name ist leer oder wird schon verwendet.</translation>
+    </message>
+    <message>
+        <source>%1 must be a number.</source>
+        <translation>%1 muss eine Zahl sein.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::SchemaFieldModel</name>
+    <message>
+        <source>Required: the object must have this property (listed in the parent&apos;s &quot;required&quot;).</source>
+        <translation>Pflicht: Das Objekt muss diese Eigenschaft haben (im &quot;required&quot; des übergeordneten Objekts aufgeführt).</translation>
+    </message>
+    <message>
+        <source>Nullable: null is allowed as well (&quot;type&quot;: [T, &quot;null&quot;], or anyOf with null).</source>
+        <translation>Nullable: Auch null ist erlaubt (&quot;type&quot;: [T, &quot;null&quot;] oder anyOf mit null).</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Pflicht</translation>
+    </message>
+    <message>
+        <source>Nullable</source>
+        <translation>Nullable</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>array of %1</source>
+        <translation>Array von %1</translation>
     </message>
 </context>
 <context>

@@ -552,11 +552,11 @@ Schema: %2</translation>
     </message>
     <message>
         <source>Tokens in</source>
-        <translation>Tokens ein</translation>
+        <translation>Eingabe-Tokens</translation>
     </message>
     <message>
         <source>Tokens out</source>
-        <translation>Tokens aus</translation>
+        <translation>Ausgabe-Tokens</translation>
     </message>
     <message>
         <source>Time</source>
@@ -1740,7 +1740,7 @@ tools: ein Tool, dessen Parameter das Schema sind (tools, und tool_choice bei /v
     </message>
     <message>
         <source>%1 tokens (%2 in, %3 out)</source>
-        <translation>%1 Tokens (%2 ein, %3 aus)</translation>
+        <translation>%1 Tokens (%2 Eingabe, %3 Ausgabe)</translation>
     </message>
     <message>
         <source>per attempt %1</source>
@@ -2313,7 +2313,7 @@ tools: ein Tool, dessen Parameter das Schema sind (tools, und tool_choice bei /v
     </message>
     <message>
         <source>One entry per attempt: outcome, resends after transport failures, tokens in and out, time and time to the first token</source>
-        <translation>Ein Eintrag pro Versuch: Ergebnis, Wiederholungen nach Übertragungsfehlern, Tokens ein und aus, Zeit und Zeit bis zum ersten Token</translation>
+        <translation>Ein Eintrag pro Versuch: Ergebnis, Wiederholungen nach Übertragungsfehlern, Eingabe- und Ausgabe-Tokens, Zeit und Zeit bis zum ersten Token</translation>
     </message>
     <message>
         <source>Reply</source>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/translations.h"
+#include "editor/codeeditor.h"
 #include "fakeollama.h"
 #include "llm/llmbackend.h"
 #include "llm/modelcatalog.h"
@@ -11,6 +12,7 @@
 #include "run/runsession.h"
 #include "schemaeditor/schemaeditorpane.h"
 #include "testdata.h"
+#include "timeline/timelinepane.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -154,6 +156,12 @@ private Q_SLOTS:
         QVERIFY2(status->text().contains(QStringLiteral("2/3")), qPrintable(status->text()));
         QVERIFY(window.runController()->runAction()->isEnabled());
         QVERIFY(!window.runController()->cancelAction()->isEnabled());
+
+        // Clicking the first attempt's error selects the keyword it broke in the schema text.
+        QVERIFY(window.timelinePane()->selectAttempt(1));
+        window.timelinePane()->showError(0);
+        const QString selected = window.schemaEditor()->editor()->textCursor().selectedText();
+        QVERIFY2(selected.contains(QStringLiteral("\"type\": \"integer\"")), qPrintable(selected));
     }
 
     void run_emptyPrompt_doesNotStartAndSaysWhy()

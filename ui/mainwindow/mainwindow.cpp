@@ -109,7 +109,7 @@ void MainWindow::applyDefaultDockSizes()
     QDockWidget *prompt = m_defaultDocks.at(1);
     QDockWidget *result = m_defaultDocks.at(2);
     QDockWidget *timeline = m_defaultDocks.at(3);
-    resizeDocks({ model, result }, { width() * 28 / 100, width() * 26 / 100 }, Qt::Horizontal);
+    resizeDocks({ model, result }, { width() * 25 / 100, width() * 22 / 100 }, Qt::Horizontal);
     resizeDocks({ model, prompt }, { height() * 45 / 100, height() * 55 / 100 }, Qt::Vertical);
     resizeDocks({ timeline }, { height() * 34 / 100 }, Qt::Vertical);
     m_defaultDocks.clear();

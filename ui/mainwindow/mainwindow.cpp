@@ -96,6 +96,8 @@ void MainWindow::createPanes()
     QDockWidget *timeline
         = addPane(QStringLiteral("timelineDock"), tr("Attempts"), m_timeline, Qt::BottomDockWidgetArea);
     splitDockWidget(model, prompt, Qt::Vertical);
+    // The authoring column runs the full height; the attempts sit under the schema and the result.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     m_defaultDocks = { model, prompt, result, timeline }; // see applyDefaultDockSizes()
 }
 
@@ -109,9 +111,9 @@ void MainWindow::applyDefaultDockSizes()
     QDockWidget *prompt = m_defaultDocks.at(1);
     QDockWidget *result = m_defaultDocks.at(2);
     QDockWidget *timeline = m_defaultDocks.at(3);
-    resizeDocks({ model, result }, { width() * 25 / 100, width() * 22 / 100 }, Qt::Horizontal);
-    resizeDocks({ model, prompt }, { height() * 45 / 100, height() * 55 / 100 }, Qt::Vertical);
-    resizeDocks({ timeline }, { height() * 34 / 100 }, Qt::Vertical);
+    resizeDocks({ model, result }, { width() * 26 / 100, width() * 25 / 100 }, Qt::Horizontal);
+    resizeDocks({ model, prompt }, { height() * 48 / 100, height() * 52 / 100 }, Qt::Vertical);
+    resizeDocks({ timeline }, { height() * 36 / 100 }, Qt::Vertical);
     m_defaultDocks.clear();
 }
 

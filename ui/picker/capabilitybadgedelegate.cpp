@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "picker/capabilitybadgedelegate.h"
 
+#include "highlighting/colormix.h"
+
 #include "highlighting/jsonhighlighter.h"
 #include "llm/llmbackend.h" // before modelcatalog.h, whose QPointer<LlmBackend> needs the class
 #include "llm/modelcatalog.h"
@@ -21,11 +23,6 @@ namespace {
 constexpr int Padding = 4; // inside a badge, left and right
 constexpr int Gap = 4; // between badges
 
-QColor blend(const QColor &a, const QColor &b, double t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
-}
 
 QPalette::ColorRole roleOf(const QString &badge)
 {
@@ -120,7 +117,7 @@ void CapabilityBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewIte
         const QRect badge(x, y, width, height);
         const QColor accent = accentOf(name, palette);
         painter->setPen(accent);
-        painter->setBrush(blend(palette.color(QPalette::Base), accent, 0.22));
+        painter->setBrush(mixColors(palette.color(QPalette::Base), accent, 0.22));
         painter->drawRoundedRect(QRectF(badge).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
         painter->setPen(palette.color(QPalette::Text));
         painter->drawText(badge, Qt::AlignCenter, name);

@@ -96,6 +96,9 @@ ModelPickerPane::ModelPickerPane(ApiKeyStore *keys, QWidget *parent)
     m_table->sortByColumn(ModelCatalog::NameColumn, Qt::AscendingOrder);
     m_table->verticalHeader()->hide();
     m_table->setColumnHidden(ModelCatalog::FamilyColumn, true);
+    // The badges decide what a model can do: keep them in view beside the name in a narrow dock.
+    m_table->horizontalHeader()->moveSection(m_table->horizontalHeader()->visualIndex(ModelCatalog::CapabilitiesColumn),
+                                             1);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ModelCatalog::NameColumn, QHeaderView::Stretch);
     m_table->setToolTip(tr("The server's chat models; the selected one runs the extraction"));

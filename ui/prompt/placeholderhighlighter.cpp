@@ -1,21 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "prompt/placeholderhighlighter.h"
 
+#include "highlighting/colormix.h"
+
 #include <QGuiApplication>
 #include <QPalette>
 #include <QRegularExpression>
 
 namespace Formwork {
 namespace Ui {
-
-namespace {
-QColor mixed(const QColor &a, const QColor &b, double amountOfB)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - amountOfB) + b.redF() * amountOfB),
-                            float(a.greenF() * (1 - amountOfB) + b.greenF() * amountOfB),
-                            float(a.blueF() * (1 - amountOfB) + b.blueF() * amountOfB));
-}
-} // namespace
 
 PlaceholderHighlighter::PlaceholderHighlighter(QTextDocument *document)
     : QSyntaxHighlighter(document)
@@ -28,7 +21,7 @@ PlaceholderHighlighter::~PlaceholderHighlighter() = default;
 void PlaceholderHighlighter::applyPalette(const QPalette &palette)
 {
     QTextCharFormat format;
-    format.setBackground(mixed(palette.color(QPalette::Base), palette.color(QPalette::Highlight), 0.25));
+    format.setBackground(mixColors(palette.color(QPalette::Base), palette.color(QPalette::Highlight), 0.25));
     format.setForeground(palette.color(QPalette::Text));
     format.setFontWeight(QFont::Bold);
     m_format = format;

@@ -113,9 +113,18 @@ ResultPane::ResultPane(RunSession *session, QWidget *parent)
 
     auto *buttons = new QHBoxLayout;
     buttons->setContentsMargins(0, 0, 0, 0);
-    buttons->addWidget(toolButtonFor(m_copyValueAction, QStringLiteral("copyValueButton"), this));
-    buttons->addWidget(toolButtonFor(m_copyPointerAction, QStringLiteral("copyPointerButton"), this));
-    buttons->addWidget(toolButtonFor(m_copyJsonAction, QStringLiteral("copyJsonButton"), this));
+    // One Copy button with a menu keeps the row narrow enough for a side dock.
+    auto *copyButton = new QToolButton(this);
+    copyButton->setObjectName(QStringLiteral("copyButton"));
+    copyButton->setText(tr("Copy"));
+    copyButton->setToolTip(tr("Copy the selected value, its JSON Pointer, or it as JSON"));
+    copyButton->setPopupMode(QToolButton::InstantPopup);
+    auto *copyMenu = new QMenu(copyButton);
+    copyMenu->setObjectName(QStringLiteral("copyMenu"));
+    copyMenu->setToolTipsVisible(true);
+    copyMenu->addActions({ m_copyValueAction, m_copyPointerAction, m_copyJsonAction });
+    copyButton->setMenu(copyMenu);
+    buttons->addWidget(copyButton);
     buttons->addStretch(1);
     buttons->addWidget(toolButtonFor(m_acceptAction, QStringLiteral("acceptAnywayButton"), this));
     m_exportButton->setObjectName(QStringLiteral("exportButton"));

@@ -133,6 +133,7 @@ SchemaFieldEditor::SchemaFieldEditor(QWidget *parent)
 
     buildForm(m_form);
     auto *scroll = new QScrollArea(this);
+    m_formScroll = scroll;
     scroll->setObjectName(QStringLiteral("schemaFieldFormScroll"));
     scroll->setWidget(m_form);
     scroll->setWidgetResizable(true);
@@ -537,6 +538,8 @@ void SchemaFieldEditor::refreshForm()
     m_refreshing = true;
     const QModelIndex current = m_tree->currentIndex();
     const SchemaField *field = m_model->fieldAt(current);
+    // The form shows only for a chosen field: an empty, greyed form would take the tree's room.
+    m_formScroll->setVisible(field != nullptr);
     const bool editable = field && field->kind != SchemaField::Kind::DefinitionGroup;
     const std::string pointer = field ? field->pointer : std::string();
     const Json *own = nullptr;

@@ -80,6 +80,7 @@ private:
     SchemaFieldModel *m_model;
     QTreeView *m_tree;
     QWidget *m_form;
+    QWidget *m_formScroll = nullptr; // the form in its scroll area
     QToolButton *m_addButton;
     QToolButton *m_addChildButton;
     QToolButton *m_addDefinitionButton;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline/replyview.h"
 
+#include "highlighting/colormix.h"
+
 #include "highlighting/jsonhighlighter.h"
 #include "highlighting/jsonhighlighting.h"
 
@@ -26,11 +28,6 @@ namespace {
 // (objects and arrays) and are checked against every block.
 constexpr qsizetype longSpan = 2048;
 
-QColor mixed(const QColor &a, const QColor &b, double t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
-}
 
 bool isNumberChar(QChar c)
 {
@@ -341,13 +338,15 @@ void ReplyView::updatePaletteColours()
     m_highlighting->applyPalette(palette());
     const QPalette &p = palette();
     m_jsonFormat = QTextCharFormat();
-    m_jsonFormat.setBackground(mixed(p.color(QPalette::Base), p.color(QPalette::Highlight), 0.08));
+    m_jsonFormat.setBackground(mixColors(p.color(QPalette::Base), p.color(QPalette::Highlight), 0.08));
     m_thinkingFormat = QTextCharFormat();
     m_thinkingFormat.setForeground(p.color(QPalette::PlaceholderText));
     m_thinkingFormat.setFontItalic(true);
     m_errorFormat = QTextCharFormat();
     m_errorFormat.setUnderlineStyle(QTextCharFormat::WaveUnderline);
     m_errorFormat.setUnderlineColor(errorColor());
+    // The wavy line alone is thin; a tint makes the failing value stand out at a glance.
+    m_errorFormat.setBackground(mixColors(p.color(QPalette::Base), errorColor(), 0.16));
 }
 
 void ReplyView::indexSpans()

@@ -1440,6 +1440,14 @@ Extrahiere die in diesem Text genannten Personen:
         <source>Export Failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected value, its JSON Pointer, or it as JSON</source>
+        <translation>Den ausgewählten Wert kopieren, seinen JSON Pointer oder ihn als JSON</translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Ui::ResultTreeModel</name>

@@ -12,6 +12,7 @@
 //    the text was updated.
 // Usage: QT_QPA_PLATFORM=offscreen bench_replyview [megabytes=5] [stream-tokens=2500]
 #include "extraction/extractionrequest.h"
+#include "extractiontestsupport.h"
 #include "fakeollama.h"
 #include "llm/llmbackend.h"
 #include "run/runsession.h"
@@ -326,11 +327,7 @@ int main(int argc, char **argv)
     // does not pair them usefully.
     qputenv("QT_NO_GLIB", "1");
     QApplication app(argc, argv);
-    qRegisterMetaType<RunResult>();
-    qRegisterMetaType<AttemptRecord>();
-    qRegisterMetaType<StreamProgress>();
-    qRegisterMetaType<TransportRetry>();
-    qRegisterMetaType<RunStartInfo>();
+    Test::registerRunMetaTypes();
     const QStringList args = app.arguments();
     const double megabytes = args.size() > 1 ? args.at(1).toDouble() : 5.0;
     const int streamTokens = args.size() > 2 ? args.at(2).toInt() : 2500;

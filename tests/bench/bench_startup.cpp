@@ -9,9 +9,10 @@
 // reads VmRSS from /proc/<pid>/status when the app says it is idle. Prints medians against the
 // goals (< 300 ms, < 60 MB). The first run is a warm-up and is printed apart.
 // Usage: bench_startup [runs] [workspace.formwork.json]
+#include "common/processmemory.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -37,19 +38,6 @@ double median(std::vector<double> values)
         return -1;
     std::sort(values.begin(), values.end());
     return values[values.size() / 2];
-}
-
-qint64 residentKbOf(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> lines = status.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
 }
 
 std::optional<Sample> runOnce(const QString &binary, const QString &workspace)
@@ -84,7 +72,7 @@ std::optional<Sample> runOnce(const QString &binary, const QString &workspace)
                 sample.wallMs = double(timer.nsecsElapsed()) / 1e6;
                 sample.appMs = line.mid(15).trimmed().toDouble();
             } else if (line.startsWith("idle-rss-kb:")) {
-                sample.rssKb = double(residentKbOf(pid));
+                sample.rssKb = double(Formwork::residentKb(pid));
             }
         }
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // formwork-cli extract against the fake-ollama executable.
 #include "clirunner.h"
+#include "jsoncompare.h"
 #include "testdata.h"
 
 #include <QFile>
@@ -16,15 +17,6 @@
 using Formwork::Test::CliRun;
 using Formwork::Test::runCli;
 using Json = nlohmann::ordered_json;
-
-// QCOMPARE cannot print nlohmann values (and trips over their conversions), so compare dumps.
-#define QCOMPARE_JSON(actual, expected)                                                                                \
-    do {                                                                                                               \
-        const Json actualJson_ = (actual);                                                                             \
-        const Json expectedJson_ = (expected);                                                                         \
-        QVERIFY2(actualJson_ == expectedJson_,                                                                         \
-                 qPrintable(QString::fromStdString(actualJson_.dump() + " != " + expectedJson_.dump())));              \
-    } while (false)
 
 namespace {
 

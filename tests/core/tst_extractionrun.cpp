@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "extraction/extractionrequest.h"
 #include "extraction/extractionrun.h"
+#include "extractiontestsupport.h"
 #include "fakeollama.h"
+#include "jsoncompare.h"
 #include "llm/llmbackend.h"
-#include "testdata.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -16,29 +17,11 @@ using namespace Formwork;
 using Formwork::Test::FakeOllama;
 using Formwork::Test::FakeReply;
 using Formwork::Test::FakeToolCall;
+using Formwork::Test::parseQ;
+using Formwork::Test::q;
 using Json = nlohmann::ordered_json;
 
-// QCOMPARE cannot print nlohmann values (and trips over their conversions), so compare dumps.
-#define QCOMPARE_JSON(actual, expected)                                                                                \
-    do {                                                                                                               \
-        const Json actualJson_ = (actual);                                                                             \
-        const Json expectedJson_ = (expected);                                                                         \
-        QVERIFY2(actualJson_ == expectedJson_,                                                                         \
-                 qPrintable(QString::fromStdString(actualJson_.dump() + " != " + expectedJson_.dump())));              \
-    } while (false)
-
 namespace {
-
-// Test JSON is written with single quotes for readability.
-QString q(const char *text)
-{
-    return QString::fromUtf8(text).replace(u'\'', u'"');
-}
-
-Json parseQ(const char *text)
-{
-    return Json::parse(q(text).toStdString());
-}
 
 std::string str(const Json &value)
 {
@@ -58,29 +41,6 @@ private:
     QNetworkAccessManager m_nam;
     std::unique_ptr<FakeOllama> m_fake;
     LlmBackend *m_backend = nullptr;
-
-    Schema personSchema()
-    {
-        const QByteArray bytes = Test::readTestData(QStringLiteral("extraction/person.schema.json"));
-        auto schema = Schema::compile(Json::parse(bytes.toStdString()));
-        return schema.value();
-    }
-
-    ExtractionConfig config(ExtractionMode mode = ExtractionMode::Schema)
-    {
-        ExtractionConfig c;
-        c.model = QStringLiteral("llama3.1:8b");
-        c.schema = personSchema();
-        c.mode = mode;
-        ChatMessage user;
-        user.role = QStringLiteral("user");
-        user.content = QStringLiteral("Ada Lovelace is 36 years old.");
-        c.messages = { user };
-        c.limits.backoffBaseMs = 5;
-        c.limits.backoffMaxMs = 20;
-        c.random = [] { return 0.5; };
-        return c;
-    }
 
     void makeBackend(BackendApi api = BackendApi::Ollama)
     {
@@ -120,11 +80,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        qRegisterMetaType<RunResult>();
-        qRegisterMetaType<AttemptRecord>();
-        qRegisterMetaType<StreamProgress>();
-        qRegisterMetaType<TransportRetry>();
-        qRegisterMetaType<RunStartInfo>();
+        Test::registerRunMetaTypes();
     }
 
     void init()
@@ -144,7 +100,7 @@ private Q_SLOTS:
     void validFirstTime_succeedsWithOneSchemaRequest()
     {
         m_fake->enqueueChat(FakeReply::text({ q("{'name': "), q("'Ada', 'age': 36}") }));
-        ExtractionRun run(m_backend, config());
+        ExtractionRun run(m_backend, Test::personRunConfig());
         const RunResult result = runToEnd(run, true);
         QVERIFY(result.success);
         QCOMPARE(result.attempts.size(), 1);
@@ -157,7 +113,7 @@ private Q_SLOTS:
         QCOMPARE(requests.size(), 1);
         const Json &body = requests.first().json;
         // format is the user's schema, property order kept
-        QCOMPARE_JSON(body["format"], personSchema().document());
+        QCOMPARE_JSON(body["format"], Test::personSchema().document());
         QCOMPARE(body["format"]["properties"].begin().key(), std::string("name"));
         QCOMPARE(body["messages"].size(), 2u);
         QCOMPARE(str(body["messages"][0]["role"]), std::string("system"));
@@ -172,7 +128,7 @@ private Q_SLOTS:
     void existingSystemMessage_schemaPromptAppendedAfterBlankLine()
     {
         m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
-        ExtractionConfig c = config(ExtractionMode::Json);
+        ExtractionConfig c = Test::personRunConfig(ExtractionMode::Json);
         ChatMessage system;
         system.role = QStringLiteral("system");
         system.content = QStringLiteral("You are precise.");
@@ -191,7 +147,7 @@ private Q_SLOTS:
     {
         m_fake->enqueueChat(FakeReply::text({ q(negativeAge) }));
         m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
-        ExtractionRun run(m_backend, config());
+        ExtractionRun run(m_backend, Test::personRunConfig());
         QSignalSpy finishedSpy(&run, &ExtractionRun::attemptFinished);
         const RunResult result = runToEnd(run, true);
         QCOMPARE(result.attempts.size(), 2);
@@ -234,7 +190,7 @@ private Q_SLOTS:
     {
         for (int i = 0; i < 3; ++i)
             m_fake->enqueueChat(FakeReply::text({ q(negativeAge) }));
-        ExtractionConfig c = config();
+        ExtractionConfig c = Test::personRunConfig();
         c.limits.maxAttempts = 3;
         ExtractionRun run(m_backend, c);
         const RunResult result = runToEnd(run, false);
@@ -252,7 +208,7 @@ private Q_SLOTS:
     {
         m_fake->enqueueChat(FakeReply::text({ QStringLiteral("Sorry, I cannot help with that.") }));
         m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
-        ExtractionRun run(m_backend, config(ExtractionMode::Json));
+        ExtractionRun run(m_backend, Test::personRunConfig(ExtractionMode::Json));
         const RunResult result = runToEnd(run, true);
         QCOMPARE(result.attempts.size(), 2);
         QCOMPARE(result.attempts.first().outcome, AttemptOutcome::NoJson);
@@ -265,7 +221,7 @@ private Q_SLOTS:
     {
         m_fake->enqueueChat(FakeReply::text({ q("{'name': 'Ada', 'age': 36,}") }));
         m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
-        ExtractionRun run(m_backend, config(ExtractionMode::Json));
+        ExtractionRun run(m_backend, Test::personRunConfig(ExtractionMode::Json));
         const RunResult result = runToEnd(run, true);
         QCOMPARE(result.attempts.first().outcome, AttemptOutcome::ParseError);
         QVERIFY(result.attempts.first().parseErrorOffset > 0);
@@ -277,7 +233,7 @@ private Q_SLOTS:
     {
         m_fake->enqueueChat(FakeReply::text({ QStringLiteral("Here is the result:\n```json\n"), q(validPerson),
                                               QStringLiteral("\n```\nAnything else?") }));
-        ExtractionRun run(m_backend, config(ExtractionMode::MdJson));
+        ExtractionRun run(m_backend, Test::personRunConfig(ExtractionMode::MdJson));
         const RunResult result = runToEnd(run, true);
         QCOMPARE_JSON(result.value, parseQ(validPerson));
         const AttemptRecord &a = result.attempts.first();
@@ -294,7 +250,7 @@ private Q_SLOTS:
     {
         m_fake->enqueueChat(FakeReply::text({ QStringLiteral("```json\n"), q(negativeAge), QStringLiteral("\n```") }));
         m_fake->enqueueChat(FakeReply::text({ QStringLiteral("```json\n"), q(validPerson), QStringLiteral("\n```") }));
-        ExtractionRun run(m_backend, config(ExtractionMode::MdJson));
+        ExtractionRun run(m_backend, Test::personRunConfig(ExtractionMode::MdJson));
         runToEnd(run, true);
         const std::string reask = str(chatRequests().at(1).json["messages"][3]["content"]);
         QVERIFY2(reask.rfind("Correct your JSON ONLY RESPONSE", 0) == 0, reask.c_str());
@@ -304,7 +260,7 @@ private Q_SLOTS:
     {
         m_fake->enqueueChat(
             FakeReply::text({ q("<think>The user wants {'name': 1}. Fine.</think>\n"), q(validPerson) }));
-        ExtractionRun run(m_backend, config(ExtractionMode::Json));
+        ExtractionRun run(m_backend, Test::personRunConfig(ExtractionMode::Json));
         const RunResult result = runToEnd(run, true);
         QCOMPARE_JSON(result.value, parseQ(validPerson));
         QVERIFY(result.attempts.first().span.begin > 0);
@@ -317,7 +273,7 @@ private Q_SLOTS:
         FakeReply reply = FakeReply::text({ q(validPerson) });
         reply.thinking = { q("Maybe {'name': 'Bob'"), QStringLiteral(" but no.") };
         m_fake->enqueueChat(reply);
-        ExtractionConfig c = config();
+        ExtractionConfig c = Test::personRunConfig();
         c.model = QStringLiteral("qwen3:8b");
         c.think = ThinkMode::On;
         ExtractionRun run(m_backend, c);
@@ -332,7 +288,7 @@ private Q_SLOTS:
     {
         m_fake->setShowJson(QStringLiteral("llama3.1:8b"), q("{'capabilities': ['completion', 'tools']}").toUtf8());
         m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
-        ExtractionConfig c = config();
+        ExtractionConfig c = Test::personRunConfig();
         c.think = ThinkMode::On;
         ExtractionRun run(m_backend, c);
         runToEnd(run, true);
@@ -345,7 +301,7 @@ private Q_SLOTS:
         cut.doneReason = QStringLiteral("length");
         m_fake->enqueueChat(cut);
         m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
-        ExtractionConfig c = config();
+        ExtractionConfig c = Test::personRunConfig();
         c.options.numPredict = 100;
         ExtractionRun run(m_backend, c);
         QSignalSpy warnings(&run, &ExtractionRun::warning);
@@ -369,7 +325,7 @@ private Q_SLOTS:
         FakeReply cut = FakeReply::text({ q("{'name': 'Ada Lov") });
         cut.doneReason = QStringLiteral("length");
         m_fake->enqueueChat(cut);
-        ExtractionConfig c = config();
+        ExtractionConfig c = Test::personRunConfig();
         c.options.numPredict = 100;
         c.limits.maxNumPredict = 100;
         ExtractionRun run(m_backend, c);
@@ -382,7 +338,7 @@ private Q_SLOTS:
     {
         m_fake->enqueueChat(FakeReply::error(500, QByteArray("{\"error\":\"llm server loading model\"}")));
         m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
-        ExtractionRun run(m_backend, config());
+        ExtractionRun run(m_backend, Test::personRunConfig());
         QSignalSpy retries(&run, &ExtractionRun::transportRetryScheduled);
         const RunResult result = runToEnd(run, true);
         QCOMPARE(result.attempts.size(), 1);
@@ -402,7 +358,7 @@ private Q_SLOTS:
         m_fake->enqueueChat(FakeReply::error(503, QByteArray("{\"error\":\"server busy, please try again.\"}")));
         m_fake->enqueueChat(FakeReply::error(503, QByteArray("{\"error\":\"server busy, please try again.\"}")));
         m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
-        ExtractionRun run(m_backend, config());
+        ExtractionRun run(m_backend, Test::personRunConfig());
         QSignalSpy retries(&run, &ExtractionRun::transportRetryScheduled);
         const RunResult result = runToEnd(run, true);
         QCOMPARE(result.attempts.size(), 1);
@@ -417,7 +373,7 @@ private Q_SLOTS:
     {
         for (int i = 0; i < 3; ++i)
             m_fake->enqueueChat(FakeReply::error(503, QByteArray("{\"error\":\"server busy\"}")));
-        ExtractionConfig c = config();
+        ExtractionConfig c = Test::personRunConfig();
         c.limits.maxTransportRetries = 2;
         ExtractionRun run(m_backend, c);
         const RunResult result = runToEnd(run, false);
@@ -431,7 +387,7 @@ private Q_SLOTS:
     void modelNotFound_failsAtOnceWithBackendError()
     {
         m_fake->enqueueChat(FakeReply::error(404, QByteArray("{\"error\":\"model 'nope' not found\"}")));
-        ExtractionRun run(m_backend, config());
+        ExtractionRun run(m_backend, Test::personRunConfig());
         const RunResult result = runToEnd(run, false);
         QCOMPARE(result.reason, RunFailureReason::Backend);
         QCOMPARE(result.backendError->kind, BackendError::Kind::ModelNotFound);
@@ -446,7 +402,7 @@ private Q_SLOTS:
         dropped.closeMidStream = true;
         m_fake->enqueueChat(dropped);
         m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
-        ExtractionRun run(m_backend, config());
+        ExtractionRun run(m_backend, Test::personRunConfig());
         QSignalSpy retries(&run, &ExtractionRun::transportRetryScheduled);
         const RunResult result = runToEnd(run, true);
         QCOMPARE(result.attempts.size(), 1);
@@ -460,7 +416,7 @@ private Q_SLOTS:
         FakeReply stalled = FakeReply::text({ q("{'name': "), q("'Ada'") });
         stalled.stallMidStream = true;
         m_fake->enqueueChat(stalled);
-        ExtractionConfig c = config();
+        ExtractionConfig c = Test::personRunConfig();
         ExtractionRun run(m_backend, c);
         run.setStreamThrottleMs(0);
         QSignalSpy deltas(&run, &ExtractionRun::streamDelta);
@@ -490,7 +446,7 @@ private Q_SLOTS:
     {
         m_fake->enqueueChat(FakeReply::text({ q(negativeAge) }));
         m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
-        ExtractionRun run(m_backend, config());
+        ExtractionRun run(m_backend, Test::personRunConfig());
         connect(&run, &ExtractionRun::attemptFinished, &run, [&run] { run.cancel(); });
         const RunResult result = runToEnd(run, false);
         QCOMPARE(result.reason, RunFailureReason::Cancelled);
@@ -506,7 +462,7 @@ private Q_SLOTS:
             { q("{'name'"), q(": 'A"), q("da'"), q(", 'age'"), QStringLiteral(": 3"), QStringLiteral("6}") });
         slow.pieceDelayMs = 30;
         m_fake->enqueueChat(slow);
-        ExtractionRun run(m_backend, config());
+        ExtractionRun run(m_backend, Test::personRunConfig());
         run.setStreamThrottleMs(100);
         QSignalSpy deltas(&run, &ExtractionRun::streamDelta);
         runToEnd(run, true);
@@ -525,7 +481,7 @@ private Q_SLOTS:
         call.toolCalls
             = { FakeToolCall { QStringLiteral("call_1"), QStringLiteral("Person"), q(validPerson).toUtf8() } };
         m_fake->enqueueChat(call);
-        ExtractionRun run(m_backend, config(ExtractionMode::Tools));
+        ExtractionRun run(m_backend, Test::personRunConfig(ExtractionMode::Tools));
         QSignalSpy warnings(&run, &ExtractionRun::warning);
         const RunResult result = runToEnd(run, true);
         QCOMPARE_JSON(result.value, parseQ(validPerson));
@@ -536,7 +492,7 @@ private Q_SLOTS:
         const Json &one = requests.at(0).json;
         QCOMPARE(one["messages"].size(), 1u); // no schema prompt in tools mode
         QCOMPARE(str(one["tools"][0]["function"]["name"]), std::string("Person"));
-        QCOMPARE_JSON(one["tools"][0]["function"]["parameters"], personSchema().document());
+        QCOMPARE_JSON(one["tools"][0]["function"]["parameters"], Test::personSchema().document());
         const Json &two = requests.at(1).json;
         QCOMPARE(two["messages"].size(), 3u);
         QCOMPARE(str(two["messages"][1]["role"]), std::string("assistant"));
@@ -554,7 +510,7 @@ private Q_SLOTS:
         right.toolCalls
             = { FakeToolCall { QStringLiteral("call_2"), QStringLiteral("Person"), q(validPerson).toUtf8() } };
         m_fake->enqueueChat(right);
-        ExtractionRun run(m_backend, config(ExtractionMode::Tools));
+        ExtractionRun run(m_backend, Test::personRunConfig(ExtractionMode::Tools));
         const RunResult result = runToEnd(run, true);
         QCOMPARE(result.attempts.size(), 2);
         const Json two = chatRequests().at(1).json;
@@ -574,7 +530,7 @@ private Q_SLOTS:
         FakeReply valid;
         valid.toolCalls = { FakeToolCall { QStringLiteral("c2"), QStringLiteral("Person"), q(validPerson).toUtf8() } };
         m_fake->enqueueChat(valid);
-        ExtractionRun run(m_backend, config(ExtractionMode::Tools));
+        ExtractionRun run(m_backend, Test::personRunConfig(ExtractionMode::Tools));
         const RunResult result = runToEnd(run, true);
         QCOMPARE(result.attempts.first().outcome, AttemptOutcome::SchemaInvalid);
         QCOMPARE_JSON(result.attempts.first().value, parseQ(negativeAge));
@@ -590,7 +546,7 @@ private Q_SLOTS:
 
     void toolsModelWithoutToolsCapability_refusedBeforeSending()
     {
-        ExtractionConfig c = config(ExtractionMode::Tools);
+        ExtractionConfig c = Test::personRunConfig(ExtractionMode::Tools);
         c.modelInfo.name = c.model;
         c.modelInfo.capabilities = { QStringLiteral("completion") };
         c.modelInfo.capabilitiesKnown = true;
@@ -608,14 +564,14 @@ private Q_SLOTS:
         makeBackend(BackendApi::OpenAi);
         m_fake->enqueueChat(FakeReply::text({ q(negativeAge) }));
         m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
-        ExtractionRun run(m_backend, config());
+        ExtractionRun run(m_backend, Test::personRunConfig());
         const RunResult result = runToEnd(run, true);
         QCOMPARE(result.attempts.size(), 2);
         const auto requests = m_fake->requestsTo("/v1/chat/completions");
         QCOMPARE(requests.size(), 2);
         const Json &one = requests.at(0).json;
         QCOMPARE(str(one["response_format"]["type"]), std::string("json_schema"));
-        QCOMPARE_JSON(one["response_format"]["json_schema"]["schema"], personSchema().document());
+        QCOMPARE_JSON(one["response_format"]["json_schema"]["schema"], Test::personSchema().document());
         QVERIFY(one.contains("max_tokens"));
         QCOMPARE(requests.at(1).json["messages"].size(), 4u);
     }
@@ -631,7 +587,7 @@ private Q_SLOTS:
         valid.toolCalls
             = { FakeToolCall { QStringLiteral("call_10"), QStringLiteral("Person"), q(validPerson).toUtf8() } };
         m_fake->enqueueChat(valid);
-        ExtractionRun run(m_backend, config(ExtractionMode::Tools));
+        ExtractionRun run(m_backend, Test::personRunConfig(ExtractionMode::Tools));
         const RunResult result = runToEnd(run, true);
         QCOMPARE_JSON(result.value, parseQ(validPerson));
         const auto requests = m_fake->requestsTo("/v1/chat/completions");
@@ -649,7 +605,7 @@ private Q_SLOTS:
         FakeReply slow = FakeReply::text({ q(validPerson) });
         slow.firstByteDelayMs = 3000;
         m_fake->enqueueChat(slow);
-        ExtractionConfig c = config();
+        ExtractionConfig c = Test::personRunConfig();
         c.limits.deadlineMs = 200;
         ExtractionRun run(m_backend, c);
         QElapsedTimer clock;
@@ -664,7 +620,7 @@ private Q_SLOTS:
     {
         m_fake->enqueueChat(FakeReply::error(503, QByteArray("{\"error\":\"server busy\"}")));
         m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
-        ExtractionConfig c = config();
+        ExtractionConfig c = Test::personRunConfig();
         c.limits.backoffBaseMs = 5000;
         c.limits.backoffMaxMs = 5000;
         c.limits.deadlineMs = 1000;
@@ -683,7 +639,7 @@ private Q_SLOTS:
     {
         for (int i = 0; i < 3; ++i)
             m_fake->enqueueChat(FakeReply::text({ q(negativeAge) }));
-        ExtractionConfig c = config();
+        ExtractionConfig c = Test::personRunConfig();
         c.limits.maxAttempts = 5;
         c.limits.tokenBudget = 50; // each reply costs 26 + 12
         ExtractionRun run(m_backend, c);
@@ -698,7 +654,7 @@ private Q_SLOTS:
     {
         m_fake->enqueueChat(FakeReply::text({ q(negativeAge) }));
         m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
-        ExtractionConfig c = config();
+        ExtractionConfig c = Test::personRunConfig();
         c.templates.schemaPrompt = QStringLiteral("SCHEMA FOLLOWS\n{{schema}}\nEND");
         c.templates.reaskJson = QStringLiteral("PLEASE FIX:\n{{errors}}\nTHANKS");
         ExtractionRun run(m_backend, c);
@@ -715,8 +671,8 @@ private Q_SLOTS:
     void ignoredKeywords_warnedNotDropped()
     {
         m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
-        ExtractionConfig c = config();
-        Json doc = personSchema().document();
+        ExtractionConfig c = Test::personRunConfig();
+        Json doc = Test::personSchema().document();
         doc["properties"]["score"] = parseQ("{'type': 'number', 'multipleOf': 0.5}");
         c.schema = Schema::compile(doc).value();
         ExtractionRun run(m_backend, c);
@@ -733,14 +689,14 @@ private Q_SLOTS:
 
     void defaultNumPredict_boundedAndGrowsWithSchema()
     {
-        const int small = defaultNumPredict(personSchema().document(), false);
+        const int small = defaultNumPredict(Test::personSchema().document(), false);
         QVERIFY(small >= 1024 && small <= 8192);
         Json big = Json::object();
         for (int i = 0; i < 400; ++i)
             big["properties"]["field" + std::to_string(i)] = parseQ("{'type': 'string', 'description': 'some field'}");
         QVERIFY(defaultNumPredict(big, false) > small);
         QCOMPARE(defaultNumPredict(big, false), 8192);
-        QVERIFY(defaultNumPredict(personSchema().document(), true) > small);
+        QVERIFY(defaultNumPredict(Test::personSchema().document(), true) > small);
     }
 };
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "extraction/extractionrequest.h"
 #include "extraction/promptsettings.h"
-#include "testdata.h"
+#include "extractiontestsupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -10,6 +10,7 @@
 #include <QTest>
 
 using namespace Formwork;
+using Formwork::Test::personSchema;
 using Json = nlohmann::ordered_json;
 
 class TestPromptSettings final : public QObject
@@ -17,12 +18,6 @@ class TestPromptSettings final : public QObject
     Q_OBJECT
 
 private:
-    static Schema personSchema()
-    {
-        const QByteArray bytes = Test::readTestData(QStringLiteral("extraction/person.schema.json"));
-        return Schema::compile(Json::parse(bytes.toStdString())).value();
-    }
-
     static PromptSettings basic()
     {
         PromptSettings s;

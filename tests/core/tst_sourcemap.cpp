@@ -51,6 +51,49 @@ private Q_SLOTS:
         QCOMPARE(map.valueRange("/a/1"), at("{\"b\": \"x\"}"));
     }
 
+    // Arrays of 64 elements or more are looked up through an element index; both ways must give
+    // the same ranges, nested arrays and the last element included.
+    void longArrays_elementsFoundByIndex_data()
+    {
+        QTest::addColumn<int>("length");
+        QTest::newRow("walked (63)") << 63;
+        QTest::newRow("indexed (64)") << 64;
+        QTest::newRow("indexed (5000)") << 5000;
+    }
+
+    void longArrays_elementsFoundByIndex()
+    {
+        QFETCH(int, length);
+        // {"items": [{"n": 0, "tags": [0, 0, ...]}, {"n": 1, ...}, ...]}, each element on its own line.
+        std::string text = "{\"items\": [";
+        std::vector<std::size_t> starts;
+        for (int i = 0; i < length; ++i) {
+            text += i ? ",\n" : "\n";
+            starts.push_back(text.size());
+            text += "{\"n\": " + std::to_string(i) + ", \"tags\": [";
+            for (int t = 0; t < 70; ++t)
+                text += t ? ", 7" : "7";
+            text += "]}";
+        }
+        text += "\n]}";
+        const SourceMap map = mapOf(text);
+        for (const int i : { 0, 1, length / 2, length - 1 }) {
+            const std::string element = "/items/" + std::to_string(i);
+            const auto range = map.valueRange(element);
+            QVERIFY2(range, element.c_str());
+            QCOMPARE(range->begin, qsizetype(starts[std::size_t(i)]));
+            QCOMPARE(text.at(std::size_t(range->end - 1)), '}');
+            const auto number = map.valueRange(element + "/n");
+            QVERIFY(number);
+            QCOMPARE(text.substr(std::size_t(number->begin), std::size_t(number->length())), std::to_string(i));
+            const auto lastTag = map.valueRange(element + "/tags/69");
+            QVERIFY(lastTag);
+            QCOMPARE(text.substr(std::size_t(lastTag->begin), 1), std::string("7"));
+            QCOMPARE(map.valueRange(element + "/tags/70"), std::nullopt);
+        }
+        QCOMPARE(map.valueRange("/items/" + std::to_string(length)), std::nullopt);
+    }
+
     void arrayElements_haveValueRangeButNoKey()
     {
         const SourceMap map = mapOf(document);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/codeeditor.h"
 #include "extraction/extractionrun.h"
+#include "extractiontestsupport.h"
 #include "fakeollama.h"
 #include "llm/llmbackend.h"
 #include "prompt/promptimagelist.h"
@@ -42,6 +43,7 @@ using namespace Formwork::Ui;
 using Formwork::Test::FakeOllama;
 using Formwork::Test::FakeReply;
 using Formwork::Test::FakeToolCall;
+using Formwork::Test::personSchema;
 using Json = nlohmann::ordered_json;
 
 Q_DECLARE_METATYPE(Formwork::ExtractionMode)
@@ -51,12 +53,6 @@ Q_DECLARE_METATYPE(Formwork::ThinkMode)
 namespace {
 
 const char *const ValidPerson = R"({"name": "Ada", "age": 36})";
-
-Schema personSchema()
-{
-    const QByteArray bytes = Test::readTestData(QStringLiteral("extraction/person.schema.json"));
-    return Schema::compile(Json::parse(bytes.toStdString())).value();
-}
 
 ModelInfo modelInfo(const QString &name, const QStringList &capabilities)
 {

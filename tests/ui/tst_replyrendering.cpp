@@ -9,9 +9,10 @@
 //     FORMWORK_REGENERATE_REFERENCES=1 build/ci/tests/ui/tst_replyrendering
 // which rewrites the .ref files in the source tree; review them with `git diff` before committing.
 
+#include "runtestsupport.h"
+#include "testdata.h"
 #include "timeline/replyview.h"
 #include "timeline/timelinepane.h"
-#include "timelinetestsupport.h"
 
 #include <QFile>
 #include <QStandardPaths>

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/codeeditor.h"
 #include "export/jsonexport.h"
-#include "fakeollama.h"
-#include "llm/llmbackend.h"
+#include "jsoncompare.h"
 #include "result/resultpane.h"
 #include "result/resulttreemodel.h"
 #include "run/runsession.h"
-#include "testdata.h"
+#include "runtestsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -16,7 +15,6 @@
 #include <QFile>
 #include <QLabel>
 #include <QMenu>
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -30,27 +28,13 @@
 
 using namespace Formwork;
 using namespace Formwork::Ui;
-using Formwork::Test::FakeOllama;
 using Formwork::Test::FakeReply;
 using Json = nlohmann::ordered_json;
-
-#define QCOMPARE_JSON(actual, expected)                                                                                \
-    do {                                                                                                               \
-        const Json actualJson_ = (actual);                                                                             \
-        const Json expectedJson_ = (expected);                                                                         \
-        QVERIFY2(actualJson_ == expectedJson_,                                                                         \
-                 qPrintable(QString::fromStdString(actualJson_.dump() + " != " + expectedJson_.dump())));              \
-    } while (false)
 
 namespace {
 
 const QString validPerson = QStringLiteral("{\"name\": \"Ada\", \"age\": 36}");
 const QString negativeAge = QStringLiteral("{\"name\": \"Ada\", \"age\": -1}");
-
-Json parseQ(const char *text)
-{
-    return Json::parse(QString::fromUtf8(text).replace(u'\'', u'"').toStdString());
-}
 
 QByteArray readFile(const QString &path)
 {
@@ -70,38 +54,8 @@ class TestResultPane final : public QObject
     Q_OBJECT
 
 private:
-    QNetworkAccessManager m_nam;
-    std::unique_ptr<FakeOllama> m_fake;
-    LlmBackend *m_backend = nullptr;
-
-    Schema personSchema()
-    {
-        const QByteArray bytes = Test::readTestData(QStringLiteral("extraction/person.schema.json"));
-        return Schema::compile(Json::parse(bytes.toStdString())).value();
-    }
-
-    ExtractionConfig config()
-    {
-        ExtractionConfig c;
-        c.model = QStringLiteral("llama3.1:8b");
-        c.schema = personSchema();
-        ChatMessage user;
-        user.role = QStringLiteral("user");
-        user.content = QStringLiteral("Ada Lovelace is 36 years old.");
-        c.messages = { user };
-        c.limits.maxAttempts = 3;
-        c.limits.backoffBaseMs = 5;
-        c.limits.backoffMaxMs = 20;
-        c.random = [] { return 0.5; };
-        return c;
-    }
-
-    bool runToEnd(RunSession &session)
-    {
-        QSignalSpy finished(&session, &RunSession::finished);
-        session.start(m_backend, config());
-        return finished.wait(10000) || finished.count() == 1;
-    }
+    // Default transport timeouts (not the fixture's short ones), as these tests always had.
+    std::unique_ptr<Test::RunFixture> m_fx;
 
     template<typename T> static T *child(const QWidget &pane, const char *name)
     {
@@ -112,25 +66,11 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        qRegisterMetaType<RunResult>();
-        qRegisterMetaType<AttemptRecord>();
+        Test::registerRunMetaTypes();
     }
 
-    void init()
-    {
-        m_fake = std::make_unique<FakeOllama>();
-        QVERIFY(m_fake->listen());
-        BackendConfig bc;
-        bc.baseUrl = m_fake->baseUrl();
-        m_backend = LlmBackend::create(BackendApi::Ollama, &m_nam, bc, this);
-    }
-
-    void cleanup()
-    {
-        delete m_backend;
-        m_backend = nullptr;
-        m_fake.reset();
-    }
+    void init() { m_fx = std::make_unique<Test::RunFixture>(BackendConfig()); }
+    void cleanup() { m_fx.reset(); }
 
     void idle_showsNoValueAndDisablesActions()
     {
@@ -153,11 +93,11 @@ private Q_SLOTS:
 
     void validRun_treeShowsKeysValuesAndTypes()
     {
-        m_fake->enqueueChat(FakeReply::text({ validPerson }));
+        m_fx->fake->enqueueChat(FakeReply::text({ validPerson }));
         RunSession session;
         ResultPane pane(&session);
         QAbstractItemModelTester tester(pane.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QVERIFY(runToEnd(session));
+        QVERIFY(m_fx->runToEnd(session, m_fx->config()));
         QCOMPARE(session.state(), RunSession::State::Succeeded);
         QVERIFY(pane.hasValue());
         QCOMPARE(pane.verdictText(), QStringLiteral("Valid on attempt 1 of 3."));
@@ -194,8 +134,8 @@ private Q_SLOTS:
         QVERIFY(json->errorMarks().isEmpty());
 
         // A new run clears the pane at once.
-        m_fake->enqueueChat(FakeReply::text({ validPerson }));
-        session.start(m_backend, config());
+        m_fx->fake->enqueueChat(FakeReply::text({ validPerson }));
+        session.start(m_fx->backend.get(), m_fx->config());
         QVERIFY(!pane.hasValue());
         QVERIFY(json->toPlainText().isEmpty());
         QVERIFY(pane.verdictText().startsWith(QStringLiteral("Running")));
@@ -210,11 +150,11 @@ private Q_SLOTS:
     void failedRun_acceptAnyway_showsValueWithFailuresFlagged()
     {
         for (int i = 0; i < 3; ++i)
-            m_fake->enqueueChat(FakeReply::text({ negativeAge }));
+            m_fx->fake->enqueueChat(FakeReply::text({ negativeAge }));
         RunSession session;
         ResultPane pane(&session);
         QAbstractItemModelTester tester(pane.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QVERIFY(runToEnd(session));
+        QVERIFY(m_fx->runToEnd(session, m_fx->config()));
         QCOMPARE(session.state(), RunSession::State::Failed);
         QVERIFY(!pane.hasValue()); // a failed run has no result until accepted
         QVERIFY2(pane.verdictText().startsWith(QStringLiteral("Failed: No valid result after 3 attempt(s).")),
@@ -265,8 +205,8 @@ private Q_SLOTS:
 
     void validationOfNestedText_acceptedNodesFlaggedAtEscapedPointers()
     {
-        const Json schemaDoc = parseQ("{'type': 'object', 'properties': {'a/b': {'type': 'object', 'properties':"
-                                      "{'list': {'type': 'array', 'items': {'type': 'integer'}}}}}}");
+        const Json schemaDoc = Test::parseQ("{'type': 'object', 'properties': {'a/b': {'type': 'object', 'properties':"
+                                            "{'list': {'type': 'array', 'items': {'type': 'integer'}}}}}}");
         const Schema schema = Schema::compile(schemaDoc).value();
         RunSession session;
         ResultPane pane(&session);
@@ -299,11 +239,11 @@ private Q_SLOTS:
 
     void exports_writtenAndReadBack()
     {
-        m_fake->enqueueChat(
+        m_fx->fake->enqueueChat(
             FakeReply::text({ QStringLiteral("{\"name\": \"O'Brien, \\\"Zo\u00eb\\\"\", \"age\": 36}") }));
         RunSession session;
         ResultPane pane(&session);
-        QVERIFY(runToEnd(session));
+        QVERIFY(m_fx->runToEnd(session, m_fx->config()));
         QVERIFY(pane.hasValue());
         QTemporaryDir dir;
         QSignalSpy exported(&pane, &ResultPane::exported);
@@ -342,8 +282,8 @@ private Q_SLOTS:
     {
         RunSession session;
         ResultPane pane(&session);
-        const Json value = parseQ("{'name': 'Ada', 'age': 36, 'tags': ['x', 'y']}");
-        session.showValidation(QString::fromStdString(value.dump()), personSchema());
+        const Json value = Test::parseQ("{'name': 'Ada', 'age': 36, 'tags': ['x', 'y']}");
+        session.showValidation(QString::fromStdString(value.dump()), Test::personSchema());
         QVERIFY(pane.hasValue());
         QClipboard *clipboard = QGuiApplication::clipboard();
 
@@ -382,11 +322,11 @@ private Q_SLOTS:
     {
         FakeReply slow = FakeReply::text({ validPerson });
         slow.firstByteDelayMs = 5000;
-        m_fake->enqueueChat(slow);
+        m_fx->fake->enqueueChat(slow);
         RunSession session;
         ResultPane pane(&session);
         QSignalSpy started(&session, &RunSession::attemptStarted);
-        session.start(m_backend, config());
+        session.start(m_fx->backend.get(), m_fx->config());
         QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 5000);
         QCOMPARE(pane.verdictText(), QStringLiteral("Running attempt 1 of 3\u2026"));
         session.cancel();
@@ -397,9 +337,9 @@ private Q_SLOTS:
 
     void paneMadeAfterTheRun_showsIt()
     {
-        m_fake->enqueueChat(FakeReply::text({ validPerson }));
+        m_fx->fake->enqueueChat(FakeReply::text({ validPerson }));
         RunSession session;
-        QVERIFY(runToEnd(session));
+        QVERIFY(m_fx->runToEnd(session, m_fx->config()));
         ResultPane pane(&session);
         QVERIFY(pane.hasValue());
         QCOMPARE(pane.verdictText(), QStringLiteral("Valid on attempt 1 of 3."));
@@ -409,7 +349,7 @@ private Q_SLOTS:
     {
         ResultTreeModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        const Json value = parseQ("{'a': {'b': [1, {'c': null}, []], 'd': {}}, 'e': 'x', 'f': [true, 2.5]}");
+        const Json value = Test::parseQ("{'a': {'b': [1, {'c': null}, []], 'd': {}}, 'e': 'x', 'f': [true, 2.5]}");
         ValidationError error;
         error.instancePath = QStringLiteral("/a/b/1/c");
         error.message = QStringLiteral("null is not a string");

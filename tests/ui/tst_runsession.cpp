@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "run/runsession.h"
-#include "timelinetestsupport.h"
+#include "runtestsupport.h"
 
 #include <QStandardPaths>
 

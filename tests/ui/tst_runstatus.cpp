@@ -1,11 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "fakeollama.h"
-#include "llm/llmbackend.h"
 #include "run/runsession.h"
 #include "run/runstatus.h"
-#include "testdata.h"
+#include "runtestsupport.h"
 
-#include <QNetworkAccessManager>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -15,7 +12,6 @@
 
 using namespace Formwork;
 using namespace Formwork::Ui;
-using Formwork::Test::FakeOllama;
 using Formwork::Test::FakeReply;
 using Json = nlohmann::ordered_json;
 
@@ -38,62 +34,18 @@ class TestRunStatus final : public QObject
     Q_OBJECT
 
 private:
-    QNetworkAccessManager m_nam;
-    std::unique_ptr<FakeOllama> m_fake;
-    LlmBackend *m_backend = nullptr;
-
-    Schema personSchema()
-    {
-        const QByteArray bytes = Test::readTestData(QStringLiteral("extraction/person.schema.json"));
-        return Schema::compile(Json::parse(bytes.toStdString())).value();
-    }
-
-    ExtractionConfig config()
-    {
-        ExtractionConfig c;
-        c.model = QStringLiteral("llama3.1:8b");
-        c.schema = personSchema();
-        ChatMessage user;
-        user.role = QStringLiteral("user");
-        user.content = QStringLiteral("Ada Lovelace is 36 years old.");
-        c.messages = { user };
-        c.limits.maxAttempts = 3;
-        c.limits.backoffBaseMs = 5;
-        c.limits.backoffMaxMs = 20;
-        c.random = [] { return 0.5; };
-        return c;
-    }
-
-    void runToEnd(RunSession &session)
-    {
-        QSignalSpy finished(&session, &RunSession::finished);
-        session.start(m_backend, config());
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
-    }
+    // Default transport timeouts (not the fixture's short ones), as these tests always had.
+    std::unique_ptr<Test::RunFixture> m_fx;
 
 private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        qRegisterMetaType<RunResult>();
-        qRegisterMetaType<AttemptRecord>();
+        Test::registerRunMetaTypes();
     }
 
-    void init()
-    {
-        m_fake = std::make_unique<FakeOllama>();
-        QVERIFY(m_fake->listen());
-        BackendConfig bc;
-        bc.baseUrl = m_fake->baseUrl();
-        m_backend = LlmBackend::create(BackendApi::Ollama, &m_nam, bc, this);
-    }
-
-    void cleanup()
-    {
-        delete m_backend;
-        m_backend = nullptr;
-        m_fake.reset();
-    }
+    void init() { m_fx = std::make_unique<Test::RunFixture>(BackendConfig()); }
+    void cleanup() { m_fx.reset(); }
 
     void idle_isEmpty()
     {
@@ -103,10 +55,10 @@ private Q_SLOTS:
 
     void validOnSecondAttempt_tokensPerAttemptTotalsAndServerRate()
     {
-        m_fake->enqueueChat(FakeReply::text({ negativeAge })); // 26 in, 12 out, eval 175 ms
-        m_fake->enqueueChat(FakeReply::text({ validPerson }));
+        m_fx->fake->enqueueChat(FakeReply::text({ negativeAge })); // 26 in, 12 out, eval 175 ms
+        m_fx->fake->enqueueChat(FakeReply::text({ validPerson }));
         RunSession session;
-        runToEnd(session);
+        QVERIFY(m_fx->runToEnd(session, m_fx->config()));
         QCOMPARE(session.state(), RunSession::State::Succeeded);
         const QString status = runStatusText(session);
         const QString head
@@ -122,9 +74,9 @@ private Q_SLOTS:
         FakeReply reply = FakeReply::text({ validPerson });
         reply.evalNs = 0;
         reply.firstByteDelayMs = 300; // so the wall time is at least 0.3 s
-        m_fake->enqueueChat(reply);
+        m_fx->fake->enqueueChat(reply);
         RunSession session;
-        runToEnd(session);
+        QVERIFY(m_fx->runToEnd(session, m_fx->config()));
         const QString status = runStatusText(session);
         QVERIFY2(status.startsWith(QStringLiteral("attempt 1/3 valid \u00b7 38 tokens (26 in, 12 out) \u00b7 ")),
                  qPrintable(status));
@@ -136,9 +88,9 @@ private Q_SLOTS:
     void allAttemptsInvalid_failureInPlainWords_thenAccepted()
     {
         for (int i = 0; i < 3; ++i)
-            m_fake->enqueueChat(FakeReply::text({ negativeAge }));
+            m_fx->fake->enqueueChat(FakeReply::text({ negativeAge }));
         RunSession session;
-        runToEnd(session);
+        QVERIFY(m_fx->runToEnd(session, m_fx->config()));
         QCOMPARE(session.state(), RunSession::State::Failed);
         const QString failed = runStatusText(session);
         QVERIFY2(failed.startsWith(QStringLiteral("failed after 3/3 attempts: No valid result after 3 attempt(s). "
@@ -157,10 +109,10 @@ private Q_SLOTS:
     {
         FakeReply slow = FakeReply::text({ validPerson });
         slow.firstByteDelayMs = 5000;
-        m_fake->enqueueChat(slow);
+        m_fx->fake->enqueueChat(slow);
         RunSession session;
         QSignalSpy started(&session, &RunSession::attemptStarted);
-        session.start(m_backend, config());
+        session.start(m_fx->backend.get(), m_fx->config());
         QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 5000);
         QCOMPARE(runStatusText(session), QStringLiteral("attempt 1/3 running\u2026"));
         session.cancel();
@@ -172,11 +124,11 @@ private Q_SLOTS:
     void validationWithoutModel_noTokenFigures()
     {
         RunSession session;
-        session.showValidation(QStringLiteral("{\"name\": \"Ada\"}"), personSchema());
+        session.showValidation(QStringLiteral("{\"name\": \"Ada\"}"), Test::personSchema());
         QCOMPARE(runStatusText(session),
                  QStringLiteral("failed after 1/1 attempts: The JSON does not match the schema: 1 error(s). "
                                 "The last answer broke 1 rule(s) of the schema."));
-        session.showValidation(validPerson, personSchema());
+        session.showValidation(validPerson, Test::personSchema());
         QCOMPARE(runStatusText(session), QStringLiteral("attempt 1/1 valid"));
     }
 

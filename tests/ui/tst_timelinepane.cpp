@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "runtestsupport.h"
 #include "timeline/attempterrormodel.h"
 #include "timeline/attempttimelinemodel.h"
 #include "timeline/replyview.h"
 #include "timeline/timelinecolors.h"
 #include "timeline/timelinepane.h"
-#include "timelinetestsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>

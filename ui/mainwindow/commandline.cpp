@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow/commandline.h"
+#include "common/processmemory.h"
 
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/workspacecontroller.h"
@@ -215,16 +216,7 @@ qint64 CommandLine::msSinceProcessStart()
 
 qint64 CommandLine::residentKb()
 {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    // Files in /proc report a size of 0, so read to the end instead of testing atEnd().
-    const QList<QByteArray> lines = status.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
+    return Formwork::residentKb();
 }
 
 } // namespace Ui

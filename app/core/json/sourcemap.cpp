@@ -82,6 +82,11 @@ std::optional<std::size_t> SourceMap::findChild(std::size_t parent, std::string_
         const auto index = arrayIndex(token);
         if (!index)
             return std::nullopt;
+        if (const auto it = m_longArrays.find(std::uint32_t(parent)); it != m_longArrays.end()) {
+            if (*index >= it->second.count)
+                return std::nullopt;
+            return std::size_t(m_elements[it->second.first + *index]);
+        }
         std::size_t child = parent + 1;
         for (std::size_t i = 0; i < *index && child < last; ++i)
             child += m_nodes[child].subtreeSize;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace Formwork {
@@ -80,8 +81,18 @@ private:
     std::vector<std::string> collectPointers(bool onlyComplete) const;
     std::vector<std::size_t> overwrittenMembers(std::size_t object) const;
 
+    // The elements of a long array, so that "/items/5000" is found without stepping over 5000
+    // siblings (a reply with thousands of failing elements would otherwise cost errors x elements).
+    struct ElementIndex {
+        std::uint32_t first = 0; // position in m_elements of the array's first element
+        std::uint32_t count = 0;
+    };
+    static constexpr std::uint32_t longArray = 64; // shorter arrays are walked; it is as quick
+
     std::vector<Node> m_nodes;
     std::string m_names; // decoded member names, referenced by Node::nameOffset/nameLength
+    std::unordered_map<std::uint32_t, ElementIndex> m_longArrays; // array node -> its elements
+    std::vector<std::uint32_t> m_elements; // node indices of the elements of long arrays
     qsizetype m_shift = 0;
 };
 
@@ -122,6 +133,8 @@ public:
         node.end = std::uint32_t(end);
         node.complete = complete;
         node.subtreeSize = std::uint32_t(m_map.m_nodes.size() - index);
+        if (node.type == SourceMap::NodeType::Array)
+            indexElements(index);
     }
 
     void reserve(std::size_t nodes, std::size_t nameBytes)
@@ -131,6 +144,23 @@ public:
     }
 
 private:
+    // Records where the elements of a long array are (SourceMap::ElementIndex). Linear in the
+    // array's length, once per array, so parsing stays linear.
+    void indexElements(std::size_t array)
+    {
+        std::vector<std::uint32_t> &elements = m_map.m_elements;
+        const std::size_t first = elements.size();
+        const std::size_t last = array + m_map.m_nodes[array].subtreeSize;
+        for (std::size_t child = array + 1; child < last; child += m_map.m_nodes[child].subtreeSize)
+            elements.push_back(std::uint32_t(child));
+        const std::size_t count = elements.size() - first;
+        if (count < SourceMap::longArray) {
+            elements.resize(first);
+            return;
+        }
+        m_map.m_longArrays[std::uint32_t(array)] = { std::uint32_t(first), std::uint32_t(count) };
+    }
+
     SourceMap &m_map;
 };
 

@@ -105,6 +105,17 @@
     </message>
 </context>
 <context>
+    <name>Formwork::Export</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>No file name was given.</source>
+        <translation>Es wurde kein Dateiname angegeben.</translation>
+    </message>
+</context>
+<context>
     <name>Formwork::Extraction</name>
     <message>
         <source>No schema was given.</source>
@@ -384,50 +395,421 @@
     </message>
 </context>
 <context>
+    <name>Formwork::PromptSettings</name>
+    <message>
+        <source>An image has an empty path.</source>
+        <translation>Ein Bild hat einen leeren Pfad.</translation>
+    </message>
+    <message>
+        <source>The image %1 does not exist.</source>
+        <translation>Das Bild %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The image %1 is not a file.</source>
+        <translation>Das Bild %1 ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>The image %1 is larger than %2 MB.</source>
+        <translation>Das Bild %1 ist größer als %2 MB.</translation>
+    </message>
+    <message>
+        <source>The image %1 cannot be read: %2</source>
+        <translation>Das Bild %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The image %1 is empty.</source>
+        <translation>Das Bild %1 ist leer.</translation>
+    </message>
+    <message>
+        <source>The user prompt is empty: write what the model should extract from.</source>
+        <translation>Der Benutzer-Prompt ist leer: Schreiben Sie, woraus das Modell was extrahieren soll.</translation>
+    </message>
+    <message>
+        <source>The user prompt is empty once its variables are filled in: give %1 a value.</source>
+        <translation>Der Benutzer-Prompt ist leer, sobald seine Variablen eingesetzt sind: Geben Sie %1 einen Wert.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::AdvisorButton</name>
+    <message>
+        <source>Problem:</source>
+        <translation>Problem:</translation>
+    </message>
+    <message>
+        <source>Warning:</source>
+        <translation>Warnung:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Hinweis:</translation>
+    </message>
+    <message>
+        <source>advisor: no warnings</source>
+        <translation>Berater: keine Warnungen</translation>
+    </message>
+    <message>
+        <source>advisor: 1 warning</source>
+        <translation>Berater: 1 Warnung</translation>
+    </message>
+    <message>
+        <source>advisor: %1 warnings</source>
+        <translation>Berater: %1 Warnungen</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;What the advisor noticed about the model, the mode and the schema (click for the list):&lt;/p&gt;%1</source>
+        <translation>&lt;p&gt;Was dem Berater an Modell, Modus und Schema aufgefallen ist (klicken für die Liste):&lt;/p&gt;%1</translation>
+    </message>
+    <message>
+        <source>The advisor checks the model&apos;s capabilities, the mode and the schema before a run; nothing to report.</source>
+        <translation>Der Berater prüft vor einem Lauf die Fähigkeiten des Modells, den Modus und das Schema; es gibt nichts zu melden.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::ApiKeyStore</name>
+    <message>
+        <source>The key will be stored in the desktop keyring.</source>
+        <translation>Der Schlüssel wird im Schlüsselbund der Arbeitsumgebung gespeichert.</translation>
+    </message>
+    <message>
+        <source>The key is stored in the desktop keyring.</source>
+        <translation>Der Schlüssel ist im Schlüsselbund der Arbeitsumgebung gespeichert.</translation>
+    </message>
+    <message>
+        <source>No keyring service is running: the key is kept for this session only.</source>
+        <translation>Es läuft kein Schlüsselbund-Dienst: Der Schlüssel wird nur für diese Sitzung behalten.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::AttemptErrorModel</name>
+    <message>
+        <source>%1
+Schema: %2</source>
+        <translation>%1
+Schema: %2</translation>
+    </message>
+    <message>
+        <source>(reply)</source>
+        <translation>(Antwort)</translation>
+    </message>
+    <message>
+        <source>parse</source>
+        <translation>Syntax</translation>
+    </message>
+    <message>
+        <source>Instance path</source>
+        <translation>Instanzpfad</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Keyword</source>
+        <translation>Schlüsselwort</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::AttemptTimelineModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Attempt %1 is under way.</source>
+        <translation>Versuch %1 läuft.</translation>
+    </message>
+    <message>
+        <source>Attempt %1: %2</source>
+        <translation>Versuch %1: %2</translation>
+    </message>
+    <message>
+        <source>done_reason: %1</source>
+        <translation>done_reason: %1</translation>
+    </message>
+    <message>
+        <source>resending...</source>
+        <translation>wird erneut gesendet...</translation>
+    </message>
+    <message>
+        <source>streaming...</source>
+        <translation>wird empfangen...</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Resends</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation>Eingabe-Tokens</translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation>Ausgabe-Tokens</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>First token</source>
+        <translation>Erstes Token</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>gültig</translation>
+    </message>
+    <message numerus="yes">
+        <source>invalid, %n error(s)</source>
+        <translation>
+            <numerusform>ungültig, %n Fehler</numerusform>
+            <numerusform>ungültig, %n Fehler</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>parse failure</source>
+        <translation>kein gültiges JSON</translation>
+    </message>
+    <message>
+        <source>no JSON</source>
+        <translation>kein JSON</translation>
+    </message>
+    <message>
+        <source>truncated</source>
+        <translation>abgeschnitten</translation>
+    </message>
+    <message>
+        <source>backend failure</source>
+        <translation>Backend-Fehler</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>all attempts used</source>
+        <translation>alle Versuche aufgebraucht</translation>
+    </message>
+    <message>
+        <source>deadline reached</source>
+        <translation>Frist erreicht</translation>
+    </message>
+    <message>
+        <source>token budget used up</source>
+        <translation>Token-Budget aufgebraucht</translation>
+    </message>
+    <message>
+        <source>reply cut off at the largest num_predict</source>
+        <translation>Antwort beim höchsten num_predict abgeschnitten</translation>
+    </message>
+    <message>
+        <source>configuration refused</source>
+        <translation>Konfiguration abgelehnt</translation>
+    </message>
+    <message>
+        <source>Attempt %1 of %2 under way.</source>
+        <translation>Versuch %1 von %2 läuft.</translation>
+    </message>
+    <message>
+        <source>Starting...</source>
+        <translation>Wird gestartet...</translation>
+    </message>
+    <message>
+        <source>Valid on attempt %1 of %2.</source>
+        <translation>Gültig bei Versuch %1 von %2.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Failed (%1).</source>
+        <translation>Fehlgeschlagen (%1).</translation>
+    </message>
+    <message>
+        <source>The value of attempt %1 was accepted anyway, its failures kept.</source>
+        <translation>Der Wert von Versuch %1 wurde trotzdem übernommen, seine Fehler bleiben markiert.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::CapabilityAdvisor</name>
+    <message>
+        <source>%1 does not list the `tools` capability, so the server will refuse tools mode. Choose schema mode, or a model with tools.</source>
+        <translation>%1 führt die Fähigkeit `tools` nicht auf, daher lehnt der Server den Modus tools ab. Wählen Sie den Modus schema oder ein Modell mit tools.</translation>
+    </message>
+    <message>
+        <source>Ollama&apos;s native API has no tool_choice: the model may answer in prose instead of calling the tool, which costs a reask. Schema mode is enforced by the grammar instead.</source>
+        <translation>Die native API von Ollama kennt kein tool_choice: Das Modell kann in Prosa antworten, statt das Tool aufzurufen, was eine Nachfrage kostet. Der Modus schema wird dagegen von der Grammatik durchgesetzt.</translation>
+    </message>
+    <message>
+        <source>Ollama&apos;s /v1 endpoint ignores tool_choice: the model may answer in prose instead of calling the tool, which costs a reask. Schema mode is enforced by the grammar instead.</source>
+        <translation>Der /v1-Endpunkt von Ollama ignoriert tool_choice: Das Modell kann in Prosa antworten, statt das Tool aufzurufen, was eine Nachfrage kostet. Der Modus schema wird dagegen von der Grammatik durchgesetzt.</translation>
+    </message>
+    <message>
+        <source>%1 is a thinking model and thinks before every answer by default. Set Think to Off for faster runs, or to a level; the thinking text is not held to the schema.</source>
+        <translation>%1 ist ein Thinking-Modell und denkt standardmäßig vor jeder Antwort nach. Stellen Sie Thinking für schnellere Läufe auf &quot;aus&quot; oder auf eine Stufe; der Thinking-Text wird nicht gegen das Schema geprüft.</translation>
+    </message>
+    <message>
+        <source>%1 does not list the `thinking` capability, so the Think setting is not sent. Set Think to Default, or choose a thinking model.</source>
+        <translation>%1 führt die Fähigkeit `thinking` nicht auf, daher wird die Thinking-Einstellung nicht gesendet. Stellen Sie Thinking auf &quot;Modellstandard&quot; oder wählen Sie ein Thinking-Modell.</translation>
+    </message>
+    <message>
+        <source>The prompts and the schema come to about %1 tokens, more than the %2 tokens %3 can read. Shorten the document or the schema, or choose a model with a longer context.</source>
+        <translation>Prompts und Schema ergeben etwa %1 Tokens, mehr als die %2 Tokens, die %3 lesen kann. Kürzen Sie das Dokument oder das Schema, oder wählen Sie ein Modell mit längerem Kontext.</translation>
+    </message>
+    <message>
+        <source>The prompts and the schema come to about %1 tokens, more than the context of %2 tokens this run uses; the server would cut the prompt. Raise num_ctx to at least %3.</source>
+        <translation>Prompts und Schema ergeben etwa %1 Tokens, mehr als der Kontext von %2 Tokens, den dieser Lauf verwendet; der Server würde den Prompt abschneiden. Erhöhen Sie num_ctx auf mindestens %3.</translation>
+    </message>
+    <message>
+        <source>The server accepts a schema for %1 but ignores it (MLX/safetensors and cloud models do). Formwork still validates and reasks, but expect more attempts; a GGUF model is held to the schema.</source>
+        <translation>Der Server akzeptiert ein Schema für %1, ignoriert es aber (wie bei MLX-/safetensors- und Cloud-Modellen). Formwork validiert trotzdem und fragt nach, rechnen Sie aber mit mehr Versuchen; ein GGUF-Modell hält sich an das Schema.</translation>
+    </message>
+    <message>
+        <source>1 schema keyword is not enforced by the grammar (%2): the model can break it and Formwork reasks. Express it with enum, pattern or integer bounds where you can.</source>
+        <translation>1 Schema-Schlüsselwort wird von der Grammatik nicht durchgesetzt (%2): Das Modell kann es verletzen, und Formwork fragt nach. Drücken Sie es wo möglich mit enum, pattern oder Grenzen für ganze Zahlen aus.</translation>
+    </message>
+    <message>
+        <source>%1 schema keywords are not enforced by the grammar (%2): the model can break them and Formwork reasks. Express them with enum, pattern or integer bounds where you can.</source>
+        <translation>%1 Schema-Schlüsselwörter werden von der Grammatik nicht durchgesetzt (%2): Das Modell kann sie verletzen, und Formwork fragt nach. Drücken Sie sie wo möglich mit enum, pattern oder Grenzen für ganze Zahlen aus.</translation>
+    </message>
+    <message>
+        <source>The server may refuse this schema because of %1. See the enforcement report in the schema editor for what to change.</source>
+        <translation>Der Server lehnt dieses Schema möglicherweise wegen %1 ab. Der Durchsetzungsbericht im Schema-Editor zeigt, was zu ändern ist.</translation>
+    </message>
+    <message>
+        <source>1 image would go to %2, which does not list the `vision` capability. Remove the image, or choose a vision model.</source>
+        <translation>1 Bild würde an %2 gehen, das die Fähigkeit `vision` nicht aufführt. Entfernen Sie das Bild oder wählen Sie ein Vision-Modell.</translation>
+    </message>
+    <message>
+        <source>%1 images would go to %2, which does not list the `vision` capability. Remove the images, or choose a vision model.</source>
+        <translation>%1 Bilder würden an %2 gehen, das die Fähigkeit `vision` nicht aufführt. Entfernen Sie die Bilder oder wählen Sie ein Vision-Modell.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::CapabilityBadgeDelegate</name>
+    <message>
+        <source>tools: can call a tool (tools mode)</source>
+        <translation>tools: kann ein Tool aufrufen (Modus tools)</translation>
+    </message>
+    <message>
+        <source>thinking: reasons before it answers (the Think setting)</source>
+        <translation>thinking: denkt vor der Antwort nach (die Thinking-Einstellung)</translation>
+    </message>
+    <message>
+        <source>vision: reads images</source>
+        <translation>vision: liest Bilder</translation>
+    </message>
+    <message>
+        <source>schema ignored: the server accepts a schema for this model but does not enforce it</source>
+        <translation>Schema ignoriert: Der Server akzeptiert für dieses Modell ein Schema, setzt es aber nicht durch</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::CommandLine</name>
+    <message>
+        <source>The run did not start; see the window for why.</source>
+        <translation>Der Lauf wurde nicht gestartet; der Grund steht im Fenster.</translation>
+    </message>
+    <message>
+        <source>The run did not end in time; no screenshot was taken.</source>
+        <translation>Der Lauf wurde nicht rechtzeitig beendet; es wurde kein Bildschirmfoto aufgenommen.</translation>
+    </message>
+    <message>
+        <source>Could not write the screenshot %1.</source>
+        <translation>Das Bildschirmfoto %1 konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::InferSchemaDialog</name>
+    <message>
+        <source>Infer Schema from Example</source>
+        <translation>Schema aus Beispiel ableiten</translation>
+    </message>
+    <message>
+        <source>Paste an example of the JSON you want the model to produce. Every key becomes a required property; arrays of objects are merged; nulls make a field nullable; dates, e-mail addresses, URIs and UUIDs get a format. The schema replaces the editor&apos;s text (Ctrl+Z brings it back).</source>
+        <translation>Fügen Sie ein Beispiel für das JSON ein, das das Modell erzeugen soll. Jeder Schlüssel wird zu einer Pflichteigenschaft; Arrays von Objekten werden zusammengeführt; null macht ein Feld nullable; Datumsangaben, E-Mail-Adressen, URIs und UUIDs erhalten ein format. Das Schema ersetzt den Text des Editors (Strg+Z holt ihn zurück).</translation>
+    </message>
+    <message>
+        <source>The example JSON value</source>
+        <translation>Der JSON-Beispielwert</translation>
+    </message>
+    <message>
+        <source>Infer Schema</source>
+        <translation>Schema ableiten</translation>
+    </message>
+    <message>
+        <source>Replace the schema with one inferred from the example</source>
+        <translation>Das Schema durch eines ersetzen, das aus dem Beispiel abgeleitet ist</translation>
+    </message>
+    <message>
+        <source>Not JSON: line %1, column %2: %3</source>
+        <translation>Kein JSON: Zeile %1, Spalte %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::JsonInputDialog</name>
+    <message>
+        <source>Open File...</source>
+        <translation>Datei öffnen...</translation>
+    </message>
+    <message>
+        <source>Load a JSON file into the editor</source>
+        <translation>Eine JSON-Datei in den Editor laden</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 64 MB; check it with formwork-cli validate instead.</source>
+        <translation>%1 ist größer als 64 MB; prüfen Sie die Datei stattdessen mit formwork-cli validate.</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text.</source>
+        <translation>%1 ist kein UTF-8-Text.</translation>
+    </message>
+    <message>
+        <source>Loaded %1.</source>
+        <translation>%1 geladen.</translation>
+    </message>
+    <message>
+        <source>Open JSON</source>
+        <translation>JSON öffnen</translation>
+    </message>
+    <message>
+        <source>JSON (*.json *.jsonl);;All files (*)</source>
+        <translation>JSON (*.json *.jsonl);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>Formwork::Ui::MainWindow</name>
     <message>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <source>Model picker</source>
-        <translation>Modellauswahl</translation>
-    </message>
-    <message>
-        <source>Lists the models of your Ollama server with size, quantization, context length and capabilities.</source>
-        <translation>Listet die Modelle Ihres Ollama-Servers mit Größe, Quantisierung, Kontextlänge und Fähigkeiten auf.</translation>
-    </message>
-    <message>
         <source>Prompt</source>
         <translation>Prompt</translation>
-    </message>
-    <message>
-        <source>System and user prompts, template variables, images and run options.</source>
-        <translation>System- und Benutzer-Prompts, Vorlagenvariablen, Bilder und Ausführungsoptionen.</translation>
     </message>
     <message>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <source>Result viewer</source>
-        <translation>Ergebnisansicht</translation>
-    </message>
-    <message>
-        <source>Shows the validated object as a tree and as highlighted JSON, ready to copy and export.</source>
-        <translation>Zeigt das validierte Objekt als Baum und als hervorgehobenes JSON, bereit zum Kopieren und Exportieren.</translation>
-    </message>
-    <message>
         <source>Attempts</source>
         <translation>Versuche</translation>
-    </message>
-    <message>
-        <source>Attempt timeline</source>
-        <translation>Versuchsverlauf</translation>
-    </message>
-    <message>
-        <source>One entry per attempt: the request, the raw reply with failing values underlined, and the errors.</source>
-        <translation>Ein Eintrag pro Versuch: die Anfrage, die Rohantwort mit unterstrichenen fehlerhaften Werten und die Fehler.</translation>
     </message>
     <message>
         <source>Ready. Highlighting: %1.</source>
@@ -436,18 +818,6 @@
     <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Open Schema...</source>
-        <translation>Schema ö&amp;ffnen...</translation>
-    </message>
-    <message>
-        <source>&amp;Save Schema</source>
-        <translation>Schema &amp;speichern</translation>
-    </message>
-    <message>
-        <source>Save Schema &amp;As...</source>
-        <translation>Schema speichern &amp;unter...</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -466,28 +836,8 @@
         <translation>Ü&amp;ber Formwork</translation>
     </message>
     <message>
-        <source>Unsaved schema</source>
-        <translation>Ungespeichertes Schema</translation>
-    </message>
-    <message>
-        <source>The schema has changes that are not saved. Save them before closing?</source>
-        <translation>Das Schema hat ungespeicherte Änderungen. Vor dem Schließen speichern?</translation>
-    </message>
-    <message>
-        <source>Open Schema</source>
-        <translation>Schema öffnen</translation>
-    </message>
-    <message>
         <source>JSON Schema (*.json);;All files (*)</source>
         <translation>JSON-Schema (*.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Save Schema</source>
-        <translation>Schema speichern</translation>
-    </message>
-    <message>
-        <source>Untitled schema</source>
-        <translation>Unbenanntes Schema</translation>
     </message>
     <message>
         <source>About Formwork</source>
@@ -497,12 +847,1020 @@
         <source>&lt;b&gt;Formwork %1&lt;/b&gt;&lt;p&gt;Validated, structured JSON from local LLMs.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Formwork %1&lt;/b&gt;&lt;p&gt;Validiertes, strukturiertes JSON aus lokalen LLMs.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Import Schema...</source>
+        <translation>Schema &amp;importieren...</translation>
+    </message>
+    <message>
+        <source>Replace the schema with the text of a JSON Schema file</source>
+        <translation>Das Schema durch den Text einer JSON-Schema-Datei ersetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Export Schema...</source>
+        <translation>Schema &amp;exportieren...</translation>
+    </message>
+    <message>
+        <source>Write the schema text to a JSON file of its own</source>
+        <translation>Den Schematext in eine eigene JSON-Datei schreiben</translation>
+    </message>
+    <message>
+        <source>Close Formwork (asks about unsaved changes first)</source>
+        <translation>Formwork schließen (fragt zuerst nach ungespeicherten Änderungen)</translation>
+    </message>
+    <message>
+        <source>&amp;Schema</source>
+        <translation>&amp;Schema</translation>
+    </message>
+    <message>
+        <source>&amp;Infer Schema from Example JSON...</source>
+        <translation>Schema aus Beispiel-JSON &amp;ableiten...</translation>
+    </message>
+    <message>
+        <source>Paste an example of the JSON you want and get a schema for it (types, required fields, arrays of objects, formats)</source>
+        <translation>Ein Beispiel für das gewünschte JSON einfügen und ein Schema dafür erhalten (Typen, Pflichtfelder, Arrays von Objekten, Formate)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>Aus&amp;führen</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Cannot infer a schema: %1</source>
+        <translation>Es kann kein Schema abgeleitet werden: %1</translation>
+    </message>
+    <message>
+        <source>Import Schema</source>
+        <translation>Schema importieren</translation>
+    </message>
+    <message>
+        <source>Export Schema</source>
+        <translation>Schema exportieren</translation>
+    </message>
 </context>
 <context>
-    <name>Formwork::Ui::PlannedPane</name>
+    <name>Formwork::Ui::ModelPickerPane</name>
     <message>
-        <source>Not implemented yet.</source>
-        <translation>Noch nicht umgesetzt.</translation>
+        <source>&amp;Refresh Models</source>
+        <translation>Modelle a&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Ask the server for its models again (GET /api/tags and /api/ps, or /v1/models)</source>
+        <translation>Die Modelle erneut vom Server abfragen (GET /api/tags und /api/ps oder /v1/models)</translation>
+    </message>
+    <message>
+        <source>Filter models (name, family, tools, vision…)</source>
+        <translation>Modelle filtern (Name, Familie, tools, vision…)</translation>
+    </message>
+    <message>
+        <source>Show only the models whose name, family, size, quantization or capabilities contain every word typed here</source>
+        <translation>Nur die Modelle anzeigen, deren Name, Familie, Größe, Quantisierung oder Fähigkeiten jedes hier eingegebene Wort enthalten</translation>
+    </message>
+    <message>
+        <source>The server&apos;s chat models; the selected one runs the extraction</source>
+        <translation>Die Chat-Modelle des Servers; das ausgewählte führt die Extraktion aus</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address, e.g. localhost:11434 or https://example.com/ollama. Empty: OLLAMA_HOST, else http://127.0.0.1:11434</source>
+        <translation>Die Adresse des Servers, z. B. localhost:11434 oder https://example.com/ollama. Leer: OLLAMA_HOST, sonst http://127.0.0.1:11434</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>Ollama&apos;s native API (/api/chat: schemas, think, num_ctx), or the OpenAI-compatible /v1/chat/completions of Ollama, llama-server, LM Studio or vLLM</source>
+        <translation>Die native API von Ollama (/api/chat: Schemas, think, num_ctx) oder das OpenAI-kompatible /v1/chat/completions von Ollama, llama-server, LM Studio oder vLLM</translation>
+    </message>
+    <message>
+        <source>A&amp;PI:</source>
+        <translation>A&amp;PI:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Sent as &quot;Authorization: Bearer …&quot; on every request to this server; kept in the desktop keyring, never in settings or workspaces</source>
+        <translation>Wird bei jeder Anfrage an diesen Server als &quot;Authorization: Bearer …&quot; gesendet; im Schlüsselbund der Arbeitsumgebung aufbewahrt, nie in Einstellungen oder Arbeitsbereichen</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Ask the server who it is: GET /api/version (Ollama) or GET /v1/models</source>
+        <translation>Den Server fragen, wer er ist: GET /api/version (Ollama) oder GET /v1/models</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Ask the server for its models again</source>
+        <translation>Die Modelle erneut vom Server abfragen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server address. Write it like localhost:11434 or https://example.com.</source>
+        <translation>&quot;%1&quot; ist keine Serveradresse. Schreiben Sie sie wie localhost:11434 oder https://example.com.</translation>
+    </message>
+    <message>
+        <source>Warning: the key would travel unencrypted over plain http to %1. Use https, or an SSH tunnel to localhost.</source>
+        <translation>Warnung: Der Schlüssel würde unverschlüsselt über einfaches http an %1 übertragen. Verwenden Sie https oder einen SSH-Tunnel nach localhost.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the Ollama server at %1. Start it with `ollama serve`, or check the address.</source>
+        <translation>Der Ollama-Server unter %1 ist nicht erreichbar. Starten Sie ihn mit `ollama serve` oder prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at %1. Start it, or check the address.</source>
+        <translation>Der Server unter %1 ist nicht erreichbar. Starten Sie ihn oder prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not list its models: %2</source>
+        <translation>Der Server unter %1 hat seine Modelle nicht aufgelistet: %2</translation>
+    </message>
+    <message>
+        <source>1 chat model on %1</source>
+        <translation>1 Chat-Modell auf %1</translation>
+    </message>
+    <message>
+        <source>%1 chat models on %2</source>
+        <translation>%1 Chat-Modelle auf %2</translation>
+    </message>
+    <message>
+        <source>%1 is not on this server. Download it with `ollama pull %1`, or pick another model.</source>
+        <translation>%1 ist nicht auf diesem Server. Laden Sie es mit `ollama pull %1` herunter oder wählen Sie ein anderes Modell.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::PromptImageList</name>
+    <message>
+        <source>%1
+Cannot be read: %2</source>
+        <translation>%1
+Kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1
+Sent to the model inline as base64 with the user message. Delete removes it.</source>
+        <translation>%1
+Wird inline als Base64 mit der Benutzernachricht an das Modell gesendet. Entf entfernt es.</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>Datei nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>%1 is not an image that can be read (%2).</source>
+        <translation>%1 ist kein lesbares Bild (%2).</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image.</source>
+        <translation>Die Zwischenablage enthält kein Bild.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for pasted images.</source>
+        <translation>Der Ordner %1 für eingefügte Bilder kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write the pasted image to %1.</source>
+        <translation>Das eingefügte Bild kann nicht nach %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Paste Image</source>
+        <translation>Bild einfügen</translation>
+    </message>
+    <message>
+        <source>Adds the clipboard&apos;s image, saved as a PNG file.</source>
+        <translation>Fügt das Bild aus der Zwischenablage hinzu, als PNG-Datei gespeichert.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Removes the selected images from the prompt (the files stay on disk).</source>
+        <translation>Entfernt die ausgewählten Bilder aus dem Prompt (die Dateien bleiben auf dem Datenträger).</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::PromptPane</name>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>The system and user prompts.</source>
+        <translation>System- und Benutzer-Prompt.</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Eingaben</translation>
+    </message>
+    <message>
+        <source>Variables and images: the values of the prompts&apos; {{variables}}, and images for vision models.</source>
+        <translation>Variablen und Bilder: die Werte der {{Variablen}} in den Prompts und Bilder für Vision-Modelle.</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Mode, attempts, sampling options and limits of the run.</source>
+        <translation>Modus, Versuche, Sampling-Optionen und Grenzen des Laufs.</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Vorlagen</translation>
+    </message>
+    <message>
+        <source>The schema prompt and the reask texts Formwork sends.</source>
+        <translation>Der Schema-Prompt und die Nachfragetexte, die Formwork sendet.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>The exact request JSON the first attempt sends.</source>
+        <translation>Das genaue Anfrage-JSON, das der erste Versuch sendet.</translation>
+    </message>
+    <message>
+        <source>Optional. For example: You extract facts from documents exactly as written.</source>
+        <translation>Optional. Zum Beispiel: Du extrahierst Fakten aus Dokumenten genau so, wie sie geschrieben sind.</translation>
+    </message>
+    <message>
+        <source>Sent first, as the system message. Formwork appends the schema prompt to it (see Templates); when it is empty, the schema prompt alone is the system message. {{name}} is replaced by the variable&apos;s value.</source>
+        <translation>Wird zuerst gesendet, als Systemnachricht. Formwork hängt den Schema-Prompt an (siehe Vorlagen); ist er leer, ist der Schema-Prompt allein die Systemnachricht. {{name}} wird durch den Wert der Variablen ersetzt.</translation>
+    </message>
+    <message>
+        <source>What to extract, and from what. For example:
+Extract the people named in this text:
+
+{{document}}</source>
+        <translation>Was extrahiert werden soll, und woraus. Zum Beispiel:
+Extrahiere die in diesem Text genannten Personen:
+
+{{document}}</translation>
+    </message>
+    <message>
+        <source>Sent as the user message, with the images. {{name}} is replaced by the variable&apos;s value (Inputs tab).</source>
+        <translation>Wird als Benutzernachricht gesendet, mit den Bildern. {{name}} wird durch den Wert der Variablen ersetzt (Reiter Eingaben).</translation>
+    </message>
+    <message>
+        <source>&amp;System prompt</source>
+        <translation>&amp;System-Prompt</translation>
+    </message>
+    <message>
+        <source>&amp;User prompt</source>
+        <translation>&amp;Benutzer-Prompt</translation>
+    </message>
+    <message>
+        <source>A rough count (about four characters per token) of both prompts with their variables filled in, without the schema prompt and images.</source>
+        <translation>Eine grobe Zählung (etwa vier Zeichen pro Token) beider Prompts mit eingesetzten Variablen, ohne Schema-Prompt und Bilder.</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>Variablen</translation>
+    </message>
+    <message>
+        <source>Every {{name}} of the system and user prompts. Its value replaces it, as written, when the request is built.</source>
+        <translation>Jedes {{name}} in System- und Benutzer-Prompt. Beim Erstellen der Anfrage wird es durch seinen Wert ersetzt, genau wie geschrieben.</translation>
+    </message>
+    <message>
+        <source>From File…</source>
+        <translation>Aus Datei…</translation>
+    </message>
+    <message>
+        <source>Replaces the selected variable&apos;s value with the text of a file (UTF-8), e.g. the document to extract from.</source>
+        <translation>Ersetzt den Wert der ausgewählten Variablen durch den Text einer Datei (UTF-8), z. B. das Dokument, aus dem extrahiert werden soll.</translation>
+    </message>
+    <message>
+        <source>Value of {{%1}}</source>
+        <translation>Wert von {{%1}}</translation>
+    </message>
+    <message>
+        <source>The value of the selected variable; a whole document fits here.</source>
+        <translation>Der Wert der ausgewählten Variablen; ein ganzes Dokument passt hier hinein.</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Adds image files to the user message (sent inline as base64: images on /api/chat, image_url data: URLs on /v1).</source>
+        <translation>Fügt der Benutzernachricht Bilddateien hinzu (inline als Base64 gesendet: images bei /api/chat, image_url-data:-URLs bei /v1).</translation>
+    </message>
+    <message>
+        <source>Add Images</source>
+        <translation>Bilder hinzufügen</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Bilder (%1)</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <source>Adds the clipboard&apos;s image, saved as a PNG file in Formwork&apos;s data folder so the workspace can refer to it (%1).</source>
+        <translation>Fügt das Bild aus der Zwischenablage hinzu, als PNG-Datei im Datenordner von Formwork gespeichert, damit der Arbeitsbereich darauf verweisen kann (%1).</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Removes the selected images from the prompt; the files stay on disk (%1).</source>
+        <translation>Entfernt die ausgewählten Bilder aus dem Prompt; die Dateien bleiben auf dem Datenträger (%1).</translation>
+    </message>
+    <message>
+        <source>Images sent with the user message, for vision models. Drop image files here, or paste an image.</source>
+        <translation>Bilder, die mit der Benutzernachricht gesendet werden, für Vision-Modelle. Ziehen Sie Bilddateien hierher oder fügen Sie ein Bild ein.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copies the request JSON, image data in full, to the clipboard.</source>
+        <translation>Kopiert das Anfrage-JSON mit vollständigen Bilddaten in die Zwischenablage.</translation>
+    </message>
+    <message>
+        <source>The body of the first attempt&apos;s request, as it will be sent (image data shortened here). Later attempts add the reask messages.</source>
+        <translation>Der Rumpf der Anfrage des ersten Versuchs, so wie er gesendet wird (Bilddaten hier gekürzt). Spätere Versuche fügen die Nachfragen hinzu.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB; split it or use a batch run.</source>
+        <translation>%1 ist größer als %2 MB; teilen Sie die Datei auf oder verwenden Sie einen Stapellauf.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text.</source>
+        <translation>%1 ist kein UTF-8-Text.</translation>
+    </message>
+    <message>
+        <source>&amp;Value of {{%1}}:</source>
+        <translation>&amp;Wert von {{%1}}:</translation>
+    </message>
+    <message>
+        <source>No variables: write {{name}} in a prompt to add one.</source>
+        <translation>Keine Variablen: Schreiben Sie {{name}} in einen Prompt, um eine anzulegen.</translation>
+    </message>
+    <message>
+        <source>Select a variable to edit its value.</source>
+        <translation>Wählen Sie eine Variable aus, um ihren Wert zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Prompt text: about %1 tokens</source>
+        <translation>Prompt-Text: etwa %1 Tokens</translation>
+    </message>
+    <message>
+        <source>⚠ %1 has no vision capability: it cannot see these images (the server may refuse them or ignore them). Choose a vision model or remove the images.</source>
+        <translation>⚠ %1 hat nicht die Fähigkeit vision: Es kann diese Bilder nicht sehen (der Server lehnt sie möglicherweise ab oder ignoriert sie). Wählen Sie ein Vision-Modell oder entfernen Sie die Bilder.</translation>
+    </message>
+    <message>
+        <source>⚠ %1 has no vision capability: images added here are not seen.</source>
+        <translation>⚠ %1 hat nicht die Fähigkeit vision: Hier hinzugefügte Bilder werden nicht gesehen.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s capabilities (from /api/show) do not list `vision`.</source>
+        <translation>Die Fähigkeiten des Modells (aus /api/show) enthalten `vision` nicht.</translation>
+    </message>
+    <message>
+        <source>First attempt: %1</source>
+        <translation>Erster Versuch: %1</translation>
+    </message>
+    <message>
+        <source>First attempt: %1, model %2, mode %3</source>
+        <translation>Erster Versuch: %1, Modell %2, Modus %3</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Warnungen:</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::PromptVariablesModel</name>
+    <message>
+        <source>{{%1}} in the prompts is replaced by this value when the request is built.</source>
+        <translation>{{%1}} in den Prompts wird beim Erstellen der Anfrage durch diesen Wert ersetzt.</translation>
+    </message>
+    <message>
+        <source>Empty: {{%1}} is replaced by nothing.</source>
+        <translation>Leer: {{%1}} wird durch nichts ersetzt.</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 Zeichen</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::RecoveryStore</name>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Autosave to %1 failed: %2</source>
+        <translation>Automatisches Speichern nach %1 fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::ReplyView</name>
+    <message>
+        <source>Laying out the reply...</source>
+        <translation>Antwort wird aufbereitet...</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::ResultPane</name>
+    <message>
+        <source>Tree</source>
+        <translation>Baum</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Write the result to a file: JSON, or CSV with one header row and one row</source>
+        <translation>Das Ergebnis in eine Datei schreiben: JSON oder CSV mit einer Kopfzeile und einer Zeile</translation>
+    </message>
+    <message>
+        <source>Copy Value</source>
+        <translation>Wert kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected value to the clipboard (a string as plain text, anything else as JSON)</source>
+        <translation>Den ausgewählten Wert in die Zwischenablage kopieren (einen String als reinen Text, alles andere als JSON)</translation>
+    </message>
+    <message>
+        <source>Copy JSON Pointer</source>
+        <translation>JSON Pointer kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the path of the selected value as a JSON Pointer, e.g. /items/0/price</source>
+        <translation>Den Pfad des ausgewählten Werts als JSON Pointer kopieren, z. B. /items/0/price</translation>
+    </message>
+    <message>
+        <source>Copy as JSON</source>
+        <translation>Als JSON kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected value as indented JSON text</source>
+        <translation>Den ausgewählten Wert als eingerückten JSON-Text kopieren</translation>
+    </message>
+    <message>
+        <source>Accept Anyway</source>
+        <translation>Trotzdem übernehmen</translation>
+    </message>
+    <message>
+        <source>Use the last value of the failed run as the result; its validation failures stay flagged</source>
+        <translation>Den letzten Wert des fehlgeschlagenen Laufs als Ergebnis verwenden; seine Validierungsfehler bleiben markiert</translation>
+    </message>
+    <message>
+        <source>JSON…</source>
+        <translation>JSON…</translation>
+    </message>
+    <message>
+        <source>Save the result as an indented JSON file, key order kept</source>
+        <translation>Das Ergebnis als eingerückte JSON-Datei speichern, Reihenfolge der Schlüssel bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>CSV (One Row)…</source>
+        <translation>CSV (eine Zeile)…</translation>
+    </message>
+    <message>
+        <source>Save the result as CSV: a header row and one row, nested fields as dotted columns in schema order</source>
+        <translation>Das Ergebnis als CSV speichern: eine Kopfzeile und eine Zeile, verschachtelte Felder als Spalten mit Punktnotation in Schema-Reihenfolge</translation>
+    </message>
+    <message>
+        <source>Formatting the JSON…</source>
+        <translation>JSON wird formatiert…</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2. Copy as JSON or Export gives the whole value.</source>
+        <translation>Angezeigt werden die ersten %1 von %2. &quot;Als JSON kopieren&quot; oder &quot;Exportieren&quot; liefert den ganzen Wert.</translation>
+    </message>
+    <message>
+        <source>No result yet. Run the extraction to see the value here.</source>
+        <translation>Noch kein Ergebnis. Führen Sie die Extraktion aus, um den Wert hier zu sehen.</translation>
+    </message>
+    <message>
+        <source>Running attempt %1 of %2…</source>
+        <translation>Versuch %1 von %2 läuft…</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft…</translation>
+    </message>
+    <message>
+        <source>Valid on attempt %1 of %2.</source>
+        <translation>Gültig bei Versuch %1 von %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted with %n failure(s): the value of attempt %1 does not match the schema; the failing values are flagged.</source>
+        <translation>
+            <numerusform>Mit %n Fehler übernommen: Der Wert von Versuch %1 entspricht nicht dem Schema; die fehlerhaften Werte sind markiert.</numerusform>
+            <numerusform>Mit %n Fehlern übernommen: Der Wert von Versuch %1 entspricht nicht dem Schema; die fehlerhaften Werte sind markiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept anyway to use the value of attempt %1 with its %n failure(s) flagged.</source>
+        <translation>
+            <numerusform>Wählen Sie &quot;Trotzdem übernehmen&quot;, um den Wert von Versuch %1 mit %n markiertem Fehler zu verwenden.</numerusform>
+            <numerusform>Wählen Sie &quot;Trotzdem übernehmen&quot;, um den Wert von Versuch %1 mit %n markierten Fehlern zu verwenden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no result to export yet.</source>
+        <translation>Es gibt noch kein Ergebnis zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Export Result as JSON</source>
+        <translation>Ergebnis als JSON exportieren</translation>
+    </message>
+    <message>
+        <source>Export Result as CSV</source>
+        <translation>Ergebnis als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected value, its JSON Pointer, or it as JSON</source>
+        <translation>Den ausgewählten Wert kopieren, seinen JSON Pointer oder ihn als JSON</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::ResultTreeModel</name>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>(root)</source>
+        <translation>(Wurzel)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{%n key(s)}</source>
+        <translation>
+            <numerusform>{%n Schlüssel}</numerusform>
+            <numerusform>{%n Schlüssel}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation>
+            <numerusform>[%n Element]</numerusform>
+            <numerusform>[%n Elemente]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s) inside</source>
+        <translation>
+            <numerusform>%n Fehler darin</numerusform>
+            <numerusform>%n Fehler darin</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::RunController</name>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>Send the prompt to the model, validate the reply against the schema and reask with the errors until it is valid or the attempts are used up (Ctrl+Return)</source>
+        <translation>Den Prompt an das Modell senden, die Antwort gegen das Schema validieren und mit den Fehlern nachfragen, bis sie gültig ist oder die Versuche aufgebraucht sind (Strg+Return)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Run</source>
+        <translation>Lauf a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the run: the request in flight is aborted and the attempts so far are kept (Esc)</source>
+        <translation>Den Lauf anhalten: Die laufende Anfrage wird abgebrochen, die bisherigen Versuche bleiben erhalten (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Validate JSON...</source>
+        <translation>JSON &amp;validieren...</translation>
+    </message>
+    <message>
+        <source>Paste or open any JSON and check it against the current schema, without a model (Ctrl+Shift+V)</source>
+        <translation>Beliebiges JSON einfügen oder öffnen und gegen das aktuelle Schema prüfen, ohne Modell (Strg+Umschalt+V)</translation>
+    </message>
+    <message>
+        <source>A run is already under way; cancel it first (Esc).</source>
+        <translation>Es läuft bereits ein Lauf; brechen Sie ihn zuerst ab (Esc).</translation>
+    </message>
+    <message>
+        <source>The schema is not valid yet: %1</source>
+        <translation>Das Schema ist noch nicht gültig: %1</translation>
+    </message>
+    <message>
+        <source>Choose a model in the Model pane first.</source>
+        <translation>Wählen Sie zuerst im Bereich Modell ein Modell aus.</translation>
+    </message>
+    <message>
+        <source>Validate JSON</source>
+        <translation>JSON validieren</translation>
+    </message>
+    <message>
+        <source>Paste JSON here, or open a file. It is checked against the current schema; no model is called.</source>
+        <translation>Fügen Sie hier JSON ein oder öffnen Sie eine Datei. Es wird gegen das aktuelle Schema geprüft; kein Modell wird aufgerufen.</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>Validieren</translation>
+    </message>
+    <message>
+        <source>Check the JSON against the schema and show the result in the Result and Attempts panes</source>
+        <translation>Das JSON gegen das Schema prüfen und das Ergebnis in den Bereichen Ergebnis und Versuche anzeigen</translation>
+    </message>
+    <message>
+        <source>no model chosen</source>
+        <translation>kein Modell gewählt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %2 · %3 mode · %n attempt(s)</source>
+        <translation>
+            <numerusform>%1 auf %2 · Modus %3 · %n Versuch</numerusform>
+            <numerusform>%1 auf %2 · Modus %3 · %n Versuche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What Run sends: the model and server from the Model pane, the mode and the number of attempts (the first included) from the prompt&apos;s Options tab</source>
+        <translation>Was &quot;Ausführen&quot; sendet: Modell und Server aus dem Bereich Modell, Modus und Anzahl der Versuche (der erste eingeschlossen) aus dem Reiter Optionen des Prompts</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::RunOptionsForm</name>
+    <message>
+        <source>How the schema reaches the model.
+schema: format:&lt;schema&gt; on /api/chat, response_format json_schema on /v1 (grammar-constrained).
+json: format:&quot;json&quot; / response_format json_object, the schema in the system prompt.
+md-json: no constraint; the schema in the system prompt, the answer in a ```json fence.
+tools: one tool whose parameters are the schema (tools, and tool_choice on /v1).</source>
+        <translation>Wie das Schema zum Modell gelangt.
+schema: format:&lt;schema&gt; bei /api/chat, response_format json_schema bei /v1 (durch Grammatik eingeschränkt).
+json: format:&quot;json&quot; / response_format json_object, das Schema im System-Prompt.
+md-json: keine Einschränkung; das Schema im System-Prompt, die Antwort in einem ```json-Block.
+tools: ein Tool, dessen Parameter das Schema sind (tools, und tool_choice bei /v1).</translation>
+    </message>
+    <message>
+        <source>The most requests the run sends for this prompt, the first one included. After a reply that fails to parse or validate, the next attempt echoes it and quotes the errors (reask). Resends after connection failures are not counted. Not sent to the server.</source>
+        <translation>Die Höchstzahl an Anfragen, die der Lauf für diesen Prompt sendet, die erste eingeschlossen. Nach einer Antwort, die sich nicht parsen oder validieren lässt, wiederholt der nächste Versuch sie und zitiert die Fehler (Nachfrage). Erneutes Senden nach Verbindungsfehlern wird nicht gezählt. Wird nicht an den Server gesendet.</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>options.temperature on /api/chat; temperature on /v1. Lower is more deterministic (0 always takes the likeliest token). default: not sent, so the server decides (Ollama: the model&apos;s value, usually 0.8; Ollama&apos;s /v1 uses 1.0 when it is absent).</source>
+        <translation>options.temperature bei /api/chat; temperature bei /v1. Niedriger ist deterministischer (0 nimmt immer das wahrscheinlichste Token). Standard: nicht gesendet, der Server entscheidet (Ollama: der Wert des Modells, meist 0.8; der /v1-Endpunkt von Ollama verwendet 1.0, wenn sie fehlt).</translation>
+    </message>
+    <message>
+        <source>options.seed on /api/chat; seed on /v1. The same seed, prompt and options give the same reply. default: not sent (a random seed each time).</source>
+        <translation>options.seed bei /api/chat; seed bei /v1. Gleicher Seed, gleicher Prompt und gleiche Optionen ergeben dieselbe Antwort. Standard: nicht gesendet (jedes Mal ein zufälliger Seed).</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> Tokens</translation>
+    </message>
+    <message>
+        <source>options.num_ctx on /api/chat: the context window in tokens (prompt and reply). /v1 cannot set it and Formwork does not send it there. default: not sent (Ollama picks 4096 to 262144 by free VRAM, or the Modelfile&apos;s value).</source>
+        <translation>options.num_ctx bei /api/chat: das Kontextfenster in Tokens (Prompt und Antwort). /v1 kann es nicht setzen, und Formwork sendet es dort nicht. Standard: nicht gesendet (Ollama wählt je nach freiem VRAM 4096 bis 262144, oder den Wert aus dem Modelfile).</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>options.num_predict on /api/chat; max_tokens on /v1: the most tokens the reply may have. auto: a few times the schema&apos;s size (more for thinking models), so a runaway reply stops. A reply cut off at this limit raises it for the next attempt.</source>
+        <translation>options.num_predict bei /api/chat; max_tokens bei /v1: die Höchstzahl an Tokens der Antwort. Automatisch: ein Mehrfaches der Schemagröße (mehr bei Thinking-Modellen), damit eine ausufernde Antwort endet. Wird eine Antwort an dieser Grenze abgeschnitten, erhöht der nächste Versuch sie.</translation>
+    </message>
+    <message>
+        <source>model default</source>
+        <translation>Modellstandard</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>maximal</translation>
+    </message>
+    <message>
+        <source>Only for thinking models (capability `thinking`). think on /api/chat: false, true or &quot;low&quot;/&quot;medium&quot;/&quot;high&quot;/&quot;max&quot;, sent only when the model lists `thinking`. reasoning_effort on /v1: off becomes &quot;none&quot;, on is not sent. model default: not sent (thinking models then think). The thinking text is kept apart and never validated.</source>
+        <translation>Nur für Thinking-Modelle (Fähigkeit `thinking`). think bei /api/chat: false, true oder &quot;low&quot;/&quot;medium&quot;/&quot;high&quot;/&quot;max&quot;, nur gesendet, wenn das Modell `thinking` aufführt. reasoning_effort bei /v1: aus wird zu &quot;none&quot;, an wird nicht gesendet. Modellstandard: nicht gesendet (Thinking-Modelle denken dann). Der Thinking-Text wird getrennt gehalten und nie validiert.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Wall-clock limit of the whole run (all attempts, resends and pauses). When it passes, the request in flight is aborted and the run fails. Not sent to the server.</source>
+        <translation>Zeitlimit für den gesamten Lauf (alle Versuche, erneutes Senden und Pausen). Ist es abgelaufen, wird die laufende Anfrage abgebrochen und der Lauf schlägt fehl. Wird nicht an den Server gesendet.</translation>
+    </message>
+    <message>
+        <source>Prompt plus reply tokens over all attempts, as the server counts them (prompt_eval_count + eval_count). No further attempt starts once it is spent. Not sent to the server.</source>
+        <translation>Prompt- plus Antwort-Tokens über alle Versuche, so wie der Server sie zählt (prompt_eval_count + eval_count). Ist es aufgebraucht, startet kein weiterer Versuch. Wird nicht an den Server gesendet.</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Modus:</translation>
+    </message>
+    <message>
+        <source>&amp;Attempts:</source>
+        <translation>&amp;Versuche:</translation>
+    </message>
+    <message>
+        <source>attempts, the first included</source>
+        <translation>Versuche, der erste eingeschlossen</translation>
+    </message>
+    <message>
+        <source>&amp;Temperature:</source>
+        <translation>&amp;Temperatur:</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>S&amp;eed:</translation>
+    </message>
+    <message>
+        <source>num_&amp;ctx:</source>
+        <translation>num_&amp;ctx:</translation>
+    </message>
+    <message>
+        <source>num_&amp;predict:</source>
+        <translation>num_&amp;predict:</translation>
+    </message>
+    <message>
+        <source>T&amp;hink:</source>
+        <translation>T&amp;hinking:</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation>&amp;Frist:</translation>
+    </message>
+    <message>
+        <source>Token &amp;budget:</source>
+        <translation>Token-&amp;Budget:</translation>
+    </message>
+    <message>
+        <source>The server&apos;s grammar holds the reply to the schema; the schema is in the system prompt too.</source>
+        <translation>Die Grammatik des Servers hält die Antwort an das Schema; das Schema steht auch im System-Prompt.</translation>
+    </message>
+    <message>
+        <source>The server only makes the reply JSON; the schema is in the system prompt.</source>
+        <translation>Der Server sorgt nur dafür, dass die Antwort JSON ist; das Schema steht im System-Prompt.</translation>
+    </message>
+    <message>
+        <source>No constraint: the schema is in the system prompt, the answer comes in a ```json fence.</source>
+        <translation>Keine Einschränkung: Das Schema steht im System-Prompt, die Antwort kommt in einem ```json-Block.</translation>
+    </message>
+    <message>
+        <source>The model calls one tool whose parameters are the schema (needs a model with `tools`).</source>
+        <translation>Das Modell ruft ein Tool auf, dessen Parameter das Schema sind (erfordert ein Modell mit `tools`).</translation>
+    </message>
+    <message>
+        <source>%1 does not support tools: a run in this mode is refused. Choose another mode or model.</source>
+        <translation>%1 unterstützt keine Tools: Ein Lauf in diesem Modus wird abgelehnt. Wählen Sie einen anderen Modus oder ein anderes Modell.</translation>
+    </message>
+    <message>
+        <source>%1 ignores the schema format (MLX, safetensors or cloud model): the reply is still validated, but json or md-json may do as well.</source>
+        <translation>%1 ignoriert das Schema-Format (MLX-, safetensors- oder Cloud-Modell): Die Antwort wird trotzdem validiert, aber json oder md-json funktionieren womöglich genauso gut.</translation>
+    </message>
+    <message>
+        <source>Not sent: /v1 cannot set the context size (set it in a Modelfile or on the server).</source>
+        <translation>Nicht gesendet: /v1 kann die Kontextgröße nicht setzen (setzen Sie sie in einem Modelfile oder auf dem Server).</translation>
+    </message>
+    <message>
+        <source>%1 is not a thinking model: think is not sent.</source>
+        <translation>%1 ist kein Thinking-Modell: think wird nicht gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::RunSession</name>
+    <message numerus="yes">
+        <source>The JSON does not match the schema: %n error(s).</source>
+        <translation>
+            <numerusform>Das JSON entspricht nicht dem Schema: %n Fehler.</numerusform>
+            <numerusform>Das JSON entspricht nicht dem Schema: %n Fehler.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The text is not valid JSON: %1</source>
+        <translation>Der Text ist kein gültiges JSON: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::RunStatus</name>
+    <message>
+        <source>%1 tok/s</source>
+        <translation>%1 Tokens/s</translation>
+    </message>
+    <message>
+        <source>%1 tokens (%2 in, %3 out)</source>
+        <translation>%1 Tokens (%2 Eingabe, %3 Ausgabe)</translation>
+    </message>
+    <message>
+        <source>per attempt %1</source>
+        <translation>pro Versuch %1</translation>
+    </message>
+    <message>
+        <source>The last answer had no JSON in it.</source>
+        <translation>Die letzte Antwort enthielt kein JSON.</translation>
+    </message>
+    <message>
+        <source>The last answer was not valid JSON.</source>
+        <translation>Die letzte Antwort war kein gültiges JSON.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last answer broke %n rule(s) of the schema.</source>
+        <translation>
+            <numerusform>Die letzte Antwort verletzte %n Regel des Schemas.</numerusform>
+            <numerusform>Die letzte Antwort verletzte %n Regeln des Schemas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The last answer was cut off by the output token limit.</source>
+        <translation>Die letzte Antwort wurde durch das Limit für Ausgabe-Tokens abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>The answer had no JSON in it.</source>
+        <translation>Die Antwort enthielt kein JSON.</translation>
+    </message>
+    <message>
+        <source>The answer was not valid JSON.</source>
+        <translation>Die Antwort war kein gültiges JSON.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The answer broke %n rule(s) of the schema.</source>
+        <translation>
+            <numerusform>Die Antwort verletzte %n Regel des Schemas.</numerusform>
+            <numerusform>Die Antwort verletzte %n Regeln des Schemas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The answer was cut off by the output token limit.</source>
+        <translation>Die Antwort wurde durch das Limit für Ausgabe-Tokens abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>The server did not answer.</source>
+        <translation>Der Server hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>The attempt was cancelled.</source>
+        <translation>Der Versuch wurde abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No valid result after %n attempt(s).</source>
+        <translation>
+            <numerusform>Kein gültiges Ergebnis nach %n Versuch.</numerusform>
+            <numerusform>Kein gültiges Ergebnis nach %n Versuchen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The time limit ran out.</source>
+        <translation>Das Zeitlimit ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The token budget was used up.</source>
+        <translation>Das Token-Budget ist aufgebraucht.</translation>
+    </message>
+    <message>
+        <source>The server failed.</source>
+        <translation>Beim Server ist ein Fehler aufgetreten.</translation>
+    </message>
+    <message>
+        <source>The run was cancelled.</source>
+        <translation>Der Lauf wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The run could not start.</source>
+        <translation>Der Lauf konnte nicht starten.</translation>
+    </message>
+    <message>
+        <source>attempt %1/%2 running…</source>
+        <translation>Versuch %1/%2 läuft…</translation>
+    </message>
+    <message>
+        <source>attempt %1/%2 valid</source>
+        <translation>Versuch %1/%2 gültig</translation>
+    </message>
+    <message numerus="yes">
+        <source>attempt %1/%2 accepted with %n failure(s)</source>
+        <translation>
+            <numerusform>Versuch %1/%2 mit %n Fehler übernommen</numerusform>
+            <numerusform>Versuch %1/%2 mit %n Fehlern übernommen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cancelled in attempt %1/%2</source>
+        <translation>abgebrochen in Versuch %1/%2</translation>
+    </message>
+    <message>
+        <source>failed after %1/%2 attempts: %3</source>
+        <translation>fehlgeschlagen nach %1/%2 Versuchen: %3</translation>
     </message>
 </context>
 <context>
@@ -547,6 +1905,263 @@
         <source>Keywords of this schema that the server&apos;s grammar does not enforce. Formwork validates them after every reply.</source>
         <translation>Schlüsselwörter dieses Schemas, die die Grammatik des Servers nicht durchsetzt. Formwork validiert sie nach jeder Antwort.</translation>
     </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Show the schema as JSON text</source>
+        <translation>Das Schema als JSON-Text anzeigen</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <source>Show the schema as a tree of fields with a form for the selected one</source>
+        <translation>Das Schema als Baum von Feldern anzeigen, mit einem Formular für das ausgewählte</translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more</source>
+        <translation>
+            <numerusform>... und %n weiteres</numerusform>
+            <numerusform>... und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>Ollama native API</source>
+        <translation>native Ollama-API</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible API</source>
+        <translation>OpenAI-kompatible API</translation>
+    </message>
+    <message>
+        <source>Schema: ? tokens</source>
+        <translation>Schema: ? Tokens</translation>
+    </message>
+    <message>
+        <source>No estimate for %1 mode: %2</source>
+        <translation>Keine Schätzung für den Modus %1: %2</translation>
+    </message>
+    <message>
+        <source>Schema: ~%1 tokens (%2)</source>
+        <translation>Schema: ~%1 Tokens (%2)</translation>
+    </message>
+    <message>
+        <source>About %1 prompt tokens that this schema adds to every request in %2 mode (%3): the base request of an empty conversation is built as for a run, and its %4 counted with a rough rule (about four letters per token, each punctuation mark one), not the model&apos;s tokenizer.</source>
+        <translation>Etwa %1 Prompt-Tokens, die dieses Schema im Modus %2 (%3) jeder Anfrage hinzufügt: Die Basisanfrage einer leeren Konversation wird wie für einen Lauf aufgebaut, und %4 mit einer groben Regel gezählt (etwa vier Buchstaben pro Token, jedes Satzzeichen als eines), nicht mit dem Tokenizer des Modells.</translation>
+    </message>
+    <message>
+        <source>messages and tool definition are</source>
+        <translation>ihre Nachrichten und die Tool-Definition werden</translation>
+    </message>
+    <message>
+        <source>system message is</source>
+        <translation>ihre Systemnachricht wird</translation>
+    </message>
+    <message>
+        <source>The grammar sent as the response format costs no prompt tokens.</source>
+        <translation>Die als Antwortformat gesendete Grammatik kostet keine Prompt-Tokens.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::SchemaFieldEditor</name>
+    <message>
+        <source>The fields of the schema. Edits here rewrite the schema text as one undo step (Ctrl+Z in the text undoes them).</source>
+        <translation>Die Felder des Schemas. Änderungen hier schreiben den Schematext in einem Bearbeitungsschritt um (Strg+Z im Text macht sie rückgängig).</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a string field after the selected one</source>
+        <translation>Ein String-Feld nach dem ausgewählten hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add inside</source>
+        <translation>Darin hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a field inside the selected object, array of objects or definition</source>
+        <translation>Ein Feld im ausgewählten Objekt, Array von Objekten oder in der ausgewählten Definition hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add $defs</source>
+        <translation>$defs hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add an object definition under $defs, for $ref</source>
+        <translation>Eine Objektdefinition unter $defs hinzufügen, für $ref</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected field (and its name from &quot;required&quot;)</source>
+        <translation>Das ausgewählte Feld entfernen (und seinen Namen aus &quot;required&quot;)</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move the selected field up: the model generates properties in this order</source>
+        <translation>Das ausgewählte Feld nach oben verschieben: Das Modell erzeugt die Eigenschaften in dieser Reihenfolge</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Move the selected field down: the model generates properties in this order</source>
+        <translation>Das ausgewählte Feld nach unten verschieben: Das Modell erzeugt die Eigenschaften in dieser Reihenfolge</translation>
+    </message>
+    <message>
+        <source>The property name; renaming keeps its place and its entry in &quot;required&quot;</source>
+        <translation>Der Name der Eigenschaft; beim Umbenennen bleiben ihre Position und ihr Eintrag in &quot;required&quot; erhalten</translation>
+    </message>
+    <message>
+        <source>&quot;type&quot; of the field; $ref points it at a $defs entry</source>
+        <translation>&quot;type&quot; des Felds; $ref verweist es auf einen Eintrag in $defs</translation>
+    </message>
+    <message>
+        <source>&quot;items&quot;: the type of the array&apos;s elements</source>
+        <translation>&quot;items&quot;: der Typ der Elemente des Arrays</translation>
+    </message>
+    <message>
+        <source>&quot;$ref&quot;: the $defs entry this field (or its items) uses</source>
+        <translation>&quot;$ref&quot;: der $defs-Eintrag, den dieses Feld (oder seine Elemente) verwendet</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Pflichtfeld</translation>
+    </message>
+    <message>
+        <source>Listed in the parent object&apos;s &quot;required&quot;</source>
+        <translation>Im &quot;required&quot; des übergeordneten Objekts aufgeführt</translation>
+    </message>
+    <message>
+        <source>Nullable</source>
+        <translation>Nullable</translation>
+    </message>
+    <message>
+        <source>Allows null: &quot;type&quot;: [T, &quot;null&quot;], or anyOf with {&quot;type&quot;: &quot;null&quot;} for a $ref</source>
+        <translation>Erlaubt null: &quot;type&quot;: [T, &quot;null&quot;], oder anyOf mit {&quot;type&quot;: &quot;null&quot;} bei einem $ref</translation>
+    </message>
+    <message>
+        <source>&quot;description&quot;: the model reads it, so say what belongs in the field</source>
+        <translation>&quot;description&quot;: Das Modell liest sie, also beschreiben Sie, was in das Feld gehört</translation>
+    </message>
+    <message>
+        <source>&quot;enum&quot;: one allowed value per line (empty: any value). Applied when the box loses focus.</source>
+        <translation>&quot;enum&quot;: ein erlaubter Wert pro Zeile (leer: jeder Wert). Wird übernommen, wenn das Feld den Fokus verliert.</translation>
+    </message>
+    <message>
+        <source>&quot;format&quot; of a string; Formwork checks it after the reply</source>
+        <translation>&quot;format&quot; eines Strings; Formwork prüft es nach der Antwort</translation>
+    </message>
+    <message>
+        <source>&quot;minimum&quot; of a number (empty: none)</source>
+        <translation>&quot;minimum&quot; einer Zahl (leer: keines)</translation>
+    </message>
+    <message>
+        <source>&quot;maximum&quot; of a number (empty: none)</source>
+        <translation>&quot;maximum&quot; einer Zahl (leer: keines)</translation>
+    </message>
+    <message>
+        <source>&quot;pattern&quot;: an ECMA-262 regular expression the string must match</source>
+        <translation>&quot;pattern&quot;: ein regulärer Ausdruck nach ECMA-262, zu dem der String passen muss</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <source>$ref</source>
+        <translation>$ref</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Enum</source>
+        <translation>Enum</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Muster</translation>
+    </message>
+    <message>
+        <source>Cannot rename to &quot;%1&quot;: the name is empty or already used.</source>
+        <translation>Umbenennen in &quot;%1&quot; nicht möglich: Der Name ist leer oder wird schon verwendet.</translation>
+    </message>
+    <message>
+        <source>%1 must be a number.</source>
+        <translation>%1 muss eine Zahl sein.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::SchemaFieldModel</name>
+    <message>
+        <source>Required: the object must have this property (listed in the parent&apos;s &quot;required&quot;).</source>
+        <translation>Pflicht: Das Objekt muss diese Eigenschaft haben (im &quot;required&quot; des übergeordneten Objekts aufgeführt).</translation>
+    </message>
+    <message>
+        <source>Nullable: null is allowed as well (&quot;type&quot;: [T, &quot;null&quot;], or anyOf with null).</source>
+        <translation>Nullable: Auch null ist erlaubt (&quot;type&quot;: [T, &quot;null&quot;] oder anyOf mit null).</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Pflicht</translation>
+    </message>
+    <message>
+        <source>Nullable</source>
+        <translation>Nullable</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>array of %1</source>
+        <translation>Array von %1</translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Ui::SchemaLint</name>
@@ -576,6 +2191,528 @@
             <numerusform>Gültiges Schema. %n Schlüsselwort wird vom Server nicht durchgesetzt; Formwork prüft es nach jeder Antwort.</numerusform>
             <numerusform>Gültiges Schema. %n Schlüsselwörter werden vom Server nicht durchgesetzt; Formwork prüft sie nach jeder Antwort.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::ServerConnection</name>
+    <message>
+        <source>No server address is set.</source>
+        <translation>Es ist keine Serveradresse festgelegt.</translation>
+    </message>
+    <message>
+        <source>a development build</source>
+        <translation>(Entwicklungs-Build)</translation>
+    </message>
+    <message>
+        <source>Connected to Ollama %1 at %2.</source>
+        <translation>Verbunden mit Ollama %1 unter %2.</translation>
+    </message>
+    <message>
+        <source>1 model</source>
+        <translation>1 Modell</translation>
+    </message>
+    <message>
+        <source>%1 models</source>
+        <translation>%1 Modelle</translation>
+    </message>
+    <message>
+        <source>Connected to %1: the server offers %2.</source>
+        <translation>Verbunden mit %1: Der Server bietet %2 an.</translation>
+    </message>
+    <message>
+        <source>No connection to %1: %2</source>
+        <translation>Keine Verbindung zu %1: %2</translation>
+    </message>
+    <message>
+        <source>Ollama (native API)</source>
+        <translation>Ollama (native API)</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible (/v1)</source>
+        <translation>OpenAI-kompatibel (/v1)</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::TemplatesEditor</name>
+    <message>
+        <source>Reset All to Defaults</source>
+        <translation>Alle auf Standard zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Puts back Formwork&apos;s wording for all five texts below.</source>
+        <translation>Stellt den Wortlaut von Formwork für alle fünf Texte unten wieder her.</translation>
+    </message>
+    <message>
+        <source>What Formwork adds to your prompts. Sent as written, in English by default.</source>
+        <translation>Was Formwork Ihren Prompts hinzufügt. Wird so gesendet, wie es geschrieben ist, standardmäßig auf Englisch.</translation>
+    </message>
+    <message>
+        <source>Schema prompt</source>
+        <translation>Schema-Prompt</translation>
+    </message>
+    <message>
+        <source>Appended to the system message (after a blank line) in schema, json and md-json modes; {{schema}} becomes the schema, indented, property order kept. Not sent in tools mode.</source>
+        <translation>Wird in den Modi schema, json und md-json an die Systemnachricht angehängt (nach einer Leerzeile); {{schema}} wird zum Schema, eingerückt, mit erhaltener Reihenfolge der Eigenschaften. Im Modus tools nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>Markdown request (md-json)</source>
+        <translation>Markdown-Aufforderung (md-json)</translation>
+    </message>
+    <message>
+        <source>md-json mode only: appended to the last user message (after a blank line) to ask for the answer in a ```json fence.</source>
+        <translation>Nur im Modus md-json: wird an die letzte Benutzernachricht angehängt (nach einer Leerzeile), um die Antwort in einem ```json-Block anzufordern.</translation>
+    </message>
+    <message>
+        <source>Reask (schema, json)</source>
+        <translation>Nachfrage (schema, json)</translation>
+    </message>
+    <message>
+        <source>schema and json modes: the user message sent after the echoed invalid reply; {{errors}} becomes the validation errors, one per line.</source>
+        <translation>Modi schema und json: die Benutzernachricht, die nach der wiederholten ungültigen Antwort gesendet wird; {{errors}} wird zu den Validierungsfehlern, einer pro Zeile.</translation>
+    </message>
+    <message>
+        <source>Reask (md-json)</source>
+        <translation>Nachfrage (md-json)</translation>
+    </message>
+    <message>
+        <source>md-json mode: the user message sent after the echoed invalid reply; {{errors}} becomes the validation errors, one per line.</source>
+        <translation>Modus md-json: die Benutzernachricht, die nach der wiederholten ungültigen Antwort gesendet wird; {{errors}} wird zu den Validierungsfehlern, einer pro Zeile.</translation>
+    </message>
+    <message>
+        <source>Reask (tools)</source>
+        <translation>Nachfrage (tools)</translation>
+    </message>
+    <message>
+        <source>tools mode: the content of the `tool` message answering each call (a user message when the model called no tool); {{errors}} becomes the validation errors.</source>
+        <translation>Modus tools: der Inhalt der `tool`-Nachricht, die jeden Aufruf beantwortet (eine Benutzernachricht, wenn das Modell kein Tool aufgerufen hat); {{errors}} wird zu den Validierungsfehlern.</translation>
+    </message>
+    <message>
+        <source>Reset to Default</source>
+        <translation>Auf Standard zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Puts back Formwork&apos;s default text for &quot;%1&quot;.</source>
+        <translation>Stellt den Standardtext von Formwork für &quot;%1&quot; wieder her.</translation>
+    </message>
+    <message>
+        <source>No %1 in the text: the schema is not sent in the prompt.</source>
+        <translation>Kein %1 im Text: Das Schema wird nicht im Prompt gesendet.</translation>
+    </message>
+    <message>
+        <source>No %1 in the text: the model is not told what was wrong.</source>
+        <translation>Kein %1 im Text: Dem Modell wird nicht gesagt, was falsch war.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::TimelinePane</name>
+    <message numerus="yes">
+        <source>{%n member(s)}</source>
+        <translation>
+            <numerusform>{%n Eintrag}</numerusform>
+            <numerusform>{%n Einträge}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation>
+            <numerusform>[%n Element]</numerusform>
+            <numerusform>[%n Elemente]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One entry per attempt: outcome, resends after transport failures, tokens in and out, time and time to the first token</source>
+        <translation>Ein Eintrag pro Versuch: Ergebnis, Wiederholungen nach Übertragungsfehlern, Eingabe- und Ausgabe-Tokens, Zeit und Zeit bis zum ersten Token</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Click an error to select its value in the reply and its keyword in the schema; double-click to show the reply</source>
+        <translation>Klicken Sie auf einen Fehler, um seinen Wert in der Antwort und sein Schlüsselwort im Schema auszuwählen; Doppelklick zeigt die Antwort</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>What changed since the previous attempt: the value and the errors</source>
+        <translation>Was sich seit dem vorigen Versuch geändert hat: der Wert und die Fehler</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Show or hide the model&apos;s thinking, kept apart from the reply</source>
+        <translation>Das Thinking des Modells ein- oder ausblenden, getrennt von der Antwort gehalten</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>The value as it arrives: a field turns green or red once it is complete and checked against the schema</source>
+        <translation>Der Wert, während er eintrifft: Ein Feld wird grün oder rot, sobald es vollständig ist und gegen das Schema geprüft wurde</translation>
+    </message>
+    <message>
+        <source>&amp;Go to reask</source>
+        <translation>Zur &amp;Nachfrage</translation>
+    </message>
+    <message>
+        <source>Select the message that asked the model to fix the previous attempt&apos;s errors (the last user or tool message sent)</source>
+        <translation>Die Nachricht auswählen, die das Modell aufgefordert hat, die Fehler des vorigen Versuchs zu beheben (die zuletzt gesendete Benutzer- oder Tool-Nachricht)</translation>
+    </message>
+    <message>
+        <source>The request body sent for this attempt, indented</source>
+        <translation>Der für diesen Versuch gesendete Anfragerumpf, eingerückt</translation>
+    </message>
+    <message>
+        <source>The request is shown when the attempt ends.</source>
+        <translation>Die Anfrage wird angezeigt, sobald der Versuch endet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Thinking (%n character(s))</source>
+        <translation>
+            <numerusform>Thinking (%n Zeichen)</numerusform>
+            <numerusform>Thinking (%n Zeichen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No request was sent for this attempt.</source>
+        <translation>Für diesen Versuch wurde keine Anfrage gesendet.</translation>
+    </message>
+    <message>
+        <source>The request body is shown as sent (it is not valid JSON).</source>
+        <translation>Der Anfragerumpf wird so angezeigt, wie er gesendet wurde (er ist kein gültiges JSON).</translation>
+    </message>
+    <message>
+        <source>The first attempt: the base conversation, no reask.</source>
+        <translation>Der erste Versuch: die Grundkonversation, keine Nachfrage.</translation>
+    </message>
+    <message>
+        <source>Resent without a reask.</source>
+        <translation>Ohne Nachfrage erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>Message %1 asks the model to fix attempt %2.</source>
+        <translation>Nachricht %1 fordert das Modell auf, Versuch %2 zu korrigieren.</translation>
+    </message>
+    <message>
+        <source>The first attempt: nothing to compare.</source>
+        <translation>Der erste Versuch: nichts zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Value: not compared (attempt %1 or %2 has no parsed value)</source>
+        <translation>Wert: nicht verglichen (Versuch %1 oder %2 hat keinen geparsten Wert)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Value: %n change(s)</source>
+        <translation>
+            <numerusform>Wert: %n Änderung</numerusform>
+            <numerusform>Wert: %n Änderungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>... %n more</source>
+        <translation>
+            <numerusform>... %n weitere</numerusform>
+            <numerusform>... %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>Fixed: the reply parses now</source>
+        <translation>Behoben: Die Antwort ist jetzt gültiges JSON</translation>
+    </message>
+    <message>
+        <source>Fixed errors: %1</source>
+        <translation>Behobene Fehler: %1</translation>
+    </message>
+    <message>
+        <source>New errors: %1</source>
+        <translation>Neue Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Still failing: %1</source>
+        <translation>Weiterhin bestehende Fehler: %1</translation>
+    </message>
+    <message>
+        <source>(value)</source>
+        <translation>(Wert)</translation>
+    </message>
+    <message>
+        <source>Fails the schema</source>
+        <translation>Verletzt das Schema</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Gültig</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::WorkspaceController</name>
+    <message>
+        <source>Formwork workspaces (*.formwork.json);;All files (*)</source>
+        <translation>Formwork-Arbeitsbereiche (*.formwork.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open Workspace</source>
+        <translation>Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>Save Workspace</source>
+        <translation>Arbeitsbereich speichern</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>Example not loaded</source>
+        <translation>Beispiel nicht geladen</translation>
+    </message>
+    <message>
+        <source>New workspace from the example &quot;%1&quot;.</source>
+        <translation>Neuer Arbeitsbereich aus dem Beispiel &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Workspace not opened</source>
+        <translation>Arbeitsbereich nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>%1
+
+The window keeps what it had.</source>
+        <translation>%1
+
+Das Fenster behält seinen bisherigen Inhalt.</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Workspace not saved</source>
+        <translation>Arbeitsbereich nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>%1
+
+Your changes are still in the window, unsaved.</source>
+        <translation>%1
+
+Ihre Änderungen sind noch im Fenster, ungespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>The workspace &quot;%1&quot; has changes that are not saved. Save them?</source>
+        <translation>Der Arbeitsbereich &quot;%1&quot; hat ungespeicherte Änderungen. Speichern?</translation>
+    </message>
+    <message>
+        <source>an untitled workspace</source>
+        <translation>einem unbenannten Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation>Ungespeicherte Arbeit wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Formwork did not close cleanly last time. Changes to %1 from %2 were kept. Restore them?</source>
+        <translation>Formwork wurde beim letzten Mal nicht sauber beendet. Änderungen an %1 vom %2 wurden aufbewahrt. Wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Restored unsaved changes to %1.</source>
+        <translation>Ungespeicherte Änderungen an %1 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>Start an empty workspace (asks about unsaved changes first)</source>
+        <translation>Einen leeren Arbeitsbereich beginnen (fragt zuerst nach ungespeicherten Änderungen)</translation>
+    </message>
+    <message>
+        <source>New from E&amp;xample</source>
+        <translation>Neu aus Beis&amp;piel</translation>
+    </message>
+    <message>
+        <source>&amp;Open...</source>
+        <translation>&amp;Öffnen...</translation>
+    </message>
+    <message>
+        <source>Open a workspace file (*.formwork.json): schema, prompts, model and options</source>
+        <translation>Eine Arbeitsbereichsdatei (*.formwork.json) öffnen: Schema, Prompts, Modell und Optionen</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save the workspace (schema, prompts, model, options; never an API key)</source>
+        <translation>Den Arbeitsbereich speichern (Schema, Prompts, Modell, Optionen; nie einen API-Schlüssel)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As...</source>
+        <translation>Speichern &amp;unter...</translation>
+    </message>
+    <message>
+        <source>Save the workspace under a new name</source>
+        <translation>Den Arbeitsbereich unter einem neuen Namen speichern</translation>
+    </message>
+    <message>
+        <source>A new untitled workspace with this example&apos;s schema, prompts and input</source>
+        <translation>Ein neuer, unbenannter Arbeitsbereich mit Schema, Prompts und Eingabe dieses Beispiels</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <source>Forget the recently used workspaces (the files stay)</source>
+        <translation>Die zuletzt verwendeten Arbeitsbereiche vergessen (die Dateien bleiben erhalten)</translation>
+    </message>
+    <message>
+        <source>%1[*] - Formwork</source>
+        <translation>%1[*] – Formwork</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Workspace</name>
+    <message>
+        <source>&quot;%1&quot; must be %2</source>
+        <translation>&quot;%1&quot; muss %2 sein</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>ein String</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is out of range</source>
+        <translation>&quot;%1&quot; liegt außerhalb des zulässigen Bereichs</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>an object with &quot;name&quot; and &quot;value&quot;</source>
+        <translation>ein Objekt mit &quot;name&quot; und &quot;value&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;server.host&quot; is not a valid URL: %1</source>
+        <translation>&quot;server.host&quot; ist keine gültige URL: %1</translation>
+    </message>
+    <message>
+        <source>&quot;server.api&quot; must be &quot;ollama&quot; or &quot;openai&quot;, not &quot;%1&quot;</source>
+        <translation>&quot;server.api&quot; muss &quot;ollama&quot; oder &quot;openai&quot; sein, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;mode&quot; must be &quot;schema&quot;, &quot;json&quot;, &quot;md-json&quot; or &quot;tools&quot;, not &quot;%1&quot;</source>
+        <translation>&quot;mode&quot; muss &quot;schema&quot;, &quot;json&quot;, &quot;md-json&quot; oder &quot;tools&quot; sein, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;think&quot; must be one of default, off, on, low, medium, high, max; not &quot;%1&quot;</source>
+        <translation>&quot;think&quot; muss einer der Werte default, off, on, low, medium, high, max sein; nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (byte 0x%1 cannot be read)</source>
+        <translation>die Datei ist kein UTF-8-Text (Byte 0x%1 kann nicht gelesen werden)</translation>
+    </message>
+    <message>
+        <source>a workspace file holds one JSON object</source>
+        <translation>eine Arbeitsbereichsdatei enthält ein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>not a Formwork workspace (the &quot;formwork&quot; field is missing)</source>
+        <translation>kein Formwork-Arbeitsbereich (das Feld &quot;formwork&quot; fehlt)</translation>
+    </message>
+    <message>
+        <source>workspace format %1 is not known to this version of Formwork (it reads format %2)</source>
+        <translation>das Arbeitsbereichsformat %1 ist dieser Version von Formwork nicht bekannt (sie liest Format %2)</translation>
+    </message>
+    <message>
+        <source>cannot be written: %1</source>
+        <translation>kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>die Datei existiert nicht</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a workspace file</source>
+        <translation>dies ist ein Ordner, keine Arbeitsbereichsdatei</translation>
+    </message>
+    <message>
+        <source>the file is too large to be a workspace (%1 MB)</source>
+        <translation>die Datei ist zu groß für einen Arbeitsbereich (%1 MB)</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -945,6 +3082,22 @@
     <message>
         <source>Show the main window, then quit with status 0.</source>
         <translation>Das Hauptfenster zeigen, dann mit Status 0 beenden.</translation>
+    </message>
+    <message>
+        <source>A workspace file (*.formwork.json) to open.</source>
+        <translation>Eine zu öffnende Arbeitsbereichsdatei (*.formwork.json).</translation>
+    </message>
+    <message>
+        <source>Run the workspace as soon as the window is shown.</source>
+        <translation>Den Arbeitsbereich ausführen, sobald das Fenster angezeigt wird.</translation>
+    </message>
+    <message>
+        <source>Save the window as a PNG picture when the run ends (without --run: once the window is shown), then quit.</source>
+        <translation>Das Fenster als PNG-Bild speichern, wenn der Lauf endet (ohne --run: sobald das Fenster angezeigt wird), dann beenden.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: select attempt N in the Attempts pane before the picture is taken (to show a failed attempt&apos;s underlined errors).</source>
+        <translation>Mit --screenshot: Versuch N im Bereich Versuche auswählen, bevor das Bild aufgenommen wird (um die unterstrichenen Fehler eines fehlgeschlagenen Versuchs zu zeigen).</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/codeeditor.h"
+#include "mainwindow/commandline.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/recoverystore.h"
 #include "mainwindow/workspacecontroller.h"
@@ -7,6 +8,7 @@
 
 #include <QApplication>
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QMenu>
 #include <QMimeData>
@@ -197,6 +199,58 @@ private Q_SLOTS:
         QVERIFY(window.close());
         QCOMPARE(answers.asked.size(), 2);
         QVERIFY(!QFile::exists(RecoveryStore::defaultFilePath()));
+    }
+
+    // Starting with a file on the command line after a crash must not throw the autosave away
+    // unseen: it is offered first, and a restore wins over the file.
+    void crash_thenStartWithAFile_offersRecoveryFirst()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("other.formwork.json"));
+        const QString unsaved = QStringLiteral("{\n  \"title\": \"typed before the crash\"\n}");
+        {
+            auto window = std::make_unique<MainWindow>();
+            Answers answers;
+            answers.chosenPath = path;
+            answers.install(*window);
+            QVERIFY(window->workspaceController()->saveAs(path)); // a file to name on the command line
+            RecoveryStore *recovery = window->workspaceController()->recovery();
+            recovery->setDelay(20);
+            QSignalSpy saved(recovery, &RecoveryStore::saved);
+            typeSchema(*window, unsaved);
+            QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 5000);
+        }
+        QVERIFY(QFile::exists(RecoveryStore::defaultFilePath()));
+
+        MainWindow window;
+        Answers answers;
+        answers.answer = QMessageBox::Yes;
+        answers.install(window);
+        CommandLine commandLine;
+        QVERIFY(commandLine.parse({ QStringLiteral("formwork"), path }));
+        QCOMPARE(commandLine.start(window), -1);
+        QCOMPARE(answers.asked.size(), 1);
+        QCOMPARE(answers.asked.constFirst().title, QStringLiteral("Restore unsaved work?"));
+        QCOMPARE(window.schemaEditor()->text(), unsaved);
+        QVERIFY(QFile::exists(RecoveryStore::defaultFilePath()));
+    }
+
+    // Typing on without a 3 s pause still gets saved: a change does not push the save back.
+    void continuousTyping_isStillAutosaved()
+    {
+        MainWindow window;
+        RecoveryStore *recovery = window.workspaceController()->recovery();
+        recovery->setDelay(200);
+        QSignalSpy saved(recovery, &RecoveryStore::saved);
+        QElapsedTimer typing;
+        typing.start();
+        int key = 0;
+        while (saved.isEmpty() && typing.elapsed() < 3000) {
+            typeSchema(window, QStringLiteral("{\"title\": \"%1\"}").arg(++key));
+            QTest::qWait(20); // a key every 20 ms, far quicker than the save delay
+        }
+        QCOMPARE(saved.count(), 1);
+        QVERIFY2(typing.elapsed() < 1500, qPrintable(QString::number(typing.elapsed())));
     }
 
     void recovery_keepsTheWorkspacePathItBelongsTo()

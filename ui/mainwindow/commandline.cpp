@@ -3,6 +3,7 @@
 #include "common/processmemory.h"
 
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/recoverystore.h"
 #include "mainwindow/workspacecontroller.h"
 #include "timeline/timelinepane.h"
 
@@ -105,9 +106,13 @@ int CommandLine::start(MainWindow &window)
             printErr(question.text);
             return question.defaultButton;
         });
+        workspace->recovery()->disable();
     }
 
-    if (!m_workspacePath.isEmpty()) {
+    // After a crash or a kill, offer what the autosave kept before anything replaces it: opening
+    // the file named on the command line would otherwise discard it unseen.
+    const bool restored = !isUnattended() && workspace->offerRecovery();
+    if (!m_workspacePath.isEmpty() && !restored) {
         QString message;
         const auto connection = connect(workspace, &WorkspaceController::statusMessage, this,
                                         [&message](const QString &text, int) { message = text; });
@@ -129,9 +134,6 @@ int CommandLine::start(MainWindow &window)
             window.close();
             QCoreApplication::exit(window.isVisible() ? 1 : 0);
         });
-    } else if (!isUnattended()) {
-        // After a crash or a kill, offer what the autosave kept (once the window is up).
-        QTimer::singleShot(0, workspace, [workspace] { workspace->offerRecovery(); });
     }
     return -1;
 }

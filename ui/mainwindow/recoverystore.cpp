@@ -59,8 +59,15 @@ int RecoveryStore::delay() const
 
 void RecoveryStore::scheduleSave()
 {
-    if (m_active)
+    // Not restarted by every key: someone typing on without a pause is saved all the same.
+    if (m_active && !m_timer->isActive())
         m_timer->start();
+}
+
+void RecoveryStore::disable()
+{
+    m_timer->stop();
+    m_active = false;
 }
 
 bool RecoveryStore::isSavePending() const

@@ -54,6 +54,9 @@ public:
 
     // (Re)starts the pause; when it ends, saveNow().
     void scheduleSave();
+    // From now on saves and removes nothing: a run nobody watches (--screenshot, --self-test)
+    // must leave the user's recovery file alone.
+    void disable();
     bool isSavePending() const;
     // Writes capture() now. On failure the reason is emitted with saveFailed().
     bool saveNow();

@@ -181,7 +181,7 @@ void RunController::updateContextLabel(const QString &model, const QUrl &host, c
 {
     const QString modelText = model.isEmpty() ? tr("no model chosen") : model;
     m_context->setText(tr("%1 on %2 · %3 mode · %n attempt(s)", nullptr, prompt.maxAttempts)
-                           .arg(modelText, host.authority(), extractionModeName(prompt.mode)));
+                           .arg(modelText, host.adjusted(QUrl::RemoveUserInfo).authority(), extractionModeName(prompt.mode)));
     m_context->setToolTip(tr("What Run sends: the model and server from the Model pane, the mode and the number "
                              "of attempts (the first included) from the prompt's Options tab"));
 }

@@ -51,11 +51,13 @@ void ServerConnection::retire(LlmBackend *backend)
         backend->deleteLater();
         return;
     }
+    // A run may start its next attempt on this backend from the slot that ends the last job, so
+    // look again once those are gone instead of deleting at once.
     auto remaining = std::make_shared<qsizetype>(jobs.size());
     for (BackendJob *job : jobs) {
-        connect(job, &QObject::destroyed, backend, [backend, remaining] {
+        connect(job, &QObject::destroyed, this, [this, backend, remaining] {
             if (--*remaining == 0)
-                backend->deleteLater();
+                QMetaObject::invokeMethod(this, [this, backend] { retire(backend); }, Qt::QueuedConnection);
         });
     }
 }

@@ -475,9 +475,20 @@ private Q_SLOTS:
         QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&window, &enter);
         QVERIFY(enter.isAccepted());
+        // The schema in the editor is replaced only when the user says so.
+        const QString before = window.schemaEditor()->text();
+        answers.answer = QMessageBox::Cancel;
+        QDropEvent cancelled(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &cancelled);
+        QCOMPARE(answers.asked.size(), 1);
+        QCOMPARE(window.schemaEditor()->text(), before);
+        answers.answer = QMessageBox::Yes;
+        QDragEnterEvent again(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &again);
         QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&window, &drop);
         QVERIFY(drop.isAccepted());
+        QCOMPARE(answers.asked.size(), 2);
         QCOMPARE(window.schemaEditor()->text(), QStringLiteral("{\"type\": \"string\"}"));
         QVERIFY(window.workspaceController()->filePath().isEmpty());
         QVERIFY(window.workspaceController()->isModified());

@@ -17,6 +17,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -146,7 +147,19 @@ void MainWindow::setUpWorkspace()
     connect(m_schemaEditor->editor(), &QPlainTextEdit::textChanged, m_workspace, &WorkspaceController::markModified);
     connect(m_prompt, &PromptPane::settingsChanged, m_workspace, &WorkspaceController::markModified);
     connect(m_picker, &ModelPickerPane::serverSettingsChanged, m_workspace, &WorkspaceController::markModified);
-    connect(m_workspace, &WorkspaceController::schemaFileDropped, m_schemaEditor, &SchemaEditorPane::openFile);
+    // A dropped .json may be a data file dropped by mistake: loading it replaces the schema and
+    // its undo history, so ask first.
+    connect(m_workspace, &WorkspaceController::schemaFileDropped, this, [this](const QString &path) {
+        WorkspaceController::Question question;
+        question.title = tr("Replace the schema?");
+        question.text = tr("Load %1 into the schema editor? The current schema text is replaced and cannot be "
+                           "undone.")
+                            .arg(QDir::toNativeSeparators(path));
+        question.buttons = QMessageBox::Yes | QMessageBox::Cancel;
+        question.defaultButton = QMessageBox::Cancel;
+        if (m_schemaEditor->text().trimmed().isEmpty() || m_workspace->ask(question) == QMessageBox::Yes)
+            m_schemaEditor->openFile(path);
+    });
     connect(m_workspace, &WorkspaceController::statusMessage, statusBar(), &QStatusBar::showMessage);
     m_workspace->watchDrops(m_schemaEditor->editor());
 }

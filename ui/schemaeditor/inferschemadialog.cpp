@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "schemaeditor/inferschemadialog.h"
 
+#include "highlighting/jsonhighlighter.h"
 #include "editor/codeeditor.h"
 #include "json/jsonparser.h"
 #include "json/textpositions.h"
@@ -33,7 +34,7 @@ InferSchemaDialog::InferSchemaDialog(QWidget *parent)
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QPalette pal = m_error->palette();
-    pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28)); // as the schema message bar's errors
+    pal.setColor(QPalette::WindowText, JsonColorScheme::forPalette(palette()).error.foreground().color());
     m_error->setPalette(pal);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Infer Schema"));
     m_buttons->button(QDialogButtonBox::Ok)->setToolTip(tr("Replace the schema with one inferred from the example"));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "schemaeditor/schemaeditorpane.h"
 
+#include "highlighting/jsonhighlighter.h"
 #include "editor/codeeditor.h"
 #include "schemaeditor/schemafieldeditor.h"
 #include "schemaeditor/schemafieldmodel.h"
@@ -510,7 +511,7 @@ void SchemaEditorPane::showMessage(const QString &text, bool isError)
     m_messageLabel->setText(text);
     m_messageLabel->setProperty("isError", isError);
     QPalette pal = m_messageLabel->palette();
-    pal.setColor(QPalette::WindowText, isError ? QColor(0xc6, 0x28, 0x28) : palette().color(QPalette::WindowText));
+    pal.setColor(QPalette::WindowText, isError ? JsonColorScheme::forPalette(palette()).error.foreground().color() : palette().color(QPalette::WindowText));
     m_messageLabel->setPalette(pal);
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "schemaeditor/schemafieldeditor.h"
 
+#include "highlighting/jsonhighlighter.h"
 #include "schemaeditor/schemafieldedits.h"
 #include "schemaeditor/schemafieldmodel.h"
 
@@ -529,7 +530,7 @@ void SchemaFieldEditor::showFormError(const QString &text)
     m_formError->setText(text);
     QPalette pal = m_formError->palette();
     // The same red as the message bar's errors, readable on light and dark windows.
-    pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    pal.setColor(QPalette::WindowText, JsonColorScheme::forPalette(palette()).error.foreground().color());
     m_formError->setPalette(pal);
 }
 

@@ -899,6 +899,14 @@ Schema: %2</translation>
         <source>Export Schema</source>
         <translation>Schema exportieren</translation>
     </message>
+    <message>
+        <source>Replace the schema?</source>
+        <translation>Schema ersetzen?</translation>
+    </message>
+    <message>
+        <source>Load %1 into the schema editor? The current schema text is replaced and cannot be undone.</source>
+        <translation>%1 in den Schema-Editor laden? Der aktuelle Schematext wird ersetzt; das lässt sich nicht rückgängig machen.</translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Ui::ModelPickerPane</name>

@@ -101,7 +101,8 @@ bool RunController::startRun()
     if (m_session->isRunning())
         return refuse(tr("A run is already under way; cancel it first (Esc)."));
 
-    m_panes.schema->checkNow();
+    if (!m_panes.schema->isLintCurrent())
+        m_panes.schema->checkNow();
     const std::optional<Schema> schema = m_panes.schema->currentSchema();
     if (!schema) {
         m_panes.schema->editor()->setFocus();
@@ -127,7 +128,8 @@ void RunController::cancelRun()
 
 bool RunController::validateJson(const QString &jsonText)
 {
-    m_panes.schema->checkNow();
+    if (!m_panes.schema->isLintCurrent())
+        m_panes.schema->checkNow();
     const std::optional<Schema> schema = m_panes.schema->currentSchema();
     if (!schema)
         return refuse(tr("The schema is not valid yet: %1").arg(m_panes.schema->message()));

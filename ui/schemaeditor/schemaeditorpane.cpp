@@ -367,6 +367,14 @@ void SchemaEditorPane::checkNow()
     CheckPointer check = runCheck(text(), model->documentPointer(), model->treePointer(), m_textGeneration);
     applyCheck(*check);
     disposeOffThread(std::move(*check));
+    m_checkedNowGeneration = m_textGeneration;
+}
+
+bool SchemaEditorPane::isLintCurrent() const
+{
+    if (m_checkedNowGeneration == m_textGeneration)
+        return true;
+    return !m_checkTimer->isActive() && !m_lintWatcher->isRunning() && m_lintGeneration == m_textGeneration;
 }
 
 void SchemaEditorPane::startBackgroundLint()

@@ -66,6 +66,9 @@ public:
 
     // Lints now, on this thread, instead of after the typing pause.
     void checkNow();
+    // True when lintResult() and currentSchema() are of the text as it is now, so a caller can
+    // skip checkNow() (which lints a large schema on this thread).
+    bool isLintCurrent() const;
 
     // Replaces the text with a schema inferred from the example JSON, as one undo step. On a parse
     // error the text stays and `error` says where ("line 3, column 5: ...").
@@ -131,6 +134,7 @@ private:
     QFutureWatcher<SchemaTokenEstimate> *m_tokenWatcher;
     quint64 m_textGeneration = 0;
     quint64 m_lintGeneration = 0;
+    quint64 m_checkedNowGeneration = ~quint64(0); // the text generation checkNow() last linted; none yet
     quint64 m_fieldsGeneration = 0; // the text generation the field tree shows
     quint64 m_snapshotGeneration = 0; // of the text being copied for the next lint; 0: none
     QString m_snapshot;

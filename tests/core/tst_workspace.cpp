@@ -257,6 +257,16 @@ private Q_SLOTS:
         QVERIFY(bytes.contains("host:8080"));
     }
 
+    // A path prefix with a space (a reverse proxy, say) must not make the file unreadable.
+    void hostWithSpaceInPath_roundTrips()
+    {
+        Workspace w;
+        w.server.host = QUrl(QStringLiteral("http://127.0.0.1:8080/my proxy/"));
+        auto back = parseWorkspace(serializeWorkspace(w), QStringLiteral("space.formwork.json"));
+        QVERIFY2(back, back ? "" : qPrintable(back.error().text()));
+        QCOMPARE(back->server.host, w.server.host);
+    }
+
     void brokenFile_givesLineAndColumn()
     {
         const QByteArray bytes = "{\n  \"formwork\": 1,\n  \"mode\": \"json\"\n  \"think\": \"on\"\n}\n";

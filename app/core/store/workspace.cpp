@@ -144,7 +144,8 @@ Json serverJson(const ServerSettings &server)
 {
     // A password in the URL is a secret: it never goes into a file meant for git.
     const QUrl host = server.host.adjusted(QUrl::RemovePassword);
-    return Json { { "host", utf8(host.toString()) },
+    // Fully encoded, so the strict parse that reads it back accepts any address that was valid.
+    return Json { { "host", utf8(host.toString(QUrl::FullyEncoded)) },
                   { "api", server.api == BackendApi::OpenAi ? "openai" : "ollama" },
                   { "model", utf8(server.model) } };
 }

@@ -101,13 +101,9 @@ bool RunController::startRun()
     if (m_session->isRunning())
         return refuse(tr("A run is already under way; cancel it first (Esc)."));
 
-    if (!m_panes.schema->isLintCurrent())
-        m_panes.schema->checkNow();
-    const std::optional<Schema> schema = m_panes.schema->currentSchema();
-    if (!schema) {
-        m_panes.schema->editor()->setFocus();
-        return refuse(tr("The schema is not valid yet: %1").arg(m_panes.schema->message()));
-    }
+    const std::optional<Schema> schema = schemaOrRefuse();
+    if (!schema)
+        return false;
     const ModelInfo model = m_panes.picker->currentModel();
     if (model.name.isEmpty() || !m_panes.picker->backend()) {
         m_panes.picker->setFocus();
@@ -128,13 +124,23 @@ void RunController::cancelRun()
 
 bool RunController::validateJson(const QString &jsonText)
 {
-    if (!m_panes.schema->isLintCurrent())
-        m_panes.schema->checkNow();
-    const std::optional<Schema> schema = m_panes.schema->currentSchema();
+    const std::optional<Schema> schema = schemaOrRefuse();
     if (!schema)
-        return refuse(tr("The schema is not valid yet: %1").arg(m_panes.schema->message()));
+        return false;
     m_session->showValidation(jsonText, *schema);
     return true;
+}
+
+std::optional<Schema> RunController::schemaOrRefuse()
+{
+    if (!m_panes.schema->isLintCurrent())
+        m_panes.schema->checkNow();
+    std::optional<Schema> schema = m_panes.schema->currentSchema();
+    if (!schema) {
+        m_panes.schema->editor()->setFocus();
+        refuse(tr("The schema is not valid yet: %1").arg(m_panes.schema->message()));
+    }
+    return schema;
 }
 
 void RunController::openValidateDialog()

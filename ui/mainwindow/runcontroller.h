@@ -5,6 +5,8 @@
 
 #include <QObject>
 
+#include <optional>
+
 class QAction;
 class QLabel;
 class QTimer;
@@ -69,6 +71,9 @@ private:
     // Feeds the model, mode and schema to the request preview, the token meter and the advisor.
     void updateRunContext();
     bool refuse(const QString &problem);
+    // The schema as the text stands now; nullopt, with the reason shown and the editor focused,
+    // when the text is not a valid schema.
+    std::optional<Schema> schemaOrRefuse();
     void updateContextLabel(const QString &model, const QUrl &host, const PromptSettings &prompt);
 
     RunSession *m_session;

@@ -11,6 +11,7 @@
 //    thread (wall time too, which includes time taken by other processes), and how many times
 //    the text was updated.
 // Usage: QT_QPA_PLATFORM=offscreen bench_replyview [megabytes=5] [stream-tokens=2500]
+// FORMWORK_BENCH_TRACE=1 prints the costly events and busy periods (see TracingApplication).
 #include "extraction/extractionrequest.h"
 #include "extractiontestsupport.h"
 #include "fakeollama.h"
@@ -32,6 +33,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <optional>
 #include <vector>
@@ -136,6 +138,8 @@ public:
         maxCpu = std::max(maxCpu, cpu);
         totalCpu += cpu;
         cpuPeriods.push_back(cpu);
+        if (qEnvironmentVariableIsSet("FORMWORK_BENCH_TRACE") && cpu > 8)
+            std::fprintf(stderr, "busy period of %.1f ms CPU at %.0f ms\n", cpu, ms(m_since));
     }
     double p99Cpu()
     {
@@ -319,6 +323,37 @@ void benchStreaming(int tokenCount, bool indented)
     serverThread.wait();
 }
 
+// With FORMWORK_BENCH_TRACE set, every event that costs the GUI thread more than 1.5 ms CPU is
+// printed (type, receiver class, its and its parent's object names), nested events indented, and
+// every busy period over 8 ms: where a stall comes from, without a profiler.
+class TracingApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!m_tracing)
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        const double start = threadCpuMs();
+        const bool handled = QApplication::notify(receiver, event);
+        const double cost = threadCpuMs() - start;
+        --m_depth;
+        if (cost > 1.5) {
+            const QString names = receiver->objectName() + u'/'
+                + (receiver->parent() ? receiver->parent()->objectName() : QString());
+            std::fprintf(stderr, "%*sevent %d to %s (%s): %.1f ms CPU\n", m_depth * 2, "", int(event->type()),
+                         receiver->metaObject()->className(), qPrintable(names), cost);
+        }
+        return handled;
+    }
+
+private:
+    const bool m_tracing = qEnvironmentVariableIsSet("FORMWORK_BENCH_TRACE");
+    int m_depth = 0;
+};
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -326,7 +361,7 @@ int main(int argc, char **argv)
     // The UNIX event dispatcher reports awake/aboutToBlock around each busy period; the glib one
     // does not pair them usefully.
     qputenv("QT_NO_GLIB", "1");
-    QApplication app(argc, argv);
+    TracingApplication app(argc, argv);
     Test::registerRunMetaTypes();
     const QStringList args = app.arguments();
     const double megabytes = args.size() > 1 ? args.at(1).toDouble() : 5.0;

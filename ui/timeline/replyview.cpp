@@ -9,6 +9,7 @@
 #include <QFontDatabase>
 #include <QFutureWatcher>
 #include <QHelpEvent>
+#include <QMimeData>
 #include <QPlainTextDocumentLayout>
 #include <QScrollBar>
 #include <QtConcurrent/QtConcurrentRun>
@@ -113,8 +114,7 @@ void ReplyView::loadAsync(const std::function<ReplyRendering()> &render)
     cancelLoad();
     m_rendering = ReplyRendering();
     indexSpans();
-    if (!document()->isEmpty())
-        setPlainText(QString());
+    showContent(QString());
     m_loading = true;
     setPlaceholderText(tr("Laying out the reply..."));
     const int generation = m_loadGeneration;
@@ -129,7 +129,7 @@ void ReplyView::loadAsync(const std::function<ReplyRendering()> &render)
         doc->setDefaultFont(font);
         doc->setDefaultTextOption(option);
         doc->setDocumentLayout(new QPlainTextDocumentLayout(doc));
-        doc->setPlainText(loaded.rendering.text);
+        doc->setPlainText(loaded.folding.append(loaded.rendering.text));
         // The view relayouts a new document once, which creates a QTextLayout for every block;
         // created here, the GUI thread's relayout only resets them.
         for (QTextBlock block = doc->begin(); block.isValid(); block = block.next())
@@ -150,6 +150,8 @@ void ReplyView::loadAsync(const std::function<ReplyRendering()> &render)
         m_loading = false;
         setPlaceholderText(QString());
         m_rendering = std::move(loaded.rendering);
+        m_content = m_rendering.text;
+        m_folding = std::move(loaded.folding);
         indexSpans();
         loaded.document->setParent(this);
         setDocument(loaded.document); // the empty document before it was a child: deleted
@@ -195,12 +197,12 @@ bool ReplyView::selectParseError()
 
 void ReplyView::setRendering(const ReplyRendering &rendering)
 {
-    const bool sameText = document()->characterCount() - 1 == rendering.text.size() && toPlainText() == rendering.text;
+    const bool sameText = m_content == rendering.text;
     cancelLoad();
     m_rendering = rendering;
-    indexSpans();
     if (!sameText)
-        setPlainText(rendering.text); // the old marks go with the old blocks
+        showContent(rendering.text); // the old marks go with the old blocks
+    indexSpans();
     restartFormatting();
 }
 
@@ -210,8 +212,7 @@ void ReplyView::setAttempt(const AttemptRecord &attempt, ExtractionMode mode, co
     for (const ToolCall &call : attempt.toolCalls)
         length = std::max(length, call.argumentsJson.size());
     // The stream of this attempt is shown already: only the marks are new.
-    const bool streamedHere = mode != ExtractionMode::Tools
-        && document()->characterCount() - 1 == attempt.content.size() && toPlainText() == attempt.content;
+    const bool streamedHere = mode != ExtractionMode::Tools && m_content == attempt.content;
     if (length < m_asyncThreshold || streamedHere) {
         setRendering(ReplyRendering::forAttempt(attempt, mode, toolName));
         return;
@@ -238,13 +239,12 @@ void ReplyView::setStreamText(const QString &text)
     if (!m_rendering.spans.isEmpty() || !m_rendering.text.isEmpty()) {
         m_rendering = ReplyRendering();
         indexSpans();
-        if (!document()->isEmpty())
-            setPlainText(QString());
+        showContent(QString());
         restartFormatting();
     }
-    const int shown = document()->characterCount() - 1;
-    if (text.size() < shown || shown < 0) {
-        setPlainText(text);
+    const qsizetype shown = m_content.size();
+    if (text.size() < shown || QStringView(text).left(shown) != m_content) {
+        showContent(text);
         return;
     }
     if (text.size() == shown)
@@ -254,7 +254,8 @@ void ReplyView::setStreamText(const QString &text)
     const bool atEnd = bar->value() >= bar->maximum();
     QTextCursor cursor(document());
     cursor.movePosition(QTextCursor::End);
-    cursor.insertText(text.mid(shown));
+    m_content = text;
+    cursor.insertText(m_folding.append(QStringView(text).mid(shown)));
     if (atEnd)
         bar->setValue(bar->maximum());
 }
@@ -264,18 +265,28 @@ void ReplyView::clearReply()
     cancelLoad();
     m_rendering = ReplyRendering();
     indexSpans();
-    if (!document()->isEmpty())
-        setPlainText(QString());
+    showContent(QString());
     restartFormatting();
+}
+
+void ReplyView::showContent(const QString &content)
+{
+    m_content = content;
+    m_folding.clear();
+    if (content.isEmpty() && document()->isEmpty())
+        return;
+    setPlainText(m_folding.append(content));
 }
 
 void ReplyView::selectSpan(qsizetype begin, qsizetype length)
 {
     const int last = document()->characterCount() - 1;
     QTextCursor cursor(document());
-    const int from = int(std::clamp<qsizetype>(begin, 0, last));
+    const qsizetype end = std::clamp<qsizetype>(begin + length, begin, m_content.size());
+    const int from = int(std::clamp<qsizetype>(m_folding.toDisplay(begin), 0, last));
+    const qsizetype to = length > 0 ? m_folding.toDisplay(end - 1) + 1 : from;
     cursor.setPosition(from);
-    cursor.setPosition(int(std::clamp<qsizetype>(begin + length, from, last)), QTextCursor::KeepAnchor);
+    cursor.setPosition(int(std::clamp<qsizetype>(to, from, last)), QTextCursor::KeepAnchor);
     setTextCursor(cursor);
     ensureCursorVisible();
 }
@@ -309,12 +320,23 @@ void ReplyView::paintEvent(QPaintEvent *event)
     QPlainTextEdit::paintEvent(event);
 }
 
+QMimeData *ReplyView::createMimeDataFromSelection() const
+{
+    // The reply as received: without the folds of long lines.
+    const QTextCursor cursor = textCursor();
+    const qsizetype from = m_folding.toContent(cursor.selectionStart());
+    const qsizetype to = m_folding.toContent(cursor.selectionEnd());
+    auto *data = new QMimeData;
+    data->setText(m_content.mid(from, to - from));
+    return data;
+}
+
 bool ReplyView::event(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         const QPoint inViewport = viewport()->mapFrom(this, help->pos());
-        const QString tip = problemsToolTip(cursorForPosition(inViewport).position());
+        const QString tip = problemsToolTip(int(m_folding.toContent(cursorForPosition(inViewport).position())));
         if (tip.isEmpty())
             QToolTip::hideText();
         else
@@ -353,8 +375,14 @@ void ReplyView::indexSpans()
 {
     m_shortSpans.clear();
     m_longSpans.clear();
-    for (const ReplySpan &span : std::as_const(m_rendering.spans))
+    // The spans are kept in shown positions, which count the folds of long lines.
+    for (ReplySpan span : std::as_const(m_rendering.spans)) {
+        const qsizetype end = span.end();
+        span.begin = m_folding.toDisplay(span.begin);
+        if (span.length > 0)
+            span.length = m_folding.toDisplay(end - 1) + 1 - span.begin;
         (span.length > longSpan ? m_longSpans : m_shortSpans).push_back(span);
+    }
     std::stable_sort(m_shortSpans.begin(), m_shortSpans.end(),
                      [](const ReplySpan &a, const ReplySpan &b) { return a.begin < b.begin; });
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "timeline/replyfolding.h"
 #include "timeline/replyrendering.h"
 
 #include <QFuture>
@@ -41,19 +42,22 @@ public:
     // it continues the text shown (the common case).
     void setStreamText(const QString &text);
     void clearReply();
+    // The reply as received (the shown text folds long lines; see ReplyFolding).
+    const QString &replyText() const { return m_content; }
+    const ReplyFolding &folding() const { return m_folding; }
 
     // Texts at least this long are laid out into a document on a worker thread (the GUI thread
     // would need seconds for megabytes); the view shows a placeholder until loaded() comes.
     void setAsyncLoadThreshold(qsizetype characters) { m_asyncThreshold = characters; }
     bool isLoading() const { return m_loading; }
 
-    // Selects [begin, begin + length) and scrolls to it.
+    // Selects [begin, begin + length) of the reply text and scrolls to it.
     void selectSpan(qsizetype begin, qsizetype length);
     // Selects the span of AttemptRecord::errors[errorIndex] / of the parse error, now or once
     // loaded. False when it has no place in the text.
     bool selectError(int errorIndex);
     bool selectParseError();
-    // The tooltip for a text position: the messages of the problems there, one per line.
+    // The tooltip for a position in the reply text: the messages of the problems there, one per line.
     QString problemsToolTip(int position) const;
     // The underline colour (the code editor's error colour for the current palette).
     QColor errorColor() const;
@@ -68,11 +72,14 @@ Q_SIGNALS:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    QMimeData *createMimeDataFromSelection() const override;
     bool event(QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
     void restartFormatting();
+    // Shows `content` (folded) in place of whatever was shown.
+    void showContent(const QString &content);
     void loadAsync(const std::function<ReplyRendering()> &render);
     void applyPendingSelection();
     void cancelLoad();
@@ -82,6 +89,8 @@ private:
     void updatePaletteColours();
 
     ReplyRendering m_rendering;
+    QString m_content; // the reply text shown, unfolded
+    ReplyFolding m_folding;
     QTextDocument *m_colourSource; // carries a JsonHighlighting only to ask it for the error colour
     JsonHighlighting *m_highlighting;
     // Problem spans by begin, and those long enough to start many blocks above (containers).
@@ -96,6 +105,7 @@ private:
     int m_loadGeneration = 0;
     struct LoadedReply {
         ReplyRendering rendering;
+        ReplyFolding folding;
         QTextDocument *document = nullptr;
     };
     struct PendingSelection {

@@ -40,6 +40,8 @@ constexpr int maxTreeItems = 5000;
 constexpr int maxChangeItems = 1000;
 // The stream redraws at most this often (about 30 times a second).
 constexpr int streamIntervalMs = 33;
+// The value tree grows less often than the text: inserting rows repaints the whole tree.
+constexpr int treeIntervalMs = 200;
 constexpr quint32 layoutMagic = 0x464d544c; // "FMTL"
 
 QString scalarText(const Json &value)
@@ -72,6 +74,8 @@ TimelinePane::TimelinePane(RunSession *session, QWidget *parent)
 
     m_streamTimer.setSingleShot(true);
     connect(&m_streamTimer, &QTimer::timeout, this, &TimelinePane::applyPendingStream);
+    m_treeTimer.setSingleShot(true);
+    connect(&m_treeTimer, &QTimer::timeout, this, &TimelinePane::applyPendingTree);
 
     connect(session, &RunSession::cleared, this, &TimelinePane::onCleared);
     connect(session, &RunSession::stateChanged, this, &TimelinePane::updateVerdict);
@@ -251,8 +255,7 @@ void TimelinePane::onCleared()
 {
     m_selected = 0;
     m_followLive = true;
-    m_streamTimer.stop();
-    m_streamPending = false;
+    stopStreaming();
     clearDetails();
     updateVerdict();
 }
@@ -270,8 +273,7 @@ void TimelinePane::onAttemptFinished(const AttemptRecord &attempt)
     if (m_selected != attempt.number)
         return;
     // The rows were updated by the model already; show the finished record in place.
-    m_streamTimer.stop();
-    m_streamPending = false;
+    stopStreaming();
     showFinished(attempt);
 }
 
@@ -279,7 +281,7 @@ void TimelinePane::onStreamProgressed(const StreamProgress &progress)
 {
     if (progress.attempt != m_selected || !m_session || m_session->liveAttempt() != progress.attempt)
         return;
-    m_pendingStream = progress;
+    // The session keeps the latest progress; applyPendingStream() reads it there (no copy).
     m_streamPending = true;
     if (!m_lastStreamUpdate.isValid() || m_lastStreamUpdate.elapsed() >= streamIntervalMs)
         applyPendingStream();
@@ -340,8 +342,7 @@ void TimelinePane::onCurrentRowChanged()
 void TimelinePane::showAttempt(int number)
 {
     m_selected = number;
-    m_streamTimer.stop();
-    m_streamPending = false;
+    stopStreaming();
     const int row = m_timelineModel->rowOfAttempt(number);
     if (const AttemptRecord *attempt = m_timelineModel->attemptAt(row))
         showFinished(*attempt);
@@ -388,6 +389,7 @@ void TimelinePane::showFinished(const AttemptRecord &attempt)
         resetTree();
     m_treeAttempt = attempt.number;
     if (attempt.parsed) {
+        m_treeGrowth.clear(); // the final value is walked whole, in case it differs from the stream's
         growTree(attempt.value, {}, true);
         colourTree(attempt.errors);
     }
@@ -398,7 +400,6 @@ void TimelinePane::showLive()
     clearDetails();
     m_treeAttempt = m_selected;
     m_requestNote->setText(tr("The request is shown when the attempt ends."));
-    m_pendingStream = m_session->liveProgress();
     m_streamPending = true;
     applyPendingStream();
 }
@@ -409,13 +410,40 @@ void TimelinePane::applyPendingStream()
         return;
     m_streamPending = false;
     m_lastStreamUpdate.start();
-    const StreamProgress &progress = m_pendingStream;
+    if (!m_session)
+        return;
+    const StreamProgress &progress = m_session->liveProgress();
     m_replyView->setStreamText(progress.content);
     setThinking(progress.thinking);
-    if (progress.hasPartialValue) {
-        growTree(progress.partialValue, progress.completePointers, progress.complete);
-        validatePartial();
-    }
+    if (!progress.hasPartialValue || m_treeTimer.isActive())
+        return;
+    // Half a text interval later at the soonest, so text and tree never share one busy period.
+    m_treePending = true;
+    const qint64 due = m_lastTreeUpdate.isValid() ? treeIntervalMs - m_lastTreeUpdate.elapsed() : 0;
+    m_treeTimer.start(int(std::max<qint64>(due, streamIntervalMs / 2)));
+}
+
+void TimelinePane::applyPendingTree()
+{
+    if (!m_treePending)
+        return;
+    m_treePending = false;
+    m_lastTreeUpdate.start();
+    if (!m_session)
+        return;
+    const StreamProgress &progress = m_session->liveProgress();
+    if (!progress.hasPartialValue || progress.attempt != m_treeAttempt)
+        return;
+    growTree(progress.partialValue, progress.completePointers, progress.complete);
+    validatePartial();
+}
+
+void TimelinePane::stopStreaming()
+{
+    m_streamTimer.stop();
+    m_streamPending = false;
+    m_treeTimer.stop();
+    m_treePending = false;
 }
 
 void TimelinePane::setThinking(const QString &thinking)
@@ -617,6 +645,7 @@ void TimelinePane::resetTree()
 {
     m_partialTree->clear();
     m_treeItems.clear();
+    m_treeGrowth.clear();
     m_completeItems.clear();
     m_fieldStatus.clear();
     m_treeErrors.clear();
@@ -627,27 +656,21 @@ void TimelinePane::resetTree()
 void TimelinePane::growTree(const Json &value, const std::set<std::string, std::less<>> &complete, bool all)
 {
     m_treeValue = value;
-    if (value.is_object()) {
-        for (auto it = value.begin(); it != value.end(); ++it)
-            growTreeNode(it.value(), SourceMap::appendToken("", it.key()), nullptr, QString::fromStdString(it.key()),
-                         complete, all);
-    } else if (value.is_array()) {
-        for (std::size_t i = 0; i < value.size(); ++i)
-            growTreeNode(value[i], SourceMap::appendToken("", std::to_string(i)), nullptr,
-                         QStringLiteral("[%1]").arg(i), complete, all);
-    } else {
+    if (value.is_object() || value.is_array())
+        growTreeChildren(value, std::string(), nullptr, complete, all);
+    else
         growTreeNode(value, std::string(), nullptr, tr("(value)"), complete, all);
-    }
 }
 
-void TimelinePane::growTreeNode(const Json &value, const std::string &pointer, QTreeWidgetItem *parent,
+// Returns whether the node is done: complete, and shown with everything below it.
+bool TimelinePane::growTreeNode(const Json &value, const std::string &pointer, QTreeWidgetItem *parent,
                                 const QString &name, const std::set<std::string, std::less<>> &complete, bool all)
 {
     const QString key = QString::fromStdString(pointer);
     QTreeWidgetItem *item = m_treeItems.value(key);
     if (!item) {
         if (m_treeItems.size() >= maxTreeItems)
-            return;
+            return false;
         item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_partialTree);
         item->setText(0, name);
         item->setData(0, Qt::UserRole, key);
@@ -655,6 +678,8 @@ void TimelinePane::growTreeNode(const Json &value, const std::string &pointer, Q
             item->setExpanded(m_treeItems.size() < 200);
         m_treeItems.insert(key, item);
         m_fieldStatus.insert(key, FieldStatus::Pending);
+    } else if (m_treeGrowth.value(item).done) {
+        return true;
     }
     // Only rows whose text changed are touched: no flicker while the value grows. A container's
     // text only depends on its size, kept in the item to skip formatting it again.
@@ -669,18 +694,37 @@ void TimelinePane::growTreeNode(const Json &value, const std::string &pointer, Q
         if (item->text(1) != text)
             item->setText(1, text);
     }
-    if ((all || complete.count(pointer) > 0) && !m_completeItems.contains(key))
+    const bool isComplete = all || complete.count(pointer) > 0;
+    if (isComplete && !m_completeItems.contains(key))
         m_completeItems.insert(key, false);
+    const bool childrenDone = !(value.is_object() || value.is_array()) || growTreeChildren(value, pointer, item, complete, all);
+    const bool done = isComplete && childrenDone;
+    if (done)
+        m_treeGrowth[item].done = true;
+    return done;
+}
 
-    if (value.is_object()) {
-        for (auto it = value.begin(); it != value.end(); ++it)
-            growTreeNode(it.value(), SourceMap::appendToken(pointer, it.key()), item, QString::fromStdString(it.key()),
-                         complete, all);
-    } else if (value.is_array()) {
-        for (std::size_t i = 0; i < value.size(); ++i)
-            growTreeNode(value[i], SourceMap::appendToken(pointer, std::to_string(i)), item,
-                         QStringLiteral("[%1]").arg(i), complete, all);
+// Grows the children of `item` (the root for null), skipping the leading ones that are done.
+// Returns whether all of them are done.
+bool TimelinePane::growTreeChildren(const Json &value, const std::string &pointer, QTreeWidgetItem *item,
+                                    const std::set<std::string, std::less<>> &complete, bool all)
+{
+    int doneChildren = m_treeGrowth.value(item).doneChildren;
+    bool leading = true;
+    int index = 0;
+    for (auto it = value.begin(); it != value.end(); ++it, ++index) {
+        if (index < doneChildren)
+            continue;
+        const bool isArray = value.is_array();
+        const std::string token = isArray ? std::to_string(index) : it.key();
+        const QString name = isArray ? QStringLiteral("[%1]").arg(index) : QString::fromStdString(token);
+        const bool done = growTreeNode(it.value(), SourceMap::appendToken(pointer, token), item, name, complete, all);
+        leading = leading && done;
+        if (leading)
+            doneChildren = index + 1;
     }
+    m_treeGrowth[item].doneChildren = doneChildren;
+    return doneChildren == int(value.size());
 }
 
 void TimelinePane::changeEvent(QEvent *event)

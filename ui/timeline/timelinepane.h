@@ -100,6 +100,8 @@ private:
     void showFinished(const AttemptRecord &attempt);
     void showLive();
     void applyPendingStream();
+    void applyPendingTree();
+    void stopStreaming();
     void setThinking(const QString &thinking);
     void showRequest(const AttemptRecord &attempt);
     void ensureRequestShown();
@@ -109,8 +111,10 @@ private:
     // value tree
     void resetTree();
     void growTree(const nlohmann::ordered_json &value, const std::set<std::string, std::less<>> &complete, bool all);
-    void growTreeNode(const nlohmann::ordered_json &value, const std::string &pointer, QTreeWidgetItem *parent,
+    bool growTreeNode(const nlohmann::ordered_json &value, const std::string &pointer, QTreeWidgetItem *parent,
                       const QString &name, const std::set<std::string, std::less<>> &complete, bool all);
+    bool growTreeChildren(const nlohmann::ordered_json &value, const std::string &pointer, QTreeWidgetItem *item,
+                          const std::set<std::string, std::less<>> &complete, bool all);
     void colourTree(const QList<ValidationError> &errors);
     void validatePartial();
 
@@ -144,13 +148,22 @@ private:
     qsizetype m_reaskLength = 0;
 
     // streaming
-    StreamProgress m_pendingStream;
     bool m_streamPending = false;
     QTimer m_streamTimer;
     QElapsedTimer m_lastStreamUpdate;
+    bool m_treePending = false;
+    QTimer m_treeTimer;
+    QElapsedTimer m_lastTreeUpdate;
 
     // value tree: items by JSON Pointer, the complete pointers and their checked state
     QHash<QString, QTreeWidgetItem *> m_treeItems;
+    // How far each container's rows are final: a complete value never changes, so the tree's
+    // growth skips what is done (the root is the null item).
+    struct TreeGrowth {
+        bool done = false; // the value and all below it are complete and shown
+        int doneChildren = 0; // the leading children that are done
+    };
+    QHash<const QTreeWidgetItem *, TreeGrowth> m_treeGrowth;
     QHash<QString, bool> m_completeItems; // pointer -> validated (true) or waiting for a check
     QHash<QString, FieldStatus> m_fieldStatus;
     nlohmann::ordered_json m_treeValue;

@@ -712,9 +712,12 @@ bool TimelinePane::growTreeChildren(const Json &value, const std::string &pointe
     int doneChildren = m_treeGrowth.value(item).doneChildren;
     bool leading = true;
     int index = 0;
+    const int shownChildren = item ? item->childCount() : m_partialTree->topLevelItemCount();
     for (auto it = value.begin(); it != value.end(); ++it, ++index) {
         if (index < doneChildren)
             continue;
+        if (index >= shownChildren && m_treeItems.size() >= maxTreeItems)
+            return false; // the tree is full: no new rows, and no time spent on what they would hold
         const bool isArray = value.is_array();
         const std::string token = isArray ? std::to_string(index) : it.key();
         const QString name = isArray ? QStringLiteral("[%1]").arg(index) : QString::fromStdString(token);

@@ -102,6 +102,20 @@ else
     note "update-mime-database missing (shared-mime-info): MIME glob not checked"
 fi
 
+# bash-completion finds the completion next to the program it completes (as in /usr/bin and
+# /usr/share/bash-completion/completions) on first use.
+if [[ -r /usr/share/bash-completion/bash_completion ]]; then
+    loaded=$(PATH="$prefix/bin:$PATH" XDG_DATA_DIRS="$prefix/share" bash --norc --noprofile -c \
+        'source /usr/share/bash-completion/bash_completion; __load_completion formwork-cli; complete -p formwork-cli' 2>&1)
+    contains "bash-completion loads the installed completion" "$loaded" "complete -F _formwork_cli formwork-cli"
+else
+    note "bash-completion missing: loading the installed completion not checked"
+fi
+if command -v man >/dev/null; then
+    contains "man finds the installed formwork-cli(1)" "$(MANPATH="$prefix/share/man" man -w formwork-cli 2>&1)" \
+        "$prefix/share/man/man1/formwork-cli.1.gz"
+fi
+
 # The installed programs, started from the prefix with a clean home.
 export HOME=$home XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$home/data XDG_RUNTIME_DIR=$home QT_QPA_PLATFORM=offscreen
 unset LC_ALL LC_MESSAGES

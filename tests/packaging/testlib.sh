@@ -34,7 +34,7 @@ contains()
         pass "$1"
     else
         fail "$1: expected '$3' in:"
-        printf '%s\n' "$2" | sed 's/^/    /' >&2
+        printf '%s\n' "$2" | head -n 8 | sed 's/^/    /' >&2
     fi
 }
 

@@ -72,7 +72,8 @@ expect "extract --trace <TAB> offers files" "sample.json schema.json suite-dir" 
 cd - >/dev/null || exit 1
 
 # Everything formwork-cli --help lists is completed: the commands, and each command's options.
-commands=$("$cli" --help | awk '/^Commands:/ { inside = 1; next } inside && NF == 0 { exit } inside { print $1 }')
+# The commands are the lines "  name  summary" of formwork-cli --help (whatever the heading says).
+commands=$("$cli" --help | grep -oE '^  [a-z][a-z0-9-]*  ' | xargs)
 check "formwork-cli --help lists commands" test -n "$commands"
 offered=" $(complete_words formwork-cli "") "
 for command in $commands; do

@@ -3,9 +3,9 @@
 # a section for every command with every option that command's --help lists, every exit code of
 # app/cli/clicommand.h and every environment variable the CLI reads; formwork.1 every option of
 # formwork --help.
-# Usage: tst_manpages.sh SOURCE_DIR FORMWORK_CLI FORMWORK
+# Usage: tst_manpages.sh SOURCE_DIR FORMWORK_CLI FORMWORK VERSION
 set -uo pipefail
-source_dir=$1 cli=$2 gui=$3
+source_dir=$1 cli=$2 gui=$3 version=$4
 source "$(dirname "${BASH_SOURCE[0]}")/testlib.sh"
 export LANGUAGE= LC_ALL=C.UTF-8 QT_QPA_PLATFORM=offscreen
 man_dir=$source_dir/resources/man
@@ -21,6 +21,7 @@ for page in "$man_dir/formwork.1" "$man_dir/formwork-cli.1"; do
         printf '%s\n' "$warnings" | sed 's/^/    /' >&2
     fi
     contains "lexgrog finds the NAME line of $name.1" "$(lexgrog "$page" 2>&1)" "\"$name - "
+    contains "$name.1 is for Formwork $version" "$(grep '^\.TH ' "$page")" "\"Formwork $version\""
 done
 
 # The text between ".SS NAME" (or ".SH NAME") and the next section heading.
@@ -45,7 +46,8 @@ escaped()
 }
 
 cli_page=$man_dir/formwork-cli.1
-commands=$("$cli" --help | awk '/^Commands:/ { inside = 1; next } inside && NF == 0 { exit } inside { print $1 }')
+# The commands are the lines "  name  summary" of formwork-cli --help (whatever the heading says).
+commands=$("$cli" --help | grep -oE '^  [a-z][a-z0-9-]*  ' | xargs)
 check "formwork-cli --help lists commands" test -n "$commands"
 for command in $commands; do
     text=$(section "$cli_page" ".SS $command")

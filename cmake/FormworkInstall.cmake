@@ -71,8 +71,8 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # formwork_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # The libraries the binaries link come from dpkg-shlibdeps (needs dpkg-dev and file); the Qt
-# plugins are loaded at run time, so shlibdeps cannot see them: SQLite for the store, the
-# platform plugins for the window.
+# plugins are loaded at run time, so shlibdeps cannot see them: the SQLite driver for the run history
+# (design.md section 2; libqt6sql6 itself comes from shlibdeps once it is linked), the platform plugins.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins")
 # Qt's own strings (standard buttons, file dialogs) in German.

@@ -8,6 +8,12 @@ set -uo pipefail
 source_dir=$1 cli=$2 gui=$3 version=$4
 source "$(dirname "${BASH_SOURCE[0]}")/testlib.sh"
 export LANGUAGE= LC_ALL=C.UTF-8 QT_QPA_PLATFORM=offscreen
+for tool in man lexgrog; do
+    if ! command -v "$tool" >/dev/null; then
+        echo "SKIP: $tool is missing (man-db)"
+        exit 77
+    fi
+done
 man_dir=$source_dir/resources/man
 
 for page in "$man_dir/formwork.1" "$man_dir/formwork-cli.1"; do

@@ -16,7 +16,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("formwork"));
     QApplication::setApplicationDisplayName(QStringLiteral("Formwork"));
     QApplication::setApplicationVersion(QStringLiteral(FORMWORK_VERSION_STRING));
-    QApplication::setDesktopFileName(QStringLiteral("formwork"));
+    // The installed .desktop file's name: on Wayland it ties the window to its icon and menu entry.
+    QApplication::setDesktopFileName(QStringLiteral("io.github.formwork.Formwork"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/formwork.png")));
     Formwork::installTranslations(&app, QLocale());
     Formwork::Ui::applyPaletteOverride();

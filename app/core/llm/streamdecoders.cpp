@@ -2,6 +2,7 @@
 #include "llm/streamdecoders.h"
 
 #include "common/logging.h"
+#include "llm/chatlinescanner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -266,6 +267,17 @@ void NdjsonChatDecoder::handleLine(QByteArrayView line)
 {
     if (m_done || m_error || line.trimmed().isEmpty())
         return;
+    if (auto common = scanCommonChatLine(line, m_result.model.isEmpty())) {
+        if (m_result.model.isEmpty())
+            m_result.model = common->model;
+        ChatDelta delta;
+        delta.content = std::move(common->content);
+        delta.thinking = std::move(common->thinking);
+        m_result.content += delta.content;
+        m_result.thinking += delta.thinking;
+        emitDelta(delta);
+        return;
+    }
     if (const auto fast = parseQt(line)) {
         const auto error = fast->constFind(QLatin1String("error"));
         if (error != fast->constEnd()) {

@@ -86,6 +86,7 @@ private Q_SLOTS:
             const qsizetype at = folding.toContent(i);
             QVERIFY(!insideString(content, at));
             QVERIFY(QStringLiteral(",{[ ").contains(content.at(at - 1)));
+            QVERIFY(content.at(at) != u' '); // a folded line starts with its token
         }
     }
 

@@ -16,7 +16,8 @@ QString ReplyFolding::append(QStringView text)
     QString shown;
     shown.reserve(text.size() + text.size() / preferredLineLength + 1);
     for (const QChar c : text) {
-        const bool preferred = m_lineLength >= preferredLineLength && m_afterFoldPoint;
+        // After ", " the fold goes before the next token, not before the space.
+        const bool preferred = m_lineLength >= preferredLineLength && m_afterFoldPoint && c != u' ';
         const bool forced = m_lineLength >= maximumLineLength && !c.isLowSurrogate();
         if (c != u'\n' && (preferred || forced)) {
             m_folds.push_back(m_length);

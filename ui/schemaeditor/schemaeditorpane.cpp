@@ -414,7 +414,7 @@ void SchemaEditorPane::continueSnapshot()
                                                model->documentPointer(), model->treePointer(), m_lintGeneration));
 }
 
-void SchemaEditorPane::applyCheck(const SchemaCheck &check)
+void SchemaEditorPane::applyCheck(SchemaCheck &check)
 {
     SchemaFieldModel *model = m_fieldEditor->model();
     if (const auto &map = check.lint.textMap) {
@@ -430,22 +430,22 @@ void SchemaEditorPane::applyCheck(const SchemaCheck &check)
         // Keep the last rows the text had, greyed, until it parses again.
         m_fieldEditor->setStale(true);
     }
-    applyLint(check.lint);
+    applyLint(std::move(check.lint)); // moved, not copied: it holds the whole schema's marks and items
 }
 
-void SchemaEditorPane::applyLint(const SchemaLintResult &result)
+void SchemaEditorPane::applyLint(SchemaLintResult &&result)
 {
-    disposeOffThread(std::exchange(m_lint, result));
+    disposeOffThread(std::exchange(m_lint, std::move(result)));
     QList<CodeEditor::ErrorMark> marks;
-    for (const SchemaLintMark &mark : result.marks)
+    for (const SchemaLintMark &mark : m_lint.marks)
         marks.append({mark.position, mark.length});
     // Setting marks repaints the whole text; a valid schema stays valid while typing, so skip that.
     if (!marks.isEmpty() || !m_editor->errorMarks().isEmpty())
         m_editor->setErrorMarks(marks);
-    showMessage(result.summary, result.state != SchemaLintResult::State::Valid);
+    showMessage(m_lint.summary, m_lint.state != SchemaLintResult::State::Valid);
 
-    fillEnforcementList(result.enforcement);
-    m_enforcementList->setVisible(!result.enforcement.isEmpty());
+    fillEnforcementList(m_lint.enforcement);
+    m_enforcementList->setVisible(!m_lint.enforcement.isEmpty());
     if (m_lint.schema)
         startTokenEstimate();
     else

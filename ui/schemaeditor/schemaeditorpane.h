@@ -108,8 +108,9 @@ private:
     void scheduleCheck();
     void startBackgroundLint();
     void continueSnapshot();
-    void applyCheck(const SchemaCheck &check);
-    void applyLint(const SchemaLintResult &result);
+    // Takes the check's lint result (moved out of `check`).
+    void applyCheck(SchemaCheck &check);
+    void applyLint(SchemaLintResult &&result);
     void fillEnforcementList(const QList<PlacedEnforcementItem> &enforcement);
     void selectEnforcementItem(QTreeWidgetItem *item);
     void showMessage(const QString &text, bool isError);

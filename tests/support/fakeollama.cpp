@@ -244,6 +244,14 @@ QList<RecordedRequest> FakeOllama::requestsTo(const QByteArray &path) const
     return matching;
 }
 
+void FakeOllama::shutDown()
+{
+    m_server->close();
+    const QList<QTcpSocket *> sockets = m_buffers.keys();
+    for (QTcpSocket *socket : sockets)
+        socket->abort();
+}
+
 int FakeOllama::openConnections() const
 {
     return int(m_buffers.size());
@@ -445,7 +453,12 @@ void FakeOllama::handle(QTcpSocket *socket, const RecordedRequest &request)
             return;
         }
         FakeReply reply;
-        if (route != m_routeReplies.constEnd())
+        std::optional<FakeReply> responded;
+        if (route == m_routeReplies.constEnd() && m_responder)
+            responded = m_responder(request);
+        if (responded)
+            reply = *responded;
+        else if (route != m_routeReplies.constEnd())
             reply = *route;
         else if (!m_chatQueue.isEmpty())
             reply = m_chatQueue.dequeue();

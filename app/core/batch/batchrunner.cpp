@@ -130,6 +130,9 @@ QString BatchRunner::settingsJson() const
     settings["model"] = m_config.model.toStdString();
     settings["mode"] = extractionModeName(p.mode).toStdString();
     settings["max_attempts"] = p.maxAttempts;
+    ExtractionConfig forToolName;
+    forToolName.schema = m_config.schema;
+    settings["tool_name"] = extractionToolName(forToolName).toStdString();
     settings["system_prompt"] = p.systemPrompt.toStdString();
     settings["user_prompt"] = p.userPrompt.toStdString();
     if (p.options.temperature)

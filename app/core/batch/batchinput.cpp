@@ -34,7 +34,7 @@ QByteArray fingerprintOf(const QByteArray &bytes)
 int invalidUtf8Line(const QByteArray &bytes)
 {
     QStringDecoder whole(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    (void)whole.decode(bytes);
+    const QString all = whole.decode(bytes);
     if (!whole.hasError())
         return 0;
     int line = 1;
@@ -44,7 +44,7 @@ int invalidUtf8Line(const QByteArray &bytes)
         if (end < 0)
             end = bytes.size();
         QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-        (void)decoder.decode(QByteArrayView(bytes).sliced(from, end - from));
+        const QString part = decoder.decode(QByteArrayView(bytes).sliced(from, end - from));
         if (decoder.hasError())
             return line;
         from = end + 1;

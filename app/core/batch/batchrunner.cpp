@@ -381,6 +381,7 @@ void BatchRunner::startRow(int row, int endpoint)
     connect(run, &ExtractionRun::succeeded, this, [this, run](const RunResult &r) { onRunEnded(run, r); });
     connect(run, &ExtractionRun::failed, this, [this, run](const RunResult &r) { onRunEnded(run, r); });
     Q_EMIT rowStarted(row, result.endpoint);
+    Q_EMIT progressChanged(progress());
     run->start();
 }
 

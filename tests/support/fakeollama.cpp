@@ -302,6 +302,8 @@ void FakeOllama::onNewConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         m_buffers.insert(socket, {});
+        // As a real server does: no Nagle delay between the pieces of a streamed reply.
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
             m_buffers.remove(socket);

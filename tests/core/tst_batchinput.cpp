@@ -61,6 +61,20 @@ private Q_SLOTS:
         QCOMPARE(valueOf(input->rows.at(1), QStringLiteral("name")), QStringLiteral("Bob"));
     }
 
+    void idColumn_distinctValues_nameTheRows()
+    {
+        auto named = parseCsvInput("id,text\nc1,a\nc2,b\n", QStringLiteral("rows.csv"));
+        QVERIFY(named);
+        QCOMPARE(named->rows.at(1).id, QStringLiteral("c2"));
+        QCOMPARE(valueOf(named->rows.at(1), QStringLiteral("id")), QStringLiteral("c2")); // still a variable
+        auto repeated = parseCsvInput("id,text\nc1,a\nc1,b\n", QStringLiteral("rows.csv"));
+        QVERIFY(repeated);
+        QCOMPARE(repeated->rows.at(1).id, QStringLiteral("2"));
+        auto lines = parseJsonLinesInput("{\"id\": 7}\n{\"id\": 9}\n", QStringLiteral("rows.jsonl"));
+        QVERIFY(lines);
+        QCOMPARE(lines->rows.at(0).id, QStringLiteral("7"));
+    }
+
     void csv_bomAndLfEndings_bomDropped()
     {
         auto input = parseCsvInput("\xEF\xBB\xBFname,city\nAda,K\xC3\xB6ln\n", QStringLiteral("rows.csv"));

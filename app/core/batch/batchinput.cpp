@@ -6,7 +6,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QStringDecoder>
+
+#include <algorithm>
 
 namespace Formwork {
 
@@ -157,6 +160,24 @@ Result<QList<CsvRecord>, QString> csvRecords(const QString &text, const QString 
     return records;
 }
 
+// A column named "id" whose values are all present and distinct names the rows (so results and
+// failures can be matched to the user's own keys); otherwise rows are numbered from 1.
+void applyIdColumn(BatchInput &input)
+{
+    QSet<QString> seen;
+    QStringList ids;
+    for (const BatchRow &row : std::as_const(input.rows)) {
+        const auto it = std::find_if(row.variables.cbegin(), row.variables.cend(),
+                                     [](const PromptVariable &v) { return v.name == u"id"; });
+        if (it == row.variables.cend() || it->value.trimmed().isEmpty() || seen.contains(it->value.trimmed()))
+            return;
+        seen.insert(it->value.trimmed());
+        ids.append(it->value.trimmed());
+    }
+    for (qsizetype i = 0; i < input.rows.size(); ++i)
+        input.rows[i].id = ids.at(i);
+}
+
 } // namespace
 
 Result<BatchInput, QString> parseCsvInput(const QByteArray &bytes, const QString &fileName,
@@ -215,6 +236,7 @@ Result<BatchInput, QString> parseCsvInput(const QByteArray &bytes, const QString
         }
         input.rows.append(std::move(row));
     }
+    applyIdColumn(input);
     return input;
 }
 
@@ -267,6 +289,7 @@ Result<BatchInput, QString> parseJsonLinesInput(const QByteArray &bytes, const Q
         }
         input.rows.append(std::move(row));
     }
+    applyIdColumn(input);
     return input;
 }
 

@@ -17,7 +17,9 @@ namespace Formwork {
 
 // One input of a batch: the values of the prompt template's {{variables}}.
 struct BatchRow {
-    QString id; // stable across runs of the same input: "1", "2"... (a folder: the file name)
+    // Stable across runs of the same input: the "id" column when every row has a distinct one,
+    // else "1", "2"... (a folder: the file name).
+    QString id;
     QString reference; // where it came from, for people: "rows.csv:12", "docs/a.txt"
     QList<PromptVariable> variables; // in column order
     std::optional<nlohmann::ordered_json> expected; // from the expected-values column, when asked for

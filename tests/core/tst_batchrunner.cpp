@@ -2,6 +2,7 @@
 // The batch runner on FakeOllama: concurrency, reasks and failures, export, cancel and resume
 // through the history, an endpoint going down, expected-value agreement.
 #include "batch/batchrunner.h"
+#include "batch/comparisonrunner.h"
 #include "batchscript.h"
 #include "export/rowexport.h"
 #include "fakeollama.h"
@@ -337,6 +338,67 @@ private Q_SLOTS:
         runner.resume();
         QVERIFY(waitForOne(finished, 10000));
         QCOMPARE(done, 10);
+    }
+
+    void comparisonGrid_twoModelsTwoModes_statsPerVariant()
+    {
+        // "good" always answers right; "weak" gets the name's case wrong, and in json mode (no
+        // grammar) also sends the age as a string first.
+        FakeOllama server;
+        QVERIFY(server.listen());
+        server.setChatResponder([](const Formwork::Test::RecordedRequest &request) -> std::optional<Formwork::Test::FakeReply> {
+            const int n = BatchScript::rowOf(request);
+            const bool weak = request.json.value("model", std::string()) == "weak";
+            const bool jsonMode = request.json.contains("format") && request.json["format"].is_string();
+            const bool first = BatchScript::attemptOf(request) == 1;
+            const QString age = weak && jsonMode && first ? QStringLiteral("\"%1\"").arg(n) : QString::number(n);
+            return Formwork::Test::FakeReply::text(
+                { QStringLiteral("{\"name\": \"%1%2\", \"age\": %3}").arg(weak ? QStringLiteral("p") : QStringLiteral("P")).arg(n).arg(age) });
+        });
+        BatchInputOptions options;
+        options.expectedColumn = QStringLiteral("expected");
+        QByteArray csv = "item,expected\n";
+        for (int n : { 1, 2, 4, 5 })
+            csv += QByteArray::number(n) + ",\"{\"\"name\"\": \"\"P" + QByteArray::number(n) + "\"\", \"\"age\"\": "
+                + QByteArray::number(n) + "}\"\n";
+        auto rows = parseCsvInput(csv, QStringLiteral("rows.csv"), options);
+        QVERIFY2(rows, qPrintable(rows ? QString() : rows.error()));
+        const QList<BatchVariant> variants = {
+            { QStringLiteral("good"), ExtractionMode::Schema, std::nullopt, QString() },
+            { QStringLiteral("good"), ExtractionMode::Json, std::nullopt, QString() },
+            { QStringLiteral("weak"), ExtractionMode::Schema, std::nullopt, QString() },
+            { QStringLiteral("weak"), ExtractionMode::Json, std::nullopt, QStringLiteral("weak, json") },
+        };
+        ComparisonRunner comparison(&m_network, config({ server.baseUrl() }, 2), *rows, variants);
+        QSignalSpy finished(&comparison, &ComparisonRunner::finished);
+        QSignalSpy variantFinished(&comparison, &ComparisonRunner::variantFinished);
+        comparison.start();
+        QVERIFY(waitForOne(finished, 30000));
+        QCOMPARE(variantFinished.count(), 4);
+        const QList<VariantStats> &grid = comparison.grid();
+        QCOMPARE(grid.size(), 4);
+        QCOMPARE(grid.at(0).variant.displayName(), QStringLiteral("good / schema"));
+        QCOMPARE(grid.at(3).variant.displayName(), QStringLiteral("weak, json"));
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(grid.at(i).validFirstTry, 4);
+            QCOMPARE(grid.at(i).attempts, 4);
+            QCOMPARE(grid.at(i).promptTokens, 4 * 26);
+        }
+        QCOMPARE(grid.at(3).validFirstTry, 0);
+        QCOMPARE(grid.at(3).validAfterReasks, 4);
+        QCOMPARE(grid.at(3).failed, 0);
+        QCOMPARE(grid.at(3).attempts, 8);
+        QCOMPARE(grid.at(3).completionTokens, 8 * 12);
+        QCOMPARE(grid.at(0).agreement.leaves.agreed, 8);
+        QCOMPARE(grid.at(2).agreement.fields.at("/name").agreed, 0);
+        QCOMPARE(grid.at(2).agreement.fields.at("/age").agreed, 4);
+        QCOMPARE(grid.at(3).agreement.rows.agreed, 0);
+        QVERIFY(grid.at(0).meanLatencyMs >= 0);
+        // The modes reached the server as asked: json mode sends format "json".
+        int jsonRequests = 0;
+        for (const auto &request : server.requestsTo("/api/chat"))
+            jsonRequests += request.json.contains("format") && request.json["format"].is_string() ? 1 : 0;
+        QCOMPARE(jsonRequests, 4 + 8);
     }
 
     void history_neverHoldsTheApiKey()

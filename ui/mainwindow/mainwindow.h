@@ -9,6 +9,7 @@ class QDockWidget;
 namespace Formwork {
 namespace Ui {
 
+class BatchPane;
 class ModelPickerPane;
 class PromptPane;
 class ResultPane;
@@ -32,6 +33,7 @@ public:
     SchemaEditorPane *schemaEditor() const { return m_schemaEditor; }
     ModelPickerPane *modelPicker() const { return m_picker; }
     PromptPane *promptPane() const { return m_prompt; }
+    BatchPane *batchPane() const { return m_batch; }
     ResultPane *resultPane() const { return m_result; }
     TimelinePane *timelinePane() const { return m_timeline; }
     RunSession *runSession() const { return m_session; }
@@ -77,6 +79,8 @@ private:
     RunController *m_runController;
     QMenu *m_viewMenu = nullptr;
     QList<QDockWidget *> m_defaultDocks; // until their first-start sizes are applied
+    BatchPane *m_batch = nullptr;
+    void createBatchPane(QDockWidget *besides);
 };
 
 } // namespace Ui

@@ -200,6 +200,25 @@ private Q_SLOTS:
         QCOMPARE(history.finishedRuns(batch + 1).size(), 0);
     }
 
+    void searchAndDelete_findByTextAndStatus()
+    {
+        QTemporaryDir dir;
+        HistoryDatabase history;
+        QCOMPARE(history.open(dir.filePath(QStringLiteral("h.sqlite"))), QString());
+        const qint64 a = storeRun(history, 0, QStringLiteral("ada"), QStringLiteral("{\"name\":\"Ada_1%\"}"), true);
+        const qint64 b = storeRun(history, 0, QStringLiteral("bob"), QStringLiteral("{\"name\":\"Bob\"}"), false);
+        QVERIFY(a && b);
+        QCOMPARE(history.searchRuns(QString()).size(), 2);
+        QCOMPARE(history.searchRuns(QStringLiteral("ADA")).size(), 1);
+        QCOMPARE(history.searchRuns(QStringLiteral("a_1%")).constFirst().id, a); // matched literally
+        QCOMPARE(history.searchRuns(QStringLiteral("b_b")).size(), 0);
+        QCOMPARE(history.searchRuns(QString(), QStringLiteral("invalid")).constFirst().id, b);
+        QVERIFY(history.deleteRun(b));
+        QVERIFY(!history.run(b));
+        QVERIFY(!history.deleteRun(b));
+        QCOMPARE(history.listRuns().size(), 1);
+    }
+
     void open_newerVersion_refusedAndUntouched()
     {
         QTemporaryDir dir;

@@ -15,6 +15,7 @@
 #include "schemaeditor/schemaeditorpane.h"
 #include "timeline/timelinepane.h"
 #include "batch/batchpane.h"
+#include "history/historypane.h"
 #include "llm/llmbackend.h"
 
 #include <QApplication>
@@ -320,6 +321,22 @@ void MainWindow::createBatchPane(QDockWidget *besides)
     });
     QDockWidget *dock = addPane(QStringLiteral("batchDock"), tr("Batch"), m_batch, Qt::BottomDockWidgetArea);
     tabifyDockWidget(besides, dock);
+
+    m_history = new HistoryPane(this);
+    m_history->setObjectName(QStringLiteral("historyPane"));
+    m_history->setSchemaProvider([this] {
+        if (!m_schemaEditor->isLintCurrent())
+            m_schemaEditor->checkNow();
+        return m_schemaEditor->currentSchema();
+    });
+    QDockWidget *historyDock
+        = addPane(QStringLiteral("historyDock"), tr("History"), m_history, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(besides, historyDock);
+    // Read when first shown, not at start-up.
+    connect(historyDock, &QDockWidget::visibilityChanged, m_history, [this](bool visible) {
+        if (visible)
+            m_history->refresh();
+    });
     besides->raise();
 }
 

@@ -510,4 +510,59 @@ std::optional<StoredRun> HistoryDatabase::run(qint64 runId)
     return run;
 }
 
+QList<StoredRun> HistoryDatabase::searchRuns(const QString &text, const QString &status, int limit)
+{
+    QList<StoredRun> runs;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    const QStringList columns = { QStringLiteral("model"), QStringLiteral("row_id"), QStringLiteral("reference"),
+                                  QStringLiteral("input_json"), QStringLiteral("result_json") };
+    QStringList matches;
+    for (const QString &column : columns)
+        matches.append(QStringLiteral("%1 LIKE ? ESCAPE '\\'").arg(column));
+    QString where = QStringLiteral("WHERE (") + matches.join(QStringLiteral(" OR ")) + u')';
+    if (!status.isEmpty())
+        where += QStringLiteral(" AND status = ?");
+    q.prepare(QStringLiteral("SELECT %1 FROM runs %2 ORDER BY id DESC LIMIT %3")
+                  .arg(QLatin1String(RunColumns), where)
+                  .arg(std::max(1, limit)));
+    // The text is matched literally: LIKE's own wildcards in it are escaped.
+    QString literal = text;
+    literal.replace(QStringLiteral("\\"), QStringLiteral("\\\\"))
+        .replace(QStringLiteral("%"), QStringLiteral("\\%"))
+        .replace(QStringLiteral("_"), QStringLiteral("\\_"));
+    const QString pattern = QStringLiteral("%") + literal + QStringLiteral("%");
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        q.addBindValue(pattern);
+    if (!status.isEmpty())
+        q.addBindValue(status);
+    if (!q.exec()) {
+        fail(q.lastError().text());
+        return runs;
+    }
+    while (q.next())
+        runs.append(runFrom(q));
+    return runs;
+}
+
+bool HistoryDatabase::deleteRun(qint64 runId)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM attempts WHERE run_id=?"));
+    q.addBindValue(runId);
+    bool ok = q.exec();
+    QSqlQuery r(db);
+    r.prepare(QStringLiteral("DELETE FROM runs WHERE id=?"));
+    r.addBindValue(runId);
+    ok = ok && r.exec() && r.numRowsAffected() == 1;
+    if (!ok || !db.commit()) {
+        fail(q.lastError().isValid() ? q.lastError().text() : r.lastError().text());
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
 } // namespace Formwork

@@ -130,6 +130,12 @@ public:
     // With its attempts.
     std::optional<StoredRun> run(qint64 runId);
 
+    // Runs whose model, row id, input reference, input or result contains `text` (any case), with
+    // `status` (empty: any); newest first, without attempts.
+    QList<StoredRun> searchRuns(const QString &text, const QString &status = {}, int limit = 500);
+    // Deletes a run and its attempts.
+    bool deleteRun(qint64 runId);
+
 private:
     QString fail(const QString &message);
     bool exec(const QString &sql);

@@ -6,6 +6,8 @@
 #include "modelscommand.h"
 #include "suitecommand.h"
 #include "validatecommand.h"
+#include "batchcommand.h"
+#include "historycommand.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -19,7 +21,7 @@ namespace {
 
 QList<CliCommand> commands()
 {
-    return { validateCommand(), extractCommand(), modelsCommand(), suiteCommand() };
+    return { validateCommand(), extractCommand(), modelsCommand(), suiteCommand(), batchCommand(), historyCommand() };
 }
 
 void printUsage(QTextStream &out, const QList<CliCommand> &all)

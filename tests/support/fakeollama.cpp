@@ -244,6 +244,14 @@ QList<RecordedRequest> FakeOllama::requestsTo(const QByteArray &path) const
     return matching;
 }
 
+void FakeOllama::shutDown()
+{
+    m_server->close();
+    const QList<QTcpSocket *> sockets = m_buffers.keys();
+    for (QTcpSocket *socket : sockets)
+        socket->abort();
+}
+
 int FakeOllama::openConnections() const
 {
     return int(m_buffers.size());
@@ -294,6 +302,8 @@ void FakeOllama::onNewConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         m_buffers.insert(socket, {});
+        // As a real server does: no Nagle delay between the pieces of a streamed reply.
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
             m_buffers.remove(socket);
@@ -445,7 +455,12 @@ void FakeOllama::handle(QTcpSocket *socket, const RecordedRequest &request)
             return;
         }
         FakeReply reply;
-        if (route != m_routeReplies.constEnd())
+        std::optional<FakeReply> responded;
+        if (route == m_routeReplies.constEnd() && m_responder)
+            responded = m_responder(request);
+        if (responded)
+            reply = *responded;
+        else if (route != m_routeReplies.constEnd())
             reply = *route;
         else if (!m_chatQueue.isEmpty())
             reply = m_chatQueue.dequeue();

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <optional>
 
 class QTcpServer;
@@ -114,6 +115,12 @@ public:
     // Answers every request to `path` with `reply` (status + errorBody, or rawBody).
     void setRouteReply(const QByteArray &path, const FakeReply &reply) { m_routeReplies.insert(path, reply); }
     void enqueueChat(const FakeReply &reply) { m_chatQueue.enqueue(reply); }
+    // Answers a chat request from what it asks (consulted before the queue; nullopt falls back
+    // to the queue), for batches whose rows run in any order.
+    using ChatResponder = std::function<std::optional<FakeReply>(const RecordedRequest &request)>;
+    void setChatResponder(ChatResponder responder) { m_responder = std::move(responder); }
+    // Stops listening and drops every open connection: a server that went down.
+    void shutDown();
 
     // Loads a script (the format fake-ollama reads): {"version", "tags", "ps", "show":{model:...},
     // "v1_models", "flavor", "chat":[reply...], "routes":{path:reply}}; a reply is an object with the
@@ -146,6 +153,7 @@ private:
     QQueue<FakeReply> m_chatQueue;
     QList<RecordedRequest> m_requests;
     QHash<QTcpSocket *, QByteArray> m_buffers;
+    ChatResponder m_responder;
 };
 
 } // namespace Test

@@ -14,6 +14,9 @@
 #include "schemaeditor/inferschemadialog.h"
 #include "schemaeditor/schemaeditorpane.h"
 #include "timeline/timelinepane.h"
+#include "batch/batchpane.h"
+#include "history/historypane.h"
+#include "llm/llmbackend.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -101,6 +104,7 @@ void MainWindow::createPanes()
     // The authoring column runs the full height; the attempts sit under the schema and the result.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     m_defaultDocks = { model, prompt, result, timeline }; // see applyDefaultDockSizes()
+    createBatchPane(timeline);
 }
 
 // Sizes for a first start, as fractions of the window: the model list and the attempts need
@@ -287,6 +291,53 @@ void MainWindow::showAbout()
     QMessageBox::about(this, tr("About Formwork"),
                        tr("<b>Formwork %1</b><p>Validated, structured JSON from local LLMs.</p>")
                            .arg(QStringLiteral(FORMWORK_VERSION_STRING)));
+}
+
+// The Batch pane shares the attempts' place (a tab beside it) and runs with what the window has:
+// the schema being edited, the chosen model and server, the prompt as a template.
+void MainWindow::createBatchPane(QDockWidget *besides)
+{
+    m_batch = new BatchPane(this);
+    m_batch->setObjectName(QStringLiteral("batchPane"));
+    m_batch->setConfigProvider([this]() -> Result<BatchConfig, QString> {
+        if (!m_schemaEditor->isLintCurrent())
+            m_schemaEditor->checkNow();
+        const std::optional<Schema> schema = m_schemaEditor->currentSchema();
+        if (!schema)
+            return tr("The schema is not valid yet: %1").arg(m_schemaEditor->message());
+        const ModelInfo model = m_picker->currentModel();
+        LlmBackend *backend = m_picker->backend();
+        if (model.name.isEmpty() || !backend)
+            return tr("Choose a model in the Model pane first.");
+        BatchConfig config;
+        config.api = backend->api();
+        config.endpoints = { BatchEndpoint { backend->baseUrl(), 1 } };
+        config.bearerToken = backend->config().bearerToken;
+        config.model = model.name;
+        config.modelInfo = model;
+        config.schema = schema;
+        config.prompt = m_prompt->settings();
+        return config;
+    });
+    QDockWidget *dock = addPane(QStringLiteral("batchDock"), tr("Batch"), m_batch, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(besides, dock);
+
+    m_history = new HistoryPane(this);
+    m_history->setObjectName(QStringLiteral("historyPane"));
+    m_history->setSchemaProvider([this] {
+        if (!m_schemaEditor->isLintCurrent())
+            m_schemaEditor->checkNow();
+        return m_schemaEditor->currentSchema();
+    });
+    QDockWidget *historyDock
+        = addPane(QStringLiteral("historyDock"), tr("History"), m_history, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(besides, historyDock);
+    // Read when first shown, not at start-up.
+    connect(historyDock, &QDockWidget::visibilityChanged, m_history, [this](bool visible) {
+        if (visible)
+            m_history->refresh();
+    });
+    besides->raise();
 }
 
 } // namespace Ui

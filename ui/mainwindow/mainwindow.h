@@ -9,6 +9,8 @@ class QDockWidget;
 namespace Formwork {
 namespace Ui {
 
+class BatchPane;
+class HistoryPane;
 class ModelPickerPane;
 class PromptPane;
 class ResultPane;
@@ -32,6 +34,8 @@ public:
     SchemaEditorPane *schemaEditor() const { return m_schemaEditor; }
     ModelPickerPane *modelPicker() const { return m_picker; }
     PromptPane *promptPane() const { return m_prompt; }
+    BatchPane *batchPane() const { return m_batch; }
+    HistoryPane *historyPane() const { return m_history; }
     ResultPane *resultPane() const { return m_result; }
     TimelinePane *timelinePane() const { return m_timeline; }
     RunSession *runSession() const { return m_session; }
@@ -77,6 +81,9 @@ private:
     RunController *m_runController;
     QMenu *m_viewMenu = nullptr;
     QList<QDockWidget *> m_defaultDocks; // until their first-start sizes are applied
+    BatchPane *m_batch = nullptr;
+    HistoryPane *m_history = nullptr;
+    void createBatchPane(QDockWidget *besides);
 };
 
 } // namespace Ui

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "batch/expectedcompare.h"
+#include "extraction/promptsettings.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+
+namespace Formwork {
+
+// One server of a batch, with how many rows it runs at once.
+struct BatchEndpoint {
+    QUrl url;
+    int concurrency = 1;
+};
+
+// Everything a batch needs besides its rows.
+struct BatchConfig {
+    BackendApi api = BackendApi::Ollama;
+    QList<BatchEndpoint> endpoints; // at least one
+    QString bearerToken; // sent as a header, never stored
+    QString model;
+    std::optional<Schema> schema; // required
+    PromptSettings prompt; // the prompts are templates: each row's variables fill them
+    ModelInfo modelInfo;
+    int endpointRetryMs = 30000; // an endpoint taken out is tried again after this long
+    int maxRequeues = 5; // moves of one row to another endpoint before it counts as failed
+    int backoffBaseMs = -1; // transport backoff of each run; -1: the extraction default
+};
+
+enum class BatchRowStatus { Pending, Running, Valid, Invalid, Error, Cancelled };
+
+// "pending", "running", "valid", "invalid", "error", "cancelled" (the history's words).
+QString batchRowStatusName(BatchRowStatus status);
+
+struct BatchRowResult {
+    int index = -1; // into the input's rows
+    QString rowId;
+    QString reference;
+    BatchRowStatus status = BatchRowStatus::Pending;
+    bool resumed = false; // finished in an earlier session, taken from the history
+    int attempts = 0;
+    bool hasValue = false;
+    nlohmann::ordered_json value; // the valid value, or the last parsed one
+    QString message; // why it failed
+    QStringList lastErrors; // the errors of the last attempt, one per line
+    qint64 promptTokens = 0;
+    qint64 completionTokens = 0;
+    qint64 wallMs = 0;
+    QString endpoint;
+    qint64 runId = 0; // in the history, 0 without one
+    std::optional<RowAgreement> agreement; // when the row has an expected value
+
+    bool isFinal() const { return status == BatchRowStatus::Valid || status == BatchRowStatus::Invalid; }
+};
+
+struct BatchProgress {
+    int total = 0;
+    int done = 0; // valid + failed
+    int validFirstTry = 0;
+    int validAfterReasks = 0;
+    int failed = 0;
+    int running = 0;
+    int resumed = 0; // of `done`, taken from the history
+    double rowsPerMinute = 0; // of this session
+    qint64 etaSeconds = -1; // -1: unknown
+    bool paused = false;
+};
+
+struct BatchSummary {
+    enum class Outcome {
+        Finished, // every row ran (valid or failed)
+        Cancelled,
+        Unreachable, // every endpoint was taken out; the rest of the rows did not run
+    };
+    Outcome outcome = Outcome::Finished;
+    QString message;
+    BatchProgress progress;
+    AgreementReport agreement;
+    int rowsWithExpected = 0;
+};
+
+} // namespace Formwork
+
+Q_DECLARE_METATYPE(Formwork::BatchRowResult)
+Q_DECLARE_METATYPE(Formwork::BatchProgress)
+Q_DECLARE_METATYPE(Formwork::BatchSummary)

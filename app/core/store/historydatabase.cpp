@@ -1,0 +1,568 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/historydatabase.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QVariant>
+
+namespace Formwork {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// "Fwk1": marks a SQLite file as a Formwork history, so another program's database is refused.
+constexpr qint64 ApplicationId = 0x46776B31;
+
+std::string utf8(const QString &text)
+{
+    return text.toStdString();
+}
+
+QString dump(const Json &value)
+{
+    return QString::fromStdString(value.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QDateTime timeFrom(const QVariant &value)
+{
+    QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    time.setTimeSpec(Qt::UTC);
+    return time;
+}
+
+// Version 1: batches, runs, attempts.
+const char *const SchemaV1[] = {
+    "CREATE TABLE batches(id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, input_path TEXT, "
+    "input_fingerprint TEXT, out_path TEXT, model TEXT, mode TEXT, schema_json TEXT, settings_json TEXT, "
+    "row_count INTEGER, status TEXT NOT NULL)",
+    "CREATE TABLE runs(id INTEGER PRIMARY KEY, batch_id INTEGER REFERENCES batches(id) ON DELETE CASCADE, "
+    "row_id TEXT, reference TEXT, created_at TEXT NOT NULL, finished_at TEXT, model TEXT, mode TEXT, "
+    "endpoint TEXT, schema_json TEXT, settings_json TEXT, input_json TEXT, status TEXT NOT NULL, "
+    "attempt_count INTEGER DEFAULT 0, result_json TEXT, message TEXT, prompt_tokens INTEGER DEFAULT 0, "
+    "completion_tokens INTEGER DEFAULT 0, wall_ms INTEGER DEFAULT 0)",
+    "CREATE INDEX runs_by_batch ON runs(batch_id, row_id, status)",
+    "CREATE TABLE attempts(id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE "
+    "CASCADE, number INTEGER NOT NULL, outcome TEXT, request_json BLOB, content TEXT, thinking TEXT, "
+    "tool_calls_json TEXT, done_reason TEXT, errors_json TEXT, error_text TEXT, backend_error TEXT, "
+    "prompt_tokens INTEGER, completion_tokens INTEGER, timings_json TEXT, wall_ms INTEGER, "
+    "UNIQUE(run_id, number))",
+};
+
+const char *const RunColumns = "id, batch_id, row_id, reference, created_at, finished_at, model, mode, endpoint, "
+                               "schema_json, settings_json, input_json, status, attempt_count, result_json, "
+                               "message, prompt_tokens, completion_tokens, wall_ms";
+
+StoredRun runFrom(const QSqlQuery &q)
+{
+    StoredRun run;
+    run.id = q.value(0).toLongLong();
+    run.batchId = q.value(1).toLongLong();
+    run.rowId = q.value(2).toString();
+    run.reference = q.value(3).toString();
+    run.createdAt = timeFrom(q.value(4));
+    run.finishedAt = timeFrom(q.value(5));
+    run.model = q.value(6).toString();
+    run.mode = q.value(7).toString();
+    run.endpoint = q.value(8).toString();
+    run.schemaJson = q.value(9).toString();
+    run.settingsJson = q.value(10).toString();
+    run.inputJson = q.value(11).toString();
+    run.status = q.value(12).toString();
+    run.attemptCount = q.value(13).toInt();
+    run.resultJson = q.value(14).toString();
+    run.message = q.value(15).toString();
+    run.promptTokens = q.value(16).toLongLong();
+    run.completionTokens = q.value(17).toLongLong();
+    run.wallMs = q.value(18).toLongLong();
+    return run;
+}
+
+StoredBatch batchFrom(const QSqlQuery &q)
+{
+    StoredBatch batch;
+    batch.id = q.value(0).toLongLong();
+    batch.createdAt = timeFrom(q.value(1));
+    batch.inputPath = q.value(2).toString();
+    batch.inputFingerprint = q.value(3).toByteArray();
+    batch.outPath = q.value(4).toString();
+    batch.model = q.value(5).toString();
+    batch.mode = q.value(6).toString();
+    batch.schemaJson = q.value(7).toString();
+    batch.settingsJson = q.value(8).toString();
+    batch.rowCount = q.value(9).toInt();
+    batch.status = q.value(10).toString();
+    return batch;
+}
+
+const char *const BatchColumns = "id, created_at, input_path, input_fingerprint, out_path, model, mode, schema_json, "
+                                 "settings_json, row_count, status";
+
+} // namespace
+
+AttemptRecord StoredAttempt::toAttemptRecord() const
+{
+    AttemptRecord record;
+    record.number = number;
+    record.content = content;
+    record.thinking = thinking;
+    record.doneReason = doneReason;
+    record.requestJson = requestJson;
+    const Json calls = Json::parse(toolCallsJson.toStdString(), nullptr, false);
+    if (calls.is_array()) {
+        for (const Json &call : calls) {
+            ToolCall tool;
+            tool.id = QString::fromStdString(call.value("id", std::string()));
+            tool.name = QString::fromStdString(call.value("name", std::string()));
+            tool.argumentsJson = QString::fromStdString(call.value("arguments", std::string()));
+            record.toolCalls.append(tool);
+        }
+    }
+    return record;
+}
+
+QString historyStatusOf(const RunResult &result)
+{
+    if (result.success)
+        return QStringLiteral("valid");
+    switch (result.reason) {
+    case RunFailureReason::Cancelled:
+        return QStringLiteral("cancelled");
+    case RunFailureReason::Backend:
+    case RunFailureReason::Configuration:
+        return QStringLiteral("error");
+    default:
+        return QStringLiteral("invalid");
+    }
+}
+
+HistoryDatabase::HistoryDatabase()
+    : m_connection(QStringLiteral("formwork-history-%1").arg(quintptr(this), 0, 16))
+{
+}
+
+HistoryDatabase::~HistoryDatabase()
+{
+    close();
+}
+
+QString HistoryDatabase::defaultPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("history.sqlite"));
+}
+
+void HistoryDatabase::close()
+{
+    if (!QSqlDatabase::contains(m_connection))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+    m_open = false;
+}
+
+QString HistoryDatabase::fail(const QString &message)
+{
+    m_error = message;
+    return message;
+}
+
+bool HistoryDatabase::exec(const QString &sql)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (q.exec(sql))
+        return true;
+    fail(QCoreApplication::translate("Formwork::History", "The history %1 could not be written: %2").arg(QDir::toNativeSeparators(m_path), q.lastError().text()));
+    return false;
+}
+
+QString HistoryDatabase::open(const QString &path)
+{
+    close();
+    m_error.clear();
+    m_path = path;
+    const QString shown = QDir::toNativeSeparators(path);
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
+        return fail(QCoreApplication::translate("Formwork::History", "The history cannot be opened: Qt's SQLite driver is missing (install libqt6sql6-sqlite)."));
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open()) {
+            const QString reason = db.lastError().text();
+            db = QSqlDatabase();
+            close();
+            return fail(QCoreApplication::translate("Formwork::History", "The history %1 cannot be opened: %2").arg(shown, reason));
+        }
+    }
+    // Reading first: a damaged or foreign file fails here, before anything is written to it.
+    auto refuse = [this, &shown](const QString &why) {
+        close();
+        return fail(QCoreApplication::translate("Formwork::History", "The history %1 was not opened and was left untouched: %2").arg(shown, why));
+    };
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return refuse(QCoreApplication::translate("Formwork::History", "it is not a SQLite database or it is damaged (%1). Move it away to start a new history.")
+                          .arg(q.lastError().text()));
+    const int version = q.value(0).toInt();
+    if (!q.exec(QStringLiteral("PRAGMA application_id")) || !q.next())
+        return refuse(QCoreApplication::translate("Formwork::History", "it is damaged (%1).").arg(q.lastError().text()));
+    const qint64 applicationId = q.value(0).toLongLong();
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next())
+        return refuse(QCoreApplication::translate("Formwork::History", "it is damaged (%1). Move it away to start a new history.").arg(q.lastError().text()));
+    const int objects = q.value(0).toInt();
+    if (version > SchemaVersion)
+        return refuse(QCoreApplication::translate("Formwork::History", "it was written by a newer Formwork (history version %1; this one reads up to %2).")
+                          .arg(version)
+                          .arg(SchemaVersion));
+    if ((applicationId != 0 && applicationId != ApplicationId) || (version == 0 && objects > 0))
+        return refuse(QCoreApplication::translate("Formwork::History", "it is a SQLite database of another program."));
+    q.finish();
+
+    m_open = true;
+    if (!exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !exec(QStringLiteral("PRAGMA synchronous=NORMAL"))
+        || !exec(QStringLiteral("PRAGMA foreign_keys=ON"))) {
+        const QString message = m_error;
+        close();
+        return fail(message);
+    }
+    if (const QString error = migrate(version); !error.isEmpty()) {
+        close();
+        return fail(error);
+    }
+    return {};
+}
+
+QString HistoryDatabase::migrate(int from)
+{
+    if (from == SchemaVersion)
+        return {};
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    db.transaction();
+    bool ok = true;
+    if (from < 1) {
+        for (const char *sql : SchemaV1)
+            ok = ok && exec(QString::fromLatin1(sql));
+        ok = ok && exec(QStringLiteral("PRAGMA application_id=%1").arg(ApplicationId));
+    }
+    // Later versions add their steps here: if (from < 2) { ... }
+    ok = ok && exec(QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion));
+    if (!ok || !db.commit()) {
+        const QString message = m_error.isEmpty() ? db.lastError().text() : m_error;
+        db.rollback();
+        return message;
+    }
+    return {};
+}
+
+qint64 HistoryDatabase::createBatch(const StoredBatch &batch)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("INSERT INTO batches(created_at, input_path, input_fingerprint, out_path, model, mode, "
+                             "schema_json, settings_json, row_count, status) VALUES(?,?,?,?,?,?,?,?,?,?)"));
+    q.addBindValue(now());
+    q.addBindValue(batch.inputPath);
+    q.addBindValue(QString::fromLatin1(batch.inputFingerprint));
+    q.addBindValue(batch.outPath);
+    q.addBindValue(batch.model);
+    q.addBindValue(batch.mode);
+    q.addBindValue(batch.schemaJson);
+    q.addBindValue(batch.settingsJson);
+    q.addBindValue(batch.rowCount);
+    q.addBindValue(batch.status.isEmpty() ? QStringLiteral("running") : batch.status);
+    if (!q.exec()) {
+        fail(q.lastError().text());
+        return 0;
+    }
+    return q.lastInsertId().toLongLong();
+}
+
+bool HistoryDatabase::setBatchStatus(qint64 batchId, const QString &status)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("UPDATE batches SET status=? WHERE id=?"));
+    q.addBindValue(status);
+    q.addBindValue(batchId);
+    if (!q.exec()) {
+        fail(q.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+std::optional<StoredBatch> HistoryDatabase::batch(qint64 batchId)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT %1 FROM batches WHERE id=?").arg(QLatin1String(BatchColumns)));
+    q.addBindValue(batchId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return batchFrom(q);
+}
+
+std::optional<StoredBatch> HistoryDatabase::latestUnfinishedBatch(const QString &outPath)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT %1 FROM batches WHERE out_path=? AND status<>'finished' ORDER BY id DESC LIMIT 1")
+                  .arg(QLatin1String(BatchColumns)));
+    q.addBindValue(outPath);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return batchFrom(q);
+}
+
+qint64 HistoryDatabase::beginRun(const RunStart &start)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("INSERT INTO runs(batch_id, row_id, reference, created_at, model, mode, endpoint, "
+                             "schema_json, settings_json, input_json, status) VALUES(?,?,?,?,?,?,?,?,?,?,'running')"));
+    q.addBindValue(start.batchId > 0 ? QVariant(start.batchId) : QVariant());
+    q.addBindValue(start.rowId);
+    q.addBindValue(start.reference);
+    q.addBindValue(now());
+    q.addBindValue(start.model);
+    q.addBindValue(start.mode);
+    q.addBindValue(start.endpoint);
+    q.addBindValue(start.schemaJson);
+    q.addBindValue(start.settingsJson);
+    q.addBindValue(start.inputJson);
+    if (!q.exec()) {
+        fail(q.lastError().text());
+        return 0;
+    }
+    return q.lastInsertId().toLongLong();
+}
+
+bool HistoryDatabase::addAttempt(qint64 runId, const AttemptRecord &a)
+{
+    Json calls = Json::array();
+    for (const ToolCall &call : a.toolCalls)
+        calls.push_back(
+            Json { { "id", utf8(call.id) }, { "name", utf8(call.name) }, { "arguments", utf8(call.argumentsJson) } });
+    Json errors = Json::array();
+    for (const ValidationError &e : a.errors)
+        errors.push_back(Json { { "instancePath", utf8(e.instancePath) },
+                                { "keywordLocation", utf8(e.keywordLocation) },
+                                { "message", utf8(e.message) } });
+    const Json timings { { "load_ns", a.timings.loadNs },   { "prompt_eval_ns", a.timings.promptEvalNs },
+                         { "eval_ns", a.timings.evalNs },   { "total_ns", a.timings.totalNs },
+                         { "first_token_ms", a.timeToFirstTokenMs } };
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO attempts(run_id, number, outcome, request_json, content, thinking, "
+                             "tool_calls_json, done_reason, errors_json, error_text, backend_error, prompt_tokens, "
+                             "completion_tokens, timings_json, wall_ms) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    q.addBindValue(runId);
+    q.addBindValue(a.number);
+    q.addBindValue(attemptOutcomeName(a.outcome));
+    q.addBindValue(a.requestJson);
+    q.addBindValue(a.content);
+    q.addBindValue(a.thinking);
+    q.addBindValue(dump(calls));
+    q.addBindValue(a.doneReason);
+    q.addBindValue(dump(errors));
+    q.addBindValue(a.errorText);
+    q.addBindValue(a.backendError ? QStringLiteral("%1: %2").arg(kindName(a.backendError->kind), a.backendError->detail)
+                                  : QString());
+    q.addBindValue(a.usage.promptTokens);
+    q.addBindValue(a.usage.completionTokens);
+    q.addBindValue(dump(timings));
+    q.addBindValue(a.wallTimeMs);
+    bool ok = q.exec();
+    if (ok) {
+        QSqlQuery count(db);
+        count.prepare(QStringLiteral("UPDATE runs SET attempt_count=(SELECT count(*) FROM attempts WHERE run_id=?) "
+                                     "WHERE id=?"));
+        count.addBindValue(runId);
+        count.addBindValue(runId);
+        ok = count.exec();
+        if (!ok)
+            fail(count.lastError().text());
+    } else {
+        fail(q.lastError().text());
+    }
+    if (!ok || !db.commit()) {
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+bool HistoryDatabase::finishRun(qint64 runId, const QString &status, const RunResult &result)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("UPDATE runs SET status=?, finished_at=?, result_json=?, message=?, prompt_tokens=?, "
+                             "completion_tokens=?, wall_ms=? WHERE id=?"));
+    q.addBindValue(status);
+    q.addBindValue(now());
+    q.addBindValue(result.hasValue ? dump(result.value) : QString());
+    q.addBindValue(result.message);
+    q.addBindValue(result.usage.promptTokens);
+    q.addBindValue(result.usage.completionTokens);
+    q.addBindValue(result.wallTimeMs);
+    q.addBindValue(runId);
+    if (!q.exec()) {
+        fail(q.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+bool HistoryDatabase::abandonRunningRuns(qint64 batchId)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("UPDATE runs SET status='cancelled', message=? WHERE batch_id=? AND status='running'"));
+    q.addBindValue(QCoreApplication::translate("Formwork::History", "Interrupted before it finished."));
+    q.addBindValue(batchId);
+    if (!q.exec()) {
+        fail(q.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+QList<StoredRun> HistoryDatabase::finishedRuns(qint64 batchId)
+{
+    QList<StoredRun> runs;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM runs WHERE id IN (SELECT max(id) FROM runs WHERE batch_id=? AND status "
+                             "IN ('valid','invalid') GROUP BY row_id) ORDER BY id")
+                  .arg(QLatin1String(RunColumns)));
+    q.addBindValue(batchId);
+    if (!q.exec()) {
+        fail(q.lastError().text());
+        return runs;
+    }
+    while (q.next())
+        runs.append(runFrom(q));
+    return runs;
+}
+
+QList<StoredRun> HistoryDatabase::listRuns(int limit, qint64 batchId)
+{
+    QList<StoredRun> runs;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    const QString where = batchId > 0 ? QStringLiteral("WHERE batch_id=?") : QString();
+    q.prepare(QStringLiteral("SELECT %1 FROM runs %2 ORDER BY id DESC LIMIT ?").arg(QLatin1String(RunColumns), where));
+    if (batchId > 0)
+        q.addBindValue(batchId);
+    q.addBindValue(limit);
+    if (!q.exec()) {
+        fail(q.lastError().text());
+        return runs;
+    }
+    while (q.next())
+        runs.append(runFrom(q));
+    return runs;
+}
+
+std::optional<StoredRun> HistoryDatabase::run(qint64 runId)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT %1 FROM runs WHERE id=?").arg(QLatin1String(RunColumns)));
+    q.addBindValue(runId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    StoredRun run = runFrom(q);
+    QSqlQuery a(QSqlDatabase::database(m_connection, false));
+    a.setForwardOnly(true);
+    a.prepare(QStringLiteral("SELECT number, outcome, request_json, content, thinking, tool_calls_json, done_reason, "
+                             "errors_json, error_text, backend_error, prompt_tokens, completion_tokens, timings_json, "
+                             "wall_ms FROM attempts WHERE run_id=? ORDER BY number"));
+    a.addBindValue(runId);
+    if (!a.exec())
+        return run;
+    while (a.next()) {
+        StoredAttempt attempt;
+        attempt.number = a.value(0).toInt();
+        attempt.outcome = a.value(1).toString();
+        attempt.requestJson = a.value(2).toByteArray();
+        attempt.content = a.value(3).toString();
+        attempt.thinking = a.value(4).toString();
+        attempt.toolCallsJson = a.value(5).toString();
+        attempt.doneReason = a.value(6).toString();
+        attempt.errorsJson = a.value(7).toString();
+        attempt.errorText = a.value(8).toString();
+        attempt.backendError = a.value(9).toString();
+        attempt.promptTokens = a.value(10).toLongLong();
+        attempt.completionTokens = a.value(11).toLongLong();
+        attempt.timingsJson = a.value(12).toString();
+        attempt.wallMs = a.value(13).toLongLong();
+        run.attempts.append(attempt);
+    }
+    return run;
+}
+
+QList<StoredRun> HistoryDatabase::searchRuns(const QString &text, const QString &status, int limit)
+{
+    QList<StoredRun> runs;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    const QStringList columns = { QStringLiteral("model"), QStringLiteral("row_id"), QStringLiteral("reference"),
+                                  QStringLiteral("input_json"), QStringLiteral("result_json") };
+    QStringList matches;
+    for (const QString &column : columns)
+        matches.append(QStringLiteral("%1 LIKE ? ESCAPE '\\'").arg(column));
+    QString where = QStringLiteral("WHERE (") + matches.join(QStringLiteral(" OR ")) + u')';
+    if (!status.isEmpty())
+        where += QStringLiteral(" AND status = ?");
+    q.prepare(QStringLiteral("SELECT %1 FROM runs %2 ORDER BY id DESC LIMIT %3")
+                  .arg(QLatin1String(RunColumns), where)
+                  .arg(std::max(1, limit)));
+    // The text is matched literally: LIKE's own wildcards in it are escaped.
+    QString literal = text;
+    literal.replace(QStringLiteral("\\"), QStringLiteral("\\\\"))
+        .replace(QStringLiteral("%"), QStringLiteral("\\%"))
+        .replace(QStringLiteral("_"), QStringLiteral("\\_"));
+    const QString pattern = QStringLiteral("%") + literal + QStringLiteral("%");
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        q.addBindValue(pattern);
+    if (!status.isEmpty())
+        q.addBindValue(status);
+    if (!q.exec()) {
+        fail(q.lastError().text());
+        return runs;
+    }
+    while (q.next())
+        runs.append(runFrom(q));
+    return runs;
+}
+
+bool HistoryDatabase::deleteRun(qint64 runId)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM attempts WHERE run_id=?"));
+    q.addBindValue(runId);
+    bool ok = q.exec();
+    QSqlQuery r(db);
+    r.prepare(QStringLiteral("DELETE FROM runs WHERE id=?"));
+    r.addBindValue(runId);
+    ok = ok && r.exec() && r.numRowsAffected() == 1;
+    if (!ok || !db.commit()) {
+        fail(q.lastError().isValid() ? q.lastError().text() : r.lastError().text());
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+} // namespace Formwork

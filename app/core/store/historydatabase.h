@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "extraction/extractiontypes.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace Formwork {
+
+// A batch as the history keeps it: enough to resume it and to know it is the same batch.
+struct StoredBatch {
+    qint64 id = 0;
+    QDateTime createdAt;
+    QString inputPath;
+    QByteArray inputFingerprint; // batchinput's SHA-256 of the input
+    QString outPath;
+    QString model;
+    QString mode;
+    QString schemaJson;
+    QString settingsJson;
+    int rowCount = 0;
+    QString status; // running, finished, cancelled, stopped
+};
+
+// One attempt, as stored: its exact request, the raw reply and what was made of it.
+struct StoredAttempt {
+    int number = 0;
+    QString outcome; // attemptOutcomeName()
+    QByteArray requestJson;
+    QString content;
+    QString thinking;
+    QString toolCallsJson; // [{"id","name","arguments"}]
+    QString doneReason;
+    QString errorsJson; // [{"instancePath","keywordLocation","message"}]
+    QString errorText;
+    QString backendError; // "Kind: detail", empty when none
+    qint64 promptTokens = 0;
+    qint64 completionTokens = 0;
+    QString timingsJson;
+    qint64 wallMs = 0;
+
+    // The parts evaluateReply() reads (content and tool calls).
+    AttemptRecord toAttemptRecord() const;
+};
+
+// One run (a single extraction or one batch row). Statuses: running, valid, invalid, error,
+// cancelled. "valid" and "invalid" are final; the others are redone by a resumed batch.
+struct StoredRun {
+    qint64 id = 0;
+    qint64 batchId = 0; // 0 for a single run
+    QString rowId;
+    QString reference;
+    QDateTime createdAt;
+    QDateTime finishedAt;
+    QString model;
+    QString mode;
+    QString endpoint;
+    QString schemaJson;
+    QString settingsJson; // never holds an API key
+    QString inputJson; // the row's variables, or the messages of a single run
+    QString status;
+    int attemptCount = 0;
+    QString resultJson; // the valid value, or the last parsed one; empty when none
+    QString message; // why it failed
+    qint64 promptTokens = 0;
+    qint64 completionTokens = 0;
+    qint64 wallMs = 0;
+    QList<StoredAttempt> attempts; // filled by run(), not by listRuns()
+};
+
+// What a run is started with.
+struct RunStart {
+    qint64 batchId = 0;
+    QString rowId;
+    QString reference;
+    QString model;
+    QString mode;
+    QString endpoint;
+    QString schemaJson;
+    QString settingsJson;
+    QString inputJson;
+};
+
+// The run history in SQLite through Qt SQL (design.md section 2, "Store"): WAL, one transaction
+// per finished attempt and per finished run, a schema version with migrations. A database from a
+// newer Formwork or a damaged file is refused and never written to. Not thread-safe: use it from
+// the thread that opened it.
+class HistoryDatabase final
+{
+    Q_DISABLE_COPY_MOVE(HistoryDatabase)
+
+public:
+    static constexpr int SchemaVersion = 1;
+
+    HistoryDatabase();
+    ~HistoryDatabase();
+
+    // <AppDataLocation>/history.sqlite
+    static QString defaultPath();
+
+    // Opens (creating it when missing) and migrates. Returns an empty string, or a sentence naming
+    // the file and what is wrong; then nothing was written and the database stays closed.
+    QString open(const QString &path);
+    void close();
+    bool isOpen() const { return m_open; }
+    QString path() const { return m_path; }
+    // The last failure as a sentence (empty when the last call succeeded).
+    QString lastError() const { return m_error; }
+
+    qint64 createBatch(const StoredBatch &batch); // 0 on failure
+    bool setBatchStatus(qint64 batchId, const QString &status);
+    std::optional<StoredBatch> batch(qint64 batchId);
+    // The newest batch for this output file that did not finish, if any.
+    std::optional<StoredBatch> latestUnfinishedBatch(const QString &outPath);
+
+    qint64 beginRun(const RunStart &start); // 0 on failure
+    bool addAttempt(qint64 runId, const AttemptRecord &attempt);
+    bool finishRun(qint64 runId, const QString &status, const RunResult &result);
+    // Marks runs left "running" by a crash as "cancelled".
+    bool abandonRunningRuns(qint64 batchId);
+
+    // The final (valid / invalid) run of every row of a batch, newest per row.
+    QList<StoredRun> finishedRuns(qint64 batchId);
+    // Newest first, without attempts. `batchId` 0: every run.
+    QList<StoredRun> listRuns(int limit = 100, qint64 batchId = 0);
+    // With its attempts.
+    std::optional<StoredRun> run(qint64 runId);
+
+    // Runs whose model, row id, input reference, input or result contains `text` (any case), with
+    // `status` (empty: any); newest first, without attempts.
+    QList<StoredRun> searchRuns(const QString &text, const QString &status = {}, int limit = 500);
+    // Deletes a run and its attempts.
+    bool deleteRun(qint64 runId);
+
+private:
+    QString fail(const QString &message);
+    bool exec(const QString &sql);
+    QString migrate(int from);
+
+    QString m_connection;
+    QString m_path;
+    QString m_error;
+    bool m_open = false;
+};
+
+// A stored status for a finished RunResult: valid, invalid, error or cancelled.
+QString historyStatusOf(const RunResult &result);
+
+} // namespace Formwork

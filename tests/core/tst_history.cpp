@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The run history in SQLite: schema version, WAL, restart, refusal of newer and damaged files,
+// re-validation against an edited schema.
+#include "jsoncompare.h"
+#include "store/historydatabase.h"
+#include "store/historyrevalidation.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Formwork;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// A raw SQLite connection to set up files the history must refuse.
+void rawSql(const QString &path, const QStringList &statements)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        for (const QString &sql : statements)
+            QVERIFY2(q.exec(sql), qPrintable(sql));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+}
+
+AttemptRecord attempt(int number, const QString &content, AttemptOutcome outcome)
+{
+    AttemptRecord a;
+    a.number = number;
+    a.content = content;
+    a.outcome = outcome;
+    a.requestJson = "{\"model\":\"m\",\"messages\":[]}";
+    a.usage.promptTokens = 10 * number;
+    a.usage.completionTokens = 5;
+    a.wallTimeMs = 12;
+    a.errorText = outcome == AttemptOutcome::Valid ? QString() : QStringLiteral("/age: -1 is less than 0");
+    return a;
+}
+
+RunResult result(bool success, const QString &value, int attempts)
+{
+    RunResult r;
+    r.success = success;
+    r.reason = success ? RunFailureReason::None : RunFailureReason::Exhausted;
+    r.value = Json::parse(value.toStdString(), nullptr, false);
+    r.hasValue = !r.value.is_discarded();
+    if (!r.hasValue)
+        r.value = Json();
+    r.usage.promptTokens = 10;
+    r.usage.completionTokens = 5 * attempts;
+    r.message = success ? QString() : QStringLiteral("3 attempts, none valid");
+    return r;
+}
+
+// One finished run with a single attempt whose reply is `content`.
+qint64 storeRun(HistoryDatabase &history, qint64 batch, const QString &rowId, const QString &content, bool valid)
+{
+    RunStart start;
+    start.batchId = batch;
+    start.rowId = rowId;
+    start.model = QStringLiteral("m");
+    start.mode = QStringLiteral("schema");
+    start.settingsJson = QStringLiteral("{\"tool_name\":\"extract\"}");
+    const qint64 id = history.beginRun(start);
+    if (id == 0 || !history.addAttempt(id, attempt(1, content, valid ? AttemptOutcome::Valid : AttemptOutcome::SchemaInvalid)))
+        return 0;
+    return history.finishRun(id, valid ? QStringLiteral("valid") : QStringLiteral("invalid"), result(valid, content, 1)) ? id : 0;
+}
+
+Schema compile(const char *text)
+{
+    return std::move(Schema::compile(Json::parse(text))).value();
+}
+
+} // namespace
+
+class TestHistory final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void defaultPath_inAppData()
+    {
+        QVERIFY(HistoryDatabase::defaultPath().endsWith(QStringLiteral("/history.sqlite")));
+        QVERIFY(HistoryDatabase::defaultPath().startsWith(
+            QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
+    }
+
+    void open_newFile_walAndVersion()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("sub/history.sqlite"));
+        HistoryDatabase history;
+        QCOMPARE(history.open(path), QString());
+        QVERIFY(history.isOpen());
+        QVERIFY(storeRun(history, 0, QStringLiteral("1"), QStringLiteral("{\"age\":1}"), true) > 0);
+        history.close();
+        rawSql(path, {});
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+            QCOMPARE(q.value(0).toInt(), HistoryDatabase::SchemaVersion);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    }
+
+    void runs_surviveARestart_withEveryAttempt()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+        qint64 id = 0;
+        {
+            HistoryDatabase history;
+            QCOMPARE(history.open(path), QString());
+            StoredBatch batch;
+            batch.inputPath = QStringLiteral("/in.csv");
+            batch.inputFingerprint = "abc";
+            batch.outPath = QStringLiteral("/out.csv");
+            batch.model = QStringLiteral("m");
+            const qint64 batchId = history.createBatch(batch);
+            QVERIFY(batchId > 0);
+            RunStart start;
+            start.batchId = batchId;
+            start.rowId = QStringLiteral("4");
+            start.reference = QStringLiteral("in.csv:5");
+            start.model = QStringLiteral("m");
+            start.mode = QStringLiteral("json");
+            start.inputJson = QStringLiteral("{\"text\":\"x\"}");
+            id = history.beginRun(start);
+            QVERIFY(id > 0);
+            AttemptRecord first = attempt(1, QStringLiteral("{\"age\":-1}"), AttemptOutcome::SchemaInvalid);
+            first.toolCalls.append(ToolCall { 0, QStringLiteral("c1"), QStringLiteral("extract"), QStringLiteral("{}") });
+            QVERIFY(history.addAttempt(id, first));
+            QVERIFY(history.addAttempt(id, attempt(2, QStringLiteral("{\"age\":3}"), AttemptOutcome::Valid)));
+            QVERIFY(history.finishRun(id, QStringLiteral("valid"), result(true, QStringLiteral("{\"age\":3}"), 2)));
+            QCOMPARE(history.latestUnfinishedBatch(QStringLiteral("/out.csv"))->id, batchId);
+            QVERIFY(history.setBatchStatus(batchId, QStringLiteral("finished")));
+            QVERIFY(!history.latestUnfinishedBatch(QStringLiteral("/out.csv")));
+        }
+        HistoryDatabase reopened;
+        QCOMPARE(reopened.open(path), QString());
+        const auto run = reopened.run(id);
+        QVERIFY(run.has_value());
+        QCOMPARE(run->status, QStringLiteral("valid"));
+        QCOMPARE(run->rowId, QStringLiteral("4"));
+        QCOMPARE(run->reference, QStringLiteral("in.csv:5"));
+        QCOMPARE(run->attemptCount, 2);
+        QCOMPARE(run->attempts.size(), 2);
+        QCOMPARE(run->attempts.at(0).content, QStringLiteral("{\"age\":-1}"));
+        QCOMPARE(run->attempts.at(0).outcome, attemptOutcomeName(AttemptOutcome::SchemaInvalid));
+        QCOMPARE(run->attempts.at(0).errorText, QStringLiteral("/age: -1 is less than 0"));
+        QCOMPARE(run->attempts.at(0).requestJson, QByteArray("{\"model\":\"m\",\"messages\":[]}"));
+        QCOMPARE(run->attempts.at(0).toAttemptRecord().toolCalls.size(), 1);
+        QCOMPARE(run->attempts.at(1).promptTokens, 20);
+        QCOMPARE_JSON(Json::parse(run->resultJson.toStdString()), Json::parse("{\"age\":3}"));
+        QVERIFY(run->createdAt.isValid());
+        QCOMPARE(reopened.listRuns().size(), 1);
+    }
+
+    void finishedRuns_newestFinalRunPerRow_runningAbandoned()
+    {
+        QTemporaryDir dir;
+        HistoryDatabase history;
+        QCOMPARE(history.open(dir.filePath(QStringLiteral("h.sqlite"))), QString());
+        const qint64 batch = history.createBatch(StoredBatch());
+        QVERIFY(storeRun(history, batch, QStringLiteral("1"), QStringLiteral("{\"age\":1}"), true));
+        QVERIFY(storeRun(history, batch, QStringLiteral("2"), QStringLiteral("{\"age\":-2}"), false));
+        RunStart start;
+        start.batchId = batch;
+        start.rowId = QStringLiteral("3");
+        const qint64 running = history.beginRun(start);
+        QVERIFY(running > 0);
+        QCOMPARE(history.finishedRuns(batch).size(), 2);
+        QVERIFY(history.abandonRunningRuns(batch));
+        QCOMPARE(history.run(running)->status, QStringLiteral("cancelled"));
+        QCOMPARE(history.finishedRuns(batch).size(), 2);
+        QCOMPARE(history.finishedRuns(batch + 1).size(), 0);
+    }
+
+    void searchAndDelete_findByTextAndStatus()
+    {
+        QTemporaryDir dir;
+        HistoryDatabase history;
+        QCOMPARE(history.open(dir.filePath(QStringLiteral("h.sqlite"))), QString());
+        const qint64 a = storeRun(history, 0, QStringLiteral("ada"), QStringLiteral("{\"name\":\"Ada_1%\"}"), true);
+        const qint64 b = storeRun(history, 0, QStringLiteral("bob"), QStringLiteral("{\"name\":\"Bob\"}"), false);
+        QVERIFY(a && b);
+        QCOMPARE(history.searchRuns(QString()).size(), 2);
+        QCOMPARE(history.searchRuns(QStringLiteral("ADA")).size(), 1);
+        QCOMPARE(history.searchRuns(QStringLiteral("a_1%")).constFirst().id, a); // matched literally
+        QCOMPARE(history.searchRuns(QStringLiteral("b_b")).size(), 0);
+        QCOMPARE(history.searchRuns(QString(), QStringLiteral("invalid")).constFirst().id, b);
+        QVERIFY(history.deleteRun(b));
+        QVERIFY(!history.run(b));
+        QVERIFY(!history.deleteRun(b));
+        QCOMPARE(history.listRuns().size(), 1);
+    }
+
+    void open_newerVersion_refusedAndUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+        rawSql(path, { QStringLiteral("CREATE TABLE future(x)"), QStringLiteral("PRAGMA user_version=99") });
+        const QByteArray before = readAll(path);
+        HistoryDatabase history;
+        const QString error = history.open(path);
+        QVERIFY2(error.contains(QStringLiteral("newer Formwork")), qPrintable(error));
+        QVERIFY(error.contains(QStringLiteral("h.sqlite")));
+        QVERIFY(!history.isOpen());
+        QCOMPARE(readAll(path), before);
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    }
+
+    void open_corruptFile_clearMessageAndUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+        QByteArray garbage(8192, 'x');
+        garbage.replace(0, 16, "not a database!!");
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(garbage);
+        }
+        HistoryDatabase history;
+        const QString error = history.open(path);
+        QVERIFY2(error.contains(QStringLiteral("not a SQLite database or it is damaged")), qPrintable(error));
+        QVERIFY(error.contains(QStringLiteral("left untouched")));
+        QCOMPARE(readAll(path), garbage);
+        // and a second object can still open a good file: the app goes on
+        HistoryDatabase other;
+        QCOMPARE(other.open(dir.filePath(QStringLiteral("good.sqlite"))), QString());
+    }
+
+    void open_foreignSqliteDatabase_refused()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+        rawSql(path, { QStringLiteral("CREATE TABLE contacts(name)") });
+        HistoryDatabase history;
+        QVERIFY(history.open(path).contains(QStringLiteral("another program")));
+    }
+
+    void revalidate_editedSchema_flipsExactlyTheExpectedRuns()
+    {
+        QTemporaryDir dir;
+        HistoryDatabase history;
+        QCOMPARE(history.open(dir.filePath(QStringLiteral("h.sqlite"))), QString());
+        const qint64 batch = history.createBatch(StoredBatch());
+        // Stored under {age: integer >= 0}.
+        const qint64 young = storeRun(history, batch, QStringLiteral("1"), QStringLiteral("{\"age\": 5}"), true);
+        const qint64 old = storeRun(history, batch, QStringLiteral("2"), QStringLiteral("{\"age\": 25}"), true);
+        const qint64 negative = storeRun(history, batch, QStringLiteral("3"), QStringLiteral("{\"age\": -1}"), false);
+        const qint64 prose = storeRun(history, batch, QStringLiteral("4"), QStringLiteral("no json here"), false);
+        QVERIFY(young && old && negative && prose);
+        RunStart start;
+        start.batchId = batch;
+        QVERIFY(history.beginRun(start) > 0); // running: no verdict, not checked
+
+        // The edit: no minimum any more, but at most 20.
+        const Schema edited = compile("{\"type\":\"object\",\"properties\":{\"age\":{\"type\":\"integer\",\"maximum\":20}},"
+                                      "\"required\":[\"age\"]}");
+        const RevalidationReport report = revalidateHistory(history, edited, batch);
+        QCOMPARE(report.checked, 4);
+        QCOMPARE(report.changes.size(), 2);
+        QCOMPARE(report.changes.at(0).runId, old);
+        QCOMPARE(report.changes.at(0).before, QStringLiteral("valid"));
+        QCOMPARE(report.changes.at(0).after, QStringLiteral("invalid"));
+        QVERIFY(report.changes.at(0).errors.join(u'\n').contains(QStringLiteral("/age")));
+        QCOMPARE(report.changes.at(1).runId, negative);
+        QCOMPARE(report.changes.at(1).after, QStringLiteral("valid"));
+        QVERIFY(report.changes.at(1).errors.isEmpty());
+
+        // The same schema as stored: nothing changes.
+        const Schema same = compile("{\"type\":\"object\",\"properties\":{\"age\":{\"type\":\"integer\",\"minimum\":0}},"
+                                    "\"required\":[\"age\"]}");
+        QCOMPARE(revalidateHistory(history, same, batch).changes.size(), 0);
+        // One run only.
+        QCOMPARE(revalidateHistory(history, edited, 0, { young }).checked, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistory)
+#include "tst_history.moc"

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "batch/batchinput.h"
+#include "batch/batchtypes.h"
+#include "common/result.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QNetworkAccessManager;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+
+namespace Formwork {
+
+class BatchRunner;
+class HistoryDatabase;
+
+namespace Ui {
+
+class BatchFilterProxy;
+class BatchResultsModel;
+
+// The Batch pane: an input (CSV, JSONL or a folder) run through the window's schema, prompt and
+// model, row by row, into a grid with a coloured status per row; filters, pause, cancel, re-run
+// of the failed rows and export. Every row goes into the history.
+class BatchPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BatchPane)
+
+public:
+    // What the window knows: schema, model, server and prompt; an error sentence when it cannot run.
+    using ConfigProvider = std::function<Result<BatchConfig, QString>()>;
+
+    explicit BatchPane(QWidget *parent = nullptr);
+    ~BatchPane() override;
+
+    void setConfigProvider(ConfigProvider provider) { m_provider = std::move(provider); }
+    // The history file (default: HistoryDatabase::defaultPath()); empty: no history.
+    void setHistoryPath(const QString &path) { m_historyPath = path; }
+    void setInputPath(const QString &path);
+
+    // Reads the input and starts; false (the reason shown in the pane) when it cannot.
+    bool startBatch();
+    bool rerunFailed();
+    void cancelBatch();
+    void setPaused(bool paused);
+    bool isRunning() const;
+    // Writes the valid rows (format from the file name); an empty string or the error sentence.
+    QString exportTo(const QString &path) const;
+
+    BatchResultsModel *resultsModel() const { return m_model; }
+    BatchFilterProxy *filterProxy() const { return m_proxy; }
+    QString message() const;
+
+Q_SIGNALS:
+    void batchFinished(const Formwork::BatchSummary &summary);
+
+private:
+    bool run(const BatchInput &input, const QList<int> &indexes);
+    void showMessage(const QString &text);
+    void updateButtons();
+    void onProgress(const BatchProgress &progress);
+    void chooseFile();
+    void chooseFolder();
+    void chooseExport();
+
+    ConfigProvider m_provider;
+    QString m_historyPath;
+    QNetworkAccessManager *m_network;
+    std::unique_ptr<HistoryDatabase> m_history;
+    QPointer<BatchRunner> m_runner;
+    BatchInput m_input; // the whole input of the grid
+    QList<int> m_indexes; // grid row of each row of the running batch
+    qint64 m_batchId = 0; // in the history
+    nlohmann::ordered_json m_schema;
+
+    QLineEdit *m_inputEdit;
+    QLineEdit *m_expectedEdit;
+    QSpinBox *m_concurrency;
+    QPushButton *m_runButton;
+    QPushButton *m_pauseButton;
+    QPushButton *m_cancelButton;
+    QPushButton *m_rerunButton;
+    QPushButton *m_exportButton;
+    QComboBox *m_filter;
+    QProgressBar *m_progressBar;
+    QLabel *m_progressLabel;
+    QLabel *m_message;
+    QTableView *m_table;
+    BatchResultsModel *m_model;
+    BatchFilterProxy *m_proxy;
+};
+
+} // namespace Ui
+} // namespace Formwork

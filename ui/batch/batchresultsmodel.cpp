@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "batch/batchresultsmodel.h"
+
+#include "timeline/timelinecolors.h"
+
+#include <QGuiApplication>
+#include <QPalette>
+
+namespace Formwork {
+namespace Ui {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+} // namespace
+
+QString batchStatusText(BatchRowStatus status)
+{
+    switch (status) {
+    case BatchRowStatus::Pending:
+        return BatchResultsModel::tr("pending");
+    case BatchRowStatus::Running:
+        return BatchResultsModel::tr("running");
+    case BatchRowStatus::Valid:
+        return BatchResultsModel::tr("valid");
+    case BatchRowStatus::Invalid:
+        return BatchResultsModel::tr("invalid");
+    case BatchRowStatus::Error:
+        return BatchResultsModel::tr("error");
+    case BatchRowStatus::Cancelled:
+        return BatchResultsModel::tr("cancelled");
+    }
+    return {};
+}
+
+BatchResultsModel::BatchResultsModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+BatchResultsModel::~BatchResultsModel() = default;
+
+void BatchResultsModel::reset(const BatchInput &input, const nlohmann::ordered_json &schema)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_fields.clear();
+    if (schema.is_object() && schema.contains("properties") && schema["properties"].is_object()) {
+        for (const auto &[key, property] : schema["properties"].items())
+            m_fields.push_back(key);
+    }
+    for (qsizetype i = 0; i < input.rows.size(); ++i) {
+        BatchRowResult row;
+        row.index = int(i);
+        row.rowId = input.rows.at(i).id;
+        row.reference = input.rows.at(i).reference;
+        m_rows.append(row);
+    }
+    endResetModel();
+}
+
+void BatchResultsModel::updateRow(const BatchRowResult &row)
+{
+    if (row.index < 0 || row.index >= m_rows.size())
+        return;
+    m_rows[row.index] = row;
+    Q_EMIT dataChanged(index(row.index, 0), index(row.index, columnCount() - 1));
+}
+
+int BatchResultsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int BatchResultsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : messageColumn() + 1;
+}
+
+QString BatchResultsModel::fieldText(const BatchRowResult &row, const std::string &field) const
+{
+    if (!row.hasValue || !row.value.is_object() || !row.value.contains(field))
+        return {};
+    const Json &value = row.value[field];
+    if (value.is_string())
+        return QString::fromStdString(value.get<std::string>());
+    return QString::fromStdString(value.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+QVariant BatchResultsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const BatchRowResult &row = m_rows.at(index.row());
+    switch (role) {
+    case StatusRole:
+        return int(row.status);
+    case AttemptsRole:
+        return row.attempts;
+    case DisagreesRole:
+        return row.agreement.has_value() && !row.agreement->allAgree();
+    case Qt::DisplayRole: {
+        const int column = index.column();
+        if (column == RowIdColumn)
+            return row.rowId;
+        if (column == StatusColumn)
+            return batchStatusText(row.status);
+        if (column == AttemptsColumn)
+            return row.attempts > 0 ? QVariant(row.attempts) : QVariant();
+        if (column == messageColumn())
+            return row.lastErrors.isEmpty() ? row.message : row.lastErrors.join(QStringLiteral("; "));
+        return fieldText(row, m_fields.at(size_t(column - FirstFieldColumn)));
+    }
+    case Qt::ToolTipRole:
+        if (index.column() == RowIdColumn)
+            return row.reference;
+        if (index.column() == messageColumn() && !row.lastErrors.isEmpty())
+            return row.lastErrors.join(u'\n');
+        return {};
+    case Qt::ForegroundRole:
+        if (index.column() != StatusColumn)
+            return {};
+        if (row.status == BatchRowStatus::Valid)
+            return timelineSuccessColor(QGuiApplication::palette());
+        if (row.status == BatchRowStatus::Invalid || row.status == BatchRowStatus::Error)
+            return timelineErrorColor(QGuiApplication::palette());
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant BatchResultsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole)
+        return {};
+    if (orientation == Qt::Vertical)
+        return section + 1;
+    if (section == RowIdColumn)
+        return tr("Row");
+    if (section == StatusColumn)
+        return tr("Status");
+    if (section == AttemptsColumn)
+        return tr("Attempts");
+    if (section == messageColumn())
+        return tr("Errors");
+    if (section > AttemptsColumn && section < messageColumn())
+        return QString::fromStdString(m_fields.at(size_t(section - FirstFieldColumn)));
+    return {};
+}
+
+} // namespace Ui
+} // namespace Formwork

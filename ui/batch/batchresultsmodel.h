@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "batch/batchinput.h"
+#include "batch/batchtypes.h"
+
+#include <QAbstractTableModel>
+#include <QStringList>
+
+namespace Formwork {
+namespace Ui {
+
+// The batch grid: one row per input row (row id, status, attempts, the schema's top-level fields,
+// the reason of a failure), updated as rows finish. Status colours come from the palette.
+class BatchResultsModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BatchResultsModel)
+
+public:
+    enum Role {
+        StatusRole = Qt::UserRole + 1, // BatchRowStatus as int
+        AttemptsRole,
+        DisagreesRole, // bool: an expected value exists and some field differs
+    };
+    enum FixedColumn { RowIdColumn, StatusColumn, AttemptsColumn, FirstFieldColumn };
+
+    explicit BatchResultsModel(QObject *parent = nullptr);
+    ~BatchResultsModel() override;
+
+    // Every row pending; the field columns from the schema's top-level properties.
+    void reset(const BatchInput &input, const nlohmann::ordered_json &schema);
+    void updateRow(const BatchRowResult &row);
+    const BatchRowResult &rowResult(int row) const { return m_rows.at(row); }
+    QList<BatchRowResult> results() const { return m_rows; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QString fieldText(const BatchRowResult &row, const std::string &field) const;
+    int messageColumn() const { return FirstFieldColumn + int(m_fields.size()); }
+
+    QList<BatchRowResult> m_rows;
+    std::vector<std::string> m_fields;
+};
+
+// A status for people: "pending", "valid", "failed"...
+QString batchStatusText(BatchRowStatus status);
+
+} // namespace Ui
+} // namespace Formwork

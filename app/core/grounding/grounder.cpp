@@ -5,6 +5,7 @@
 #include "json/sourcemap.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <utility>
@@ -26,22 +27,23 @@ std::uint64_t numberKey(double value)
     return std::bit_cast<std::uint64_t>(value + 0.0); // + 0.0 turns -0 into 0
 }
 
-// Levenshtein distance if it is at most `limit`, else limit + 1 (a band of 2 * limit + 1 cells).
+// Levenshtein distance if it is at most `limit`, else limit + 1. Words only: longer texts are
+// never this close (and the rows live on the stack).
 int boundedDistance(std::u32string_view a, std::u32string_view b, int limit)
 {
-    if (std::abs(int(a.size()) - int(b.size())) > limit)
-        return limit + 1;
+    constexpr int maxLength = 126;
     const int n = int(a.size());
     const int m = int(b.size());
     const int big = limit + 1;
-    std::vector<int> prev(std::size_t(m + 1), big);
-    std::vector<int> cur(std::size_t(m + 1), big);
-    for (int j = 0; j <= std::min(m, limit); ++j)
-        prev[std::size_t(j)] = j;
+    if (std::abs(n - m) > limit || n > maxLength || m > maxLength)
+        return big;
+    std::array<int, maxLength + 1> prev {};
+    std::array<int, maxLength + 1> cur {};
+    for (int j = 0; j <= m; ++j)
+        prev[std::size_t(j)] = std::min(j, big);
     for (int i = 1; i <= n; ++i) {
-        std::fill(cur.begin(), cur.end(), big);
-        if (i <= limit)
-            cur[0] = i;
+        cur.fill(big);
+        cur[0] = std::min(i, big);
         int rowBest = cur[0];
         for (int j = std::max(1, i - limit); j <= std::min(m, i + limit); ++j) {
             const auto uj = std::size_t(j);
@@ -53,7 +55,7 @@ int boundedDistance(std::u32string_view a, std::u32string_view b, int limit)
             return big;
         std::swap(prev, cur);
     }
-    return std::min(prev[std::size_t(m)], big);
+    return prev[std::size_t(m)];
 }
 
 struct Alignment {
@@ -237,29 +239,36 @@ GroundedValue Grounder::groundNumber(double value, const QString &written)
 void Grounder::voteForToken(std::u32string_view token, std::uint32_t position,
                             std::unordered_map<std::uint32_t, std::uint32_t> &votes) const
 {
-    auto vote = [&](const std::vector<std::uint32_t> &postings) {
+    auto vote = [&](std::span<const std::uint32_t> postings) {
         if (postings.size() > commonToken)
             return;
         for (const std::uint32_t p : postings)
             if (p >= position)
                 ++votes[p - position];
     };
-    const std::vector<std::uint32_t> &postings = m_index.tokenPostings(token);
+    const std::span<const std::uint32_t> postings = m_index.tokenPostings(token);
     if (!postings.empty() || token.size() < 4) {
         vote(postings);
         return;
     }
     const int limit = token.size() >= 8 ? 2 : 1;
+    const std::uint64_t mask = SourceIndex::charMask(token);
     int similar = 0;
-    for (std::size_t length = token.size() - std::size_t(limit); length <= token.size() + std::size_t(limit); ++length)
-        for (const std::uint32_t candidate : m_index.tokensOfLength(length)) {
-            const std::u32string_view text = m_index.tokenText(candidate);
+    for (std::size_t length = token.size() - std::size_t(limit); length <= token.size() + std::size_t(limit); ++length) {
+        const std::span<const std::uint32_t> candidates = m_index.tokensOfLength(length);
+        const std::span<const std::uint64_t> masks = m_index.maskOfTokensOfLength(length);
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+            // Each edit changes at most two bits of the mask of characters used.
+            if (std::popcount(masks[i] ^ mask) > 2 * limit)
+                continue;
+            const std::u32string_view text = m_index.tokenText(candidates[i]);
             if (boundedDistance(token, text, limit) <= limit) {
                 vote(m_index.tokenPostings(text));
                 if (++similar >= 8)
                     return;
             }
         }
+    }
 }
 
 std::optional<std::pair<double, TextSpan>> Grounder::scoreWindow(const FoldedText &folded,

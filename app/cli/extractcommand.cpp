@@ -3,6 +3,8 @@
 
 #include "extraction/extractionrequest.h"
 #include "extraction/extractionrun.h"
+#include "export/atomicfile.h"
+#include "grounding/grounder.h"
 #include "llm/hostresolver.h"
 #include "llm/llmbackend.h"
 #include "llm/ollamabackend.h"
@@ -124,6 +126,39 @@ void printErrors(QTextStream &err, const AttemptRecord &a)
         err << QStringLiteral("  ") << line << Qt::endl;
 }
 
+// One line on stderr: how many values were found in the source, and which were not.
+void printGroundingSummary(QTextStream &err, const Grounding &grounding)
+{
+    QStringList absent;
+    for (const GroundedValue &v : grounding.values())
+        if (!v.isGrounded())
+            absent.append(QString::fromStdString(v.pointer));
+    err << QCoreApplication::translate("cli", "grounding: %1 of %2 values found in the source (%3 exact, %4 tolerant, "
+                                              "%5 fuzzy, %6 ambiguous)")
+               .arg(grounding.size() - absent.size())
+               .arg(grounding.size())
+               .arg(grounding.count(MatchKind::Exact))
+               .arg(grounding.count(MatchKind::Tolerant))
+               .arg(grounding.count(MatchKind::Fuzzy))
+               .arg(grounding.count(MatchKind::Ambiguous));
+    if (!absent.isEmpty())
+        err << QCoreApplication::translate("cli", "; not found in the source: %1").arg(absent.join(QStringLiteral(", ")));
+    err << Qt::endl;
+}
+
+// The file --json-grounding writes: the alignment of the final value with the input text.
+QString writeGrounding(const QString &path, const QString &source, qsizetype sourceLength, const Grounding &grounding)
+{
+    Json file = Json::object();
+    file["source"] = source.isEmpty() ? Json() : Json(utf8(source));
+    file["source_length"] = sourceLength;
+    file["offsets"] = "utf-16"; // spans count UTF-16 code units of the source text, as QString does
+    file["grounded_rate"] = double(qRound(grounding.groundedRate() * 1000.0)) / 1000.0;
+    file["grounding"] = grounding.toJson();
+    return writeFileAtomically(path,
+                               QByteArray::fromStdString(file.dump(2, ' ', false, Json::error_handler_t::replace) + '\n'));
+}
+
 int run(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -179,6 +214,16 @@ int run(const QStringList &arguments)
     const QCommandLineOption acceptOption(
         QStringLiteral("accept-invalid"),
         QCoreApplication::translate("cli", "When no attempt is valid, still print the last parsed value (exit 1)."));
+    const QCommandLineOption groundOption(
+        QStringLiteral("ground"),
+        QCoreApplication::translate("cli", "Trace every extracted value to where it stands in the input text: each "
+                                           "--trace line gets a grounding object and stderr a summary."));
+    const QCommandLineOption jsonGroundingOption(
+        QStringLiteral("json-grounding"),
+        QCoreApplication::translate("cli", "Write the final value's grounding (JSON Pointer -> spans, match kind, "
+                                           "score) to FILE; implies --ground."),
+        QStringLiteral("FILE"));
+    parser.addOptions({ groundOption, jsonGroundingOption });
     parser.addOptions({ modelOption, schemaOption, promptOption, inputOption, systemOption, hostOption, apiOption,
                         modeOption, attemptsOption, timeoutOption, temperatureOption, seedOption, numCtxOption,
                         numPredictOption, traceOption, acceptOption });
@@ -276,6 +321,10 @@ int run(const QStringList &arguments)
         system.content = parser.value(systemOption);
         config.messages.append(system);
     }
+    // The text the values are traced back to: the --input document (or the --prompt text).
+    std::unique_ptr<Grounder> grounder;
+    if (parser.isSet(groundOption) || parser.isSet(jsonGroundingOption))
+        grounder = std::make_unique<Grounder>(prompt);
     ChatMessage user;
     user.role = QStringLiteral("user");
     user.content = prompt;
@@ -336,11 +385,14 @@ int run(const QStringList &arguments)
                    .arg(retry.retry)
             << Qt::endl;
     });
-    QObject::connect(&extraction, &ExtractionRun::attemptFinished, &loop, [&err, &trace](const AttemptRecord &a) {
+    QObject::connect(&extraction, &ExtractionRun::attemptFinished, &loop, [&err, &trace, &grounder](const AttemptRecord &a) {
         if (!a.isValid())
             printErrors(err, a);
         if (trace) {
-            const std::string line = traceLine(a).dump(-1, ' ', false, Json::error_handler_t::replace) + '\n';
+            Json traced = traceLine(a);
+            if (grounder && a.parsed)
+                traced["grounding"] = grounder->ground(a.value).toJson();
+            const std::string line = traced.dump(-1, ' ', false, Json::error_handler_t::replace) + '\n';
             trace->write(line.data(), qint64(line.size()));
             trace->flush();
         }
@@ -355,8 +407,22 @@ int run(const QStringList &arguments)
     if (!extraction.isFinished())
         loop.exec();
 
-    const auto printValue = [&out](const Json &value) {
+    const QString groundingPath = parser.value(jsonGroundingOption);
+    const QString source = parser.value(inputOption);
+    bool groundingWritten = true;
+    const auto printValue = [&](const Json &value) {
         out << QString::fromStdString(value.dump(2, ' ', false, Json::error_handler_t::replace)) << Qt::endl;
+        if (!grounder)
+            return;
+        const Grounding grounding = grounder->ground(value);
+        printGroundingSummary(err, grounding);
+        if (groundingPath.isEmpty())
+            return;
+        const QString failure = writeGrounding(groundingPath, source, grounder->document().size(), grounding);
+        if (!failure.isEmpty()) {
+            err << failure << Qt::endl;
+            groundingWritten = false;
+        }
     };
     if (result.success) {
         printValue(result.value);
@@ -364,7 +430,7 @@ int run(const QStringList &arguments)
                                            int(result.attempts.size()))
                    .arg(result.usage.total())
             << Qt::endl;
-        return ExitSuccess;
+        return groundingWritten ? ExitSuccess : ExitUsage;
     }
     err << QCoreApplication::translate("cli", "extract failed (%1): %2")
                .arg(runFailureReasonName(result.reason), result.message)

@@ -286,6 +286,61 @@ private Q_SLOTS:
         QVERIFY(run.standardOutput.isEmpty());
     }
 
+    void groundWithInput_traceAndGroundingFileHoldSpansInTheInput()
+    {
+        // A negative age first (reasked), then a value with one name found and one e-mail invented.
+        QVERIFY(serve(Json::array({ reply("{'name': 'ada lovelace', 'age': -1}"),
+                                    reply("{'name': 'Ada Lovelace', 'age': 36, 'email': 'ada@example.org'}") })));
+        const QString inputPath = m_dir.filePath(QStringLiteral("letter.txt"));
+        QFile input(inputPath);
+        QVERIFY(input.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        const QByteArray text = "Caf\xc3\xa9 \xf0\x9f\x98\x80 note: ADA  LOVELACE was 36 years old.\n";
+        input.write(text);
+        input.close();
+        const QString tracePath = m_dir.filePath(QStringLiteral("ground-trace.jsonl"));
+        const QString groundingPath = m_dir.filePath(QStringLiteral("grounding.json"));
+        QStringList list = args({ QStringLiteral("--trace"), tracePath, QStringLiteral("--json-grounding"), groundingPath });
+        list[5] = QStringLiteral("--input");
+        list[6] = inputPath;
+        const CliRun run = runCli(list);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.standardError.contains("grounding: 2 of 3 values found in the source (1 exact, 1 tolerant"),
+                 run.standardError.constData());
+        QVERIFY2(run.standardError.contains("not found in the source: /email"), run.standardError.constData());
+        // stdout stays the value alone.
+        QCOMPARE_JSON(Json::parse(run.standardOutput.toStdString(), nullptr, false)["age"], Json(36));
+
+        // "ADA  LOVELACE" starts at UTF-16 offset 14: "Café " is 5 units, the emoji 2, " note: " 7.
+        const QList<Json> trace = readTrace(tracePath);
+        QCOMPARE(trace.size(), 2);
+        QCOMPARE_JSON(trace.at(0)["grounding"]["/name"]["kind"], Json("tolerant"));
+        QCOMPARE_JSON(trace.at(0)["grounding"]["/age"]["kind"], Json("absent")); // -1 is nowhere
+        QCOMPARE_JSON(trace.at(1)["grounding"]["/name"]["spans"], Json::parse("[[14, 27]]"));
+        QCOMPARE_JSON(trace.at(1)["grounding"]["/age"]["kind"], Json("exact"));
+        QCOMPARE_JSON(trace.at(1)["grounding"]["/age"]["spans"], Json::parse("[[32, 34]]"));
+        QCOMPARE_JSON(trace.at(1)["grounding"]["/email"]["kind"], Json("absent"));
+
+        QFile file(groundingPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const Json grounding = Json::parse(file.readAll().toStdString(), nullptr, false);
+        QCOMPARE_JSON(grounding["source"], Json(inputPath.toStdString()));
+        QCOMPARE_JSON(grounding["offsets"], Json("utf-16"));
+        QCOMPARE_JSON(grounding["source_length"], Json(QString::fromUtf8(text).size()));
+        QCOMPARE_JSON(grounding["grounding"], trace.at(1)["grounding"]);
+        const QString doc = QString::fromUtf8(text);
+        QCOMPARE(doc.mid(14, 13), QStringLiteral("ADA  LOVELACE"));
+    }
+
+    void noGround_traceHasNoGrounding()
+    {
+        QVERIFY(serve(Json::array({ reply(validPerson) })));
+        const QString tracePath = m_dir.filePath(QStringLiteral("plain-trace.jsonl"));
+        const CliRun run = runCli(args({ QStringLiteral("--trace"), tracePath }));
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(!run.standardError.contains("grounding"));
+        QVERIFY(!readTrace(tracePath).at(0).contains("grounding"));
+    }
+
     void badSchemaFile_exitsTwoNamingLineAndColumn()
     {
         m_host = QStringLiteral("http://127.0.0.1:1");

@@ -4,6 +4,7 @@
 #include "extraction/extractionrequest.h"
 #include "extraction/extractionrun.h"
 #include "export/atomicfile.h"
+#include "grounding/chunkedextraction.h"
 #include "grounding/grounder.h"
 #include "llm/hostresolver.h"
 #include "llm/llmbackend.h"
@@ -159,6 +160,109 @@ QString writeGrounding(const QString &path, const QString &source, qsizetype sou
                                QByteArray::fromStdString(file.dump(2, ' ', false, Json::error_handler_t::replace) + '\n'));
 }
 
+// What a chunked extraction needs from the command line.
+struct ChunkedArguments {
+    ChunkedExtractionOptions options;
+    bool ground = false;
+    QString groundingPath;
+    QString source;
+    bool acceptInvalid = false;
+};
+
+// A long --input extracted chunk by chunk and merged (--chunk-chars). Progress per chunk and the
+// merge's conflicts go to stderr; the merged value to stdout; trace lines name their chunk, and
+// their grounding spans are in whole-document offsets.
+int runChunked(LlmBackend *backend, const ExtractionConfig &config, const QString &document,
+               const ChunkedArguments &args, QFile *trace, QTextStream &out, QTextStream &err)
+{
+    ChunkedExtraction extraction(backend, config, document, args.options);
+    const int count = int(extraction.chunks().size());
+    QEventLoop loop;
+    QObject::connect(&extraction, &ChunkedExtraction::chunkStarted, &loop,
+                     [&](int index, int, ExtractionRun *run) {
+                         const DocumentChunk &chunk = extraction.chunks()[std::size_t(index)];
+                         err << QCoreApplication::translate("cli", "chunk %1/%2 (characters %3 to %4)")
+                                    .arg(index + 1)
+                                    .arg(count)
+                                    .arg(chunk.begin)
+                                    .arg(chunk.end)
+                             << Qt::endl;
+                         QObject::connect(run, &ExtractionRun::attemptFinished, &loop, [&, index](const AttemptRecord &a) {
+                             if (!a.isValid())
+                                 printErrors(err, a);
+                             if (!trace)
+                                 return;
+                             const DocumentChunk &c = extraction.chunks()[std::size_t(index)];
+                             Json traced = traceLine(a);
+                             traced["chunk"] = Json { { "index", index }, { "begin", c.begin }, { "end", c.end } };
+                             if (args.ground && a.parsed) {
+                                 Grounder grounder(document.mid(c.begin, c.length()));
+                                 Grounding grounding = grounder.ground(a.value);
+                                 grounding.shift(c.begin);
+                                 traced["grounding"] = grounding.toJson();
+                             }
+                             const std::string line = traced.dump(-1, ' ', false, Json::error_handler_t::replace) + '\n';
+                             trace->write(line.data(), qint64(line.size()));
+                             trace->flush();
+                         });
+                     });
+    QObject::connect(&extraction, &ChunkedExtraction::chunkFinished, &loop, [&](int index, const RunResult &r) {
+        if (!r.success)
+            err << QCoreApplication::translate("cli", "chunk %1/%2 failed (%3): %4")
+                       .arg(index + 1)
+                       .arg(count)
+                       .arg(runFailureReasonName(r.reason), r.message)
+                << Qt::endl;
+    });
+    QObject::connect(&extraction, &ChunkedExtraction::finished, &loop, &QEventLoop::quit);
+    extraction.start();
+    loop.exec();
+
+    const ChunkedResult &result = extraction.result();
+    for (const MergeConflict &conflict : result.merged.conflicts) {
+        QStringList values;
+        for (std::size_t v = 0; v < conflict.values.size(); ++v) {
+            QStringList chunks;
+            for (const int c : conflict.chunks[v])
+                chunks.append(QString::number(c + 1));
+            values.append(QCoreApplication::translate("cli", "%1 (chunk %2)")
+                              .arg(QString::fromStdString(conflict.values[v].dump()), chunks.join(QStringLiteral(", "))));
+        }
+        err << QCoreApplication::translate("cli", "conflict at %1: %2; kept %3")
+                   .arg(QString::fromStdString(conflict.pointer), values.join(QStringLiteral(" vs ")),
+                        QString::fromStdString(conflict.values[conflict.chosen].dump()))
+            << Qt::endl;
+    }
+    for (const ValidationError &e : result.mergedErrors)
+        err << QCoreApplication::translate("cli", "merged value: %1: %2")
+                   .arg(e.instancePath, e.message)
+            << Qt::endl;
+    const bool print = result.hasValue && (result.success || args.acceptInvalid);
+    if (print) {
+        out << QString::fromStdString(result.merged.value.dump(2, ' ', false, Json::error_handler_t::replace)) << Qt::endl;
+        if (args.ground || !args.groundingPath.isEmpty()) {
+            printGroundingSummary(err, result.merged.grounding);
+            if (!args.groundingPath.isEmpty()) {
+                const QString failure
+                    = writeGrounding(args.groundingPath, args.source, document.size(), result.merged.grounding);
+                if (!failure.isEmpty()) {
+                    err << failure << Qt::endl;
+                    return ExitUsage;
+                }
+            }
+        }
+    }
+    if (result.success) {
+        err << QCoreApplication::translate("cli", "valid: %n chunk(s) merged", nullptr, count) << Qt::endl;
+        return ExitSuccess;
+    }
+    err << QCoreApplication::translate("cli", "extract failed: %1").arg(result.message) << Qt::endl;
+    for (const ChunkOutcome &chunk : result.chunks)
+        if (chunk.result.reason == RunFailureReason::Backend)
+            return ExitBackend;
+    return ExitInvalid;
+}
+
 int run(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -224,6 +328,25 @@ int run(const QStringList &arguments)
                                            "score) to FILE; implies --ground."),
         QStringLiteral("FILE"));
     parser.addOptions({ groundOption, jsonGroundingOption });
+    const QCommandLineOption chunkCharsOption(
+        QStringLiteral("chunk-chars"),
+        QCoreApplication::translate("cli", "Split an input longer than N characters into chunks (at paragraph and "
+                                           "sentence ends), extract each and merge the results."),
+        QStringLiteral("N"));
+    const QCommandLineOption chunkOverlapOption(
+        QStringLiteral("chunk-overlap"),
+        QCoreApplication::translate("cli", "Characters two neighbouring chunks share (default: a tenth of "
+                                           "--chunk-chars)."),
+        QStringLiteral("N"));
+    const QCommandLineOption mergeKeyOption(
+        QStringLiteral("merge-key"),
+        QCoreApplication::translate("cli", "When merging chunks, array items with the same value of member NAME are "
+                                           "one item (default: equal items are)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption parallelOption(
+        QStringLiteral("parallel"), QCoreApplication::translate("cli", "Chunks extracted at the same time (default 1)."),
+        QStringLiteral("N"));
+    parser.addOptions({ chunkCharsOption, chunkOverlapOption, mergeKeyOption, parallelOption });
     parser.addOptions({ modelOption, schemaOption, promptOption, inputOption, systemOption, hostOption, apiOption,
                         modeOption, attemptsOption, timeoutOption, temperatureOption, seedOption, numCtxOption,
                         numPredictOption, traceOption, acceptOption });
@@ -367,6 +490,28 @@ int run(const QStringList &arguments)
             QObject::connect(job, &ModelDetailsJob::failed, &loop, [&loop] { loop.quit(); });
             loop.exec();
         }
+    }
+
+    if (parser.isSet(chunkCharsOption)) {
+        ChunkedArguments chunked;
+        std::optional<int> chars;
+        std::optional<int> overlap;
+        std::optional<int> parallel;
+        if (!intValue(chunkCharsOption, 16, chars))
+            return usage(QCoreApplication::translate("cli", "--chunk-chars needs a whole number of at least 16."));
+        if (!intValue(chunkOverlapOption, 0, overlap))
+            return usage(QCoreApplication::translate("cli", "--chunk-overlap needs a whole number of at least 0."));
+        if (!intValue(parallelOption, 1, parallel))
+            return usage(QCoreApplication::translate("cli", "--parallel needs a whole number of at least 1."));
+        chunked.options.chunking.maxChars = *chars;
+        chunked.options.chunking.overlapChars = overlap.value_or(*chars / 10);
+        chunked.options.merge.itemKey = parser.value(mergeKeyOption);
+        chunked.options.concurrency = parallel.value_or(1);
+        chunked.ground = parser.isSet(groundOption);
+        chunked.groundingPath = parser.value(jsonGroundingOption);
+        chunked.source = parser.value(inputOption);
+        chunked.acceptInvalid = parser.isSet(acceptOption);
+        return runChunked(backend.get(), config, prompt, chunked, trace.get(), out, err);
     }
 
     ExtractionRun extraction(backend.get(), config);

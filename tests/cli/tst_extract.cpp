@@ -331,6 +331,50 @@ private Q_SLOTS:
         QCOMPARE(doc.mid(14, 13), QStringLiteral("ADA  LOVELACE"));
     }
 
+    void chunkedInput_mergedWithConflictShownAndSpansInTheWholeInput()
+    {
+        QVERIFY(serve(Json::array({ reply("{'people': [{'name': 'Ada Lovelace', 'age': 36}]}"),
+                                    reply("{'people': [{'name': 'Charles Babbage', 'age': 79}, "
+                                          "{'name': 'Ada Lovelace', 'age': 37}]}"),
+                                    reply("{'people': [{'name': 'Grace Hopper', 'age': 85}]}") })));
+        const QString inputPath = Formwork::Test::testDataPath(QStringLiteral("extraction/three-people.txt"));
+        const QString tracePath = m_dir.filePath(QStringLiteral("chunk-trace.jsonl"));
+        const QString groundingPath = m_dir.filePath(QStringLiteral("chunk-grounding.json"));
+        QStringList list = args({ QStringLiteral("--chunk-chars"), QStringLiteral("200"), QStringLiteral("--chunk-overlap"),
+                                  QStringLiteral("30"), QStringLiteral("--merge-key"), QStringLiteral("name"),
+                                  QStringLiteral("--ground"), QStringLiteral("--json-grounding"), groundingPath,
+                                  QStringLiteral("--trace"), tracePath });
+        list[4] = Formwork::Test::testDataPath(QStringLiteral("extraction/people.schema.json"));
+        list[5] = QStringLiteral("--input");
+        list[6] = inputPath;
+        const CliRun run = runCli(list);
+        QCOMPARE(run.exitCode, 0);
+        const QByteArray err = run.standardError;
+        QVERIFY2(err.contains("chunk 1/3 (characters 0 to 120)"), err.constData());
+        QVERIFY2(err.contains("chunk 3/3"), err.constData());
+        QVERIFY2(err.contains("conflict at /people/0/age: 36 (chunk 1) vs 37 (chunk 2); kept 36"), err.constData());
+        QVERIFY2(err.contains("valid: 3 chunk(s) merged"), err.constData());
+        QCOMPARE_JSON(Json::parse(run.standardOutput.toStdString(), nullptr, false),
+                      Json::parse(q("{'people': [{'name': 'Ada Lovelace', 'age': 36}, {'name': 'Charles Babbage', "
+                                    "'age': 79}, {'name': 'Grace Hopper', 'age': 85}]}")
+                                      .toStdString()));
+
+        QFile inputFile(inputPath);
+        QVERIFY(inputFile.open(QIODevice::ReadOnly));
+        const QString doc = QString::fromUtf8(inputFile.readAll());
+        const qsizetype grace = doc.indexOf(QStringLiteral("Grace Hopper"));
+        QFile file(groundingPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const Json grounding = Json::parse(file.readAll().toStdString(), nullptr, false)["grounding"];
+        QCOMPARE_JSON(grounding["/people/2/name"]["spans"], Json::array({ Json::array({ grace, grace + 12 }) }));
+        QCOMPARE_JSON(grounding["/people/0/name"]["kind"], Json("ambiguous")); // in chunks 1 and 2
+
+        const QList<Json> trace = readTrace(tracePath);
+        QCOMPARE(trace.size(), 3);
+        QCOMPARE_JSON(trace.at(2)["chunk"]["index"], Json(2));
+        QCOMPARE_JSON(trace.at(2)["grounding"]["/people/0/name"]["spans"], Json::array({ Json::array({ grace, grace + 12 }) }));
+    }
+
     void noGround_traceHasNoGrounding()
     {
         QVERIFY(serve(Json::array({ reply(validPerson) })));

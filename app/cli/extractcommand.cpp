@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "extractcommand.h"
 
+#include "documents/documenttext.h"
 #include "extraction/extractionrequest.h"
 #include "extraction/extractionrun.h"
 #include "export/atomicfile.h"
@@ -148,7 +149,8 @@ void printGroundingSummary(QTextStream &err, const Grounding &grounding)
 }
 
 // The file --json-grounding writes: the alignment of the final value with the input text.
-QString writeGrounding(const QString &path, const QString &source, qsizetype sourceLength, const Grounding &grounding)
+QString writeGrounding(const QString &path, const QString &source, qsizetype sourceLength, const Grounding &grounding,
+                       const DocumentText &document)
 {
     Json file = Json::object();
     file["source"] = source.isEmpty() ? Json() : Json(utf8(source));
@@ -156,6 +158,13 @@ QString writeGrounding(const QString &path, const QString &source, qsizetype sou
     file["offsets"] = "utf-16"; // spans count UTF-16 code units of the source text, as QString does
     file["grounded_rate"] = double(qRound(grounding.groundedRate() * 1000.0)) / 1000.0;
     file["grounding"] = grounding.toJson();
+    if (!document.pages.empty()) // a PDF: the page each span starts on
+        for (const GroundedValue &v : grounding.values()) {
+            Json pages = Json::array();
+            for (const TextSpan &span : v.spans)
+                pages.push_back(document.pageAt(span.begin));
+            file["grounding"][v.pointer]["pages"] = std::move(pages);
+        }
     return writeFileAtomically(path,
                                QByteArray::fromStdString(file.dump(2, ' ', false, Json::error_handler_t::replace) + '\n'));
 }
@@ -166,6 +175,7 @@ struct ChunkedArguments {
     bool ground = false;
     QString groundingPath;
     QString source;
+    DocumentText document; // its pages, for the grounding file
     bool acceptInvalid = false;
 };
 
@@ -244,7 +254,8 @@ int runChunked(LlmBackend *backend, const ExtractionConfig &config, const QStrin
             printGroundingSummary(err, result.merged.grounding);
             if (!args.groundingPath.isEmpty()) {
                 const QString failure
-                    = writeGrounding(args.groundingPath, args.source, document.size(), result.merged.grounding);
+                    = writeGrounding(args.groundingPath, args.source, document.size(), result.merged.grounding,
+                                     args.document);
                 if (!failure.isEmpty()) {
                     err << failure << Qt::endl;
                     return ExitUsage;
@@ -431,12 +442,14 @@ int run(const QStringList &arguments)
     }
 
     QString prompt = parser.value(promptOption);
+    DocumentText inputDocument;
     if (parser.isSet(inputOption)) {
-        QFile input(parser.value(inputOption));
-        if (!input.open(QIODevice::ReadOnly))
-            return usage(
-                QCoreApplication::translate("cli", "cannot read %1: %2").arg(input.fileName(), input.errorString()));
-        prompt = QString::fromUtf8(input.readAll());
+        // Plain text and Markdown as they are, HTML without its tags, PDF page by page.
+        auto document = readDocument(parser.value(inputOption));
+        if (!document)
+            return usage(document.error());
+        inputDocument = std::move(document).value();
+        prompt = inputDocument.text;
     }
     if (parser.isSet(systemOption)) {
         ChatMessage system;
@@ -510,6 +523,7 @@ int run(const QStringList &arguments)
         chunked.ground = parser.isSet(groundOption);
         chunked.groundingPath = parser.value(jsonGroundingOption);
         chunked.source = parser.value(inputOption);
+        chunked.document = inputDocument;
         chunked.acceptInvalid = parser.isSet(acceptOption);
         return runChunked(backend.get(), config, prompt, chunked, trace.get(), out, err);
     }
@@ -563,7 +577,8 @@ int run(const QStringList &arguments)
         printGroundingSummary(err, grounding);
         if (groundingPath.isEmpty())
             return;
-        const QString failure = writeGrounding(groundingPath, source, grounder->document().size(), grounding);
+        const QString failure
+            = writeGrounding(groundingPath, source, grounder->document().size(), grounding, inputDocument);
         if (!failure.isEmpty()) {
             err << failure << Qt::endl;
             groundingWritten = false;

@@ -375,6 +375,41 @@ private Q_SLOTS:
         QCOMPARE_JSON(trace.at(2)["grounding"]["/people/0/name"]["spans"], Json::array({ Json::array({ grace, grace + 12 }) }));
     }
 
+    void pdfInput_groundingSaysThePage()
+    {
+        QVERIFY(serve(Json::array({ reply("{'name': 'Ada Lovelace', 'age': 36}") })));
+        const QString groundingPath = m_dir.filePath(QStringLiteral("pdf-grounding.json"));
+        QStringList list = args({ QStringLiteral("--json-grounding"), groundingPath });
+        list[5] = QStringLiteral("--input");
+        list[6] = Formwork::Test::testDataPath(QStringLiteral("documents/two-pages.pdf"));
+        const CliRun run = runCli(list);
+        if (run.standardError.contains("no PDF support"))
+            QSKIP("built without Poppler");
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(!run.standardError.contains("Error:"), run.standardError.constData()); // no Poppler noise
+        QFile file(groundingPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const Json grounding = Json::parse(file.readAll().toStdString(), nullptr, false)["grounding"];
+        QCOMPARE_JSON(grounding["/name"]["kind"], Json("exact"));
+        QCOMPARE_JSON(grounding["/name"]["pages"], Json::parse("[2]"));
+        QCOMPARE_JSON(grounding["/age"]["kind"], Json("absent"));
+        QCOMPARE_JSON(grounding["/age"]["pages"], Json::array());
+        // The model saw the PDF's text, not its bytes.
+        QVERIFY(!run.standardError.contains("%PDF"));
+    }
+
+    void brokenPdfInput_exitsTwoNamingTheFile()
+    {
+        m_host = QStringLiteral("http://127.0.0.1:1");
+        QStringList list = args({});
+        list[5] = QStringLiteral("--input");
+        list[6] = Formwork::Test::testDataPath(QStringLiteral("documents/broken.pdf"));
+        const CliRun run = runCli(list);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.standardError.contains("broken.pdf"), run.standardError.constData());
+        QVERIFY(run.standardOutput.isEmpty());
+    }
+
     void noGround_traceHasNoGrounding()
     {
         QVERIFY(serve(Json::array({ reply(validPerson) })));

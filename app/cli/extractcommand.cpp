@@ -5,6 +5,7 @@
 #include "extraction/extractionrequest.h"
 #include "extraction/extractionrun.h"
 #include "export/atomicfile.h"
+#include "export/runreport.h"
 #include "grounding/chunkedextraction.h"
 #include "grounding/grounder.h"
 #include "llm/hostresolver.h"
@@ -17,6 +18,7 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QTextStream>
 
@@ -169,6 +171,31 @@ QString writeGrounding(const QString &path, const QString &source, qsizetype sou
                                QByteArray::fromStdString(file.dump(2, ' ', false, Json::error_handler_t::replace) + '\n'));
 }
 
+// The report's description of the run's settings and document; the caller adds the outcome.
+RunReport reportBase(const ExtractionConfig &config, const QString &source, const DocumentText &document)
+{
+    RunReport report;
+    report.title = source.isEmpty() ? QCoreApplication::translate("cli", "prompt") : QFileInfo(source).fileName();
+    report.sourceName = source;
+    report.document = document.text;
+    for (const DocumentPage &page : document.pages)
+        report.pageStarts.emplace_back(page.begin, page.number);
+    report.model = config.model;
+    report.mode = extractionModeName(config.mode);
+    Json settings = Json::object();
+    if (config.options.temperature)
+        settings["temperature"] = *config.options.temperature;
+    if (config.options.seed)
+        settings["seed"] = *config.options.seed;
+    if (config.options.numCtx)
+        settings["num_ctx"] = *config.options.numCtx;
+    if (config.options.numPredict)
+        settings["num_predict"] = *config.options.numPredict;
+    settings["max_attempts"] = config.limits.maxAttempts;
+    report.settings = std::move(settings);
+    return report;
+}
+
 // What a chunked extraction needs from the command line.
 struct ChunkedArguments {
     ChunkedExtractionOptions options;
@@ -177,6 +204,7 @@ struct ChunkedArguments {
     QString source;
     DocumentText document; // its pages, for the grounding file
     bool acceptInvalid = false;
+    QString reportPath; // --html-report
 };
 
 // A long --input extracted chunk by chunk and merged (--chunk-chars). Progress per chunk and the
@@ -261,6 +289,27 @@ int runChunked(LlmBackend *backend, const ExtractionConfig &config, const QStrin
                     return ExitUsage;
                 }
             }
+        }
+    }
+    if (!args.reportPath.isEmpty()) {
+        RunReport report = reportBase(config, args.source, args.document);
+        report.document = document;
+        report.value = result.hasValue ? result.merged.value : Json();
+        report.valid = result.success;
+        report.verdict = result.success ? QCoreApplication::translate("cli", "Valid: %n chunk(s) merged", nullptr, count)
+                                        : result.message;
+        report.grounding = result.merged.grounding;
+        report.conflicts = result.merged.conflicts;
+        for (const ChunkOutcome &chunk : result.chunks) {
+            report.attempts.append(chunk.result.attempts);
+            report.wallTimeMs += chunk.result.wallTimeMs;
+            report.promptTokens += chunk.result.usage.promptTokens;
+            report.completionTokens += chunk.result.usage.completionTokens;
+        }
+        const QString failure = writeFileAtomically(args.reportPath, renderRunReport(report));
+        if (!failure.isEmpty()) {
+            err << failure << Qt::endl;
+            return ExitUsage;
         }
     }
     if (result.success) {
@@ -358,6 +407,12 @@ int run(const QStringList &arguments)
         QStringLiteral("parallel"), QCoreApplication::translate("cli", "Chunks extracted at the same time (default 1)."),
         QStringLiteral("N"));
     parser.addOptions({ chunkCharsOption, chunkOverlapOption, mergeKeyOption, parallelOption });
+    const QCommandLineOption htmlReportOption(
+        QStringLiteral("html-report"),
+        QCoreApplication::translate("cli", "Write the run as one self-contained HTML page to FILE: the input with "
+                                           "each value highlighted, the values, every attempt, the settings."),
+        QStringLiteral("FILE"));
+    parser.addOption(htmlReportOption);
     parser.addOptions({ modelOption, schemaOption, promptOption, inputOption, systemOption, hostOption, apiOption,
                         modeOption, attemptsOption, timeoutOption, temperatureOption, seedOption, numCtxOption,
                         numPredictOption, traceOption, acceptOption });
@@ -524,6 +579,7 @@ int run(const QStringList &arguments)
         chunked.groundingPath = parser.value(jsonGroundingOption);
         chunked.source = parser.value(inputOption);
         chunked.document = inputDocument;
+        chunked.reportPath = parser.value(htmlReportOption);
         chunked.acceptInvalid = parser.isSet(acceptOption);
         return runChunked(backend.get(), config, prompt, chunked, trace.get(), out, err);
     }
@@ -566,6 +622,26 @@ int run(const QStringList &arguments)
     if (!extraction.isFinished())
         loop.exec();
 
+    if (parser.isSet(htmlReportOption)) {
+        RunReport report = reportBase(config, parser.value(inputOption), inputDocument);
+        report.document = prompt;
+        report.value = result.hasValue ? result.value : Json();
+        report.valid = result.success;
+        report.verdict = result.success
+            ? QCoreApplication::translate("cli", "Valid on attempt %1").arg(result.attempts.size())
+            : QCoreApplication::translate("cli", "Failed (%1): %2").arg(runFailureReasonName(result.reason), result.message);
+        if (result.hasValue)
+            report.grounding = Grounder(prompt).ground(result.value);
+        report.attempts = result.attempts;
+        report.wallTimeMs = result.wallTimeMs;
+        report.promptTokens = result.usage.promptTokens;
+        report.completionTokens = result.usage.completionTokens;
+        const QString failure = writeFileAtomically(parser.value(htmlReportOption), renderRunReport(report));
+        if (!failure.isEmpty()) {
+            err << failure << Qt::endl;
+            return ExitUsage;
+        }
+    }
     const QString groundingPath = parser.value(jsonGroundingOption);
     const QString source = parser.value(inputOption);
     bool groundingWritten = true;

@@ -299,7 +299,9 @@ private Q_SLOTS:
         input.close();
         const QString tracePath = m_dir.filePath(QStringLiteral("ground-trace.jsonl"));
         const QString groundingPath = m_dir.filePath(QStringLiteral("grounding.json"));
-        QStringList list = args({ QStringLiteral("--trace"), tracePath, QStringLiteral("--json-grounding"), groundingPath });
+        const QString reportPath = m_dir.filePath(QStringLiteral("report.html"));
+        QStringList list = args({ QStringLiteral("--trace"), tracePath, QStringLiteral("--json-grounding"), groundingPath,
+                                  QStringLiteral("--html-report"), reportPath });
         list[5] = QStringLiteral("--input");
         list[6] = inputPath;
         const CliRun run = runCli(list);
@@ -329,6 +331,17 @@ private Q_SLOTS:
         QCOMPARE_JSON(grounding["grounding"], trace.at(1)["grounding"]);
         const QString doc = QString::fromUtf8(text);
         QCOMPARE(doc.mid(14, 13), QStringLiteral("ADA  LOVELACE"));
+
+        // The report: both attempts, the input with its two found values marked, the invented e-mail flagged.
+        QFile reportFile(reportPath);
+        QVERIFY(reportFile.open(QIODevice::ReadOnly));
+        const QString report = QString::fromUtf8(reportFile.readAll());
+        QVERIFY(report.contains(QStringLiteral("Valid on attempt 2")));
+        QCOMPARE(report.count(QStringLiteral("<mark ")), 2);
+        QVERIFY(report.contains(QStringLiteral(">ADA  LOVELACE</mark>")));
+        QVERIFY(report.contains(QStringLiteral("<td class=\"k-absent\">absent</td>")));
+        QCOMPARE(report.count(QStringLiteral("<summary>Attempt ")), 2);
+        QVERIFY(report.contains(QStringLiteral("llama3.1:8b")));
     }
 
     void chunkedInput_mergedWithConflictShownAndSpansInTheWholeInput()

@@ -10,6 +10,7 @@
 #include "picker/modelpickerpane.h"
 #include "prompt/promptpane.h"
 #include "result/resultpane.h"
+#include "result/resulttreemodel.h"
 #include "run/runsession.h"
 #include "schemaeditor/schemaeditorpane.h"
 #include "testdata.h"
@@ -204,6 +205,15 @@ private Q_SLOTS:
         QCOMPARE(view->grounding().size(), qsizetype(3));
         QCOMPARE(view->grounding().find("/email")->kind, MatchKind::Absent);
         QCOMPARE(view->textView()->extraSelections().size(), 2);
+
+        // The invented e-mail is flagged in the result tree; the found name is not.
+        ResultTreeModel *model = window.resultPane()->model();
+        const QModelIndex email = model->indexForPointer(QStringLiteral("/email"));
+        QVERIFY(model->data(email, ResultTreeModel::NotInSourceRole).toBool());
+        QVERIFY(!model->data(model->indexForPointer(QStringLiteral("/name")), ResultTreeModel::NotInSourceRole).toBool());
+        const QModelIndex emailValue = email.siblingAtColumn(ResultTreeModel::ValueColumn);
+        QVERIFY(model->data(emailValue, Qt::ToolTipRole).toString().contains(QStringLiteral("Not found")));
+        QVERIFY(!model->data(emailValue, Qt::DecorationRole).value<QIcon>().isNull());
 
         // Result tree -> source text.
         QVERIFY(window.resultPane()->selectPointer(QStringLiteral("/name")));

@@ -12,6 +12,7 @@
 #include "picker/modelpickerpane.h"
 #include "prompt/promptpane.h"
 #include "result/resultpane.h"
+#include "result/resulttreemodel.h"
 #include "run/runsession.h"
 #include "schemaeditor/inferschemadialog.h"
 #include "schemaeditor/schemaeditorpane.h"
@@ -118,6 +119,13 @@ void MainWindow::createSourcePane(QDockWidget *prompt)
     prompt->raise();
     connect(m_result, &ResultPane::currentPointerChanged, m_source->view(), &SourceView::selectPointer);
     connect(m_source->view(), &SourceView::pointerClicked, m_result, &ResultPane::selectPointer);
+    connect(m_source, &SourcePane::groundingShown, m_result, [this] {
+        QStringList absent;
+        for (const GroundedValue &v : m_source->view()->grounding().values())
+            if (!v.isGrounded())
+                absent.append(QString::fromStdString(v.pointer));
+        m_result->model()->setNotInSource(absent);
+    });
 }
 
 // Sizes for a first start, as fractions of the window: the model list and the attempts need

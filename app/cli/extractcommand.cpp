@@ -130,6 +130,15 @@ void printErrors(QTextStream &err, const AttemptRecord &a)
         err << QStringLiteral("  ") << line << Qt::endl;
 }
 
+// Values whose schema is an enum or a const are labels, not text from the input: not looked for.
+GroundingOptions groundingOptionsFor(const ExtractionConfig &config)
+{
+    GroundingOptions options;
+    if (config.schema)
+        options.scope = GroundingScope(config.schema->document());
+    return options;
+}
+
 // One line on stderr: how many values were found in the source, and which were not.
 void printGroundingSummary(QTextStream &err, const Grounding &grounding)
 {
@@ -234,7 +243,7 @@ int runChunked(LlmBackend *backend, const ExtractionConfig &config, const QStrin
                              Json traced = traceLine(a);
                              traced["chunk"] = Json { { "index", index }, { "begin", c.begin }, { "end", c.end } };
                              if (args.ground && a.parsed) {
-                                 Grounder grounder(document.mid(c.begin, c.length()));
+                                 Grounder grounder(document.mid(c.begin, c.length()), groundingOptionsFor(config));
                                  Grounding grounding = grounder.ground(a.value);
                                  grounding.shift(c.begin);
                                  traced["grounding"] = grounding.toJson();
@@ -515,7 +524,7 @@ int run(const QStringList &arguments)
     // The text the values are traced back to: the --input document (or the --prompt text).
     std::unique_ptr<Grounder> grounder;
     if (parser.isSet(groundOption) || parser.isSet(jsonGroundingOption))
-        grounder = std::make_unique<Grounder>(prompt);
+        grounder = std::make_unique<Grounder>(prompt, groundingOptionsFor(config));
     ChatMessage user;
     user.role = QStringLiteral("user");
     user.content = prompt;
@@ -631,7 +640,7 @@ int run(const QStringList &arguments)
             ? QCoreApplication::translate("cli", "Valid on attempt %1").arg(result.attempts.size())
             : QCoreApplication::translate("cli", "Failed (%1): %2").arg(runFailureReasonName(result.reason), result.message);
         if (result.hasValue)
-            report.grounding = Grounder(prompt).ground(result.value);
+            report.grounding = Grounder(prompt, groundingOptionsFor(config)).ground(result.value);
         report.attempts = result.attempts;
         report.wallTimeMs = result.wallTimeMs;
         report.promptTokens = result.usage.promptTokens;

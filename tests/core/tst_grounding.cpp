@@ -213,6 +213,25 @@ private Q_SLOTS:
         QCOMPARE(g.groundedRate(), 1.0);
     }
 
+    void schemaScope_enumAndConstValuesNotLookedFor()
+    {
+        const QString doc = q("Ada Lovelace (ADMIN) met Bob.");
+        GroundingOptions options;
+        options.scope = GroundingScope(Json::parse(
+            "{\"$defs\": {\"role\": {\"enum\": [\"admin\", \"user\"]}}, \"properties\": {\"people\": {\"items\": "
+            "{\"properties\": {\"name\": {\"type\": \"string\"}, \"role\": {\"$ref\": \"#/$defs/role\"}, "
+            "\"kind\": {\"const\": \"person\"}}}}}}"));
+        Grounder grounder(doc, options);
+        const Grounding g = grounder.ground(Json::parse(
+            "{\"people\": [{\"name\": \"Ada Lovelace\", \"role\": \"admin\", \"kind\": \"person\"}], \"extra\": \"Bob\"}"));
+        QCOMPARE(g.size(), qsizetype(2));
+        QVERIFY(g.find("/people/0/name"));
+        QVERIFY(!g.find("/people/0/role"));
+        QVERIFY(!g.find("/people/0/kind"));
+        QCOMPARE(g.find("/extra")->kind, MatchKind::Exact); // not in the schema: looked for
+        QVERIFY(GroundingScope().includes("/anything"));
+    }
+
     void toJsonFromJson_roundTripAndShift()
     {
         const QString doc = q("Paris and Paris, not Rome.");

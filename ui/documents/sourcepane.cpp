@@ -42,9 +42,12 @@ QString SourcePane::documentOf(const ExtractionConfig &config)
     return QString();
 }
 
-Grounding SourcePane::groundValue(const QString &document, const nlohmann::ordered_json &value)
+Grounding SourcePane::groundValue(const QString &document, const nlohmann::ordered_json &value,
+                                  const nlohmann::ordered_json &schema)
 {
-    Grounder grounder(document);
+    GroundingOptions options;
+    options.scope = GroundingScope(schema);
+    Grounder grounder(document, options);
     return grounder.ground(value);
 }
 
@@ -77,7 +80,9 @@ void SourcePane::showFromSession()
         m_view->setGrounding(watcher->result());
         Q_EMIT groundingShown();
     });
-    watcher->setFuture(QtConcurrent::run(&SourcePane::groundValue, document, result.value));
+    const nlohmann::ordered_json schema
+        = m_session->config().schema ? m_session->config().schema->document() : nlohmann::ordered_json();
+    watcher->setFuture(QtConcurrent::run(&SourcePane::groundValue, document, result.value, schema));
 }
 
 } // namespace Ui

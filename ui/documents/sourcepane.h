@@ -36,8 +36,10 @@ public:
     // The text a run's values are traced back to: its last user message, line ends as "\n" (the
     // text view counts a "\r\n" as one character, so spans are computed on the same text).
     static QString documentOf(const ExtractionConfig &config);
-    // Grounds `value` in `document` (what the worker thread runs).
-    static Grounding groundValue(const QString &document, const nlohmann::ordered_json &value);
+    // Grounds `value` in `document` (what the worker thread runs); values whose schema is an enum
+    // or a const are not looked for.
+    static Grounding groundValue(const QString &document, const nlohmann::ordered_json &value,
+                                 const nlohmann::ordered_json &schema);
 
 Q_SIGNALS:
     // The grounding of a finished run is shown.

@@ -3,6 +3,7 @@
 
 #include "extraction/extractionrun.h"
 #include "grounding/grounder.h"
+#include "schema/schema.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -84,7 +85,10 @@ void ChunkedExtraction::onChunkFinished(int index, const RunResult &result)
     outcome.result = result;
     if (result.hasValue) {
         const DocumentChunk &chunk = m_chunks[std::size_t(index)];
-        Grounder grounder(m_document.mid(chunk.begin, chunk.length()));
+        GroundingOptions options;
+        if (m_config.schema)
+            options.scope = GroundingScope(m_config.schema->document());
+        Grounder grounder(m_document.mid(chunk.begin, chunk.length()), options);
         outcome.grounding = grounder.ground(result.value);
     }
     if (ExtractionRun *run = m_runs[std::size_t(index)])

@@ -127,6 +127,8 @@ void Grounder::walk(const Json &value, const std::string &pointer, std::vector<G
     } else if (value.is_array()) {
         for (std::size_t i = 0; i < value.size(); ++i)
             walk(value[i], SourceMap::appendToken(pointer, std::to_string(i)), out);
+    } else if (!m_options.scope.includes(pointer)) {
+        return;
     } else if (auto grounded = groundValue(value)) {
         grounded->pointer = pointer;
         out.push_back(std::move(*grounded));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "grounding/grounding.h"
+#include "grounding/groundingscope.h"
 #include "grounding/sourceindex.h"
 #include "grounding/textfolding.h"
 
@@ -19,6 +20,7 @@ namespace Formwork {
 struct GroundingOptions {
     double fuzzyThreshold = 0.8; // the least similarity a fuzzy match needs (0..1)
     std::size_t maxSpans = 100; // spans kept per value (an ambiguous "the" could have thousands)
+    GroundingScope scope; // which values are looked for (by default all strings and numbers)
 };
 
 // Aligns extracted values with the document they were extracted from. Built once per document
@@ -28,7 +30,7 @@ struct GroundingOptions {
 // Strings are looked for exactly, then tolerantly (TextFolder), then fuzzily (words in common,
 // then edit distance on the best windows); numbers as the document writes them ("1,250.00" for
 // 1250); ISO dates also as "5 March 2024", "05.03.2024", ... Objects and arrays are walked;
-// booleans, null and empty strings are not grounded.
+// booleans, null, empty strings and values outside options.scope are not grounded.
 class Grounder
 {
 public:

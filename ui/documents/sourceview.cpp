@@ -41,6 +41,8 @@ SourceView::SourceView(QWidget *parent)
     m_ungrounded->setToolTip(tr("Values not found in the source (possible inventions), found at several places, "
                                 "or found only as similar text"));
     m_ungrounded->setMaximumHeight(fontMetrics().height() * 7);
+    const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    m_ungrounded->setIconSize(QSize(icon, icon));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_summary);

@@ -3,6 +3,7 @@
 #include "grounding/grounding.h"
 #include "grounding/numbertext.h"
 
+#include <QElapsedTimer>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -248,6 +249,26 @@ private Q_SLOTS:
         g.shift(100);
         QCOMPARE(g.find("/city")->spans.at(1), (TextSpan { 110, 115 }));
         QCOMPARE(g.groundedRate(), 0.5);
+    }
+
+    void oddInput_neverCrashesAndStaysFast()
+    {
+        // Empty document, lone surrogates, a value longer than the document, a very long value.
+        QCOMPARE(groundOne(QString(), "Paris").kind, MatchKind::Absent);
+        QCOMPARE(groundOne(QString(), 12).kind, MatchKind::Absent);
+        const QString broken = QString(QChar(0xD800)) + q(" Paris ") + QChar(0xDC00);
+        QCOMPARE(groundOne(broken, "Paris").spans.at(0), (TextSpan { 2, 7 }));
+        QCOMPARE(groundOne(q("Paris"), "Paris is the capital of France").kind, MatchKind::Absent);
+        QString words;
+        for (int i = 0; i < 20000; ++i)
+            words += QStringLiteral("word%1 ").arg(i % 700);
+        QElapsedTimer timer;
+        timer.start();
+        const GroundedValue v = groundOne(words, words.left(60000).toStdString());
+        QVERIFY(v.isGrounded());
+        QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+        // A very large integer and a negative number.
+        QCOMPARE(groundOne(q("id 18446744073709551615 and -3.5 degrees"), -3.5).kind, MatchKind::Exact);
     }
 
     void punctuationOnlyValue_exactOccurrences()

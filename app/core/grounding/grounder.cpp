@@ -21,6 +21,7 @@ constexpr double bestFuzzyScore = 0.89; // a fuzzy match never ranks with a tole
 constexpr std::size_t commonToken = 5000; // tokens this frequent do not vote (the, and, ...)
 constexpr std::size_t windowsScored = 4;
 constexpr std::size_t longValue = 400; // folded chars; longer values are scored by words in common
+constexpr std::uint32_t votingTokens = 48; // words of a value that vote for where it stands
 
 std::uint64_t numberKey(double value)
 {
@@ -312,11 +313,14 @@ bool Grounder::fuzzy(const FoldedText &folded, GroundedValue &out)
     if (folded.size() < 4 || m_index.folded().tokens.empty())
         return false;
     std::unordered_map<std::uint32_t, std::uint32_t> votes;
-    for (std::uint32_t k = 0; k < std::uint32_t(folded.tokens.size()); ++k) {
+    // The first words of a long value place it well enough; voting with all of a 10,000-word
+    // value would cost seconds in a large document.
+    const auto voters = std::min<std::uint32_t>(std::uint32_t(folded.tokens.size()), votingTokens);
+    for (std::uint32_t k = 0; k < voters; ++k) {
         const FoldedText::Token &t = folded.tokens[k];
         voteForToken(std::u32string_view(folded.chars).substr(t.begin, t.end - t.begin), k, votes);
     }
-    const std::uint32_t needed = std::max<std::uint32_t>(1, std::uint32_t(folded.tokens.size() + 1) / 2);
+    const std::uint32_t needed = std::max<std::uint32_t>(1, (voters + 1) / 2);
     std::vector<std::pair<std::uint32_t, std::uint32_t>> windows; // votes, first token
     for (const auto &[start, count] : votes)
         if (count >= needed)

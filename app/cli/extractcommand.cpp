@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "extractcommand.h"
 
+#include "documents/documenttext.h"
 #include "extraction/extractionrequest.h"
 #include "extraction/extractionrun.h"
+#include "export/atomicfile.h"
+#include "export/runreport.h"
+#include "grounding/chunkedextraction.h"
+#include "grounding/grounder.h"
 #include "llm/hostresolver.h"
 #include "llm/llmbackend.h"
 #include "llm/ollamabackend.h"
@@ -13,6 +18,7 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QTextStream>
 
@@ -124,6 +130,208 @@ void printErrors(QTextStream &err, const AttemptRecord &a)
         err << QStringLiteral("  ") << line << Qt::endl;
 }
 
+// Values whose schema is an enum or a const are labels, not text from the input: not looked for.
+GroundingOptions groundingOptionsFor(const ExtractionConfig &config)
+{
+    GroundingOptions options;
+    if (config.schema)
+        options.scope = GroundingScope(config.schema->document());
+    return options;
+}
+
+// One line on stderr: how many values were found in the source, and which were not.
+void printGroundingSummary(QTextStream &err, const Grounding &grounding)
+{
+    QStringList absent;
+    for (const GroundedValue &v : grounding.values())
+        if (!v.isGrounded())
+            absent.append(QString::fromStdString(v.pointer));
+    err << QCoreApplication::translate("cli", "grounding: %1 of %2 values found in the source (%3 exact, %4 tolerant, "
+                                              "%5 fuzzy, %6 ambiguous)")
+               .arg(grounding.size() - absent.size())
+               .arg(grounding.size())
+               .arg(grounding.count(MatchKind::Exact))
+               .arg(grounding.count(MatchKind::Tolerant))
+               .arg(grounding.count(MatchKind::Fuzzy))
+               .arg(grounding.count(MatchKind::Ambiguous));
+    if (!absent.isEmpty())
+        err << QCoreApplication::translate("cli", "; not found in the source: %1").arg(absent.join(QStringLiteral(", ")));
+    err << Qt::endl;
+}
+
+// The file --json-grounding writes: the alignment of the final value with the input text.
+QString writeGrounding(const QString &path, const QString &source, qsizetype sourceLength, const Grounding &grounding,
+                       const DocumentText &document)
+{
+    Json file = Json::object();
+    file["source"] = source.isEmpty() ? Json() : Json(utf8(source));
+    file["source_length"] = sourceLength;
+    file["offsets"] = "utf-16"; // spans count UTF-16 code units of the source text, as QString does
+    file["grounded_rate"] = double(qRound(grounding.groundedRate() * 1000.0)) / 1000.0;
+    file["grounding"] = grounding.toJson();
+    if (!document.pages.empty()) // a PDF: the page each span starts on
+        for (const GroundedValue &v : grounding.values()) {
+            Json pages = Json::array();
+            for (const TextSpan &span : v.spans)
+                pages.push_back(document.pageAt(span.begin));
+            file["grounding"][v.pointer]["pages"] = std::move(pages);
+        }
+    return writeFileAtomically(path,
+                               QByteArray::fromStdString(file.dump(2, ' ', false, Json::error_handler_t::replace) + '\n'));
+}
+
+// The report's description of the run's settings and document; the caller adds the outcome.
+RunReport reportBase(const ExtractionConfig &config, const QString &source, const DocumentText &document)
+{
+    RunReport report;
+    report.title = source.isEmpty() ? QCoreApplication::translate("cli", "prompt") : QFileInfo(source).fileName();
+    report.sourceName = source;
+    report.document = document.text;
+    for (const DocumentPage &page : document.pages)
+        report.pageStarts.emplace_back(page.begin, page.number);
+    report.model = config.model;
+    report.mode = extractionModeName(config.mode);
+    Json settings = Json::object();
+    if (config.options.temperature)
+        settings["temperature"] = *config.options.temperature;
+    if (config.options.seed)
+        settings["seed"] = *config.options.seed;
+    if (config.options.numCtx)
+        settings["num_ctx"] = *config.options.numCtx;
+    if (config.options.numPredict)
+        settings["num_predict"] = *config.options.numPredict;
+    settings["max_attempts"] = config.limits.maxAttempts;
+    report.settings = std::move(settings);
+    return report;
+}
+
+// What a chunked extraction needs from the command line.
+struct ChunkedArguments {
+    ChunkedExtractionOptions options;
+    bool ground = false;
+    QString groundingPath;
+    QString source;
+    DocumentText document; // its pages, for the grounding file
+    bool acceptInvalid = false;
+    QString reportPath; // --html-report
+};
+
+// A long --input extracted chunk by chunk and merged (--chunk-chars). Progress per chunk and the
+// merge's conflicts go to stderr; the merged value to stdout; trace lines name their chunk, and
+// their grounding spans are in whole-document offsets.
+int runChunked(LlmBackend *backend, const ExtractionConfig &config, const QString &document,
+               const ChunkedArguments &args, QFile *trace, QTextStream &out, QTextStream &err)
+{
+    ChunkedExtraction extraction(backend, config, document, args.options);
+    const int count = int(extraction.chunks().size());
+    QEventLoop loop;
+    QObject::connect(&extraction, &ChunkedExtraction::chunkStarted, &loop,
+                     [&](int index, int, ExtractionRun *run) {
+                         const DocumentChunk &chunk = extraction.chunks()[std::size_t(index)];
+                         err << QCoreApplication::translate("cli", "chunk %1/%2 (characters %3 to %4)")
+                                    .arg(index + 1)
+                                    .arg(count)
+                                    .arg(chunk.begin)
+                                    .arg(chunk.end)
+                             << Qt::endl;
+                         QObject::connect(run, &ExtractionRun::attemptFinished, &loop, [&, index](const AttemptRecord &a) {
+                             if (!a.isValid())
+                                 printErrors(err, a);
+                             if (!trace)
+                                 return;
+                             const DocumentChunk &c = extraction.chunks()[std::size_t(index)];
+                             Json traced = traceLine(a);
+                             traced["chunk"] = Json { { "index", index }, { "begin", c.begin }, { "end", c.end } };
+                             if (args.ground && a.parsed) {
+                                 Grounder grounder(document.mid(c.begin, c.length()), groundingOptionsFor(config));
+                                 Grounding grounding = grounder.ground(a.value);
+                                 grounding.shift(c.begin);
+                                 traced["grounding"] = grounding.toJson();
+                             }
+                             const std::string line = traced.dump(-1, ' ', false, Json::error_handler_t::replace) + '\n';
+                             trace->write(line.data(), qint64(line.size()));
+                             trace->flush();
+                         });
+                     });
+    QObject::connect(&extraction, &ChunkedExtraction::chunkFinished, &loop, [&](int index, const RunResult &r) {
+        if (!r.success)
+            err << QCoreApplication::translate("cli", "chunk %1/%2 failed (%3): %4")
+                       .arg(index + 1)
+                       .arg(count)
+                       .arg(runFailureReasonName(r.reason), r.message)
+                << Qt::endl;
+    });
+    QObject::connect(&extraction, &ChunkedExtraction::finished, &loop, &QEventLoop::quit);
+    extraction.start();
+    loop.exec();
+
+    const ChunkedResult &result = extraction.result();
+    for (const MergeConflict &conflict : result.merged.conflicts) {
+        QStringList values;
+        for (std::size_t v = 0; v < conflict.values.size(); ++v) {
+            QStringList chunks;
+            for (const int c : conflict.chunks[v])
+                chunks.append(QString::number(c + 1));
+            values.append(QCoreApplication::translate("cli", "%1 (chunk %2)")
+                              .arg(QString::fromStdString(conflict.values[v].dump()), chunks.join(QStringLiteral(", "))));
+        }
+        err << QCoreApplication::translate("cli", "conflict at %1: %2; kept %3")
+                   .arg(QString::fromStdString(conflict.pointer), values.join(QStringLiteral(" vs ")),
+                        QString::fromStdString(conflict.values[conflict.chosen].dump()))
+            << Qt::endl;
+    }
+    for (const ValidationError &e : result.mergedErrors)
+        err << QCoreApplication::translate("cli", "merged value: %1: %2")
+                   .arg(e.instancePath, e.message)
+            << Qt::endl;
+    const bool print = result.hasValue && (result.success || args.acceptInvalid);
+    if (print) {
+        out << QString::fromStdString(result.merged.value.dump(2, ' ', false, Json::error_handler_t::replace)) << Qt::endl;
+        if (args.ground || !args.groundingPath.isEmpty()) {
+            printGroundingSummary(err, result.merged.grounding);
+            if (!args.groundingPath.isEmpty()) {
+                const QString failure
+                    = writeGrounding(args.groundingPath, args.source, document.size(), result.merged.grounding,
+                                     args.document);
+                if (!failure.isEmpty()) {
+                    err << failure << Qt::endl;
+                    return ExitUsage;
+                }
+            }
+        }
+    }
+    if (!args.reportPath.isEmpty()) {
+        RunReport report = reportBase(config, args.source, args.document);
+        report.document = document;
+        report.value = result.hasValue ? result.merged.value : Json();
+        report.valid = result.success;
+        report.verdict = result.success ? QCoreApplication::translate("cli", "Valid: %n chunk(s) merged", nullptr, count)
+                                        : result.message;
+        report.grounding = result.merged.grounding;
+        report.conflicts = result.merged.conflicts;
+        for (const ChunkOutcome &chunk : result.chunks) {
+            report.attempts.append(chunk.result.attempts);
+            report.wallTimeMs += chunk.result.wallTimeMs;
+            report.promptTokens += chunk.result.usage.promptTokens;
+            report.completionTokens += chunk.result.usage.completionTokens;
+        }
+        const QString failure = writeFileAtomically(args.reportPath, renderRunReport(report));
+        if (!failure.isEmpty()) {
+            err << failure << Qt::endl;
+            return ExitUsage;
+        }
+    }
+    if (result.success) {
+        err << QCoreApplication::translate("cli", "valid: %n chunk(s) merged", nullptr, count) << Qt::endl;
+        return ExitSuccess;
+    }
+    err << QCoreApplication::translate("cli", "extract failed: %1").arg(result.message) << Qt::endl;
+    for (const ChunkOutcome &chunk : result.chunks)
+        if (chunk.result.reason == RunFailureReason::Backend)
+            return ExitBackend;
+    return ExitInvalid;
+}
+
 int run(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -179,6 +387,41 @@ int run(const QStringList &arguments)
     const QCommandLineOption acceptOption(
         QStringLiteral("accept-invalid"),
         QCoreApplication::translate("cli", "When no attempt is valid, still print the last parsed value (exit 1)."));
+    const QCommandLineOption groundOption(
+        QStringLiteral("ground"),
+        QCoreApplication::translate("cli", "Trace every extracted value to where it stands in the input text: each "
+                                           "--trace line gets a grounding object and stderr a summary."));
+    const QCommandLineOption jsonGroundingOption(
+        QStringLiteral("json-grounding"),
+        QCoreApplication::translate("cli", "Write the final value's grounding (JSON Pointer -> spans, match kind, "
+                                           "score) to FILE; implies --ground."),
+        QStringLiteral("FILE"));
+    parser.addOptions({ groundOption, jsonGroundingOption });
+    const QCommandLineOption chunkCharsOption(
+        QStringLiteral("chunk-chars"),
+        QCoreApplication::translate("cli", "Split an input longer than N characters into chunks (at paragraph and "
+                                           "sentence ends), extract each and merge the results."),
+        QStringLiteral("N"));
+    const QCommandLineOption chunkOverlapOption(
+        QStringLiteral("chunk-overlap"),
+        QCoreApplication::translate("cli", "Characters two neighbouring chunks share (default: a tenth of "
+                                           "--chunk-chars)."),
+        QStringLiteral("N"));
+    const QCommandLineOption mergeKeyOption(
+        QStringLiteral("merge-key"),
+        QCoreApplication::translate("cli", "When merging chunks, array items with the same value of member NAME are "
+                                           "one item (default: equal items are)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption parallelOption(
+        QStringLiteral("parallel"), QCoreApplication::translate("cli", "Chunks extracted at the same time (default 1)."),
+        QStringLiteral("N"));
+    parser.addOptions({ chunkCharsOption, chunkOverlapOption, mergeKeyOption, parallelOption });
+    const QCommandLineOption htmlReportOption(
+        QStringLiteral("html-report"),
+        QCoreApplication::translate("cli", "Write the run as one self-contained HTML page to FILE: the input with "
+                                           "each value highlighted, the values, every attempt, the settings."),
+        QStringLiteral("FILE"));
+    parser.addOption(htmlReportOption);
     parser.addOptions({ modelOption, schemaOption, promptOption, inputOption, systemOption, hostOption, apiOption,
                         modeOption, attemptsOption, timeoutOption, temperatureOption, seedOption, numCtxOption,
                         numPredictOption, traceOption, acceptOption });
@@ -263,12 +506,14 @@ int run(const QStringList &arguments)
     }
 
     QString prompt = parser.value(promptOption);
+    DocumentText inputDocument;
     if (parser.isSet(inputOption)) {
-        QFile input(parser.value(inputOption));
-        if (!input.open(QIODevice::ReadOnly))
-            return usage(
-                QCoreApplication::translate("cli", "cannot read %1: %2").arg(input.fileName(), input.errorString()));
-        prompt = QString::fromUtf8(input.readAll());
+        // Plain text and Markdown as they are, HTML without its tags, PDF page by page.
+        auto document = readDocument(parser.value(inputOption));
+        if (!document)
+            return usage(document.error());
+        inputDocument = std::move(document).value();
+        prompt = inputDocument.text;
     }
     if (parser.isSet(systemOption)) {
         ChatMessage system;
@@ -276,6 +521,10 @@ int run(const QStringList &arguments)
         system.content = parser.value(systemOption);
         config.messages.append(system);
     }
+    // The text the values are traced back to: the --input document (or the --prompt text).
+    std::unique_ptr<Grounder> grounder;
+    if (parser.isSet(groundOption) || parser.isSet(jsonGroundingOption))
+        grounder = std::make_unique<Grounder>(prompt, groundingOptionsFor(config));
     ChatMessage user;
     user.role = QStringLiteral("user");
     user.content = prompt;
@@ -320,6 +569,30 @@ int run(const QStringList &arguments)
         }
     }
 
+    if (parser.isSet(chunkCharsOption)) {
+        ChunkedArguments chunked;
+        std::optional<int> chars;
+        std::optional<int> overlap;
+        std::optional<int> parallel;
+        if (!intValue(chunkCharsOption, 16, chars))
+            return usage(QCoreApplication::translate("cli", "--chunk-chars needs a whole number of at least 16."));
+        if (!intValue(chunkOverlapOption, 0, overlap))
+            return usage(QCoreApplication::translate("cli", "--chunk-overlap needs a whole number of at least 0."));
+        if (!intValue(parallelOption, 1, parallel))
+            return usage(QCoreApplication::translate("cli", "--parallel needs a whole number of at least 1."));
+        chunked.options.chunking.maxChars = *chars;
+        chunked.options.chunking.overlapChars = overlap.value_or(*chars / 10);
+        chunked.options.merge.itemKey = parser.value(mergeKeyOption);
+        chunked.options.concurrency = parallel.value_or(1);
+        chunked.ground = parser.isSet(groundOption);
+        chunked.groundingPath = parser.value(jsonGroundingOption);
+        chunked.source = parser.value(inputOption);
+        chunked.document = inputDocument;
+        chunked.reportPath = parser.value(htmlReportOption);
+        chunked.acceptInvalid = parser.isSet(acceptOption);
+        return runChunked(backend.get(), config, prompt, chunked, trace.get(), out, err);
+    }
+
     ExtractionRun extraction(backend.get(), config);
     RunResult result;
 
@@ -336,11 +609,14 @@ int run(const QStringList &arguments)
                    .arg(retry.retry)
             << Qt::endl;
     });
-    QObject::connect(&extraction, &ExtractionRun::attemptFinished, &loop, [&err, &trace](const AttemptRecord &a) {
+    QObject::connect(&extraction, &ExtractionRun::attemptFinished, &loop, [&err, &trace, &grounder](const AttemptRecord &a) {
         if (!a.isValid())
             printErrors(err, a);
         if (trace) {
-            const std::string line = traceLine(a).dump(-1, ' ', false, Json::error_handler_t::replace) + '\n';
+            Json traced = traceLine(a);
+            if (grounder && a.parsed)
+                traced["grounding"] = grounder->ground(a.value).toJson();
+            const std::string line = traced.dump(-1, ' ', false, Json::error_handler_t::replace) + '\n';
             trace->write(line.data(), qint64(line.size()));
             trace->flush();
         }
@@ -355,8 +631,43 @@ int run(const QStringList &arguments)
     if (!extraction.isFinished())
         loop.exec();
 
-    const auto printValue = [&out](const Json &value) {
+    if (parser.isSet(htmlReportOption)) {
+        RunReport report = reportBase(config, parser.value(inputOption), inputDocument);
+        report.document = prompt;
+        report.value = result.hasValue ? result.value : Json();
+        report.valid = result.success;
+        report.verdict = result.success
+            ? QCoreApplication::translate("cli", "Valid on attempt %1").arg(result.attempts.size())
+            : QCoreApplication::translate("cli", "Failed (%1): %2").arg(runFailureReasonName(result.reason), result.message);
+        if (result.hasValue)
+            report.grounding = Grounder(prompt, groundingOptionsFor(config)).ground(result.value);
+        report.attempts = result.attempts;
+        report.wallTimeMs = result.wallTimeMs;
+        report.promptTokens = result.usage.promptTokens;
+        report.completionTokens = result.usage.completionTokens;
+        const QString failure = writeFileAtomically(parser.value(htmlReportOption), renderRunReport(report));
+        if (!failure.isEmpty()) {
+            err << failure << Qt::endl;
+            return ExitUsage;
+        }
+    }
+    const QString groundingPath = parser.value(jsonGroundingOption);
+    const QString source = parser.value(inputOption);
+    bool groundingWritten = true;
+    const auto printValue = [&](const Json &value) {
         out << QString::fromStdString(value.dump(2, ' ', false, Json::error_handler_t::replace)) << Qt::endl;
+        if (!grounder)
+            return;
+        const Grounding grounding = grounder->ground(value);
+        printGroundingSummary(err, grounding);
+        if (groundingPath.isEmpty())
+            return;
+        const QString failure
+            = writeGrounding(groundingPath, source, grounder->document().size(), grounding, inputDocument);
+        if (!failure.isEmpty()) {
+            err << failure << Qt::endl;
+            groundingWritten = false;
+        }
     };
     if (result.success) {
         printValue(result.value);
@@ -364,7 +675,7 @@ int run(const QStringList &arguments)
                                            int(result.attempts.size()))
                    .arg(result.usage.total())
             << Qt::endl;
-        return ExitSuccess;
+        return groundingWritten ? ExitSuccess : ExitUsage;
     }
     err << QCoreApplication::translate("cli", "extract failed (%1): %2")
                .arg(runFailureReasonName(result.reason), result.message)

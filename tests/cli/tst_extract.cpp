@@ -286,6 +286,153 @@ private Q_SLOTS:
         QVERIFY(run.standardOutput.isEmpty());
     }
 
+    void groundWithInput_traceAndGroundingFileHoldSpansInTheInput()
+    {
+        // A negative age first (reasked), then a value with one name found and one e-mail invented.
+        QVERIFY(serve(Json::array({ reply("{'name': 'ada lovelace', 'age': -1}"),
+                                    reply("{'name': 'Ada Lovelace', 'age': 36, 'email': 'ada@example.org'}") })));
+        const QString inputPath = m_dir.filePath(QStringLiteral("letter.txt"));
+        QFile input(inputPath);
+        QVERIFY(input.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        const QByteArray text = "Caf\xc3\xa9 \xf0\x9f\x98\x80 note: ADA  LOVELACE was 36 years old.\n";
+        input.write(text);
+        input.close();
+        const QString tracePath = m_dir.filePath(QStringLiteral("ground-trace.jsonl"));
+        const QString groundingPath = m_dir.filePath(QStringLiteral("grounding.json"));
+        const QString reportPath = m_dir.filePath(QStringLiteral("report.html"));
+        QStringList list = args({ QStringLiteral("--trace"), tracePath, QStringLiteral("--json-grounding"), groundingPath,
+                                  QStringLiteral("--html-report"), reportPath });
+        list[5] = QStringLiteral("--input");
+        list[6] = inputPath;
+        const CliRun run = runCli(list);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.standardError.contains("grounding: 2 of 3 values found in the source (1 exact, 1 tolerant"),
+                 run.standardError.constData());
+        QVERIFY2(run.standardError.contains("not found in the source: /email"), run.standardError.constData());
+        // stdout stays the value alone.
+        QCOMPARE_JSON(Json::parse(run.standardOutput.toStdString(), nullptr, false)["age"], Json(36));
+
+        // "ADA  LOVELACE" starts at UTF-16 offset 14: "Café " is 5 units, the emoji 2, " note: " 7.
+        const QList<Json> trace = readTrace(tracePath);
+        QCOMPARE(trace.size(), 2);
+        QCOMPARE_JSON(trace.at(0)["grounding"]["/name"]["kind"], Json("tolerant"));
+        QCOMPARE_JSON(trace.at(0)["grounding"]["/age"]["kind"], Json("absent")); // -1 is nowhere
+        QCOMPARE_JSON(trace.at(1)["grounding"]["/name"]["spans"], Json::parse("[[14, 27]]"));
+        QCOMPARE_JSON(trace.at(1)["grounding"]["/age"]["kind"], Json("exact"));
+        QCOMPARE_JSON(trace.at(1)["grounding"]["/age"]["spans"], Json::parse("[[32, 34]]"));
+        QCOMPARE_JSON(trace.at(1)["grounding"]["/email"]["kind"], Json("absent"));
+
+        QFile file(groundingPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const Json grounding = Json::parse(file.readAll().toStdString(), nullptr, false);
+        QCOMPARE_JSON(grounding["source"], Json(inputPath.toStdString()));
+        QCOMPARE_JSON(grounding["offsets"], Json("utf-16"));
+        QCOMPARE_JSON(grounding["source_length"], Json(QString::fromUtf8(text).size()));
+        QCOMPARE_JSON(grounding["grounding"], trace.at(1)["grounding"]);
+        const QString doc = QString::fromUtf8(text);
+        QCOMPARE(doc.mid(14, 13), QStringLiteral("ADA  LOVELACE"));
+
+        // The report: both attempts, the input with its two found values marked, the invented e-mail flagged.
+        QFile reportFile(reportPath);
+        QVERIFY(reportFile.open(QIODevice::ReadOnly));
+        const QString report = QString::fromUtf8(reportFile.readAll());
+        QVERIFY(report.contains(QStringLiteral("Valid on attempt 2")));
+        QCOMPARE(report.count(QStringLiteral("<mark ")), 2);
+        QVERIFY(report.contains(QStringLiteral(">ADA  LOVELACE</mark>")));
+        QVERIFY(report.contains(QStringLiteral("<td class=\"k-absent\">absent</td>")));
+        QCOMPARE(report.count(QStringLiteral("<summary>Attempt ")), 2);
+        QVERIFY(report.contains(QStringLiteral("llama3.1:8b")));
+    }
+
+    void chunkedInput_mergedWithConflictShownAndSpansInTheWholeInput()
+    {
+        QVERIFY(serve(Json::array({ reply("{'people': [{'name': 'Ada Lovelace', 'age': 36}]}"),
+                                    reply("{'people': [{'name': 'Charles Babbage', 'age': 79}, "
+                                          "{'name': 'Ada Lovelace', 'age': 37}]}"),
+                                    reply("{'people': [{'name': 'Grace Hopper', 'age': 85}]}") })));
+        const QString inputPath = Formwork::Test::testDataPath(QStringLiteral("extraction/three-people.txt"));
+        const QString tracePath = m_dir.filePath(QStringLiteral("chunk-trace.jsonl"));
+        const QString groundingPath = m_dir.filePath(QStringLiteral("chunk-grounding.json"));
+        QStringList list = args({ QStringLiteral("--chunk-chars"), QStringLiteral("200"), QStringLiteral("--chunk-overlap"),
+                                  QStringLiteral("30"), QStringLiteral("--merge-key"), QStringLiteral("name"),
+                                  QStringLiteral("--ground"), QStringLiteral("--json-grounding"), groundingPath,
+                                  QStringLiteral("--trace"), tracePath });
+        list[4] = Formwork::Test::testDataPath(QStringLiteral("extraction/people.schema.json"));
+        list[5] = QStringLiteral("--input");
+        list[6] = inputPath;
+        const CliRun run = runCli(list);
+        QCOMPARE(run.exitCode, 0);
+        const QByteArray err = run.standardError;
+        QVERIFY2(err.contains("chunk 1/3 (characters 0 to 120)"), err.constData());
+        QVERIFY2(err.contains("chunk 3/3"), err.constData());
+        QVERIFY2(err.contains("conflict at /people/0/age: 36 (chunk 1) vs 37 (chunk 2); kept 36"), err.constData());
+        QVERIFY2(err.contains("valid: 3 chunk(s) merged"), err.constData());
+        QCOMPARE_JSON(Json::parse(run.standardOutput.toStdString(), nullptr, false),
+                      Json::parse(q("{'people': [{'name': 'Ada Lovelace', 'age': 36}, {'name': 'Charles Babbage', "
+                                    "'age': 79}, {'name': 'Grace Hopper', 'age': 85}]}")
+                                      .toStdString()));
+
+        QFile inputFile(inputPath);
+        QVERIFY(inputFile.open(QIODevice::ReadOnly));
+        const QString doc = QString::fromUtf8(inputFile.readAll());
+        const qsizetype grace = doc.indexOf(QStringLiteral("Grace Hopper"));
+        QFile file(groundingPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const Json grounding = Json::parse(file.readAll().toStdString(), nullptr, false)["grounding"];
+        QCOMPARE_JSON(grounding["/people/2/name"]["spans"], Json::array({ Json::array({ grace, grace + 12 }) }));
+        QCOMPARE_JSON(grounding["/people/0/name"]["kind"], Json("ambiguous")); // in chunks 1 and 2
+
+        const QList<Json> trace = readTrace(tracePath);
+        QCOMPARE(trace.size(), 3);
+        QCOMPARE_JSON(trace.at(2)["chunk"]["index"], Json(2));
+        QCOMPARE_JSON(trace.at(2)["grounding"]["/people/0/name"]["spans"], Json::array({ Json::array({ grace, grace + 12 }) }));
+    }
+
+    void pdfInput_groundingSaysThePage()
+    {
+        QVERIFY(serve(Json::array({ reply("{'name': 'Ada Lovelace', 'age': 36}") })));
+        const QString groundingPath = m_dir.filePath(QStringLiteral("pdf-grounding.json"));
+        QStringList list = args({ QStringLiteral("--json-grounding"), groundingPath });
+        list[5] = QStringLiteral("--input");
+        list[6] = Formwork::Test::testDataPath(QStringLiteral("documents/two-pages.pdf"));
+        const CliRun run = runCli(list);
+        if (run.standardError.contains("no PDF support"))
+            QSKIP("built without Poppler");
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(!run.standardError.contains("Error:"), run.standardError.constData()); // no Poppler noise
+        QFile file(groundingPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const Json grounding = Json::parse(file.readAll().toStdString(), nullptr, false)["grounding"];
+        QCOMPARE_JSON(grounding["/name"]["kind"], Json("exact"));
+        QCOMPARE_JSON(grounding["/name"]["pages"], Json::parse("[2]"));
+        QCOMPARE_JSON(grounding["/age"]["kind"], Json("absent"));
+        QCOMPARE_JSON(grounding["/age"]["pages"], Json::array());
+        // The model saw the PDF's text, not its bytes.
+        QVERIFY(!run.standardError.contains("%PDF"));
+    }
+
+    void brokenPdfInput_exitsTwoNamingTheFile()
+    {
+        m_host = QStringLiteral("http://127.0.0.1:1");
+        QStringList list = args({});
+        list[5] = QStringLiteral("--input");
+        list[6] = Formwork::Test::testDataPath(QStringLiteral("documents/broken.pdf"));
+        const CliRun run = runCli(list);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.standardError.contains("broken.pdf"), run.standardError.constData());
+        QVERIFY(run.standardOutput.isEmpty());
+    }
+
+    void noGround_traceHasNoGrounding()
+    {
+        QVERIFY(serve(Json::array({ reply(validPerson) })));
+        const QString tracePath = m_dir.filePath(QStringLiteral("plain-trace.jsonl"));
+        const CliRun run = runCli(args({ QStringLiteral("--trace"), tracePath }));
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(!run.standardError.contains("grounding"));
+        QVERIFY(!readTrace(tracePath).at(0).contains("grounding"));
+    }
+
     void badSchemaFile_exitsTwoNamingLineAndColumn()
     {
         m_host = QStringLiteral("http://127.0.0.1:1");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow/commandline.h"
 #include "common/processmemory.h"
+#include "documents/sourcepane.h"
 
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/recoverystore.h"
@@ -11,6 +12,7 @@
 #include <QFile>
 #include <QPixmap>
 #include <QTextStream>
+#include <QDockWidget>
 #include <QTimer>
 #include <QWindow>
 
@@ -71,6 +73,10 @@ void CommandLine::configureParser()
                                     "With --screenshot: select attempt N in the Attempts pane before the picture "
                                     "is taken (to show a failed attempt's underlined errors)."),
         QStringLiteral("N")));
+    m_parser.addOption(QCommandLineOption(
+        QStringLiteral("show-source"),
+        QCoreApplication::translate("main", "With --screenshot and --run: show the Source pane, the input text with "
+                                            "the run's values highlighted, once they are grounded.")));
     m_parser.addOption(
         QCommandLineOption(QStringLiteral("self-test"),
                            QCoreApplication::translate("main", "Show the main window, then quit with status 0.")));
@@ -92,6 +98,7 @@ bool CommandLine::parse(const QStringList &arguments)
     m_screenshotPath = m_parser.value(QStringLiteral("screenshot"));
     m_selfTest = m_parser.isSet(QStringLiteral("self-test"));
     m_shownAttempt = m_parser.value(QStringLiteral("show-attempt")).toInt();
+    m_showSource = m_parser.isSet(QStringLiteral("show-source"));
     m_reportFirstFrame = qEnvironmentVariableIntValue("FORMWORK_REPORT_FIRST_FRAME") == 1;
     return true;
 }
@@ -166,7 +173,10 @@ void CommandLine::firstFrameShown()
         return;
     }
     if (m_run) {
-        if (!m_screenshotPath.isEmpty())
+        if (!m_screenshotPath.isEmpty() && m_showSource) // the grounding comes after the run, from a worker
+            connect(m_window->sourcePane(), &SourcePane::groundingShown, this, &CommandLine::takeScreenshot,
+                    Qt::QueuedConnection);
+        else if (!m_screenshotPath.isEmpty())
             connect(m_window, &MainWindow::runFinished, this, &CommandLine::takeScreenshot, Qt::QueuedConnection);
         if (!m_window->startRun()) {
             printErr(tr("The run did not start; see the window for why."));
@@ -190,6 +200,13 @@ void CommandLine::takeScreenshot()
         return;
     if (m_shownAttempt > 0)
         m_window->timelinePane()->selectAttempt(m_shownAttempt);
+    if (m_showSource) {
+        if (auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("sourceDock"))) {
+            dock->show();
+            dock->raise();
+        }
+        QCoreApplication::processEvents(); // lay the raised tab out before the picture
+    }
     const QPixmap picture = m_window->grab();
     const bool written = !picture.isNull() && picture.save(m_screenshotPath, "PNG");
     if (!written)

@@ -67,6 +67,7 @@ private:
     QString m_screenshotPath;
     bool m_run = false;
     int m_shownAttempt = 0; // --show-attempt
+    bool m_showSource = false; // --show-source
     bool m_selfTest = false;
     bool m_reportFirstFrame = false;
     bool m_firstFrameSeen = false;

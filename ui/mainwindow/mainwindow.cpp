@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow/mainwindow.h"
 
+#include "documents/sourcepane.h"
+#include "documents/sourceview.h"
 #include "editor/codeeditor.h"
 #include "formworkversion.h"
 #include "highlighting/jsonhighlighting.h"
@@ -10,6 +12,7 @@
 #include "picker/modelpickerpane.h"
 #include "prompt/promptpane.h"
 #include "result/resultpane.h"
+#include "result/resulttreemodel.h"
 #include "run/runsession.h"
 #include "schemaeditor/inferschemadialog.h"
 #include "schemaeditor/schemaeditorpane.h"
@@ -105,6 +108,28 @@ void MainWindow::createPanes()
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     m_defaultDocks = { model, prompt, result, timeline }; // see applyDefaultDockSizes()
     createBatchPane(timeline);
+    createSourcePane(prompt);
+}
+
+// The run's input text with its values highlighted, a tab beside the prompt: a value selected in
+// the result tree is selected in the text, and a value clicked in the text is selected in the tree.
+void MainWindow::createSourcePane(QDockWidget *prompt)
+{
+    m_source = new SourcePane(m_session, this);
+    m_source->setObjectName(QStringLiteral("sourcePane"));
+    QDockWidget *source = addPane(QStringLiteral("sourceDock"), tr("Source"), m_source, Qt::LeftDockWidgetArea);
+    source->toggleViewAction()->setToolTip(tr("Show the run's input text with each extracted value highlighted"));
+    tabifyDockWidget(prompt, source);
+    prompt->raise();
+    connect(m_result, &ResultPane::currentPointerChanged, m_source->view(), &SourceView::selectPointer);
+    connect(m_source->view(), &SourceView::pointerClicked, m_result, &ResultPane::selectPointer);
+    connect(m_source, &SourcePane::groundingShown, m_result, [this] {
+        QStringList absent;
+        for (const GroundedValue &v : m_source->view()->grounding().values())
+            if (!v.isGrounded())
+                absent.append(QString::fromStdString(v.pointer));
+        m_result->model()->setNotInSource(absent);
+    });
 }
 
 // Sizes for a first start, as fractions of the window: the model list and the attempts need

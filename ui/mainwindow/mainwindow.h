@@ -19,6 +19,7 @@ class RunSession;
 class SchemaEditorPane;
 class TimelinePane;
 class WorkspaceController;
+class SourcePane;
 
 // The workbench: the schema editor in the centre, the model picker, prompt, result and attempt
 // timeline in docks. Dock layout and window geometry are restored from QSettings.
@@ -38,6 +39,7 @@ public:
     HistoryPane *historyPane() const { return m_history; }
     ResultPane *resultPane() const { return m_result; }
     TimelinePane *timelinePane() const { return m_timeline; }
+    SourcePane *sourcePane() const { return m_source; }
     RunSession *runSession() const { return m_session; }
     RunController *runController() const { return m_runController; }
     // The workspace file: New/Open/Save, recent files, autosave and recovery, drops.
@@ -62,6 +64,7 @@ protected:
 private:
     QDockWidget *addPane(const QString &objectName, const QString &title, QWidget *content, Qt::DockWidgetArea area);
     void createPanes();
+    void createSourcePane(QDockWidget *prompt);
     void createActions();
     void createRunToolBar();
     void applyDefaultDockSizes();
@@ -78,6 +81,7 @@ private:
     ResultPane *m_result;
     TimelinePane *m_timeline;
     WorkspaceController *m_workspace;
+    SourcePane *m_source = nullptr;
     RunController *m_runController;
     QMenu *m_viewMenu = nullptr;
     QList<QDockWidget *> m_defaultDocks; // until their first-start sizes are applied

@@ -123,8 +123,10 @@ ResultTreeModel::ResultTreeModel(QObject *parent)
     , m_value(std::make_shared<const Json>())
 {
     setPalette(QGuiApplication::palette());
-    if (qobject_cast<QApplication *>(QCoreApplication::instance()))
+    if (qobject_cast<QApplication *>(QCoreApplication::instance())) {
         m_errorIcon = QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+        m_notInSourceIcon = QApplication::style()->standardIcon(QStyle::SP_MessageBoxQuestion);
+    }
 }
 
 ResultTreeModel::~ResultTreeModel() = default;
@@ -136,6 +138,7 @@ void ResultTreeModel::setValue(nlohmann::ordered_json value, const QList<Validat
     m_value = std::make_shared<const Json>(std::move(value));
     m_errorsAt.clear();
     m_errorsBelow.clear();
+    m_notInSource.clear();
     m_errorCount = errors.size();
     for (const ValidationError &error : errors) {
         std::string pointer = error.instancePath.toStdString();
@@ -156,8 +159,24 @@ void ResultTreeModel::clear()
     m_value = std::make_shared<const Json>();
     m_errorsAt.clear();
     m_errorsBelow.clear();
+    m_notInSource.clear();
     m_errorCount = 0;
     endResetModel();
+}
+
+void ResultTreeModel::setNotInSource(const QStringList &pointers)
+{
+    std::unordered_set<std::string> changed = std::move(m_notInSource);
+    m_notInSource.clear();
+    for (const QString &pointer : pointers)
+        m_notInSource.insert(pointer.toStdString());
+    changed.insert(m_notInSource.begin(), m_notInSource.end());
+    for (const std::string &pointer : changed) {
+        const QModelIndex at = indexForPointer(QString::fromStdString(pointer));
+        if (at.isValid())
+            Q_EMIT dataChanged(at.siblingAtColumn(ValueColumn), at.siblingAtColumn(ValueColumn),
+                               { Qt::DecorationRole, Qt::ToolTipRole, NotInSourceRole });
+    }
 }
 
 void ResultTreeModel::setPalette(const QPalette &palette)
@@ -303,6 +322,8 @@ QVariant ResultTreeModel::toolTipData(Node *node, int column) const
         return it->second.join(u'\n');
     if (const auto it = m_errorsBelow.find(pointer); it != m_errorsBelow.end() && column == KeyColumn)
         return tr("%n error(s) inside", nullptr, it->second);
+    if (column == ValueColumn && m_notInSource.count(pointer) > 0)
+        return tr("Not found in the input text: a possible invention");
     if (column == ValueColumn && node->value->is_string()
         && node->value->get_ref<const std::string &>().size() > std::size_t(displayLimit))
         return shortScalarText(*node->value, toolTipLimit);
@@ -322,6 +343,8 @@ QVariant ResultTreeModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (index.column() == KeyColumn && m_errorsAt.count(pointerOf(node)) > 0)
             return m_errorIcon;
+        if (index.column() == ValueColumn && m_notInSource.count(pointerOf(node)) > 0)
+            return m_notInSourceIcon;
         return {};
     case Qt::ForegroundRole: {
         const std::string &pointer = pointerOf(node);
@@ -345,6 +368,8 @@ QVariant ResultTreeModel::data(const QModelIndex &index, int role) const
         const auto it = m_errorsAt.find(pointerOf(node));
         return it == m_errorsAt.end() ? QStringList() : it->second;
     }
+    case NotInSourceRole:
+        return m_notInSource.count(pointerOf(node)) > 0;
     case ErrorsBelowRole: {
         const auto it = m_errorsBelow.find(pointerOf(node));
         return it == m_errorsBelow.end() ? 0 : it->second;

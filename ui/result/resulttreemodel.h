@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 class QPalette;
 
@@ -44,6 +45,7 @@ public:
         HasErrorRole, // bool: validation errors at this very node
         ErrorMessagesRole, // QStringList: their messages
         ErrorsBelowRole, // int: errors at nodes under this one
+        NotInSourceRole, // bool: the value was looked for in the run's input text and not found
     };
 
     explicit ResultTreeModel(QObject *parent = nullptr);
@@ -57,6 +59,10 @@ public:
     // The value, shared (immutable): a worker thread may hold it while the model moves on.
     std::shared_ptr<const nlohmann::ordered_json> sharedValue() const { return m_value; }
     int errorCount() const { return int(m_errorCount); }
+
+    // Flags the values at these pointers as not found in the source text (a possible invention):
+    // an icon on the value and a tooltip. Cleared by setValue() and clear().
+    void setNotInSource(const QStringList &pointers);
 
     // The error colour of the palette's theme (the same one the editors underline with).
     void setPalette(const QPalette &palette);
@@ -93,6 +99,8 @@ private:
     qsizetype m_errorCount = 0;
     QColor m_errorColor;
     QIcon m_errorIcon;
+    std::unordered_set<std::string> m_notInSource;
+    QIcon m_notInSourceIcon;
 };
 
 } // namespace Ui

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "documents/documenttext.h"
+
+#include "documents/htmltext.h"
+#include "documents/pdftext.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+
+namespace Formwork {
+
+int DocumentText::pageAt(qsizetype offset) const
+{
+    const auto it = std::upper_bound(pages.begin(), pages.end(), offset,
+                                     [](qsizetype o, const DocumentPage &page) { return o < page.begin; });
+    return it == pages.begin() ? (pages.empty() ? 0 : pages.front().number) : std::prev(it)->number;
+}
+
+Result<DocumentText, QString> readDocument(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QCoreApplication::translate("DocumentText", "cannot read %1: %2").arg(path, file.errorString());
+    const QByteArray bytes = file.readAll();
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (bytes.startsWith("%PDF-") || suffix == u"pdf")
+        return readPdf(path, bytes);
+    DocumentText document;
+    QString text = QString::fromUtf8(bytes);
+    if (text.startsWith(QChar(0xFEFF)))
+        text.remove(0, 1);
+    if (suffix == u"html" || suffix == u"htm" || suffix == u"xhtml") {
+        document.text = htmlToText(text);
+        document.format = QStringLiteral("html");
+    } else {
+        document.text = text;
+        document.format = QStringLiteral("text");
+    }
+    return document;
+}
+
+} // namespace Formwork

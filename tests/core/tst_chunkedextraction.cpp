@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A long document extracted chunk by chunk against FakeOllama, merged and grounded (issue 13).
+#include "extraction/extractionrun.h"
+#include "extractiontestsupport.h"
+#include "fakeollama.h"
+#include "grounding/chunkedextraction.h"
+#include "jsoncompare.h"
+#include "llm/llmbackend.h"
+#include "schema/schema.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <memory>
+
+using namespace Formwork;
+using Formwork::Test::FakeOllama;
+using Formwork::Test::FakeReply;
+using Formwork::Test::parseQ;
+using Formwork::Test::q;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+QString document()
+{
+    return QStringLiteral(
+        "Ada Lovelace, aged 36, wrote the first program. She worked with a famous inventor on his engine design for "
+        "many years.\n\nCharles Babbage, aged 79, designed the Analytical Engine. He corresponded with Ada Lovelace "
+        "about its many uses.\n\nGrace Hopper, aged 85, wrote the first compiler a century later. Her team found a "
+        "moth inside a computer relay.\n");
+}
+
+FakeReply reply(const char *json)
+{
+    return FakeReply::text({ q(json) });
+}
+
+} // namespace
+
+class TestChunkedExtraction final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QNetworkAccessManager m_nam;
+    std::unique_ptr<FakeOllama> m_fake;
+    std::unique_ptr<LlmBackend> m_backend;
+
+    ExtractionConfig config() const
+    {
+        ExtractionConfig c = Test::personRunConfig();
+        c.schema = Schema::compile(parseQ("{'type': 'object', 'properties': {'people': {'type': 'array', 'items': "
+                                          "{'type': 'object', 'properties': {'name': {'type': 'string'}, 'age': "
+                                          "{'type': 'integer'}}, 'required': ['name', 'age']}}}, 'required': ['people']}"))
+                       .value();
+        c.messages[0].content = QStringLiteral("People in this text:\n\n") + document();
+        return c;
+    }
+
+    static ChunkedExtractionOptions options(int concurrency)
+    {
+        ChunkedExtractionOptions o;
+        o.chunking = { 200, 30 };
+        o.merge.itemKey = QStringLiteral("name");
+        o.concurrency = concurrency;
+        return o;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        Test::registerRunMetaTypes();
+    }
+
+    void init()
+    {
+        m_fake = std::make_unique<FakeOllama>();
+        QVERIFY(m_fake->listen());
+        BackendConfig bc;
+        bc.baseUrl = m_fake->baseUrl();
+        bc.firstByteTimeoutMs = 5000;
+        bc.stallTimeoutMs = 5000;
+        m_backend.reset(LlmBackend::create(BackendApi::Ollama, &m_nam, bc, nullptr));
+    }
+
+    void cleanup()
+    {
+        m_backend.reset();
+        m_fake.reset();
+    }
+
+    void threeChunks_reaskedMergedAndGroundedInTheWholeDocument()
+    {
+        const QString doc = document();
+        ChunkedExtraction extraction(m_backend.get(), config(), doc, options(1));
+        QCOMPARE(extraction.chunks().size(), std::size_t(3));
+        m_fake->enqueueChat(reply("{'people': [{'name': 'Ada Lovelace', 'age': 36}]}"));
+        m_fake->enqueueChat(reply("{'people': [{'name': 'Charles Babbage', 'age': '79'}]}")); // reasked
+        m_fake->enqueueChat(reply("{'people': [{'name': 'Charles Babbage', 'age': 79}, "
+                                  "{'name': 'Ada Lovelace', 'age': 36}]}"));
+        m_fake->enqueueChat(reply("{'people': [{'name': 'Grace Hopper', 'age': 85}]}"));
+        QSignalSpy finished(&extraction, &ChunkedExtraction::finished);
+        QSignalSpy chunkFinished(&extraction, &ChunkedExtraction::chunkFinished);
+        extraction.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(chunkFinished.count(), 3);
+
+        const ChunkedResult &result = extraction.result();
+        QVERIFY2(result.success, qPrintable(result.message));
+        QCOMPARE_JSON(result.merged.value,
+                      parseQ("{'people': [{'name': 'Ada Lovelace', 'age': 36}, {'name': 'Charles Babbage', 'age': 79}, "
+                             "{'name': 'Grace Hopper', 'age': 85}]}"));
+        QCOMPARE(result.chunks[1].result.attempts.size(), 2);
+
+        // Each request holds its chunk only, in place of the document; the instruction stays.
+        const auto requests = m_fake->requestsTo("/api/chat");
+        QCOMPARE(requests.size(), 4);
+        const DocumentChunk last = extraction.chunks()[2];
+        const std::string content = requests[3].json["messages"].back()["content"].get<std::string>();
+        QCOMPARE(QString::fromStdString(content),
+                 QStringLiteral("People in this text:\n\n") + doc.mid(last.begin, last.length()));
+
+        // Spans are in the whole document: Ada stands twice (chunks 0 and 1), Grace once.
+        const Grounding &g = result.merged.grounding;
+        const qsizetype secondAda = doc.indexOf(QStringLiteral("Ada Lovelace"), 1);
+        QCOMPARE(g.find("/people/0/name")->kind, MatchKind::Ambiguous);
+        QCOMPARE(g.find("/people/0/name")->spans, (std::vector<TextSpan> { { 0, 12 }, { secondAda, secondAda + 12 } }));
+        const qsizetype grace = doc.indexOf(QStringLiteral("Grace Hopper"));
+        QCOMPARE(g.find("/people/2/name")->spans, (std::vector<TextSpan> { { grace, grace + 12 } }));
+        QCOMPARE(g.find("/people/2/name")->kind, MatchKind::Exact);
+        const qsizetype age = doc.indexOf(QStringLiteral("85"));
+        QCOMPARE(g.find("/people/2/age")->spans, (std::vector<TextSpan> { { age, age + 2 } }));
+    }
+
+    void concurrency_allChunksInFlightAtOnceAndMergedInChunkOrder()
+    {
+        ChunkedExtraction extraction(m_backend.get(), config(), document(), options(3));
+        for (int i = 0; i < 3; ++i)
+            m_fake->enqueueChat(reply("{'people': [{'name': 'Ada Lovelace', 'age': 36}]}"));
+        QStringList events;
+        connect(&extraction, &ChunkedExtraction::chunkStarted, this,
+                [&events](int index) { events.append(QStringLiteral("start %1").arg(index)); });
+        connect(&extraction, &ChunkedExtraction::chunkFinished, this,
+                [&events](int index) { events.append(QStringLiteral("end %1").arg(index)); });
+        QSignalSpy finished(&extraction, &ChunkedExtraction::finished);
+        extraction.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(events.mid(0, 3), (QStringList { QStringLiteral("start 0"), QStringLiteral("start 1"),
+                                                  QStringLiteral("start 2") }));
+        QVERIFY(extraction.result().success);
+        QCOMPARE_JSON(extraction.result().merged.value, parseQ("{'people': [{'name': 'Ada Lovelace', 'age': 36}]}"));
+    }
+
+    void failingChunk_reportedAndTheOthersStillMerged()
+    {
+        ExtractionConfig c = config();
+        c.limits.maxAttempts = 1;
+        ChunkedExtraction extraction(m_backend.get(), c, document(), options(1));
+        m_fake->enqueueChat(reply("{'people': [{'name': 'Ada Lovelace', 'age': 36}]}"));
+        m_fake->enqueueChat(reply("{'people': 'none'}"));
+        m_fake->enqueueChat(reply("{'people': [{'name': 'Grace Hopper', 'age': 85}]}"));
+        QSignalSpy finished(&extraction, &ChunkedExtraction::finished);
+        extraction.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        const ChunkedResult &result = extraction.result();
+        QVERIFY(!result.success);
+        QVERIFY(result.hasValue);
+        QCOMPARE(result.message, QStringLiteral("1 of 3 chunks gave no valid value"));
+        QCOMPARE(result.merged.value["people"].size(), std::size_t(2));
+    }
+
+    void cancel_endsOnceWithoutAValue()
+    {
+        FakeReply stalled = FakeReply::text({ QStringLiteral("{\"people\": [") });
+        stalled.stallMidStream = true;
+        m_fake->enqueueChat(stalled);
+        ChunkedExtraction extraction(m_backend.get(), config(), document(), options(1));
+        QSignalSpy started(&extraction, &ChunkedExtraction::chunkStarted);
+        QSignalSpy finished(&extraction, &ChunkedExtraction::finished);
+        extraction.start();
+        QTRY_COMPARE_WITH_TIMEOUT(m_fake->requestsTo("/api/chat").size(), 1, 10000);
+        extraction.cancel();
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(extraction.result().cancelled);
+        QVERIFY(!extraction.result().success);
+        QVERIFY(!extraction.result().hasValue);
+        QTest::qWait(50);
+        QCOMPARE(started.count(), 1); // nothing more was started
+        QCOMPARE(finished.count(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestChunkedExtraction)
+#include "tst_chunkedextraction.moc"

@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Source pane: the run's input text with each extracted value highlighted (issue 13).
+#include "documents/sourcepane.h"
+#include "documents/sourceview.h"
+#include "fakeollama.h"
+#include "grounding/grounder.h"
+#include "llm/llmbackend.h"
+#include "llm/modelcatalog.h"
+#include "mainwindow/mainwindow.h"
+#include "picker/modelpickerpane.h"
+#include "prompt/promptpane.h"
+#include "result/resultpane.h"
+#include "result/resulttreemodel.h"
+#include "run/runsession.h"
+#include "schemaeditor/schemaeditorpane.h"
+#include "testdata.h"
+
+#include <QDockWidget>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Formwork;
+using namespace Formwork::Ui;
+using Formwork::Test::FakeOllama;
+using Formwork::Test::FakeReply;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+const char PersonSchema[] = "{\"type\": \"object\", \"properties\": {\"name\": {\"type\": \"string\"}, "
+                            "\"age\": {\"type\": \"integer\"}, \"email\": {\"type\": \"string\"}}, "
+                            "\"required\": [\"name\", \"age\"]}";
+
+// An emoji and an accented letter before the values: spans are UTF-16 offsets.
+QString letter()
+{
+    return QString::fromUtf8("\xF0\x9F\x93\x9C Caf\u00e9 notes\nAda Lovelace wrote the notes in 1843.\nShe was 36.\n");
+}
+
+Json people()
+{
+    return Json::parse("{\"people\": [{\"name\": \"Ada Lovelace\"}, {\"name\": \"Charles Babbage\"}], "
+                       "\"year\": 1843, \"place\": \"notes\"}");
+}
+
+// Clicks the text view at document position `position`.
+void clickAt(QPlainTextEdit *text, int position)
+{
+    QTextCursor cursor(text->document());
+    cursor.setPosition(position);
+    const QRect rect = text->cursorRect(cursor);
+    QTest::mouseClick(text->viewport(), Qt::LeftButton, {}, rect.center() + QPoint(2, 0));
+}
+
+} // namespace
+
+class TestSourceView final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("FormworkTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_sourceview"));
+    }
+
+    void init() { QSettings().clear(); }
+
+    void grounding_highlightsEverySpanOneColourPerField()
+    {
+        const QString doc = QStringLiteral("Ada Lovelace and Charles Babbage; Ada Lovelace again, in 1843 notes.");
+        SourceView view;
+        view.setDocument(doc);
+        Grounder grounder(doc);
+        view.setGrounding(grounder.ground(people()));
+        // Ada twice (ambiguous), Babbage once, 1843 once, "notes" once, and nothing else.
+        QCOMPARE(view.textView()->extraSelections().size(), 5);
+        const QColor ada = view.fieldColor(QStringLiteral("/people/0/name"));
+        QVERIFY(ada.isValid());
+        QCOMPARE(view.fieldColor(QStringLiteral("/people/1/name")), ada); // same field, same colour
+        QVERIFY(view.fieldColor(QStringLiteral("/year")) != ada);
+        QVERIFY(view.fieldColor(QStringLiteral("/place")) != view.fieldColor(QStringLiteral("/year")));
+        QVERIFY(ada != view.palette().color(QPalette::Base));
+        QCOMPARE(SourceView::fieldOf(QStringLiteral("/people/12/name")), QStringLiteral("/people/*/name"));
+        // The ambiguous value is listed; the summary counts.
+        QCOMPARE(view.ungroundedList()->count(), 1);
+        QVERIFY(view.ungroundedList()->item(0)->text().contains(QStringLiteral("/people/0/name")));
+        QVERIFY2(view.summaryLabel()->text().contains(QStringLiteral("All 4")), qPrintable(view.summaryLabel()->text()));
+    }
+
+    void absentValue_listedAndFlaggedNotHighlighted()
+    {
+        const QString doc = letter();
+        SourceView view;
+        view.setDocument(doc);
+        Grounder grounder(doc);
+        view.setGrounding(grounder.ground(Json { { "name", "Ada Lovelace" }, { "email", "ada@example.org" } }));
+        QCOMPARE(view.textView()->extraSelections().size(), 1);
+        QVERIFY(!view.fieldColor(QStringLiteral("/email")).isValid());
+        QCOMPARE(view.ungroundedList()->count(), 1);
+        QVERIFY(view.ungroundedList()->item(0)->text().contains(QStringLiteral("not found in the source")));
+        QVERIFY(!view.ungroundedList()->item(0)->icon().isNull());
+        QVERIFY2(view.summaryLabel()->text().contains(QStringLiteral("1 of 2")), qPrintable(view.summaryLabel()->text()));
+        // Clicking the entry says which value it is.
+        QSignalSpy clicked(&view, &SourceView::pointerClicked);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QRect rect = view.ungroundedList()->visualItemRect(view.ungroundedList()->item(0));
+        QTest::mouseClick(view.ungroundedList()->viewport(), Qt::LeftButton, {}, rect.center());
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.at(0).at(0).toString(), QStringLiteral("/email"));
+    }
+
+    void selectPointer_selectsTheSpanTextAfterNonAscii()
+    {
+        const QString doc = letter();
+        SourceView view;
+        view.setDocument(doc);
+        Grounder grounder(doc);
+        view.setGrounding(grounder.ground(Json { { "name", "ADA LOVELACE" }, { "age", 36 } }));
+        QVERIFY(view.selectPointer(QStringLiteral("/name")));
+        QCOMPARE(view.textView()->textCursor().selectedText(), QStringLiteral("Ada Lovelace"));
+        QVERIFY(view.selectPointer(QStringLiteral("/age")));
+        QCOMPARE(view.textView()->textCursor().selectedText(), QStringLiteral("36"));
+        QVERIFY(!view.selectPointer(QStringLiteral("/missing")));
+        QCOMPARE(view.pointerAt(doc.indexOf(QStringLiteral("Lovelace"))), QStringLiteral("/name"));
+        QCOMPARE(view.pointerAt(doc.indexOf(QStringLiteral("wrote"))), QString());
+    }
+
+    void clickOnHighlightedSpan_emitsItsPointer()
+    {
+        const QString doc = letter();
+        SourceView view;
+        view.resize(500, 300);
+        view.setDocument(doc);
+        Grounder grounder(doc);
+        view.setGrounding(grounder.ground(Json { { "name", "Ada Lovelace" }, { "year", 1843 } }));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy clicked(&view, &SourceView::pointerClicked);
+        clickAt(view.textView(), int(doc.indexOf(QStringLiteral("1843"))) + 1);
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.at(0).at(0).toString(), QStringLiteral("/year"));
+        clickAt(view.textView(), int(doc.indexOf(QStringLiteral("wrote"))) + 1);
+        QCOMPARE(clicked.count(), 1); // plain text: nothing
+    }
+
+    void darkPalette_coloursFollowThePalette()
+    {
+        const QString doc = letter();
+        SourceView view;
+        view.setDocument(doc);
+        Grounder grounder(doc);
+        view.setGrounding(grounder.ground(Json { { "name", "Ada Lovelace" } }));
+        const QColor light = view.fieldColor(QStringLiteral("/name"));
+        QPalette dark = view.palette();
+        dark.setColor(QPalette::Base, QColor(30, 30, 30));
+        dark.setColor(QPalette::Text, QColor(230, 230, 230));
+        view.setPalette(dark);
+        const QColor tinted = view.fieldColor(QStringLiteral("/name"));
+        QVERIFY(tinted != light);
+        QVERIFY2(tinted.lightness() < 140, qPrintable(tinted.name())); // a dark tint on a dark base
+    }
+
+    // The real window: run against FakeOllama, then the result tree and the Source tab select each other.
+    void window_runGroundsTheResultAndSelectionsFollow()
+    {
+        FakeOllama fake;
+        QVERIFY(fake.listen());
+        fake.setTagsJson(Formwork::Test::readTestData(QStringLiteral("llm/tags-new.json")));
+        fake.enqueueChat(FakeReply::text(
+            { QStringLiteral("{\"name\": \"Ada Lovelace\", \"age\": 36, \"email\": \"ada@example.org\"}") }));
+
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ServerSettings settings;
+        settings.host = fake.baseUrl();
+        settings.api = BackendApi::Ollama;
+        settings.model = QStringLiteral("llama3.2:latest");
+        window.modelPicker()->setServerSettings(settings);
+        QTRY_COMPARE(window.modelPicker()->catalog()->state(), ModelCatalog::State::Ready);
+        window.schemaEditor()->setText(QString::fromUtf8(PersonSchema));
+        PromptSettings prompt;
+        prompt.userPrompt = letter();
+        window.promptPane()->setSettings(prompt);
+
+        auto *dock = window.findChild<QDockWidget *>(QStringLiteral("sourceDock"));
+        QVERIFY(dock);
+        QVERIFY(window.tabifiedDockWidgets(dock).contains(window.findChild<QDockWidget *>(QStringLiteral("promptDock"))));
+        SourcePane *source = window.sourcePane();
+        QSignalSpy shown(source, &SourcePane::groundingShown);
+        QVERIFY(window.startRun());
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+
+        SourceView *view = source->view();
+        QCOMPARE(view->document(), letter());
+        QCOMPARE(view->grounding().size(), qsizetype(3));
+        QCOMPARE(view->grounding().find("/email")->kind, MatchKind::Absent);
+        QCOMPARE(view->textView()->extraSelections().size(), 2);
+
+        // The invented e-mail is flagged in the result tree; the found name is not.
+        ResultTreeModel *model = window.resultPane()->model();
+        const QModelIndex email = model->indexForPointer(QStringLiteral("/email"));
+        QVERIFY(model->data(email, ResultTreeModel::NotInSourceRole).toBool());
+        QVERIFY(!model->data(model->indexForPointer(QStringLiteral("/name")), ResultTreeModel::NotInSourceRole).toBool());
+        const QModelIndex emailValue = email.siblingAtColumn(ResultTreeModel::ValueColumn);
+        QVERIFY(model->data(emailValue, Qt::ToolTipRole).toString().contains(QStringLiteral("Not found")));
+        QVERIFY(!model->data(emailValue, Qt::DecorationRole).value<QIcon>().isNull());
+
+        // Result tree -> source text.
+        QVERIFY(window.resultPane()->selectPointer(QStringLiteral("/name")));
+        QCOMPARE(view->textView()->textCursor().selectedText(), QStringLiteral("Ada Lovelace"));
+        // Source text -> result tree.
+        dock->raise();
+        QTRY_VERIFY(view->textView()->isVisible());
+        clickAt(view->textView(), int(letter().indexOf(QStringLiteral("36"))) + 1);
+        QCOMPARE(window.resultPane()->selectedPointer(), QStringLiteral("/age"));
+
+        // A new run empties the pane until its grounding is ready.
+        window.runSession()->clear();
+        QVERIFY(view->grounding().isEmpty());
+        QVERIFY(view->document().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestSourceView)
+#include "tst_sourceview.moc"

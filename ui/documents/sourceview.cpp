@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "documents/sourceview.h"
+
+#include "highlighting/colormix.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QListWidget>
+#include <QMouseEvent>
+#include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QStyle>
+#include <QTextBlock>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace Formwork {
+namespace Ui {
+
+namespace {
+
+constexpr int PointerRole = Qt::UserRole + 1;
+
+} // namespace
+
+SourceView::SourceView(QWidget *parent)
+    : QWidget(parent)
+    , m_summary(new QLabel(this))
+    , m_text(new QPlainTextEdit(this))
+    , m_ungrounded(new QListWidget(this))
+{
+    m_summary->setObjectName(QStringLiteral("sourceSummary"));
+    m_summary->setWordWrap(true);
+    m_text->setObjectName(QStringLiteral("sourceText"));
+    m_text->setReadOnly(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_text->setToolTip(tr("The run's input text; click a highlighted value to select its field in the result"));
+    m_text->viewport()->installEventFilter(this);
+    m_ungrounded->setObjectName(QStringLiteral("sourceUngrounded"));
+    m_ungrounded->setToolTip(tr("Values not found in the source (possible inventions), found at several places, "
+                                "or found only as similar text"));
+    m_ungrounded->setMaximumHeight(fontMetrics().height() * 7);
+    const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    m_ungrounded->setIconSize(QSize(icon, icon));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_ungrounded);
+    connect(m_ungrounded, &QListWidget::itemActivated, this, &SourceView::activateItem);
+    connect(m_ungrounded, &QListWidget::itemClicked, this, &SourceView::activateItem);
+    clear();
+}
+
+SourceView::~SourceView() = default;
+
+void SourceView::setDocument(const QString &text)
+{
+    m_grounding = Grounding();
+    m_spans.clear();
+    m_text->setPlainText(text);
+    applyHighlights();
+    fillLists();
+}
+
+QString SourceView::document() const
+{
+    return m_text->toPlainText();
+}
+
+void SourceView::clear()
+{
+    setDocument(QString());
+    m_summary->setText(tr("Run an extraction to see its values in the input text."));
+}
+
+QString SourceView::fieldOf(const QString &pointer)
+{
+    static const QRegularExpression index(QStringLiteral("/\\d+(?=/|$)"));
+    QString field = pointer;
+    return field.replace(index, QStringLiteral("/*"));
+}
+
+void SourceView::setGrounding(const Grounding &grounding)
+{
+    m_grounding = grounding;
+    m_spans.clear();
+    const qsizetype length = m_text->document()->characterCount() - 1; // without the final separator
+    for (std::size_t i = 0; i < m_grounding.values().size(); ++i)
+        for (const TextSpan &span : m_grounding.values()[i].spans)
+            if (span.begin >= 0 && span.end <= length && span.begin < span.end)
+                m_spans.push_back({ span, i });
+    std::sort(m_spans.begin(), m_spans.end(),
+              [](const PlacedSpan &a, const PlacedSpan &b) { return a.span.begin < b.span.begin; });
+    assignColors();
+    applyHighlights();
+    fillLists();
+}
+
+// One hue per field, turned from the palette's highlight colour by the golden angle so that
+// neighbouring fields differ, then mixed into the base colour as a tint.
+void SourceView::assignColors()
+{
+    m_fieldColors.clear();
+    const QColor base = palette().color(QPalette::Base);
+    const QColor accent = palette().color(QPalette::Highlight).toHsv();
+    const int saturation = std::max(accent.hsvSaturation(), 120);
+    const int value = std::max(accent.value(), 160);
+    int n = 0;
+    for (const GroundedValue &v : m_grounding.values()) {
+        const QString field = fieldOf(QString::fromStdString(v.pointer));
+        if (!v.isGrounded() || m_fieldColors.contains(field))
+            continue;
+        const int hue = (std::max(accent.hsvHue(), 0) + int(137.508 * n++)) % 360;
+        m_fieldColors.insert(field, mixColors(base, QColor::fromHsv(hue, saturation, value), 0.4));
+    }
+}
+
+QColor SourceView::fieldColor(const QString &pointer) const
+{
+    const GroundedValue *v = m_grounding.find(pointer.toStdString());
+    if (!v || !v->isGrounded())
+        return QColor();
+    return m_fieldColors.value(fieldOf(pointer));
+}
+
+void SourceView::applyHighlights()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    selections.reserve(qsizetype(m_spans.size()));
+    const QColor text = palette().color(QPalette::Text);
+    for (const PlacedSpan &placed : m_spans) {
+        const GroundedValue &v = m_grounding.values()[placed.value];
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = QTextCursor(m_text->document());
+        selection.cursor.setPosition(int(placed.span.begin));
+        selection.cursor.setPosition(int(placed.span.end), QTextCursor::KeepAnchor);
+        selection.format.setBackground(m_fieldColors.value(fieldOf(QString::fromStdString(v.pointer))));
+        selection.format.setForeground(text);
+        if (v.kind == MatchKind::Fuzzy || v.kind == MatchKind::Ambiguous) {
+            selection.format.setUnderlineStyle(v.kind == MatchKind::Fuzzy ? QTextCharFormat::WaveUnderline
+                                                                          : QTextCharFormat::DotLine);
+            selection.format.setUnderlineColor(text);
+        }
+        selections.append(selection);
+    }
+    m_text->setExtraSelections(selections);
+}
+
+void SourceView::fillLists()
+{
+    m_ungrounded->clear();
+    qsizetype found = 0;
+    for (const GroundedValue &v : m_grounding.values()) {
+        const QString pointer = QString::fromStdString(v.pointer);
+        QString line;
+        switch (v.kind) {
+        case MatchKind::Absent:
+            line = tr("%1: \u201c%2\u201d not found in the source").arg(pointer, v.text);
+            break;
+        case MatchKind::Ambiguous:
+            line = tr("%1: \u201c%2\u201d found at %n places", nullptr, int(v.spans.size())).arg(pointer, v.text);
+            break;
+        case MatchKind::Fuzzy:
+            line = tr("%1: only similar text found (%2% alike)").arg(pointer).arg(qRound(v.score * 100));
+            break;
+        default:
+            break;
+        }
+        found += v.isGrounded() ? 1 : 0;
+        if (line.isEmpty())
+            continue;
+        auto *item = new QListWidgetItem(line, m_ungrounded);
+        item->setData(PointerRole, pointer);
+        if (v.kind == MatchKind::Absent)
+            item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    }
+    m_ungrounded->setVisible(m_ungrounded->count() > 0);
+    if (m_grounding.isEmpty()) {
+        m_summary->setText(m_text->document()->isEmpty() ? QString() : tr("No values to look for in the source."));
+        return;
+    }
+    const qsizetype missing = m_grounding.size() - found;
+    m_summary->setText(missing == 0
+                           ? tr("All %n value(s) found in the source.", nullptr, int(m_grounding.size()))
+                           : tr("%1 of %2 values found in the source; %3 not found (possible inventions).")
+                                 .arg(found)
+                                 .arg(m_grounding.size())
+                                 .arg(missing));
+}
+
+QString SourceView::pointerAt(qsizetype position) const
+{
+    // Spans are sorted by begin; the innermost (last starting) span that contains the position wins.
+    auto it = std::upper_bound(m_spans.begin(), m_spans.end(), position,
+                               [](qsizetype p, const PlacedSpan &s) { return p < s.span.begin; });
+    while (it != m_spans.begin()) {
+        --it;
+        if (position < it->span.end)
+            return QString::fromStdString(m_grounding.values()[it->value].pointer);
+        if (position - it->span.begin > 4096) // spans this long are rare; stop looking back
+            break;
+    }
+    return QString();
+}
+
+bool SourceView::selectPointer(const QString &pointer)
+{
+    const GroundedValue *v = m_grounding.find(pointer.toStdString());
+    if (!v || v->spans.empty())
+        return false;
+    const TextSpan span = v->spans.front();
+    const qsizetype length = m_text->document()->characterCount() - 1;
+    if (span.end > length)
+        return false;
+    QTextCursor cursor(m_text->document());
+    cursor.setPosition(int(span.begin));
+    cursor.setPosition(int(span.end), QTextCursor::KeepAnchor);
+    m_text->setTextCursor(cursor);
+    m_text->centerCursor();
+    return true;
+}
+
+void SourceView::activateItem(QListWidgetItem *item)
+{
+    const QString pointer = item->data(PointerRole).toString();
+    selectPointer(pointer);
+    Q_EMIT pointerClicked(pointer);
+}
+
+bool SourceView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_text->viewport() && event->type() == QEvent::MouseButtonRelease) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::LeftButton && !m_text->textCursor().hasSelection()) {
+            const QString pointer = pointerAt(m_text->cursorForPosition(mouse->position().toPoint()).position());
+            if (!pointer.isEmpty())
+                Q_EMIT pointerClicked(pointer);
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void SourceView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        assignColors();
+        applyHighlights();
+    }
+}
+
+} // namespace Ui
+} // namespace Formwork

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "grounding/grounding.h"
+
+#include <QColor>
+#include <QHash>
+#include <QWidget>
+
+#include <vector>
+
+class QLabel;
+class QListWidget;
+class QListWidgetItem;
+class QPlainTextEdit;
+
+namespace Formwork {
+namespace Ui {
+
+// The input document of a run, read-only, with every grounded value highlighted where it stands:
+// one colour per field (array elements of the same field share it), tints mixed from the palette
+// so light and dark themes both work. Fuzzy matches are underlined with a wave, ambiguous ones
+// with dots. Values not found in the source (and ambiguous or only similar ones) are listed under
+// the text. Clicking a highlighted span (or a list entry) says which value it is
+// (pointerClicked); selectPointer() selects a value's span and scrolls to it.
+class SourceView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SourceView)
+
+public:
+    explicit SourceView(QWidget *parent = nullptr);
+    ~SourceView() override;
+
+    // Shows `text` and forgets the grounding (its spans belong to another text).
+    void setDocument(const QString &text);
+    QString document() const;
+    // Highlights the values; spans are UTF-16 offsets into document(). Spans outside it are ignored.
+    void setGrounding(const Grounding &grounding);
+    const Grounding &grounding() const { return m_grounding; }
+    void clear();
+
+    // The pointer of the value whose span contains `position` ("" when none).
+    QString pointerAt(qsizetype position) const;
+    // The highlight colour of the field `pointer` belongs to (invalid when it is not grounded).
+    QColor fieldColor(const QString &pointer) const;
+    // The field a pointer belongs to: array indices left out ("/items/3/name" -> "/items/*/name").
+    static QString fieldOf(const QString &pointer);
+
+    QPlainTextEdit *textView() const { return m_text; }
+    QListWidget *ungroundedList() const { return m_ungrounded; }
+    QLabel *summaryLabel() const { return m_summary; }
+
+public Q_SLOTS:
+    // Selects the (first) span of the value at `pointer` and scrolls to it; false when it has none.
+    bool selectPointer(const QString &pointer);
+
+Q_SIGNALS:
+    void pointerClicked(const QString &pointer);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    struct PlacedSpan {
+        TextSpan span;
+        std::size_t value = 0; // index into m_grounding.values()
+    };
+    void applyHighlights();
+    void fillLists();
+    void assignColors();
+    void activateItem(QListWidgetItem *item);
+
+    QLabel *m_summary;
+    QPlainTextEdit *m_text;
+    QListWidget *m_ungrounded;
+    Grounding m_grounding;
+    std::vector<PlacedSpan> m_spans; // sorted by begin
+    QHash<QString, QColor> m_fieldColors;
+};
+
+} // namespace Ui
+} // namespace Formwork

@@ -3,13 +3,16 @@
 # Installed as share/bash-completion/completions/formwork-cli, where bash-completion loads it on
 # first use.
 
-# One line per command: its name, what its positional arguments are (@files, @dirs or @none),
-# then its options; an option that takes a value ends in '='. A new command is one more line.
+# One line per command: its name, what its positional arguments are (@files, @dirs, @none, or
+# @actions: the words of _formwork_cli_actions), then its options; an option that takes a value
+# ends in '='. A new command is one more line.
 _formwork_cli_table='
 validate @files --schema= --draft= --formats --help --help-all
-extract  @none  --model= --schema= --prompt= --input= --system= --host= --api= --mode= --attempts= --timeout= --temperature= --seed= --num-ctx= --num-predict= --trace= --accept-invalid --help --help-all
+extract  @none  --model= --schema= --prompt= --input= --system= --host= --api= --mode= --attempts= --timeout= --temperature= --seed= --num-ctx= --num-predict= --trace= --accept-invalid --ground --json-grounding= --html-report= --chunk-chars= --chunk-overlap= --merge-key= --parallel= --help --help-all
 models   @none  --host= --api= --json --timeout= --help
 suite    @dirs  --draft= --optional --metaschemas= --help --help-all
+batch    @none  --schema= --model= --input= --out= --template= --system= --concurrency= --host= --api= --mode= --attempts= --temperature= --seed= --resume --expected-column= --history= --explode --bom --help --help-all
+history  @actions --history= --limit= --batch= --json --schema= --run= --help --help-all
 '
 
 # The values of an option, by option name (the same option means the same in every command).
@@ -21,8 +24,16 @@ _formwork_cli_values()
         --api) echo 'ollama openai' ;;
         --draft) echo '2020-12 7' ;;
         --host) echo "${OLLAMA_HOST:-http://127.0.0.1:11434}" ;;
-        --schema | --input | --trace) echo @files ;;
+        --schema | --input | --trace | --out | --template | --history | --json-grounding | --html-report) echo @files ;;
         --metaschemas) echo @dirs ;;
+    esac
+}
+
+# The actions of a command whose arguments are @actions (history list|show ID|revalidate).
+_formwork_cli_actions()
+{
+    case $1 in
+        history) echo 'list show revalidate' ;;
     esac
 }
 
@@ -84,6 +95,18 @@ _formwork_cli()
 
     if [[ $cur == -* || $arguments == @none ]]; then
         COMPREPLY=($(compgen -W "${options//=/}" -- "$cur"))
+        return
+    fi
+    if [[ $arguments == @actions ]]; then
+        # Only the first argument is an action (the rest, as "show ID", are free).
+        local i word
+        for ((i = 2; i < cword; i++)); do
+            word=${words[i]}
+            [[ $word == -* || $word == = || ${words[i - 1]} == = ||
+                " $options " == *" ${words[i - 1]}= "* ]] && continue
+            return
+        done
+        COMPREPLY=($(compgen -W "$(_formwork_cli_actions "${words[1]}")" -- "$cur"))
         return
     fi
     _formwork_cli_files "$arguments"

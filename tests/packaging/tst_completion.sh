@@ -46,7 +46,8 @@ expect()
 }
 
 expect "formwork-cli ex<TAB> completes the command" "extract" formwork-cli ex
-expect "formwork-cli <TAB> offers the commands" "--help --version extract models suite validate" formwork-cli ""
+expect "formwork-cli <TAB> offers the commands" "--help --version batch extract history models suite validate" \
+    formwork-cli ""
 expect "extract --mode <TAB> offers the modes" "json md-json schema tools" formwork-cli extract --mode ""
 expect "extract --mode m<TAB> narrows them" "md-json" formwork-cli extract --mode m
 expect "extract --mode=<TAB> (bash splits at '=') offers the modes" "json md-json schema tools" \
@@ -58,6 +59,11 @@ expect "validate --draft <TAB> offers the drafts" "2020-12 7" formwork-cli valid
 expect "extract --num<TAB> offers both num options" "--num-ctx --num-predict" formwork-cli extract --num
 expect "extract --model <TAB> offers nothing made up" "" formwork-cli extract --model ""
 expect "an unknown command completes nothing" "" formwork-cli frobnicate --m
+expect "history <TAB> offers the actions" "list revalidate show" formwork-cli history ""
+expect "history re<TAB> narrows them" "revalidate" formwork-cli history re
+expect "history --batch 3 <TAB> still offers the actions" "list revalidate show" formwork-cli history --batch 3 ""
+expect "history show <TAB> offers nothing made up (a run ID)" "" formwork-cli history show ""
+expect "batch <TAB> takes no argument: offers the options" "$(complete_words formwork-cli batch --)" formwork-cli batch ""
 
 # Files and directories, in a directory made for it.
 work=$(mktemp -d)
@@ -69,6 +75,14 @@ expect "validate --schema s<TAB> offers files" "sample.json schema.json suite-di
 expect "validate <TAB> offers instance files" "sample.json schema.json suite-dir" formwork-cli validate --schema schema.json s
 expect "suite <TAB> offers directories only" "suite-dir" formwork-cli suite s
 expect "extract --trace <TAB> offers files" "sample.json schema.json suite-dir" formwork-cli extract --trace s
+expect "batch --input <TAB> offers files and directories" "sample.json schema.json suite-dir" formwork-cli batch --input s
+for option in --out --template --history; do
+    expect "batch $option <TAB> offers files" "sample.json schema.json suite-dir" formwork-cli batch "$option" s
+done
+for option in --json-grounding --html-report; do
+    expect "extract $option <TAB> offers files" "sample.json schema.json suite-dir" formwork-cli extract "$option" s
+done
+expect "history --history <TAB> offers files" "sample.json schema.json suite-dir" formwork-cli history --history s
 cd - >/dev/null || exit 1
 
 # Everything formwork-cli --help lists is completed: the commands, and each command's options.

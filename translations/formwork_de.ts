@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ChunkedExtraction</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 chunks gave no valid value</source>
+        <translation>%1 von %2 Abschnitten ergaben keinen gültigen Wert</translation>
+    </message>
+    <message>
+        <source>the merged value is not valid: %1</source>
+        <translation>der zusammengeführte Wert ist nicht gültig: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentText</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a PDF or is damaged</source>
+        <translation>%1 ist kein PDF oder ist beschädigt</translation>
+    </message>
+    <message>
+        <source>%1 is encrypted; save an unprotected copy first</source>
+        <translation>%1 ist verschlüsselt; speichern Sie zuerst eine ungeschützte Kopie</translation>
+    </message>
+    <message>
+        <source>%1 has no text layer (a scanned PDF?); run it through OCR first</source>
+        <translation>%1 hat keine Textebene (ein gescanntes PDF?); wenden Sie zuerst eine Texterkennung (OCR) an</translation>
+    </message>
+    <message>
+        <source>cannot read %1: this build of Formwork has no PDF support (it needs Poppler&apos;s Qt 6 binding, Debian package libpoppler-qt6-dev)</source>
+        <translation>%1 kann nicht gelesen werden: Diese Formwork-Version unterstützt kein PDF (dafür wird die Qt-6-Anbindung von Poppler benötigt, Debian-Paket libpoppler-qt6-dev)</translation>
+    </message>
+</context>
+<context>
     <name>Formwork::BackendError</name>
     <message>
         <source>the model</source>
@@ -105,6 +143,87 @@
     </message>
 </context>
 <context>
+    <name>Formwork::Batch</name>
+    <message>
+        <source>The batch has no server or no schema.</source>
+        <translation>Der Stapellauf hat keinen Server oder kein Schema.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every server was taken out; %n row(s) did not run.</source>
+        <translation>
+            <numerusform>Alle Server wurden herausgenommen; %n Zeile wurde nicht ausgeführt.</numerusform>
+            <numerusform>Alle Server wurden herausgenommen; %n Zeilen wurden nicht ausgeführt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::BatchInput</name>
+    <message>
+        <source>the text is not valid UTF-8 (save the file as UTF-8).</source>
+        <translation>der Text ist kein gültiges UTF-8 (speichern Sie die Datei als UTF-8).</translation>
+    </message>
+    <message>
+        <source>the expected value in &apos;%1&apos; is not JSON.</source>
+        <translation>der erwartete Wert in &apos;%1&apos; ist kein JSON.</translation>
+    </message>
+    <message>
+        <source>unexpected text after a closing quote (a field is quoted as a whole, and a quote inside it is doubled).</source>
+        <translation>unerwarteter Text nach einem schließenden Anführungszeichen (ein Feld wird als Ganzes in Anführungszeichen gesetzt, und ein Anführungszeichen darin wird verdoppelt).</translation>
+    </message>
+    <message>
+        <source>a quote inside an unquoted field (quote the whole field and double the quote: &quot;say &quot;&quot;hi&quot;&quot;&quot;).</source>
+        <translation>ein Anführungszeichen in einem Feld ohne Anführungszeichen (setzen Sie das ganze Feld in Anführungszeichen und verdoppeln Sie das Anführungszeichen: &quot;sag &quot;&quot;hallo&quot;&quot;&quot;).</translation>
+    </message>
+    <message>
+        <source>a quoted field opened on this line is never closed.</source>
+        <translation>ein in dieser Zeile geöffnetes Feld in Anführungszeichen wird nie geschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 is empty: a CSV input needs a header row.</source>
+        <translation>%1 ist leer: Eine CSV-Eingabe braucht eine Kopfzeile.</translation>
+    </message>
+    <message>
+        <source>column %1 of the header has no name.</source>
+        <translation>Spalte %1 der Kopfzeile hat keinen Namen.</translation>
+    </message>
+    <message>
+        <source>the header names &apos;%1&apos; twice.</source>
+        <translation>die Kopfzeile nennt &apos;%1&apos; zweimal.</translation>
+    </message>
+    <message>
+        <source>there is no column &apos;%1&apos; (the columns are %2).</source>
+        <translation>es gibt keine Spalte &apos;%1&apos; (die Spalten sind %2).</translation>
+    </message>
+    <message>
+        <source>this row has %1 fields but the header has %2.</source>
+        <translation>diese Zeile hat %1 Felder, die Kopfzeile aber %2.</translation>
+    </message>
+    <message>
+        <source>this line is not a JSON object.</source>
+        <translation>diese Zeile ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>%1 holds no .txt or .md files.</source>
+        <translation>%1 enthält keine .txt- oder .md-Dateien.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The input %1 does not exist.</source>
+        <translation>Die Eingabe %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1: unknown input type (use a .csv, a .jsonl or a folder of .txt / .md files).</source>
+        <translation>%1: unbekannter Eingabetyp (verwenden Sie eine .csv-Datei, eine .jsonl-Datei oder einen Ordner mit .txt- / .md-Dateien).</translation>
+    </message>
+    <message>
+        <source>Extract the data from this input.</source>
+        <translation>Extrahiere die Daten aus dieser Eingabe.</translation>
+    </message>
+</context>
+<context>
     <name>Formwork::Export</name>
     <message>
         <source>Could not write %1: %2</source>
@@ -113,6 +232,10 @@
     <message>
         <source>No file name was given.</source>
         <translation>Es wurde kein Dateiname angegeben.</translation>
+    </message>
+    <message>
+        <source>%1: unknown output type (use .csv, .jsonl or .json).</source>
+        <translation>%1: unbekannter Ausgabetyp (verwenden Sie .csv, .jsonl oder .json).</translation>
     </message>
 </context>
 <context>
@@ -215,6 +338,49 @@
     <message>
         <source>The run was cancelled.</source>
         <translation>Der Lauf wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::History</name>
+    <message>
+        <source>The history %1 could not be written: %2</source>
+        <translation>Der Verlauf %1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The history cannot be opened: Qt&apos;s SQLite driver is missing (install libqt6sql6-sqlite).</source>
+        <translation>Der Verlauf kann nicht geöffnet werden: Der SQLite-Treiber von Qt fehlt (installieren Sie libqt6sql6-sqlite).</translation>
+    </message>
+    <message>
+        <source>The history %1 cannot be opened: %2</source>
+        <translation>Der Verlauf %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>The history %1 was not opened and was left untouched: %2</source>
+        <translation>Der Verlauf %1 wurde nicht geöffnet und bleibt unverändert: %2</translation>
+    </message>
+    <message>
+        <source>it is not a SQLite database or it is damaged (%1). Move it away to start a new history.</source>
+        <translation>er ist keine SQLite-Datenbank oder ist beschädigt (%1). Verschieben Sie ihn, um einen neuen Verlauf zu beginnen.</translation>
+    </message>
+    <message>
+        <source>it is damaged (%1).</source>
+        <translation>er ist beschädigt (%1).</translation>
+    </message>
+    <message>
+        <source>it is damaged (%1). Move it away to start a new history.</source>
+        <translation>er ist beschädigt (%1). Verschieben Sie ihn, um einen neuen Verlauf zu beginnen.</translation>
+    </message>
+    <message>
+        <source>it was written by a newer Formwork (history version %1; this one reads up to %2).</source>
+        <translation>er wurde von einer neueren Formwork-Version geschrieben (Verlaufsversion %1; diese liest bis %2).</translation>
+    </message>
+    <message>
+        <source>it is a SQLite database of another program.</source>
+        <translation>er ist die SQLite-Datenbank eines anderen Programms.</translation>
+    </message>
+    <message>
+        <source>Interrupted before it finished.</source>
+        <translation>Vor dem Ende unterbrochen.</translation>
     </message>
 </context>
 <context>
@@ -643,6 +809,215 @@ Schema: %2</translation>
     </message>
 </context>
 <context>
+    <name>Formwork::Ui::BatchPane</name>
+    <message>
+        <source>Run Batch</source>
+        <translation>Stapellauf starten</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Re-run Failed</source>
+        <translation>Fehlgeschlagene erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation>Exportieren...</translation>
+    </message>
+    <message>
+        <source>rows.csv, rows.jsonl or a folder of .txt / .md files</source>
+        <translation>zeilen.csv, zeilen.jsonl oder ein Ordner mit .txt- / .md-Dateien</translation>
+    </message>
+    <message>
+        <source>optional: a column with the expected JSON</source>
+        <translation>optional: eine Spalte mit dem erwarteten JSON</translation>
+    </message>
+    <message>
+        <source>Rows sent at once (a local Ollama serializes unless OLLAMA_NUM_PARALLEL is set)</source>
+        <translation>Gleichzeitig gesendete Zeilen (ein lokales Ollama arbeitet sie nacheinander ab, außer OLLAMA_NUM_PARALLEL ist gesetzt)</translation>
+    </message>
+    <message>
+        <source>File...</source>
+        <translation>Datei...</translation>
+    </message>
+    <message>
+        <source>Choose a CSV or JSONL file of rows</source>
+        <translation>Eine CSV- oder JSONL-Datei mit Zeilen wählen</translation>
+    </message>
+    <message>
+        <source>Folder...</source>
+        <translation>Ordner...</translation>
+    </message>
+    <message>
+        <source>Choose a folder of .txt / .md files ({{text}} and {{filename}})</source>
+        <translation>Einen Ordner mit .txt- / .md-Dateien wählen ({{text}} und {{filename}})</translation>
+    </message>
+    <message>
+        <source>Run every row through the current schema, prompt and model</source>
+        <translation>Jede Zeile mit dem aktuellen Schema, Prompt und Modell ausführen</translation>
+    </message>
+    <message>
+        <source>Send no new rows until resumed; rows under way finish</source>
+        <translation>Bis zur Fortsetzung keine neuen Zeilen senden; laufende Zeilen werden beendet</translation>
+    </message>
+    <message>
+        <source>Stop the batch; finished rows stay in the history</source>
+        <translation>Den Stapellauf beenden; fertige Zeilen bleiben im Verlauf</translation>
+    </message>
+    <message>
+        <source>Run the failed rows again</source>
+        <translation>Die fehlgeschlagenen Zeilen erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Save the valid rows as CSV, JSONL or JSON, each with its row id</source>
+        <translation>Die gültigen Zeilen als CSV, JSONL oder JSON speichern, jede mit ihrer Zeilen-ID</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>Alle Zeilen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Retried</source>
+        <translation>Wiederholt</translation>
+    </message>
+    <message>
+        <source>Disagreeing with expected</source>
+        <translation>Abweichend vom Erwarteten</translation>
+    </message>
+    <message>
+        <source>&amp;Input:</source>
+        <translation>&amp;Eingabe:</translation>
+    </message>
+    <message>
+        <source>&amp;Expected column:</source>
+        <translation>Erwartete &amp;Spalte:</translation>
+    </message>
+    <message>
+        <source>Rows at &amp;once:</source>
+        <translation>Zeilen &amp;gleichzeitig:</translation>
+    </message>
+    <message>
+        <source>The input has no rows.</source>
+        <translation>Die Eingabe hat keine Zeilen.</translation>
+    </message>
+    <message>
+        <source>No failed rows to run again.</source>
+        <translation>Keine fehlgeschlagenen Zeilen zum erneuten Ausführen.</translation>
+    </message>
+    <message>
+        <source>The batch has nothing to run with.</source>
+        <translation>Dem Stapellauf fehlt, womit er laufen kann.</translation>
+    </message>
+    <message>
+        <source>The prompt uses {{%1}} but the input has no such column (it has: %2).</source>
+        <translation>Der Prompt verwendet {{%1}}, aber die Eingabe hat keine solche Spalte (sie hat: %2).</translation>
+    </message>
+    <message>
+        <source>%1 The batch runs without a history.</source>
+        <translation>%1 Der Stapellauf läuft ohne Verlauf.</translation>
+    </message>
+    <message>
+        <source>%1 taken out: %2</source>
+        <translation>%1 herausgenommen: %2</translation>
+    </message>
+    <message>
+        <source>%1/%2 done, %3 valid first try, %4 after reasks, %5 failed</source>
+        <translation>%1/%2 fertig, %3 beim ersten Versuch gültig, %4 nach Nachfragen, %5 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>, %1 rows/min</source>
+        <translation>, %1 Zeilen/min</translation>
+    </message>
+    <message numerus="yes">
+        <source>, about %n s left</source>
+        <translation>
+            <numerusform>, noch etwa %n s</numerusform>
+            <numerusform>, noch etwa %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (paused)</source>
+        <translation> (angehalten)</translation>
+    </message>
+    <message>
+        <source>Batch Input</source>
+        <translation>Eingabe des Stapellaufs</translation>
+    </message>
+    <message>
+        <source>Rows (*.csv *.jsonl *.ndjson)</source>
+        <translation>Zeilen (*.csv *.jsonl *.ndjson)</translation>
+    </message>
+    <message>
+        <source>Folder of .txt / .md Files</source>
+        <translation>Ordner mit .txt- / .md-Dateien</translation>
+    </message>
+    <message>
+        <source>Export Batch Results</source>
+        <translation>Ergebnisse des Stapellaufs exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON Lines (*.jsonl);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON Lines (*.jsonl);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::BatchResultsModel</name>
+    <message>
+        <source>pending</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>ungültig</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
     <name>Formwork::Ui::CapabilityAdvisor</name>
     <message>
         <source>%1 does not list the `tools` capability, so the server will refuse tools mode. Choose schema mode, or a model with tools.</source>
@@ -729,6 +1104,110 @@ Schema: %2</translation>
     <message>
         <source>Could not write the screenshot %1.</source>
         <translation>Das Bildschirmfoto %1 konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::HistoryPane</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Re-validate</source>
+        <translation>Neu validieren</translation>
+    </message>
+    <message>
+        <source>Search model, input or result</source>
+        <translation>Modell, Eingabe oder Ergebnis suchen</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Read the history again</source>
+        <translation>Den Verlauf neu einlesen</translation>
+    </message>
+    <message>
+        <source>Delete the selected runs and their attempts</source>
+        <translation>Die ausgewählten Läufe und ihre Versuche löschen</translation>
+    </message>
+    <message>
+        <source>Check the stored replies against the current schema, without calling a model, and show which verdicts change</source>
+        <translation>Die gespeicherten Antworten gegen das aktuelle Schema prüfen, ohne ein Modell aufzurufen, und zeigen, welche Urteile sich ändern</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the runs to delete.</source>
+        <translation>Wählen Sie die zu löschenden Läufe aus.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n run(s).</source>
+        <translation>
+            <numerusform>%n Lauf gelöscht.</numerusform>
+            <numerusform>%n Läufe gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The schema is not valid yet, so there is nothing to re-validate against.</source>
+        <translation>Das Schema ist noch nicht gültig, daher gibt es nichts, wogegen neu validiert werden kann.</translation>
+    </message>
+    <message>
+        <source>%1 runs re-validated against the current schema; %2 change verdict.</source>
+        <translation>%1 Läufe gegen das aktuelle Schema neu validiert; bei %2 ändert sich das Urteil.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::HistoryRunsModel</name>
+    <message>
+        <source>now %1</source>
+        <translation>jetzt %1</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Re-validated</source>
+        <translation>Neu validiert</translation>
     </message>
 </context>
 <context>
@@ -906,6 +1385,30 @@ Schema: %2</translation>
     <message>
         <source>Load %1 into the schema editor? The current schema text is replaced and cannot be undone.</source>
         <translation>%1 in den Schema-Editor laden? Der aktuelle Schematext wird ersetzt; das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Show the run&apos;s input text with each extracted value highlighted</source>
+        <translation>Den Eingabetext des Laufs mit jedem extrahierten Wert hervorgehoben anzeigen</translation>
+    </message>
+    <message>
+        <source>The schema is not valid yet: %1</source>
+        <translation>Das Schema ist noch nicht gültig: %1</translation>
+    </message>
+    <message>
+        <source>Choose a model in the Model pane first.</source>
+        <translation>Wählen Sie zuerst im Bereich Modell ein Modell aus.</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Stapel</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
     </message>
 </context>
 <context>
@@ -1495,6 +1998,10 @@ Extrahiere die in diesem Text genannten Personen:
             <numerusform>%n Fehler darin</numerusform>
             <numerusform>%n Fehler darin</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not found in the input text: a possible invention</source>
+        <translation>Nicht im Eingabetext gefunden: möglicherweise erfunden</translation>
     </message>
 </context>
 <context>
@@ -2241,6 +2748,51 @@ tools: ein Tool, dessen Parameter das Schema sind (tools, und tool_choice bei /v
     </message>
 </context>
 <context>
+    <name>Formwork::Ui::SourceView</name>
+    <message>
+        <source>The run&apos;s input text; click a highlighted value to select its field in the result</source>
+        <translation>Der Eingabetext des Laufs; klicken Sie auf einen hervorgehobenen Wert, um sein Feld im Ergebnis auszuwählen</translation>
+    </message>
+    <message>
+        <source>Values not found in the source (possible inventions), found at several places, or found only as similar text</source>
+        <translation>Werte, die nicht in der Quelle gefunden wurden (möglicherweise erfunden), an mehreren Stellen gefunden wurden oder nur als ähnlicher Text</translation>
+    </message>
+    <message>
+        <source>Run an extraction to see its values in the input text.</source>
+        <translation>Führen Sie eine Extraktion aus, um ihre Werte im Eingabetext zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” not found in the source</source>
+        <translation>%1: „%2“ nicht in der Quelle gefunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: “%2” found at %n places</source>
+        <translation>
+            <numerusform>%1: „%2“ an %n Stelle gefunden</numerusform>
+            <numerusform>%1: „%2“ an %n Stellen gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: only similar text found (%2% alike)</source>
+        <translation>%1: nur ähnlicher Text gefunden (%2 % Übereinstimmung)</translation>
+    </message>
+    <message>
+        <source>No values to look for in the source.</source>
+        <translation>Keine Werte, die in der Quelle zu suchen wären.</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n value(s) found in the source.</source>
+        <translation>
+            <numerusform>Der %n Wert wurde in der Quelle gefunden.</numerusform>
+            <numerusform>Alle %n Werte wurden in der Quelle gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 values found in the source; %3 not found (possible inventions).</source>
+        <translation>%1 von %2 Werten in der Quelle gefunden; %3 nicht gefunden (möglicherweise erfunden).</translation>
+    </message>
+</context>
+<context>
     <name>Formwork::Ui::TemplatesEditor</name>
     <message>
         <source>Reset All to Defaults</source>
@@ -2724,6 +3276,101 @@ Ihre Änderungen sind noch im Fenster, ungespeichert.</translation>
     </message>
 </context>
 <context>
+    <name>RunReport</name>
+    <message>
+        <source>Formwork report: %1</source>
+        <translation>Formwork-Bericht: %1</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Tokens (prompt + completion)</source>
+        <translation>Tokens (Prompt + Antwort)</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Found in the source</source>
+        <translation>In der Quelle gefunden</translation>
+    </message>
+    <message>
+        <source>%1 of %2 values</source>
+        <translation>%1 von %2 Werten</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>In the source</source>
+        <translation>In der Quelle</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>not looked for</source>
+        <translation>nicht gesucht</translation>
+    </message>
+    <message>
+        <source>Conflicts between chunks</source>
+        <translation>Konflikte zwischen Abschnitten</translation>
+    </message>
+    <message>
+        <source> (kept)</source>
+        <translation> (behalten)</translation>
+    </message>
+    <message>
+        <source>Attempt %1: %2, %3 + %4 tokens, %5 ms</source>
+        <translation>Versuch %1: %2, %3 + %4 Tokens, %5 ms</translation>
+    </message>
+    <message>
+        <source>Reask:</source>
+        <translation>Nachfrage:</translation>
+    </message>
+    <message>
+        <source>Made by Formwork; this page needs no network.</source>
+        <translation>Erstellt von Formwork; diese Seite braucht kein Netzwerk.</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>Usage: formwork-cli &lt;command&gt; [options]</source>
@@ -3080,6 +3727,324 @@ Ihre Änderungen sind noch im Fenster, ungespeichert.</translation>
         <source>Validate JSON files against a JSON Schema</source>
         <translation>JSON-Dateien gegen ein JSON-Schema validieren</translation>
     </message>
+    <message>
+        <source>batch: %1/%2 done, %3 valid first try, %4 after reasks, %5 failed</source>
+        <translation>batch: %1/%2 fertig, %3 beim ersten Versuch gültig, %4 nach Nachfragen, %5 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>, %1 rows/min</source>
+        <translation>, %1 Zeilen/min</translation>
+    </message>
+    <message>
+        <source>, ETA %1</source>
+        <translation>, fertig in etwa %1</translation>
+    </message>
+    <message>
+        <source>agreement with expected values: %1/%2 rows, %3/%4 fields (%5%)</source>
+        <translation>Übereinstimmung mit den erwarteten Werten: %1/%2 Zeilen, %3/%4 Felder (%5 %)</translation>
+    </message>
+    <message>
+        <source>failures: %1</source>
+        <translation>Fehlschläge: %1</translation>
+    </message>
+    <message>
+        <source>batch: cannot resume: %1 changed since batch %2 began (run without --resume to start again).</source>
+        <translation>batch: Fortsetzen nicht möglich: %1 hat sich seit Beginn des Stapellaufs %2 geändert (ohne --resume ausführen, um neu zu beginnen).</translation>
+    </message>
+    <message>
+        <source>batch: cannot resume: batch %1 ran with another schema or model (run without --resume to start again).</source>
+        <translation>batch: Fortsetzen nicht möglich: Stapellauf %1 lief mit einem anderen Schema oder Modell (ohne --resume ausführen, um neu zu beginnen).</translation>
+    </message>
+    <message>
+        <source>batch: resuming batch %1</source>
+        <translation>batch: Stapellauf %1 wird fortgesetzt</translation>
+    </message>
+    <message>
+        <source>batch: nothing to resume for %1; starting a new batch.</source>
+        <translation>batch: für %1 gibt es nichts fortzusetzen; ein neuer Stapellauf beginnt.</translation>
+    </message>
+    <message>
+        <source>batch: batch %1 for this output did not finish; starting a new one (--resume continues it).</source>
+        <translation>batch: Stapellauf %1 für diese Ausgabe wurde nicht beendet; ein neuer beginnt (--resume setzt ihn fort).</translation>
+    </message>
+    <message>
+        <source>batch: %1 taken out: %2</source>
+        <translation>batch: %1 herausgenommen: %2</translation>
+    </message>
+    <message>
+        <source>Extract validated JSON from every row of a CSV, a JSONL file or a folder of .txt/.md files: the
+valid results go to --out, failures to &lt;out&gt;.failures.jsonl, progress to stderr. Every run is
+kept in the history, so --resume continues an interrupted batch without redoing finished rows.</source>
+        <translation>Validiertes JSON aus jeder Zeile einer CSV-Datei, einer JSONL-Datei oder eines Ordners mit
+.txt/.md-Dateien extrahieren: Die gültigen Ergebnisse gehen nach --out, Fehlschläge nach
+&lt;out&gt;.failures.jsonl, der Fortschritt nach stderr. Jeder Lauf bleibt im Verlauf, daher setzt
+--resume einen unterbrochenen Stapellauf fort, ohne fertige Zeilen zu wiederholen.</translation>
+    </message>
+    <message>
+        <source>The rows: a .csv (header row), a .jsonl (one object per line) or a folder of .txt/.md files.</source>
+        <translation>Die Zeilen: eine .csv-Datei (mit Kopfzeile), eine .jsonl-Datei (ein Objekt pro Zeile) oder ein Ordner mit .txt/.md-Dateien.</translation>
+    </message>
+    <message>
+        <source>The results: .csv, .jsonl or .json (an array), each with a row_id.</source>
+        <translation>Die Ergebnisse: .csv, .jsonl oder .json (ein Array), jedes mit einer row_id.</translation>
+    </message>
+    <message>
+        <source>The user prompt, with {{column}} variables (default: every column as &quot;name: value&quot;; a folder gives {{text}} and {{filename}}).</source>
+        <translation>Der Benutzer-Prompt mit {{Spalte}}-Variablen (Standard: jede Spalte als &quot;Name: Wert&quot;; ein Ordner liefert {{text}} und {{filename}}).</translation>
+    </message>
+    <message>
+        <source>A system prompt (may use {{column}}).</source>
+        <translation>Ein System-Prompt (darf {{Spalte}} verwenden).</translation>
+    </message>
+    <message>
+        <source>Rows at once per server (default 1).</source>
+        <translation>Gleichzeitige Zeilen pro Server (Standard 1).</translation>
+    </message>
+    <message>
+        <source>A server URL; repeat it to spread the rows over several servers; URL#K runs K rows at once there (default: OLLAMA_HOST or localhost).</source>
+        <translation>Eine Server-URL; wiederholen, um die Zeilen auf mehrere Server zu verteilen; URL#K führt dort K Zeilen gleichzeitig aus (Standard: OLLAMA_HOST oder localhost).</translation>
+    </message>
+    <message>
+        <source>Total number of attempts per row, the first included (default 3).</source>
+        <translation>Gesamtzahl der Versuche pro Zeile, der erste eingeschlossen (Standard 3).</translation>
+    </message>
+    <message>
+        <source>Continue the unfinished batch that writes to the same --out: finished rows are not run again.</source>
+        <translation>Den unfertigen Stapellauf fortsetzen, der in dasselbe --out schreibt: Fertige Zeilen werden nicht erneut ausgeführt.</translation>
+    </message>
+    <message>
+        <source>A column (or JSONL field) with the expected JSON of each row: report agreement per field.</source>
+        <translation>Eine Spalte (oder ein JSONL-Feld) mit dem erwarteten JSON jeder Zeile: Übereinstimmung pro Feld melden.</translation>
+    </message>
+    <message>
+        <source>The history database (default: in the application data folder).</source>
+        <translation>Die Verlaufsdatenbank (Standard: im Datenordner der Anwendung).</translation>
+    </message>
+    <message>
+        <source>CSV: one record per element of an array of objects instead of JSON in a cell.</source>
+        <translation>CSV: ein Datensatz pro Element eines Arrays von Objekten statt JSON in einer Zelle.</translation>
+    </message>
+    <message>
+        <source>CSV: start with a UTF-8 byte order mark (for spreadsheets).</source>
+        <translation>CSV: mit einer UTF-8-Bytereihenfolge-Markierung (BOM) beginnen (für Tabellenkalkulationen).</translation>
+    </message>
+    <message>
+        <source>--%1 is required.</source>
+        <translation>--%1 ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>--out must end in .csv, .jsonl or .json.</source>
+        <translation>--out muss auf .csv, .jsonl oder .json enden.</translation>
+    </message>
+    <message>
+        <source>--concurrency needs a whole number of at least 1.</source>
+        <translation>--concurrency erfordert eine ganze Zahl von mindestens 1.</translation>
+    </message>
+    <message>
+        <source>--host &apos;%1&apos; is not a server URL (URL or URL#K).</source>
+        <translation>--host &apos;%1&apos; ist keine Server-URL (URL oder URL#K).</translation>
+    </message>
+    <message>
+        <source>%1 has no rows.</source>
+        <translation>%1 hat keine Zeilen.</translation>
+    </message>
+    <message>
+        <source>the template uses {{%1}} but %2 has no such column (it has: %3).</source>
+        <translation>die Vorlage verwendet {{%1}}, aber %2 hat keine solche Spalte (vorhanden: %3).</translation>
+    </message>
+    <message>
+        <source>batch: going on without a history (--resume will not be possible).</source>
+        <translation>batch: weiter ohne Verlauf (--resume wird nicht möglich sein).</translation>
+    </message>
+    <message>
+        <source>batch stopped: %1 Start the server and run again with --resume.</source>
+        <translation>batch angehalten: %1 Starten Sie den Server und führen Sie den Befehl erneut mit --resume aus.</translation>
+    </message>
+    <message>
+        <source>batch: %1 rows, %2 valid (%3 after reasks), %4 failed; results in %5</source>
+        <translation>batch: %1 Zeilen, %2 gültig (%3 nach Nachfragen), %4 fehlgeschlagen; Ergebnisse in %5</translation>
+    </message>
+    <message>
+        <source>Extract validated JSON from every row of a CSV, JSONL or folder.</source>
+        <translation>Validiertes JSON aus jeder Zeile einer CSV-, JSONL-Datei oder eines Ordners extrahieren.</translation>
+    </message>
+    <message>
+        <source>grounding: %1 of %2 values found in the source (%3 exact, %4 tolerant, %5 fuzzy, %6 ambiguous)</source>
+        <translation>Verortung: %1 von %2 Werten in der Quelle gefunden (%3 exakt, %4 tolerant, %5 unscharf, %6 mehrdeutig)</translation>
+    </message>
+    <message>
+        <source>; not found in the source: %1</source>
+        <translation>; nicht in der Quelle gefunden: %1</translation>
+    </message>
+    <message>
+        <source>prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>chunk %1/%2 (characters %3 to %4)</source>
+        <translation>Abschnitt %1/%2 (Zeichen %3 bis %4)</translation>
+    </message>
+    <message>
+        <source>chunk %1/%2 failed (%3): %4</source>
+        <translation>Abschnitt %1/%2 fehlgeschlagen (%3): %4</translation>
+    </message>
+    <message>
+        <source>%1 (chunk %2)</source>
+        <translation>%1 (Abschnitt %2)</translation>
+    </message>
+    <message>
+        <source>conflict at %1: %2; kept %3</source>
+        <translation>Konflikt bei %1: %2; behalten: %3</translation>
+    </message>
+    <message>
+        <source>merged value: %1: %2</source>
+        <translation>zusammengeführter Wert: %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Valid: %n chunk(s) merged</source>
+        <translation>
+            <numerusform>Gültig: %n Abschnitt zusammengeführt</numerusform>
+            <numerusform>Gültig: %n Abschnitte zusammengeführt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>valid: %n chunk(s) merged</source>
+        <translation>
+            <numerusform>gültig: %n Abschnitt zusammengeführt</numerusform>
+            <numerusform>gültig: %n Abschnitte zusammengeführt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>extract failed: %1</source>
+        <translation>extract fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Trace every extracted value to where it stands in the input text: each --trace line gets a grounding object and stderr a summary.</source>
+        <translation>Jeden extrahierten Wert zu seiner Stelle im Eingabetext zurückverfolgen: Jede --trace-Zeile erhält ein grounding-Objekt und stderr eine Zusammenfassung.</translation>
+    </message>
+    <message>
+        <source>Write the final value&apos;s grounding (JSON Pointer -&gt; spans, match kind, score) to FILE; implies --ground.</source>
+        <translation>Die Verortung des endgültigen Werts (JSON Pointer -&gt; Textstellen, Art der Übereinstimmung, Bewertung) in FILE schreiben; schließt --ground ein.</translation>
+    </message>
+    <message>
+        <source>Split an input longer than N characters into chunks (at paragraph and sentence ends), extract each and merge the results.</source>
+        <translation>Eine Eingabe, die länger als N Zeichen ist, in Abschnitte teilen (an Absatz- und Satzenden), aus jedem extrahieren und die Ergebnisse zusammenführen.</translation>
+    </message>
+    <message>
+        <source>Characters two neighbouring chunks share (default: a tenth of --chunk-chars).</source>
+        <translation>Zeichen, die zwei benachbarte Abschnitte gemeinsam haben (Standard: ein Zehntel von --chunk-chars).</translation>
+    </message>
+    <message>
+        <source>When merging chunks, array items with the same value of member NAME are one item (default: equal items are).</source>
+        <translation>Beim Zusammenführen von Abschnitten sind Array-Elemente mit gleichem Wert des Members NAME ein Element (Standard: gleiche Elemente sind es).</translation>
+    </message>
+    <message>
+        <source>Chunks extracted at the same time (default 1).</source>
+        <translation>Gleichzeitig extrahierte Abschnitte (Standard 1).</translation>
+    </message>
+    <message>
+        <source>Write the run as one self-contained HTML page to FILE: the input with each value highlighted, the values, every attempt, the settings.</source>
+        <translation>Den Lauf als eine eigenständige HTML-Seite in FILE schreiben: die Eingabe mit jedem Wert hervorgehoben, die Werte, jeder Versuch, die Einstellungen.</translation>
+    </message>
+    <message>
+        <source>--chunk-chars needs a whole number of at least 16.</source>
+        <translation>--chunk-chars erfordert eine ganze Zahl von mindestens 16.</translation>
+    </message>
+    <message>
+        <source>--chunk-overlap needs a whole number of at least 0.</source>
+        <translation>--chunk-overlap erfordert eine ganze Zahl von mindestens 0.</translation>
+    </message>
+    <message>
+        <source>--parallel needs a whole number of at least 1.</source>
+        <translation>--parallel erfordert eine ganze Zahl von mindestens 1.</translation>
+    </message>
+    <message>
+        <source>Valid on attempt %1</source>
+        <translation>Gültig bei Versuch %1</translation>
+    </message>
+    <message>
+        <source>Failed (%1): %2</source>
+        <translation>Fehlgeschlagen (%1): %2</translation>
+    </message>
+    <message>
+        <source>history: --limit and --batch need whole numbers.</source>
+        <translation>history: --limit und --batch erfordern ganze Zahlen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n Versuch</numerusform>
+            <numerusform>%n Versuche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>history: no runs.</source>
+        <translation>history: keine Läufe.</translation>
+    </message>
+    <message>
+        <source>history: there is no run &apos;%1&apos;.</source>
+        <translation>history: es gibt keinen Lauf &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>history: revalidate needs --schema.</source>
+        <translation>history: revalidate erfordert --schema.</translation>
+    </message>
+    <message>
+        <source>history: --batch and --run need whole numbers.</source>
+        <translation>history: --batch und --run erfordern ganze Zahlen.</translation>
+    </message>
+    <message>
+        <source>history: %1 runs re-validated, %2 verdicts change (%3 valid -&gt; invalid, %4 invalid -&gt; valid)</source>
+        <translation>history: %1 Läufe neu validiert, %2 Urteile ändern sich (%3 gültig -&gt; ungültig, %4 ungültig -&gt; gültig)</translation>
+    </message>
+    <message>
+        <source>The run history: &apos;list&apos; the newest runs, &apos;show ID&apos; one run with every attempt (JSON),
+&apos;revalidate --schema S.json&apos; the stored replies against a schema, without calling a model;
+the runs whose verdict changes are printed as JSON lines.</source>
+        <translation>Der Verlauf der Läufe: &apos;list&apos; zeigt die neuesten Läufe, &apos;show ID&apos; einen Lauf mit jedem Versuch (JSON),
+&apos;revalidate --schema S.json&apos; prüft die gespeicherten Antworten gegen ein Schema, ohne ein Modell
+aufzurufen; die Läufe, deren Urteil sich ändert, werden als JSON-Zeilen ausgegeben.</translation>
+    </message>
+    <message>
+        <source>list, show or revalidate.</source>
+        <translation>list, show oder revalidate.</translation>
+    </message>
+    <message>
+        <source>list: at most N runs, newest first (default 50).</source>
+        <translation>list: höchstens N Läufe, die neuesten zuerst (Standard 50).</translation>
+    </message>
+    <message>
+        <source>list, revalidate: only the runs of this batch.</source>
+        <translation>list, revalidate: nur die Läufe dieses Stapellaufs.</translation>
+    </message>
+    <message>
+        <source>list: one JSON object per line.</source>
+        <translation>list: ein JSON-Objekt pro Zeile.</translation>
+    </message>
+    <message>
+        <source>revalidate: the schema to check against.</source>
+        <translation>revalidate: das Schema, gegen das geprüft wird.</translation>
+    </message>
+    <message>
+        <source>revalidate: only this run (repeatable).</source>
+        <translation>revalidate: nur dieser Lauf (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>give an action: list, show ID or revalidate.</source>
+        <translation>geben Sie eine Aktion an: list, show ID oder revalidate.</translation>
+    </message>
+    <message>
+        <source>show needs one run ID.</source>
+        <translation>show erfordert eine Lauf-ID.</translation>
+    </message>
+    <message>
+        <source>List, show and re-validate stored runs.</source>
+        <translation>Gespeicherte Läufe auflisten, anzeigen und neu validieren.</translation>
+    </message>
+    <message>
+        <source>%1: cannot read %2: %3</source>
+        <translation>%1: %2 kann nicht gelesen werden: %3</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -3106,6 +4071,10 @@ Ihre Änderungen sind noch im Fenster, ungespeichert.</translation>
     <message>
         <source>With --screenshot: select attempt N in the Attempts pane before the picture is taken (to show a failed attempt&apos;s underlined errors).</source>
         <translation>Mit --screenshot: Versuch N im Bereich Versuche auswählen, bevor das Bild aufgenommen wird (um die unterstrichenen Fehler eines fehlgeschlagenen Versuchs zu zeigen).</translation>
+    </message>
+    <message>
+        <source>With --screenshot and --run: show the Source pane, the input text with the run&apos;s values highlighted, once they are grounded.</source>
+        <translation>Mit --screenshot und --run: den Bereich Quelle zeigen, den Eingabetext mit den Werten des Laufs hervorgehoben, sobald sie verortet sind.</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,8 @@ using Formwork::Test::parseQ;
 using Formwork::Test::q;
 using Json = nlohmann::ordered_json;
 
+Q_DECLARE_METATYPE(Formwork::ExtractionMode)
+
 namespace {
 
 std::string str(const Json &value)
@@ -244,6 +246,27 @@ private Q_SLOTS:
         const std::string user = str(body["messages"][1]["content"]);
         QVERIFY(user.rfind("Ada Lovelace is 36 years old.\n\n", 0) == 0);
         QVERIFY(user.find("```json") != std::string::npos);
+    }
+
+    void backticksInsideAStringValue_validFirstTimeInEveryTextMode_data()
+    {
+        QTest::addColumn<ExtractionMode>("mode");
+        QTest::newRow("schema") << ExtractionMode::Schema;
+        QTest::newRow("json") << ExtractionMode::Json;
+        QTest::newRow("md-json") << ExtractionMode::MdJson;
+    }
+
+    // A string holding a code fence is not a fence: the reply is valid, nothing is reasked.
+    void backticksInsideAStringValue_validFirstTimeInEveryTextMode()
+    {
+        QFETCH(ExtractionMode, mode);
+        m_fake->enqueueChat(FakeReply::text({ q("{'name': '```py\\nprint(1)\\n```', 'age': 36}") }));
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionRun run(m_backend, Test::personRunConfig(mode));
+        const RunResult result = runToEnd(run, true);
+        QCOMPARE(result.attempts.size(), 1);
+        QCOMPARE(result.value["name"].get<std::string>(), std::string("```py\nprint(1)\n```"));
+        QCOMPARE(chatRequests().size(), 1);
     }
 
     void mdJsonInvalid_usesMarkdownReaskWording()

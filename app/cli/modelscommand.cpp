@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "modelscommand.h"
 
+#include "clihelp.h"
+
 #include "llm/hostresolver.h"
 #include "llm/llmbackend.h"
 #include "llm/modelcatalog.h"
@@ -94,30 +96,31 @@ int runModels(const QStringList &arguments)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("cli", "List the models of an LLM server."));
-    const QCommandLineOption helpOption({ QStringLiteral("h"), QStringLiteral("help") },
-                                        QCoreApplication::translate("cli", "Show this help."));
+    const QCommandLineOption help = helpOption();
     const QCommandLineOption hostOption(
         QStringLiteral("host"),
-        QCoreApplication::translate("cli", "Server address. Default: OLLAMA_HOST, else http://127.0.0.1:11434."),
+        QCoreApplication::translate("cli", "The server address (default: OLLAMA_HOST, else http://127.0.0.1:11434)."),
         QStringLiteral("url"));
     const QCommandLineOption apiOption(
         QStringLiteral("api"),
         QCoreApplication::translate(
-            "cli", "The server's API: ollama (native, default) or openai (/v1, for llama-server, LM Studio, vLLM)."),
+            "cli",
+            "The server's API: ollama (native) or openai (/v1, for llama-server, LM Studio, vLLM) (default: ollama)."),
         QStringLiteral("api"), QStringLiteral("ollama"));
-    const QCommandLineOption jsonOption(QStringLiteral("json"),
-                                        QCoreApplication::translate("cli", "Print JSON instead of a table."));
+    const QCommandLineOption jsonOption(
+        QStringLiteral("json"),
+        QCoreApplication::translate("cli", "Print JSON instead of a table (default: a table)."));
     const QCommandLineOption timeoutOption(
-        QStringLiteral("timeout"), QCoreApplication::translate("cli", "Seconds to wait for the server (default 30)."),
+        QStringLiteral("timeout"), QCoreApplication::translate("cli", "Seconds to wait for the server (default: 30)."),
         QStringLiteral("seconds"), QStringLiteral("30"));
-    parser.addOptions({ helpOption, hostOption, apiOption, jsonOption, timeoutOption });
+    parser.addOptions({ help, hostOption, apiOption, jsonOption, timeoutOption });
 
     if (!parser.parse(arguments)) {
         err << "formwork-cli models: " << parser.errorText() << Qt::endl;
         return ExitUsage;
     }
-    if (parser.isSet(helpOption)) {
-        out << parser.helpText();
+    if (parser.isSet(help)) {
+        out << commandHelpText(parser, QStringLiteral("models"));
         out << QCoreApplication::translate(
             "cli", "The bearer token for an OpenAI-compatible server is read from FORMWORK_API_KEY.")
             << Qt::endl;

@@ -76,8 +76,8 @@ private Q_SLOTS:
             << QByteArray("```json\n{\"code\": \"```js\\nx()\\n```\"}\n```\nDone.")
             << QByteArray("{\"code\": \"```js\\nx()\\n```\"}") << Source::JsonCodeFence;
         QTest::newRow("prose then json with a fence in a string")
-            << QByteArray("Here: {\"cmd\": \"```sh\\nls\\n```\"} done.") << QByteArray("{\"cmd\": \"```sh\\nls\\n```\"}")
-            << Source::BracketedText;
+            << QByteArray("Here: {\"cmd\": \"```sh\\nls\\n```\"} done.")
+            << QByteArray("{\"cmd\": \"```sh\\nls\\n```\"}") << Source::BracketedText;
         QTest::newRow("invalid reply keeps its fence-holding string")
             << QByteArray("{\"code\": \"```py\\nx\\n```\", }") << QByteArray("{\"code\": \"```py\\nx\\n```\", }")
             << Source::BracketedText;

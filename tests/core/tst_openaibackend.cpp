@@ -80,7 +80,7 @@ private Q_SLOTS:
     void cleanup()
     {
         delete m_backend;
-        delete m_fake;
+        delete m_fake; // may be null: a test closed the server
         delete m_nam;
     }
 
@@ -412,6 +412,73 @@ private Q_SLOTS:
         QCOMPARE(models.first().sizeBytes, 4912898304LL);
         QCOMPARE(models.first().parameterSize, QStringLiteral("8.0B"));
         QVERIFY(models.first().hasCapability(u"completion"));
+    }
+
+    // A doubled /v1 on llama-server: its JSON 404 "File Not Found" is a wrong address, not a
+    // missing model, and the message names the URL that was tried (issue 11).
+    void llamaServerWrongPath_noSuchEndpointNamingTheUrl()
+    {
+        m_fake->actAsLlamaServer();
+        BackendConfig c = config();
+        c.baseUrl.setPath(QStringLiteral("/v1/v1"));
+        m_backend->setConfig(c);
+        ChatJob *job = m_backend->chat(simpleRequest());
+        QSignalSpy failed(job, &ChatJob::failed);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
+        const BackendError error = firstError(failed);
+        QCOMPARE(kindName(error.kind), kindName(Kind::EndpointNotFound));
+        QCOMPARE(error.httpStatus, 404);
+        const QString url = m_fake->baseUrl().toString() + QStringLiteral("/v1/v1/chat/completions");
+        QCOMPARE(error.url.toString(), url);
+        QVERIFY2(userMessage(error).contains(url), qPrintable(userMessage(error)));
+        QVERIFY(!userMessage(error).contains(QLatin1String("not installed")));
+    }
+
+    void llamaServerPromptOverContext_keepsTheServersNumbers()
+    {
+        m_fake->actAsLlamaServer();
+        m_fake->enqueueChat(FakeReply::error(400, FakeOllama::llamaContextErrorBody(6581, 2048)));
+        ChatJob *job = m_backend->chat(simpleRequest());
+        QSignalSpy failed(job, &ChatJob::failed);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
+        const BackendError error = firstError(failed);
+        QCOMPARE(kindName(error.kind), kindName(Kind::ContextExceeded));
+        QVERIFY2(userMessage(error).contains(QLatin1String("6581 tokens, the context holds 2048")),
+                 qPrintable(userMessage(error)));
+    }
+
+    void unreachable_messageNamesTheUrl()
+    {
+        BackendConfig c = config();
+        const quint16 port = m_fake->port();
+        delete m_fake;
+        m_fake = nullptr;
+        c.baseUrl.setPort(port);
+        m_backend->setConfig(c);
+        ChatJob *job = m_backend->chat(simpleRequest());
+        QSignalSpy failed(job, &ChatJob::failed);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
+        const BackendError error = firstError(failed);
+        QCOMPARE(kindName(error.kind), kindName(Kind::Unreachable));
+        QVERIFY2(userMessage(error).contains(QStringLiteral("127.0.0.1:%1/v1/chat/completions").arg(port)),
+                 qPrintable(userMessage(error)));
+    }
+
+    // llama-server's /v1/models: n_params of a small model, the slot context, the served model loaded.
+    void listModels_llamaServerMeta_paramsSlotContextLoaded()
+    {
+        m_fake->actAsLlamaServer(QStringLiteral("/models/tiny.gguf"), 1024);
+        ModelListJob *job = m_backend->listModels();
+        QSignalSpy finished(job, &ModelListJob::finished);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        const auto models = finished.first().first().value<QList<ModelInfo>>();
+        QCOMPARE(models.size(), 1);
+        const ModelInfo &model = models.first();
+        QCOMPARE(model.name, QStringLiteral("/models/tiny.gguf"));
+        QCOMPARE(model.parameterSize, QStringLiteral("4.2M"));
+        QCOMPARE(model.contextLength, 2048);
+        QCOMPARE(model.runtimeContextLength, 1024);
+        QVERIFY(model.loaded);
     }
 
     void baseUrlWithV1_notDoubled()

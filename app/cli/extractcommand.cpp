@@ -338,7 +338,7 @@ int run(const QStringList &arguments)
         err << QCoreApplication::translate("cli", "warning: %1").arg(message) << Qt::endl;
     });
     QObject::connect(&extraction, &ExtractionRun::transportRetryScheduled, &loop, [&err](const TransportRetry &retry) {
-        err << QCoreApplication::translate("cli", "%1; resending in %2 ms (retry %3)")
+        err << QCoreApplication::translate("cli", "%1 Resending in %2 ms (retry %3).")
                    .arg(userMessage(retry.error))
                    .arg(retry.delayMs)
                    .arg(retry.retry)

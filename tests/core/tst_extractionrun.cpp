@@ -357,6 +357,90 @@ private Q_SLOTS:
         QCOMPARE(chatRequests().size(), 1);
     }
 
+    // Every attempt cut off: the final message says so, and no note promises an attempt that
+    // never comes (issue 11).
+    void everyAttemptCutOff_finalMessageSaysSo()
+    {
+        for (int i = 0; i < 2; ++i) {
+            FakeReply cut = FakeReply::text({ q("{'name': 'Ada Lov") });
+            cut.doneReason = QStringLiteral("length");
+            m_fake->enqueueChat(cut);
+        }
+        ExtractionConfig c = Test::personRunConfig();
+        c.options.numPredict = 100;
+        c.limits.maxAttempts = 2;
+        ExtractionRun run(m_backend, c);
+        const RunResult result = runToEnd(run, false);
+        QCOMPARE(result.reason, RunFailureReason::Exhausted);
+        QVERIFY2(result.message.contains(QLatin1String("Every attempt was cut off")), qPrintable(result.message));
+        QVERIFY(result.message.contains(QLatin1String("num_predict 200")));
+        QCOMPARE(result.attempts.size(), 2);
+        QVERIFY(result.attempts.first().notes.join(u' ').contains(QLatin1String("next attempt")));
+        QVERIFY2(!result.attempts.last().notes.join(u' ').contains(QLatin1String("next attempt")),
+                 qPrintable(result.attempts.last().notes.join(u' ')));
+    }
+
+    // llama-server stops a reply when prompt + completion fill the slot: more num_predict cannot
+    // help, so the run ends with "the context is full" after one request (issue 11).
+    void llamaServerSlotFull_contextFullWithoutRaisingNumPredict()
+    {
+        m_fake->actAsLlamaServer(QStringLiteral("/models/tiny.gguf"), 1024);
+        FakeReply full = FakeReply::text({ q("{'name': 'Ada Lov") });
+        full.promptTokens = 1000;
+        full.stopAtContext = true;
+        m_fake->enqueueChat(full);
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        makeBackend(BackendApi::OpenAi);
+        ExtractionConfig c = Test::personRunConfig();
+        c.modelInfo.runtimeContextLength = 1024; // what /props and /v1/models meta.n_ctx report
+        c.options.numPredict = 4000;
+        ExtractionRun run(m_backend, c);
+        const RunResult result = runToEnd(run, false);
+        QCOMPARE(result.reason, RunFailureReason::ContextFull);
+        QCOMPARE(runFailureReasonName(result.reason), QStringLiteral("context-full"));
+        QVERIFY2(result.message.contains(QLatin1String("The context is full")), qPrintable(result.message));
+        QVERIFY(result.message.contains(QLatin1String("1000 tokens")));
+        QVERIFY(result.message.contains(QLatin1String("24 tokens")));
+        QCOMPARE(chatRequests().size(), 1);
+        QVERIFY(!result.attempts.first().notes.join(u' ').contains(QLatin1String("raises num_predict")));
+    }
+
+    void resentAttempt_keepsNoEarlierError()
+    {
+        m_fake->enqueueChat(FakeReply::error(503, QByteArray("{\"error\":\"server busy\"}")));
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionRun run(m_backend, Test::personRunConfig());
+        const RunResult result = runToEnd(run, true);
+        QCOMPARE(result.attempts.size(), 1);
+        QCOMPARE(result.attempts.first().transportRetries, 1);
+        QVERIFY(!result.attempts.first().backendError.has_value());
+        const QString notes = result.attempts.first().notes.join(u' ');
+        QVERIFY2(notes.contains(QLatin1String("Resent after")), qPrintable(notes));
+        QVERIFY2(!notes.contains(QLatin1String(".;")) && !notes.contains(QLatin1String(".:")), qPrintable(notes));
+    }
+
+    // A deadline that ends the wait for an unreachable server is a backend failure (exit 3).
+    void unreachableUntilTheDeadline_failsAsBackend()
+    {
+        const quint16 port = m_fake->port();
+        m_fake.reset();
+        delete m_backend;
+        BackendConfig bc;
+        bc.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        m_backend = LlmBackend::create(BackendApi::Ollama, &m_nam, bc, this);
+        ExtractionConfig c = Test::personRunConfig();
+        c.limits.backoffBaseMs = 5000;
+        c.limits.backoffMaxMs = 5000;
+        c.limits.deadlineMs = 1000;
+        ExtractionRun run(m_backend, c);
+        const RunResult result = runToEnd(run, false);
+        QCOMPARE(result.reason, RunFailureReason::Backend);
+        QVERIFY(result.backendError.has_value());
+        QCOMPARE(result.backendError->kind, BackendError::Kind::Unreachable);
+        QVERIFY2(result.message.contains(QStringLiteral("127.0.0.1:%1").arg(port)), qPrintable(result.message));
+        m_fake = std::make_unique<FakeOllama>(); // for cleanup()
+    }
+
     void loading500ThenSuccess_oneAttemptOneTransportRetry()
     {
         m_fake->enqueueChat(FakeReply::error(500, QByteArray("{\"error\":\"llm server loading model\"}")));

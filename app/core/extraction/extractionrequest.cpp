@@ -251,6 +251,8 @@ QString runFailureReasonName(RunFailureReason reason)
         return QStringLiteral("cancelled");
     case RunFailureReason::Configuration:
         return QStringLiteral("configuration");
+    case RunFailureReason::ContextFull:
+        return QStringLiteral("context-full");
     }
     return {};
 }

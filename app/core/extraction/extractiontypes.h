@@ -140,6 +140,7 @@ enum class RunFailureReason {
     Backend, // a backend error that is not transient, or transient ones beyond the retry limit
     Cancelled,
     Configuration, // no schema, tools mode on a model without tools...
+    ContextFull, // the prompt and the reply filled the model's context: more num_predict cannot help
 };
 QString runFailureReasonName(RunFailureReason reason);
 

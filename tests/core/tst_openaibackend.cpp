@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fakeollama.h"
 #include "llm/openaibackend.h"
+#include "llm/serverprobe.h"
 #include "testdata.h"
 
 #include <QLoggingCategory>
@@ -479,6 +480,92 @@ private Q_SLOTS:
         QCOMPARE(model.contextLength, 2048);
         QCOMPARE(model.runtimeContextLength, 1024);
         QVERIFY(model.loaded);
+    }
+
+    ServerInfo probe(const BackendConfig &c)
+    {
+        m_backend->setConfig(c);
+        ServerProbeJob *job = m_backend->probeServer();
+        QSignalSpy finished(job, &ServerProbeJob::finished);
+        QSignalSpy failed(job, &ServerProbeJob::failed);
+        [&] { QTRY_COMPARE_WITH_TIMEOUT(finished.count() + failed.count(), 1, Wait); }();
+        return finished.isEmpty() ? ServerInfo() : finished.first().first().value<ServerInfo>();
+    }
+
+    // llama-server is known by /v1/models (owned_by, Server header) and described by /props;
+    // a base URL ending in /v1 probes the same root (issue 11).
+    void probe_llamaServer_kindSlotContextTools_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("root") << QString();
+        QTest::newRow("v1") << QStringLiteral("/v1");
+    }
+
+    void probe_llamaServer_kindSlotContextTools()
+    {
+        QFETCH(QString, path);
+        m_fake->actAsLlamaServer(QStringLiteral("/models/tiny.gguf"), 1024, false);
+        BackendConfig c = config();
+        c.baseUrl.setPath(path);
+        const ServerInfo info = probe(c);
+        QCOMPARE(serverKindName(info.kind), QStringLiteral("llama-server"));
+        QCOMPARE(info.modelId, QStringLiteral("/models/tiny.gguf"));
+        QCOMPARE(info.slotContext, 1024);
+        QCOMPARE(info.slotCount, 2);
+        QCOMPARE(info.version, QStringLiteral("b0-unknown"));
+        QVERIFY(info.supportsTools.has_value());
+        QVERIFY(!*info.supportsTools);
+        QCOMPARE(m_backend->serverInfo().kind, ServerKind::LlamaServer);
+        QCOMPARE(m_fake->requests().size(), 2); // /v1/models and /props: cheap
+        QVERIFY(m_fake->requestsTo("/api/version").isEmpty());
+        QVERIFY(describeServer(info).contains(QLatin1String("llama-server")));
+    }
+
+    void probe_ollama_kindAndVersion()
+    {
+        const ServerInfo info = probe(config());
+        QCOMPARE(serverKindName(info.kind), QStringLiteral("ollama"));
+        QCOMPARE(info.version, QStringLiteral("0.32.15"));
+    }
+
+    void probe_v1OnlyServer_openAiCompatibleOfUnknownKind()
+    {
+        m_fake->setRouteReply("/api/version", FakeReply::error(404, "{\"detail\":\"Not Found\"}"));
+        const ServerInfo info = probe(config());
+        QCOMPARE(serverKindName(info.kind), QStringLiteral("openai-compatible"));
+    }
+
+    void probe_unreachable_fails()
+    {
+        BackendConfig c = config();
+        delete m_fake;
+        m_fake = nullptr;
+        m_backend->setConfig(c);
+        ServerProbeJob *job = m_backend->probeServer();
+        QSignalSpy failed(job, &ServerProbeJob::failed);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
+        QCOMPARE(kindName(firstError(failed).kind), kindName(Kind::Unreachable));
+    }
+
+    void probeModels_ownerNamesTheServer_data()
+    {
+        QTest::addColumn<QByteArray>("owner");
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("vllm") << QByteArray("vllm") << QStringLiteral("vllm");
+        QTest::newRow("lm-studio") << QByteArray("organization_owner") << QStringLiteral("lm-studio");
+        QTest::newRow("llama.cpp") << QByteArray("llamacpp") << QStringLiteral("llama-server");
+        QTest::newRow("ollama /v1") << QByteArray("library") << QStringLiteral("unknown");
+    }
+
+    void probeModels_ownerNamesTheServer()
+    {
+        QFETCH(QByteArray, owner);
+        QFETCH(QString, kind);
+        ServerInfo info;
+        ServerProbeJob::readModels("{\"object\":\"list\",\"data\":[{\"id\":\"m\",\"object\":\"model\",\"owned_by\":\""
+                                       + owner + "\"}]}",
+                                   {}, info);
+        QCOMPARE(serverKindName(info.kind), kind);
     }
 
     void baseUrlWithV1_notDoubled()

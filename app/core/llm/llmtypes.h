@@ -173,3 +173,31 @@ Q_DECLARE_METATYPE(Formwork::ChatDelta)
 Q_DECLARE_METATYPE(Formwork::ChatResult)
 Q_DECLARE_METATYPE(Formwork::ServerVersion)
 Q_DECLARE_METATYPE(Formwork::ModelInfo)
+
+namespace Formwork {
+
+// What answers at a base URL (serverprobe.h finds out).
+enum class ServerKind {
+    Unknown, // not probed yet, or nothing recognisable answered
+    Ollama, // native /api/* (and its /v1)
+    LlamaServer, // llama.cpp's llama-server: /props, owned_by "llamacpp", Server: llama.cpp
+    Vllm, // owned_by "vllm"
+    LmStudio, // owned_by "organization_owner"
+    OpenAiCompatible, // /v1/models answers, the kind is unknown
+};
+
+// The server behind a connection, probed once per connection.
+struct ServerInfo {
+    ServerKind kind = ServerKind::Unknown;
+    QString version; // Ollama's version, llama-server's build_info
+    QString modelId; // llama-server: the one model it serves
+    qint64 slotContext = 0; // llama-server: per-slot context (/props default_generation_settings.n_ctx)
+    int slotCount = 0; // llama-server: total_slots
+    std::optional<bool> supportsTools; // llama-server: /props chat_template_caps.supports_tools
+
+    bool isSingleModel() const { return kind == ServerKind::LlamaServer && !modelId.isEmpty(); }
+};
+
+} // namespace Formwork
+
+Q_DECLARE_METATYPE(Formwork::ServerInfo)

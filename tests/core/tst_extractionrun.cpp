@@ -5,6 +5,7 @@
 #include "fakeollama.h"
 #include "jsoncompare.h"
 #include "llm/llmbackend.h"
+#include "llm/serverprobe.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -792,6 +793,124 @@ private Q_SLOTS:
             warned = warned || w.contains(QStringLiteral("multipleOf"));
         QVERIFY2(warned, qPrintable(info.warnings.join(u'\n')));
         QCOMPARE_JSON(chatRequests().first().json["format"]["properties"]["score"]["multipleOf"], Json(0.5));
+    }
+
+    // The fake as llama-server, an OpenAI backend on it, and what the probe found.
+    ServerInfo llamaServer(bool supportsTools = false)
+    {
+        m_fake->actAsLlamaServer(QStringLiteral("/models/tiny.gguf"), 1024, supportsTools);
+        makeBackend(BackendApi::OpenAi);
+        ServerProbeJob *job = m_backend->probeServer();
+        QSignalSpy finished(job, &ServerProbeJob::finished);
+        [&] { QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000); }();
+        return finished.isEmpty() ? ServerInfo() : finished.first().first().value<ServerInfo>();
+    }
+
+    QStringList startWarnings(ExtractionRun &run, bool expectSuccess)
+    {
+        QSignalSpy started(&run, &ExtractionRun::runStarted);
+        runToEnd(run, expectSuccess);
+        return started.isEmpty() ? QStringList() : started.first().first().value<RunStartInfo>().warnings;
+    }
+
+    // A bare json_object is not enforced by llama-server (free text to the limit): json mode
+    // sends the schema inside it (issue 11).
+    void llamaServerJsonMode_schemaInsideJsonObject_validFirstTime()
+    {
+        ExtractionConfig c = Test::personRunConfig(ExtractionMode::Json);
+        c.server = llamaServer();
+        c.model = c.server.modelId;
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionRun run(m_backend, c);
+        const RunResult result = runToEnd(run, true);
+        QCOMPARE(result.attempts.size(), 1);
+        const Json format = chatRequests().first().json["response_format"];
+        QCOMPARE(str(format["type"]), std::string("json_object"));
+        QCOMPARE_JSON(format["schema"], Test::personSchema().document());
+    }
+
+    void llamaServerTools_toolChoiceAsString_notLoggedAsWrongType()
+    {
+        ExtractionConfig c = Test::personRunConfig(ExtractionMode::Tools);
+        c.server = llamaServer(true);
+        c.model = c.server.modelId;
+        FakeReply call;
+        call.toolCalls
+            = { FakeToolCall { QStringLiteral("call_1"), QStringLiteral("Person"), q(validPerson).toUtf8() } };
+        m_fake->enqueueChat(call);
+        ExtractionRun run(m_backend, c);
+        const QStringList warnings = startWarnings(run, true);
+        QCOMPARE(str(chatRequests().first().json["tool_choice"]), std::string("required"));
+        QVERIFY2(m_fake->serverLog().isEmpty(), qPrintable(m_fake->serverLog().join(u'\n')));
+        QVERIFY2(!warnings.join(u' ').contains(QLatin1String("Ollama")), qPrintable(warnings.join(u'\n')));
+    }
+
+    // A template without tool support: the warning names llama-server, never Ollama.
+    void llamaServerToolsWithoutTemplateSupport_warningNamesTheServer()
+    {
+        ExtractionConfig c = Test::personRunConfig(ExtractionMode::Tools);
+        c.server = llamaServer(false);
+        c.model = c.server.modelId;
+        c.limits.maxAttempts = 1;
+        FakeReply call;
+        call.toolCalls
+            = { FakeToolCall { QStringLiteral("call_1"), QStringLiteral("Person"), q(validPerson).toUtf8() } };
+        m_fake->enqueueChat(call);
+        ExtractionRun run(m_backend, c);
+        const QString warnings = startWarnings(run, false).join(u'\n');
+        QVERIFY2(warnings.contains(QLatin1String("llama.cpp's llama-server")), qPrintable(warnings));
+        QVERIFY2(warnings.contains(QLatin1String("no tool support")), qPrintable(warnings));
+        QVERIFY2(!warnings.contains(QLatin1String("Ollama")), qPrintable(warnings));
+    }
+
+    // Any model name runs on a single-model server: a warning says so, the attempt keeps the
+    // model that answered.
+    void llamaServerOtherModelName_runsWithItsModelAndWarns()
+    {
+        ExtractionConfig c = Test::personRunConfig();
+        c.server = llamaServer();
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionRun run(m_backend, c);
+        const QString warnings = startWarnings(run, true).join(u'\n');
+        QVERIFY2(warnings.contains(QLatin1String("serves only the model /models/tiny.gguf: the run uses it, not "
+                                                 "llama3.1:8b.")),
+                 qPrintable(warnings));
+        QCOMPARE(m_fake->requestsTo("/v1/chat/completions").size(), 1);
+    }
+
+    void enforcementWarnings_perServer_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<QString>("absent");
+        QTest::newRow("ollama") << int(ServerKind::Ollama) << QStringLiteral("may make Ollama reject the schema")
+                                << QStringLiteral("llama-server");
+        QTest::newRow("llama-server") << int(ServerKind::LlamaServer)
+                                      << QStringLiteral("'pattern' at /properties/name is not enforced by llama.cpp's "
+                                                        "llama-server")
+                                      << QStringLiteral("reject");
+        QTest::newRow("unknown") << int(ServerKind::OpenAiCompatible)
+                                 << QStringLiteral("Which schema keywords an OpenAI-compatible server of unknown kind "
+                                                   "enforces is not known")
+                                 << QStringLiteral("'pattern'");
+    }
+
+    // Ollama's rules for Ollama, llama-server's for llama-server, "not known" otherwise.
+    void enforcementWarnings_perServer()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, expected);
+        QFETCH(QString, absent);
+        ExtractionConfig c = Test::personRunConfig();
+        Json doc = Test::personSchema().document();
+        doc["properties"]["name"]["pattern"] = "[A-Z]";
+        c.schema = Schema::compile(doc).value();
+        c.server.kind = ServerKind(kind);
+        const auto base = buildBaseRequest(c, BackendApi::OpenAi);
+        QVERIFY(base);
+        const QString warnings = base->warnings.join(u'\n');
+        QVERIFY2(warnings.contains(expected), qPrintable(warnings));
+        QVERIFY2(!warnings.contains(absent), qPrintable(warnings));
     }
 
     void defaultNumPredict_boundedAndGrowsWithSchema()

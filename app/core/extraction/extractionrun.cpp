@@ -237,6 +237,7 @@ void ExtractionRun::onFinished(const ChatResult &result)
     r.thinking = result.thinking;
     r.toolCalls = result.toolCalls;
     r.doneReason = result.finishReason;
+    r.model = result.model;
     r.usage = result.usage;
     r.timings = result.timings;
     r.wallTimeMs = result.wallTimeMs;

@@ -100,7 +100,13 @@ QByteArray OpenAiBackend::buildChatBody(const ChatRequest &request)
         schema["strict"] = true;
         body["response_format"] = Json { { "type", "json_schema" }, { "json_schema", std::move(schema) } };
     } else if (request.responseMode == ResponseMode::Json) {
-        body["response_format"] = Json { { "type", "json_object" } };
+        Json format = Json { { "type", "json_object" } };
+        // llama-server does not enforce a bare json_object (its empty schema constrains nothing):
+        // the schema goes inside, where its grammar enforces it (reference llama-server.md).
+        if (request.server == ServerKind::LlamaServer)
+            format["schema"] = request.schema.is_object() && !request.schema.empty() ? Json(request.schema)
+                                                                                     : Json { { "type", "object" } };
+        body["response_format"] = std::move(format);
     }
     if (!request.tools.isEmpty()) {
         Json tools = Json::array();
@@ -115,8 +121,14 @@ QByteArray OpenAiBackend::buildChatBody(const ChatRequest &request)
         body["tools"] = std::move(tools);
         if (!request.toolChoice.isEmpty()) {
             const QString &choice = request.toolChoice;
+            // llama-server (and LM Studio, Ollama) take only the string forms: the object form is
+            // "Wrong type supplied for parameter 'tool_choice'" there and falls back to auto.
+            const bool stringOnly = request.server == ServerKind::LlamaServer || request.server == ServerKind::LmStudio
+                || request.server == ServerKind::Ollama;
             if (choice == u"auto" || choice == u"none" || choice == u"required")
                 body["tool_choice"] = utf8(choice);
+            else if (stringOnly)
+                body["tool_choice"] = "required";
             else
                 body["tool_choice"]
                     = Json { { "type", "function" }, { "function", Json { { "name", utf8(choice) } } } };

@@ -8,6 +8,7 @@
 #include "llm/hostresolver.h"
 #include "llm/llmbackend.h"
 #include "llm/ollamabackend.h"
+#include "llm/serverprobe.h"
 #include "schema/schema.h"
 #include "json/jsonparser.h"
 
@@ -77,6 +78,7 @@ Json traceLine(const AttemptRecord &a)
             Json { { "id", utf8(call.id) }, { "name", utf8(call.name) }, { "arguments", utf8(call.argumentsJson) } });
     line["tool_calls"] = std::move(calls);
     line["done_reason"] = utf8(a.doneReason);
+    line["model"] = utf8(a.model); // the model that answered (a single-model server names its own)
     line["extracted"] = a.extracted ? Json::array({ a.span.begin, a.span.end }) : Json();
     line["value"] = a.parsed ? a.value : Json();
     if (!a.parseError.isEmpty())
@@ -313,6 +315,27 @@ int run(const QStringList &arguments)
     QNetworkAccessManager network;
     std::unique_ptr<LlmBackend> backend(LlmBackend::create(api, &network, backendConfig));
     QEventLoop loop;
+
+    // What answers at the address, asked once: it decides the request dialect and the warnings.
+    ServerProbeJob *probe = backend->probeServer();
+    QObject::connect(probe, &ServerProbeJob::finished, &loop, [&config, &loop](const ServerInfo &info) {
+        config.server = info;
+        loop.quit();
+    });
+    QObject::connect(probe, &ServerProbeJob::failed, &loop, [&loop] { loop.quit(); });
+    loop.exec();
+    if (config.server.kind != ServerKind::Unknown)
+        err << describeServer(config.server) << Qt::endl;
+    if (api == BackendApi::Ollama && config.server.kind != ServerKind::Unknown
+        && config.server.kind != ServerKind::Ollama) {
+        err << QCoreApplication::translate("cli",
+                                           "extract: %1 at %2 does not speak Ollama's native API. Use --api openai.")
+                   .arg(serverDisplayName(config.server.kind), backendConfig.baseUrl.toDisplayString())
+            << Qt::endl;
+        return ExitBackend;
+    }
+    if (config.modelInfo.runtimeContextLength == 0)
+        config.modelInfo.runtimeContextLength = config.server.slotContext;
 
     // Tools mode on Ollama: learn the model's capabilities first, so a model without tools is
     // refused before anything is sent. A failed lookup leaves them unknown.

@@ -203,7 +203,7 @@ private Q_SLOTS:
         error.kind = Kind::Unreachable;
         error.url = QUrl(QStringLiteral("http://127.0.0.1:9/api/chat"));
         QCOMPARE(userMessage(error),
-                 QStringLiteral("The server at http://127.0.0.1:9/api/chat cannot be reached. Is it running?"));
+                 QStringLiteral("The server at http://127.0.0.1:9 cannot be reached. Is it running?"));
     }
 
     void contextExceeded_keepsTheServersNumbers_data()

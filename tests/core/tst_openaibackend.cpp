@@ -461,7 +461,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
         const BackendError error = firstError(failed);
         QCOMPARE(kindName(error.kind), kindName(Kind::Unreachable));
-        QVERIFY2(userMessage(error).contains(QStringLiteral("127.0.0.1:%1/v1/chat/completions").arg(port)),
+        QVERIFY2(userMessage(error).contains(QStringLiteral("The server at http://127.0.0.1:%1 cannot be reached.").arg(port)),
                  qPrintable(userMessage(error)));
     }
 

@@ -243,7 +243,7 @@ QString userMessage(const BackendError &error)
         if (error.url.isValid())
             return QCoreApplication::translate("Formwork::BackendError",
                                                "The server at %1 cannot be reached. Is it running?")
-                .arg(shownUrl(error.url));
+                .arg(shownUrl(error.url.adjusted(QUrl::RemovePath))); // no connection: the path plays no part
         return QCoreApplication::translate("Formwork::BackendError", "The server cannot be reached. Is it running?");
     case Kind::Timeout:
         return QCoreApplication::translate("Formwork::BackendError", "The server did not answer in time.");

@@ -73,9 +73,10 @@ QString describeServer(const ServerInfo &info)
     if (info.kind == ServerKind::Unknown)
         return QCoreApplication::translate("Formwork::Server", "Server: not recognised.");
     QString text = serverDisplayName(info.kind);
-    text[0] = text[0].toUpper();
     if (!info.version.isEmpty())
-        text += QCoreApplication::translate("Formwork::Server", " %1").arg(info.version);
+        text += info.kind == ServerKind::LlamaServer
+            ? QCoreApplication::translate("Formwork::Server", " (build %1)").arg(info.version)
+            : QCoreApplication::translate("Formwork::Server", " %1").arg(info.version);
     if (info.kind == ServerKind::LlamaServer && !info.modelId.isEmpty()) {
         text += QCoreApplication::translate("Formwork::Server", ", serving %1").arg(info.modelId);
         if (info.slotContext > 0)

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "extractcommand.h"
 
+#include "clihelp.h"
 #include "documents/documenttext.h"
+
 #include "extraction/extractionrequest.h"
 #include "extraction/extractionrun.h"
 #include "export/atomicfile.h"
@@ -11,6 +13,7 @@
 #include "llm/hostresolver.h"
 #include "llm/llmbackend.h"
 #include "llm/ollamabackend.h"
+#include "llm/serverprobe.h"
 #include "schema/schema.h"
 #include "json/jsonparser.h"
 
@@ -81,6 +84,7 @@ Json traceLine(const AttemptRecord &a)
             Json { { "id", utf8(call.id) }, { "name", utf8(call.name) }, { "arguments", utf8(call.argumentsJson) } });
     line["tool_calls"] = std::move(calls);
     line["done_reason"] = utf8(a.doneReason);
+    line["model"] = utf8(a.model); // the model that answered (a single-model server names its own)
     line["extracted"] = a.extracted ? Json::array({ a.span.begin, a.span.end }) : Json();
     line["value"] = a.parsed ? a.value : Json();
     if (!a.parseError.isEmpty())
@@ -337,53 +341,59 @@ int run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "cli", "Extract validated JSON from a local LLM: the JSON goes to stdout, progress to stderr."));
-    parser.addHelpOption();
+    const QCommandLineOption help = helpOption();
     const QCommandLineOption modelOption(QStringLiteral("model"),
                                          QCoreApplication::translate("cli", "The model, e.g. llama3.1:8b."),
-                                         QStringLiteral("M"));
-    const QCommandLineOption schemaOption(QStringLiteral("schema"),
-                                          QCoreApplication::translate("cli", "The JSON Schema file."),
-                                          QStringLiteral("S.json"));
+                                         QStringLiteral("name"));
+    const QCommandLineOption schemaOption(
+        QStringLiteral("schema"), QCoreApplication::translate("cli", "The JSON Schema file."), QStringLiteral("file"));
     const QCommandLineOption promptOption(
-        QStringLiteral("prompt"), QCoreApplication::translate("cli", "The user prompt."), QStringLiteral("TEXT"));
+        QStringLiteral("prompt"), QCoreApplication::translate("cli", "The user prompt."), QStringLiteral("text"));
     const QCommandLineOption inputOption(QStringLiteral("input"),
                                          QCoreApplication::translate("cli", "Read the user prompt from a file."),
-                                         QStringLiteral("FILE"));
+                                         QStringLiteral("file"));
     const QCommandLineOption systemOption(
-        QStringLiteral("system"), QCoreApplication::translate("cli", "A system prompt."), QStringLiteral("TEXT"));
+        QStringLiteral("system"), QCoreApplication::translate("cli", "A system prompt."), QStringLiteral("text"));
     const QCommandLineOption hostOption(
         QStringLiteral("host"),
-        QCoreApplication::translate("cli", "The server URL (default: OLLAMA_HOST or localhost)."),
-        QStringLiteral("URL"));
-    const QCommandLineOption apiOption(QStringLiteral("api"),
-                                       QCoreApplication::translate("cli", "The API: ollama or openai."),
-                                       QStringLiteral("API"), QStringLiteral("ollama"));
+        QCoreApplication::translate("cli", "The server address (default: OLLAMA_HOST, else http://127.0.0.1:11434)."),
+        QStringLiteral("url"));
+    const QCommandLineOption apiOption(
+        QStringLiteral("api"),
+        QCoreApplication::translate(
+            "cli",
+            "The server's API: ollama (native) or openai (/v1, for llama-server, LM Studio, vLLM) (default: ollama)."),
+        QStringLiteral("api"), QStringLiteral("ollama"));
     const QCommandLineOption modeOption(
         QStringLiteral("mode"),
-        QCoreApplication::translate("cli", "How the schema is sent: schema, json, md-json, tools."),
-        QStringLiteral("MODE"), QStringLiteral("schema"));
+        QCoreApplication::translate("cli", "How the schema is sent: schema, json, md-json or tools (default: schema)."),
+        QStringLiteral("mode"), QStringLiteral("schema"));
     const QCommandLineOption attemptsOption(
         QStringLiteral("attempts"),
-        QCoreApplication::translate("cli", "Total number of attempts, the first included (default 3)."),
-        QStringLiteral("N"), QStringLiteral("3"));
-    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
-                                           QCoreApplication::translate("cli", "Deadline of the whole run in seconds."),
-                                           QStringLiteral("S"));
-    const QCommandLineOption temperatureOption(QStringLiteral("temperature"),
-                                               QCoreApplication::translate("cli", "Sampling temperature."),
-                                               QStringLiteral("T"));
-    const QCommandLineOption seedOption(QStringLiteral("seed"), QCoreApplication::translate("cli", "Random seed."),
-                                        QStringLiteral("N"));
-    const QCommandLineOption numCtxOption(QStringLiteral("num-ctx"),
-                                          QCoreApplication::translate("cli", "Context length (Ollama API only)."),
-                                          QStringLiteral("N"));
+        QCoreApplication::translate("cli", "The number of attempts, the first included (default: 3)."),
+        QStringLiteral("n"), QStringLiteral("3"));
+    const QCommandLineOption timeoutOption(
+        QStringLiteral("timeout"),
+        QCoreApplication::translate("cli", "The deadline of the whole run in seconds (default: none)."),
+        QStringLiteral("seconds"));
+    const QCommandLineOption temperatureOption(
+        QStringLiteral("temperature"),
+        QCoreApplication::translate("cli", "The sampling temperature (default: the server's)."), QStringLiteral("t"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"),
+                                        QCoreApplication::translate("cli", "The random seed (default: none)."),
+                                        QStringLiteral("n"));
+    const QCommandLineOption numCtxOption(
+        QStringLiteral("num-ctx"),
+        QCoreApplication::translate("cli", "The context length, Ollama API only (default: the server's)."),
+        QStringLiteral("n"));
     const QCommandLineOption numPredictOption(
         QStringLiteral("num-predict"),
-        QCoreApplication::translate("cli", "Most tokens per reply (default: chosen from the schema size)."),
-        QStringLiteral("N"));
+        QCoreApplication::translate("cli", "The most tokens per reply (default: chosen from the schema size)."),
+        QStringLiteral("n"));
     const QCommandLineOption traceOption(
-        QStringLiteral("trace"), QCoreApplication::translate("cli", "Write every attempt as one JSON line to FILE."),
-        QStringLiteral("FILE.jsonl"));
+        QStringLiteral("trace"),
+        QCoreApplication::translate("cli", "Write every attempt as one JSON line to this file."),
+        QStringLiteral("file"));
     const QCommandLineOption acceptOption(
         QStringLiteral("accept-invalid"),
         QCoreApplication::translate("cli", "When no attempt is valid, still print the last parsed value (exit 1)."));
@@ -422,7 +432,7 @@ int run(const QStringList &arguments)
                                            "each value highlighted, the values, every attempt, the settings."),
         QStringLiteral("FILE"));
     parser.addOption(htmlReportOption);
-    parser.addOptions({ modelOption, schemaOption, promptOption, inputOption, systemOption, hostOption, apiOption,
+    parser.addOptions({ help, modelOption, schemaOption, promptOption, inputOption, systemOption, hostOption, apiOption,
                         modeOption, attemptsOption, timeoutOption, temperatureOption, seedOption, numCtxOption,
                         numPredictOption, traceOption, acceptOption });
 
@@ -434,8 +444,8 @@ int run(const QStringList &arguments)
     };
     if (!parser.parse(arguments))
         return usage(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+    if (parser.isSet(help)) {
+        out << commandHelpText(parser, QStringLiteral("extract"));
         return ExitSuccess;
     }
     if (!parser.positionalArguments().isEmpty())
@@ -555,6 +565,27 @@ int run(const QStringList &arguments)
     std::unique_ptr<LlmBackend> backend(LlmBackend::create(api, &network, backendConfig));
     QEventLoop loop;
 
+    // What answers at the address, asked once: it decides the request dialect and the warnings.
+    ServerProbeJob *probe = backend->probeServer();
+    QObject::connect(probe, &ServerProbeJob::finished, &loop, [&config, &loop](const ServerInfo &info) {
+        config.server = info;
+        loop.quit();
+    });
+    QObject::connect(probe, &ServerProbeJob::failed, &loop, [&loop] { loop.quit(); });
+    loop.exec();
+    if (config.server.kind != ServerKind::Unknown)
+        err << describeServer(config.server) << Qt::endl;
+    if (api == BackendApi::Ollama && config.server.kind != ServerKind::Unknown
+        && config.server.kind != ServerKind::Ollama) {
+        err << QCoreApplication::translate("cli",
+                                           "extract: %1 at %2 does not speak Ollama's native API. Use --api openai.")
+                   .arg(serverDisplayName(config.server.kind), backendConfig.baseUrl.toDisplayString())
+            << Qt::endl;
+        return ExitBackend;
+    }
+    if (config.modelInfo.runtimeContextLength == 0)
+        config.modelInfo.runtimeContextLength = config.server.slotContext;
+
     // Tools mode on Ollama: learn the model's capabilities first, so a model without tools is
     // refused before anything is sent. A failed lookup leaves them unknown.
     if (config.mode == ExtractionMode::Tools) {
@@ -603,7 +634,7 @@ int run(const QStringList &arguments)
         err << QCoreApplication::translate("cli", "warning: %1").arg(message) << Qt::endl;
     });
     QObject::connect(&extraction, &ExtractionRun::transportRetryScheduled, &loop, [&err](const TransportRetry &retry) {
-        err << QCoreApplication::translate("cli", "%1; resending in %2 ms (retry %3)")
+        err << QCoreApplication::translate("cli", "%1 Resending in %2 ms (retry %3).")
                    .arg(userMessage(retry.error))
                    .arg(retry.delayMs)
                    .arg(retry.retry)

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "modelscommand.h"
 
+#include "clihelp.h"
+
 #include "llm/hostresolver.h"
 #include "llm/llmbackend.h"
 #include "llm/modelcatalog.h"
+#include "llm/serverprobe.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -33,6 +36,13 @@ QStringList notesOf(const ModelInfo &model)
     return notes;
 }
 
+// The context the server runs the model with when it says so (llama-server's slot, Ollama's
+// /api/ps), else the trained maximum.
+qint64 shownContext(const ModelInfo &m)
+{
+    return m.runtimeContextLength > 0 ? m.runtimeContextLength : m.contextLength;
+}
+
 void printTable(QTextStream &out, const QList<ModelInfo> &models)
 {
     QList<QStringList> rows;
@@ -40,7 +50,7 @@ void printTable(QTextStream &out, const QList<ModelInfo> &models)
                   QStringLiteral("CTX"), QStringLiteral("CAPABILITIES"), QStringLiteral("NOTES") });
     for (const ModelInfo &m : models) {
         rows.append({ m.name, ModelCatalog::formatSize(m.sizeBytes), m.parameterSize, m.quantization,
-                      m.contextLength > 0 ? QString::number(m.contextLength) : QString(),
+                      shownContext(m) > 0 ? QString::number(shownContext(m)) : QString(),
                       m.capabilities.join(QLatin1Char(',')), notesOf(m).join(QStringLiteral(", ")) });
     }
     QList<qsizetype> widths(rows.first().size(), 0);
@@ -60,7 +70,7 @@ void printTable(QTextStream &out, const QList<ModelInfo> &models)
     }
 }
 
-void printJson(QTextStream &out, const QList<ModelInfo> &models)
+void printJson(QTextStream &out, const QList<ModelInfo> &models, const ServerInfo &server)
 {
     using Json = nlohmann::ordered_json;
     Json array = Json::array();
@@ -75,11 +85,13 @@ void printJson(QTextStream &out, const QList<ModelInfo> &models)
         entry["quantization"] = m.quantization.toStdString();
         entry["family"] = m.family.toStdString();
         entry["format"] = m.format.toStdString();
-        entry["context_length"] = m.contextLength > 0 ? Json(m.contextLength) : Json(nullptr);
+        entry["context_length"] = shownContext(m) > 0 ? Json(shownContext(m)) : Json(nullptr);
+        entry["trained_context_length"] = m.contextLength > 0 ? Json(m.contextLength) : Json(nullptr);
         entry["capabilities"] = m.capabilitiesKnown ? caps : Json(nullptr);
         entry["loaded"] = m.loaded;
         entry["embedding_only"] = m.isEmbeddingOnly();
         entry["schema_enforced"] = !m.schemaNotEnforced();
+        entry["server"] = serverKindName(server.kind).toStdString();
         array.push_back(std::move(entry));
     }
     out << QString::fromStdString(array.dump(2)) << Qt::endl;
@@ -94,30 +106,31 @@ int runModels(const QStringList &arguments)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("cli", "List the models of an LLM server."));
-    const QCommandLineOption helpOption({ QStringLiteral("h"), QStringLiteral("help") },
-                                        QCoreApplication::translate("cli", "Show this help."));
+    const QCommandLineOption help = helpOption();
     const QCommandLineOption hostOption(
         QStringLiteral("host"),
-        QCoreApplication::translate("cli", "Server address. Default: OLLAMA_HOST, else http://127.0.0.1:11434."),
+        QCoreApplication::translate("cli", "The server address (default: OLLAMA_HOST, else http://127.0.0.1:11434)."),
         QStringLiteral("url"));
     const QCommandLineOption apiOption(
         QStringLiteral("api"),
         QCoreApplication::translate(
-            "cli", "The server's API: ollama (native, default) or openai (/v1, for llama-server, LM Studio, vLLM)."),
+            "cli",
+            "The server's API: ollama (native) or openai (/v1, for llama-server, LM Studio, vLLM) (default: ollama)."),
         QStringLiteral("api"), QStringLiteral("ollama"));
-    const QCommandLineOption jsonOption(QStringLiteral("json"),
-                                        QCoreApplication::translate("cli", "Print JSON instead of a table."));
+    const QCommandLineOption jsonOption(
+        QStringLiteral("json"),
+        QCoreApplication::translate("cli", "Print JSON instead of a table (default: a table)."));
     const QCommandLineOption timeoutOption(
-        QStringLiteral("timeout"), QCoreApplication::translate("cli", "Seconds to wait for the server (default 30)."),
+        QStringLiteral("timeout"), QCoreApplication::translate("cli", "Seconds to wait for the server (default: 30)."),
         QStringLiteral("seconds"), QStringLiteral("30"));
-    parser.addOptions({ helpOption, hostOption, apiOption, jsonOption, timeoutOption });
+    parser.addOptions({ help, hostOption, apiOption, jsonOption, timeoutOption });
 
     if (!parser.parse(arguments)) {
         err << "formwork-cli models: " << parser.errorText() << Qt::endl;
         return ExitUsage;
     }
-    if (parser.isSet(helpOption)) {
-        out << parser.helpText();
+    if (parser.isSet(help)) {
+        out << commandHelpText(parser, QStringLiteral("models"));
         out << QCoreApplication::translate(
             "cli", "The bearer token for an OpenAI-compatible server is read from FORMWORK_API_KEY.")
             << Qt::endl;
@@ -154,8 +167,19 @@ int runModels(const QStringList &arguments)
 
     QNetworkAccessManager network;
     LlmBackend *backend = LlmBackend::create(api, &network, config, &network);
-    ModelListJob *job = backend->listModels();
     QEventLoop loop;
+    // What answers at the address, asked once before the listing.
+    ServerProbeJob *probe = backend->probeServer();
+    ServerInfo server;
+    QObject::connect(probe, &ServerProbeJob::finished, &loop, [&](const ServerInfo &info) {
+        server = info;
+        loop.quit();
+    });
+    QObject::connect(probe, &ServerProbeJob::failed, &loop, [&] { loop.quit(); });
+    loop.exec();
+    if (server.kind != ServerKind::Unknown)
+        err << describeServer(server) << Qt::endl;
+    ModelListJob *job = backend->listModels();
     std::optional<QList<ModelInfo>> models;
     std::optional<BackendError> error;
     QObject::connect(job, &ModelListJob::finished, &loop, [&](const QList<ModelInfo> &list) {
@@ -181,6 +205,10 @@ int runModels(const QStringList &arguments)
                     << Qt::endl;
         } else {
             err << QCoreApplication::translate("cli", "formwork-cli models: %1").arg(userMessage(*error)) << Qt::endl;
+            if (api == BackendApi::Ollama && server.kind != ServerKind::Unknown && server.kind != ServerKind::Ollama)
+                err << QCoreApplication::translate("cli", "%1 does not speak Ollama's native API. Use --api openai.")
+                           .arg(serverDisplayName(server.kind))
+                    << Qt::endl;
             if (!error->detail.isEmpty())
                 err << QCoreApplication::translate("cli", "server said (%1): %2")
                            .arg(kindName(error->kind), error->detail)
@@ -189,7 +217,7 @@ int runModels(const QStringList &arguments)
         return ExitBackend;
     }
     if (parser.isSet(jsonOption))
-        printJson(out, *models);
+        printJson(out, *models, server);
     else if (models->isEmpty())
         err << QCoreApplication::translate("cli",
                                            "The server at %1 has no models. Download one with `ollama pull <name>`.")

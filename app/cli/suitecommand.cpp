@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "suitecommand.h"
 
+#include "clihelp.h"
+
 #include "schema/schema.h"
 #include "schema/schemaregistry.h"
 
@@ -104,18 +106,22 @@ int run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QCoreApplication::translate("cli", "Run the official JSON-Schema-Test-Suite against Formwork's validator."));
-    parser.addHelpOption();
+    const QCommandLineOption help = helpOption();
+    parser.addOption(help);
     parser.addPositionalArgument(QStringLiteral("DIR"),
                                  QCoreApplication::translate("cli", "A JSON-Schema-Test-Suite checkout."));
-    const QCommandLineOption draftOption(QStringLiteral("draft"),
-                                         QCoreApplication::translate("cli", "The draft to run: 2020-12 or 7."),
-                                         QStringLiteral("draft"), QStringLiteral("2020-12"));
+    const QCommandLineOption draftOption(
+        QStringLiteral("draft"),
+        QCoreApplication::translate("cli", "The draft to run: 2020-12 or 7 (default: 2020-12)."),
+        QStringLiteral("draft"), QStringLiteral("2020-12"));
     const QCommandLineOption optionalOption(
         QStringLiteral("optional"),
-        QCoreApplication::translate("cli", "Also run the optional tests (formats asserted)."));
+        QCoreApplication::translate("cli", "Also run the optional tests, formats asserted (default: off)."));
     const QCommandLineOption metaOption(
         QStringLiteral("metaschemas"),
-        QCoreApplication::translate("cli", "Directory with draft7.json, draft2020-12.json and vocabularies.json."),
+        QCoreApplication::translate(
+            "cli", "The directory with draft7.json, draft2020-12.json and vocabularies.json (default: %1).")
+            .arg(SchemaRegistry::defaultMetaschemaDirectory()),
         QStringLiteral("dir"), SchemaRegistry::defaultMetaschemaDirectory());
     parser.addOptions({ draftOption, optionalOption, metaOption });
     QTextStream out(stdout);
@@ -124,8 +130,8 @@ int run(const QStringList &arguments)
         err << parser.errorText() << Qt::endl;
         return ExitUsage;
     }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+    if (parser.isSet(help)) {
+        out << commandHelpText(parser, QStringLiteral("suite"));
         return ExitSuccess;
     }
     if (parser.positionalArguments().size() != 1) {

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "validatecommand.h"
 
-#include "json/jsonparser.h"
-#include "json/textpositions.h"
+#include "clihelp.h"
+
 #include "schema/schema.h"
 #include "schema/schemaregistry.h"
+#include "json/jsonparser.h"
+#include "json/textpositions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -69,19 +71,20 @@ int run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "cli", "Validate JSON instances against a JSON Schema; one JSON line per instance."));
-    parser.addHelpOption();
+    const QCommandLineOption help = helpOption();
     const QCommandLineOption schemaOption(
         QStringLiteral("schema"), QCoreApplication::translate("cli", "The JSON Schema file."), QStringLiteral("file"));
     const QCommandLineOption draftOption(
         QStringLiteral("draft"),
-        QCoreApplication::translate("cli", "Draft when the schema has no $schema: 2020-12 (default) or 7."),
+        QCoreApplication::translate("cli",
+                                    "The draft when the schema has no $schema: 2020-12 or 7 (default: 2020-12)."),
         QStringLiteral("draft"), QStringLiteral("2020-12"));
     const QCommandLineOption formatsOption(
         QStringLiteral("formats"),
         QCoreApplication::translate("cli",
                                     "Assert format (date, time, date-time, email, uuid, uri, ipv4, ipv6, "
-                                    "hostname) instead of treating it as an annotation."));
-    parser.addOptions({ schemaOption, draftOption, formatsOption });
+                                    "hostname) instead of treating it as an annotation (default: off)."));
+    parser.addOptions({ help, schemaOption, draftOption, formatsOption });
     parser.addPositionalArgument(QStringLiteral("INSTANCE"), QCoreApplication::translate("cli", "JSON files to check."),
                                  QStringLiteral("INSTANCE.json..."));
     QTextStream out(stdout);
@@ -90,8 +93,8 @@ int run(const QStringList &arguments)
         err << parser.errorText() << Qt::endl;
         return ExitUsage;
     }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+    if (parser.isSet(help)) {
+        out << commandHelpText(parser, QStringLiteral("validate"));
         return ExitSuccess;
     }
     if (!parser.isSet(schemaOption) || parser.positionalArguments().isEmpty()) {

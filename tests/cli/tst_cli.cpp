@@ -34,6 +34,44 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.standardError.contains("missing command"));
     }
+
+    void commandHelp_namesTheCommandInOneStyle_data()
+    {
+        QTest::addColumn<QString>("command");
+        for (const char *command : { "extract", "models", "validate", "suite" })
+            QTest::newRow(command) << QString::fromLatin1(command);
+    }
+
+    // Every command's help: "formwork-cli <command>", never the binary's path, one help option
+    // worded alike, and every option's sentence ends with a full stop.
+    void commandHelp_namesTheCommandInOneStyle()
+    {
+        QFETCH(QString, command);
+        const auto run = runCli({ command, QStringLiteral("--help") });
+        QCOMPARE(run.exitCode, 0);
+        const QList<QByteArray> lines = run.standardOutput.split('\n');
+        QVERIFY2(lines.first().startsWith(QByteArray("Usage: formwork-cli " + command.toUtf8() + " [options]")),
+                 lines.first().constData());
+        QVERIFY(!run.standardOutput.contains(QByteArray('/' + command.toUtf8() + " [options]")));
+        QVERIFY(!run.standardOutput.contains("--help-all"));
+        QVERIFY(run.standardOutput.contains("-h, --help"));
+        QVERIFY(run.standardOutput.contains("Show this help."));
+        QVERIFY(!run.standardOutput.contains("Displays help"));
+        QVERIFY(!run.standardOutput.contains("(default "));
+        QVERIFY(!run.standardOutput.contains("Default:"));
+    }
+
+    void extractHelp_statesEveryDefault()
+    {
+        const auto run = runCli({ QStringLiteral("extract"), QStringLiteral("--help") });
+        QCOMPARE(run.exitCode, 0);
+        const QByteArray help = run.standardOutput.simplified();
+        QVERIFY2(help.contains("(default: ollama)"), help.constData());
+        QVERIFY(help.contains("(default: schema)"));
+        QVERIFY(help.contains("(default: 3)"));
+        QVERIFY(help.contains("(default: OLLAMA_HOST, else http://127.0.0.1:11434)"));
+        QVERIFY(help.contains("(default: chosen from the schema size)"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

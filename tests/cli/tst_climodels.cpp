@@ -62,7 +62,8 @@ private Q_SLOTS:
         QVERIFY(lines[1].startsWith("llama3.2:latest"));
         QVERIFY(lines[1].contains("2.0 GB"));
         QVERIFY(lines[1].contains("Q4_K_M"));
-        QVERIFY(lines[1].contains("131072"));
+        QVERIFY(lines[1].contains("4096")); // the context it is loaded with (/api/ps), not the trained 131072
+        QVERIFY(!lines[1].contains("131072"));
         QVERIFY(lines[1].contains("completion,tools"));
         QVERIFY(lines[1].contains("loaded"));
         QVERIFY(lines[2].contains("schema not enforced"));
@@ -80,7 +81,8 @@ private Q_SLOTS:
         QCOMPARE(models.size(), 4);
         const QJsonObject first = models.first().toObject();
         QCOMPARE(first.value(QLatin1String("name")).toString(), QStringLiteral("llama3.2:latest"));
-        QCOMPARE(first.value(QLatin1String("context_length")).toInteger(), 131072);
+        QCOMPARE(first.value(QLatin1String("context_length")).toInteger(), 4096);
+        QCOMPARE(first.value(QLatin1String("trained_context_length")).toInteger(), 131072);
         QCOMPARE(first.value(QLatin1String("parameter_size")).toString(), QStringLiteral("3.2B"));
         QVERIFY(first.value(QLatin1String("loaded")).toBool());
         QVERIFY(!models.at(1).toObject().value(QLatin1String("schema_enforced")).toBool());
@@ -108,6 +110,52 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.standardOutput.contains("m.gguf"), run.standardOutput.constData());
         QVERIFY(run.standardOutput.contains("131072"));
+    }
+
+    // A real llama-server (as the fake answers): the server is named, n_params is not "0.0B",
+    // the slot context is shown, the served model is loaded (issue 11).
+    void models_llamaServer_serverNamedWithMeta()
+    {
+        const QString host = startServer(QStringLiteral("cli-llama-server-probe.json"));
+        const auto table = runCli({ QStringLiteral("models"), QStringLiteral("--api"), QStringLiteral("openai"),
+                                    QStringLiteral("--host"), host });
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY2(table.standardError.contains("Server: llama.cpp's llama-server (build b0-unknown), serving "
+                                              "/models/tiny.gguf with 1024 tokens of context per slot."),
+                 table.standardError.constData());
+        const QList<QByteArray> lines = table.standardOutput.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines[1].contains("4.2M") && lines[1].contains("1024") && lines[1].contains("loaded"),
+                 lines[1].constData());
+        QVERIFY(!lines[1].contains("0.0B"));
+
+        const auto json = runCli({ QStringLiteral("models"), QStringLiteral("--api"), QStringLiteral("openai"),
+                                   QStringLiteral("--json"), QStringLiteral("--host"), host });
+        const QJsonObject model = QJsonDocument::fromJson(json.standardOutput).array().first().toObject();
+        QCOMPARE(model.value(QLatin1String("server")).toString(), QStringLiteral("llama-server"));
+        QCOMPARE(model.value(QLatin1String("context_length")).toInteger(), 1024);
+        QCOMPARE(model.value(QLatin1String("trained_context_length")).toInteger(), 2048);
+        QVERIFY(model.value(QLatin1String("loaded")).toBool());
+    }
+
+    void models_ollamaApiOnLlamaServer_noSuchEndpointAndHint()
+    {
+        const QString host = startServer(QStringLiteral("cli-llama-server-probe.json"));
+        const auto run = runCli({ QStringLiteral("models"), QStringLiteral("--host"), host });
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.standardError.contains(QByteArray("no such endpoint: " + host.toUtf8() + "/api/tags.")),
+                 run.standardError.constData());
+        QVERIFY(run.standardError.contains("Use --api openai."));
+        QVERIFY(!run.standardError.contains("not installed"));
+    }
+
+    void models_ollama_serverInJson()
+    {
+        const QString host = startServer(QStringLiteral("cli-models.json"));
+        const auto run = runCli({ QStringLiteral("models"), QStringLiteral("--host"), host, QStringLiteral("--json") });
+        const QJsonArray models = QJsonDocument::fromJson(run.standardOutput).array();
+        QCOMPARE(models.first().toObject().value(QLatin1String("server")).toString(), QStringLiteral("ollama"));
+        QVERIFY2(run.standardError.contains("Server: Ollama"), run.standardError.constData());
     }
 
     void models_unreachable_exit3WithMessage()

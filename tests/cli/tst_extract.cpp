@@ -202,7 +202,7 @@ private Q_SLOTS:
         const QString tracePath = m_dir.filePath(QStringLiteral("retry.jsonl"));
         const CliRun run = runCli(args({ QStringLiteral("--trace"), tracePath }));
         QCOMPARE(run.exitCode, 0);
-        QVERIFY2(run.standardError.contains("resending"), run.standardError.constData());
+        QVERIFY2(run.standardError.contains("Resending in"), run.standardError.constData());
         const QList<Json> trace = readTrace(tracePath);
         QCOMPARE(trace.size(), 1);
         QCOMPARE_JSON(trace.at(0)["transport_retries"], Json(1));
@@ -431,6 +431,46 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         QVERIFY(!run.standardError.contains("grounding"));
         QVERIFY(!readTrace(tracePath).at(0).contains("grounding"));
+    // Against llama-server (as the fake answers): json mode is valid first time (the schema goes
+    // inside json_object), another model name runs with the server's model and says so, and the
+    // trace keeps the model that answered (issue 11).
+    void llamaServerJsonMode_validWithServersModel()
+    {
+        QVERIFY(serveScript(Json::parse(
+            Formwork::Test::readTestData(QStringLiteral("llm/cli-llama-server-probe.json")).toStdString())));
+        const QString trace = m_dir.filePath(QStringLiteral("llama.jsonl"));
+        const CliRun run = runCli(args({ QStringLiteral("--api"), QStringLiteral("openai"), QStringLiteral("--mode"),
+                                         QStringLiteral("json"), QStringLiteral("--trace"), trace }));
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.standardError.contains("llama.cpp's llama-server"), run.standardError.constData());
+        QVERIFY(
+            run.standardError.contains("serves only the model /models/tiny.gguf: the run uses it, not llama3.1:8b."));
+        QVERIFY(!run.standardError.contains("Ollama"));
+        const QList<Json> lines = readTrace(trace);
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(lines.first()["model"].get<std::string>(), std::string("/models/tiny.gguf"));
+        QCOMPARE(lines.first()["request"]["response_format"]["schema"]["title"].get<std::string>(),
+                 std::string("Person"));
+    }
+
+    void ollamaApiOnLlamaServer_exitsThreeWithHint()
+    {
+        QVERIFY(serveScript(Json::parse(
+            Formwork::Test::readTestData(QStringLiteral("llm/cli-llama-server-probe.json")).toStdString())));
+        const CliRun run = runCli(args({}));
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.standardError.contains("does not speak Ollama's native API. Use --api openai."),
+                 run.standardError.constData());
+    }
+
+    void unreachableServer_messageNamesTheUrl()
+    {
+        m_host = QStringLiteral("http://127.0.0.1:1");
+        const CliRun run = runCli(args({}));
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.standardError.contains("The server at http://127.0.0.1:1 cannot be reached."),
+                 run.standardError.constData());
+        QVERIFY(!run.standardError.contains(".;"));
     }
 
     void badSchemaFile_exitsTwoNamingLineAndColumn()

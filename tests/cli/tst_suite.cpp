@@ -39,8 +39,8 @@ private:
             QSKIP("python3-jsonschema's metaschemas are not installed");
         const QString argument
             = workingDirectory.isEmpty() ? directory : QDir(workingDirectory).relativeFilePath(directory);
-        const auto run = runCli({ QStringLiteral("suite"), argument, QStringLiteral("--draft"), draft }, 120000,
-                                workingDirectory);
+        const auto run
+            = runCli({ QStringLiteral("suite"), argument, QStringLiteral("--draft"), draft }, 120000, workingDirectory);
         QVERIFY(!run.crashed);
         const QList<QByteArray> lines = run.standardOutput.trimmed().split('\n');
         QVERIFY2(run.exitCode == 0, run.standardOutput.constData());

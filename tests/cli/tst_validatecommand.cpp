@@ -118,7 +118,8 @@ private Q_SLOTS:
                                   fixture("badschema.schema.json"), fixture("valid.json") });
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.standardOutput.isEmpty());
-        QVERIFY2(run.standardError.contains("badschema.schema.json:1:31: invalid schema at \"/minimum\": minimum must be a number"),
+        QVERIFY2(run.standardError.contains(
+                     "badschema.schema.json:1:31: invalid schema at \"/minimum\": minimum must be a number"),
                  run.standardError.constData());
         QVERIFY(run.standardError.contains("invalid schema at \"/properties/a/$ref\": cannot resolve the reference"));
     }

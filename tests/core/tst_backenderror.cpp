@@ -126,7 +126,12 @@ private Q_SLOTS:
         QTest::newRow("llama-not-found")
             << 404
             << QByteArray("{\"error\":{\"code\":404,\"message\":\"File Not Found\",\"type\":\"not_found_error\"}}")
-            << Kind::ModelNotFound << QStringLiteral("File Not Found") << QString();
+            << Kind::EndpointNotFound << QStringLiteral("File Not Found") << QString();
+        QTest::newRow("vllm-no-such-model")
+            << 404
+            << QByteArray("{\"object\":\"error\",\"message\":\"The model `x` does not exist.\",\"type\":"
+                          "\"NotFoundError\",\"code\":404}")
+            << Kind::ModelNotFound << QStringLiteral("The model `x` does not exist.") << QString();
         QTest::newRow("llama-server-error")
             << 500 << QByteArray("{\"error\":{\"code\":500,\"message\":\"boom\",\"type\":\"server_error\"}}")
             << Kind::ServerError << QStringLiteral("boom") << QString();
@@ -175,6 +180,53 @@ private Q_SLOTS:
             = errorFromHttp(404, "{\"error\":\"model 'qwen3:8b' not found\"}", QStringLiteral("qwen3:8b"));
         QCOMPARE(error.kind, Kind::ModelNotFound);
         QVERIFY2(userMessage(error).contains(QLatin1String("ollama pull qwen3:8b")), qPrintable(userMessage(error)));
+    }
+
+    // llama-server's "File Not Found" says nothing about a model: a wrong path or API (issue 11).
+    void llamaServer404_isNoSuchEndpointNamingTheUrl()
+    {
+        BackendError error = errorFromHttp(
+            404, "{\"error\":{\"code\":404,\"message\":\"File Not Found\",\"type\":\"not_found_error\"}}",
+            QStringLiteral("tiny"));
+        error.url = QUrl(QStringLiteral("http://user:pw@127.0.0.1:8080/v1/v1/chat/completions"));
+        QCOMPARE(error.kind, Kind::EndpointNotFound);
+        const QString message = userMessage(error);
+        QVERIFY2(message.contains(QLatin1String("no such endpoint: http://127.0.0.1:8080/v1/v1/chat/completions.")),
+                 qPrintable(message));
+        QVERIFY(!message.contains(QLatin1String("pw")));
+        QVERIFY(!message.contains(QLatin1String("pull")));
+    }
+
+    void unreachable_messageNamesTheUrl()
+    {
+        BackendError error;
+        error.kind = Kind::Unreachable;
+        error.url = QUrl(QStringLiteral("http://127.0.0.1:9/api/chat"));
+        QCOMPARE(userMessage(error),
+                 QStringLiteral("The server at http://127.0.0.1:9 cannot be reached. Is it running?"));
+    }
+
+    void contextExceeded_keepsTheServersNumbers_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("llama-server fields")
+            << QByteArray("{\"error\":{\"code\":400,\"message\":\"request (6581 tokens) exceeds the available "
+                          "context size (2048 tokens), try increasing it\",\"type\":\"exceed_context_size_error\","
+                          "\"n_prompt_tokens\":6581,\"n_ctx\":2048}}");
+        QTest::newRow("message only") << QByteArray(
+            "{\"error\":{\"code\":400,\"message\":\"request (6581 tokens) exceeds the available "
+            "context size (2048 tokens), try increasing it\",\"type\":\"invalid_request_error\"}}");
+    }
+
+    void contextExceeded_keepsTheServersNumbers()
+    {
+        QFETCH(QByteArray, body);
+        const BackendError error = errorFromHttp(400, body, QStringLiteral("tiny"));
+        QCOMPARE(error.kind, Kind::ContextExceeded);
+        QCOMPARE(error.promptTokens, 6581);
+        QCOMPARE(error.contextTokens, 2048);
+        QVERIFY2(userMessage(error).contains(QLatin1String("6581 tokens, the context holds 2048")),
+                 qPrintable(userMessage(error)));
     }
 
     void streamError_isGenerationFailedWithText()

@@ -5,6 +5,7 @@
 #include "fakeollama.h"
 #include "jsoncompare.h"
 #include "llm/llmbackend.h"
+#include "llm/serverprobe.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -20,6 +21,8 @@ using Formwork::Test::FakeToolCall;
 using Formwork::Test::parseQ;
 using Formwork::Test::q;
 using Json = nlohmann::ordered_json;
+
+Q_DECLARE_METATYPE(Formwork::ExtractionMode)
 
 namespace {
 
@@ -246,6 +249,27 @@ private Q_SLOTS:
         QVERIFY(user.find("```json") != std::string::npos);
     }
 
+    void backticksInsideAStringValue_validFirstTimeInEveryTextMode_data()
+    {
+        QTest::addColumn<ExtractionMode>("mode");
+        QTest::newRow("schema") << ExtractionMode::Schema;
+        QTest::newRow("json") << ExtractionMode::Json;
+        QTest::newRow("md-json") << ExtractionMode::MdJson;
+    }
+
+    // A string holding a code fence is not a fence: the reply is valid, nothing is reasked.
+    void backticksInsideAStringValue_validFirstTimeInEveryTextMode()
+    {
+        QFETCH(ExtractionMode, mode);
+        m_fake->enqueueChat(FakeReply::text({ q("{'name': '```py\\nprint(1)\\n```', 'age': 36}") }));
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionRun run(m_backend, Test::personRunConfig(mode));
+        const RunResult result = runToEnd(run, true);
+        QCOMPARE(result.attempts.size(), 1);
+        QCOMPARE(result.value["name"].get<std::string>(), std::string("```py\nprint(1)\n```"));
+        QCOMPARE(chatRequests().size(), 1);
+    }
+
     void mdJsonInvalid_usesMarkdownReaskWording()
     {
         m_fake->enqueueChat(FakeReply::text({ QStringLiteral("```json\n"), q(negativeAge), QStringLiteral("\n```") }));
@@ -332,6 +356,90 @@ private Q_SLOTS:
         const RunResult result = runToEnd(run, false);
         QCOMPARE(result.reason, RunFailureReason::Length);
         QCOMPARE(chatRequests().size(), 1);
+    }
+
+    // Every attempt cut off: the final message says so, and no note promises an attempt that
+    // never comes (issue 11).
+    void everyAttemptCutOff_finalMessageSaysSo()
+    {
+        for (int i = 0; i < 2; ++i) {
+            FakeReply cut = FakeReply::text({ q("{'name': 'Ada Lov") });
+            cut.doneReason = QStringLiteral("length");
+            m_fake->enqueueChat(cut);
+        }
+        ExtractionConfig c = Test::personRunConfig();
+        c.options.numPredict = 100;
+        c.limits.maxAttempts = 2;
+        ExtractionRun run(m_backend, c);
+        const RunResult result = runToEnd(run, false);
+        QCOMPARE(result.reason, RunFailureReason::Exhausted);
+        QVERIFY2(result.message.contains(QLatin1String("Every attempt was cut off")), qPrintable(result.message));
+        QVERIFY(result.message.contains(QLatin1String("num_predict 200")));
+        QCOMPARE(result.attempts.size(), 2);
+        QVERIFY(result.attempts.first().notes.join(u' ').contains(QLatin1String("next attempt")));
+        QVERIFY2(!result.attempts.last().notes.join(u' ').contains(QLatin1String("next attempt")),
+                 qPrintable(result.attempts.last().notes.join(u' ')));
+    }
+
+    // llama-server stops a reply when prompt + completion fill the slot: more num_predict cannot
+    // help, so the run ends with "the context is full" after one request (issue 11).
+    void llamaServerSlotFull_contextFullWithoutRaisingNumPredict()
+    {
+        m_fake->actAsLlamaServer(QStringLiteral("/models/tiny.gguf"), 1024);
+        FakeReply full = FakeReply::text({ q("{'name': 'Ada Lov") });
+        full.promptTokens = 1000;
+        full.stopAtContext = true;
+        m_fake->enqueueChat(full);
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        makeBackend(BackendApi::OpenAi);
+        ExtractionConfig c = Test::personRunConfig();
+        c.modelInfo.runtimeContextLength = 1024; // what /props and /v1/models meta.n_ctx report
+        c.options.numPredict = 4000;
+        ExtractionRun run(m_backend, c);
+        const RunResult result = runToEnd(run, false);
+        QCOMPARE(result.reason, RunFailureReason::ContextFull);
+        QCOMPARE(runFailureReasonName(result.reason), QStringLiteral("context-full"));
+        QVERIFY2(result.message.contains(QLatin1String("The context is full")), qPrintable(result.message));
+        QVERIFY(result.message.contains(QLatin1String("1000 tokens")));
+        QVERIFY(result.message.contains(QLatin1String("24 tokens")));
+        QCOMPARE(chatRequests().size(), 1);
+        QVERIFY(!result.attempts.first().notes.join(u' ').contains(QLatin1String("raises num_predict")));
+    }
+
+    void resentAttempt_keepsNoEarlierError()
+    {
+        m_fake->enqueueChat(FakeReply::error(503, QByteArray("{\"error\":\"server busy\"}")));
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionRun run(m_backend, Test::personRunConfig());
+        const RunResult result = runToEnd(run, true);
+        QCOMPARE(result.attempts.size(), 1);
+        QCOMPARE(result.attempts.first().transportRetries, 1);
+        QVERIFY(!result.attempts.first().backendError.has_value());
+        const QString notes = result.attempts.first().notes.join(u' ');
+        QVERIFY2(notes.contains(QLatin1String("Resent after")), qPrintable(notes));
+        QVERIFY2(!notes.contains(QLatin1String(".;")) && !notes.contains(QLatin1String(".:")), qPrintable(notes));
+    }
+
+    // A deadline that ends the wait for an unreachable server is a backend failure (exit 3).
+    void unreachableUntilTheDeadline_failsAsBackend()
+    {
+        const quint16 port = m_fake->port();
+        m_fake.reset();
+        delete m_backend;
+        BackendConfig bc;
+        bc.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        m_backend = LlmBackend::create(BackendApi::Ollama, &m_nam, bc, this);
+        ExtractionConfig c = Test::personRunConfig();
+        c.limits.backoffBaseMs = 5000;
+        c.limits.backoffMaxMs = 5000;
+        c.limits.deadlineMs = 1000;
+        ExtractionRun run(m_backend, c);
+        const RunResult result = runToEnd(run, false);
+        QCOMPARE(result.reason, RunFailureReason::Backend);
+        QVERIFY(result.backendError.has_value());
+        QCOMPARE(result.backendError->kind, BackendError::Kind::Unreachable);
+        QVERIFY2(result.message.contains(QStringLiteral("127.0.0.1:%1").arg(port)), qPrintable(result.message));
+        m_fake = std::make_unique<FakeOllama>(); // for cleanup()
     }
 
     void loading500ThenSuccess_oneAttemptOneTransportRetry()
@@ -685,6 +793,124 @@ private Q_SLOTS:
             warned = warned || w.contains(QStringLiteral("multipleOf"));
         QVERIFY2(warned, qPrintable(info.warnings.join(u'\n')));
         QCOMPARE_JSON(chatRequests().first().json["format"]["properties"]["score"]["multipleOf"], Json(0.5));
+    }
+
+    // The fake as llama-server, an OpenAI backend on it, and what the probe found.
+    ServerInfo llamaServer(bool supportsTools = false)
+    {
+        m_fake->actAsLlamaServer(QStringLiteral("/models/tiny.gguf"), 1024, supportsTools);
+        makeBackend(BackendApi::OpenAi);
+        ServerProbeJob *job = m_backend->probeServer();
+        QSignalSpy finished(job, &ServerProbeJob::finished);
+        [&] { QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000); }();
+        return finished.isEmpty() ? ServerInfo() : finished.first().first().value<ServerInfo>();
+    }
+
+    QStringList startWarnings(ExtractionRun &run, bool expectSuccess)
+    {
+        QSignalSpy started(&run, &ExtractionRun::runStarted);
+        runToEnd(run, expectSuccess);
+        return started.isEmpty() ? QStringList() : started.first().first().value<RunStartInfo>().warnings;
+    }
+
+    // A bare json_object is not enforced by llama-server (free text to the limit): json mode
+    // sends the schema inside it (issue 11).
+    void llamaServerJsonMode_schemaInsideJsonObject_validFirstTime()
+    {
+        ExtractionConfig c = Test::personRunConfig(ExtractionMode::Json);
+        c.server = llamaServer();
+        c.model = c.server.modelId;
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionRun run(m_backend, c);
+        const RunResult result = runToEnd(run, true);
+        QCOMPARE(result.attempts.size(), 1);
+        const Json format = chatRequests().first().json["response_format"];
+        QCOMPARE(str(format["type"]), std::string("json_object"));
+        QCOMPARE_JSON(format["schema"], Test::personSchema().document());
+    }
+
+    void llamaServerTools_toolChoiceAsString_notLoggedAsWrongType()
+    {
+        ExtractionConfig c = Test::personRunConfig(ExtractionMode::Tools);
+        c.server = llamaServer(true);
+        c.model = c.server.modelId;
+        FakeReply call;
+        call.toolCalls
+            = { FakeToolCall { QStringLiteral("call_1"), QStringLiteral("Person"), q(validPerson).toUtf8() } };
+        m_fake->enqueueChat(call);
+        ExtractionRun run(m_backend, c);
+        const QStringList warnings = startWarnings(run, true);
+        QCOMPARE(str(chatRequests().first().json["tool_choice"]), std::string("required"));
+        QVERIFY2(m_fake->serverLog().isEmpty(), qPrintable(m_fake->serverLog().join(u'\n')));
+        QVERIFY2(!warnings.join(u' ').contains(QLatin1String("Ollama")), qPrintable(warnings.join(u'\n')));
+    }
+
+    // A template without tool support: the warning names llama-server, never Ollama.
+    void llamaServerToolsWithoutTemplateSupport_warningNamesTheServer()
+    {
+        ExtractionConfig c = Test::personRunConfig(ExtractionMode::Tools);
+        c.server = llamaServer(false);
+        c.model = c.server.modelId;
+        c.limits.maxAttempts = 1;
+        FakeReply call;
+        call.toolCalls
+            = { FakeToolCall { QStringLiteral("call_1"), QStringLiteral("Person"), q(validPerson).toUtf8() } };
+        m_fake->enqueueChat(call);
+        ExtractionRun run(m_backend, c);
+        const QString warnings = startWarnings(run, false).join(u'\n');
+        QVERIFY2(warnings.contains(QLatin1String("llama.cpp's llama-server")), qPrintable(warnings));
+        QVERIFY2(warnings.contains(QLatin1String("no tool support")), qPrintable(warnings));
+        QVERIFY2(!warnings.contains(QLatin1String("Ollama")), qPrintable(warnings));
+    }
+
+    // Any model name runs on a single-model server: a warning says so, the attempt keeps the
+    // model that answered.
+    void llamaServerOtherModelName_runsWithItsModelAndWarns()
+    {
+        ExtractionConfig c = Test::personRunConfig();
+        c.server = llamaServer();
+        m_fake->enqueueChat(FakeReply::text({ q(validPerson) }));
+        ExtractionRun run(m_backend, c);
+        const QString warnings = startWarnings(run, true).join(u'\n');
+        QVERIFY2(warnings.contains(QLatin1String("serves only the model /models/tiny.gguf: the run uses it, not "
+                                                 "llama3.1:8b.")),
+                 qPrintable(warnings));
+        QCOMPARE(m_fake->requestsTo("/v1/chat/completions").size(), 1);
+    }
+
+    void enforcementWarnings_perServer_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<QString>("absent");
+        QTest::newRow("ollama") << int(ServerKind::Ollama) << QStringLiteral("may make Ollama reject the schema")
+                                << QStringLiteral("llama-server");
+        QTest::newRow("llama-server") << int(ServerKind::LlamaServer)
+                                      << QStringLiteral("'pattern' at /properties/name is not enforced by llama.cpp's "
+                                                        "llama-server")
+                                      << QStringLiteral("reject");
+        QTest::newRow("unknown") << int(ServerKind::OpenAiCompatible)
+                                 << QStringLiteral("Which schema keywords an OpenAI-compatible server of unknown kind "
+                                                   "enforces is not known")
+                                 << QStringLiteral("'pattern'");
+    }
+
+    // Ollama's rules for Ollama, llama-server's for llama-server, "not known" otherwise.
+    void enforcementWarnings_perServer()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, expected);
+        QFETCH(QString, absent);
+        ExtractionConfig c = Test::personRunConfig();
+        Json doc = Test::personSchema().document();
+        doc["properties"]["name"]["pattern"] = "[A-Z]";
+        c.schema = Schema::compile(doc).value();
+        c.server.kind = ServerKind(kind);
+        const auto base = buildBaseRequest(c, BackendApi::OpenAi);
+        QVERIFY(base);
+        const QString warnings = base->warnings.join(u'\n');
+        QVERIFY2(warnings.contains(expected), qPrintable(warnings));
+        QVERIFY2(!warnings.contains(absent), qPrintable(warnings));
     }
 
     void defaultNumPredict_boundedAndGrowsWithSchema()

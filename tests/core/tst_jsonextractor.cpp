@@ -62,6 +62,25 @@ private Q_SLOTS:
             << QByteArray("Result: {name: 'Ada'} ok") << QByteArray("{name: 'Ada'}") << Source::BracketedText;
         QTest::newRow("cut-off reply") << QByteArray("Answer: {\"a\": [1, 2  \n") << QByteArray("{\"a\": [1, 2")
                                        << Source::UnclosedText;
+        // Three backticks inside a JSON string are text, not a fence (issue 11).
+        QTest::newRow("code snippet in a string")
+            << QByteArray("{\"code\": \"```python\\nprint(1)\\n```\", \"n\": 1}")
+            << QByteArray("{\"code\": \"```python\\nprint(1)\\n```\", \"n\": 1}") << Source::BracketedText;
+        QTest::newRow("markdown field with a bare fence")
+            << QByteArray("{\"md\": \"```\\n{\\\"a\\\": 1}\\n```\", \"ok\": true}")
+            << QByteArray("{\"md\": \"```\\n{\\\"a\\\": 1}\\n```\", \"ok\": true}") << Source::BracketedText;
+        QTest::newRow("one backtick run in a string")
+            << QByteArray("{\"s\": \"a ``` b\", \"t\": [1]}") << QByteArray("{\"s\": \"a ``` b\", \"t\": [1]}")
+            << Source::BracketedText;
+        QTest::newRow("fenced reply with a fence in a string")
+            << QByteArray("```json\n{\"code\": \"```js\\nx()\\n```\"}\n```\nDone.")
+            << QByteArray("{\"code\": \"```js\\nx()\\n```\"}") << Source::JsonCodeFence;
+        QTest::newRow("prose then json with a fence in a string")
+            << QByteArray("Here: {\"cmd\": \"```sh\\nls\\n```\"} done.")
+            << QByteArray("{\"cmd\": \"```sh\\nls\\n```\"}") << Source::BracketedText;
+        QTest::newRow("invalid reply keeps its fence-holding string")
+            << QByteArray("{\"code\": \"```py\\nx\\n```\", }") << QByteArray("{\"code\": \"```py\\nx\\n```\", }")
+            << Source::BracketedText;
     }
 
     void extraction_findsTheIntendedJson()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fakeollama.h"
 #include "llm/openaibackend.h"
+#include "llm/serverprobe.h"
 #include "testdata.h"
 
 #include <QLoggingCategory>
@@ -80,7 +81,7 @@ private Q_SLOTS:
     void cleanup()
     {
         delete m_backend;
-        delete m_fake;
+        delete m_fake; // may be null: a test closed the server
         delete m_nam;
     }
 
@@ -412,6 +413,159 @@ private Q_SLOTS:
         QCOMPARE(models.first().sizeBytes, 4912898304LL);
         QCOMPARE(models.first().parameterSize, QStringLiteral("8.0B"));
         QVERIFY(models.first().hasCapability(u"completion"));
+    }
+
+    // A doubled /v1 on llama-server: its JSON 404 "File Not Found" is a wrong address, not a
+    // missing model, and the message names the URL that was tried (issue 11).
+    void llamaServerWrongPath_noSuchEndpointNamingTheUrl()
+    {
+        m_fake->actAsLlamaServer();
+        BackendConfig c = config();
+        c.baseUrl.setPath(QStringLiteral("/v1/v1"));
+        m_backend->setConfig(c);
+        ChatJob *job = m_backend->chat(simpleRequest());
+        QSignalSpy failed(job, &ChatJob::failed);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
+        const BackendError error = firstError(failed);
+        QCOMPARE(kindName(error.kind), kindName(Kind::EndpointNotFound));
+        QCOMPARE(error.httpStatus, 404);
+        const QString url = m_fake->baseUrl().toString() + QStringLiteral("/v1/v1/chat/completions");
+        QCOMPARE(error.url.toString(), url);
+        QVERIFY2(userMessage(error).contains(url), qPrintable(userMessage(error)));
+        QVERIFY(!userMessage(error).contains(QLatin1String("not installed")));
+    }
+
+    void llamaServerPromptOverContext_keepsTheServersNumbers()
+    {
+        m_fake->actAsLlamaServer();
+        m_fake->enqueueChat(FakeReply::error(400, FakeOllama::llamaContextErrorBody(6581, 2048)));
+        ChatJob *job = m_backend->chat(simpleRequest());
+        QSignalSpy failed(job, &ChatJob::failed);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
+        const BackendError error = firstError(failed);
+        QCOMPARE(kindName(error.kind), kindName(Kind::ContextExceeded));
+        QVERIFY2(userMessage(error).contains(QLatin1String("6581 tokens, the context holds 2048")),
+                 qPrintable(userMessage(error)));
+    }
+
+    void unreachable_messageNamesTheUrl()
+    {
+        BackendConfig c = config();
+        const quint16 port = m_fake->port();
+        delete m_fake;
+        m_fake = nullptr;
+        c.baseUrl.setPort(port);
+        m_backend->setConfig(c);
+        ChatJob *job = m_backend->chat(simpleRequest());
+        QSignalSpy failed(job, &ChatJob::failed);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
+        const BackendError error = firstError(failed);
+        QCOMPARE(kindName(error.kind), kindName(Kind::Unreachable));
+        QVERIFY2(userMessage(error).contains(QStringLiteral("The server at http://127.0.0.1:%1 cannot be reached.").arg(port)),
+                 qPrintable(userMessage(error)));
+    }
+
+    // llama-server's /v1/models: n_params of a small model, the slot context, the served model loaded.
+    void listModels_llamaServerMeta_paramsSlotContextLoaded()
+    {
+        m_fake->actAsLlamaServer(QStringLiteral("/models/tiny.gguf"), 1024);
+        ModelListJob *job = m_backend->listModels();
+        QSignalSpy finished(job, &ModelListJob::finished);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        const auto models = finished.first().first().value<QList<ModelInfo>>();
+        QCOMPARE(models.size(), 1);
+        const ModelInfo &model = models.first();
+        QCOMPARE(model.name, QStringLiteral("/models/tiny.gguf"));
+        QCOMPARE(model.parameterSize, QStringLiteral("4.2M"));
+        QCOMPARE(model.contextLength, 2048);
+        QCOMPARE(model.runtimeContextLength, 1024);
+        QVERIFY(model.loaded);
+    }
+
+    ServerInfo probe(const BackendConfig &c)
+    {
+        m_backend->setConfig(c);
+        ServerProbeJob *job = m_backend->probeServer();
+        QSignalSpy finished(job, &ServerProbeJob::finished);
+        QSignalSpy failed(job, &ServerProbeJob::failed);
+        [&] { QTRY_COMPARE_WITH_TIMEOUT(finished.count() + failed.count(), 1, Wait); }();
+        return finished.isEmpty() ? ServerInfo() : finished.first().first().value<ServerInfo>();
+    }
+
+    // llama-server is known by /v1/models (owned_by, Server header) and described by /props;
+    // a base URL ending in /v1 probes the same root (issue 11).
+    void probe_llamaServer_kindSlotContextTools_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("root") << QString();
+        QTest::newRow("v1") << QStringLiteral("/v1");
+    }
+
+    void probe_llamaServer_kindSlotContextTools()
+    {
+        QFETCH(QString, path);
+        m_fake->actAsLlamaServer(QStringLiteral("/models/tiny.gguf"), 1024, false);
+        BackendConfig c = config();
+        c.baseUrl.setPath(path);
+        const ServerInfo info = probe(c);
+        QCOMPARE(serverKindName(info.kind), QStringLiteral("llama-server"));
+        QCOMPARE(info.modelId, QStringLiteral("/models/tiny.gguf"));
+        QCOMPARE(info.slotContext, 1024);
+        QCOMPARE(info.slotCount, 2);
+        QCOMPARE(info.version, QStringLiteral("b0-unknown"));
+        QVERIFY(info.supportsTools.has_value());
+        QVERIFY(!*info.supportsTools);
+        QCOMPARE(m_backend->serverInfo().kind, ServerKind::LlamaServer);
+        QCOMPARE(m_fake->requests().size(), 2); // /v1/models and /props: cheap
+        QVERIFY(m_fake->requestsTo("/api/version").isEmpty());
+        QVERIFY(describeServer(info).contains(QLatin1String("llama-server")));
+    }
+
+    void probe_ollama_kindAndVersion()
+    {
+        const ServerInfo info = probe(config());
+        QCOMPARE(serverKindName(info.kind), QStringLiteral("ollama"));
+        QCOMPARE(info.version, QStringLiteral("0.32.15"));
+    }
+
+    void probe_v1OnlyServer_openAiCompatibleOfUnknownKind()
+    {
+        m_fake->setRouteReply("/api/version", FakeReply::error(404, "{\"detail\":\"Not Found\"}"));
+        const ServerInfo info = probe(config());
+        QCOMPARE(serverKindName(info.kind), QStringLiteral("openai-compatible"));
+    }
+
+    void probe_unreachable_fails()
+    {
+        BackendConfig c = config();
+        delete m_fake;
+        m_fake = nullptr;
+        m_backend->setConfig(c);
+        ServerProbeJob *job = m_backend->probeServer();
+        QSignalSpy failed(job, &ServerProbeJob::failed);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
+        QCOMPARE(kindName(firstError(failed).kind), kindName(Kind::Unreachable));
+    }
+
+    void probeModels_ownerNamesTheServer_data()
+    {
+        QTest::addColumn<QByteArray>("owner");
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("vllm") << QByteArray("vllm") << QStringLiteral("vllm");
+        QTest::newRow("lm-studio") << QByteArray("organization_owner") << QStringLiteral("lm-studio");
+        QTest::newRow("llama.cpp") << QByteArray("llamacpp") << QStringLiteral("llama-server");
+        QTest::newRow("ollama /v1") << QByteArray("library") << QStringLiteral("unknown");
+    }
+
+    void probeModels_ownerNamesTheServer()
+    {
+        QFETCH(QByteArray, owner);
+        QFETCH(QString, kind);
+        ServerInfo info;
+        ServerProbeJob::readModels("{\"object\":\"list\",\"data\":[{\"id\":\"m\",\"object\":\"model\",\"owned_by\":\""
+                                       + owner + "\"}]}",
+                                   {}, info);
+        QCOMPARE(serverKindName(info.kind), kind);
     }
 
     void baseUrlWithV1_notDoubled()

@@ -33,8 +33,34 @@ private Q_SLOTS:
         options.includeValue = true;
         options.maxValueChars = 20;
         const QString text = formatErrorsForReask(schema.validate(instance), &instance, options);
-        QVERIFY2(text.endsWith(QStringLiteral(" (value: \"a very long piec...)")), qPrintable(text));
-        QVERIFY(!text.contains(QLatin1Char('\n')));
+        // The message already quotes the string: once, whole, with both quotes.
+        QCOMPARE(text,
+                 QStringLiteral("/note: expected integer, got string \"a very long piece of text that goes on and on "
+                                "and on\""));
+    }
+
+    // A value the message does not show is appended once, shortened in the middle so its end
+    // and closing quote stay (issue 11: no cut-off quotes).
+    void includeValue_longValueShortenedInTheMiddle()
+    {
+        const Schema schema = compileOrFail("{'properties':{'note':false}}");
+        const auto instance = j("{'note':'a very long piece of text that goes on and on and on'}");
+        ReaskFormatOptions options;
+        options.includeValue = true;
+        options.maxValueChars = 20;
+        const QString text = formatErrorsForReask(schema.validate(instance), &instance, options);
+        QVERIFY2(text.endsWith(QStringLiteral(" (value: \"a very long \u2026nd on\")")), qPrintable(text));
+        QCOMPARE(text.count(QLatin1String("very long")), 1);
+    }
+
+    void longStringInAMessage_shortenedInTheMiddleWithBothQuotes()
+    {
+        const Schema schema = compileOrFail("{'type':'integer'}");
+        const std::string quoted = "'" + std::string(100, 'x') + "END'";
+        const auto instance = j(quoted.c_str());
+        const QString text = formatErrorsForReask(schema.validate(instance));
+        QVERIFY2(text.contains(QStringLiteral("\u2026")), qPrintable(text));
+        QVERIFY2(text.endsWith(QStringLiteral("xxxEND\"")), qPrintable(text));
     }
 
     void maxErrors_summarisesTheRest()

@@ -174,6 +174,7 @@ FakeReply replyFromJson(const Json &j)
     r.crlf = j.value("crlf", false);
     r.chunked = j.value("chunked", true);
     r.rawBody = QByteArray::fromStdString(j.value("raw_body", std::string()));
+    r.stopAtContext = j.value("stop_at_context", false);
     return r;
 }
 
@@ -214,6 +215,125 @@ FakeOllama::FakeOllama(QObject *parent)
 }
 
 FakeOllama::~FakeOllama() = default;
+
+void FakeOllama::actAsLlamaServer(const QString &modelId, int slotContext, bool supportsTools)
+{
+    m_llama = true;
+    m_flavor = OpenAiFlavor::LlamaServer;
+    m_llamaModel = modelId;
+    m_slotContext = slotContext;
+    m_llamaTools = supportsTools;
+    m_serverHeader = QByteArrayLiteral("llama.cpp");
+    const std::string id = utf8(modelId);
+    const Json details = { { "parent_model", "" }, { "format", "gguf" },     { "family", "" },
+                           { "families", { "" } }, { "parameter_size", "" }, { "quantization_level", "" } };
+    const Json ollamaLike = { { "name", id },        { "model", id },       { "modified_at", "" },
+                              { "size", "" },        { "digest", "" },      { "type", "model" },
+                              { "description", "" }, { "tags", { "" } },    { "capabilities", { "completion" } },
+                              { "parameters", "" },  { "details", details } };
+    const Json meta
+        = { { "vocab_type", true }, { "n_vocab", 32064 },    { "n_ctx", slotContext }, { "n_ctx_train", 2048 },
+            { "n_embd", 64 },       { "n_params", 4186432 }, { "size", 16745728 },     { "ftype", "all F32" } };
+    const Json data = { { "id", id },          { "aliases", { id } },     { "tags", Json::array() },
+                        { "object", "model" }, { "created", 1795483346 }, { "owned_by", "llamacpp" },
+                        { "meta", meta } };
+    m_v1Models = dump(
+        Json { { "models", Json::array({ ollamaLike }) }, { "object", "list" }, { "data", Json::array({ data }) } });
+}
+
+QByteArray FakeOllama::llamaContextErrorBody(int promptTokens, int context)
+{
+    const std::string message = "request (" + std::to_string(promptTokens)
+        + " tokens) exceeds the available context size (" + std::to_string(context) + " tokens), try increasing it";
+    return dump(Json { { "error",
+                         { { "code", 400 },
+                           { "message", message },
+                           { "type", "exceed_context_size_error" },
+                           { "n_prompt_tokens", promptTokens },
+                           { "n_ctx", context } } } });
+}
+
+void FakeOllama::handleLlamaServer(QTcpSocket *socket, const RecordedRequest &request)
+{
+    const QByteArray &path = request.path;
+    const bool get = request.method == "GET" || request.method == "HEAD";
+    const bool post = request.method == "POST";
+    const bool close = request.headers.value("connection").toLower() == "close";
+    auto error = [](int code, const std::string &message, const char *type) {
+        return dump(Json { { "error", { { "code", code }, { "message", message }, { "type", type } } } });
+    };
+    if (get && (path == "/health" || path == "/v1/health")) {
+        sendSimple(socket, 200, JsonType, "{\"status\":\"ok\"}", close);
+    } else if (get && path == "/props") {
+        const Json props = {
+            { "default_generation_settings", { { "params", Json::object() }, { "n_ctx", m_slotContext } } },
+            { "total_slots", 2 },
+            { "model_alias", utf8(m_llamaModel) },
+            { "model_path", utf8(m_llamaModel) },
+            { "modalities", { { "vision", false }, { "video", false }, { "audio", false } } },
+            { "chat_template", "{% for message in messages %}...{% endfor %}" },
+            { "chat_template_caps", { { "supports_system_role", true }, { "supports_tools", m_llamaTools } } },
+            { "bos_token", "<s>" },
+            { "eos_token", "<|endoftext|>" },
+            { "build_info", "b0-unknown" },
+            { "endpoint_slots", true },
+            { "endpoint_metrics", false },
+            { "is_sleeping", false },
+        };
+        sendSimple(socket, 200, JsonType, dump(props), close);
+    } else if (get && (path == "/v1/models" || path == "/models")) {
+        sendSimple(socket, 200, JsonType, m_v1Models, close);
+    } else if (post && (path == "/v1/chat/completions" || path == "/chat/completions")) {
+        if (request.json.is_discarded()) {
+            sendSimple(socket, 500, JsonType,
+                       error(500,
+                             "[json.exception.parse_error.101] parse error at line 1, column 1: syntax error while "
+                             "parsing value - unexpected end of input",
+                             "server_error"),
+                       close);
+            return;
+        }
+        if (!request.json.contains("messages")) {
+            sendSimple(socket, 400, JsonType, error(400, "'messages' is required", "invalid_request_error"), close);
+            return;
+        }
+        FakeReply reply = m_routeReplies.contains(path) ? m_routeReplies.value(path)
+            : !m_chatQueue.isEmpty()                    ? m_chatQueue.dequeue()
+                                                        : FakeReply::text({ QStringLiteral("{}") });
+        const Json format = request.json.value("response_format", Json());
+        const std::string type = format.is_object() ? format.value("type", std::string()) : std::string();
+        Json schema;
+        if (type == "json_object")
+            schema = format.value("schema", Json());
+        else if (type == "json_schema" && format.contains("json_schema"))
+            schema = format["json_schema"].value("schema", Json());
+        // json_object maps to an empty schema, which the chat autoparser does not constrain: the
+        // model writes free text until the token limit (reference llama-server.md 5.2).
+        if ((type == "json_object" || type == "json_schema") && (!schema.is_object() || schema.empty())) {
+            reply.content = { QStringLiteral(" drawingez unicode Ada thirty six years") };
+            reply.toolCalls.clear();
+            reply.doneReason = QStringLiteral("length");
+            reply.evalTokens = request.json.value("max_tokens", 24);
+        }
+        const Json choice = request.json.value("tool_choice", Json());
+        if (!choice.is_null() && !choice.is_string())
+            m_serverLog.append(QStringLiteral("Wrong type supplied for parameter 'tool_choice'"));
+        if (request.json.contains("tools") && !m_llamaTools && !reply.toolCalls.isEmpty()) {
+            // A template without tool support: the model answers in plain text.
+            reply.content = { QString::fromUtf8(reply.toolCalls.first().argumentsJson) };
+            reply.toolCalls.clear();
+        }
+        if (reply.stopAtContext) {
+            reply.doneReason = QStringLiteral("length");
+            reply.evalTokens = m_slotContext - reply.promptTokens;
+        }
+        sendChat(socket, request, reply, true);
+    } else {
+        // Ollama's routes, GET / and any other path: the same 404, and the connection closes.
+        sendSimple(socket, 404, JsonType, error(404, "File Not Found", "not_found_error"), true,
+                   request.method == "HEAD");
+    }
+}
 
 bool FakeOllama::listen(quint16 port)
 {
@@ -278,7 +398,12 @@ bool FakeOllama::loadScript(const QByteArray &script, QString *error)
             for (const auto &[name, value] : json["show"].items())
                 m_show.insert(QString::fromStdString(name), dump(value));
         }
-        const std::string flavor = json.value("flavor", std::string("ollama"));
+        if (json.contains("llama_server")) {
+            const Json &llama = json["llama_server"];
+            actAsLlamaServer(QString::fromStdString(llama.value("model", std::string("/models/tiny.gguf"))),
+                             llama.value("n_ctx", 1024), llama.value("supports_tools", false));
+        }
+        const std::string flavor = json.value("flavor", std::string(m_llama ? "llama-server" : "ollama"));
         m_flavor = flavor == "llama-server" ? OpenAiFlavor::LlamaServer
             : flavor == "ollama-old"        ? OpenAiFlavor::OllamaOld
                                             : OpenAiFlavor::Ollama;
@@ -353,6 +478,8 @@ void FakeOllama::sendSimple(QTcpSocket *socket, int status, const QByteArray &co
     QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     response += "Content-Type: " + contentType + "\r\n";
     response += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    if (!m_serverHeader.isEmpty())
+        response += "Server: " + m_serverHeader + "\r\n";
     if (close)
         response += "Connection: close\r\n";
     response += "\r\n";
@@ -386,6 +513,10 @@ void FakeOllama::handle(QTcpSocket *socket, const RecordedRequest &request)
             QTimer::singleShot(reply.firstByteDelayMs, socket, send);
         else
             send();
+        return;
+    }
+    if (m_llama) {
+        handleLlamaServer(socket, request);
         return;
     }
 
@@ -475,7 +606,8 @@ void FakeOllama::handle(QTcpSocket *socket, const RecordedRequest &request)
 void FakeOllama::sendChat(QTcpSocket *socket, const RecordedRequest &request, const FakeReply &reply, bool openAi)
 {
     const bool close = request.headers.value("connection").toLower() == "close" || !reply.chunked;
-    const std::string model = request.json.value("model", std::string("llama3.2"));
+    // llama-server answers with its own model id, whatever the request named.
+    const std::string model = m_llama ? utf8(m_llamaModel) : request.json.value("model", std::string("llama3.2"));
     const bool stream = request.json.value("stream", !openAi); // native defaults to true, /v1 to false
     const QByteArray eol = reply.crlf ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n");
 
@@ -677,6 +809,8 @@ void FakeOllama::sendChat(QTcpSocket *socket, const RecordedRequest &request, co
                ? (openAi ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/x-ndjson"))
                : reply.contentType)
         + "\r\n";
+    if (!m_serverHeader.isEmpty())
+        header += "Server: " + m_serverHeader + "\r\n";
     header += reply.chunked ? QByteArrayLiteral("Transfer-Encoding: chunked\r\n")
                             : QByteArrayLiteral("Connection: close\r\n");
     header += "\r\n";

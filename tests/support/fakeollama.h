@@ -61,6 +61,11 @@ struct FakeReply {
     bool chunked = true; // Transfer-Encoding: chunked; false: Connection: close, body ends at close
     QByteArray rawBody; // sent verbatim as the body instead of a generated one
 
+    // --- llama-server (actAsLlamaServer) ---
+    // Stopped by the slot's context: finish_reason "length" with prompt + completion tokens equal
+    // to the slot context, whatever max_tokens was (reference llama-server.md, end-to-end runs).
+    bool stopAtContext = false;
+
     static FakeReply text(const QStringList &pieces)
     {
         FakeReply reply;
@@ -112,6 +117,17 @@ public:
     void setShowJson(const QString &model, const QByteArray &json) { m_show.insert(model, json); }
     void setV1ModelsJson(const QByteArray &json) { m_v1Models = json; }
     void setOpenAiFlavor(OpenAiFlavor flavor) { m_flavor = flavor; }
+    // Answers as llama.cpp's llama-server does (reference/llama-server.md): `Server: llama.cpp` on
+    // every response, /health, /props and /v1/models with `meta` (slot context `slotContext`,
+    // `n_params`), the model id in every chat response whatever was asked, a 404 JSON
+    // not_found_error for / and every /api/* or unknown route, a bare json_object answered with
+    // free text to the token limit, and an object tool_choice logged as a wrong type.
+    void actAsLlamaServer(const QString &modelId = QStringLiteral("/models/tiny.gguf"), int slotContext = 1024,
+                          bool supportsTools = false);
+    // What llama-server would have logged (e.g. "Wrong type supplied for parameter 'tool_choice'").
+    const QStringList &serverLog() const { return m_serverLog; }
+    // llama-server's 400 for a prompt longer than the slot context.
+    static QByteArray llamaContextErrorBody(int promptTokens, int context);
     // Answers every request to `path` with `reply` (status + errorBody, or rawBody).
     void setRouteReply(const QByteArray &path, const FakeReply &reply) { m_routeReplies.insert(path, reply); }
     void enqueueChat(const FakeReply &reply) { m_chatQueue.enqueue(reply); }
@@ -154,6 +170,14 @@ private:
     QList<RecordedRequest> m_requests;
     QHash<QTcpSocket *, QByteArray> m_buffers;
     ChatResponder m_responder;
+    bool m_llama = false;
+    QString m_llamaModel;
+    int m_slotContext = 0;
+    bool m_llamaTools = false;
+    QByteArray m_serverHeader;
+    QStringList m_serverLog;
+
+    void handleLlamaServer(QTcpSocket *socket, const RecordedRequest &request);
 };
 
 } // namespace Test

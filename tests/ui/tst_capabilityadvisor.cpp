@@ -233,6 +233,40 @@ private Q_SLOTS:
         QCOMPARE(ids(adviseRun(in)), QList<Id> { Id::KeywordsRejected });
     }
 
+    // The advice names the probed server and uses its rules (issue 11): llama-server honours
+    // tool_choice and ignores an unanchored pattern; an unknown server gets no keyword list.
+    void probedServer_adviceNamesItAndUsesItsRules()
+    {
+        AdvisorInput in = quietInput();
+        in.enforcement = { item(QStringLiteral("multipleOf"), EnforcementStatus::Ignored),
+                           item(QStringLiteral("pattern"), EnforcementStatus::Rejected) };
+        in.server = ServerKind::LlamaServer;
+        in.ollamaServer = false;
+        QList<Advice> advice = adviseRun(in);
+        QCOMPARE(ids(advice), QList<Id> { Id::KeywordsIgnored });
+        QVERIFY2(advice.constFirst().text.contains(QLatin1String("the grammar of llama.cpp's llama-server")),
+                 qPrintable(advice.constFirst().text));
+        QVERIFY(advice.constFirst().text.contains(QLatin1String("multipleOf, pattern")));
+
+        in.server = ServerKind::OpenAiCompatible;
+        advice = adviseRun(in);
+        QCOMPARE(ids(advice), QList<Id> { Id::EnforcementUnknown });
+        QVERIFY2(advice.constFirst().text.contains(QLatin1String("an OpenAI-compatible server of unknown kind")),
+                 qPrintable(advice.constFirst().text));
+        QVERIFY(!advice.constFirst().text.contains(QLatin1String("multipleOf")));
+
+        in = quietInput();
+        in.mode = ExtractionMode::Tools;
+        in.model.capabilities.append(QStringLiteral("tools"));
+        in.api = BackendApi::OpenAi;
+        in.server = ServerKind::LlamaServer;
+        QVERIFY(adviseRun(in).isEmpty());
+        in.server = ServerKind::OpenAiCompatible;
+        advice = adviseRun(in);
+        QCOMPARE(ids(advice), QList<Id> { Id::ToolChoiceIgnored });
+        QVERIFY(!advice.constFirst().text.contains(QLatin1String("Ollama")));
+    }
+
     void imagesWithoutVision_error()
     {
         AdvisorInput in = quietInput();

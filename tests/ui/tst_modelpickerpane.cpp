@@ -292,6 +292,39 @@ private Q_SLOTS:
         QCOMPARE(pane.serverSettings().api, BackendApi::OpenAi);
     }
 
+    // The connection test probes the server and the pane names it (issue 11).
+    void testConnection_llamaServer_kindShownInTheServerBox()
+    {
+        m_fake->actAsLlamaServer(QStringLiteral("/models/tiny.gguf"), 1024);
+        ModelPickerPane pane;
+        ServerSettings settings = settingsFor(m_fake->baseUrl());
+        settings.api = BackendApi::OpenAi;
+        pane.setServerSettings(settings);
+        auto *kind = child<QLabel>(pane, "serverKindLabel");
+        QVERIFY(kind->text().isEmpty());
+        QTest::mouseClick(child<QPushButton>(pane, "testConnectionButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!kind->text().isEmpty(), Wait);
+        QVERIFY2(kind->text().contains(QLatin1String("llama.cpp's llama-server")), qPrintable(kind->text()));
+        QVERIFY(kind->text().contains(QLatin1String("1024 tokens of context per slot")));
+        QCOMPARE(pane.connection()->serverInfo().kind, ServerKind::LlamaServer);
+        auto *status = child<QLabel>(pane, "connectionStatus");
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("1 model")), Wait);
+    }
+
+    void testConnection_ollamaApiOnLlamaServer_namesTheServer()
+    {
+        m_fake->actAsLlamaServer();
+        ServerConnection connection;
+        connection.setServer(m_fake->baseUrl(), BackendApi::Ollama);
+        QSignalSpy tested(&connection, &ServerConnection::connectionTested);
+        connection.testConnection();
+        QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 1, Wait);
+        QCOMPARE(tested.first().at(0).toBool(), false);
+        const QString message = tested.first().at(1).toString();
+        QVERIFY2(message.contains(QLatin1String("llama.cpp's llama-server does not speak Ollama's native API")),
+                 qPrintable(message));
+    }
+
     void testConnection_closedPort_saysSoInPlainWords()
     {
         QUrl url = m_fake->baseUrl();

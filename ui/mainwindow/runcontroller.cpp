@@ -58,6 +58,7 @@ RunController::RunController(RunSession *session, const Panes &panes, QWidget *w
     connect(m_panes.picker, &ModelPickerPane::currentModelChanged, this, schedule);
     connect(m_panes.picker, &ModelPickerPane::serverSettingsChanged, this, schedule);
     connect(m_panes.prompt, &PromptPane::settingsChanged, this, schedule);
+    connect(m_panes.picker->connection(), &ServerConnection::serverDetected, this, schedule);
     updateActions();
     updateRunContext();
 }
@@ -182,7 +183,8 @@ void RunController::updateRunContext()
     QList<EnforcementItem> enforcement;
     for (const PlacedEnforcementItem &placed : m_panes.schema->lintResult().enforcement)
         enforcement.append(placed.item);
-    m_advisor->setAdvice(adviseRun(advisorInputFor(prompt, m_panes.schema->text(), enforcement, model, server.api)));
+    m_advisor->setAdvice(adviseRun(advisorInputFor(prompt, m_panes.schema->text(), enforcement, model, server.api,
+                                                   m_panes.picker->connection()->serverInfo().kind)));
 }
 
 void RunController::updateContextLabel(const QString &model, const QUrl &host, const PromptSettings &prompt)

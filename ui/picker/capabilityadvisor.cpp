@@ -2,6 +2,7 @@
 #include "picker/capabilityadvisor.h"
 
 #include "extraction/tokenestimate.h"
+#include "llm/serverprobe.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -37,7 +38,16 @@ public:
                               tr("%1 does not list the `tools` capability, so the server will refuse tools mode. "
                                  "Choose schema mode, or a model with tools.")
                                   .arg(in.model.name)));
-        if (!in.ollamaServer)
+        if (in.server == ServerKind::LlamaServer || in.server == ServerKind::Vllm || in.server == ServerKind::LmStudio)
+            return; // they honour tool_choice
+        if (in.server == ServerKind::OpenAiCompatible) {
+            out.append(advice(Advice::Id::ToolChoiceIgnored, Advice::Severity::Info,
+                              tr("Whether %1 honours tool_choice is not known: the model may answer in prose "
+                                 "instead of calling the tool, which costs a reask.")
+                                  .arg(serverDisplayName(in.server))));
+            return;
+        }
+        if (in.server == ServerKind::Unknown && !in.ollamaServer)
             return;
         // reference 5.1: /v1 drops tool_choice; the native API (3.1) has no such field at all.
         const QString text = in.api == BackendApi::Ollama
@@ -103,13 +113,28 @@ public:
                                   .arg(in.model.name)));
         if (in.mode != ExtractionMode::Schema)
             return;
+        // Ollama's and llama-server's rules are known; for any other server, no list is better than a wrong one.
+        if (in.server == ServerKind::Vllm || in.server == ServerKind::LmStudio
+            || in.server == ServerKind::OpenAiCompatible) {
+            out.append(advice(Advice::Id::EnforcementUnknown, Advice::Severity::Info,
+                              tr("Which schema keywords %1 enforces is not known. Formwork validates every reply "
+                                 "against the whole schema and reasks.")
+                                  .arg(serverDisplayName(in.server))));
+            return;
+        }
+        const QString grammar = in.server == ServerKind::LlamaServer
+            ? tr("the grammar of %1").arg(serverDisplayName(in.server))
+            : tr("the grammar");
         QStringList ignored;
         QStringList rejected;
         int ignoredCount = 0;
         for (const EnforcementItem &item : in.enforcement) {
             if (isAnnotationKeyword(item.keyword))
                 continue;
-            if (item.status == EnforcementStatus::Ignored) {
+            // llama-server accepts an unanchored pattern and ignores it where Ollama refuses it.
+            const bool llamaIgnores = in.server == ServerKind::LlamaServer && item.keyword == u"pattern"
+                && item.status == EnforcementStatus::Rejected;
+            if (item.status == EnforcementStatus::Ignored || llamaIgnores) {
                 ++ignoredCount;
                 if (!ignored.contains(item.keyword))
                     ignored.append(item.keyword);
@@ -120,13 +145,13 @@ public:
         if (ignoredCount > 0)
             out.append(advice(Advice::Id::KeywordsIgnored, Advice::Severity::Info,
                               (ignoredCount == 1
-                                   ? tr("1 schema keyword is not enforced by the grammar (%2): the model can break "
+                                   ? tr("1 schema keyword is not enforced by %3 (%2): the model can break "
                                         "it and Formwork reasks. Express it with enum, pattern or integer bounds "
                                         "where you can.")
-                                   : tr("%1 schema keywords are not enforced by the grammar (%2): the model can "
+                                   : tr("%1 schema keywords are not enforced by %3 (%2): the model can "
                                         "break them and Formwork reasks. Express them with enum, pattern or "
                                         "integer bounds where you can."))
-                                  .arg(QString::number(ignoredCount), ignored.join(QStringLiteral(", ")))));
+                                  .arg(QString::number(ignoredCount), ignored.join(QStringLiteral(", ")), grammar)));
         if (!rejected.isEmpty())
             out.append(advice(Advice::Id::KeywordsRejected, Advice::Severity::Error,
                               tr("The server may refuse this schema because of %1. See the enforcement report in the "
@@ -197,9 +222,13 @@ qint64 estimatePromptTokens(const PromptSettings &prompt, const QString &schemaT
 }
 
 AdvisorInput advisorInputFor(const PromptSettings &prompt, const QString &schemaText,
-                             const QList<EnforcementItem> &enforcement, const ModelInfo &model, BackendApi api)
+                             const QList<EnforcementItem> &enforcement, const ModelInfo &model, BackendApi api,
+                             ServerKind server)
 {
     AdvisorInput in;
+    in.server = server;
+    if (server != ServerKind::Unknown)
+        in.ollamaServer = server == ServerKind::Ollama;
     in.model = model;
     in.api = api;
     in.mode = prompt.mode;
@@ -245,6 +274,8 @@ QString adviceIdName(Advice::Id id)
         return QStringLiteral("KeywordsRejected");
     case Advice::Id::ImagesWithoutVision:
         return QStringLiteral("ImagesWithoutVision");
+    case Advice::Id::EnforcementUnknown:
+        return QStringLiteral("EnforcementUnknown");
     }
     return {};
 }

@@ -22,6 +22,8 @@ struct AdvisorInput {
     // The server behind the API is Ollama. False for llama-server, LM Studio, vLLM behind the
     // OpenAI-compatible API, which honour tool_choice.
     bool ollamaServer = true;
+    // What the connection test found; Unknown: not probed (ollamaServer decides then).
+    ServerKind server = ServerKind::Unknown;
     ExtractionMode mode = ExtractionMode::Schema;
     ThinkMode think = ThinkMode::Default;
     // Prompts plus the schema text, counted with estimateTokens() (use estimatePromptTokens()).
@@ -44,6 +46,7 @@ struct Advice {
         KeywordsIgnored, // schema keywords the grammar ignores (validated by Formwork)
         KeywordsRejected, // schema keywords the server may reject
         ImagesWithoutVision, // images for a model without `vision`
+        EnforcementUnknown, // a server whose grammar rules are not known: no keyword report
     };
     enum class Severity { Info, Warning, Error };
 
@@ -66,7 +69,8 @@ qint64 estimatePromptTokens(const PromptSettings &prompt, const QString &schemaT
 // The advisor's input for a run as the panes describe it: mode, think, num_ctx and images from the
 // prompt settings; `enforcement` from the schema editor (SchemaLintResult or enforcementReport()).
 AdvisorInput advisorInputFor(const PromptSettings &prompt, const QString &schemaText,
-                             const QList<EnforcementItem> &enforcement, const ModelInfo &model, BackendApi api);
+                             const QList<EnforcementItem> &enforcement, const ModelInfo &model, BackendApi api,
+                             ServerKind server = ServerKind::Unknown);
 
 // Keywords that only annotate (title, description, ...): the grammar ignoring them changes nothing.
 bool isAnnotationKeyword(const QString &keyword);

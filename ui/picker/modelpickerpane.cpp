@@ -5,6 +5,7 @@
 #include "llm/hostresolver.h"
 #include "llm/llmbackend.h"
 #include "llm/modelcatalog.h"
+#include "llm/serverprobe.h"
 #include "picker/apikeystore.h"
 #include "picker/capabilitybadgedelegate.h"
 #include "picker/modelfilterproxy.h"
@@ -202,6 +203,15 @@ QWidget *ModelPickerPane::buildServerBox()
     testRow->addWidget(m_testButton);
     testRow->addWidget(m_connectionStatus, 1);
     form->addRow(testRow);
+    m_serverKind = new QLabel(box);
+    m_serverKind->setObjectName(QStringLiteral("serverKindLabel"));
+    m_serverKind->setWordWrap(true);
+    m_serverKind->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_serverKind->setToolTip(tr("What answers at this address, found by the connection test."));
+    form->addRow(m_serverKind);
+    connect(m_connection, &ServerConnection::serverDetected, m_serverKind,
+            [this](const ServerInfo &info) { m_serverKind->setText(describeServer(info)); });
+    connect(m_connection, &ServerConnection::backendChanged, m_serverKind, [this] { m_serverKind->clear(); });
     updateKeyNotes();
     return box;
 }

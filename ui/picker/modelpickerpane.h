@@ -108,6 +108,7 @@ private:
     QLabel *m_keyWarning = nullptr;
     QPushButton *m_testButton = nullptr;
     QLabel *m_connectionStatus = nullptr;
+    QLabel *m_serverKind = nullptr; // what the connection test found at the host
     QLineEdit *m_filterEdit = nullptr;
     QLabel *m_catalogStatus = nullptr;
     QStackedWidget *m_stack = nullptr;

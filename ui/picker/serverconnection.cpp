@@ -4,6 +4,7 @@
 #include "llm/backendjobs.h"
 #include "llm/llmbackend.h"
 #include "llm/ollamabackend.h"
+#include "llm/serverprobe.h"
 
 #include <QHostAddress>
 #include <QNetworkAccessManager>
@@ -57,7 +58,8 @@ void ServerConnection::retire(LlmBackend *backend)
     for (BackendJob *job : jobs) {
         connect(job, &QObject::destroyed, this, [this, backend, remaining] {
             if (--*remaining == 0)
-                QMetaObject::invokeMethod(this, [this, backend] { retire(backend); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [this, backend] { retire(backend); }, Qt::QueuedConnection);
         });
     }
 }
@@ -86,10 +88,31 @@ void ServerConnection::testConnection()
         Q_EMIT connectionTested(false, tr("No server address is set."));
         return;
     }
-    if (m_api == BackendApi::Ollama)
-        testOllama();
-    else
-        testOpenAi();
+    // The probe says what answers (once per connection test), then the API's own check runs.
+    ServerProbeJob *probe = m_backend->probeServer();
+    m_test = probe;
+    connect(probe, &ServerProbeJob::finished, this, [this](const ServerInfo &info) {
+        m_test = nullptr;
+        Q_EMIT serverDetected(info);
+        if (m_api == BackendApi::Ollama && info.kind != ServerKind::Unknown && info.kind != ServerKind::Ollama) {
+            reportFailure(tr("%1 does not speak Ollama's native API. Choose the OpenAI-compatible API.")
+                              .arg(serverDisplayName(info.kind)));
+            return;
+        }
+        if (m_api == BackendApi::Ollama && info.kind == ServerKind::Ollama) {
+            const ServerVersion version = ServerVersion::parse(info.version);
+            const QString text = version.isDev() ? tr("a development build") : version.text;
+            Q_EMIT connectionTested(true, tr("Connected to Ollama %1 at %2.").arg(text, m_host.toDisplayString()));
+        } else if (m_api == BackendApi::Ollama) {
+            testOllama();
+        } else {
+            testOpenAi();
+        }
+    });
+    connect(probe, &ServerProbeJob::failed, this, [this](const BackendError &error) {
+        m_test = nullptr;
+        reportFailure(userMessage(error));
+    });
 }
 
 void ServerConnection::testOllama()

@@ -45,6 +45,8 @@ public:
     // test in flight is cancelled by a new one and by setServer().
     void testConnection();
     bool isTesting() const { return !m_test.isNull(); }
+    // What the last connection test found at the host (kind Unknown before one).
+    ServerInfo serverInfo() const { return m_backend ? m_backend->serverInfo() : ServerInfo(); }
 
     // True when a key for `host` would cross the network in clear text: plain http to a host
     // that is not loopback.
@@ -56,6 +58,8 @@ Q_SIGNALS:
     void backendChanged();
     // `message` is one plain sentence: the version or model count, or what went wrong.
     void connectionTested(bool ok, const QString &message);
+    // The connection test probed the server (serverprobe.h): Ollama, llama-server, vLLM...
+    void serverDetected(const Formwork::ServerInfo &info);
 
 private:
     void retire(LlmBackend *backend);

@@ -169,6 +169,10 @@ QString runFailureText(const RunResult &result)
         case RunFailureReason::Configuration:
             text = QCoreApplication::translate("Formwork::Ui::RunStatus", "The run could not start.");
             break;
+        case RunFailureReason::ContextFull:
+            text = QCoreApplication::translate("Formwork::Ui::RunStatus",
+                                               "The context is full: the prompt and the answer fill it.");
+            break;
         }
     }
     // Say what the last answer got wrong when the reason alone does not.

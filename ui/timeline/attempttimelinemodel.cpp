@@ -234,6 +234,8 @@ QString AttemptTimelineModel::failureReasonText(RunFailureReason reason)
         return tr("cancelled");
     case RunFailureReason::Configuration:
         break;
+    case RunFailureReason::ContextFull:
+        return tr("the context is full");
     }
     return tr("configuration refused");
 }

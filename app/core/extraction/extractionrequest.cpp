@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "extraction/extractionrequest.h"
 
+#include "llm/serverprobe.h"
 #include "schema/enforcementreport.h"
 #include "schema/schemaerrorformatter.h"
 #include "schema/schemaprompt.h"
@@ -157,6 +158,47 @@ std::string_view partialJsonStart(std::string_view text)
     return text.substr(bracket);
 }
 
+// The server that will answer: the probed kind, else what the API implies (native is Ollama).
+ServerKind serverKindFor(const ExtractionConfig &config, BackendApi api)
+{
+    if (config.server.kind != ServerKind::Unknown)
+        return config.server.kind;
+    return api == BackendApi::Ollama ? ServerKind::Ollama : ServerKind::Unknown;
+}
+
+// Tools mode: what the server does with tool_choice, said before the run, naming the server.
+std::optional<QString> toolsWarning(const ExtractionConfig &config, BackendApi api)
+{
+    const ServerKind kind = serverKindFor(config, api);
+    switch (kind) {
+    case ServerKind::Ollama:
+        return api == BackendApi::Ollama
+            ? QCoreApplication::translate("Formwork::Extraction",
+                                          "Ollama ignores tool_choice: the model may answer without calling the tool "
+                                          "(such an answer is reasked).")
+            : QCoreApplication::translate("Formwork::Extraction",
+                                          "Ollama's /v1 endpoint ignores tool_choice: the model may answer without "
+                                          "calling the tool (such an answer is reasked).");
+    case ServerKind::LlamaServer:
+        if (config.server.supportsTools.value_or(true))
+            return std::nullopt; // tool_choice "required" is honoured
+        return QCoreApplication::translate("Formwork::Extraction",
+                                           "The chat template of %1 has no tool support: the model answers in "
+                                           "plain text instead of calling the tool (such an answer is reasked).")
+            .arg(serverDisplayName(kind));
+    case ServerKind::Vllm:
+    case ServerKind::LmStudio:
+        return std::nullopt;
+    case ServerKind::OpenAiCompatible:
+    case ServerKind::Unknown:
+        break;
+    }
+    return QCoreApplication::translate("Formwork::Extraction",
+                                       "Whether %1 honours tool_choice is not known: the model may answer without "
+                                       "calling the tool (such an answer is reasked).")
+        .arg(serverDisplayName(kind));
+}
+
 QString sanitizedToolName(const QString &title)
 {
     QString name;
@@ -251,6 +293,8 @@ QString runFailureReasonName(RunFailureReason reason)
         return QStringLiteral("cancelled");
     case RunFailureReason::Configuration:
         return QStringLiteral("configuration");
+    case RunFailureReason::ContextFull:
+        return QStringLiteral("context-full");
     }
     return {};
 }
@@ -307,6 +351,13 @@ Result<BaseRequest, QString> buildBaseRequest(const ExtractionConfig &config, Ba
     request.keepAlive = config.keepAlive;
     request.stream = true;
     request.messages = config.messages;
+    request.server = serverKindFor(config, api);
+    const ServerKind serverKind = request.server;
+    // A single-model server answers with its own model whatever was asked: say so up front.
+    if (config.server.isSingleModel() && !config.model.isEmpty() && config.model != config.server.modelId)
+        base.warnings.append(
+            QCoreApplication::translate("Formwork::Extraction", "%1 serves only the model %2: the run uses it, not %3.")
+                .arg(serverDisplayName(serverKind), config.server.modelId, config.model));
 
     // think only for models that can (when known); the Ollama backend checks /api/show otherwise.
     request.think = config.think;
@@ -338,6 +389,14 @@ Result<BaseRequest, QString> buildBaseRequest(const ExtractionConfig &config, Ba
         break;
     case ExtractionMode::Json:
         request.responseMode = ResponseMode::Json;
+        // llama-server enforces json_object only with a schema inside (the backend puts it there).
+        if (serverKind == ServerKind::LlamaServer)
+            request.schema = schema;
+        else if (api == BackendApi::OpenAi && serverKind != ServerKind::Ollama)
+            base.warnings.append(QCoreApplication::translate("Formwork::Extraction",
+                                                             "Whether %1 enforces json_object is not known; "
+                                                             "Formwork still validates the reply.")
+                                     .arg(serverDisplayName(serverKind)));
         break;
     case ExtractionMode::MdJson: {
         request.responseMode = ResponseMode::Text;
@@ -366,22 +425,22 @@ Result<BaseRequest, QString> buildBaseRequest(const ExtractionConfig &config, Ba
         tool.parameters = schema;
         request.tools.append(tool);
         request.toolChoice = tool.name;
-        if (api == BackendApi::Ollama)
-            base.warnings.append(
-                QCoreApplication::translate("Formwork::Extraction",
-                                            "Ollama ignores tool_choice: the model may answer without calling the tool "
-                                            "(such an answer is reasked)."));
-        else
-            base.warnings.append(
-                QCoreApplication::translate("Formwork::Extraction",
-                                            "Ollama's /v1 endpoint ignores tool_choice: the model may answer without "
-                                            "calling the tool (such an answer is reasked)."));
+        if (const auto warning = toolsWarning(config, api))
+            base.warnings.append(*warning);
         break;
     }
     }
 
-    if (config.mode == ExtractionMode::Schema) {
-        for (const EnforcementItem &item : enforcementReport(*config.schema)) {
+    const bool rulesKnown = serverKind == ServerKind::Ollama || serverKind == ServerKind::LlamaServer;
+    if (config.mode == ExtractionMode::Schema && !rulesKnown)
+        base.warnings.append(QCoreApplication::translate("Formwork::Extraction",
+                                                         "Which schema keywords %1 enforces is not known; Formwork "
+                                                         "validates the reply against the whole schema.")
+                                 .arg(serverDisplayName(serverKind)));
+    if (config.mode == ExtractionMode::Schema && rulesKnown) {
+        const GrammarRules rules
+            = serverKind == ServerKind::LlamaServer ? GrammarRules::LlamaServer : GrammarRules::Ollama;
+        for (const EnforcementItem &item : enforcementReport(*config.schema, rules)) {
             // Annotations constrain nothing, so the server ignoring them is no news.
             static const QStringList annotations
                 = { QStringLiteral("title"),     QStringLiteral("description"), QStringLiteral("default"),
@@ -391,21 +450,21 @@ Result<BaseRequest, QString> buildBaseRequest(const ExtractionConfig &config, Ba
             if (annotations.contains(item.keyword))
                 continue;
             if (item.status == EnforcementStatus::Ignored)
-                base.warnings.append(
-                    QCoreApplication::translate("Formwork::Extraction",
-                                                "'%1' at %2 is not enforced by the server; the reply is still "
-                                                "validated against the schema.")
-                        .arg(item.keyword, item.pointer.isEmpty() ? QStringLiteral("/") : item.pointer));
+                base.warnings.append(QCoreApplication::translate("Formwork::Extraction",
+                                                                 "'%1' at %2 is not enforced by %3; the reply is still "
+                                                                 "validated against the schema.")
+                                         .arg(item.keyword, item.pointer.isEmpty() ? QStringLiteral("/") : item.pointer,
+                                              serverDisplayName(serverKind)));
             else if (item.status == EnforcementStatus::Differs)
                 base.warnings.append(
-                    QCoreApplication::translate("Formwork::Extraction",
-                                                "'%1' at %2 is enforced differently by the server: %3")
-                        .arg(item.keyword, item.pointer.isEmpty() ? QStringLiteral("/") : item.pointer, item.note));
+                    QCoreApplication::translate("Formwork::Extraction", "'%1' at %2 is enforced differently by %3: %4.")
+                        .arg(item.keyword, item.pointer.isEmpty() ? QStringLiteral("/") : item.pointer,
+                             serverDisplayName(serverKind), item.note));
             else if (item.status == EnforcementStatus::Rejected)
                 base.warnings.append(
-                    QCoreApplication::translate("Formwork::Extraction",
-                                                "'%1' at %2 may make the server reject the schema: %3")
-                        .arg(item.keyword, item.pointer.isEmpty() ? QStringLiteral("/") : item.pointer, item.note));
+                    QCoreApplication::translate("Formwork::Extraction", "'%1' at %2 may make %3 reject the schema: %4.")
+                        .arg(item.keyword, item.pointer.isEmpty() ? QStringLiteral("/") : item.pointer,
+                             serverDisplayName(serverKind), item.note));
         }
         if (info.schemaNotEnforced())
             base.warnings.append(

@@ -22,6 +22,37 @@ bool isRetryable(const BackendError &error)
     return error.isTransient() || error.kind == BackendError::Kind::Unreachable;
 }
 
+// The context the server runs the model with: num_ctx when the run sets it, else what the
+// server reported (llama-server's slot context, Ollama's /api/ps); 0 when unknown.
+qint64 contextSize(const ExtractionConfig &config)
+{
+    return config.options.numCtx ? *config.options.numCtx : config.modelInfo.runtimeContextLength;
+}
+
+// A reply stopped because prompt + completion reached the context, whatever num_predict was.
+bool filledContext(const AttemptRecord &r, const ExtractionConfig &config)
+{
+    const qint64 context = contextSize(config);
+    return context > 0 && r.usage.promptTokens + r.usage.completionTokens >= context;
+}
+
+QString contextFullText(const AttemptRecord &r, const ExtractionConfig &config)
+{
+    return QCoreApplication::translate("Formwork::Extraction",
+                                       "The context is full: the prompt (%1 tokens) and the reply (%2 tokens) fill "
+                                       "all %3 tokens of it, so more num_predict cannot help. Shorten the prompt or "
+                                       "give the model a larger context (-c on llama-server, num_ctx on Ollama).")
+        .arg(r.usage.promptTokens)
+        .arg(r.usage.completionTokens)
+        .arg(contextSize(config));
+}
+
+QString unreachableAtDeadlineText(const BackendError &error)
+{
+    return QCoreApplication::translate("Formwork::Extraction", "%1 It was still unreachable at the deadline.")
+        .arg(userMessage(error));
+}
+
 } // namespace
 
 ExtractionRun::ExtractionRun(LlmBackend *backend, const ExtractionConfig &config, QObject *parent)
@@ -206,10 +237,13 @@ void ExtractionRun::onFinished(const ChatResult &result)
     r.thinking = result.thinking;
     r.toolCalls = result.toolCalls;
     r.doneReason = result.finishReason;
+    r.model = result.model;
     r.usage = result.usage;
     r.timings = result.timings;
     r.wallTimeMs = result.wallTimeMs;
     r.timeToFirstTokenMs = result.timeToFirstTokenMs;
+    // A resend that got its reply keeps the failure only in its "Resent after" note.
+    r.backendError.reset();
     m_usage.promptTokens += result.usage.promptTokens;
     m_usage.completionTokens += result.usage.completionTokens;
 
@@ -232,10 +266,18 @@ void ExtractionRun::onFinished(const ChatResult &result)
         return; // a slot cancelled the run
     QList<ChatMessage> overlay;
     bool lengthExhausted = false;
+    bool contextFull = false;
     if (r.outcome == AttemptOutcome::Valid) {
         if (result.isTruncated())
             r.notes.append(QCoreApplication::translate("Formwork::Extraction",
                                                        "The reply was cut off after a complete, valid value."));
+    } else if (result.isTruncated() && filledContext(r, m_config)) {
+        // More num_predict cannot help: the prompt and the reply fill the whole context.
+        r.outcome = AttemptOutcome::Truncated;
+        contextFull = true;
+        r.notes.append(contextFullText(r, m_config));
+        if (r.errorText.isEmpty())
+            r.errorText = QStringLiteral("The reply was cut off.");
     } else if (result.isTruncated()) {
         r.outcome = AttemptOutcome::Truncated;
         const int next = std::min(r.numPredict * 2, m_config.limits.maxNumPredict);
@@ -247,13 +289,14 @@ void ExtractionRun::onFinished(const ChatResult &result)
         if (next <= r.numPredict) {
             lengthExhausted = true;
             r.notes.append(cutOff);
+        } else if (r.number >= m_config.limits.maxAttempts) {
+            r.notes.append(cutOff); // no next attempt to promise
         } else {
             const QString note = cutOff + QLatin1Char(' ')
                 + QCoreApplication::translate("Formwork::Extraction", "The next attempt raises num_predict to %1.")
                       .arg(next);
             r.notes.append(note);
-            if (r.number < m_config.limits.maxAttempts)
-                addWarning(note);
+            addWarning(note);
         }
         if (r.errorText.isEmpty())
             r.errorText = QStringLiteral("The reply was cut off.");
@@ -270,6 +313,10 @@ void ExtractionRun::onFinished(const ChatResult &result)
         finish(true, RunFailureReason::None, {});
         return;
     }
+    if (contextFull) {
+        finish(false, RunFailureReason::ContextFull, contextFullText(last, m_config));
+        return;
+    }
     if (lengthExhausted) {
         finish(false, RunFailureReason::Length,
                QCoreApplication::translate("Formwork::Extraction",
@@ -283,6 +330,17 @@ void ExtractionRun::onFinished(const ChatResult &result)
                QCoreApplication::translate("Formwork::Extraction", "The token budget of %1 was used up (%2 tokens).")
                    .arg(m_config.limits.tokenBudget)
                    .arg(m_usage.total()));
+        return;
+    }
+    const bool allCutOff = std::all_of(m_attempts.cbegin(), m_attempts.cend(),
+                                       [](const AttemptRecord &a) { return a.outcome == AttemptOutcome::Truncated; });
+    if (m_attempts.size() >= m_config.limits.maxAttempts && allCutOff) {
+        finish(false, RunFailureReason::Exhausted,
+               QCoreApplication::translate("Formwork::Extraction",
+                                           "Every attempt was cut off before its JSON was complete (%n attempt(s), "
+                                           "the last at num_predict %1). Raise num_predict or ask for less.",
+                                           nullptr, int(m_attempts.size()))
+                   .arg(last.numPredict));
         return;
     }
     if (m_attempts.size() >= m_config.limits.maxAttempts) {
@@ -306,18 +364,21 @@ void ExtractionRun::onFailed(const BackendError &error)
         const int delay = backoffDelayMs(m_transportRetries + 1);
         if (m_config.limits.deadlineMs > 0 && delay >= remainingMs()) {
             stopCurrent(AttemptOutcome::BackendFailed, userMessage(error));
-            finish(
-                false, RunFailureReason::Deadline,
-                QCoreApplication::translate("Formwork::Extraction", "The deadline leaves no time to resend after: %1")
-                    .arg(userMessage(error)),
-                error);
+            if (error.kind == BackendError::Kind::Unreachable) {
+                finish(false, RunFailureReason::Backend, unreachableAtDeadlineText(error), error);
+                return;
+            }
+            finish(false, RunFailureReason::Deadline,
+                   QCoreApplication::translate("Formwork::Extraction", "%1 The deadline leaves no time to resend.")
+                       .arg(userMessage(error)),
+                   error);
             return;
         }
         ++m_transportRetries;
         ++m_current.transportRetries;
-        m_current.notes.append(QCoreApplication::translate("Formwork::Extraction", "Resent after %1 ms: %2")
-                                   .arg(delay)
-                                   .arg(userMessage(error)));
+        m_current.notes.append(QCoreApplication::translate("Formwork::Extraction", "%1 Resent after %2 ms.")
+                                   .arg(userMessage(error))
+                                   .arg(delay));
         TransportRetry retry;
         retry.attempt = m_current.number;
         retry.retry = m_transportRetries;
@@ -368,6 +429,14 @@ void ExtractionRun::onDeadline()
 {
     if (isFinished() || m_state == State::Idle)
         return;
+    // Waiting to resend to a server that cannot be reached: that is the failure, not the clock.
+    if (m_state == State::Waiting && m_current.backendError
+        && m_current.backendError->kind == BackendError::Kind::Unreachable) {
+        const BackendError error = *m_current.backendError;
+        stopCurrent(AttemptOutcome::BackendFailed, userMessage(error));
+        finish(false, RunFailureReason::Backend, unreachableAtDeadlineText(error), error);
+        return;
+    }
     stopCurrent(AttemptOutcome::Cancelled,
                 QCoreApplication::translate("Formwork::Extraction", "Stopped by the deadline."));
     finish(false, RunFailureReason::Deadline,

@@ -73,6 +73,8 @@ struct ExtractionConfig {
     // What the caller knows about the model (e.g. from /api/show); capabilitiesKnown false = unknown.
     ModelInfo modelInfo;
     QString toolName; // tools mode; empty: taken from the schema's title, else "extract"
+    // What answers at the base URL (LlmBackend::probeServer); kind Unknown when not probed.
+    ServerInfo server;
     // Test seams: uniform random numbers in [0, 1) for the backoff jitter.
     std::function<double()> random;
 };
@@ -99,6 +101,7 @@ struct AttemptRecord {
     QString thinking; // kept apart, never parsed
     QList<ToolCall> toolCalls;
     QString doneReason;
+    QString model; // the model the server says answered (llama-server: its own, whatever was asked)
 
     // The JSON found in the reply. For tools mode the "raw text" is the chosen call's arguments.
     bool extracted = false;
@@ -140,6 +143,7 @@ enum class RunFailureReason {
     Backend, // a backend error that is not transient, or transient ones beyond the retry limit
     Cancelled,
     Configuration, // no schema, tools mode on a model without tools...
+    ContextFull, // the prompt and the reply filled the model's context: more num_predict cannot help
 };
 QString runFailureReasonName(RunFailureReason reason);
 

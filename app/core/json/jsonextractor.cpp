@@ -93,6 +93,73 @@ qsizetype trimmedEnd(std::string_view text, qsizetype begin, qsizetype end)
     return end;
 }
 
+// The string literals of the JSON text that starts at `open` (a bracket), read with the JSON
+// grammar (escapes included) up to where its brackets close or `limit`.
+std::vector<SourceRange> stringRanges(std::string_view text, qsizetype open, qsizetype limit)
+{
+    std::vector<SourceRange> strings;
+    int depth = 0;
+    for (qsizetype i = open; i < limit; ++i) {
+        const char c = text[std::size_t(i)];
+        if (c == '"') {
+            const qsizetype begin = i;
+            for (++i; i < limit && text[std::size_t(i)] != '"'; ++i) {
+                if (text[std::size_t(i)] == '\\')
+                    ++i;
+            }
+            strings.push_back({ begin, std::min(i + 1, limit) });
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if ((c == '}' || c == ']') && --depth <= 0) {
+            break;
+        }
+    }
+    return strings;
+}
+
+// Where a ``` is text inside a JSON string, not a fence: inside every value that parses (only a
+// string can hold backticks there), and inside the strings of a region that begins with JSON (a
+// schema-mode reply, even an invalid one). Found with the JSON grammar, so a code snippet or a
+// markdown field does not cut a valid reply short.
+std::vector<SourceRange> jsonTextRanges(std::string_view text, SourceRange region)
+{
+    std::vector<SourceRange> ranges;
+    qsizetype first = region.begin;
+    while (first < region.end && std::string_view(" \t\r\n").find(text[std::size_t(first)]) != std::string_view::npos)
+        ++first;
+    if (first < region.end && (text[std::size_t(first)] == '{' || text[std::size_t(first)] == '['))
+        ranges = stringRanges(text, first, region.end);
+    int tried = 0;
+    for (qsizetype i = region.begin; i < region.end && tried < maxCandidates; ++i) {
+        const char c = text[std::size_t(i)];
+        if (c != '{' && c != '[')
+            continue;
+        ++tried;
+        qsizetype end = 0;
+        if (matchBrackets(text, i, region.end, end) == Match::Balanced
+            && parses(text.substr(std::size_t(i), std::size_t(end - i)))) {
+            ranges.push_back({ i, end });
+            i = end - 1;
+        }
+    }
+    return ranges;
+}
+
+bool insideAny(const std::vector<SourceRange> &ranges, qsizetype pos)
+{
+    return std::any_of(ranges.cbegin(), ranges.cend(),
+                       [pos](const SourceRange &r) { return pos > r.begin && pos < r.end; });
+}
+
+// The next ``` at or after `from` that is not inside JSON text.
+std::size_t findFence(std::string_view slice, std::size_t from, const std::vector<SourceRange> &jsonText)
+{
+    std::size_t pos = slice.find(fence, from);
+    while (pos != std::string_view::npos && insideAny(jsonText, qsizetype(pos)))
+        pos = slice.find(fence, pos + 1);
+    return pos;
+}
+
 std::optional<Candidate> findBracketed(std::string_view text, SourceRange region)
 {
     std::optional<Candidate> firstObject;
@@ -141,16 +208,17 @@ struct FencedBlocks {
 void findFenced(std::string_view text, SourceRange region, FencedBlocks &found)
 {
     const std::string_view slice = text.substr(0, std::size_t(region.end));
+    const std::vector<SourceRange> jsonText = jsonTextRanges(text, region);
     std::size_t pos = std::size_t(region.begin);
     while (!found.json) {
-        const std::size_t open = slice.find(fence, pos);
+        const std::size_t open = findFence(slice, pos, jsonText);
         if (open == std::string_view::npos)
             return;
         std::size_t languageEnd = open + fence.size();
         while (languageEnd < slice.size() && isLanguageCharacter(slice[languageEnd]))
             ++languageEnd;
         const std::string language = lowercase(slice.substr(open + fence.size(), languageEnd - open - fence.size()));
-        const std::size_t close = slice.find(fence, languageEnd);
+        const std::size_t close = findFence(slice, languageEnd, jsonText);
         const qsizetype contentEnd = close == std::string_view::npos ? region.end : qsizetype(close);
         const SourceRange content { qsizetype(languageEnd), contentEnd };
         if (language == "json" || language == "jsonc" || language == "json5") {

@@ -50,10 +50,14 @@ BackendError::Kind kindFromText(const QString &text, const QString &type, int st
         return Kind::ServerBusy;
     if (type == u"unavailable_error" || (status == 503 && containsCi(text, QLatin1String("loading"))))
         return Kind::ModelLoading;
-    if (type == u"not_found_error"
-        || (text.startsWith(QLatin1String("model ")) && text.endsWith(QLatin1String("not found")))
-        || (text.contains(QLatin1String("model '")) && containsCi(text, QLatin1String("not found"))))
+    // A 404 names a missing model only when its text says so: llama-server's "File Not Found"
+    // (also not_found_error) and Ollama's "404 page not found" are a wrong address or API.
+    const bool missing
+        = containsCi(text, QLatin1String("not found")) || containsCi(text, QLatin1String("does not exist"));
+    if ((missing || type == u"not_found_error") && containsCi(text, QLatin1String("model")))
         return Kind::ModelNotFound;
+    if (type == u"not_found_error")
+        return Kind::EndpointNotFound;
     if (type == u"authentication_error" || type == u"permission_error")
         return Kind::Unauthorized;
     if (type == u"not_supported_error")
@@ -100,9 +104,46 @@ QString errorTextFromBody(const QByteArray &body, QString *type)
                 return fromStd(it->dump());
             }
         }
+        // vLLM: {"object":"error","message":"...","type":"NotFoundError","code":404}
+        if (json.contains("message") && json["message"].is_string()) {
+            if (type && json.contains("type") && json["type"].is_string())
+                *type = fromStd(json["type"].get<std::string>());
+            return fromStd(json["message"].get<std::string>());
+        }
     }
     return QString::fromUtf8(body).trimmed();
 }
+
+namespace {
+
+// llama-server's exceed_context_size_error carries n_prompt_tokens and n_ctx; its message says
+// "request (6581 tokens) exceeds the available context size (2048 tokens)".
+void readContextNumbers(BackendError &error, const QByteArray &body)
+{
+    const auto json = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
+    if (!json.is_discarded() && json.is_object() && json.contains("error") && json["error"].is_object()) {
+        const auto &e = json["error"];
+        if (e.contains("n_prompt_tokens") && e["n_prompt_tokens"].is_number_integer())
+            error.promptTokens = e["n_prompt_tokens"].get<qint64>();
+        if (e.contains("n_ctx") && e["n_ctx"].is_number_integer())
+            error.contextTokens = e["n_ctx"].get<qint64>();
+    }
+    static const QRegularExpression re(QStringLiteral("\\((\\d+) tokens\\).*\\((\\d+) tokens\\)"));
+    const auto match = re.match(error.detail);
+    if (match.hasMatch()) {
+        if (error.promptTokens == 0)
+            error.promptTokens = match.captured(1).toLongLong();
+        if (error.contextTokens == 0)
+            error.contextTokens = match.captured(2).toLongLong();
+    }
+}
+
+QString shownUrl(const QUrl &url)
+{
+    return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment).toDisplayString();
+}
+
+} // namespace
 
 BackendError errorFromHttp(int status, const QByteArray &body, const QString &model)
 {
@@ -116,9 +157,7 @@ BackendError errorFromHttp(int status, const QByteArray &body, const QString &mo
 
     Kind kind = kindFromText(error.detail, type, status);
     if (kind == Kind::HttpError) {
-        if (status == 404 && error.detail.startsWith(QLatin1String("404 page not found")))
-            kind = Kind::EndpointNotFound;
-        else if (status == 404)
+        if (status == 404)
             kind = Kind::EndpointNotFound;
         else if (status == 401 || status == 403)
             kind = Kind::Unauthorized;
@@ -132,6 +171,8 @@ BackendError errorFromHttp(int status, const QByteArray &body, const QString &mo
             kind = Kind::ServerError;
     }
     error.kind = kind;
+    if (kind == Kind::ContextExceeded)
+        readContextNumbers(error, body);
     return error;
 }
 
@@ -199,6 +240,10 @@ QString userMessage(const BackendError &error)
         = error.model.isEmpty() ? QCoreApplication::translate("Formwork::BackendError", "the model") : error.model;
     switch (error.kind) {
     case Kind::Unreachable:
+        if (error.url.isValid())
+            return QCoreApplication::translate("Formwork::BackendError",
+                                               "The server at %1 cannot be reached. Is it running?")
+                .arg(shownUrl(error.url.adjusted(QUrl::RemovePath))); // no connection: the path plays no part
         return QCoreApplication::translate("Formwork::BackendError", "The server cannot be reached. Is it running?");
     case Kind::Timeout:
         return QCoreApplication::translate("Formwork::BackendError", "The server did not answer in time.");
@@ -227,6 +272,13 @@ QString userMessage(const BackendError &error)
     case Kind::InvalidRequest:
         return QCoreApplication::translate("Formwork::BackendError", "The server rejected the request.");
     case Kind::ContextExceeded:
+        if (error.promptTokens > 0 && error.contextTokens > 0)
+            return QCoreApplication::translate("Formwork::BackendError",
+                                               "The prompt does not fit in the model's context: %1 tokens, the "
+                                               "context holds %2. Shorten the prompt or start the server with a "
+                                               "larger context.")
+                .arg(error.promptTokens)
+                .arg(error.contextTokens);
         return QCoreApplication::translate("Formwork::BackendError", "The prompt does not fit in the model's context.");
     case Kind::ServerBusy:
         return QCoreApplication::translate("Formwork::BackendError", "The server is busy. Try again shortly.");
@@ -238,8 +290,13 @@ QString userMessage(const BackendError &error)
         return QCoreApplication::translate("Formwork::BackendError",
                                            "The server refused the credentials. Check the API key.");
     case Kind::EndpointNotFound:
+        if (error.url.isValid())
+            return QCoreApplication::translate("Formwork::BackendError",
+                                               "The server has no such endpoint: %1. Check the address and the API "
+                                               "kind.")
+                .arg(shownUrl(error.url));
         return QCoreApplication::translate("Formwork::BackendError",
-                                           "The server does not offer this API. Check the address and the API type.");
+                                           "The server does not offer this API. Check the address and the API kind.");
     case Kind::Unsupported:
         return QCoreApplication::translate("Formwork::BackendError",
                                            "The server is too old for this feature. Update it.");

@@ -5,6 +5,7 @@
 
 #include <QMetaType>
 #include <QString>
+#include <QUrl>
 
 namespace Formwork {
 
@@ -38,6 +39,10 @@ struct BackendError {
     int httpStatus = 0; // 0 when no HTTP response arrived
     QString model; // the model of the request, when known
     QString capability; // for ModelLacksCapability: tools, thinking, chat, vision...
+    QUrl url; // the URL that was tried (no user info), when known
+    // For ContextExceeded: the server's own numbers (llama-server's n_prompt_tokens and n_ctx); 0 when unknown.
+    qint64 promptTokens = 0;
+    qint64 contextTokens = 0;
 
     // Worth resending unchanged after a pause (design.md: transport failures are not reasks).
     bool isTransient() const;

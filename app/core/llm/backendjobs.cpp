@@ -7,6 +7,8 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
+#include <algorithm>
+
 namespace Formwork {
 
 namespace {
@@ -93,6 +95,8 @@ void BackendJob::fail(BackendError error)
         return;
     if (error.model.isEmpty())
         error.model = m_model;
+    if (error.url.isEmpty() && !m_sent.isEmpty())
+        error.url = m_sent.constLast().url;
     qCDebug(lcLlm) << "failed:" << kindName(error.kind) << error.httpStatus << error.detail;
     m_finished = true;
     releaseReply();
@@ -171,6 +175,8 @@ void BackendJob::send(const HttpCall &call, const DataHandler &onData, const Don
         m_timer.stop();
         HttpOutcome outcome;
         outcome.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        outcome.url = reply->url().adjusted(QUrl::RemoveUserInfo);
+        outcome.serverHeader = reply->rawHeader("Server");
         body->append(reply->readAll());
         outcome.body = std::move(*body);
         const auto code = reply->error();
@@ -277,6 +283,14 @@ BackendError errorFromOutcome(const BackendJob::HttpOutcome &outcome, const QStr
     BackendError error
         = outcome.transportError ? *outcome.transportError : errorFromHttp(outcome.status, outcome.body, model);
     error.model = model;
+    error.url = outcome.url;
+    // A route that names no model cannot be missing one: the address or the API is wrong.
+    static const QStringList modelFree = { QStringLiteral("/models"), QStringLiteral("/api/tags"),
+                                           QStringLiteral("/api/version"), QStringLiteral("/api/ps") };
+    if (error.kind == BackendError::Kind::ModelNotFound
+        && std::any_of(modelFree.cbegin(), modelFree.cend(),
+                       [&outcome](const QString &route) { return outcome.url.path().endsWith(route); }))
+        error.kind = BackendError::Kind::EndpointNotFound;
     return error;
 }
 

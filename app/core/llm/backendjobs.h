@@ -62,6 +62,8 @@ public:
         int status = 0;
         QByteArray body; // the whole body, unless the call was streaming and succeeded
         std::optional<BackendError> transportError; // no HTTP response, a timeout or a broken connection
+        QUrl url; // where the request went (no user info)
+        QByteArray serverHeader; // the response's Server header ("llama.cpp"), empty when absent
         bool isSuccess() const { return !transportError && status >= 200 && status < 300; }
     };
     using DataHandler = std::function<void(QByteArrayView)>;

@@ -3,6 +3,7 @@
 
 #include "llm/ollamabackend.h"
 #include "llm/openaibackend.h"
+#include "llm/serverprobe.h"
 
 #include <QRegularExpression>
 
@@ -62,6 +63,14 @@ LlmBackend::LlmBackend(QNetworkAccessManager *network, const BackendConfig &conf
 }
 
 LlmBackend::~LlmBackend() = default;
+
+ServerProbeJob *LlmBackend::probeServer()
+{
+    auto *job = new ServerProbeJob(m_network, m_config, this);
+    connect(job, &ServerProbeJob::finished, this, [this](const ServerInfo &info) { m_server = info; });
+    job->start();
+    return job;
+}
 
 LlmBackend *LlmBackend::create(BackendApi api, QNetworkAccessManager *network, const BackendConfig &config,
                                QObject *parent)

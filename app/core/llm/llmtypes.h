@@ -21,6 +21,16 @@ enum class BackendApi {
     OpenAi, // /v1/* of Ollama, llama-server, LM Studio, vLLM (sections 5 and 8)
 };
 
+// What answers at a base URL (serverprobe.h finds out).
+enum class ServerKind {
+    Unknown, // not probed yet, or nothing recognisable answered
+    Ollama, // native /api/* (and its /v1)
+    LlamaServer, // llama.cpp's llama-server: /props, owned_by "llamacpp", Server: llama.cpp
+    Vllm, // owned_by "vllm"
+    LmStudio, // owned_by "organization_owner"
+    OpenAiCompatible, // /v1/models answers, the kind is unknown
+};
+
 // How the schema reaches the model (design.md section 2, "Modes").
 enum class ResponseMode {
     Text, // no constraint
@@ -79,6 +89,7 @@ struct ChatRequest {
     QString schemaName = QStringLiteral("response"); // json_schema.name on /v1
     QList<ToolDefinition> tools;
     QString toolChoice; // /v1 only: "auto", "none", "required" or a function name
+    ServerKind server = ServerKind::Unknown; // /v1: the dialect to write (json_object schema, tool_choice form)
     ChatOptions options;
     QString keepAlive; // native: "5m", "0", "-1"...; empty = server default
     ThinkMode think = ThinkMode::Default;
@@ -173,3 +184,21 @@ Q_DECLARE_METATYPE(Formwork::ChatDelta)
 Q_DECLARE_METATYPE(Formwork::ChatResult)
 Q_DECLARE_METATYPE(Formwork::ServerVersion)
 Q_DECLARE_METATYPE(Formwork::ModelInfo)
+
+namespace Formwork {
+
+// The server behind a connection, probed once per connection.
+struct ServerInfo {
+    ServerKind kind = ServerKind::Unknown;
+    QString version; // Ollama's version, llama-server's build_info
+    QString modelId; // llama-server: the one model it serves
+    qint64 slotContext = 0; // llama-server: per-slot context (/props default_generation_settings.n_ctx)
+    int slotCount = 0; // llama-server: total_slots
+    std::optional<bool> supportsTools; // llama-server: /props chat_template_caps.supports_tools
+
+    bool isSingleModel() const { return kind == ServerKind::LlamaServer && !modelId.isEmpty(); }
+};
+
+} // namespace Formwork
+
+Q_DECLARE_METATYPE(Formwork::ServerInfo)

@@ -24,6 +24,18 @@ const char *imageMimeType(const QByteArray &image)
     return "application/octet-stream";
 }
 
+// "8.0B", "4.2M": a small model is not "0.0B".
+QString parameterCount(qint64 params)
+{
+    if (params <= 0)
+        return {};
+    if (params >= 1000000000)
+        return QString::number(double(params) / 1e9, 'f', 1) + u'B';
+    if (params >= 1000000)
+        return QString::number(double(params) / 1e6, 'f', 1) + u'M';
+    return QString::number(double(params) / 1e3, 'f', 1) + u'K';
+}
+
 } // namespace
 
 OpenAiBackend::OpenAiBackend(QNetworkAccessManager *network, const BackendConfig &config, QObject *parent)
@@ -88,7 +100,13 @@ QByteArray OpenAiBackend::buildChatBody(const ChatRequest &request)
         schema["strict"] = true;
         body["response_format"] = Json { { "type", "json_schema" }, { "json_schema", std::move(schema) } };
     } else if (request.responseMode == ResponseMode::Json) {
-        body["response_format"] = Json { { "type", "json_object" } };
+        Json format = Json { { "type", "json_object" } };
+        // llama-server does not enforce a bare json_object (its empty schema constrains nothing):
+        // the schema goes inside, where its grammar enforces it (reference llama-server.md).
+        if (request.server == ServerKind::LlamaServer)
+            format["schema"] = request.schema.is_object() && !request.schema.empty() ? Json(request.schema)
+                                                                                     : Json { { "type", "object" } };
+        body["response_format"] = std::move(format);
     }
     if (!request.tools.isEmpty()) {
         Json tools = Json::array();
@@ -103,8 +121,14 @@ QByteArray OpenAiBackend::buildChatBody(const ChatRequest &request)
         body["tools"] = std::move(tools);
         if (!request.toolChoice.isEmpty()) {
             const QString &choice = request.toolChoice;
+            // llama-server (and LM Studio, Ollama) take only the string forms: the object form is
+            // "Wrong type supplied for parameter 'tool_choice'" there and falls back to auto.
+            const bool stringOnly = request.server == ServerKind::LlamaServer || request.server == ServerKind::LmStudio
+                || request.server == ServerKind::Ollama;
             if (choice == u"auto" || choice == u"none" || choice == u"required")
                 body["tool_choice"] = utf8(choice);
+            else if (stringOnly)
+                body["tool_choice"] = "required";
             else
                 body["tool_choice"]
                     = Json { { "type", "function" }, { "function", Json { { "name", utf8(choice) } } } };
@@ -184,11 +208,14 @@ QList<ModelInfo> OpenAiBackend::parseModels(const QByteArray &body)
         const auto meta = entry.find("meta");
         if (meta != entry.end() && meta->is_object()) {
             info.contextLength = int64(*meta, "n_ctx_train", 0);
+            // The per-slot context the server runs with (-c / -np), not the trained maximum.
+            info.runtimeContextLength = int64(*meta, "n_ctx", 0);
             info.sizeBytes = int64(*meta, "size");
-            const qint64 params = int64(*meta, "n_params", 0);
-            if (params > 0)
-                info.parameterSize = QString::number(double(params) / 1e9, 'f', 1) + u'B';
+            info.parameterSize = parameterCount(int64(*meta, "n_params", 0));
         }
+        // llama-server lists the one model it serves, loaded (reference llama-server.md 5.1).
+        if (qstr(entry, "owned_by") == u"llamacpp" && !entry.contains("status"))
+            info.loaded = true;
         const auto caps = capabilities.constFind(info.name);
         if (caps != capabilities.constEnd()) {
             info.capabilities = *caps;

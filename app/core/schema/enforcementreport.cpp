@@ -29,8 +29,9 @@ std::string escapeToken(const std::string &token)
 class Reporter
 {
 public:
-    explicit Reporter(Draft draft)
+    Reporter(Draft draft, GrammarRules rules)
         : m_draft(draft)
+        , m_rules(rules)
     {
     }
 
@@ -100,6 +101,7 @@ public:
 
 private:
     Draft m_draft;
+    GrammarRules m_rules;
 
     static bool isMapKeyword(const std::string &keyword)
     {
@@ -242,6 +244,11 @@ private:
             if (pattern.size() >= 2 && pattern.front() == '^' && pattern.back() == '$')
                 add(pointer, keyword, S::Enforced,
                     QCoreApplication::translate("schema", "unsupported regex syntax is dropped with a warning"));
+            else if (m_rules == GrammarRules::LlamaServer)
+                add(pointer, keyword, S::Ignored,
+                    QCoreApplication::translate("schema",
+                                                "llama-server accepts the schema but ignores a pattern that does not "
+                                                "begin with ^ and end with $; Formwork checks it"));
             else
                 add(pointer, keyword, S::Rejected,
                     QCoreApplication::translate(
@@ -296,16 +303,16 @@ QString enforcementStatusName(EnforcementStatus status)
     return QString();
 }
 
-QList<EnforcementItem> enforcementReport(const nlohmann::ordered_json &schema, Draft draft)
+QList<EnforcementItem> enforcementReport(const nlohmann::ordered_json &schema, Draft draft, GrammarRules rules)
 {
-    Reporter reporter(draft);
+    Reporter reporter(draft, rules);
     reporter.walk(schema, std::string());
     return reporter.items;
 }
 
-QList<EnforcementItem> enforcementReport(const Schema &schema)
+QList<EnforcementItem> enforcementReport(const Schema &schema, GrammarRules rules)
 {
-    return enforcementReport(schema.document(), schema.draft());
+    return enforcementReport(schema.document(), schema.draft(), rules);
 }
 
 } // namespace Formwork

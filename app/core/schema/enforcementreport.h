@@ -23,8 +23,15 @@ struct EnforcementItem {
 
 QString enforcementStatusName(EnforcementStatus status);
 
+// Whose schema-to-grammar rules a report describes. Both use llama.cpp's json-schema-to-grammar;
+// they differ where the servers were seen to differ (reference/llama-server.md, end-to-end runs):
+// llama-server accepts a schema whose pattern lacks ^...$ and ignores that pattern, Ollama refuses it.
+// For any other server the rules are not known, and no report is made.
+enum class GrammarRules { Ollama, LlamaServer };
+
 // Every keyword occurrence of the schema's own document, in document order.
-QList<EnforcementItem> enforcementReport(const Schema &schema);
-QList<EnforcementItem> enforcementReport(const nlohmann::ordered_json &schema, Draft draft);
+QList<EnforcementItem> enforcementReport(const Schema &schema, GrammarRules rules = GrammarRules::Ollama);
+QList<EnforcementItem> enforcementReport(const nlohmann::ordered_json &schema, Draft draft,
+                                         GrammarRules rules = GrammarRules::Ollama);
 
 } // namespace Formwork

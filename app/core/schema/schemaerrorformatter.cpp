@@ -11,7 +11,10 @@ QString truncatedJson(const nlohmann::ordered_json &value, int maxChars)
         = QString::fromStdString(value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
     if (maxChars <= 3 || text.size() <= maxChars)
         return text;
-    return text.left(maxChars - 3) + QStringLiteral("...");
+    // Shortened in the middle: a string keeps both quotes, the reader sees how it ends.
+    const qsizetype tail = (maxChars - 1) / 3;
+    const qsizetype head = maxChars - 1 - tail;
+    return text.left(head) + QChar(0x2026) + text.right(tail);
 }
 
 QString formatErrorsForReask(const QList<ValidationError> &errors, const nlohmann::ordered_json *instance,
@@ -25,9 +28,13 @@ QString formatErrorsForReask(const QList<ValidationError> &errors, const nlohman
         if (options.includeValue && instance) {
             try {
                 const nlohmann::ordered_json::json_pointer pointer(error.instancePath.toStdString());
-                if (instance->contains(pointer))
-                    line += QStringLiteral(" (value: %1)")
-                                .arg(truncatedJson(instance->at(pointer), options.maxValueChars));
+                // A scalar the message already quotes is not quoted twice.
+                const bool found = instance->contains(pointer);
+                const nlohmann::ordered_json &value = found ? instance->at(pointer) : *instance;
+                const bool quoted = !value.is_structured()
+                    && error.message.contains(truncatedJson(value, 0).left(std::min(20, options.maxValueChars)));
+                if (found && !quoted)
+                    line += QStringLiteral(" (value: %1)").arg(truncatedJson(value, options.maxValueChars));
             } catch (const nlohmann::json::exception &) {
                 // A pointer that does not fit the instance: the line stays without a value.
             }

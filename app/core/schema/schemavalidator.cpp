@@ -151,11 +151,16 @@ std::string show(const Json &v)
     if (v.is_array())
         return v.empty() ? "[]" : "an array";
     std::string text = v.dump(-1, ' ', false, Json::error_handler_t::replace);
+    // A long value is shortened in the middle, so both of its quotes stay (issue 11).
     if (text.size() > 60) {
-        std::size_t cut = 57;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-            --cut;
-        text = text.substr(0, cut) + "...\"";
+        auto boundary = [&text](std::size_t at) {
+            while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80)
+                --at;
+            return at;
+        };
+        const std::size_t head = boundary(40);
+        const std::size_t tail = boundary(text.size() - 16);
+        text = text.substr(0, head) + "\u2026" + text.substr(tail);
     }
     return text;
 }

@@ -2,6 +2,7 @@
 #include "batchcommand.h"
 
 #include "batch/batchinput.h"
+#include "clihelp.h"
 #include "batch/batchrunner.h"
 #include "export/atomicfile.h"
 #include "export/jsonexport.h"
@@ -251,57 +252,78 @@ int run(const QStringList &arguments)
         QCoreApplication::translate("cli", "Extract validated JSON from every row of a CSV, a JSONL file or a folder of .txt/.md files: the\n"
            "valid results go to --out, failures to <out>.failures.jsonl, progress to stderr. Every run is\n"
            "kept in the history, so --resume continues an interrupted batch without redoing finished rows."));
-    parser.addHelpOption();
-    const QCommandLineOption schemaOption(QStringLiteral("schema"), QCoreApplication::translate("cli", "The JSON Schema file."),
-                                          QStringLiteral("S.json"));
-    const QCommandLineOption modelOption(QStringLiteral("model"), QCoreApplication::translate("cli", "The model, e.g. llama3.1:8b."),
-                                         QStringLiteral("M"));
+    const QCommandLineOption help = helpOption();
+    const QCommandLineOption schemaOption(
+        QStringLiteral("schema"), QCoreApplication::translate("cli", "The JSON Schema file."), QStringLiteral("file"));
+    const QCommandLineOption modelOption(QStringLiteral("model"),
+                                         QCoreApplication::translate("cli", "The model, e.g. llama3.1:8b."),
+                                         QStringLiteral("name"));
     const QCommandLineOption inputOption(
         QStringLiteral("input"),
-        QCoreApplication::translate("cli", "The rows: a .csv (header row), a .jsonl (one object per line) or a folder of .txt/.md files."),
-        QStringLiteral("rows.csv|rows.jsonl|DIR"));
-    const QCommandLineOption outOption(QStringLiteral("out"),
-                                       QCoreApplication::translate("cli", "The results: .csv, .jsonl or .json (an array), each with a row_id."),
-                                       QStringLiteral("FILE"));
+        QCoreApplication::translate("cli", "The rows: a .csv (header row), a .jsonl (one object per line) or a "
+                                           "folder of .txt/.md files."),
+        QStringLiteral("path"));
+    const QCommandLineOption outOption(
+        QStringLiteral("out"),
+        QCoreApplication::translate("cli", "The results: .csv, .jsonl or .json (an array), each with a row_id."),
+        QStringLiteral("file"));
     const QCommandLineOption templateOption(
         QStringLiteral("template"),
-        QCoreApplication::translate("cli", "The user prompt, with {{column}} variables (default: every column as \"name: value\"; a folder "
-           "gives {{text}} and {{filename}})."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption systemOption(QStringLiteral("system"), QCoreApplication::translate("cli", "A system prompt (may use {{column}})."),
-                                          QStringLiteral("TEXT"));
-    const QCommandLineOption concurrencyOption(QStringLiteral("concurrency"),
-                                               QCoreApplication::translate("cli", "Rows at once per server (default 1)."), QStringLiteral("K"),
-                                               QStringLiteral("1"));
+        QCoreApplication::translate("cli", "The user prompt, with {{column}} variables (default: every column as "
+                                           "\"name: value\"; a folder gives {{text}} and {{filename}})."),
+        QStringLiteral("file"));
+    const QCommandLineOption systemOption(
+        QStringLiteral("system"),
+        QCoreApplication::translate("cli", "A system prompt, may use {{column}} (default: none)."),
+        QStringLiteral("text"));
+    const QCommandLineOption concurrencyOption(
+        QStringLiteral("concurrency"),
+        QCoreApplication::translate("cli", "The number of rows at once per server (default: 1)."), QStringLiteral("n"),
+        QStringLiteral("1"));
     const QCommandLineOption hostOption(
         QStringLiteral("host"),
-        QCoreApplication::translate("cli", "A server URL; repeat it to spread the rows over several servers; URL#K runs K rows at once "
-           "there (default: OLLAMA_HOST or localhost)."),
-        QStringLiteral("URL"));
-    const QCommandLineOption apiOption(QStringLiteral("api"), QCoreApplication::translate("cli", "The API: ollama or openai."), QStringLiteral("API"),
-                                       QStringLiteral("ollama"));
-    const QCommandLineOption modeOption(QStringLiteral("mode"), QCoreApplication::translate("cli", "How the schema is sent: schema, json, md-json, tools."),
-                                        QStringLiteral("MODE"), QStringLiteral("schema"));
-    const QCommandLineOption attemptsOption(QStringLiteral("attempts"),
-                                            QCoreApplication::translate("cli", "Total number of attempts per row, the first included (default 3)."),
-                                            QStringLiteral("N"), QStringLiteral("3"));
-    const QCommandLineOption temperatureOption(QStringLiteral("temperature"), QCoreApplication::translate("cli", "Sampling temperature."),
-                                               QStringLiteral("T"));
-    const QCommandLineOption seedOption(QStringLiteral("seed"), QCoreApplication::translate("cli", "Random seed."), QStringLiteral("N"));
+        QCoreApplication::translate("cli", "A server address; repeat it to spread the rows over several servers; "
+                                           "url#n runs n rows at once there (default: OLLAMA_HOST, else "
+                                           "http://127.0.0.1:11434)."),
+        QStringLiteral("url"));
+    const QCommandLineOption apiOption(
+        QStringLiteral("api"),
+        QCoreApplication::translate(
+            "cli",
+            "The server's API: ollama (native) or openai (/v1, for llama-server, LM Studio, vLLM) (default: ollama)."),
+        QStringLiteral("api"), QStringLiteral("ollama"));
+    const QCommandLineOption modeOption(
+        QStringLiteral("mode"),
+        QCoreApplication::translate("cli", "How the schema is sent: schema, json, md-json or tools (default: schema)."),
+        QStringLiteral("mode"), QStringLiteral("schema"));
+    const QCommandLineOption attemptsOption(
+        QStringLiteral("attempts"),
+        QCoreApplication::translate("cli", "The number of attempts per row, the first included (default: 3)."),
+        QStringLiteral("n"), QStringLiteral("3"));
+    const QCommandLineOption temperatureOption(
+        QStringLiteral("temperature"),
+        QCoreApplication::translate("cli", "The sampling temperature (default: the server's)."), QStringLiteral("t"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"),
+                                        QCoreApplication::translate("cli", "The random seed (default: none)."),
+                                        QStringLiteral("n"));
     const QCommandLineOption resumeOption(
         QStringLiteral("resume"),
-        QCoreApplication::translate("cli", "Continue the unfinished batch that writes to the same --out: finished rows are not run again."));
+        QCoreApplication::translate("cli", "Continue the unfinished batch that writes to the same --out: finished "
+                                           "rows are not run again (default: off)."));
     const QCommandLineOption expectedOption(
         QStringLiteral("expected-column"),
-        QCoreApplication::translate("cli", "A column (or JSONL field) with the expected JSON of each row: report agreement per field."),
-        QStringLiteral("NAME"));
-    const QCommandLineOption historyOption(QStringLiteral("history"),
-                                           QCoreApplication::translate("cli", "The history database (default: in the application data folder)."),
-                                           QStringLiteral("FILE"));
+        QCoreApplication::translate("cli", "A column (or JSONL field) with the expected JSON of each row: report "
+                                           "agreement per field (default: none)."),
+        QStringLiteral("name"));
+    const QCommandLineOption historyOption(QStringLiteral("history"), historyOptionText(), QStringLiteral("file"));
     const QCommandLineOption explodeOption(
-        QStringLiteral("explode"), QCoreApplication::translate("cli", "CSV: one record per element of an array of objects instead of JSON in a cell."));
-    const QCommandLineOption bomOption(QStringLiteral("bom"), QCoreApplication::translate("cli", "CSV: start with a UTF-8 byte order mark (for spreadsheets)."));
-    parser.addOptions({ schemaOption, modelOption, inputOption, outOption, templateOption, systemOption,
+        QStringLiteral("explode"),
+        QCoreApplication::translate("cli", "CSV: one record per element of an array of objects instead of JSON in a "
+                                           "cell (default: off)."));
+    const QCommandLineOption bomOption(
+        QStringLiteral("bom"),
+        QCoreApplication::translate("cli", "CSV: start with a UTF-8 byte order mark, for spreadsheets (default: off)."));
+    parser.addOptions({ help, schemaOption, modelOption, inputOption, outOption, templateOption, systemOption,
                         concurrencyOption, hostOption, apiOption, modeOption, attemptsOption, temperatureOption,
                         seedOption, resumeOption, expectedOption, historyOption, explodeOption, bomOption });
 
@@ -313,8 +335,8 @@ int run(const QStringList &arguments)
     };
     if (!parser.parse(arguments))
         return usage(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+    if (parser.isSet(help)) {
+        out << commandHelpText(parser, QStringLiteral("batch"));
         return ExitSuccess;
     }
     if (!parser.positionalArguments().isEmpty())
@@ -366,7 +388,7 @@ int run(const QStringList &arguments)
     for (const QString &host : hosts) {
         const auto endpoint = parseHost(host, concurrency);
         if (!endpoint)
-            return usage(QCoreApplication::translate("cli", "--host '%1' is not a server URL (URL or URL#K).").arg(host));
+            return usage(QCoreApplication::translate("cli", "--host '%1' is not a server address (url or url#n).").arg(host));
         config.endpoints.append(*endpoint);
     }
     if (config.endpoints.isEmpty())

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clihelp.h"
 
+#include "store/historydatabase.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 
 namespace Formwork {
 namespace Cli {
@@ -23,6 +27,19 @@ QString commandHelpText(const QCommandLineParser &parser, const QString &command
     const QString rest = options >= 0 ? usage.mid(options) : QString();
     text.replace(0, lineEnd, QCoreApplication::translate("cli", "Usage: formwork-cli %1%2").arg(command, rest));
     return text;
+}
+
+QString historyOptionText()
+{
+    // The folder apart and "~/..." keep each piece short enough for the help's column (a word
+    // longer than the column is cut by QCommandLineParser, which drops a character there).
+    const QFileInfo file(HistoryDatabase::defaultPath());
+    QString folder = file.absolutePath();
+    const QString home = QDir::homePath();
+    if (folder == home || folder.startsWith(home + u'/'))
+        folder.replace(0, home.size(), QStringLiteral("~"));
+    return QCoreApplication::translate("cli", "The history database (default: %1 in %2).")
+        .arg(file.fileName(), QDir::toNativeSeparators(folder));
 }
 
 } // namespace Cli

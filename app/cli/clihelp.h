@@ -16,5 +16,8 @@ QCommandLineOption helpOption();
 // binary's path (QCommandLineParser puts argv[0] there).
 QString commandHelpText(const QCommandLineParser &parser, const QString &command);
 
+// The help of --history (batch, history): the database, its default path stated.
+QString historyOptionText();
+
 } // namespace Cli
 } // namespace Formwork

@@ -400,41 +400,41 @@ int run(const QStringList &arguments)
     const QCommandLineOption groundOption(
         QStringLiteral("ground"),
         QCoreApplication::translate("cli", "Trace every extracted value to where it stands in the input text: each "
-                                           "--trace line gets a grounding object and stderr a summary."));
+                                           "--trace line gets a grounding object, stderr a summary (default: off)."));
     const QCommandLineOption jsonGroundingOption(
         QStringLiteral("json-grounding"),
         QCoreApplication::translate("cli", "Write the final value's grounding (JSON Pointer -> spans, match kind, "
-                                           "score) to FILE; implies --ground."),
-        QStringLiteral("FILE"));
-    parser.addOptions({ groundOption, jsonGroundingOption });
-    const QCommandLineOption chunkCharsOption(
-        QStringLiteral("chunk-chars"),
-        QCoreApplication::translate("cli", "Split an input longer than N characters into chunks (at paragraph and "
-                                           "sentence ends), extract each and merge the results."),
-        QStringLiteral("N"));
-    const QCommandLineOption chunkOverlapOption(
-        QStringLiteral("chunk-overlap"),
-        QCoreApplication::translate("cli", "Characters two neighbouring chunks share (default: a tenth of "
-                                           "--chunk-chars)."),
-        QStringLiteral("N"));
-    const QCommandLineOption mergeKeyOption(
-        QStringLiteral("merge-key"),
-        QCoreApplication::translate("cli", "When merging chunks, array items with the same value of member NAME are "
-                                           "one item (default: equal items are)."),
-        QStringLiteral("NAME"));
-    const QCommandLineOption parallelOption(
-        QStringLiteral("parallel"), QCoreApplication::translate("cli", "Chunks extracted at the same time (default 1)."),
-        QStringLiteral("N"));
-    parser.addOptions({ chunkCharsOption, chunkOverlapOption, mergeKeyOption, parallelOption });
+                                           "score) to this file; implies --ground."),
+        QStringLiteral("file"));
     const QCommandLineOption htmlReportOption(
         QStringLiteral("html-report"),
-        QCoreApplication::translate("cli", "Write the run as one self-contained HTML page to FILE: the input with "
-                                           "each value highlighted, the values, every attempt, the settings."),
-        QStringLiteral("FILE"));
-    parser.addOption(htmlReportOption);
+        QCoreApplication::translate("cli", "Write the run as one self-contained HTML page to this file: the input "
+                                           "with each value highlighted, the values, every attempt, the settings."),
+        QStringLiteral("file"));
+    const QCommandLineOption chunkCharsOption(
+        QStringLiteral("chunk-chars"),
+        QCoreApplication::translate("cli", "Split an input longer than n characters into chunks (at paragraph and "
+                                           "sentence ends), extract each and merge the results (default: the whole "
+                                           "input at once)."),
+        QStringLiteral("n"));
+    const QCommandLineOption chunkOverlapOption(
+        QStringLiteral("chunk-overlap"),
+        QCoreApplication::translate("cli", "The characters two neighbouring chunks share (default: a tenth of "
+                                           "--chunk-chars)."),
+        QStringLiteral("n"));
+    const QCommandLineOption mergeKeyOption(
+        QStringLiteral("merge-key"),
+        QCoreApplication::translate("cli", "When merging chunks, array items with the same value of this member are "
+                                           "one item (default: equal items are one item)."),
+        QStringLiteral("name"));
+    const QCommandLineOption parallelOption(
+        QStringLiteral("parallel"),
+        QCoreApplication::translate("cli", "The number of chunks extracted at the same time (default: 1)."),
+        QStringLiteral("n"));
     parser.addOptions({ help, modelOption, schemaOption, promptOption, inputOption, systemOption, hostOption, apiOption,
                         modeOption, attemptsOption, timeoutOption, temperatureOption, seedOption, numCtxOption,
-                        numPredictOption, traceOption, acceptOption });
+                        numPredictOption, traceOption, acceptOption, groundOption, jsonGroundingOption,
+                        htmlReportOption, chunkCharsOption, chunkOverlapOption, mergeKeyOption, parallelOption });
 
     QTextStream out(stdout);
     QTextStream err(stderr);

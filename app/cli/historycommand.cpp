@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "historycommand.h"
 
+#include "clihelp.h"
 #include "schemafile.h"
 #include "store/historydatabase.h"
 #include "store/historyrevalidation.h"
@@ -181,16 +182,23 @@ int run(const QStringList &arguments)
         "cli", "The run history: 'list' the newest runs, 'show ID' one run with every attempt (JSON),\n"
                "'revalidate --schema S.json' the stored replies against a schema, without calling a model;\n"
                "the runs whose verdict changes are printed as JSON lines."));
-    parser.addHelpOption();
+    const QCommandLineOption help = helpOption();
+    parser.addOption(help);
     parser.addPositionalArgument(QStringLiteral("action"), QCoreApplication::translate("cli", "list, show or revalidate."),
                                  QStringLiteral("list|show ID|revalidate"));
     parser.addOptions({
-        { QStringLiteral("history"), QCoreApplication::translate("cli", "The history database (default: in the application data folder)."), QStringLiteral("FILE") },
-        { QStringLiteral("limit"), QCoreApplication::translate("cli", "list: at most N runs, newest first (default 50)."), QStringLiteral("N") },
-        { QStringLiteral("batch"), QCoreApplication::translate("cli", "list, revalidate: only the runs of this batch."), QStringLiteral("ID") },
-        { QStringLiteral("json"), QCoreApplication::translate("cli", "list: one JSON object per line.") },
-        { QStringLiteral("schema"), QCoreApplication::translate("cli", "revalidate: the schema to check against."), QStringLiteral("S.json") },
-        { QStringLiteral("run"), QCoreApplication::translate("cli", "revalidate: only this run (repeatable)."), QStringLiteral("ID") },
+        { QStringLiteral("history"), historyOptionText(), QStringLiteral("file") },
+        { QStringLiteral("limit"),
+          QCoreApplication::translate("cli", "list: at most n runs, newest first (default: 50)."), QStringLiteral("n") },
+        { QStringLiteral("batch"),
+          QCoreApplication::translate("cli", "list, revalidate: only the runs of this batch (default: every run)."),
+          QStringLiteral("id") },
+        { QStringLiteral("json"), QCoreApplication::translate("cli", "list: one JSON object per line (default: a table).") },
+        { QStringLiteral("schema"), QCoreApplication::translate("cli", "revalidate: the schema to check against."),
+          QStringLiteral("file") },
+        { QStringLiteral("run"),
+          QCoreApplication::translate("cli", "revalidate: only this run; repeat it for several (default: every run)."),
+          QStringLiteral("id") },
     });
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -200,8 +208,8 @@ int run(const QStringList &arguments)
     };
     if (!parser.parse(arguments))
         return usage(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+    if (parser.isSet(help)) {
+        out << commandHelpText(parser, QStringLiteral("history"));
         return ExitSuccess;
     }
     const QStringList positional = parser.positionalArguments();

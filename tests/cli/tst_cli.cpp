@@ -38,7 +38,7 @@ private Q_SLOTS:
     void commandHelp_namesTheCommandInOneStyle_data()
     {
         QTest::addColumn<QString>("command");
-        for (const char *command : { "extract", "models", "validate", "suite" })
+        for (const char *command : { "extract", "models", "validate", "suite", "batch", "history" })
             QTest::newRow(command) << QString::fromLatin1(command);
     }
 
@@ -71,6 +71,44 @@ private Q_SLOTS:
         QVERIFY(help.contains("(default: 3)"));
         QVERIFY(help.contains("(default: OLLAMA_HOST, else http://127.0.0.1:11434)"));
         QVERIFY(help.contains("(default: chosen from the schema size)"));
+    }
+
+    void extractHelp_statesTheDefaultsOfGroundingAndChunking()
+    {
+        const auto run = runCli({ QStringLiteral("extract"), QStringLiteral("--help") });
+        QCOMPARE(run.exitCode, 0);
+        const QByteArray help = run.standardOutput.simplified();
+        QVERIFY2(help.contains("--chunk-overlap <n> The characters two neighbouring chunks share (default: a tenth of "
+                               "--chunk-chars)."),
+                 help.constData());
+        QVERIFY(help.contains("--parallel <n> The number of chunks extracted at the same time (default: 1)."));
+        QVERIFY(help.contains("--json-grounding <file>"));
+        QVERIFY(!help.contains("<FILE>"));
+    }
+
+    void batchHelp_statesEveryDefault()
+    {
+        const auto run = runCli({ QStringLiteral("batch"), QStringLiteral("--help") });
+        QCOMPARE(run.exitCode, 0);
+        const QByteArray help = run.standardOutput.simplified();
+        QVERIFY2(help.contains("--concurrency <n> The number of rows at once per server (default: 1)."), help.constData());
+        QVERIFY(help.contains("(default: OLLAMA_HOST, else http://127.0.0.1:11434)"));
+        QVERIFY(help.contains("(default: ollama)"));
+        QVERIFY(help.contains("(default: schema)"));
+        QVERIFY(help.contains("(default: 3)"));
+        // The history's default is its path, not a vague "application data folder".
+        QVERIFY(help.contains("(default: history.sqlite in "));
+        QVERIFY(!help.contains("application data folder"));
+    }
+
+    void historyHelp_namesTheActionsAndDefaults()
+    {
+        const auto run = runCli({ QStringLiteral("history"), QStringLiteral("--help") });
+        QCOMPARE(run.exitCode, 0);
+        const QByteArray help = run.standardOutput.simplified();
+        QVERIFY2(help.startsWith("Usage: formwork-cli history [options] list|show ID|revalidate"), help.constData());
+        QVERIFY(help.contains("list: at most n runs, newest first (default: 50)."));
+        QVERIFY(help.contains("(default: history.sqlite in "));
     }
 };
 

@@ -431,6 +431,8 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         QVERIFY(!run.standardError.contains("grounding"));
         QVERIFY(!readTrace(tracePath).at(0).contains("grounding"));
+    }
+
     // Against llama-server (as the fake answers): json mode is valid first time (the schema goes
     // inside json_object), another model name runs with the server's model and says so, and the
     // trace keeps the model that answered (issue 11).

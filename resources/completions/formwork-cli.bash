@@ -7,12 +7,12 @@
 # @actions: the words of _formwork_cli_actions), then its options; an option that takes a value
 # ends in '='. A new command is one more line.
 _formwork_cli_table='
-validate @files --schema= --draft= --formats --help --help-all
-extract  @none  --model= --schema= --prompt= --input= --system= --host= --api= --mode= --attempts= --timeout= --temperature= --seed= --num-ctx= --num-predict= --trace= --accept-invalid --ground --json-grounding= --html-report= --chunk-chars= --chunk-overlap= --merge-key= --parallel= --help --help-all
+validate @files --schema= --draft= --formats --help
+extract  @none  --model= --schema= --prompt= --input= --system= --host= --api= --mode= --attempts= --timeout= --temperature= --seed= --num-ctx= --num-predict= --trace= --accept-invalid --ground --json-grounding= --html-report= --chunk-chars= --chunk-overlap= --merge-key= --parallel= --help
 models   @none  --host= --api= --json --timeout= --help
-suite    @dirs  --draft= --optional --metaschemas= --help --help-all
-batch    @none  --schema= --model= --input= --out= --template= --system= --concurrency= --host= --api= --mode= --attempts= --temperature= --seed= --resume --expected-column= --history= --explode --bom --help --help-all
-history  @actions --history= --limit= --batch= --json --schema= --run= --help --help-all
+suite    @dirs  --draft= --optional --metaschemas= --help
+batch    @none  --schema= --model= --input= --out= --template= --system= --concurrency= --host= --api= --mode= --attempts= --temperature= --seed= --resume --expected-column= --history= --explode --bom --help
+history  @actions --history= --limit= --batch= --json --schema= --run= --help
 '
 
 # The values of an option, by option name (the same option means the same in every command).

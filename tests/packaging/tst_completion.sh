@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The bash completion of formwork-cli, sourced as bash-completion loads it: commands, options,
 # the values of --mode, --api and --draft, file and directory arguments; and every command and
-# option that formwork-cli's --help lists is completed.
+# option that formwork-cli's --help lists is completed, and no option it does not list.
 # Usage: tst_completion.sh SOURCE_DIR FORMWORK_CLI
 set -uo pipefail
 source_dir=$1 cli=$2
@@ -93,8 +93,13 @@ offered=" $(complete_words formwork-cli "") "
 for command in $commands; do
     contains "formwork-cli <TAB> offers '$command'" "$offered" " $command "
     options=" $(complete_words formwork-cli "$command" --) "
-    for option in $("$cli" "$command" --help | grep -oE '^  (-[A-Za-z], )?--[a-z][a-z0-9-]*' | grep -oE -- '--[a-z][a-z0-9-]*'); do
+    listed=" $("$cli" "$command" --help | grep -oE '^  (-[A-Za-z], )?--[a-z][a-z0-9-]*' | grep -oE -- '--[a-z][a-z0-9-]*' | xargs) "
+    for option in $listed; do
         contains "formwork-cli $command --<TAB> offers '$option'" "$options" " $option "
+    done
+    # And nothing the command no longer has (an option offered but refused is worse than none).
+    for option in $options; do
+        contains "formwork-cli $command --help lists the offered '$option'" "$listed" " $option "
     done
 done
 

@@ -22,9 +22,15 @@ QString commandHelpText(const QCommandLineParser &parser, const QString &command
     QString text = parser.helpText();
     const qsizetype lineEnd = text.indexOf(u'\n');
     const QString usage = text.left(lineEnd);
-    // "Usage: <argv[0]> [options] ARGS": keep what follows the program.
-    const qsizetype options = usage.indexOf(QLatin1String(" [options]"));
-    const QString rest = options >= 0 ? usage.mid(options) : QString();
+    // "Usage: <argv[0]> [options] ARGS": keep what follows the program. Qt translates
+    // "[options]" ("[Optionen]" in German), so the program's path is what is looked for.
+    const QString program = QCoreApplication::arguments().value(0);
+    qsizetype after = program.isEmpty() ? -1 : usage.indexOf(program);
+    if (after >= 0)
+        after += program.size();
+    else
+        after = usage.indexOf(QLatin1String(" [options]"));
+    const QString rest = after >= 0 ? usage.mid(after) : QString();
     text.replace(0, lineEnd, QCoreApplication::translate("cli", "Usage: formwork-cli %1%2").arg(command, rest));
     return text;
 }

@@ -127,6 +127,8 @@ contains "installed formwork-cli --help runs" "$cli_help" "Usage: formwork-cli <
 contains "installed formwork-cli --help lists extract" "$cli_help" $'\n  extract '
 contains "installed formwork-cli --help in German with LANGUAGE=de" "$(LANGUAGE=de "$cli" --help 2>&1)" \
     "Aufruf: formwork-cli <Befehl> [Optionen]"
+contains "installed formwork-cli history --help in German keeps the options and actions" \
+    "$(LANGUAGE=de "$cli" history --help 2>&1)" "Aufruf: formwork-cli history [Optionen] list|show ID|revalidate"
 contains "installed formwork --version" "$(LANGUAGE= "$gui" --version 2>&1)" "formwork $version"
 contains "installed formwork --help in English" "$(LANGUAGE= "$gui" --help 2>&1)" \
     "Validated, structured JSON from local LLMs."

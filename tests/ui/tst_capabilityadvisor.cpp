@@ -226,6 +226,17 @@ private Q_SLOTS:
         QVERIFY(adviseRun(in).isEmpty());
     }
 
+    void oneIgnoredKeyword_namesItAndTheGrammar()
+    {
+        AdvisorInput in = quietInput();
+        in.enforcement = { item(QStringLiteral("multipleOf"), EnforcementStatus::Ignored) };
+        const QList<Advice> advice = adviseRun(in);
+        QCOMPARE(ids(advice), QList<Id> { Id::KeywordsIgnored });
+        QVERIFY2(advice.constFirst().text.startsWith(
+                     QLatin1String("1 schema keyword is not enforced by the grammar (multipleOf):")),
+                 qPrintable(advice.constFirst().text));
+    }
+
     void rejectedKeyword_error()
     {
         AdvisorInput in = quietInput();

@@ -142,16 +142,21 @@ public:
                 rejected.append(item.keyword);
             }
         }
-        if (ignoredCount > 0)
+        // QString::arg(a, b, ...) fills the lowest placeholder present first: the singular text has
+        // no %1, so it takes the list and the grammar only.
+        const QString list = ignored.join(QStringLiteral(", "));
+        if (ignoredCount == 1)
             out.append(advice(Advice::Id::KeywordsIgnored, Advice::Severity::Info,
-                              (ignoredCount == 1
-                                   ? tr("1 schema keyword is not enforced by %3 (%2): the model can break "
-                                        "it and Formwork reasks. Express it with enum, pattern or integer bounds "
-                                        "where you can.")
-                                   : tr("%1 schema keywords are not enforced by %3 (%2): the model can "
-                                        "break them and Formwork reasks. Express them with enum, pattern or "
-                                        "integer bounds where you can."))
-                                  .arg(QString::number(ignoredCount), ignored.join(QStringLiteral(", ")), grammar)));
+                              tr("1 schema keyword is not enforced by %3 (%2): the model can break "
+                                 "it and Formwork reasks. Express it with enum, pattern or integer bounds "
+                                 "where you can.")
+                                  .arg(list, grammar)));
+        else if (ignoredCount > 1)
+            out.append(advice(Advice::Id::KeywordsIgnored, Advice::Severity::Info,
+                              tr("%1 schema keywords are not enforced by %3 (%2): the model can "
+                                 "break them and Formwork reasks. Express them with enum, pattern or "
+                                 "integer bounds where you can.")
+                                  .arg(QString::number(ignoredCount), list, grammar)));
         if (!rejected.isEmpty())
             out.append(advice(Advice::Id::KeywordsRejected, Advice::Severity::Error,
                               tr("The server may refuse this schema because of %1. See the enforcement report in the "

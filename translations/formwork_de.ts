@@ -110,10 +110,6 @@
         <translation>Der Server hat die Zugangsdaten abgelehnt. Prüfen Sie den API-Schlüssel.</translation>
     </message>
     <message>
-        <source>The server does not offer this API. Check the address and the API type.</source>
-        <translation>Der Server bietet diese API nicht an. Prüfen Sie die Adresse und den API-Typ.</translation>
-    </message>
-    <message>
         <source>The server is too old for this feature. Update it.</source>
         <translation>Der Server ist für diese Funktion zu alt. Aktualisieren Sie ihn.</translation>
     </message>
@@ -140,6 +136,22 @@
     <message>
         <source>Unknown error.</source>
         <translation>Unbekannter Fehler.</translation>
+    </message>
+    <message>
+        <source>The server at %1 cannot be reached. Is it running?</source>
+        <translation>Der Server unter %1 ist nicht erreichbar. Läuft er?</translation>
+    </message>
+    <message>
+        <source>The prompt does not fit in the model&apos;s context: %1 tokens, the context holds %2. Shorten the prompt or start the server with a larger context.</source>
+        <translation>Der Prompt passt nicht in den Kontext des Modells: %1 Tokens, der Kontext fasst %2. Kürzen Sie den Prompt oder starten Sie den Server mit einem größeren Kontext.</translation>
+    </message>
+    <message>
+        <source>The server has no such endpoint: %1. Check the address and the API kind.</source>
+        <translation>Der Server hat keinen solchen Endpunkt: %1. Prüfen Sie die Adresse und die Art der API.</translation>
+    </message>
+    <message>
+        <source>The server does not offer this API. Check the address and the API kind.</source>
+        <translation>Der Server bietet diese API nicht an. Prüfen Sie die Adresse und die Art der API.</translation>
     </message>
 </context>
 <context>
@@ -265,18 +277,6 @@
         <translation>Der /v1-Endpunkt von Ollama ignoriert tool_choice: Das Modell kann antworten, ohne das Tool aufzurufen (eine solche Antwort wird erneut angefragt).</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; at %2 is not enforced by the server; the reply is still validated against the schema.</source>
-        <translation>&apos;%1&apos; bei %2 wird vom Server nicht durchgesetzt; die Antwort wird trotzdem gegen das Schema validiert.</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; at %2 is enforced differently by the server: %3</source>
-        <translation>&apos;%1&apos; bei %2 wird vom Server anders durchgesetzt: %3</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; at %2 may make the server reject the schema: %3</source>
-        <translation>&apos;%1&apos; bei %2 kann dazu führen, dass der Server das Schema ablehnt: %3</translation>
-    </message>
-    <message>
         <source>The model %1 ignores the schema format (MLX, safetensors or cloud model); Formwork still validates the reply.</source>
         <translation>Das Modell %1 ignoriert das Schema-Format (MLX-, safetensors- oder Cloud-Modell); Formwork validiert die Antwort trotzdem.</translation>
     </message>
@@ -316,14 +316,6 @@
         </translation>
     </message>
     <message>
-        <source>The deadline leaves no time to resend after: %1</source>
-        <translation>Die Frist lässt keine Zeit für ein erneutes Senden nach: %1</translation>
-    </message>
-    <message>
-        <source>Resent after %1 ms: %2</source>
-        <translation>Nach %1 ms erneut gesendet: %2</translation>
-    </message>
-    <message>
         <source>Stopped by the deadline.</source>
         <translation>Durch die Frist gestoppt.</translation>
     </message>
@@ -338,6 +330,61 @@
     <message>
         <source>The run was cancelled.</source>
         <translation>Der Lauf wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The chat template of %1 has no tool support: the model answers in plain text instead of calling the tool (such an answer is reasked).</source>
+        <translation>Das Chat-Template von %1 unterstützt keine Tools: Das Modell antwortet mit reinem Text, statt das Tool aufzurufen (eine solche Antwort wird erneut angefragt).</translation>
+    </message>
+    <message>
+        <source>Whether %1 honours tool_choice is not known: the model may answer without calling the tool (such an answer is reasked).</source>
+        <translation>Ob %1 tool_choice beachtet, ist nicht bekannt: Das Modell kann antworten, ohne das Tool aufzurufen (eine solche Antwort wird erneut angefragt).</translation>
+    </message>
+    <message>
+        <source>%1 serves only the model %2: the run uses it, not %3.</source>
+        <translation>%1 stellt nur das Modell %2 bereit: Der Lauf verwendet es, nicht %3.</translation>
+    </message>
+    <message>
+        <source>Whether %1 enforces json_object is not known; Formwork still validates the reply.</source>
+        <translation>Ob %1 json_object durchsetzt, ist nicht bekannt; Formwork validiert die Antwort trotzdem.</translation>
+    </message>
+    <message>
+        <source>Which schema keywords %1 enforces is not known; Formwork validates the reply against the whole schema.</source>
+        <translation>Welche Schema-Schlüsselwörter %1 durchsetzt, ist nicht bekannt; Formwork validiert die Antwort gegen das ganze Schema.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; at %2 is not enforced by %3; the reply is still validated against the schema.</source>
+        <translation>&apos;%1&apos; bei %2: %3 setzt es nicht durch; die Antwort wird trotzdem gegen das Schema validiert.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; at %2 is enforced differently by %3: %4.</source>
+        <translation>&apos;%1&apos; bei %2: %3 setzt es anders durch: %4.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; at %2 may make %3 reject the schema: %4.</source>
+        <translation>&apos;%1&apos; bei %2: %3 lehnt das Schema deshalb möglicherweise ab: %4.</translation>
+    </message>
+    <message>
+        <source>The context is full: the prompt (%1 tokens) and the reply (%2 tokens) fill all %3 tokens of it, so more num_predict cannot help. Shorten the prompt or give the model a larger context (-c on llama-server, num_ctx on Ollama).</source>
+        <translation>Der Kontext ist voll: Der Prompt (%1 Tokens) und die Antwort (%2 Tokens) füllen alle seine %3 Tokens, daher hilft ein größeres num_predict nicht. Kürzen Sie den Prompt oder geben Sie dem Modell einen größeren Kontext (-c bei llama-server, num_ctx bei Ollama).</translation>
+    </message>
+    <message>
+        <source>%1 It was still unreachable at the deadline.</source>
+        <translation>%1 Bei Ablauf der Frist war er immer noch nicht erreichbar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every attempt was cut off before its JSON was complete (%n attempt(s), the last at num_predict %1). Raise num_predict or ask for less.</source>
+        <translation>
+            <numerusform>Jeder Versuch wurde abgeschnitten, bevor sein JSON vollständig war (%n Versuch, der letzte mit num_predict %1). Erhöhen Sie num_predict oder verlangen Sie weniger.</numerusform>
+            <numerusform>Jeder Versuch wurde abgeschnitten, bevor sein JSON vollständig war (%n Versuche, der letzte mit num_predict %1). Erhöhen Sie num_predict oder verlangen Sie weniger.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 The deadline leaves no time to resend.</source>
+        <translation>%1 Die Frist lässt keine Zeit für ein erneutes Senden.</translation>
+    </message>
+    <message>
+        <source>%1 Resent after %2 ms.</source>
+        <translation>%1 Nach %2 ms erneut gesendet.</translation>
     </message>
 </context>
 <context>
@@ -596,6 +643,57 @@
     </message>
 </context>
 <context>
+    <name>Formwork::Server</name>
+    <message>
+        <source>the server</source>
+        <translation>der Server</translation>
+    </message>
+    <message>
+        <source>Ollama</source>
+        <translation>Ollama</translation>
+    </message>
+    <message>
+        <source>llama.cpp&apos;s llama-server</source>
+        <translation>llama-server von llama.cpp</translation>
+    </message>
+    <message>
+        <source>vLLM</source>
+        <translation>vLLM</translation>
+    </message>
+    <message>
+        <source>LM Studio</source>
+        <translation>LM Studio</translation>
+    </message>
+    <message>
+        <source>an OpenAI-compatible server of unknown kind</source>
+        <translation>ein OpenAI-kompatibler Server unbekannter Art</translation>
+    </message>
+    <message>
+        <source>Server: not recognised.</source>
+        <translation>Server: nicht erkannt.</translation>
+    </message>
+    <message>
+        <source> (build %1)</source>
+        <translation> (Build %1)</translation>
+    </message>
+    <message>
+        <source> %1</source>
+        <translation> %1</translation>
+    </message>
+    <message>
+        <source>, serving %1</source>
+        <translation>, stellt %1 bereit</translation>
+    </message>
+    <message>
+        <source> with %1 tokens of context per slot</source>
+        <translation> mit %1 Tokens Kontext pro Slot</translation>
+    </message>
+    <message>
+        <source>Server: %1.</source>
+        <translation>Server: %1.</translation>
+    </message>
+</context>
+<context>
     <name>Formwork::Ui::AdvisorButton</name>
     <message>
         <source>Problem:</source>
@@ -806,6 +904,10 @@ Schema: %2</translation>
     <message>
         <source>The value of attempt %1 was accepted anyway, its failures kept.</source>
         <translation>Der Wert von Versuch %1 wurde trotzdem übernommen, seine Fehler bleiben markiert.</translation>
+    </message>
+    <message>
+        <source>the context is full</source>
+        <translation>der Kontext ist voll</translation>
     </message>
 </context>
 <context>
@@ -1052,14 +1154,6 @@ Schema: %2</translation>
         <translation>Der Server akzeptiert ein Schema für %1, ignoriert es aber (wie bei MLX-/safetensors- und Cloud-Modellen). Formwork validiert trotzdem und fragt nach, rechnen Sie aber mit mehr Versuchen; ein GGUF-Modell hält sich an das Schema.</translation>
     </message>
     <message>
-        <source>1 schema keyword is not enforced by the grammar (%2): the model can break it and Formwork reasks. Express it with enum, pattern or integer bounds where you can.</source>
-        <translation>1 Schema-Schlüsselwort wird von der Grammatik nicht durchgesetzt (%2): Das Modell kann es verletzen, und Formwork fragt nach. Drücken Sie es wo möglich mit enum, pattern oder Grenzen für ganze Zahlen aus.</translation>
-    </message>
-    <message>
-        <source>%1 schema keywords are not enforced by the grammar (%2): the model can break them and Formwork reasks. Express them with enum, pattern or integer bounds where you can.</source>
-        <translation>%1 Schema-Schlüsselwörter werden von der Grammatik nicht durchgesetzt (%2): Das Modell kann sie verletzen, und Formwork fragt nach. Drücken Sie sie wo möglich mit enum, pattern oder Grenzen für ganze Zahlen aus.</translation>
-    </message>
-    <message>
         <source>The server may refuse this schema because of %1. See the enforcement report in the schema editor for what to change.</source>
         <translation>Der Server lehnt dieses Schema möglicherweise wegen %1 ab. Der Durchsetzungsbericht im Schema-Editor zeigt, was zu ändern ist.</translation>
     </message>
@@ -1070,6 +1164,30 @@ Schema: %2</translation>
     <message>
         <source>%1 images would go to %2, which does not list the `vision` capability. Remove the images, or choose a vision model.</source>
         <translation>%1 Bilder würden an %2 gehen, das die Fähigkeit `vision` nicht aufführt. Entfernen Sie die Bilder oder wählen Sie ein Vision-Modell.</translation>
+    </message>
+    <message>
+        <source>Whether %1 honours tool_choice is not known: the model may answer in prose instead of calling the tool, which costs a reask.</source>
+        <translation>Ob %1 tool_choice beachtet, ist nicht bekannt: Das Modell kann in Prosa antworten, statt das Tool aufzurufen, was eine Nachfrage kostet.</translation>
+    </message>
+    <message>
+        <source>Which schema keywords %1 enforces is not known. Formwork validates every reply against the whole schema and reasks.</source>
+        <translation>Welche Schema-Schlüsselwörter %1 durchsetzt, ist nicht bekannt. Formwork validiert jede Antwort gegen das ganze Schema und fragt nach.</translation>
+    </message>
+    <message>
+        <source>the grammar of %1</source>
+        <translation>die Grammatik von %1</translation>
+    </message>
+    <message>
+        <source>the grammar</source>
+        <translation>die Grammatik</translation>
+    </message>
+    <message>
+        <source>1 schema keyword is not enforced by %3 (%2): the model can break it and Formwork reasks. Express it with enum, pattern or integer bounds where you can.</source>
+        <translation>1 Schema-Schlüsselwort (%2) liegt außerhalb dessen, was %3 durchsetzt: Das Modell kann es verletzen, und Formwork fragt nach. Drücken Sie es, wo möglich, mit enum, pattern oder Ganzzahlgrenzen aus.</translation>
+    </message>
+    <message>
+        <source>%1 schema keywords are not enforced by %3 (%2): the model can break them and Formwork reasks. Express them with enum, pattern or integer bounds where you can.</source>
+        <translation>%1 Schema-Schlüsselwörter (%2) liegen außerhalb dessen, was %3 durchsetzt: Das Modell kann sie verletzen, und Formwork fragt nach. Drücken Sie sie, wo möglich, mit enum, pattern oder Ganzzahlgrenzen aus.</translation>
     </message>
 </context>
 <context>
@@ -1516,6 +1634,10 @@ Schema: %2</translation>
     <message>
         <source>%1 is not on this server. Download it with `ollama pull %1`, or pick another model.</source>
         <translation>%1 ist nicht auf diesem Server. Laden Sie es mit `ollama pull %1` herunter oder wählen Sie ein anderes Modell.</translation>
+    </message>
+    <message>
+        <source>What answers at this address, found by the connection test.</source>
+        <translation>Was unter dieser Adresse antwortet, ermittelt durch den Verbindungstest.</translation>
     </message>
 </context>
 <context>
@@ -2377,6 +2499,10 @@ tools: ein Tool, dessen Parameter das Schema sind (tools, und tool_choice bei /v
         <source>failed after %1/%2 attempts: %3</source>
         <translation>fehlgeschlagen nach %1/%2 Versuchen: %3</translation>
     </message>
+    <message>
+        <source>The context is full: the prompt and the answer fill it.</source>
+        <translation>Der Kontext ist voll: Prompt und Antwort füllen ihn aus.</translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Ui::SchemaEditorPane</name>
@@ -2745,6 +2871,10 @@ tools: ein Tool, dessen Parameter das Schema sind (tools, und tool_choice bei /v
     <message>
         <source>OpenAI-compatible (/v1)</source>
         <translation>OpenAI-kompatibel (/v1)</translation>
+    </message>
+    <message>
+        <source>%1 does not speak Ollama&apos;s native API. Choose the OpenAI-compatible API.</source>
+        <translation>%1 spricht nicht die native API von Ollama. Wählen Sie die OpenAI-kompatible API.</translation>
     </message>
 </context>
 <context>
@@ -3429,46 +3559,6 @@ Ihre Änderungen sind noch im Fenster, ungespeichert.</translation>
         <translation>Ein System-Prompt.</translation>
     </message>
     <message>
-        <source>The server URL (default: OLLAMA_HOST or localhost).</source>
-        <translation>Die Server-URL (Standard: OLLAMA_HOST oder localhost).</translation>
-    </message>
-    <message>
-        <source>The API: ollama or openai.</source>
-        <translation>Die API: ollama oder openai.</translation>
-    </message>
-    <message>
-        <source>How the schema is sent: schema, json, md-json, tools.</source>
-        <translation>Wie das Schema gesendet wird: schema, json, md-json, tools.</translation>
-    </message>
-    <message>
-        <source>Total number of attempts, the first included (default 3).</source>
-        <translation>Gesamtzahl der Versuche, einschließlich des ersten (Standard 3).</translation>
-    </message>
-    <message>
-        <source>Deadline of the whole run in seconds.</source>
-        <translation>Frist für den gesamten Lauf in Sekunden.</translation>
-    </message>
-    <message>
-        <source>Sampling temperature.</source>
-        <translation>Sampling-Temperatur.</translation>
-    </message>
-    <message>
-        <source>Random seed.</source>
-        <translation>Zufalls-Seed.</translation>
-    </message>
-    <message>
-        <source>Context length (Ollama API only).</source>
-        <translation>Kontextlänge (nur Ollama-API).</translation>
-    </message>
-    <message>
-        <source>Most tokens per reply (default: chosen from the schema size).</source>
-        <translation>Höchstzahl an Tokens pro Antwort (Standard: anhand der Schemagröße gewählt).</translation>
-    </message>
-    <message>
-        <source>Write every attempt as one JSON line to FILE.</source>
-        <translation>Jeden Versuch als eine JSON-Zeile in FILE schreiben.</translation>
-    </message>
-    <message>
         <source>When no attempt is valid, still print the last parsed value (exit 1).</source>
         <translation>Wenn kein Versuch gültig ist, trotzdem den zuletzt geparsten Wert ausgeben (Exit-Code 1).</translation>
     </message>
@@ -3536,10 +3626,6 @@ Ihre Änderungen sind noch im Fenster, ungespeichert.</translation>
         <source>warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
-    <message>
-        <source>%1; resending in %2 ms (retry %3)</source>
-        <translation>%1; erneutes Senden in %2 ms (Wiederholung %3)</translation>
-    </message>
     <message numerus="yes">
         <source>valid after %n attempt(s); %1 tokens</source>
         <translation>
@@ -3566,22 +3652,6 @@ Ihre Änderungen sind noch im Fenster, ungespeichert.</translation>
     <message>
         <source>Show this help.</source>
         <translation>Diese Hilfe anzeigen.</translation>
-    </message>
-    <message>
-        <source>Server address. Default: OLLAMA_HOST, else http://127.0.0.1:11434.</source>
-        <translation>Serveradresse. Standard: OLLAMA_HOST, sonst http://127.0.0.1:11434.</translation>
-    </message>
-    <message>
-        <source>The server&apos;s API: ollama (native, default) or openai (/v1, for llama-server, LM Studio, vLLM).</source>
-        <translation>Die API des Servers: ollama (nativ, Standard) oder openai (/v1, für llama-server, LM Studio, vLLM).</translation>
-    </message>
-    <message>
-        <source>Print JSON instead of a table.</source>
-        <translation>JSON statt einer Tabelle ausgeben.</translation>
-    </message>
-    <message>
-        <source>Seconds to wait for the server (default 30).</source>
-        <translation>Sekunden, die auf den Server gewartet wird (Standard 30).</translation>
     </message>
     <message>
         <source>The bearer token for an OpenAI-compatible server is read from FORMWORK_API_KEY.</source>
@@ -3656,18 +3726,6 @@ Ihre Änderungen sind noch im Fenster, ungespeichert.</translation>
         <translation>Ein Checkout der JSON-Schema-Test-Suite.</translation>
     </message>
     <message>
-        <source>The draft to run: 2020-12 or 7.</source>
-        <translation>Der auszuführende Draft: 2020-12 oder 7.</translation>
-    </message>
-    <message>
-        <source>Also run the optional tests (formats asserted).</source>
-        <translation>Auch die optionalen Tests ausführen (format wird geprüft).</translation>
-    </message>
-    <message>
-        <source>Directory with draft7.json, draft2020-12.json and vocabularies.json.</source>
-        <translation>Verzeichnis mit draft7.json, draft2020-12.json und vocabularies.json.</translation>
-    </message>
-    <message>
         <source>suite: expected one directory.</source>
         <translation>suite: genau ein Verzeichnis erwartet.</translation>
     </message>
@@ -3698,14 +3756,6 @@ Ihre Änderungen sind noch im Fenster, ungespeichert.</translation>
     <message>
         <source>Validate JSON instances against a JSON Schema; one JSON line per instance.</source>
         <translation>JSON-Instanzen gegen ein JSON-Schema validieren; eine JSON-Zeile pro Instanz.</translation>
-    </message>
-    <message>
-        <source>Draft when the schema has no $schema: 2020-12 (default) or 7.</source>
-        <translation>Draft, wenn das Schema kein $schema hat: 2020-12 (Standard) oder 7.</translation>
-    </message>
-    <message>
-        <source>Assert format (date, time, date-time, email, uuid, uri, ipv4, ipv6, hostname) instead of treating it as an annotation.</source>
-        <translation>format prüfen (date, time, date-time, email, uuid, uri, ipv4, ipv6, hostname), statt es als Annotation zu behandeln.</translation>
     </message>
     <message>
         <source>JSON files to check.</source>
@@ -3793,42 +3843,6 @@ kept in the history, so --resume continues an interrupted batch without redoing 
         <translation>Der Benutzer-Prompt mit {{Spalte}}-Variablen (Standard: jede Spalte als &quot;Name: Wert&quot;; ein Ordner liefert {{text}} und {{filename}}).</translation>
     </message>
     <message>
-        <source>A system prompt (may use {{column}}).</source>
-        <translation>Ein System-Prompt (darf {{Spalte}} verwenden).</translation>
-    </message>
-    <message>
-        <source>Rows at once per server (default 1).</source>
-        <translation>Gleichzeitige Zeilen pro Server (Standard 1).</translation>
-    </message>
-    <message>
-        <source>A server URL; repeat it to spread the rows over several servers; URL#K runs K rows at once there (default: OLLAMA_HOST or localhost).</source>
-        <translation>Eine Server-URL; wiederholen, um die Zeilen auf mehrere Server zu verteilen; URL#K führt dort K Zeilen gleichzeitig aus (Standard: OLLAMA_HOST oder localhost).</translation>
-    </message>
-    <message>
-        <source>Total number of attempts per row, the first included (default 3).</source>
-        <translation>Gesamtzahl der Versuche pro Zeile, der erste eingeschlossen (Standard 3).</translation>
-    </message>
-    <message>
-        <source>Continue the unfinished batch that writes to the same --out: finished rows are not run again.</source>
-        <translation>Den unfertigen Stapellauf fortsetzen, der in dasselbe --out schreibt: Fertige Zeilen werden nicht erneut ausgeführt.</translation>
-    </message>
-    <message>
-        <source>A column (or JSONL field) with the expected JSON of each row: report agreement per field.</source>
-        <translation>Eine Spalte (oder ein JSONL-Feld) mit dem erwarteten JSON jeder Zeile: Übereinstimmung pro Feld melden.</translation>
-    </message>
-    <message>
-        <source>The history database (default: in the application data folder).</source>
-        <translation>Die Verlaufsdatenbank (Standard: im Datenordner der Anwendung).</translation>
-    </message>
-    <message>
-        <source>CSV: one record per element of an array of objects instead of JSON in a cell.</source>
-        <translation>CSV: ein Datensatz pro Element eines Arrays von Objekten statt JSON in einer Zelle.</translation>
-    </message>
-    <message>
-        <source>CSV: start with a UTF-8 byte order mark (for spreadsheets).</source>
-        <translation>CSV: mit einer UTF-8-Bytereihenfolge-Markierung (BOM) beginnen (für Tabellenkalkulationen).</translation>
-    </message>
-    <message>
         <source>--%1 is required.</source>
         <translation>--%1 ist erforderlich.</translation>
     </message>
@@ -3839,10 +3853,6 @@ kept in the history, so --resume continues an interrupted batch without redoing 
     <message>
         <source>--concurrency needs a whole number of at least 1.</source>
         <translation>--concurrency erfordert eine ganze Zahl von mindestens 1.</translation>
-    </message>
-    <message>
-        <source>--host &apos;%1&apos; is not a server URL (URL or URL#K).</source>
-        <translation>--host &apos;%1&apos; ist keine Server-URL (URL oder URL#K).</translation>
     </message>
     <message>
         <source>%1 has no rows.</source>
@@ -3919,34 +3929,6 @@ kept in the history, so --resume continues an interrupted batch without redoing 
         <translation>extract fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>Trace every extracted value to where it stands in the input text: each --trace line gets a grounding object and stderr a summary.</source>
-        <translation>Jeden extrahierten Wert zu seiner Stelle im Eingabetext zurückverfolgen: Jede --trace-Zeile erhält ein grounding-Objekt und stderr eine Zusammenfassung.</translation>
-    </message>
-    <message>
-        <source>Write the final value&apos;s grounding (JSON Pointer -&gt; spans, match kind, score) to FILE; implies --ground.</source>
-        <translation>Die Verortung des endgültigen Werts (JSON Pointer -&gt; Textstellen, Art der Übereinstimmung, Bewertung) in FILE schreiben; schließt --ground ein.</translation>
-    </message>
-    <message>
-        <source>Split an input longer than N characters into chunks (at paragraph and sentence ends), extract each and merge the results.</source>
-        <translation>Eine Eingabe, die länger als N Zeichen ist, in Abschnitte teilen (an Absatz- und Satzenden), aus jedem extrahieren und die Ergebnisse zusammenführen.</translation>
-    </message>
-    <message>
-        <source>Characters two neighbouring chunks share (default: a tenth of --chunk-chars).</source>
-        <translation>Zeichen, die zwei benachbarte Abschnitte gemeinsam haben (Standard: ein Zehntel von --chunk-chars).</translation>
-    </message>
-    <message>
-        <source>When merging chunks, array items with the same value of member NAME are one item (default: equal items are).</source>
-        <translation>Beim Zusammenführen von Abschnitten sind Array-Elemente mit gleichem Wert des Members NAME ein Element (Standard: gleiche Elemente sind es).</translation>
-    </message>
-    <message>
-        <source>Chunks extracted at the same time (default 1).</source>
-        <translation>Gleichzeitig extrahierte Abschnitte (Standard 1).</translation>
-    </message>
-    <message>
-        <source>Write the run as one self-contained HTML page to FILE: the input with each value highlighted, the values, every attempt, the settings.</source>
-        <translation>Den Lauf als eine eigenständige HTML-Seite in FILE schreiben: die Eingabe mit jedem Wert hervorgehoben, die Werte, jeder Versuch, die Einstellungen.</translation>
-    </message>
-    <message>
         <source>--chunk-chars needs a whole number of at least 16.</source>
         <translation>--chunk-chars erfordert eine ganze Zahl von mindestens 16.</translation>
     </message>
@@ -4010,24 +3992,8 @@ aufzurufen; die Läufe, deren Urteil sich ändert, werden als JSON-Zeilen ausgeg
         <translation>list, show oder revalidate.</translation>
     </message>
     <message>
-        <source>list: at most N runs, newest first (default 50).</source>
-        <translation>list: höchstens N Läufe, die neuesten zuerst (Standard 50).</translation>
-    </message>
-    <message>
-        <source>list, revalidate: only the runs of this batch.</source>
-        <translation>list, revalidate: nur die Läufe dieses Stapellaufs.</translation>
-    </message>
-    <message>
-        <source>list: one JSON object per line.</source>
-        <translation>list: ein JSON-Objekt pro Zeile.</translation>
-    </message>
-    <message>
         <source>revalidate: the schema to check against.</source>
         <translation>revalidate: das Schema, gegen das geprüft wird.</translation>
-    </message>
-    <message>
-        <source>revalidate: only this run (repeatable).</source>
-        <translation>revalidate: nur dieser Lauf (wiederholbar).</translation>
     </message>
     <message>
         <source>give an action: list, show ID or revalidate.</source>
@@ -4044,6 +4010,174 @@ aufzurufen; die Läufe, deren Urteil sich ändert, werden als JSON-Zeilen ausgeg
     <message>
         <source>%1: cannot read %2: %3</source>
         <translation>%1: %2 kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>A system prompt, may use {{column}} (default: none).</source>
+        <translation>Ein System-Prompt, darf {{Spalte}} verwenden (Standard: keiner).</translation>
+    </message>
+    <message>
+        <source>The number of rows at once per server (default: 1).</source>
+        <translation>Die Anzahl gleichzeitiger Zeilen pro Server (Standard: 1).</translation>
+    </message>
+    <message>
+        <source>A server address; repeat it to spread the rows over several servers; url#n runs n rows at once there (default: OLLAMA_HOST, else http://127.0.0.1:11434).</source>
+        <translation>Eine Serveradresse; wiederholen, um die Zeilen auf mehrere Server zu verteilen; url#n führt dort n Zeilen gleichzeitig aus (Standard: OLLAMA_HOST, sonst http://127.0.0.1:11434).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s API: ollama (native) or openai (/v1, for llama-server, LM Studio, vLLM) (default: ollama).</source>
+        <translation>Die API des Servers: ollama (nativ) oder openai (/v1, für llama-server, LM Studio, vLLM) (Standard: ollama).</translation>
+    </message>
+    <message>
+        <source>How the schema is sent: schema, json, md-json or tools (default: schema).</source>
+        <translation>Wie das Schema gesendet wird: schema, json, md-json oder tools (Standard: schema).</translation>
+    </message>
+    <message>
+        <source>The number of attempts per row, the first included (default: 3).</source>
+        <translation>Die Anzahl der Versuche pro Zeile, der erste eingeschlossen (Standard: 3).</translation>
+    </message>
+    <message>
+        <source>The sampling temperature (default: the server&apos;s).</source>
+        <translation>Die Sampling-Temperatur (Standard: die des Servers).</translation>
+    </message>
+    <message>
+        <source>The random seed (default: none).</source>
+        <translation>Der Zufalls-Seed (Standard: keiner).</translation>
+    </message>
+    <message>
+        <source>Continue the unfinished batch that writes to the same --out: finished rows are not run again (default: off).</source>
+        <translation>Den unfertigen Stapellauf fortsetzen, der in dasselbe --out schreibt: Fertige Zeilen werden nicht erneut ausgeführt (Standard: aus).</translation>
+    </message>
+    <message>
+        <source>A column (or JSONL field) with the expected JSON of each row: report agreement per field (default: none).</source>
+        <translation>Eine Spalte (oder ein JSONL-Feld) mit dem erwarteten JSON jeder Zeile: Übereinstimmung pro Feld melden (Standard: keine).</translation>
+    </message>
+    <message>
+        <source>CSV: one record per element of an array of objects instead of JSON in a cell (default: off).</source>
+        <translation>CSV: ein Datensatz pro Element eines Arrays von Objekten statt JSON in einer Zelle (Standard: aus).</translation>
+    </message>
+    <message>
+        <source>CSV: start with a UTF-8 byte order mark, for spreadsheets (default: off).</source>
+        <translation>CSV: mit einer UTF-8-Bytereihenfolge-Markierung (BOM) beginnen, für Tabellenkalkulationen (Standard: aus).</translation>
+    </message>
+    <message>
+        <source>--host &apos;%1&apos; is not a server address (url or url#n).</source>
+        <translation>--host &apos;%1&apos; ist keine Serveradresse (url oder url#n).</translation>
+    </message>
+    <message>
+        <source>Usage: formwork-cli %1%2</source>
+        <translation>Aufruf: formwork-cli %1%2</translation>
+    </message>
+    <message>
+        <source>The history database (default: %1 in %2).</source>
+        <translation>Die Verlaufsdatenbank (Standard: %1 in %2).</translation>
+    </message>
+    <message>
+        <source>The server address (default: OLLAMA_HOST, else http://127.0.0.1:11434).</source>
+        <translation>Die Serveradresse (Standard: OLLAMA_HOST, sonst http://127.0.0.1:11434).</translation>
+    </message>
+    <message>
+        <source>The number of attempts, the first included (default: 3).</source>
+        <translation>Die Anzahl der Versuche, der erste eingeschlossen (Standard: 3).</translation>
+    </message>
+    <message>
+        <source>The deadline of the whole run in seconds (default: none).</source>
+        <translation>Die Frist für den gesamten Lauf in Sekunden (Standard: keine).</translation>
+    </message>
+    <message>
+        <source>The context length, Ollama API only (default: the server&apos;s).</source>
+        <translation>Die Kontextlänge, nur Ollama-API (Standard: die des Servers).</translation>
+    </message>
+    <message>
+        <source>The most tokens per reply (default: chosen from the schema size).</source>
+        <translation>Die Höchstzahl an Tokens pro Antwort (Standard: anhand der Schemagröße gewählt).</translation>
+    </message>
+    <message>
+        <source>Write every attempt as one JSON line to this file.</source>
+        <translation>Jeden Versuch als eine JSON-Zeile in diese Datei schreiben.</translation>
+    </message>
+    <message>
+        <source>Trace every extracted value to where it stands in the input text: each --trace line gets a grounding object, stderr a summary (default: off).</source>
+        <translation>Jeden extrahierten Wert zu seiner Stelle im Eingabetext zurückverfolgen: Jede --trace-Zeile erhält ein grounding-Objekt, stderr eine Zusammenfassung (Standard: aus).</translation>
+    </message>
+    <message>
+        <source>Write the final value&apos;s grounding (JSON Pointer -&gt; spans, match kind, score) to this file; implies --ground.</source>
+        <translation>Die Verortung des endgültigen Werts (JSON Pointer -&gt; Textstellen, Art der Übereinstimmung, Bewertung) in diese Datei schreiben; schließt --ground ein.</translation>
+    </message>
+    <message>
+        <source>Write the run as one self-contained HTML page to this file: the input with each value highlighted, the values, every attempt, the settings.</source>
+        <translation>Den Lauf als eine eigenständige HTML-Seite in diese Datei schreiben: die Eingabe mit jedem Wert hervorgehoben, die Werte, jeder Versuch, die Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Split an input longer than n characters into chunks (at paragraph and sentence ends), extract each and merge the results (default: the whole input at once).</source>
+        <translation>Eine Eingabe, die länger als n Zeichen ist, in Abschnitte teilen (an Absatz- und Satzenden), aus jedem extrahieren und die Ergebnisse zusammenführen (Standard: die ganze Eingabe auf einmal).</translation>
+    </message>
+    <message>
+        <source>The characters two neighbouring chunks share (default: a tenth of --chunk-chars).</source>
+        <translation>Die Zeichen, die zwei benachbarte Abschnitte gemeinsam haben (Standard: ein Zehntel von --chunk-chars).</translation>
+    </message>
+    <message>
+        <source>When merging chunks, array items with the same value of this member are one item (default: equal items are one item).</source>
+        <translation>Beim Zusammenführen von Abschnitten sind Array-Elemente mit gleichem Wert dieses Members ein Element (Standard: gleiche Elemente sind ein Element).</translation>
+    </message>
+    <message>
+        <source>The number of chunks extracted at the same time (default: 1).</source>
+        <translation>Die Anzahl gleichzeitig extrahierter Abschnitte (Standard: 1).</translation>
+    </message>
+    <message>
+        <source>extract: %1 at %2 does not speak Ollama&apos;s native API. Use --api openai.</source>
+        <translation>extract: %1 unter %2 spricht nicht die native API von Ollama. Verwenden Sie --api openai.</translation>
+    </message>
+    <message>
+        <source>%1 Resending in %2 ms (retry %3).</source>
+        <translation>%1 Erneutes Senden in %2 ms (Wiederholung %3).</translation>
+    </message>
+    <message>
+        <source>list: at most n runs, newest first (default: 50).</source>
+        <translation>list: höchstens n Läufe, die neuesten zuerst (Standard: 50).</translation>
+    </message>
+    <message>
+        <source>list, revalidate: only the runs of this batch (default: every run).</source>
+        <translation>list, revalidate: nur die Läufe dieses Stapellaufs (Standard: alle Läufe).</translation>
+    </message>
+    <message>
+        <source>list: one JSON object per line (default: a table).</source>
+        <translation>list: ein JSON-Objekt pro Zeile (Standard: eine Tabelle).</translation>
+    </message>
+    <message>
+        <source>revalidate: only this run; repeat it for several (default: every run).</source>
+        <translation>revalidate: nur dieser Lauf; für mehrere wiederholen (Standard: alle Läufe).</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of a table (default: a table).</source>
+        <translation>JSON statt einer Tabelle ausgeben (Standard: eine Tabelle).</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the server (default: 30).</source>
+        <translation>Sekunden, die auf den Server gewartet wird (Standard: 30).</translation>
+    </message>
+    <message>
+        <source>%1 does not speak Ollama&apos;s native API. Use --api openai.</source>
+        <translation>%1 spricht nicht die native API von Ollama. Verwenden Sie --api openai.</translation>
+    </message>
+    <message>
+        <source>The draft to run: 2020-12 or 7 (default: 2020-12).</source>
+        <translation>Der auszuführende Draft: 2020-12 oder 7 (Standard: 2020-12).</translation>
+    </message>
+    <message>
+        <source>Also run the optional tests, formats asserted (default: off).</source>
+        <translation>Auch die optionalen Tests ausführen, format wird geprüft (Standard: aus).</translation>
+    </message>
+    <message>
+        <source>The directory with draft7.json, draft2020-12.json and vocabularies.json (default: %1).</source>
+        <translation>Das Verzeichnis mit draft7.json, draft2020-12.json und vocabularies.json (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>The draft when the schema has no $schema: 2020-12 or 7 (default: 2020-12).</source>
+        <translation>Der Draft, wenn das Schema kein $schema hat: 2020-12 oder 7 (Standard: 2020-12).</translation>
+    </message>
+    <message>
+        <source>Assert format (date, time, date-time, email, uuid, uri, ipv4, ipv6, hostname) instead of treating it as an annotation (default: off).</source>
+        <translation>format prüfen (date, time, date-time, email, uuid, uri, ipv4, ipv6, hostname), statt es als Annotation zu behandeln (Standard: aus).</translation>
     </message>
 </context>
 <context>
@@ -4367,6 +4501,10 @@ aufzurufen; die Läufe, deren Urteil sich ändert, werden als JSON-Zeilen ausgeg
     <message>
         <source>the property name &quot;%1&quot; does not match the &quot;propertyNames&quot; schema</source>
         <translation>der Eigenschaftsname &quot;%1&quot; passt nicht zum &quot;propertyNames&quot;-Schema</translation>
+    </message>
+    <message>
+        <source>llama-server accepts the schema but ignores a pattern that does not begin with ^ and end with $; Formwork checks it</source>
+        <translation>llama-server akzeptiert das Schema, ignoriert aber ein pattern, das nicht mit ^ beginnt und mit $ endet; Formwork prüft es</translation>
     </message>
 </context>
 </TS>

@@ -335,17 +335,20 @@ public:
     {
         if (!m_tracing)
             return QApplication::notify(receiver, event);
+        // Named before the event: it may delete its receiver (DeferredDelete) or itself.
+        const QByteArray names = (receiver->objectName() + u'/'
+                                  + (receiver->parent() ? receiver->parent()->objectName() : QString()))
+                                     .toUtf8();
+        const char *className = receiver->metaObject()->className();
+        const int type = int(event->type());
         ++m_depth;
         const double start = threadCpuMs();
         const bool handled = QApplication::notify(receiver, event);
         const double cost = threadCpuMs() - start;
         --m_depth;
-        if (cost > 1.5) {
-            const QString names = receiver->objectName() + u'/'
-                + (receiver->parent() ? receiver->parent()->objectName() : QString());
-            std::fprintf(stderr, "%*sevent %d to %s (%s): %.1f ms CPU\n", m_depth * 2, "", int(event->type()),
-                         receiver->metaObject()->className(), qPrintable(names), cost);
-        }
+        if (cost > 1.5)
+            std::fprintf(stderr, "%*sevent %d to %s (%s): %.1f ms CPU\n", m_depth * 2, "", type, className,
+                         names.constData(), cost);
         return handled;
     }
 

@@ -12,16 +12,16 @@ namespace Ui {
 // Folds the long lines of a reply for display. QTextLayout shapes a whole block at once, so a
 // reply written as one 100 kB line (as grammar-constrained output often is) would cost its whole
 // length on every append while it streams and on every paint. Lines are folded after about a
-// thousand characters, preferably after a comma, bracket or space outside a JSON string, so the
+// three hundred characters, preferably after a comma, bracket or space outside a JSON string, so the
 // JSON highlighting of each block starts outside a string. Folds exist only on screen: positions
 // map both ways, and the reply view copies the text without them.
 class ReplyFolding
 {
 public:
     // A line is folded at the first good point after this many characters...
-    static constexpr qsizetype preferredLineLength = 1000;
+    static constexpr qsizetype preferredLineLength = 300;
     // ...and at this length even without one (never between the halves of a surrogate pair).
-    static constexpr qsizetype maximumLineLength = 2000;
+    static constexpr qsizetype maximumLineLength = 600;
 
     void clear();
     // Appends `text`, the continuation of everything appended so far, and returns it as shown:

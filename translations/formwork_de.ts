@@ -3527,10 +3527,6 @@ Ihre Änderungen sind noch im Fenster, ungespeichert.</translation>
         <translation>formwork-cli: unbekannter Befehl &apos;%1&apos;.</translation>
     </message>
     <message>
-        <source>extract: cannot read %1: %2</source>
-        <translation>extract: %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
         <source>attempt %1 failed (%2):</source>
         <translation>Versuch %1 fehlgeschlagen (%2):</translation>
     </message>

@@ -3,6 +3,7 @@
 
 #include "clihelp.h"
 #include "documents/documenttext.h"
+#include "schemafile.h"
 
 #include "extraction/extractionrequest.h"
 #include "extraction/extractionrun.h"
@@ -37,36 +38,6 @@ using Json = nlohmann::ordered_json;
 std::string utf8(const QString &text)
 {
     return text.toStdString();
-}
-
-// Reads and compiles the schema; on failure `error` names the file, and line and column when the
-// text is not JSON.
-std::optional<Schema> loadSchema(const QString &path, QString &error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        error = QCoreApplication::translate("cli", "extract: cannot read %1: %2").arg(path, file.errorString());
-        return std::nullopt;
-    }
-    const QByteArray bytes = file.readAll();
-    JsonParseOptions options;
-    options.recordSourceMap = false;
-    auto parsed = parseJson(std::string_view(bytes.constData(), size_t(bytes.size())), options);
-    if (!parsed) {
-        const JsonParseError &e = parsed.error();
-        error = QStringLiteral("%1:%2:%3: %4").arg(path).arg(e.line).arg(e.column).arg(e.message);
-        return std::nullopt;
-    }
-    auto compiled = Schema::compile(parsed->value);
-    if (!compiled) {
-        QStringList lines;
-        for (const SchemaError &e : compiled.error())
-            lines.append(QStringLiteral("%1: %2: %3")
-                             .arg(path, e.pointer.isEmpty() ? QStringLiteral("/") : e.pointer, e.message));
-        error = lines.join(u'\n');
-        return std::nullopt;
-    }
-    return std::move(compiled).value();
 }
 
 Json traceLine(const AttemptRecord &a)
@@ -509,7 +480,7 @@ int run(const QStringList &arguments)
     }
 
     QString error;
-    config.schema = loadSchema(parser.value(schemaOption), error);
+    config.schema = loadSchemaFile(parser.value(schemaOption), QStringLiteral("extract"), error);
     if (!config.schema) {
         err << error << Qt::endl;
         return ExitUsage;

@@ -8,6 +8,7 @@
 #include "mainwindow/runcontroller.h"
 #include "mainwindow/workspacecontroller.h"
 #include "picker/modelpickerpane.h"
+#include "picker/serverconnection.h"
 #include "prompt/promptpane.h"
 #include "run/runsession.h"
 #include "schemaeditor/schemaeditorpane.h"
@@ -163,6 +164,43 @@ private Q_SLOTS:
         window.timelinePane()->showError(0);
         const QString selected = window.schemaEditor()->editor()->textCursor().selectedText();
         QVERIFY2(selected.contains(QStringLiteral("\"type\": \"integer\"")), qPrintable(selected));
+    }
+
+    // The window probes each server it connects to and builds requests for it: llama-server
+    // enforces json mode only with the schema inside json_object (issue 11).
+    void run_jsonModeOnLlamaServer_sendsTheSchemaInsideJsonObject()
+    {
+        FakeOllama fake;
+        QVERIFY(fake.listen());
+        fake.actAsLlamaServer(QStringLiteral("/models/tiny.gguf"), 1024);
+        fake.enqueueChat(FakeReply::text({ QStringLiteral("{\"name\": \"Ada\", \"age\": 36}") }));
+
+        MainWindow window;
+        Formwork::ServerSettings settings;
+        settings.host = fake.baseUrl();
+        settings.api = Formwork::BackendApi::OpenAi;
+        settings.model = QStringLiteral("/models/tiny.gguf");
+        window.modelPicker()->setServerSettings(settings);
+        QTRY_COMPARE(window.modelPicker()->catalog()->state(), Formwork::ModelCatalog::State::Ready);
+        window.schemaEditor()->setText(QString::fromUtf8(PersonSchema));
+        Formwork::PromptSettings promptSettings;
+        promptSettings.userPrompt = QStringLiteral("Ada is 36 years old.");
+        promptSettings.mode = Formwork::ExtractionMode::Json;
+        window.promptPane()->setSettings(promptSettings);
+
+        // Run at once, before the connection's own probe could have ended: the run waits for it.
+        QSignalSpy finished(&window, &MainWindow::runFinished);
+        QVERIFY(window.runController()->startRun());
+        QVERIFY(!window.runController()->runAction()->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(window.runSession()->state(), RunSession::State::Succeeded);
+        QCOMPARE(window.modelPicker()->connection()->serverInfo().kind, Formwork::ServerKind::LlamaServer);
+        const auto requests = fake.requestsTo("/v1/chat/completions");
+        QCOMPARE(requests.size(), 1);
+        const auto format = requests.first().json.value("response_format", nlohmann::ordered_json());
+        QCOMPARE(format.value("type", std::string()), "json_object");
+        QVERIFY2(format.contains("schema") && format["schema"].value("required", nlohmann::ordered_json()).size() == 2,
+                 format.dump().c_str());
     }
 
     void run_emptyPrompt_doesNotStartAndSaysWhy()

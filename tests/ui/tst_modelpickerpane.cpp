@@ -268,11 +268,16 @@ private Q_SLOTS:
         m_fake->setVersion(QStringLiteral("0.32.15"));
         ModelPickerPane pane;
         pane.setServerSettings(settingsFor(m_fake->baseUrl()));
+        // A new connection is probed quietly, so the server box names the server without a click.
+        auto *kind = child<QLabel>(pane, "serverKindLabel");
+        QTRY_VERIFY_WITH_TIMEOUT(kind->text().contains(QLatin1String("0.32.15")), Wait);
+        QCOMPARE(m_fake->requestsTo("/api/version").size(), 1);
         auto *status = child<QLabel>(pane, "connectionStatus");
+        QVERIFY(status->text().isEmpty());
         QTest::mouseClick(child<QPushButton>(pane, "testConnectionButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("0.32.15")), Wait);
         QVERIFY2(status->text().startsWith(QLatin1String("Connected to Ollama 0.32.15")), qPrintable(status->text()));
-        QCOMPARE(m_fake->requestsTo("/api/version").size(), 1);
+        QCOMPARE(m_fake->requestsTo("/api/version").size(), 2); // the test asks again
         QVERIFY(!status->property("isError").toBool());
     }
 
@@ -301,9 +306,8 @@ private Q_SLOTS:
         settings.api = BackendApi::OpenAi;
         pane.setServerSettings(settings);
         auto *kind = child<QLabel>(pane, "serverKindLabel");
-        QVERIFY(kind->text().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!kind->text().isEmpty(), Wait); // probed when the server was set
         QTest::mouseClick(child<QPushButton>(pane, "testConnectionButton"), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(!kind->text().isEmpty(), Wait);
         QVERIFY2(kind->text().contains(QLatin1String("llama.cpp's llama-server")), qPrintable(kind->text()));
         QVERIFY(kind->text().contains(QLatin1String("1024 tokens of context per slot")));
         QCOMPARE(pane.connection()->serverInfo().kind, ServerKind::LlamaServer);

@@ -3,6 +3,7 @@
 
 #include "editor/codeeditor.h"
 #include "editor/jsoninputdialog.h"
+#include "llm/llmbackend.h"
 #include "picker/advisorbutton.h"
 #include "picker/capabilityadvisor.h"
 #include "picker/modelpickerpane.h"
@@ -15,6 +16,8 @@
 #include <QAction>
 #include <QLabel>
 #include <QTimer>
+
+#include <utility>
 
 namespace Formwork {
 namespace Ui {
@@ -99,7 +102,7 @@ bool RunController::refuse(const QString &problem)
 bool RunController::startRun()
 {
     m_lastProblem.clear();
-    if (m_session->isRunning())
+    if (m_session->isRunning() || m_startPending)
         return refuse(tr("A run is already under way; cancel it first (Esc)."));
 
     const std::optional<Schema> schema = schemaOrRefuse();
@@ -114,12 +117,35 @@ bool RunController::startRun()
     if (!config)
         return refuse(config.error()); // the prompt pane shows it where the problem is
 
-    m_session->start(m_panes.picker->backend(), config.value());
+    // The request's dialect depends on the server (llama-server enforces json mode only with the
+    // schema inside `json_object`). Each connection is probed when it is made, so this waits only
+    // when Run comes within a moment of choosing the server.
+    m_startPending = true;
+    updateActions();
+    m_panes.picker->connection()->whenServerKnown(this, [this, config = config.value()] { startProbedRun(config); });
     return true;
+}
+
+void RunController::startProbedRun(ExtractionConfig config)
+{
+    if (!std::exchange(m_startPending, false))
+        return; // cancelled while the server was being asked
+    updateActions();
+    LlmBackend *backend = m_panes.picker->backend();
+    if (!backend) {
+        refuse(tr("Choose a model in the Model pane first."));
+        return;
+    }
+    config.server = backend->serverInfo();
+    if (config.modelInfo.runtimeContextLength == 0)
+        config.modelInfo.runtimeContextLength = config.server.slotContext;
+    m_session->start(backend, config);
 }
 
 void RunController::cancelRun()
 {
+    m_startPending = false;
+    updateActions();
     m_session->cancel();
 }
 
@@ -159,7 +185,7 @@ void RunController::openValidateDialog()
 
 void RunController::updateActions()
 {
-    const bool running = m_session->isRunning();
+    const bool running = m_session->isRunning() || m_startPending;
     m_runAction->setEnabled(!running);
     m_cancelAction->setEnabled(running);
     m_validateAction->setEnabled(!running);

@@ -71,6 +71,7 @@ private:
     // Feeds the model, mode and schema to the request preview, the token meter and the advisor.
     void updateRunContext();
     bool refuse(const QString &problem);
+    void startProbedRun(ExtractionConfig config);
     // The schema as the text stands now; nullopt, with the reason shown and the editor focused,
     // when the text is not a valid schema.
     std::optional<Schema> schemaOrRefuse();
@@ -87,6 +88,7 @@ private:
     QLabel *m_context = nullptr;
     QTimer *m_contextTimer;
     QString m_lastProblem;
+    bool m_startPending = false; // Run pressed, waiting for the server probe
 };
 
 } // namespace Ui

@@ -207,7 +207,7 @@ QWidget *ModelPickerPane::buildServerBox()
     m_serverKind->setObjectName(QStringLiteral("serverKindLabel"));
     m_serverKind->setWordWrap(true);
     m_serverKind->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_serverKind->setToolTip(tr("What answers at this address, found by the connection test."));
+    m_serverKind->setToolTip(tr("What answers at this address, asked when the address is set and by Test Connection."));
     form->addRow(m_serverKind);
     connect(m_connection, &ServerConnection::serverDetected, m_serverKind,
             [this](const ServerInfo &info) { m_serverKind->setText(describeServer(info)); });

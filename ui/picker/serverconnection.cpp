@@ -22,6 +22,7 @@ ServerConnection::ServerConnection(QObject *parent)
 
 ServerConnection::~ServerConnection()
 {
+    cancelProbe();
     cancelTest();
 }
 
@@ -29,6 +30,7 @@ void ServerConnection::setServer(const QUrl &host, BackendApi api)
 {
     if (m_backend && host == m_host && api == m_api)
         return;
+    cancelProbe();
     cancelTest();
     m_host = host;
     m_api = api;
@@ -40,6 +42,39 @@ void ServerConnection::setServer(const QUrl &host, BackendApi api)
     Q_EMIT backendChanged();
     if (old)
         retire(old);
+    probeServer();
+}
+
+void ServerConnection::probeServer()
+{
+    cancelProbe();
+    m_probe = m_backend->probeServer();
+    connect(m_probe, &ServerProbeJob::finished, this, [this](const ServerInfo &info) {
+        m_probe = nullptr;
+        Q_EMIT serverDetected(info);
+    });
+    // Nothing answers: the model list says so in words; the next run or test probes again.
+    connect(m_probe, &ServerProbeJob::failed, this, [this] { m_probe = nullptr; });
+}
+
+void ServerConnection::cancelProbe()
+{
+    if (m_probe)
+        m_probe->cancel();
+    m_probe = nullptr;
+}
+
+void ServerConnection::whenServerKnown(QObject *context, std::function<void()> then)
+{
+    if (!m_backend || m_backend->serverInfo().kind != ServerKind::Unknown) {
+        then();
+        return;
+    }
+    if (!m_probe)
+        probeServer();
+    // Jobs delete themselves however they end (finished, failed or cancelled because a new server
+    // replaced this one), so `then` runs exactly once; the caller takes backend() afresh.
+    connect(m_probe, &QObject::destroyed, context, std::move(then));
 }
 
 // A run or a listing may still be going on the old backend: deleting it would delete its jobs

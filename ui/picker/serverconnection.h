@@ -9,9 +9,13 @@
 #include <QPointer>
 #include <QUrl>
 
+#include <functional>
+
 class QNetworkAccessManager;
 
 namespace Formwork {
+class ServerProbeJob;
+
 namespace Ui {
 
 // The server the GUI talks to: one QNetworkAccessManager and the LlmBackend for a host URL, an API
@@ -45,8 +49,15 @@ public:
     // test in flight is cancelled by a new one and by setServer().
     void testConnection();
     bool isTesting() const { return !m_test.isNull(); }
-    // What the last connection test found at the host (kind Unknown before one).
+    // What answers at the host (kind Unknown until a probe succeeded). Every new backend is
+    // probed at once, quietly (serverDetected() reports it), because the request dialect depends
+    // on it: llama-server enforces json mode only with the schema inside `json_object`.
     ServerInfo serverInfo() const { return m_backend ? m_backend->serverInfo() : ServerInfo(); }
+    // Calls `then` (unless `context` is gone) once the server's kind is settled: at once when it is
+    // known, else after the probe under way, or a new one, has ended. A probe that finds nothing
+    // still calls `then`; serverInfo() stays Unknown and requests use the plain dialect.
+    void whenServerKnown(QObject *context, std::function<void()> then);
+    bool isProbing() const { return !m_probe.isNull(); }
 
     // True when a key for `host` would cross the network in clear text: plain http to a host
     // that is not loopback.
@@ -63,6 +74,8 @@ Q_SIGNALS:
 
 private:
     void retire(LlmBackend *backend);
+    void probeServer();
+    void cancelProbe();
     void cancelTest();
     void testOllama();
     void testOpenAi();
@@ -71,6 +84,7 @@ private:
     QNetworkAccessManager *m_network;
     QPointer<LlmBackend> m_backend;
     QPointer<BackendJob> m_test;
+    QPointer<ServerProbeJob> m_probe; // the quiet probe of a new backend
     QUrl m_host;
     BackendApi m_api = BackendApi::Ollama;
     QString m_apiKey;

@@ -70,6 +70,40 @@ private Q_SLOTS:
         QVERIFY(foundFormat);
     }
 
+    // The list follows the server the window talks to (issue 11): Ollama refuses a pattern
+    // without ^...$, llama-server ignores it, and of other servers nothing is known.
+    void enforcementList_followsTheServersGrammarRules()
+    {
+        SchemaEditorPane pane;
+        pane.setText(QStringLiteral("{\"type\": \"object\", \"properties\": {\"code\": {\"type\": \"string\", "
+                                    "\"pattern\": \"[A-Z]{3}\"}}}"));
+        const auto *list = pane.findChild<QTreeWidget *>(QStringLiteral("enforcementList"));
+        const auto statusOfPattern = [&pane] {
+            for (const PlacedEnforcementItem &placed : pane.lintResult().enforcement)
+                if (placed.item.keyword == u"pattern")
+                    return placed.item.status;
+            return Formwork::EnforcementStatus::Enforced;
+        };
+        QCOMPARE(statusOfPattern(), Formwork::EnforcementStatus::Rejected);
+
+        pane.setGrammarRules(Formwork::GrammarRules::LlamaServer);
+        QCOMPARE(statusOfPattern(), Formwork::EnforcementStatus::Ignored);
+        QCOMPARE(list->topLevelItemCount(), int(pane.lintResult().enforcement.size()));
+
+        pane.setGrammarRules(std::nullopt);
+        QVERIFY(pane.lintResult().enforcement.isEmpty());
+        QVERIFY(list->isHidden());
+        QVERIFY2(pane.message().contains(QStringLiteral("not known")), qPrintable(pane.message()));
+
+        // An edit lints with the rules in force, not Ollama's.
+        pane.setText(pane.text() + QStringLiteral(" "));
+        pane.checkNow();
+        QVERIFY(pane.lintResult().enforcement.isEmpty());
+        pane.setGrammarRules(Formwork::GrammarRules::Ollama);
+        QCOMPARE(statusOfPattern(), Formwork::EnforcementStatus::Rejected);
+        QVERIFY(!list->isHidden());
+    }
+
     void invalidJson_showsLineAndColumn()
     {
         SchemaEditorPane pane;

@@ -3,6 +3,7 @@
 
 #include "editor/codeeditor.h"
 #include "editor/jsoninputdialog.h"
+#include "extraction/extractionrequest.h"
 #include "llm/llmbackend.h"
 #include "picker/advisorbutton.h"
 #include "picker/capabilityadvisor.h"
@@ -203,6 +204,7 @@ void RunController::updateRunContext()
     const PromptSettings prompt = m_panes.prompt->settings();
     m_panes.prompt->setRunContext(m_panes.schema->currentSchema(), model.name, model, server.api);
     m_panes.schema->setTokenMeterContext(prompt.mode, server.api);
+    m_panes.schema->setGrammarRules(grammarRulesFor(m_panes.picker->connection()->serverInfo().kind, server.api));
 
     updateContextLabel(model.name, m_panes.picker->connection()->host(), prompt);
 

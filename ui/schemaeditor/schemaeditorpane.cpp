@@ -57,12 +57,13 @@ constexpr qsizetype LargeTextChars = 512 * 1024;
 
 using CheckPointer = std::shared_ptr<SchemaCheck>;
 
-CheckPointer runCheck(const QString &text, std::shared_ptr<const nlohmann::ordered_json> shown,
+CheckPointer runCheck(const QString &text, std::optional<GrammarRules> rules,
+                      std::shared_ptr<const nlohmann::ordered_json> shown,
                       std::shared_ptr<const SchemaFieldTree> shownTree, quint64 generation)
 {
     auto check = std::make_shared<SchemaCheck>();
     check->generation = generation;
-    check->lint = lintSchema(text);
+    check->lint = lintSchema(text, rules);
     check->comparedWith = std::move(shown);
     check->comparedTree = std::move(shownTree);
     if (const auto &map = check->lint.textMap) {
@@ -364,7 +365,8 @@ void SchemaEditorPane::checkNow()
     ++m_textGeneration;
     m_snapshotGeneration = 0; // a snapshot in progress is of older text
     SchemaFieldModel *model = m_fieldEditor->model();
-    CheckPointer check = runCheck(text(), model->documentPointer(), model->treePointer(), m_textGeneration);
+    CheckPointer check
+        = runCheck(text(), m_grammarRules, model->documentPointer(), model->treePointer(), m_textGeneration);
     applyCheck(*check);
     disposeOffThread(std::move(*check));
     m_checkedNowGeneration = m_textGeneration;
@@ -410,7 +412,7 @@ void SchemaEditorPane::continueSnapshot()
     m_snapshotGeneration = 0;
     m_lintGeneration = m_textGeneration;
     SchemaFieldModel *model = m_fieldEditor->model();
-    m_lintWatcher->setFuture(QtConcurrent::run(runCheck, std::exchange(m_snapshot, QString()),
+    m_lintWatcher->setFuture(QtConcurrent::run(runCheck, std::exchange(m_snapshot, QString()), m_grammarRules,
                                                model->documentPointer(), model->treePointer(), m_lintGeneration));
 }
 
@@ -433,19 +435,37 @@ void SchemaEditorPane::applyCheck(SchemaCheck &check)
     applyLint(std::move(check.lint)); // moved, not copied: it holds the whole schema's marks and items
 }
 
+void SchemaEditorPane::setGrammarRules(std::optional<GrammarRules> rules)
+{
+    if (rules == m_grammarRules)
+        return;
+    m_grammarRules = rules;
+    // A lint under way uses the old rules; applyLint() places its result again when it lands.
+    if (m_lint.state != SchemaLintResult::State::Valid)
+        return;
+    placeEnforcement(m_lint, m_grammarRules);
+    showEnforcement();
+}
+
+void SchemaEditorPane::showEnforcement()
+{
+    showMessage(m_lint.summary, m_lint.state != SchemaLintResult::State::Valid);
+    fillEnforcementList(m_lint.enforcement);
+    m_enforcementList->setVisible(!m_lint.enforcement.isEmpty());
+}
+
 void SchemaEditorPane::applyLint(SchemaLintResult &&result)
 {
     disposeOffThread(std::exchange(m_lint, std::move(result)));
+    if (m_lint.state == SchemaLintResult::State::Valid && m_lint.rules != m_grammarRules)
+        placeEnforcement(m_lint, m_grammarRules);
     QList<CodeEditor::ErrorMark> marks;
     for (const SchemaLintMark &mark : m_lint.marks)
         marks.append({mark.position, mark.length});
     // Setting marks repaints the whole text; a valid schema stays valid while typing, so skip that.
     if (!marks.isEmpty() || !m_editor->errorMarks().isEmpty())
         m_editor->setErrorMarks(marks);
-    showMessage(m_lint.summary, m_lint.state != SchemaLintResult::State::Valid);
-
-    fillEnforcementList(m_lint.enforcement);
-    m_enforcementList->setVisible(!m_lint.enforcement.isEmpty());
+    showEnforcement();
     if (m_lint.schema)
         startTokenEstimate();
     else

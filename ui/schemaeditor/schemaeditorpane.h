@@ -64,6 +64,11 @@ public:
     // The schema compiled by the last lint; nullopt while the text is not a valid schema.
     std::optional<Schema> currentSchema() const { return m_lint.schema; }
 
+    // Whose grammar decides what the enforcement list shows (the server the window talks to);
+    // nullopt for a server whose rules are not known. Ollama's until told otherwise.
+    void setGrammarRules(std::optional<GrammarRules> rules);
+    std::optional<GrammarRules> grammarRules() const { return m_grammarRules; }
+
     // Lints now, on this thread, instead of after the typing pause.
     void checkNow();
     // True when lintResult() and currentSchema() are of the text as it is now, so a caller can
@@ -111,6 +116,7 @@ private:
     // Takes the check's lint result (moved out of `check`).
     void applyCheck(SchemaCheck &check);
     void applyLint(SchemaLintResult &&result);
+    void showEnforcement();
     void fillEnforcementList(const QList<PlacedEnforcementItem> &enforcement);
     void selectEnforcementItem(QTreeWidgetItem *item);
     void showMessage(const QString &text, bool isError);
@@ -135,6 +141,7 @@ private:
     QFutureWatcher<SchemaTokenEstimate> *m_tokenWatcher;
     quint64 m_textGeneration = 0;
     quint64 m_lintGeneration = 0;
+    std::optional<GrammarRules> m_grammarRules = GrammarRules::Ollama;
     quint64 m_checkedNowGeneration = ~quint64(0); // the text generation checkNow() last linted; none yet
     quint64 m_fieldsGeneration = 0; // the text generation the field tree shows
     quint64 m_snapshotGeneration = 0; // of the text being copied for the next lint; 0: none

@@ -44,7 +44,7 @@ std::optional<SourceRange> SchemaTextMap::memberRange(const std::string &pointer
     return positions->toUtf16(bytes);
 }
 
-SchemaLintResult lintSchema(const QString &text)
+SchemaLintResult lintSchema(const QString &text, std::optional<GrammarRules> rules)
 {
     SchemaLintResult result;
     if (text.trimmed().isEmpty()) {
@@ -100,7 +100,26 @@ SchemaLintResult lintSchema(const QString &text)
 
     result.state = SchemaLintResult::State::Valid;
     result.schema = *compiled;
-    for (const EnforcementItem &item : enforcementReport(*compiled)) {
+    placeEnforcement(result, rules);
+    return result;
+}
+
+void placeEnforcement(SchemaLintResult &result, std::optional<GrammarRules> rules)
+{
+    result.enforcement.clear();
+    result.enforcedCount = 0;
+    result.rules = rules;
+    if (result.state != SchemaLintResult::State::Valid || !result.schema || !result.textMap)
+        return;
+    if (!rules) {
+        result.summary = QCoreApplication::translate("Formwork::Ui::SchemaLint",
+                                                     "Valid schema. Which keywords this server enforces is not "
+                                                     "known; Formwork checks every reply against all of them.");
+        return;
+    }
+    const SourceMap &sourceMap = result.textMap->sourceMap;
+    const TextPositions &positions = *result.textMap->positions;
+    for (const EnforcementItem &item : enforcementReport(*result.schema, *rules)) {
         if (item.status == EnforcementStatus::Enforced || isAnnotation(item.keyword)) {
             ++result.enforcedCount;
             continue;
@@ -118,7 +137,6 @@ SchemaLintResult lintSchema(const QString &text)
         ? QCoreApplication::translate("Formwork::Ui::SchemaLint", "Valid schema. The server enforces every keyword.")
         : QCoreApplication::translate("Formwork::Ui::SchemaLint", "Valid schema. %n keyword(s) not enforced by the server; Formwork checks them after each reply.", nullptr,
              int(result.enforcement.size()));
-    return result;
 }
 
 } // namespace Ui

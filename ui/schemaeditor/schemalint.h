@@ -60,6 +60,7 @@ struct SchemaLintResult {
     QList<SchemaLintMark> marks;
     QList<PlacedEnforcementItem> enforcement; // only what is not plainly enforced
     int enforcedCount = 0;
+    std::optional<GrammarRules> rules; // whose grammar the enforcement list is for
     // The compiled schema when state is Valid (compiled on the lint's thread).
     std::optional<Schema> schema;
     // Set when the text is JSON (Valid or InvalidSchema).
@@ -67,8 +68,14 @@ struct SchemaLintResult {
 };
 
 // Parses `text` with the core's JSON parser, compiles it as a JSON Schema (2020-12 unless
-// `$schema` says otherwise) and builds the enforcement report. Thread-safe.
-SchemaLintResult lintSchema(const QString &text);
+// `$schema` says otherwise) and builds the enforcement report for `rules` (placeEnforcement()).
+// Thread-safe.
+SchemaLintResult lintSchema(const QString &text, std::optional<GrammarRules> rules = GrammarRules::Ollama);
+
+// Fills the enforcement list, count and summary of a Valid result for a server's grammar rules;
+// nullopt: a server whose rules are not known, so no keyword is listed and the summary says so.
+// Cheap next to lintSchema(), so a change of server redoes only this.
+void placeEnforcement(SchemaLintResult &result, std::optional<GrammarRules> rules);
 
 } // namespace Ui
 } // namespace Formwork

@@ -166,6 +166,24 @@ ServerKind serverKindFor(const ExtractionConfig &config, BackendApi api)
     return api == BackendApi::Ollama ? ServerKind::Ollama : ServerKind::Unknown;
 }
 
+} // namespace
+
+std::optional<GrammarRules> grammarRulesFor(ServerKind kind, BackendApi api)
+{
+    if (kind == ServerKind::Unknown && api == BackendApi::Ollama)
+        kind = ServerKind::Ollama;
+    switch (kind) {
+    case ServerKind::Ollama:
+        return GrammarRules::Ollama;
+    case ServerKind::LlamaServer:
+        return GrammarRules::LlamaServer;
+    default:
+        return std::nullopt;
+    }
+}
+
+namespace {
+
 // Tools mode: what the server does with tool_choice, said before the run, naming the server.
 std::optional<QString> toolsWarning(const ExtractionConfig &config, BackendApi api)
 {
@@ -431,16 +449,14 @@ Result<BaseRequest, QString> buildBaseRequest(const ExtractionConfig &config, Ba
     }
     }
 
-    const bool rulesKnown = serverKind == ServerKind::Ollama || serverKind == ServerKind::LlamaServer;
-    if (config.mode == ExtractionMode::Schema && !rulesKnown)
+    const std::optional<GrammarRules> rules = grammarRulesFor(serverKind, api);
+    if (config.mode == ExtractionMode::Schema && !rules)
         base.warnings.append(QCoreApplication::translate("Formwork::Extraction",
                                                          "Which schema keywords %1 enforces is not known; Formwork "
                                                          "validates the reply against the whole schema.")
                                  .arg(serverDisplayName(serverKind)));
-    if (config.mode == ExtractionMode::Schema && rulesKnown) {
-        const GrammarRules rules
-            = serverKind == ServerKind::LlamaServer ? GrammarRules::LlamaServer : GrammarRules::Ollama;
-        for (const EnforcementItem &item : enforcementReport(*config.schema, rules)) {
+    if (config.mode == ExtractionMode::Schema && rules) {
+        for (const EnforcementItem &item : enforcementReport(*config.schema, *rules)) {
             // Annotations constrain nothing, so the server ignoring them is no news.
             static const QStringList annotations
                 = { QStringLiteral("title"),     QStringLiteral("description"), QStringLiteral("default"),

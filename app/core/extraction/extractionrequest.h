@@ -3,6 +3,9 @@
 
 #include "common/result.h"
 #include "extraction/extractiontypes.h"
+#include "schema/enforcementreport.h"
+
+#include <optional>
 
 namespace Formwork {
 
@@ -16,6 +19,10 @@ struct BaseRequest {
 // response format or tool, bounded num_predict. Fails with a plain sentence on a configuration
 // the run must refuse (no schema, tools mode on a model known not to support tools).
 Result<BaseRequest, QString> buildBaseRequest(const ExtractionConfig &config, BackendApi api);
+
+// Whose schema-to-grammar rules decide what `kind` enforces in schema mode (an Unknown server on
+// the native API is Ollama); nullopt for servers whose rules are not known.
+std::optional<GrammarRules> grammarRulesFor(ServerKind kind, BackendApi api);
 
 // num_predict when the user chose none: room for a reply a few times the schema's size.
 int defaultNumPredict(const nlohmann::ordered_json &schema, bool mayThink);

@@ -74,6 +74,20 @@ private Q_SLOTS:
         QCOMPARE(doc->pageAt(g.find("/total")->spans.at(0).begin), 1);
     }
 
+    void binaryFile_saysNotUtf8NamingTheFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("scan.bin"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray::fromHex("ff fe 00 c3 28"));
+        file.close();
+        const auto doc = readDocument(path);
+        QVERIFY(!doc);
+        QVERIFY2(doc.error().contains(path) && doc.error().contains(QStringLiteral("not UTF-8")),
+                 qPrintable(doc.error()));
+    }
+
     void brokenPdf_clearMessageNamingTheFile()
     {
         const QString path = testDataPath(QStringLiteral("documents/broken.pdf"));

@@ -35,6 +35,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
+#include <QToolButton>
 
 #include <memory>
 
@@ -274,7 +275,14 @@ private Q_SLOTS:
         PromptPane pane;
         child<QPlainTextEdit>(pane, "userPromptEdit")->setPlainText(QStringLiteral("{{doc}}"));
         QSignalSpy changed(&pane, &PromptPane::settingsChanged);
-        QVERIFY(pane.loadVariableFromFile(QStringLiteral("doc"), path));
+        QSignalSpy loaded(&pane, &PromptPane::variableFileLoaded);
+        // Read on a worker thread: the pane says so and the button waits.
+        pane.loadVariableFromFile(QStringLiteral("doc"), path);
+        QVERIFY(pane.isReadingFile());
+        QVERIFY(!child<QToolButton>(pane, "variableFromFileButton")->isEnabled());
+        QVERIFY(loaded.wait());
+        QCOMPARE(loaded.first().at(2).toBool(), true);
+        QVERIFY(!pane.isReadingFile());
         QCOMPARE(changed.count(), 1);
         QCOMPARE(pane.settings().variables.first().value, QStringLiteral("Dear Ada,\n\u00e9t\u00e9 1843.\n"));
 
@@ -283,11 +291,69 @@ private Q_SLOTS:
         QVERIFY(bin.open(QIODevice::WriteOnly));
         bin.write(QByteArray::fromHex("ff fe 00 c3 28"));
         bin.close();
-        QVERIFY(!pane.loadVariableFromFile(QStringLiteral("doc"), binary));
+        pane.loadVariableFromFile(QStringLiteral("doc"), binary);
+        QVERIFY(loaded.wait());
+        QCOMPARE(loaded.last().at(2).toBool(), false);
         QVERIFY(pane.problemText(PromptPane::Problem::Variables).contains(QStringLiteral("scan.bin")));
-        QVERIFY(!pane.loadVariableFromFile(QStringLiteral("doc"), dir.filePath(QStringLiteral("missing.txt"))));
+        pane.loadVariableFromFile(QStringLiteral("doc"), dir.filePath(QStringLiteral("missing.txt")));
+        QVERIFY(loaded.wait());
+        QCOMPARE(loaded.last().at(2).toBool(), false);
         QVERIFY(pane.problemText(PromptPane::Problem::Variables).contains(QStringLiteral("missing.txt")));
         QCOMPARE(pane.settings().variables.first().value, QStringLiteral("Dear Ada,\n\u00e9t\u00e9 1843.\n"));
+    }
+
+    // HTML loses its tags; only the newest of two loads lands.
+    void variableFromFile_htmlStrippedAndNewestLoadWins()
+    {
+        QTemporaryDir dir;
+        const QString html = dir.filePath(QStringLiteral("note.html"));
+        const QString text = dir.filePath(QStringLiteral("note.txt"));
+        QFile htmlFile(html);
+        QVERIFY(htmlFile.open(QIODevice::WriteOnly));
+        htmlFile.write("<html><body><p>Ada <b>Lovelace</b></p></body></html>");
+        htmlFile.close();
+        QFile textFile(text);
+        QVERIFY(textFile.open(QIODevice::WriteOnly));
+        textFile.write("first");
+        textFile.close();
+        PromptPane pane;
+        child<QPlainTextEdit>(pane, "userPromptEdit")->setPlainText(QStringLiteral("{{doc}}"));
+        QSignalSpy loaded(&pane, &PromptPane::variableFileLoaded);
+        pane.loadVariableFromFile(QStringLiteral("doc"), text);
+        pane.loadVariableFromFile(QStringLiteral("doc"), html);
+        QVERIFY(loaded.wait());
+        QCOMPARE(loaded.count(), 1);
+        QCOMPARE(loaded.first().at(1).toString(), html);
+        const QString value = pane.settings().variables.first().value;
+        QVERIFY2(value.contains(QStringLiteral("Ada Lovelace")) && !value.contains(u'<'), qPrintable(value));
+    }
+
+    // A dropped document becomes {{document}}, or the selected variable, or is added to the prompt.
+    void loadDocument_choosesTheVariableOrAddsOne()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("contract.md"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# Contract\nBetween Ada and Charles.");
+        file.close();
+        PromptPane pane;
+        auto *user = child<QPlainTextEdit>(pane, "userPromptEdit");
+        QSignalSpy loaded(&pane, &PromptPane::variableFileLoaded);
+
+        user->setPlainText(QStringLiteral("{{title}} and {{document}}"));
+        QCOMPARE(pane.loadDocument(path), QStringLiteral("document"));
+        QVERIFY(loaded.wait());
+        QCOMPARE(pane.variablesModel()->value(QStringLiteral("document")), QStringLiteral("# Contract\nBetween Ada and Charles."));
+
+        user->setPlainText(QStringLiteral("Extract the parties."));
+        QCOMPARE(pane.loadDocument(path), QStringLiteral("document"));
+        QCOMPARE(user->toPlainText(), QStringLiteral("Extract the parties.\n\n{{document}}"));
+        QVERIFY(loaded.wait());
+        QCOMPARE(pane.settings().variables.size(), 1);
+        QVERIFY(pane.settings().variables.first().value.startsWith(QStringLiteral("# Contract")));
+        user->undo();
+        QCOMPARE(user->toPlainText(), QStringLiteral("Extract the parties."));
     }
 
     void variableValue_keptWhenPlaceholderDisappearsAndReturns()

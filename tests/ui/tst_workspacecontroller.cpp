@@ -4,12 +4,16 @@
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/recoverystore.h"
 #include "mainwindow/workspacecontroller.h"
+#include "prompt/promptpane.h"
+#include "prompt/promptvariablesmodel.h"
 #include "schemaeditor/schemaeditorpane.h"
 
 #include <QApplication>
 #include <QDropEvent>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QImage>
+#include <QPlainTextEdit>
 #include <QMenu>
 #include <QMimeData>
 #include <QSettings>
@@ -494,16 +498,56 @@ private Q_SLOTS:
         QVERIFY(window.workspaceController()->isModified());
     }
 
-    void dropOtherFile_isNotTaken()
+    void dropMissingFileOrFolder_isNotTaken()
     {
+        QTemporaryDir dir;
         MainWindow window;
         QMimeData mime;
-        mime.setUrls({ QUrl::fromLocalFile(QStringLiteral("/tmp/picture.png")) });
+        mime.setUrls({ QUrl::fromLocalFile(dir.filePath(QStringLiteral("gone.txt"))), QUrl::fromLocalFile(dir.path()) });
         QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         enter.ignore();
         QApplication::sendEvent(&window, &enter);
         QVERIFY(!enter.isAccepted());
         QVERIFY(!window.workspaceController()->canDrop(&mime));
+    }
+
+    // A document dropped onto the prompt is read (off the GUI thread) into {{document}}, not
+    // pasted as a path; an image goes to the user message (issue 13).
+    void dropDocumentOrImage_ontoThePrompt_becomesTheInput()
+    {
+        QTemporaryDir dir;
+        const QString document = dir.filePath(QStringLiteral("letter.html"));
+        QVERIFY(writeFile(document, "<p>Dear <i>Ada</i>,</p>"));
+        const QString image = dir.filePath(QStringLiteral("scan.png"));
+        QImage pixels(4, 4, QImage::Format_RGB32);
+        pixels.fill(Qt::white);
+        QVERIFY(pixels.save(image));
+
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QPlainTextEdit *user = window.promptPane()->userPromptEdit();
+        user->setPlainText(QStringLiteral("Who is the letter for?"));
+        QSignalSpy loaded(window.promptPane(), &PromptPane::variableFileLoaded);
+        const auto dropOnto = [](QWidget *target, const QString &path) {
+            QMimeData mime;
+            mime.setUrls({ QUrl::fromLocalFile(path) });
+            QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(target, &enter);
+            QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(target, &drop);
+            return enter.isAccepted() && drop.isAccepted();
+        };
+        QVERIFY(dropOnto(user->viewport(), document));
+        QCOMPARE(user->toPlainText(), QStringLiteral("Who is the letter for?\n\n{{document}}"));
+        QVERIFY(loaded.wait());
+        QCOMPARE(window.promptPane()->variablesModel()->value(QStringLiteral("document")), QStringLiteral("Dear Ada,"));
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("letter.html")),
+                 qPrintable(window.statusBar()->currentMessage()));
+
+        QVERIFY(dropOnto(&window, image));
+        QCOMPARE(window.promptPane()->imagePaths(), QStringList({ image }));
+        QCOMPARE(loaded.count(), 1);
     }
 
     void newFromExample_loadsItUntitled()

@@ -27,6 +27,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QImageReader>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -189,8 +190,31 @@ void MainWindow::setUpWorkspace()
         if (m_schemaEditor->text().trimmed().isEmpty() || m_workspace->ask(question) == QMessageBox::Yes)
             m_schemaEditor->openFile(path);
     });
+    connect(m_workspace, &WorkspaceController::documentFileDropped, this, &MainWindow::openDocument);
+    connect(m_prompt, &PromptPane::variableFileLoaded, this, [this](const QString &name, const QString &path, bool ok) {
+        if (ok)
+            statusBar()->showMessage(tr("%1 is the value of {{%2}}.").arg(QFileInfo(path).fileName(), name), 8000);
+        else
+            statusBar()->showMessage(m_prompt->problemText(PromptPane::Problem::Variables), 8000);
+    });
     connect(m_workspace, &WorkspaceController::statusMessage, statusBar(), &QStatusBar::showMessage);
     m_workspace->watchDrops(m_schemaEditor->editor());
+    m_workspace->watchDrops(m_prompt->userPromptEdit());
+    m_workspace->watchDrops(m_prompt->systemPromptEdit());
+}
+
+void MainWindow::openDocument(const QString &path)
+{
+    // An image goes to the user message, for vision models; anything else is read as the input.
+    if (!QImageReader::imageFormat(path).isEmpty()) {
+        if (m_prompt->addImageFile(path))
+            statusBar()->showMessage(tr("%1 was added to the user message.").arg(QFileInfo(path).fileName()), 8000);
+        else
+            statusBar()->showMessage(m_prompt->problemText(PromptPane::Problem::Images), 8000);
+        return;
+    }
+    statusBar()->showMessage(tr("Reading %1\u2026").arg(QFileInfo(path).fileName()));
+    m_prompt->loadDocument(path);
 }
 
 bool MainWindow::openWorkspace(const QString &path)
@@ -214,6 +238,11 @@ void MainWindow::createActions()
     QAction *exportAction = fileMenu->addAction(tr("&Export Schema..."), this, &MainWindow::exportSchema);
     exportAction->setObjectName(QStringLiteral("actionExportSchema"));
     exportAction->setToolTip(tr("Write the schema text to a JSON file of its own"));
+    QAction *document = fileMenu->addAction(tr("Open &Document..."), this, &MainWindow::chooseDocument);
+    document->setObjectName(QStringLiteral("actionOpenDocument"));
+    document->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    document->setToolTip(tr("Make a text, Markdown, HTML or PDF file the input: the value of {{document}} "
+                            "(Ctrl+Shift+O; dropping the file onto the window does the same)"));
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -301,6 +330,15 @@ void MainWindow::importSchema()
                                        tr("JSON Schema (*.json);;All files (*)"));
     if (!path.isEmpty())
         m_schemaEditor->openFile(path);
+}
+
+void MainWindow::chooseDocument()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Document"), QString(),
+        tr("Documents (*.txt *.md *.markdown *.html *.htm *.xhtml *.pdf);;All files (*)"));
+    if (!path.isEmpty())
+        openDocument(path);
 }
 
 void MainWindow::exportSchema()

@@ -47,6 +47,9 @@ public:
 
     // Opens a workspace file; on failure the window keeps what it had and says why.
     bool openWorkspace(const QString &path);
+    // Makes a document the run's input (PromptPane::loadDocument()), or adds an image to the
+    // user message; the status bar says what happened. Also what a dropped file does.
+    void openDocument(const QString &path);
     // Starts a run of the current workspace. Returns false when it could not start.
     bool startRun();
 
@@ -70,6 +73,7 @@ private:
     void applyDefaultDockSizes();
     void inferSchemaFromExample();
     void importSchema();
+    void chooseDocument();
     void exportSchema();
     void setUpWorkspace();
     void showAbout();

@@ -43,12 +43,22 @@ QStringList localFiles(const QMimeData *mime)
     return files;
 }
 
-// The first file of a drop Formwork can open: a workspace, or a schema.
+bool isJsonFile(const QString &path)
+{
+    return path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+}
+
+// The file of a drop Formwork opens: the first workspace or schema, else the first other file
+// (a document or an image for the prompt). Folders are not taken.
 QString droppableFile(const QMimeData *mime)
 {
     const QStringList files = localFiles(mime);
     for (const QString &file : files) {
-        if (file.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        if (isJsonFile(file))
+            return file;
+    }
+    for (const QString &file : files) {
+        if (QFileInfo(file).isFile())
             return file;
     }
     return {};
@@ -437,7 +447,10 @@ bool WorkspaceController::drop(const QMimeData *mime)
         return false;
     if (isWorkspaceFile(file))
         return open(file);
-    Q_EMIT schemaFileDropped(file);
+    if (isJsonFile(file))
+        Q_EMIT schemaFileDropped(file);
+    else
+        Q_EMIT documentFileDropped(file);
     return true;
 }
 

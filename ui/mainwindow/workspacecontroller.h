@@ -107,8 +107,9 @@ public:
 
     // Adds New, New from Example, Open..., Open Recent, Save and Save As to `menu`.
     void populateFileMenu(QMenu *menu);
-    // Drops of `.formwork.json` (open) and other `.json` files (schemaFileDropped) onto `widget`
-    // are handled here (the window itself is watched already; add editors that take drops).
+    // Drops of `.formwork.json` (open), other `.json` files (schemaFileDropped) and any other
+    // file (documentFileDropped) onto `widget` are handled here (the window itself is watched
+    // already; add editors that take drops).
     void watchDrops(QWidget *widget);
     bool canDrop(const QMimeData *mime) const;
     bool drop(const QMimeData *mime);
@@ -118,6 +119,8 @@ Q_SIGNALS:
     void modifiedChanged(bool modified);
     // A schema `.json` file was dropped: the window opens it in the schema editor.
     void schemaFileDropped(const QString &path);
+    // Another file was dropped: a document (or an image) for the prompt.
+    void documentFileDropped(const QString &path);
     void statusMessage(const QString &text, int timeoutMs);
     void recentFilesChanged();
     // A workspace was put into the panes (opened, new, restored).

@@ -4,6 +4,7 @@
 #include "editor/codeeditor.h"
 #include "extraction/extractionrequest.h"
 #include "extraction/tokenestimate.h"
+#include "documents/documenttext.h"
 #include "highlighting/jsonhighlighter.h"
 #include "prompt/placeholderhighlighter.h"
 #include "prompt/promptimagelist.h"
@@ -15,7 +16,6 @@
 #include <QClipboard>
 #include <QDir>
 #include <QEvent>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -28,12 +28,14 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStringDecoder>
 #include <QTableView>
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QTextCursor>
+#include <QFutureWatcher>
 
 namespace Formwork {
 namespace Ui {
@@ -250,8 +252,9 @@ QWidget *PromptPane::createInputsTab()
     m_variableValueLabel->setBuddy(m_variableValueEdit);
     m_variableFromFile->setObjectName(QStringLiteral("variableFromFileButton"));
     m_variableFromFile->setText(tr("From File\u2026"));
-    m_variableFromFile->setToolTip(tr("Replaces the selected variable's value with the text of a file (UTF-8), "
-                                      "e.g. the document to extract from."));
+    m_variableFromFile->setToolTip(tr("Replaces the selected variable's value with the text of a document "
+                                      "(text, Markdown, HTML or PDF), e.g. the one to extract from. Dropping a "
+                                      "document onto the window does the same for {{document}}."));
     connect(m_variableFromFile, &QToolButton::clicked, this, [this] {
         if (m_variableInEditor.isEmpty())
             return;
@@ -482,31 +485,78 @@ QStringList PromptPane::imagePaths() const
     return m_images->paths();
 }
 
-bool PromptPane::loadVariableFromFile(const QString &name, const QString &path)
+namespace {
+
+// A document's text or why it could not be had; read on a worker thread.
+struct FileText {
+    QString text;
+    QString error;
+};
+
+FileText readFileText(const QString &path)
 {
     // Documents far past any model's context are refused rather than frozen on.
     constexpr qint64 MaxValueBytes = 32 * 1024 * 1024;
     const QString shown = QDir::toNativeSeparators(path);
-    QFile file(path);
-    QString error;
     if (QFileInfo(path).size() > MaxValueBytes)
-        error
-            = tr("%1 is larger than %2 MB; split it or use a batch run.").arg(shown).arg(MaxValueBytes / (1024 * 1024));
-    else if (!file.open(QIODevice::ReadOnly))
-        error = tr("%1 cannot be read: %2").arg(shown, file.errorString());
-    QString text;
-    if (error.isEmpty()) {
-        QStringDecoder decoder(QStringDecoder::Utf8);
-        text = decoder.decode(file.readAll());
-        if (decoder.hasError())
-            error = tr("%1 is not UTF-8 text.").arg(shown);
-    }
+        return { {}, PromptPane::tr("%1 is larger than %2 MB; split it or use a batch run.")
+                         .arg(shown)
+                         .arg(MaxValueBytes / (1024 * 1024)) };
+    auto document = readDocument(path);
+    if (!document)
+        return { {}, document.error() };
+    return { std::move(document->text), {} };
+}
+
+} // namespace
+
+void PromptPane::loadVariableFromFile(const QString &name, const QString &path)
+{
+    const quint64 load = ++m_fileLoads;
+    m_readingFile = true;
+    updateVariableEditor();
+    auto *watcher = new QFutureWatcher<FileText>(this);
+    connect(watcher, &QFutureWatcher<FileText>::finished, this, [this, watcher, load, name, path] {
+        watcher->deleteLater();
+        if (load != m_fileLoads)
+            return;
+        FileText read = watcher->result();
+        finishFileLoad(name, path, read.text, read.error);
+    });
+    watcher->setFuture(QtConcurrent::run(readFileText, path));
+}
+
+void PromptPane::finishFileLoad(const QString &name, const QString &path, const QString &text, const QString &error)
+{
+    m_readingFile = false;
     if (!error.isEmpty()) {
+        updateVariableEditor();
         showProblem(Problem::Variables, error);
-        return false;
+        Q_EMIT variableFileLoaded(name, path, false);
+        return;
     }
-    m_variables->setValue(name, text);
-    return true;
+    problemLabel(Problem::Variables)->setVisible(false);
+    m_variables->setValue(name, text); // updates the editor
+    updateVariableEditor();
+    Q_EMIT variableFileLoaded(name, path, true);
+}
+
+QString PromptPane::loadDocument(const QString &path)
+{
+    const QString preferred = QStringLiteral("document");
+    const QStringList names = m_variables->names();
+    QString name = names.contains(preferred) ? preferred
+        : names.contains(m_variableInEditor) ? m_variableInEditor
+                                              : names.value(0);
+    if (name.isEmpty()) {
+        QTextCursor cursor(m_userEdit->document());
+        cursor.movePosition(QTextCursor::End);
+        const bool empty = m_userEdit->document()->isEmpty();
+        cursor.insertText(empty ? QStringLiteral("{{document}}") : QStringLiteral("\n\n{{document}}"));
+        name = preferred; // the edit's signal made the variable
+    }
+    loadVariableFromFile(name, path);
+    return name;
 }
 
 void PromptPane::showTab(Tab tab)
@@ -548,8 +598,9 @@ void PromptPane::updateVariableEditor()
 {
     const bool shown = !m_variableInEditor.isEmpty() && m_variables->names().contains(m_variableInEditor);
     m_variableValueEdit->setEnabled(shown);
-    m_variableFromFile->setEnabled(shown);
-    m_variableValueLabel->setText(shown ? tr("&Value of {{%1}}:").arg(m_variableInEditor)
+    m_variableFromFile->setEnabled(shown && !m_readingFile);
+    m_variableValueLabel->setText(m_readingFile ? tr("Reading the file\u2026")
+                                  : shown       ? tr("&Value of {{%1}}:").arg(m_variableInEditor)
                                       : m_variables->rowCount() == 0
                                       ? tr("No variables: write {{name}} in a prompt to add one.")
                                       : tr("Select a variable to edit its value."));

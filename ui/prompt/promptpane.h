@@ -85,9 +85,15 @@ public:
     // Adds the clipboard's image (saved as a PNG under AppDataLocation/images).
     bool pasteImage();
 
-    // Sets variable `name` to the text of a file (UTF-8), e.g. the document to extract from.
-    // False (and the variables' problem line naming the file) when it cannot be read.
-    bool loadVariableFromFile(const QString &name, const QString &path);
+    // Sets variable `name` to the text of a document (UTF-8 text or Markdown, HTML with its tags
+    // stripped, PDF: readDocument()), read on a worker thread; variableFileLoaded() follows. On
+    // failure the variables' problem line names the file and the reason.
+    void loadVariableFromFile(const QString &name, const QString &path);
+    // Makes a dropped or opened document the run's input: the value of {{document}} when a prompt
+    // has it, else of the selected variable, else of the first. With no variable at all,
+    // {{document}} is added to the end of the user prompt (one undo step). Returns the name.
+    QString loadDocument(const QString &path);
+    bool isReadingFile() const { return m_readingFile; }
     QStringList imagePaths() const;
 
     void showTab(Tab tab);
@@ -104,6 +110,8 @@ Q_SIGNALS:
     // Any edit the user made (prompt text, variable value, image, option, template).
     void settingsChanged();
     void modeChanged(Formwork::ExtractionMode mode);
+    // A file given to loadVariableFromFile() was read (ok) or refused (problemText() says why).
+    void variableFileLoaded(const QString &name, const QString &path, bool ok);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -115,6 +123,7 @@ private:
     QWidget *createTemplatesTab();
     QWidget *createPreviewTab();
     void onPromptEdited(QPlainTextEdit *edit);
+    void finishFileLoad(const QString &name, const QString &path, const QString &text, const QString &error);
     void onEdited();
     void updateVariableNames();
     void updateVariableEditor();
@@ -156,6 +165,8 @@ private:
     bool m_loading = false;
     bool m_previewDirty = true;
     QString m_variableInEditor;
+    bool m_readingFile = false;
+    quint64 m_fileLoads = 0; // the newest load wins; an older one's result is dropped
 };
 
 } // namespace Ui

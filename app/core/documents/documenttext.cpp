@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QStringDecoder>
 
 #include <algorithm>
 
@@ -29,7 +30,10 @@ Result<DocumentText, QString> readDocument(const QString &path)
     if (bytes.startsWith("%PDF-") || suffix == u"pdf")
         return readPdf(path, bytes);
     DocumentText document;
-    QString text = QString::fromUtf8(bytes);
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    QString text = decoder.decode(bytes);
+    if (decoder.hasError())
+        return QCoreApplication::translate("DocumentText", "%1 is not UTF-8 text (nor a PDF).").arg(path);
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);
     if (suffix == u"html" || suffix == u"htm" || suffix == u"xhtml") {

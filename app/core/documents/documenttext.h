@@ -31,7 +31,8 @@ struct DocumentText {
 // Reads `path` as text: a PDF (by its first bytes or a .pdf name) through Poppler page by page,
 // HTML (.html, .htm, .xhtml) with its tags stripped and text kept, anything else as UTF-8 text
 // (Markdown included), a byte order mark dropped. The error is a sentence naming the file: not
-// readable, not a PDF or damaged, encrypted, no text layer (scanned), or no PDF support built in.
+// readable, not UTF-8, not a PDF or damaged, encrypted, no text layer (scanned), or no PDF support
+// built in.
 Result<DocumentText, QString> readDocument(const QString &path);
 
 // Whether this build reads PDFs.

@@ -171,6 +171,34 @@ private Q_SLOTS:
         QCOMPARE(numbers[0].values, (std::vector<double> { 1250.0, 1.25 }));
     }
 
+    // Quantities are often written in words; the model gives digits (issue 13).
+    void numberWords_foundAsNumbers()
+    {
+        const QString doc = q("Two Tern-4 robots, forty-two crates, one hundred and five pallets, "
+                              "twelve thousand three hundred units; two five; the hundred days.");
+        const auto wordsOf = [&doc](double value) {
+            QStringList found;
+            for (const NumberInText &n : findNumbers(doc))
+                if (std::find(n.values.begin(), n.values.end(), value) != n.values.end())
+                    found.append(spanText(doc, n.span));
+            return found;
+        };
+        QCOMPARE(wordsOf(2), QStringList({ q("Two"), q("two") }));
+        QCOMPARE(wordsOf(42), QStringList({ q("forty-two") }));
+        QCOMPARE(wordsOf(105), QStringList({ q("one hundred and five") }));
+        QCOMPARE(wordsOf(12300), QStringList({ q("twelve thousand three hundred") }));
+        QCOMPARE(wordsOf(5), QStringList({ q("five") })); // "two five" is two numbers
+        QCOMPARE(wordsOf(4), QStringList({ q("4") }));
+        QVERIFY(wordsOf(100).isEmpty()); // "hundred" alone is not a number
+        QVERIFY(wordsOf(25).isEmpty());
+        const std::vector<NumberInText> all = findNumbers(doc);
+        QVERIFY(std::is_sorted(all.begin(), all.end(),
+                               [](const NumberInText &a, const NumberInText &b) { return a.span.begin < b.span.begin; }));
+        const GroundedValue crates = groundOne(doc, 42);
+        QVERIFY(crates.isGrounded());
+        QCOMPARE(spanText(doc, crates.spans.at(0)), q("forty-two"));
+    }
+
     void isoDateWrittenOut_tolerant()
     {
         const QString doc = q("Signed on March 5th, 2024 in Berlin; valid until 31.12.2025.");

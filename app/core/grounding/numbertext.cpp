@@ -4,6 +4,7 @@
 #include <QDate>
 #include <QString>
 
+#include <algorithm>
 #include <array>
 
 namespace Formwork {
@@ -65,11 +66,114 @@ std::vector<double> readings(const Parts &parts, bool negative)
     return values;
 }
 
+// An English number word: a value below 100, or a multiplier.
+struct NumberWord {
+    const char16_t *word;
+    int value;
+    bool multiplier; // hundred, thousand, million
+};
+
+constexpr std::array<NumberWord, 31> numberWords { {
+    { u"zero", 0, false },     { u"one", 1, false },       { u"two", 2, false },        { u"three", 3, false },
+    { u"four", 4, false },     { u"five", 5, false },      { u"six", 6, false },        { u"seven", 7, false },
+    { u"eight", 8, false },    { u"nine", 9, false },      { u"ten", 10, false },       { u"eleven", 11, false },
+    { u"twelve", 12, false },  { u"thirteen", 13, false }, { u"fourteen", 14, false },  { u"fifteen", 15, false },
+    { u"sixteen", 16, false }, { u"seventeen", 17, false }, { u"eighteen", 18, false }, { u"nineteen", 19, false },
+    { u"twenty", 20, false },  { u"thirty", 30, false },   { u"forty", 40, false },     { u"fifty", 50, false },
+    { u"sixty", 60, false },   { u"seventy", 70, false },  { u"eighty", 80, false },    { u"ninety", 90, false },
+    { u"hundred", 100, true }, { u"thousand", 1000, true }, { u"million", 1000000, true },
+} };
+
+// Called for every word of the document, so most words are turned away by length and first letter.
+const NumberWord *numberWord(QStringView word)
+{
+    if (word.size() < 3 || word.size() > 9)
+        return nullptr;
+    const char16_t first = word[0].toLower().unicode();
+    for (const NumberWord &entry : numberWords)
+        if (entry.word[0] == first && word.compare(QStringView(entry.word), Qt::CaseInsensitive) == 0)
+            return &entry;
+    return nullptr;
+}
+
+qsizetype wordEnd(QStringView text, qsizetype i)
+{
+    while (i < text.size() && text[i].isLetter())
+        ++i;
+    return i;
+}
+
+// Adds one word to a number being read ("two hundred forty-five thousand"): `group` is the part
+// below the last thousand/million, `total` what lies above it. False when the word cannot follow.
+bool addNumberWord(const NumberWord &word, qint64 &total, qint64 &group, bool &afterUnit)
+{
+    if (!word.multiplier) {
+        // "twenty five" and "forty-two" join; "five two" is two numbers.
+        if (afterUnit && (group % 100 >= 20 ? group % 10 != 0 || word.value >= 10 : true))
+            return false;
+        group += word.value;
+        afterUnit = true;
+        return true;
+    }
+    if (group == 0)
+        return false; // "hundred" alone or twice: not a number here
+    if (word.value == 100) {
+        if (group >= 100)
+            return false;
+        group *= 100;
+    } else {
+        total += group * word.value;
+        group = 0;
+    }
+    afterUnit = false;
+    return true;
+}
+
+// Numbers written in English words ("two", "forty-two", "one hundred and five", "three thousand").
+void findNumberWords(QStringView text, std::vector<NumberInText> &numbers)
+{
+    for (qsizetype i = 0; i < text.size();) {
+        if (!text[i].isLetter() || (i > 0 && text[i - 1].isLetterOrNumber())) {
+            ++i;
+            continue;
+        }
+        qint64 total = 0;
+        qint64 group = 0;
+        bool afterUnit = false;
+        qsizetype end = -1;
+        qsizetype at = i;
+        while (at < text.size()) {
+            const qsizetype stop = wordEnd(text, at);
+            const NumberWord *word = numberWord(text.sliced(at, stop - at));
+            if (!word || !addNumberWord(*word, total, group, afterUnit))
+                break;
+            end = stop;
+            // The next word after a space or hyphen, skipping an "and" ("one hundred and five").
+            qsizetype next = end;
+            if (next + 1 < text.size() && (text[next] == u' ' || text[next] == u'-'))
+                ++next;
+            const bool afterMultiplier = group > 0 ? group % 100 == 0 : total > 0;
+            if (afterMultiplier && text.sliced(next).startsWith(u"and ", Qt::CaseInsensitive))
+                next += 4;
+            if (next == end)
+                break;
+            at = next;
+        }
+        if (end < 0) {
+            i = wordEnd(text, i);
+            continue;
+        }
+        numbers.push_back({ { i, end }, { double(total + group) } });
+        i = end;
+    }
+}
+
 } // namespace
 
 std::vector<NumberInText> findNumbers(QStringView text)
 {
     std::vector<NumberInText> numbers;
+    findNumberWords(text, numbers);
     for (qsizetype i = 0; i < text.size();) {
         if (!isDigit(text[i]) || (i > 0 && (text[i - 1].isLetterOrNumber() || text[i - 1] == u'.'))) {
             ++i;
@@ -101,6 +205,8 @@ std::vector<NumberInText> findNumbers(QStringView text)
         }
         i = end;
     }
+    std::stable_sort(numbers.begin(), numbers.end(),
+                     [](const NumberInText &a, const NumberInText &b) { return a.span.begin < b.span.begin; });
     return numbers;
 }
 

@@ -20,7 +20,8 @@ struct NumberInText {
 
 // Every number written in the text, in order. Thousands separators: , . ' and (narrow, no-break)
 // spaces followed by exactly three digits; the decimal separator: . or ,. Digits glued to letters
-// ("A37", "3rd") are not numbers of their own.
+// ("A37", "3rd") are not numbers of their own. English number words count too ("two", "forty-two",
+// "one hundred and five", "twelve thousand"), so a quantity the model wrote as digits is found.
 std::vector<NumberInText> findNumbers(QStringView text);
 
 // The value of a string that is a plain number ("1250", "-3.5"), else nullopt.

@@ -9,11 +9,14 @@
 #include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QStyle>
 #include <QTextBlock>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace Formwork {
 namespace Ui {
@@ -37,6 +40,8 @@ SourceView::SourceView(QWidget *parent)
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_text->setToolTip(tr("The run's input text; click a highlighted value to select its field in the result"));
     m_text->viewport()->installEventFilter(this);
+    connect(m_text->verticalScrollBar(), &QScrollBar::valueChanged, this, &SourceView::scheduleHighlights);
+    connect(m_text->horizontalScrollBar(), &QScrollBar::valueChanged, this, &SourceView::scheduleHighlights);
     m_ungrounded->setObjectName(QStringLiteral("sourceUngrounded"));
     m_ungrounded->setToolTip(tr("Values not found in the source (possible inventions), found at several places, "
                                 "or found only as similar text"));
@@ -93,6 +98,9 @@ void SourceView::setGrounding(const Grounding &grounding)
                 m_spans.push_back({ span, i });
     std::sort(m_spans.begin(), m_spans.end(),
               [](const PlacedSpan &a, const PlacedSpan &b) { return a.span.begin < b.span.begin; });
+    m_longestSpan = 0;
+    for (const PlacedSpan &placed : m_spans)
+        m_longestSpan = std::max(m_longestSpan, placed.span.end - placed.span.begin);
     assignColors();
     applyHighlights();
     fillLists();
@@ -125,12 +133,31 @@ QColor SourceView::fieldColor(const QString &pointer) const
     return m_fieldColors.value(fieldOf(pointer));
 }
 
+void SourceView::scheduleHighlights()
+{
+    if (std::exchange(m_highlightsPending, true))
+        return;
+    QTimer::singleShot(0, this, [this] {
+        m_highlightsPending = false;
+        applyHighlights();
+    });
+}
+
 void SourceView::applyHighlights()
 {
+    // The characters in view, with a screen's margin above and below for smooth scrolling.
+    const QRect view = m_text->viewport()->rect();
+    const int margin = view.height();
+    const qsizetype first = m_text->cursorForPosition(QPoint(0, -margin)).position();
+    const qsizetype last = m_text->cursorForPosition(QPoint(view.width(), view.height() + margin)).position();
+    auto it = std::lower_bound(m_spans.begin(), m_spans.end(), first - m_longestSpan,
+                               [](const PlacedSpan &s, qsizetype position) { return s.span.begin < position; });
     QList<QTextEdit::ExtraSelection> selections;
-    selections.reserve(qsizetype(m_spans.size()));
     const QColor text = palette().color(QPalette::Text);
-    for (const PlacedSpan &placed : m_spans) {
+    for (; it != m_spans.end() && it->span.begin <= last; ++it) {
+        const PlacedSpan &placed = *it;
+        if (placed.span.end < first)
+            continue;
         const GroundedValue &v = m_grounding.values()[placed.value];
         QTextEdit::ExtraSelection selection;
         selection.cursor = QTextCursor(m_text->document());
@@ -231,6 +258,8 @@ void SourceView::activateItem(QListWidgetItem *item)
 
 bool SourceView::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_text->viewport() && event->type() == QEvent::Resize)
+        scheduleHighlights();
     if (watched == m_text->viewport() && event->type() == QEvent::MouseButtonRelease) {
         const auto *mouse = static_cast<QMouseEvent *>(event);
         if (mouse->button() == Qt::LeftButton && !m_text->textCursor().hasSelection()) {

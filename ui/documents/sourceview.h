@@ -67,7 +67,10 @@ private:
         TextSpan span;
         std::size_t value = 0; // index into m_grounding.values()
     };
+    // Highlights the spans in view: a document may hold tens of thousands (an ambiguous phrase
+    // is highlighted everywhere), and QPlainTextEdit walks every extra selection on each paint.
     void applyHighlights();
+    void scheduleHighlights();
     void fillLists();
     void assignColors();
     void activateItem(QListWidgetItem *item);
@@ -77,6 +80,8 @@ private:
     QListWidget *m_ungrounded;
     Grounding m_grounding;
     std::vector<PlacedSpan> m_spans; // sorted by begin
+    qsizetype m_longestSpan = 0;
+    bool m_highlightsPending = false;
     QHash<QString, QColor> m_fieldColors;
 };
 

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// GUI-thread time of the Source view (issue 13): showing a document of about 1 MB, then its
+// grounding with 1,000 highlighted values, then the first paint (run with QT_QPA_PLATFORM=offscreen).
+//   build/<preset>/tests/bench/bench_sourceview [megabytes] [values] [rounds]
+#include "documents/sourceview.h"
+#include "grounding/grounder.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QTextStream>
+
+#include <algorithm>
+
+using namespace Formwork;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+// Sentences of lines about 80 characters long, paragraphs every few lines.
+QString document(qsizetype size)
+{
+    QRandomGenerator random(7);
+    static const QStringList words = { QStringLiteral("contract"), QStringLiteral("buyer"), QStringLiteral("seller"),
+                                       QStringLiteral("Zürich"),   QStringLiteral("warehouse"), QStringLiteral("robot"),
+                                       QStringLiteral("delivery"), QStringLiteral("the"),   QStringLiteral("of") };
+    QString doc;
+    doc.reserve(size + 100);
+    qsizetype lineStart = 0;
+    while (doc.size() < size) {
+        doc.append(words[qsizetype(random.bounded(quint32(words.size())))]);
+        if (random.bounded(30) == 0)
+            doc.append(QStringLiteral(" %1").arg(random.bounded(100000)));
+        if (doc.size() - lineStart > 80) {
+            doc.append(random.bounded(6) == 0 ? QStringLiteral("\n\n") : QStringLiteral("\n"));
+            lineStart = doc.size();
+        } else {
+            doc.append(u' ');
+        }
+    }
+    return doc;
+}
+
+// `count` values cut out of the document, so each is found.
+Json valuesOf(const QString &doc, int count)
+{
+    Json values = Json::array();
+    const qsizetype step = doc.size() / (count + 1);
+    for (int i = 1; i <= count; ++i) {
+        qsizetype at = step * i;
+        while (at > 0 && doc[at - 1] != u' ' && doc[at - 1] != u'\n')
+            --at;
+        qsizetype end = doc.indexOf(u' ', at + 1);
+        end = doc.indexOf(u' ', end + 1);
+        values.push_back(doc.mid(at, end - at).toStdString());
+    }
+    return Json { { "values", values } };
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const double megabytes = args.size() > 1 ? args[1].toDouble() : 1.0;
+    const int count = args.size() > 2 ? args[2].toInt() : 1000;
+    const int rounds = args.size() > 3 ? args[3].toInt() : 5;
+    const QString doc = document(qsizetype(megabytes * 1024 * 1024));
+    const Grounding grounding = Grounder(doc, {}).ground(valuesOf(doc, count));
+
+    std::vector<double> shown, grounded, painted;
+    for (int round = 0; round < rounds; ++round) {
+        Ui::SourceView view;
+        view.resize(600, 800);
+        view.show();
+        QElapsedTimer timer;
+        timer.start();
+        view.setDocument(doc);
+        shown.push_back(double(timer.nsecsElapsed()) / 1e6);
+        timer.restart();
+        view.setGrounding(grounding);
+        grounded.push_back(double(timer.nsecsElapsed()) / 1e6);
+        timer.restart();
+        view.grab();
+        painted.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    QTextStream out(stdout);
+    std::size_t spans = 0;
+    for (const GroundedValue &v : grounding.values())
+        spans += v.spans.size();
+    out << "document: " << doc.size() << " characters, " << grounding.size() << " values, " << spans
+        << " highlighted spans" << Qt::endl;
+    out << "setDocument: median " << QString::number(median(shown), 'f', 1) << " ms" << Qt::endl;
+    out << "setGrounding (highlights, lists): median " << QString::number(median(grounded), 'f', 1) << " ms"
+        << Qt::endl;
+    out << "first paint: median " << QString::number(median(painted), 'f', 1) << " ms" << Qt::endl;
+    return 0;
+}

@@ -95,6 +95,33 @@ private Q_SLOTS:
         QVERIFY2(view.summaryLabel()->text().contains(QStringLiteral("All 4")), qPrintable(view.summaryLabel()->text()));
     }
 
+    // Only the spans around the view are highlighted, so a long document with many spans stays
+    // quick to paint; scrolling brings the others in.
+    void longDocument_highlightsFollowTheView()
+    {
+        QString doc;
+        for (int i = 0; i < 3000; ++i)
+            doc += QStringLiteral("Line %1 names Ada Lovelace.\n").arg(i);
+        doc += QStringLiteral("The end was written by Charles Babbage.\n");
+        SourceView view;
+        view.resize(500, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setDocument(doc);
+        view.setGrounding(Grounder(doc).ground(Json::parse("{\"a\": \"Ada Lovelace\", \"b\": \"Charles Babbage\"}")));
+        const auto highlighted = [&view, &doc] {
+            QStringList texts;
+            for (const QTextEdit::ExtraSelection &s : view.textView()->extraSelections())
+                texts.append(doc.mid(s.cursor.selectionStart(), s.cursor.selectionEnd() - s.cursor.selectionStart()));
+            return texts;
+        };
+        QVERIFY(!highlighted().isEmpty());
+        QVERIFY(highlighted().size() < 200); // not all 3,000
+        QVERIFY(!highlighted().contains(QStringLiteral("Charles Babbage")));
+        QVERIFY(view.selectPointer(QStringLiteral("/b")));
+        QTRY_VERIFY(highlighted().contains(QStringLiteral("Charles Babbage")));
+    }
+
     void absentValue_listedAndFlaggedNotHighlighted()
     {
         const QString doc = letter();

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "extraction/extractionrequest.h"
+#include "schema/schema.h"
 #include "timeline/replyfolding.h"
 #include "timeline/replyview.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QMimeData>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTextBlock>
 
@@ -189,6 +192,37 @@ private Q_SLOTS:
         QVERIFY(underlined);
         QVERIFY(view.selectError(0));
         QCOMPARE(view.textCursor().selectedText(), QStringLiteral("450"));
+    }
+
+    // A long reply is laid out on a worker thread with several lines to a text block (fewer
+    // blocks to relayout on the GUI thread); the text, positions, marks and copy are unchanged.
+    void loadedReply_linesGroupedIntoBlocks_positionsKept()
+    {
+        QString content = QStringLiteral("{\n  \"items\": [\n");
+        for (int i = 0; i < 100; ++i)
+            content += QStringLiteral("    {\"id\": %1},\n").arg(i);
+        content += QStringLiteral("    {\"id\": \"last\"}\n  ]\n}");
+        const auto schema = Schema::compile(nlohmann::ordered_json::parse(
+            "{\"properties\": {\"items\": {\"items\": {\"properties\": {\"id\": {\"type\": \"integer\"}}}}}}"));
+        QVERIFY(schema);
+        AttemptRecord attempt;
+        attempt.number = 1;
+        attempt.content = content;
+        evaluateReply(attempt, ExtractionMode::Json, *schema, QString());
+        QCOMPARE(attempt.errors.size(), 1);
+
+        ReplyView view;
+        view.setAsyncLoadThreshold(0);
+        QSignalSpy loaded(&view, &ReplyView::loaded);
+        view.setAttempt(attempt, ExtractionMode::Json);
+        QVERIFY(loaded.wait());
+        QVERIFY2(view.document()->blockCount() < 20, qPrintable(QString::number(view.document()->blockCount())));
+        QCOMPARE(view.toPlainText(), content);
+        QVERIFY(view.selectError(0));
+        QCOMPARE(view.textCursor().selectedText(), QStringLiteral("\"last\""));
+        view.selectAll();
+        view.copy();
+        QCOMPARE(QApplication::clipboard()->text(), content);
     }
 };
 

@@ -435,6 +435,9 @@ void TimelinePane::applyPendingTree()
     if (!progress.hasPartialValue || progress.attempt != m_treeAttempt)
         return;
     growTree(progress.partialValue, progress.completePointers, progress.complete);
+    // Kept for the check on a worker thread; a finished attempt's tree is coloured from its own
+    // errors, so its value (megabytes, maybe) is never copied.
+    m_treeValue = progress.partialValue;
     validatePartial();
 }
 
@@ -655,7 +658,6 @@ void TimelinePane::resetTree()
 
 void TimelinePane::growTree(const Json &value, const std::set<std::string, std::less<>> &complete, bool all)
 {
-    m_treeValue = value;
     if (value.is_object() || value.is_array())
         growTreeChildren(value, std::string(), nullptr, complete, all);
     else

@@ -166,7 +166,7 @@ private:
     QHash<const QTreeWidgetItem *, TreeGrowth> m_treeGrowth;
     QHash<QString, bool> m_completeItems; // pointer -> validated (true) or waiting for a check
     QHash<QString, FieldStatus> m_fieldStatus;
-    nlohmann::ordered_json m_treeValue;
+    nlohmann::ordered_json m_treeValue; // the streaming partial value the worker checks
     QList<ValidationError> m_treeErrors; // the errors the tree was last coloured with
     int m_treeGeneration = 0;
     int m_treeAttempt = 0; // the attempt whose value the tree shows

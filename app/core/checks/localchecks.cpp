@@ -33,8 +33,7 @@ LocalChecks::LocalChecks(CheckList checks)
 CheckReport LocalChecks::run(const LocalCheckInput &input)
 {
     CheckReport report;
-    if (input.value)
-        m_expressions.setValue(*input.value);
+    m_loadedValue = nullptr;
     for (const CheckDefinition &check : m_checks) {
         if (check.enabled && report.configurationError.isEmpty())
             runCheck(check, input, report);
@@ -45,8 +44,7 @@ CheckReport LocalChecks::run(const LocalCheckInput &input)
 CheckReport LocalChecks::runOne(const CheckDefinition &check, const LocalCheckInput &input)
 {
     CheckReport report;
-    if (input.value)
-        m_expressions.setValue(*input.value);
+    m_loadedValue = nullptr;
     runCheck(check, input, report);
     return report;
 }
@@ -69,7 +67,7 @@ void LocalChecks::runCheck(const CheckDefinition &check, const LocalCheckInput &
 
 void LocalChecks::runExpression(const CheckDefinition &check, const LocalCheckInput &input, CheckReport &report)
 {
-    const ExpressionOutcome outcome = m_expressions.evaluate(check.expression, check.timeoutMs);
+    const ExpressionOutcome outcome = expressions(input).evaluate(check.expression, check.timeoutMs);
     using Status = ExpressionOutcome::Status;
     if (outcome.status == Status::Passed)
         return;
@@ -80,6 +78,17 @@ void LocalChecks::runExpression(const CheckDefinition &check, const LocalCheckIn
     if (!input.schemaValid && outcome.status != Status::SyntaxError)
         return; // the value is malformed; the schema errors say how
     report.configurationError = expressionConfigurationError(check, outcome);
+}
+
+ExpressionEvaluator &LocalChecks::expressions(const LocalCheckInput &input)
+{
+    if (!m_expressions)
+        m_expressions = std::make_unique<ExpressionEvaluator>();
+    if (m_loadedValue != input.value) { // the value goes to the engine once per run()
+        m_expressions->setValue(*input.value);
+        m_loadedValue = input.value;
+    }
+    return *m_expressions;
 }
 
 void LocalChecks::runGrounding(const CheckDefinition &check, const LocalCheckInput &input, CheckReport &report)

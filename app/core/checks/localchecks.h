@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
+
 namespace Formwork {
 
 class SourceMap;
@@ -41,8 +43,11 @@ private:
     void runExpression(const CheckDefinition &check, const LocalCheckInput &input, CheckReport &report);
     void runGrounding(const CheckDefinition &check, const LocalCheckInput &input, CheckReport &report);
 
+    ExpressionEvaluator &expressions(const LocalCheckInput &input);
+
     CheckList m_checks;
-    ExpressionEvaluator m_expressions;
+    std::unique_ptr<ExpressionEvaluator> m_expressions; // started on the first expression (a few ms)
+    const nlohmann::ordered_json *m_loadedValue = nullptr; // the value m_expressions holds
     GroundingCheck m_grounding;
 };
 

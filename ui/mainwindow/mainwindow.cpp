@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow/mainwindow.h"
 
+#include "checklist/checkspane.h"
+#include "checks/checksattemptchecker.h"
 #include "documents/sourcepane.h"
 #include "documents/sourceview.h"
 #include "editor/codeeditor.h"
@@ -109,6 +111,27 @@ void MainWindow::createPanes()
     m_defaultDocks = { model, prompt, result, timeline }; // see applyDefaultDockSizes()
     createBatchPane(timeline);
     createSourcePane(prompt);
+    createChecksPane(result);
+}
+
+// The checks beyond the schema (issue 14), a tab beside the result: what a run checks besides the
+// schema, and a Test of them against the current result.
+void MainWindow::createChecksPane(QDockWidget *result)
+{
+    m_checks = new ChecksPane(this);
+    m_checks->setObjectName(QStringLiteral("checksPane"));
+    QDockWidget *checks = addPane(QStringLiteral("checksDock"), tr("Checks"), m_checks, Qt::RightDockWidgetArea);
+    checks->toggleViewAction()->setToolTip(
+        tr("Show the checks beyond the schema: expressions, grounding in the input, model-judged rules"));
+    tabifyDockWidget(result, checks);
+    result->raise();
+    m_runController->setChecksPane(m_checks);
+    m_checks->setSubjectProvider([this]() -> std::optional<ChecksPane::TestSubject> {
+        const RunResult &run = m_session->result();
+        if (!run.hasValue)
+            return std::nullopt;
+        return ChecksPane::TestSubject { run.value, ChecksAttemptChecker::conversationText(m_session->config()) };
+    });
 }
 
 // The run's input text with its values highlighted, a tab beside the prompt: a value selected in
@@ -164,6 +187,7 @@ void MainWindow::setUpWorkspace()
         workspace.schemaText = m_schemaEditor->text();
         workspace.prompt = m_prompt->settings();
         workspace.server = m_picker->serverSettings();
+        workspace.checks = m_checks->checks();
         return workspace;
     };
     m_workspace->apply = [this](const Workspace &workspace) {
@@ -171,11 +195,13 @@ void MainWindow::setUpWorkspace()
         m_schemaEditor->setText(workspace.schemaText);
         m_prompt->setSettings(workspace.prompt);
         m_picker->setServerSettings(workspace.server);
+        m_checks->setChecks(workspace.checks);
     };
     m_workspace->setBlankWorkspace(m_workspace->capture());
     connect(m_schemaEditor->editor(), &QPlainTextEdit::textChanged, m_workspace, &WorkspaceController::markModified);
     connect(m_prompt, &PromptPane::settingsChanged, m_workspace, &WorkspaceController::markModified);
     connect(m_picker, &ModelPickerPane::serverSettingsChanged, m_workspace, &WorkspaceController::markModified);
+    connect(m_checks, &ChecksPane::checksEdited, m_workspace, &WorkspaceController::markModified);
     // A dropped .json may be a data file dropped by mistake: loading it replaces the schema and
     // its undo history, so ask first.
     connect(m_workspace, &WorkspaceController::schemaFileDropped, this, [this](const QString &path) {

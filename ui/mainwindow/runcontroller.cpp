@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow/runcontroller.h"
 
+#include "checklist/checkspane.h"
 #include "editor/codeeditor.h"
 #include "editor/jsoninputdialog.h"
 #include "picker/advisorbutton.h"
@@ -114,6 +115,8 @@ bool RunController::startRun()
     if (!config)
         return refuse(config.error()); // the prompt pane shows it where the problem is
 
+    if (m_checks)
+        config->checker = m_checks->checkerFor(m_panes.picker->backend());
     m_session->start(m_panes.picker->backend(), config.value());
     return true;
 }

@@ -13,6 +13,7 @@ models   @none  --host= --api= --json --timeout= --help
 suite    @dirs  --draft= --optional --metaschemas= --help
 batch    @none  --schema= --model= --input= --out= --template= --system= --concurrency= --host= --api= --mode= --attempts= --temperature= --seed= --resume --expected-column= --history= --explode --bom --checks= --workspace= --help
 history  @actions --history= --limit= --batch= --json --schema= --run= --help
+draft-schema @none --model= --describe= --out= --host= --api= --attempts= --help
 '
 
 # The values of an option, by option name (the same option means the same in every command).

@@ -186,6 +186,19 @@ private Q_SLOTS:
         }
     }
 
+    void draftSchema_invalidDraftReasked_validSchemaOnStdout()
+    {
+        QVERIFY(serve(data("draft-schema.script.json")));
+        const CliRun run = runCli({ QStringLiteral("draft-schema"), QStringLiteral("--model"), QStringLiteral("qwen3:8b"),
+                                    QStringLiteral("--describe"), QStringLiteral("invoices: number and total"),
+                                    QStringLiteral("--host"), m_host });
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.standardError.contains("draft 1 is not a valid schema:"), run.standardError.constData());
+        QVERIFY(run.standardError.contains("/required"));
+        const Json schema = Json::parse(run.standardOutput.toStdString());
+        QVERIFY(schema["properties"].contains("total"));
+    }
+
     void validate_withoutSource_skipsGroundingAndSaysSo()
     {
         const CliRun run = runCli({ QStringLiteral("validate"), QStringLiteral("--schema"), data("invoice.schema.json"),

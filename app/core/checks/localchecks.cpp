@@ -9,11 +9,6 @@ namespace Formwork {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Formwork::Checks", text);
-}
-
 // Sent to the model, so English on purpose (as the schema errors are).
 QString groundingMessage(const CheckDefinition &check, const QString &text)
 {
@@ -122,13 +117,13 @@ QString expressionConfigurationError(const CheckDefinition &check, const Express
 {
     switch (outcome.status) {
     case ExpressionOutcome::Status::SyntaxError:
-        return tr("The expression check \"%1\" does not compile: %2").arg(check.name, outcome.detail);
+        return QCoreApplication::translate("Formwork::Checks", "The expression check \"%1\" does not compile: %2").arg(check.name, outcome.detail);
     case ExpressionOutcome::Status::Threw:
-        return tr("The expression check \"%1\" threw an exception: %2").arg(check.name, outcome.detail);
+        return QCoreApplication::translate("Formwork::Checks", "The expression check \"%1\" threw an exception: %2").arg(check.name, outcome.detail);
     case ExpressionOutcome::Status::NotBoolean:
-        return tr("The expression check \"%1\" returned %2, not true or false.").arg(check.name, outcome.detail);
+        return QCoreApplication::translate("Formwork::Checks", "The expression check \"%1\" returned %2, not true or false.").arg(check.name, outcome.detail);
     case ExpressionOutcome::Status::TimedOut:
-        return tr("The expression check \"%1\" did not finish within %2 ms.").arg(check.name).arg(check.timeoutMs);
+        return QCoreApplication::translate("Formwork::Checks", "The expression check \"%1\" did not finish within %2 ms.").arg(check.name).arg(check.timeoutMs);
     case ExpressionOutcome::Status::Passed:
     case ExpressionOutcome::Status::Failed:
         break;

@@ -3,6 +3,7 @@
 
 #include "checklist/checkspane.h"
 #include "checks/checksattemptchecker.h"
+#include "drafting/schemadraftdialog.h"
 #include "documents/sourcepane.h"
 #include "documents/sourceview.h"
 #include "editor/codeeditor.h"
@@ -252,6 +253,11 @@ void MainWindow::createActions()
     infer->setObjectName(QStringLiteral("actionInferSchema"));
     infer->setToolTip(tr("Paste an example of the JSON you want and get a schema for it (types, required fields, "
                          "arrays of objects, formats)"));
+    QAction *draft = editMenu->addAction(tr("&Draft Schema..."), this, &MainWindow::draftSchema);
+    draft->setObjectName(QStringLiteral("actionDraftSchema"));
+    draft->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    draft->setToolTip(tr("Describe what to extract in words and let the chosen model write the schema (checked "
+                         "against the JSON Schema metaschema); see the changes before using it"));
 
     QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
     runMenu->addAction(m_runController->runAction());
@@ -291,6 +297,22 @@ void MainWindow::inferSchemaFromExample()
     QString error;
     if (!m_schemaEditor->inferFromExample(dialog.exampleText(), &error))
         statusBar()->showMessage(tr("Cannot infer a schema: %1").arg(error), 8000);
+}
+
+void MainWindow::draftSchema()
+{
+    const QString model = m_picker->currentModel().name;
+    if (model.isEmpty() || !m_picker->backend()) {
+        statusBar()->showMessage(tr("Choose a model in the Model pane first: it writes the draft."), 8000);
+        return;
+    }
+    const QByteArray text = m_schemaEditor->text().toUtf8();
+    const nlohmann::ordered_json current
+        = nlohmann::ordered_json::parse(text.constBegin(), text.constEnd(), nullptr, false);
+    SchemaDraftDialog dialog(m_picker->backend(), model, current.is_discarded() ? nlohmann::ordered_json() : current,
+                             this);
+    if (dialog.exec() == QDialog::Accepted && dialog.draft())
+        m_schemaEditor->setText(QString::fromStdString(dialog.draft()->dump(2)) + QLatin1Char('\n'));
 }
 
 void MainWindow::saveLayout() const

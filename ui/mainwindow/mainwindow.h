@@ -72,6 +72,7 @@ private:
     void createRunToolBar();
     void applyDefaultDockSizes();
     void inferSchemaFromExample();
+    void draftSchema();
     void importSchema();
     void exportSchema();
     void setUpWorkspace();

@@ -599,6 +599,10 @@ int run(const QStringList &arguments)
     }
 
     if (parser.isSet(chunkCharsOption)) {
+        // A check over a chunk's partial value (a total, say) would fail for the wrong reason.
+        if (!checks->isEmpty())
+            return usage(QCoreApplication::translate("cli", "--checks and --workspace cannot be combined with "
+                                                            "--chunk-chars yet."));
         ChunkedArguments chunked;
         std::optional<int> chars;
         std::optional<int> overlap;

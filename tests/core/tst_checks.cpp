@@ -226,6 +226,15 @@ private Q_SLOTS:
         QCOMPARE(runLocal({ expressionCheck(QStringLiteral("c"), QStringLiteral("$ > 3")) }, Json(2)).hard.size(), 1);
     }
 
+    void expression_cannotChangeTheValueTheNextCheckSees()
+    {
+        const CheckReport report
+            = runLocal({ expressionCheck(QStringLiteral("meddler"), QStringLiteral("($.total = 0, lineItems.pop(), true)")),
+                         expressionCheck(QStringLiteral("after"), QStringLiteral("total === 360.57 && lineItems.length === 3")) },
+                       invoiceAnswer());
+        QVERIFY(report.hard.isEmpty());
+    }
+
     void expression_throwing_isConfigurationErrorNamingTheCheck()
     {
         const CheckReport report

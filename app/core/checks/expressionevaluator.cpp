@@ -21,6 +21,10 @@ ExpressionEvaluator::ExpressionEvaluator()
     , m_watchdog(m_engine.get())
 {
     m_parse = m_engine->globalObject().property(QStringLiteral("JSON")).property(QStringLiteral("parse"));
+    // One check must not change the value the next one sees.
+    m_freeze = m_engine->evaluate(QStringLiteral(
+        "(function freeze(o) { if (o !== null && typeof o === 'object') { Object.freeze(o); "
+        "for (const k in o) freeze(o[k]); } return o; })"));
 }
 
 ExpressionEvaluator::~ExpressionEvaluator() = default;
@@ -28,7 +32,7 @@ ExpressionEvaluator::~ExpressionEvaluator() = default;
 void ExpressionEvaluator::setValue(const nlohmann::ordered_json &value)
 {
     const std::string json = value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    m_value = m_parse.call({ QJSValue(QString::fromStdString(json)) });
+    m_value = m_freeze.call({ m_parse.call({ QJSValue(QString::fromStdString(json)) }) });
 }
 
 QJSValue ExpressionEvaluator::compiled(const QString &expression)

@@ -55,6 +55,7 @@ private:
     std::unique_ptr<QJSEngine> m_engine;
     ScriptWatchdog m_watchdog; // after the engine: stopped before it goes
     QJSValue m_parse; // JSON.parse
+    QJSValue m_freeze; // a deep Object.freeze
     QJSValue m_value;
     QHash<QString, QJSValue> m_functions; // expression -> function($)
 };

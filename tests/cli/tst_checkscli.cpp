@@ -199,6 +199,35 @@ private Q_SLOTS:
         QVERIFY(schema["properties"].contains("total"));
     }
 
+    void batch_rowFailingASumCheck_isReaskedAndValid()
+    {
+        QVERIFY(serve(data("invoice-sum.script.json")));
+        QFile text(data("invoice.txt"));
+        QVERIFY(text.open(QIODevice::ReadOnly));
+        Json row = Json::object();
+        row["invoice"] = text.readAll().toStdString();
+        const QString rows = writeFile(QStringLiteral("rows.jsonl"), QByteArray::fromStdString(row.dump()) + '\n');
+        const QString out = m_dir.filePath(QStringLiteral("out.jsonl"));
+        const CliRun run = runCli({ QStringLiteral("batch"), QStringLiteral("--schema"), data("invoice.schema.json"),
+                                    QStringLiteral("--model"), QStringLiteral("qwen3:8b"), QStringLiteral("--input"), rows,
+                                    QStringLiteral("--out"), out, QStringLiteral("--host"), m_host,
+                                    QStringLiteral("--history"), m_dir.filePath(QStringLiteral("history.sqlite")),
+                                    QStringLiteral("--checks"), data("invoice.checks.json") });
+        QVERIFY2(run.exitCode == 0, run.standardError.constData());
+        const QList<Json> results = readLines(out);
+        QCOMPARE(results.size(), 1);
+        QVERIFY2(results.first().dump().find("360.57") != std::string::npos, results.first().dump().c_str());
+        QCOMPARE(m_server->state(), QProcess::Running);
+    }
+
+    void extract_checksWithChunks_isRefused()
+    {
+        const CliRun run = runCli(extractArgs({ QStringLiteral("--checks"), data("invoice.checks.json"),
+                                                QStringLiteral("--chunk-chars"), QStringLiteral("100") }));
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.standardError.contains("cannot be combined with --chunk-chars"));
+    }
+
     void validate_withoutSource_skipsGroundingAndSaysSo()
     {
         const CliRun run = runCli({ QStringLiteral("validate"), QStringLiteral("--schema"), data("invoice.schema.json"),

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "batchcommand.h"
 
+#include "checks/checksattemptchecker.h"
+#include "checksoptions.h"
+#include "llm/llmbackend.h"
+
 #include "batch/batchinput.h"
 #include "clihelp.h"
 #include "batch/batchrunner.h"
@@ -326,6 +330,8 @@ int run(const QStringList &arguments)
     parser.addOptions({ help, schemaOption, modelOption, inputOption, outOption, templateOption, systemOption,
                         concurrencyOption, hostOption, apiOption, modeOption, attemptsOption, temperatureOption,
                         seedOption, resumeOption, expectedOption, historyOption, explodeOption, bomOption });
+    const ChecksOptions checksOptions;
+    parser.addOptions(checksOptions.list());
 
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -406,6 +412,10 @@ int run(const QStringList &arguments)
         return ExitUsage;
     }
 
+    const auto checks = checksOptions.load(parser);
+    if (!checks)
+        return usage(checks.error());
+
     // Every input error is found here, before a single request is sent.
     BatchInputOptions inputOptions;
     inputOptions.expectedColumn = parser.value(expectedOption);
@@ -453,6 +463,13 @@ int run(const QStringList &arguments)
     }
 
     QNetworkAccessManager network;
+    // Model-judged rules ask the first server; each row's grounding looks in that row's prompt.
+    BackendConfig judgeConfig;
+    judgeConfig.baseUrl = config.endpoints.constFirst().url;
+    judgeConfig.bearerToken = config.bearerToken;
+    std::unique_ptr<LlmBackend> judge(LlmBackend::create(config.api, &network, judgeConfig));
+    if (!checks->isEmpty())
+        config.checker = std::make_shared<ChecksAttemptChecker>(*checks, judge.get());
     BatchRunner runner(&network, config, *input);
     if (batchId > 0)
         runner.setHistory(&history, batchId);

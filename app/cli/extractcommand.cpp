@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "extractcommand.h"
 
+#include "checks/checksattemptchecker.h"
+#include "checksoptions.h"
+
 #include "clihelp.h"
 #include "documents/documenttext.h"
 #include "schemafile.h"
@@ -67,9 +70,25 @@ Json traceLine(const AttemptRecord &a)
         error["keywordLocation"] = utf8(e.keywordLocation);
         error["message"] = utf8(e.message);
         error["range"] = e.range.isValid() ? Json::array({ e.range.begin, e.range.end }) : Json();
+        if (!e.kind.isEmpty()) { // a check beyond the schema: its kind and name
+            error["kind"] = utf8(e.kind);
+            error["check"] = utf8(e.keyword);
+        }
         errors.push_back(std::move(error));
     }
     line["errors"] = std::move(errors);
+    if (!a.softErrors.isEmpty()) {
+        Json soft = Json::array();
+        for (const ValidationError &e : a.softErrors)
+            soft.push_back(Json { { "instancePath", utf8(e.instancePath) }, { "kind", utf8(e.kind) },
+                                  { "check", utf8(e.keyword) }, { "message", utf8(e.message) },
+                                  { "range", e.range.isValid() ? Json::array({ e.range.begin, e.range.end }) : Json() } });
+        line["soft_errors"] = std::move(soft);
+    }
+    if (a.judgeUsage.promptTokens + a.judgeUsage.completionTokens > 0)
+        line["judge_usage"] = Json { { "prompt_tokens", a.judgeUsage.promptTokens },
+                                     { "completion_tokens", a.judgeUsage.completionTokens },
+                                     { "wall_ms", a.judgeWallTimeMs } };
     if (!a.errorText.isEmpty())
         line["error_text"] = utf8(a.errorText);
     line["usage"] = Json { { "prompt_tokens", a.usage.promptTokens },
@@ -406,6 +425,8 @@ int run(const QStringList &arguments)
                         modeOption, attemptsOption, timeoutOption, temperatureOption, seedOption, numCtxOption,
                         numPredictOption, traceOption, acceptOption, groundOption, jsonGroundingOption,
                         htmlReportOption, chunkCharsOption, chunkOverlapOption, mergeKeyOption, parallelOption });
+    const ChecksOptions checksOptions;
+    parser.addOptions(checksOptions.list());
 
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -483,6 +504,12 @@ int run(const QStringList &arguments)
     config.schema = loadSchemaFile(parser.value(schemaOption), QStringLiteral("extract"), error);
     if (!config.schema) {
         err << error << Qt::endl;
+        return ExitUsage;
+    }
+
+    const auto checks = checksOptions.load(parser);
+    if (!checks) {
+        err << QStringLiteral("extract: ") << checks.error() << Qt::endl;
         return ExitUsage;
     }
 
@@ -572,6 +599,10 @@ int run(const QStringList &arguments)
     }
 
     if (parser.isSet(chunkCharsOption)) {
+        // A check over a chunk's partial value (a total, say) would fail for the wrong reason.
+        if (!checks->isEmpty())
+            return usage(QCoreApplication::translate("cli", "--checks and --workspace cannot be combined with "
+                                                            "--chunk-chars yet."));
         ChunkedArguments chunked;
         std::optional<int> chars;
         std::optional<int> overlap;
@@ -595,6 +626,11 @@ int run(const QStringList &arguments)
         return runChunked(backend.get(), config, prompt, chunked, trace.get(), out, err);
     }
 
+    if (!checks->isEmpty()) {
+        auto checker = std::make_shared<ChecksAttemptChecker>(*checks, backend.get());
+        checker->setSourceText(prompt); // grounding looks in the input, not in the instructions
+        config.checker = std::move(checker);
+    }
     ExtractionRun extraction(backend.get(), config);
     RunResult result;
 
@@ -614,6 +650,7 @@ int run(const QStringList &arguments)
     QObject::connect(&extraction, &ExtractionRun::attemptFinished, &loop, [&err, &trace, &grounder](const AttemptRecord &a) {
         if (!a.isValid())
             printErrors(err, a);
+        printSoftFailures(err, a);
         if (trace) {
             Json traced = traceLine(a);
             if (grounder && a.parsed)
@@ -671,6 +708,10 @@ int run(const QStringList &arguments)
             groundingWritten = false;
         }
     };
+    if (result.judgeUsage.total() > 0)
+        err << QCoreApplication::translate("cli", "model-judged rules: %1 tokens (not counted below)")
+                   .arg(result.judgeUsage.total())
+            << Qt::endl;
     if (result.success) {
         printValue(result.value);
         err << QCoreApplication::translate("cli", "valid after %n attempt(s); %1 tokens", nullptr,

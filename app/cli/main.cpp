@@ -8,6 +8,7 @@
 #include "validatecommand.h"
 #include "batchcommand.h"
 #include "historycommand.h"
+#include "draftschemacommand.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -21,7 +22,8 @@ namespace {
 
 QList<CliCommand> commands()
 {
-    return { validateCommand(), extractCommand(), modelsCommand(), suiteCommand(), batchCommand(), historyCommand() };
+    return { validateCommand(), extractCommand(), modelsCommand(), suiteCommand(), batchCommand(), historyCommand(),
+             draftSchemaCommand() };
 }
 
 void printUsage(QTextStream &out, const QList<CliCommand> &all)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "validatecommand.h"
 
+#include "checks/localchecks.h"
+#include "checksoptions.h"
 #include "clihelp.h"
 
 #include "schema/schema.h"
@@ -63,7 +65,50 @@ Json errorToJson(const ValidationError &error)
         out["range"] = Json::array({ error.range.begin, error.range.end });
     else
         out["range"] = nullptr;
+    if (!error.kind.isEmpty()) { // a check beyond the schema: its kind and name
+        out["kind"] = error.kind.toStdString();
+        out["check"] = error.keyword.toStdString();
+    }
     return out;
+}
+
+// The text grounding checks look in (--source); a null string when not given.
+std::optional<QString> readSource(const QString &path, QTextStream &err)
+{
+    if (path.isEmpty())
+        return QString();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        err << QCoreApplication::translate("cli", "%1: cannot read the file: %2").arg(path, file.errorString())
+            << Qt::endl;
+        return std::nullopt;
+    }
+    return QString::fromUtf8(file.readAll());
+}
+
+// The checks validate can run: rules need a model (they are skipped, and said so), grounding
+// needs --source.
+CheckList localChecksFor(const CheckList &all, bool noSource, QTextStream &err)
+{
+    CheckList local;
+    for (const CheckDefinition &check : all) {
+        if (!check.enabled)
+            continue;
+        if (check.kind == CheckKind::Rule) {
+            err << QCoreApplication::translate("cli", "validate: rule check \"%1\" skipped (it needs a model).")
+                       .arg(check.name)
+                << Qt::endl;
+            continue;
+        }
+        if (check.kind == CheckKind::Grounding && noSource) {
+            err << QCoreApplication::translate("cli", "validate: grounding check \"%1\" skipped (no --source).")
+                       .arg(check.name)
+                << Qt::endl;
+            continue;
+        }
+        local.append(check);
+    }
+    return local;
 }
 
 int run(const QStringList &arguments)
@@ -85,6 +130,14 @@ int run(const QStringList &arguments)
                                     "Assert format (date, time, date-time, email, uuid, uri, ipv4, ipv6, "
                                     "hostname) instead of treating it as an annotation (default: off)."));
     parser.addOptions({ help, schemaOption, draftOption, formatsOption });
+    const ChecksOptions checksOptions;
+    parser.addOptions(checksOptions.list());
+    const QCommandLineOption sourceOption(
+        QStringLiteral("source"),
+        QCoreApplication::translate("cli", "The input text the grounding checks look in (with --checks or "
+                                           "--workspace; without it grounding checks are skipped)."),
+        QStringLiteral("file"));
+    parser.addOption(sourceOption);
     parser.addPositionalArgument(QStringLiteral("INSTANCE"), QCoreApplication::translate("cli", "JSON files to check."),
                                  QStringLiteral("INSTANCE.json..."));
     QTextStream out(stdout);
@@ -137,6 +190,16 @@ int run(const QStringList &arguments)
         return ExitUsage;
     }
 
+    const auto checkList = checksOptions.load(parser);
+    if (!checkList) {
+        err << QStringLiteral("validate: ") << checkList.error() << Qt::endl;
+        return ExitUsage;
+    }
+    const std::optional<QString> sourceText = readSource(parser.value(sourceOption), err);
+    if (!sourceText)
+        return ExitUsage;
+    LocalChecks checks(localChecksFor(*checkList, sourceText->isNull(), err));
+
     bool anyInvalid = false;
     bool anyUnreadable = false;
     for (const QString &path : parser.positionalArguments()) {
@@ -153,12 +216,28 @@ int run(const QStringList &arguments)
                 range = std::pair { found->begin, found->end };
             return range;
         });
+        LocalCheckInput checkInput;
+        checkInput.value = &instance->parsed.value;
+        checkInput.sourceMap = &sourceMap;
+        checkInput.sourceText = *sourceText;
+        checkInput.schemaValid = errors.isEmpty();
+        const CheckReport report = checks.run(checkInput);
+        if (!report.configurationError.isEmpty()) {
+            err << QStringLiteral("validate: ") << report.configurationError << Qt::endl;
+            return ExitUsage;
+        }
+        errors.append(report.hard);
         Json line = Json::object();
         line["file"] = path.toStdString();
         line["valid"] = errors.isEmpty();
         line["errors"] = Json::array();
         for (const ValidationError &error : errors)
             line["errors"].push_back(errorToJson(error));
+        if (!report.soft.isEmpty()) {
+            line["soft_errors"] = Json::array();
+            for (const ValidationError &error : report.soft)
+                line["soft_errors"].push_back(errorToJson(error));
+        }
         anyInvalid = anyInvalid || !errors.isEmpty();
         out << QString::fromStdString(line.dump(-1, ' ', false, Json::error_handler_t::replace)) << Qt::endl;
     }

@@ -7,12 +7,13 @@
 # @actions: the words of _formwork_cli_actions), then its options; an option that takes a value
 # ends in '='. A new command is one more line.
 _formwork_cli_table='
-validate @files --schema= --draft= --formats --help
-extract  @none  --model= --schema= --prompt= --input= --system= --host= --api= --mode= --attempts= --timeout= --temperature= --seed= --num-ctx= --num-predict= --trace= --accept-invalid --ground --json-grounding= --html-report= --chunk-chars= --chunk-overlap= --merge-key= --parallel= --help
+validate @files --schema= --draft= --formats --checks= --workspace= --source= --help
+extract  @none  --model= --schema= --prompt= --input= --system= --host= --api= --mode= --attempts= --timeout= --temperature= --seed= --num-ctx= --num-predict= --trace= --accept-invalid --ground --json-grounding= --html-report= --chunk-chars= --chunk-overlap= --merge-key= --parallel= --checks= --workspace= --help
 models   @none  --host= --api= --json --timeout= --help
 suite    @dirs  --draft= --optional --metaschemas= --help
-batch    @none  --schema= --model= --input= --out= --template= --system= --concurrency= --host= --api= --mode= --attempts= --temperature= --seed= --resume --expected-column= --history= --explode --bom --help
+batch    @none  --schema= --model= --input= --out= --template= --system= --concurrency= --host= --api= --mode= --attempts= --temperature= --seed= --resume --expected-column= --history= --explode --bom --checks= --workspace= --help
 history  @actions --history= --limit= --batch= --json --schema= --run= --help
+draft-schema @none --model= --describe= --out= --host= --api= --attempts= --help
 '
 
 # The values of an option, by option name (the same option means the same in every command).
@@ -24,7 +25,7 @@ _formwork_cli_values()
         --api) echo 'ollama openai' ;;
         --draft) echo '2020-12 7' ;;
         --host) echo "${OLLAMA_HOST:-http://127.0.0.1:11434}" ;;
-        --schema | --input | --trace | --out | --template | --history | --json-grounding | --html-report) echo @files ;;
+        --schema | --input | --trace | --out | --template | --history | --json-grounding | --html-report | --checks | --workspace | --source) echo @files ;;
         --metaschemas) echo @dirs ;;
     esac
 }

@@ -46,7 +46,7 @@ expect()
 }
 
 expect "formwork-cli ex<TAB> completes the command" "extract" formwork-cli ex
-expect "formwork-cli <TAB> offers the commands" "--help --version batch extract history models suite validate" \
+expect "formwork-cli <TAB> offers the commands" "--help --version batch draft-schema extract history models suite validate" \
     formwork-cli ""
 expect "extract --mode <TAB> offers the modes" "json md-json schema tools" formwork-cli extract --mode ""
 expect "extract --mode m<TAB> narrows them" "md-json" formwork-cli extract --mode m

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow/mainwindow.h"
 
+#include "checklist/checkspane.h"
+#include "checks/checksattemptchecker.h"
+#include "drafting/schemadraftdialog.h"
 #include "documents/sourcepane.h"
 #include "documents/sourceview.h"
 #include "editor/codeeditor.h"
@@ -110,6 +113,27 @@ void MainWindow::createPanes()
     m_defaultDocks = { model, prompt, result, timeline }; // see applyDefaultDockSizes()
     createBatchPane(timeline);
     createSourcePane(prompt);
+    createChecksPane(result);
+}
+
+// The checks beyond the schema (issue 14), a tab beside the result: what a run checks besides the
+// schema, and a Test of them against the current result.
+void MainWindow::createChecksPane(QDockWidget *result)
+{
+    m_checks = new ChecksPane(this);
+    m_checks->setObjectName(QStringLiteral("checksPane"));
+    QDockWidget *checks = addPane(QStringLiteral("checksDock"), tr("Checks"), m_checks, Qt::RightDockWidgetArea);
+    checks->toggleViewAction()->setToolTip(
+        tr("Show the checks beyond the schema: expressions, grounding in the input, model-judged rules"));
+    tabifyDockWidget(result, checks);
+    result->raise();
+    m_runController->setChecksPane(m_checks);
+    m_checks->setSubjectProvider([this]() -> std::optional<ChecksPane::TestSubject> {
+        const RunResult &run = m_session->result();
+        if (!run.hasValue)
+            return std::nullopt;
+        return ChecksPane::TestSubject { run.value, ChecksAttemptChecker::conversationText(m_session->config()) };
+    });
 }
 
 // The run's input text with its values highlighted, a tab beside the prompt: a value selected in
@@ -165,6 +189,7 @@ void MainWindow::setUpWorkspace()
         workspace.schemaText = m_schemaEditor->text();
         workspace.prompt = m_prompt->settings();
         workspace.server = m_picker->serverSettings();
+        workspace.checks = m_checks->checks();
         return workspace;
     };
     m_workspace->apply = [this](const Workspace &workspace) {
@@ -172,11 +197,13 @@ void MainWindow::setUpWorkspace()
         m_schemaEditor->setText(workspace.schemaText);
         m_prompt->setSettings(workspace.prompt);
         m_picker->setServerSettings(workspace.server);
+        m_checks->setChecks(workspace.checks);
     };
     m_workspace->setBlankWorkspace(m_workspace->capture());
     connect(m_schemaEditor->editor(), &QPlainTextEdit::textChanged, m_workspace, &WorkspaceController::markModified);
     connect(m_prompt, &PromptPane::settingsChanged, m_workspace, &WorkspaceController::markModified);
     connect(m_picker, &ModelPickerPane::serverSettingsChanged, m_workspace, &WorkspaceController::markModified);
+    connect(m_checks, &ChecksPane::checksEdited, m_workspace, &WorkspaceController::markModified);
     // A dropped .json may be a data file dropped by mistake: loading it replaces the schema and
     // its undo history, so ask first.
     connect(m_workspace, &WorkspaceController::schemaFileDropped, this, [this](const QString &path) {
@@ -255,6 +282,11 @@ void MainWindow::createActions()
     infer->setObjectName(QStringLiteral("actionInferSchema"));
     infer->setToolTip(tr("Paste an example of the JSON you want and get a schema for it (types, required fields, "
                          "arrays of objects, formats)"));
+    QAction *draft = editMenu->addAction(tr("&Draft Schema..."), this, &MainWindow::draftSchema);
+    draft->setObjectName(QStringLiteral("actionDraftSchema"));
+    draft->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    draft->setToolTip(tr("Describe what to extract in words and let the chosen model write the schema (checked "
+                         "against the JSON Schema metaschema); see the changes before using it"));
 
     QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
     runMenu->addAction(m_runController->runAction());
@@ -294,6 +326,22 @@ void MainWindow::inferSchemaFromExample()
     QString error;
     if (!m_schemaEditor->inferFromExample(dialog.exampleText(), &error))
         statusBar()->showMessage(tr("Cannot infer a schema: %1").arg(error), 8000);
+}
+
+void MainWindow::draftSchema()
+{
+    const QString model = m_picker->currentModel().name;
+    if (model.isEmpty() || !m_picker->backend()) {
+        statusBar()->showMessage(tr("Choose a model in the Model pane first: it writes the draft."), 8000);
+        return;
+    }
+    const QByteArray text = m_schemaEditor->text().toUtf8();
+    const nlohmann::ordered_json current
+        = nlohmann::ordered_json::parse(text.constBegin(), text.constEnd(), nullptr, false);
+    SchemaDraftDialog dialog(m_picker->backend(), model, current.is_discarded() ? nlohmann::ordered_json() : current,
+                             this);
+    if (dialog.exec() == QDialog::Accepted && dialog.draft())
+        m_schemaEditor->setText(QString::fromStdString(dialog.draft()->dump(2)) + QLatin1Char('\n'));
 }
 
 void MainWindow::saveLayout() const

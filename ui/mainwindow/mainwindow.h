@@ -20,6 +20,7 @@ class SchemaEditorPane;
 class TimelinePane;
 class WorkspaceController;
 class SourcePane;
+class ChecksPane;
 
 // The workbench: the schema editor in the centre, the model picker, prompt, result and attempt
 // timeline in docks. Dock layout and window geometry are restored from QSettings.
@@ -40,6 +41,7 @@ public:
     ResultPane *resultPane() const { return m_result; }
     TimelinePane *timelinePane() const { return m_timeline; }
     SourcePane *sourcePane() const { return m_source; }
+    ChecksPane *checksPane() const { return m_checks; }
     RunSession *runSession() const { return m_session; }
     RunController *runController() const { return m_runController; }
     // The workspace file: New/Open/Save, recent files, autosave and recovery, drops.
@@ -68,10 +70,12 @@ private:
     QDockWidget *addPane(const QString &objectName, const QString &title, QWidget *content, Qt::DockWidgetArea area);
     void createPanes();
     void createSourcePane(QDockWidget *prompt);
+    void createChecksPane(QDockWidget *result);
     void createActions();
     void createRunToolBar();
     void applyDefaultDockSizes();
     void inferSchemaFromExample();
+    void draftSchema();
     void importSchema();
     void chooseDocument();
     void exportSchema();
@@ -86,6 +90,7 @@ private:
     TimelinePane *m_timeline;
     WorkspaceController *m_workspace;
     SourcePane *m_source = nullptr;
+    ChecksPane *m_checks = nullptr;
     RunController *m_runController;
     QMenu *m_viewMenu = nullptr;
     QList<QDockWidget *> m_defaultDocks; // until their first-start sizes are applied

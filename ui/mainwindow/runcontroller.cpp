@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow/runcontroller.h"
 
+#include "checklist/checkspane.h"
 #include "editor/codeeditor.h"
 #include "editor/jsoninputdialog.h"
 #include "extraction/extractionrequest.h"
@@ -138,6 +139,8 @@ void RunController::startProbedRun(ExtractionConfig config)
         return;
     }
     config.server = backend->serverInfo();
+    if (m_checks)
+        config.checker = m_checks->checkerFor(backend);
     if (config.modelInfo.runtimeContextLength == 0)
         config.modelInfo.runtimeContextLength = config.server.slotContext;
     m_session->start(backend, config);

@@ -17,6 +17,7 @@ namespace Formwork {
 namespace Ui {
 
 class AdvisorButton;
+class ChecksPane;
 class ModelPickerPane;
 class PromptPane;
 class RunSession;
@@ -53,6 +54,8 @@ public:
     // Starts a run; false (with the reason shown where the problem is) when it cannot start.
     bool startRun();
     void cancelRun();
+    // The checks a run gets beside the schema (issue 14); none when not set.
+    void setChecksPane(ChecksPane *checks) { m_checks = checks; }
     // Validates `jsonText` against the current schema without a model; false when the schema is
     // not valid (the schema pane says why).
     bool validateJson(const QString &jsonText);
@@ -79,6 +82,7 @@ private:
 
     RunSession *m_session;
     Panes m_panes;
+    ChecksPane *m_checks = nullptr;
     QWidget *m_window;
     QAction *m_runAction = nullptr;
     QAction *m_cancelAction = nullptr;

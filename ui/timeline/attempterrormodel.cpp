@@ -27,6 +27,9 @@ void AttemptErrorModel::setAttempt(const AttemptRecord &attempt)
         if (!message.isEmpty())
             m_rows.append(Row { RowKind::Other, -1, message });
     }
+    m_softErrors = attempt.softErrors;
+    for (int i = 0; i < m_softErrors.size(); ++i)
+        m_rows.append(Row { RowKind::Other, -1, m_softErrors.at(i).message, i });
     endResetModel();
 }
 
@@ -34,6 +37,7 @@ void AttemptErrorModel::clear()
 {
     beginResetModel();
     m_errors.clear();
+    m_softErrors.clear();
     m_rows.clear();
     endResetModel();
 }
@@ -63,7 +67,7 @@ QVariant AttemptErrorModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row &row = m_rows.at(index.row());
-    const ValidationError *error = row.errorIndex >= 0 ? &m_errors.at(row.errorIndex) : nullptr;
+    const ValidationError *error = errorOf(row);
     switch (role) {
     case ErrorIndexRole:
         return row.errorIndex;
@@ -91,9 +95,34 @@ QVariant AttemptErrorModel::data(const QModelIndex &index, int role) const
         if (error)
             return error->keyword;
         return row.kind == RowKind::Parse ? tr("parse") : QString();
+    case KindColumn:
+        if (!error)
+            return {};
+        return row.softIndex >= 0 ? tr("%1 (soft)").arg(kindText(error->kind)) : kindText(error->kind);
     default:
         return {};
     }
+}
+
+const ValidationError *AttemptErrorModel::errorOf(const Row &row) const
+{
+    if (row.errorIndex >= 0)
+        return &m_errors.at(row.errorIndex);
+    return row.softIndex >= 0 ? &m_softErrors.at(row.softIndex) : nullptr;
+}
+
+// What found an error: the schema, or a check beyond it (issue 14).
+QString AttemptErrorModel::kindText(const QString &kind)
+{
+    if (kind.isEmpty())
+        return tr("schema");
+    if (kind == u"expression")
+        return tr("expression");
+    if (kind == u"grounding")
+        return tr("grounding");
+    if (kind == u"rule")
+        return tr("rule");
+    return kind;
 }
 
 QVariant AttemptErrorModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -107,6 +136,8 @@ QVariant AttemptErrorModel::headerData(int section, Qt::Orientation orientation,
         return tr("Message");
     case KeywordColumn:
         return tr("Keyword");
+    case KindColumn:
+        return tr("Kind");
     default:
         return {};
     }

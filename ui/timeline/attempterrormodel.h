@@ -16,7 +16,7 @@ class AttemptErrorModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(AttemptErrorModel)
 
 public:
-    enum Column { PathColumn, MessageColumn, KeywordColumn, ColumnCount };
+    enum Column { PathColumn, MessageColumn, KeywordColumn, KindColumn, ColumnCount };
     enum class RowKind {
         Validation, // errors().at(errorIndex(row))
         Parse, // the parse error, at AttemptRecord::parseErrorOffset
@@ -42,15 +42,20 @@ public:
     RowKind rowKind(int row) const;
     int errorIndex(int row) const; // -1 unless a Validation row
     const QList<ValidationError> &errors() const { return m_errors; }
+    // "schema", "expression", "grounding", "rule" for ValidationError::kind, translated.
+    static QString kindText(const QString &kind);
 
 private:
     struct Row {
         RowKind kind = RowKind::Validation;
         int errorIndex = -1;
         QString message;
+        int softIndex = -1; // into m_softErrors: a failed soft check (reported, not reasked)
     };
+    const ValidationError *errorOf(const Row &row) const;
 
     QList<ValidationError> m_errors;
+    QList<ValidationError> m_softErrors;
     QList<Row> m_rows;
 };
 

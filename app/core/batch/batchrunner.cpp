@@ -334,6 +334,7 @@ void BatchRunner::startRow(int row, int endpoint)
         finishRow(row, Active { row, endpoint, 0, false }, failure);
         return;
     }
+    config->checker = m_config.checker;
     if (m_config.backoffBaseMs >= 0) {
         config->limits.backoffBaseMs = m_config.backoffBaseMs;
         config->limits.backoffMaxMs = std::max(m_config.backoffBaseMs * 8, 1);

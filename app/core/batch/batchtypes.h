@@ -34,6 +34,7 @@ struct BatchConfig {
     int endpointRetryMs = 30000; // an endpoint taken out is tried again after this long
     int maxRequeues = 5; // moves of one row to another endpoint before it counts as failed
     int backoffBaseMs = -1; // transport backoff of each run; -1: the extraction default
+    std::shared_ptr<AttemptChecker> checker; // checks beyond the schema, shared by every row's run
 };
 
 enum class BatchRowStatus { Pending, Running, Valid, Invalid, Error, Cancelled };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "extraction/extractionrun.h"
 
+#include "checks/attemptchecker.h"
+#include "checks/checkreport.h"
 #include "common/logging.h"
 #include "extraction/extractionrequest.h"
 #include "llm/llmbackend.h"
@@ -264,6 +266,16 @@ void ExtractionRun::onFinished(const ChatResult &result)
     }
     if (m_state != State::Running)
         return; // a slot cancelled the run
+    if (r.parsed && m_config.checker) {
+        startChecks(result);
+        return;
+    }
+    completeAttempt(result);
+}
+
+void ExtractionRun::completeAttempt(const ChatResult &result)
+{
+    AttemptRecord &r = m_current;
     QList<ChatMessage> overlay;
     bool lengthExhausted = false;
     bool contextFull = false;
@@ -352,6 +364,29 @@ void ExtractionRun::onFinished(const ChatResult &result)
     beginAttempt();
 }
 
+void ExtractionRun::startChecks(const ChatResult &result)
+{
+    AttemptCheckJob *job = m_config.checker->check(m_current, m_config, this);
+    m_checkJob = job;
+    connect(job, &AttemptCheckJob::finished, this, [this, job, result](const CheckReport &report) {
+        job->deleteLater();
+        if (m_checkJob != job || m_state != State::Running)
+            return;
+        m_checkJob = nullptr;
+        applyCheckReport(m_current, report);
+        m_judgeUsage.promptTokens += report.judgeUsage.promptTokens;
+        m_judgeUsage.completionTokens += report.judgeUsage.completionTokens;
+        if (report.configurationError.isEmpty()) {
+            completeAttempt(result);
+            return;
+        }
+        // A broken check is not the model's fault: asking again cannot help.
+        m_overlays.append(QList<ChatMessage>());
+        recordAttempt();
+        finish(false, RunFailureReason::Configuration, report.configurationError);
+    });
+}
+
 void ExtractionRun::onFailed(const BackendError &error)
 {
     if (sender() != m_job || m_state != State::Running)
@@ -414,6 +449,10 @@ void ExtractionRun::stopCurrent(AttemptOutcome outcome, const QString &note)
     }
     m_throttleTimer.stop();
     m_backoffTimer.stop();
+    if (m_checkJob) {
+        m_checkJob->deleteLater(); // stops its judging requests
+        m_checkJob = nullptr;
+    }
     if (!m_currentOpen)
         return;
     m_current.content = m_liveContent;
@@ -477,6 +516,7 @@ void ExtractionRun::finish(bool success, RunFailureReason reason, const QString 
     result.backendError = error;
     result.attempts = m_attempts;
     result.usage = m_usage;
+    result.judgeUsage = m_judgeUsage;
     result.transportRetries = m_transportRetries;
     result.warnings = m_warnings;
     result.wallTimeMs = m_runClock.isValid() ? m_runClock.elapsed() : 0;

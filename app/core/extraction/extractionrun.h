@@ -10,6 +10,7 @@
 
 namespace Formwork {
 
+class AttemptCheckJob;
 class ChatJob;
 class LlmBackend;
 
@@ -66,6 +67,8 @@ private:
     void sendCurrent();
     void onDelta(const ChatDelta &delta);
     void onFinished(const ChatResult &result);
+    void startChecks(const ChatResult &result);
+    void completeAttempt(const ChatResult &result);
     void onFailed(const BackendError &error);
     void onDeadline();
     void emitProgress(bool final);
@@ -89,6 +92,8 @@ private:
     QPointer<ChatJob> m_job;
     State m_state = State::Idle;
     RunUsage m_usage;
+    RunUsage m_judgeUsage; // model-judged checks, apart from m_usage
+    QPointer<AttemptCheckJob> m_checkJob; // the checks of m_current under way
     int m_transportRetries = 0;
     QStringList m_warnings;
     RunResult m_result;

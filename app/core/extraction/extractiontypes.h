@@ -14,11 +14,14 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 
 namespace Formwork {
+
+class AttemptChecker;
 
 // How the schema reaches the model (design.md section 2, "Modes").
 enum class ExtractionMode {
@@ -77,6 +80,8 @@ struct ExtractionConfig {
     ServerInfo server;
     // Test seams: uniform random numbers in [0, 1) for the backoff jitter.
     std::function<double()> random;
+    // Checks beyond the schema (checks/), asked about every attempt whose reply parsed; none when null.
+    std::shared_ptr<AttemptChecker> checker;
 };
 
 // Why an attempt did not produce a valid value.
@@ -113,6 +118,9 @@ struct AttemptRecord {
     qsizetype parseErrorOffset = -1; // byte offset into the raw text
     QList<ValidationError> errors; // ranges are byte offsets into the raw text
     QString errorText; // what the reask quoted (or would have quoted)
+    QList<ValidationError> softErrors; // failed soft checks: reported, never reasked
+    ChatUsage judgeUsage; // the requests of model-judged rules, apart from `usage`
+    qint64 judgeWallTimeMs = 0;
 
     AttemptOutcome outcome = AttemptOutcome::BackendFailed;
     std::optional<BackendError> backendError;
@@ -183,6 +191,7 @@ struct RunResult {
     nlohmann::ordered_json value; // the valid value, or the last parsed one
     int valueAttempt = 0; // the attempt `value` comes from
     RunUsage usage; // summed over attempts
+    RunUsage judgeUsage; // model-judged rules, summed over attempts (not in `usage`)
     int transportRetries = 0;
     QStringList warnings;
     qint64 wallTimeMs = 0;

@@ -57,6 +57,9 @@ struct ValidationError {
     QString keyword; // "minimum", "required", ...
     QString message; // plain English, without the instance path
     Range range; // filled by attachSourceRanges()
+    // What found the error: empty for the schema, else the kind of check beyond it ("expression",
+    // "grounding", "rule"; issue 14), whose name is then in `keyword`.
+    QString kind;
 
     // "/items/2/price: -3 is less than the minimum of 0" (the root is shown as "/").
     QString text() const;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/workspace.h"
 
+#include "checks/checksfile.h"
 #include "json/jsonparser.h"
 #include "json/textpositions.h"
 
@@ -205,6 +206,8 @@ QByteArray serialize(const Workspace &workspace, const QDir *base)
     file["limits"] = std::move(limits);
     file["think"] = utf8(thinkModeName(prompt.think));
     file["templates"] = templatesJson(prompt.templates);
+    if (!workspace.checks.isEmpty())
+        file["checks"] = checksToJson(workspace.checks);
     std::string text = file.dump(2, ' ', false, Json::error_handler_t::replace);
     text += '\n';
     return QByteArray(text.data(), qsizetype(text.size()));
@@ -565,6 +568,19 @@ void readChoices(Reader &reader, const Json &root, PromptSettings &prompt)
     }
 }
 
+void readChecks(Reader &reader, const Json &root, CheckList &checks)
+{
+    const Json *json = Reader::member(root, "checks");
+    if (!json || reader.error)
+        return;
+    auto parsed = checksFromJson(*json, "/checks");
+    if (!parsed) {
+        reader.fail(parsed.error().pointer, parsed.error().message);
+        return;
+    }
+    checks = *parsed;
+}
+
 } // namespace
 
 QString WorkspaceError::text() const
@@ -639,6 +655,7 @@ Result<Workspace, WorkspaceError> parseWorkspace(const QByteArray &bytes, const 
     readChoices(reader, root, workspace.prompt);
     readOptions(reader, root, workspace.prompt.options);
     readLimits(reader, root, workspace.prompt);
+    readChecks(reader, root, workspace.checks);
     if (reader.error)
         return *reader.error;
     return workspace;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "checks/checkdefinition.h"
 #include "common/result.h"
 #include "extraction/promptsettings.h"
 #include "llm/llmtypes.h"
@@ -26,6 +27,7 @@ struct Workspace {
     QString schemaText; // the schema editor's text, verbatim
     PromptSettings prompt;
     ServerSettings server;
+    CheckList checks; // checks beyond the schema (issue 14), stored beside it
 };
 
 // Where a workspace file stops making sense: the file, and line and column when it is not JSON.

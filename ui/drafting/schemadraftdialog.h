@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "extraction/extractiontypes.h"
+
+#include <QDialog>
+#include <QPointer>
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+
+class QDialogButtonBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTreeWidget;
+
+namespace Formwork {
+
+class ExtractionRun;
+class LlmBackend;
+
+namespace Ui {
+
+// "Draft Schema…" (issue 14): the user describes what to extract in words, the chosen model
+// drafts a JSON Schema (checked against the metaschema and reasked until it passes, see
+// drafting/schemadraft.h), and the draft is shown as a diff against the current schema, to be
+// used or thrown away. The run goes on in the background; the dialog never blocks on it.
+class SchemaDraftDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SchemaDraftDialog)
+
+public:
+    // `backend` must outlive the dialog. `current` is the schema in the editor (null when none).
+    SchemaDraftDialog(LlmBackend *backend, const QString &model, const nlohmann::ordered_json &current,
+                      QWidget *parent = nullptr);
+    ~SchemaDraftDialog() override;
+
+    void setDescription(const QString &text);
+    // Starts drafting; false when there is no description or a draft is under way.
+    bool startDraft();
+    // The accepted draft's text (indented JSON); valid once a draft succeeded.
+    std::optional<nlohmann::ordered_json> draft() const { return m_draft; }
+
+Q_SIGNALS:
+    // A draft run ended: succeeded or not.
+    void draftFinished(bool success);
+
+private:
+    void onRunEnded(const RunResult &result);
+    void showDiff(const nlohmann::ordered_json &draft);
+    void setBusy(bool busy);
+
+    LlmBackend *m_backend;
+    QString m_model;
+    nlohmann::ordered_json m_current;
+    std::optional<nlohmann::ordered_json> m_draft;
+    QPointer<ExtractionRun> m_run;
+
+    QPlainTextEdit *m_description;
+    QPushButton *m_draftButton;
+    QLabel *m_status;
+    QTreeWidget *m_diff;
+    QPlainTextEdit *m_draftText;
+    QDialogButtonBox *m_buttons;
+};
+
+} // namespace Ui
+} // namespace Formwork

@@ -14,8 +14,9 @@ namespace Cli {
 
 ChecksOptions::ChecksOptions()
     : checks(QStringLiteral("checks"),
-             QCoreApplication::translate("cli", "Checks beyond the schema (expressions, grounding in the input, "
-                                                "model-judged rules) from this checks file."),
+             QCoreApplication::translate("cli",
+                                         "Checks beyond the schema (expressions, grounding in the input, "
+                                         "model-judged rules) from this checks file."),
              QStringLiteral("file"))
     , workspace(QStringLiteral("workspace"),
                 QCoreApplication::translate("cli", "Take the checks from this workspace file (*.formwork.json)."),

@@ -52,26 +52,36 @@ RunResult runToEnd(ExtractionRun &run, QTextStream &err)
 int run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("cli", "Draft a JSON Schema from a description with a local LLM; the schema is "
-                                        "checked against the 2020-12 metaschema and goes to stdout."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("cli",
+                                    "Draft a JSON Schema from a description with a local LLM; the schema is "
+                                    "checked against the 2020-12 metaschema and goes to stdout."));
     const QCommandLineOption help = helpOption();
-    const QCommandLineOption modelOption(QStringLiteral("model"), QCoreApplication::translate("cli", "The model, e.g. llama3.1:8b."),
+    const QCommandLineOption modelOption(QStringLiteral("model"),
+                                         QCoreApplication::translate("cli", "The model, e.g. llama3.1:8b."),
                                          QStringLiteral("name"));
     const QCommandLineOption describeOption(
         QStringLiteral("describe"),
-        QCoreApplication::translate("cli", "What to extract, in words (\"invoices: number, date, supplier, line items with quantity and price, "
-           "total\")."),
+        QCoreApplication::translate(
+            "cli",
+            "What to extract, in words (\"invoices: number, date, supplier, line items with quantity and price, "
+            "total\")."),
         QStringLiteral("text"));
-    const QCommandLineOption outOption(QStringLiteral("out"), QCoreApplication::translate("cli", "Write the schema to this file instead of stdout."),
-                                       QStringLiteral("file"));
+    const QCommandLineOption outOption(
+        QStringLiteral("out"), QCoreApplication::translate("cli", "Write the schema to this file instead of stdout."),
+        QStringLiteral("file"));
     const QCommandLineOption hostOption(
-        QStringLiteral("host"), QCoreApplication::translate("cli", "The server address (default: OLLAMA_HOST, else http://127.0.0.1:11434)."),
+        QStringLiteral("host"),
+        QCoreApplication::translate("cli", "The server address (default: OLLAMA_HOST, else http://127.0.0.1:11434)."),
         QStringLiteral("url"));
-    const QCommandLineOption apiOption(QStringLiteral("api"), QCoreApplication::translate("cli", "The server's API: ollama or openai (default: ollama)."),
-                                       QStringLiteral("api"), QStringLiteral("ollama"));
-    const QCommandLineOption attemptsOption(QStringLiteral("attempts"),
-                                            QCoreApplication::translate("cli", "The number of drafts, the first included (default: 3)."),
-                                            QStringLiteral("n"), QStringLiteral("3"));
+    const QCommandLineOption apiOption(
+        QStringLiteral("api"),
+        QCoreApplication::translate("cli", "The server's API: ollama or openai (default: ollama)."),
+        QStringLiteral("api"), QStringLiteral("ollama"));
+    const QCommandLineOption attemptsOption(
+        QStringLiteral("attempts"),
+        QCoreApplication::translate("cli", "The number of drafts, the first included (default: 3)."),
+        QStringLiteral("n"), QStringLiteral("3"));
     parser.addOptions({ help, modelOption, describeOption, outOption, hostOption, apiOption, attemptsOption });
 
     QTextStream out(stdout);
@@ -98,8 +108,10 @@ int run(const QStringList &arguments)
 
     auto registry = std::make_shared<SchemaRegistry>();
     if (registry->addMetaschemas() == 0)
-        err << QCoreApplication::translate("cli", "draft-schema: the official metaschemas were not found (python3-jsonschema); drafts are only "
-                  "compiled.")
+        err << QCoreApplication::translate(
+            "cli",
+            "draft-schema: the official metaschemas were not found (python3-jsonschema); drafts are only "
+            "compiled.")
             << Qt::endl;
     ExtractionConfig config = schemaDraftConfig(parser.value(describeOption), parser.value(modelOption), registry);
     config.limits.maxAttempts = attempts;
@@ -112,16 +124,18 @@ int run(const QStringList &arguments)
         = parser.isSet(hostOption) ? connectableOllamaUrl(parser.value(hostOption)) : resolveBaseUrl(QString());
     backendConfig.bearerToken = qEnvironmentVariable("FORMWORK_API_KEY");
     QNetworkAccessManager network;
-    std::unique_ptr<LlmBackend> backend(LlmBackend::create(
-        apiName == u"openai" ? BackendApi::OpenAi : BackendApi::Ollama, &network, backendConfig));
+    std::unique_ptr<LlmBackend> backend(
+        LlmBackend::create(apiName == u"openai" ? BackendApi::OpenAi : BackendApi::Ollama, &network, backendConfig));
     ExtractionRun extraction(backend.get(), config);
     const RunResult result = runToEnd(extraction, err);
     if (!result.success) {
-        err << QCoreApplication::translate("cli", "draft-schema failed (%1): %2").arg(runFailureReasonName(result.reason), result.message)
+        err << QCoreApplication::translate("cli", "draft-schema failed (%1): %2")
+                   .arg(runFailureReasonName(result.reason), result.message)
             << Qt::endl;
         return result.reason == RunFailureReason::Backend ? ExitBackend : ExitInvalid;
     }
-    const QByteArray schema = QByteArray::fromStdString(result.value.dump(2, ' ', false, Json::error_handler_t::replace)) + '\n';
+    const QByteArray schema
+        = QByteArray::fromStdString(result.value.dump(2, ' ', false, Json::error_handler_t::replace)) + '\n';
     if (parser.isSet(outOption)) {
         if (const QString failure = writeFileAtomically(parser.value(outOption), schema); !failure.isEmpty()) {
             err << failure << Qt::endl;
@@ -131,7 +145,8 @@ int run(const QStringList &arguments)
         out << QString::fromUtf8(schema);
         out.flush();
     }
-    err << QCoreApplication::translate("cli", "a valid schema after %n draft(s)", nullptr, int(result.attempts.size())) << Qt::endl;
+    err << QCoreApplication::translate("cli", "a valid schema after %n draft(s)", nullptr, int(result.attempts.size()))
+        << Qt::endl;
     return ExitSuccess;
 }
 
@@ -139,7 +154,8 @@ int run(const QStringList &arguments)
 
 CliCommand draftSchemaCommand()
 {
-    return { QStringLiteral("draft-schema"), QCoreApplication::translate("cli", "Draft a JSON Schema from a description with a local LLM."), run };
+    return { QStringLiteral("draft-schema"),
+             QCoreApplication::translate("cli", "Draft a JSON Schema from a description with a local LLM."), run };
 }
 
 } // namespace Cli

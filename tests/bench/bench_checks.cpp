@@ -54,7 +54,8 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     const int rounds = argc > 1 ? QByteArray(argv[1]).toInt() : 2000;
     const QString data = QStringLiteral(FORMWORK_TEST_DATA_DIR);
-    auto checks = parseChecksFile(readFile(data + QStringLiteral("/checks/invoice.checks.json")), QStringLiteral("invoice.checks.json"));
+    auto checks = parseChecksFile(readFile(data + QStringLiteral("/checks/invoice.checks.json")),
+                                  QStringLiteral("invoice.checks.json"));
     if (!checks) {
         out << checks.error() << Qt::endl;
         return 1;

@@ -66,9 +66,9 @@ private:
 
     QStringList extractArgs(const QStringList &extra) const
     {
-        return QStringList { QStringLiteral("extract"), QStringLiteral("--model"), QStringLiteral("llama3.1:8b"),
+        return QStringList { QStringLiteral("extract"),  QStringLiteral("--model"),   QStringLiteral("llama3.1:8b"),
                              QStringLiteral("--schema"), data("invoice.schema.json"), QStringLiteral("--input"),
-                             data("invoice.txt"), QStringLiteral("--host"), m_host }
+                             data("invoice.txt"),        QStringLiteral("--host"),    m_host }
         + extra;
     }
 
@@ -103,8 +103,8 @@ private Q_SLOTS:
     {
         QVERIFY(serve(data("invoice-sum.script.json")));
         const QString tracePath = m_dir.filePath(QStringLiteral("trace.jsonl"));
-        const CliRun run = runCli(
-            extractArgs({ QStringLiteral("--checks"), data("invoice.checks.json"), QStringLiteral("--trace"), tracePath }));
+        const CliRun run = runCli(extractArgs(
+            { QStringLiteral("--checks"), data("invoice.checks.json"), QStringLiteral("--trace"), tracePath }));
         QCOMPARE(run.exitCode, 0);
         const QString err = QString::fromUtf8(run.standardError);
         QVERIFY2(err.contains(QStringLiteral("/total: total must equal the sum of the line items' totals plus tax")),
@@ -131,7 +131,8 @@ private Q_SLOTS:
         QFile checks(data("invoice.checks.json"));
         QVERIFY(checks.open(QIODevice::ReadOnly));
         workspace["checks"] = Json::parse(checks.readAll().toStdString())["checks"];
-        const QString path = writeFile(QStringLiteral("invoice.formwork.json"), QByteArray::fromStdString(workspace.dump()));
+        const QString path
+            = writeFile(QStringLiteral("invoice.formwork.json"), QByteArray::fromStdString(workspace.dump()));
         const CliRun run = runCli(extractArgs({ QStringLiteral("--workspace"), path }));
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.standardError.contains("attempt 1 failed"));
@@ -154,7 +155,8 @@ private Q_SLOTS:
 
     void extract_unreadableChecksFile_exitsTwo()
     {
-        const CliRun run = runCli(extractArgs({ QStringLiteral("--checks"), m_dir.filePath(QStringLiteral("none.json")) }));
+        const CliRun run
+            = runCli(extractArgs({ QStringLiteral("--checks"), m_dir.filePath(QStringLiteral("none.json")) }));
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.standardError.contains("none.json"));
     }
@@ -189,9 +191,9 @@ private Q_SLOTS:
     void draftSchema_invalidDraftReasked_validSchemaOnStdout()
     {
         QVERIFY(serve(data("draft-schema.script.json")));
-        const CliRun run = runCli({ QStringLiteral("draft-schema"), QStringLiteral("--model"), QStringLiteral("qwen3:8b"),
-                                    QStringLiteral("--describe"), QStringLiteral("invoices: number and total"),
-                                    QStringLiteral("--host"), m_host });
+        const CliRun run = runCli({ QStringLiteral("draft-schema"), QStringLiteral("--model"),
+                                    QStringLiteral("qwen3:8b"), QStringLiteral("--describe"),
+                                    QStringLiteral("invoices: number and total"), QStringLiteral("--host"), m_host });
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.standardError.contains("draft 1 is not a valid schema:"), run.standardError.constData());
         QVERIFY(run.standardError.contains("/required"));
@@ -209,8 +211,8 @@ private Q_SLOTS:
         const QString rows = writeFile(QStringLiteral("rows.jsonl"), QByteArray::fromStdString(row.dump()) + '\n');
         const QString out = m_dir.filePath(QStringLiteral("out.jsonl"));
         const CliRun run = runCli({ QStringLiteral("batch"), QStringLiteral("--schema"), data("invoice.schema.json"),
-                                    QStringLiteral("--model"), QStringLiteral("qwen3:8b"), QStringLiteral("--input"), rows,
-                                    QStringLiteral("--out"), out, QStringLiteral("--host"), m_host,
+                                    QStringLiteral("--model"), QStringLiteral("qwen3:8b"), QStringLiteral("--input"),
+                                    rows, QStringLiteral("--out"), out, QStringLiteral("--host"), m_host,
                                     QStringLiteral("--history"), m_dir.filePath(QStringLiteral("history.sqlite")),
                                     QStringLiteral("--checks"), data("invoice.checks.json") });
         QVERIFY2(run.exitCode == 0, run.standardError.constData());

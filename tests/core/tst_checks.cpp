@@ -175,13 +175,15 @@ private Q_SLOTS:
         const QByteArray bytes = q("{'formworkChecks': 1, 'checks': [\n  {'name': 'a', 'kind': 'magic'}\n]}").toUtf8();
         auto parsed = parseChecksFile(bytes, QStringLiteral("bad.json"));
         QVERIFY(!parsed);
-        QCOMPARE(parsed.error(), QStringLiteral("bad.json:2:25: \"kind\" must be \"expression\", \"grounding\" or \"rule\""));
+        QCOMPARE(parsed.error(),
+                 QStringLiteral("bad.json:2:25: \"kind\" must be \"expression\", \"grounding\" or \"rule\""));
     }
 
     void checksFile_expressionWithoutMessage_isRefused()
     {
         const QByteArray bytes
-            = q("{'formworkChecks': 1, 'checks': [{'name': 'a', 'kind': 'expression', 'expression': 'true'}]}").toUtf8();
+            = q("{'formworkChecks': 1, 'checks': [{'name': 'a', 'kind': 'expression', 'expression': 'true'}]}")
+                  .toUtf8();
         auto parsed = parseChecksFile(bytes, QStringLiteral("bad.json"));
         QVERIFY(!parsed);
         QVERIFY2(parsed.error().contains(QStringLiteral("needs a \"message\"")), qPrintable(parsed.error()));
@@ -228,18 +230,17 @@ private Q_SLOTS:
 
     void expression_cannotChangeTheValueTheNextCheckSees()
     {
-        const CheckReport report
-            = runLocal({ expressionCheck(QStringLiteral("meddler"), QStringLiteral("($.total = 0, lineItems.pop(), true)")),
-                         expressionCheck(QStringLiteral("after"), QStringLiteral("total === 360.57 && lineItems.length === 3")) },
-                       invoiceAnswer());
+        const CheckReport report = runLocal(
+            { expressionCheck(QStringLiteral("meddler"), QStringLiteral("($.total = 0, lineItems.pop(), true)")),
+              expressionCheck(QStringLiteral("after"), QStringLiteral("total === 360.57 && lineItems.length === 3")) },
+            invoiceAnswer());
         QVERIFY(report.hard.isEmpty());
     }
 
     void expression_throwing_isConfigurationErrorNamingTheCheck()
     {
-        const CheckReport report
-            = runLocal({ expressionCheck(QStringLiteral("broken"), QStringLiteral("nosuchfield.length > 0")) },
-                       invoiceAnswer());
+        const CheckReport report = runLocal(
+            { expressionCheck(QStringLiteral("broken"), QStringLiteral("nosuchfield.length > 0")) }, invoiceAnswer());
         QVERIFY(report.hard.isEmpty());
         QVERIFY2(report.configurationError.startsWith(
                      QStringLiteral("The expression check \"broken\" threw an exception: ReferenceError")),
@@ -248,9 +249,9 @@ private Q_SLOTS:
 
     void expression_throwingOnSchemaInvalidValue_isLeftToTheSchema()
     {
-        const CheckReport report = runLocal(
-            { expressionCheck(QStringLiteral("broken"), QStringLiteral("nosuchfield.length > 0")) }, invoiceAnswer(),
-            {}, false);
+        const CheckReport report
+            = runLocal({ expressionCheck(QStringLiteral("broken"), QStringLiteral("nosuchfield.length > 0")) },
+                       invoiceAnswer(), {}, false);
         QVERIFY(report.configurationError.isEmpty());
         QVERIFY(report.hard.isEmpty());
     }
@@ -273,8 +274,9 @@ private Q_SLOTS:
 
     void expression_looping_stopsAtItsTimeLimit()
     {
-        LocalChecks local({ expressionCheck(QStringLiteral("loop"), QStringLiteral("(() => { while (true) {} })()"), 100),
-                            expressionCheck(QStringLiteral("after"), QStringLiteral("total > 0")) });
+        LocalChecks local(
+            { expressionCheck(QStringLiteral("loop"), QStringLiteral("(() => { while (true) {} })()"), 100),
+              expressionCheck(QStringLiteral("after"), QStringLiteral("total > 0")) });
         const Json invoice = invoiceAnswer();
         LocalCheckInput input;
         input.value = &invoice;
@@ -283,7 +285,8 @@ private Q_SLOTS:
         const CheckReport report = local.run(input);
         QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
         QVERIFY(clock.elapsed() >= 90);
-        QCOMPARE(report.configurationError, QStringLiteral("The expression check \"loop\" did not finish within 100 ms."));
+        QCOMPARE(report.configurationError,
+                 QStringLiteral("The expression check \"loop\" did not finish within 100 ms."));
         // The engine is usable again afterwards.
         QVERIFY(local.runOne(local.checks().at(1), input).configurationError.isEmpty());
         QVERIFY(local.runOne(local.checks().at(1), input).hard.isEmpty());
@@ -308,8 +311,10 @@ private Q_SLOTS:
         const Json value = parseQ("{'buyer': 'KAFFEERÖSTEREI brandt', 'city': 'Köln', 'other': 'Rösterei Schmidt'}");
         QVERIFY(runLocal({ groundingCheck(QStringLiteral("/buyer"), GroundingMatch::Normalized) }, value, text)
                     .hard.isEmpty());
-        QCOMPARE(runLocal({ groundingCheck(QStringLiteral("/buyer"), GroundingMatch::Exact) }, value, text).hard.size(), 1);
-        QVERIFY(runLocal({ groundingCheck(QStringLiteral("/city"), GroundingMatch::Exact) }, value, text).hard.isEmpty());
+        QCOMPARE(runLocal({ groundingCheck(QStringLiteral("/buyer"), GroundingMatch::Exact) }, value, text).hard.size(),
+                 1);
+        QVERIFY(
+            runLocal({ groundingCheck(QStringLiteral("/city"), GroundingMatch::Exact) }, value, text).hard.isEmpty());
         const CheckReport invented
             = runLocal({ groundingCheck(QStringLiteral("/other"), GroundingMatch::Normalized) }, value, text);
         QCOMPARE(invented.hard.size(), 1);
@@ -323,9 +328,8 @@ private Q_SLOTS:
         const QString text = invoiceWorkspace().prompt.variables.first().value;
         Json invoice = invoiceAnswer();
         invoice["lineItems"][1]["description"] = "Roll-up banner in gold";
-        const CheckReport report
-            = runLocal({ groundingCheck(QStringLiteral("/lineItems/*/description"), GroundingMatch::Normalized) },
-                       invoice, text);
+        const CheckReport report = runLocal(
+            { groundingCheck(QStringLiteral("/lineItems/*/description"), GroundingMatch::Normalized) }, invoice, text);
         QCOMPARE(report.hard.size(), 1);
         QCOMPARE(report.hard.first().instancePath, QStringLiteral("/lineItems/1/description"));
     }
@@ -447,7 +451,8 @@ private Q_SLOTS:
         QCOMPARE(first.judgeUsage.promptTokens, 100);
         QCOMPARE(first.judgeUsage.completionTokens, 20);
         QVERIFY(lastUserMessage(requests.at(2).json)
-                    .contains(QStringLiteral("/buyer: The buyer is the seller; the invoice is billed to Kaffeerösterei Brandt.")));
+                    .contains(QStringLiteral(
+                        "/buyer: The buyer is the seller; the invoice is billed to Kaffeerösterei Brandt.")));
         // The judge's tokens are counted apart from the extraction's.
         QCOMPARE(result.usage.promptTokens, 2 * 26);
         QCOMPARE(result.judgeUsage.promptTokens, 100 + 26);

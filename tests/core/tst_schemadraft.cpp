@@ -77,8 +77,8 @@ private Q_SLOTS:
         BackendConfig bc;
         bc.baseUrl = fake.baseUrl();
         std::unique_ptr<LlmBackend> backend(LlmBackend::create(BackendApi::Ollama, &nam, bc));
-        ExtractionConfig config
-            = schemaDraftConfig(QStringLiteral("invoices: number and total"), QStringLiteral("qwen3:8b"), metaschemas());
+        ExtractionConfig config = schemaDraftConfig(QStringLiteral("invoices: number and total"),
+                                                    QStringLiteral("qwen3:8b"), metaschemas());
         config.limits.backoffBaseMs = 5;
         ExtractionRun run(backend.get(), config);
         QSignalSpy ok(&run, &ExtractionRun::succeeded);

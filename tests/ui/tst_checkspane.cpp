@@ -139,11 +139,13 @@ private Q_SLOTS:
         kind->setCurrentIndex(kind->findData(int(CheckKind::Expression)));
         dialog.findChild<QLineEdit *>(QStringLiteral("checkName"))->setText(QStringLiteral("sum"));
         dialog.findChild<QLineEdit *>(QStringLiteral("checkPath"))->setText(QStringLiteral("/total"));
-        dialog.findChild<QPlainTextEdit *>(QStringLiteral("checkExpression"))->setPlainText(QStringLiteral("total > 0"));
+        dialog.findChild<QPlainTextEdit *>(QStringLiteral("checkExpression"))
+            ->setPlainText(QStringLiteral("total > 0"));
         dialog.accept();
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
         QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("checkProblem"))->text().isEmpty());
-        dialog.findChild<QLineEdit *>(QStringLiteral("checkMessage"))->setText(QStringLiteral("total must be positive"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("checkMessage"))
+            ->setText(QStringLiteral("total must be positive"));
         dialog.accept();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         const CheckDefinition check = dialog.check();
@@ -204,7 +206,8 @@ private Q_SLOTS:
         settings.model = QStringLiteral("llama3.2:latest");
         window.modelPicker()->setServerSettings(settings);
         QTRY_COMPARE(window.modelPicker()->catalog()->state(), ModelCatalog::State::Ready);
-        window.schemaEditor()->setText(QString::fromUtf8(Test::readTestData(QStringLiteral("extraction/person.schema.json"))));
+        window.schemaEditor()->setText(
+            QString::fromUtf8(Test::readTestData(QStringLiteral("extraction/person.schema.json"))));
         PromptSettings prompt;
         prompt.userPrompt = QStringLiteral("Ada is 36 years old.");
         window.promptPane()->setSettings(prompt);

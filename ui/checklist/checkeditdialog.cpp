@@ -54,10 +54,12 @@ CheckEditDialog::CheckEditDialog(QWidget *parent)
     m_problem->setForegroundRole(QPalette::BrightText);
 
     const std::pair<QWidget *, const char *> named[] = {
-        { m_kind, "checkKind" },         { m_name, "checkName" },       { m_path, "checkPath" },
-        { m_expression, "checkExpression" }, { m_timeout, "checkTimeout" }, { m_match, "checkMatch" },
-        { m_rule, "checkRule" },         { m_model, "checkModel" },     { m_message, "checkMessage" },
-        { m_severity, "checkSeverity" }, { m_enabled, "checkEnabled" },
+        { m_kind, "checkKind" },       { m_name, "checkName" },
+        { m_path, "checkPath" },       { m_expression, "checkExpression" },
+        { m_timeout, "checkTimeout" }, { m_match, "checkMatch" },
+        { m_rule, "checkRule" },       { m_model, "checkModel" },
+        { m_message, "checkMessage" }, { m_severity, "checkSeverity" },
+        { m_enabled, "checkEnabled" },
     };
     for (const auto &[widget, name] : named)
         widget->setObjectName(QLatin1String(name));

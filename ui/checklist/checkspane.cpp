@@ -6,8 +6,8 @@
 #include "checks/checksattemptchecker.h"
 #include "checks/localchecks.h"
 
-#include <QAction>
 #include <algorithm>
+#include <QAction>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableView>

@@ -63,7 +63,8 @@ SchemaDraftDialog::SchemaDraftDialog(LlmBackend *backend, const QString &model, 
     m_description->setPlaceholderText(
         tr("What to extract, in words: invoices: number, date, supplier, line items with quantity and price, total"));
     m_draftButton->setObjectName(QStringLiteral("draftButton"));
-    m_draftButton->setToolTip(tr("Ask %1 to write the schema; it is checked against the JSON Schema metaschema").arg(model));
+    m_draftButton->setToolTip(
+        tr("Ask %1 to write the schema; it is checked against the JSON Schema metaschema").arg(model));
     m_status->setObjectName(QStringLiteral("draftStatus"));
     m_status->setWordWrap(true);
     m_diff->setObjectName(QStringLiteral("draftDiff"));
@@ -148,8 +149,8 @@ void SchemaDraftDialog::showDiff(const Json &draft)
     m_diff->clear();
     for (const JsonChange &change : diffJson(m_current, draft)) {
         const QString pointer = change.pointer.empty() ? QStringLiteral("/") : QString::fromStdString(change.pointer);
-        new QTreeWidgetItem(m_diff, { changeText(change.kind), pointer, shortJson(change.oldValue),
-                                      shortJson(change.newValue) });
+        new QTreeWidgetItem(
+            m_diff, { changeText(change.kind), pointer, shortJson(change.oldValue), shortJson(change.newValue) });
     }
     m_draftText->setPlainText(QString::fromStdString(draft.dump(2, ' ', false, Json::error_handler_t::replace)));
 }

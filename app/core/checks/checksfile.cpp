@@ -69,11 +69,14 @@ public:
         const auto it = m_object.find(key);
         if (it == m_object.end()) {
             if (required)
-                fail({}, QCoreApplication::translate("Formwork::Checks", "the check has no \"%1\"").arg(QLatin1String(key)));
+                fail(
+                    {},
+                    QCoreApplication::translate("Formwork::Checks", "the check has no \"%1\"").arg(QLatin1String(key)));
             return {};
         }
         if (!it->is_string()) {
-            fail(key, QCoreApplication::translate("Formwork::Checks", "\"%1\" must be a string").arg(QLatin1String(key)));
+            fail(key,
+                 QCoreApplication::translate("Formwork::Checks", "\"%1\" must be a string").arg(QLatin1String(key)));
             return {};
         }
         return QString::fromStdString(it->get<std::string>());
@@ -85,7 +88,9 @@ public:
         if (it == m_object.end())
             return fallback;
         if (!it->is_boolean()) {
-            fail(key, QCoreApplication::translate("Formwork::Checks", "\"%1\" must be true or false").arg(QLatin1String(key)));
+            fail(key,
+                 QCoreApplication::translate("Formwork::Checks", "\"%1\" must be true or false")
+                     .arg(QLatin1String(key)));
             return fallback;
         }
         return it->get<bool>();
@@ -97,7 +102,11 @@ public:
         if (it == m_object.end())
             return fallback;
         if (!it->is_number_integer() || it->get<qint64>() < low || it->get<qint64>() > high) {
-            fail(key, QCoreApplication::translate("Formwork::Checks", "\"%1\" must be a whole number from %2 to %3").arg(QLatin1String(key)).arg(low).arg(high));
+            fail(key,
+                 QCoreApplication::translate("Formwork::Checks", "\"%1\" must be a whole number from %2 to %3")
+                     .arg(QLatin1String(key))
+                     .arg(low)
+                     .arg(high));
             return fallback;
         }
         return int(it->get<qint64>());
@@ -117,7 +126,8 @@ private:
 Result<CheckDefinition, ChecksError> checkFromJson(const Json &json, const std::string &pointer)
 {
     if (!json.is_object())
-        return ChecksError { pointer, QCoreApplication::translate("Formwork::Checks", "a check must be a JSON object") };
+        return ChecksError { pointer,
+                             QCoreApplication::translate("Formwork::Checks", "a check must be a JSON object") };
     CheckReader reader(json, pointer);
     CheckDefinition check;
     check.name = reader.string("name", true);
@@ -129,30 +139,41 @@ Result<CheckDefinition, ChecksError> checkFromJson(const Json &json, const std::
     if (reader.error)
         return *reader.error;
     if (check.name.trimmed().isEmpty())
-        return ChecksError { pointer + "/name", QCoreApplication::translate("Formwork::Checks", "the check's name is empty") };
+        return ChecksError { pointer + "/name",
+                             QCoreApplication::translate("Formwork::Checks", "the check's name is empty") };
     if (!check.path.isEmpty() && !check.path.startsWith(QLatin1Char('/')))
-        return ChecksError { pointer + "/path", QCoreApplication::translate("Formwork::Checks", "\"path\" must be a JSON Pointer (empty or starting with /)") };
+        return ChecksError { pointer + "/path",
+                             QCoreApplication::translate(
+                                 "Formwork::Checks", "\"path\" must be a JSON Pointer (empty or starting with /)") };
     if (severity == QLatin1String("soft"))
         check.severity = CheckSeverity::Soft;
     else if (!severity.isEmpty() && severity != QLatin1String("hard"))
-        return ChecksError { pointer + "/severity", QCoreApplication::translate("Formwork::Checks", "\"severity\" must be \"hard\" or \"soft\"") };
+        return ChecksError { pointer + "/severity",
+                             QCoreApplication::translate("Formwork::Checks",
+                                                         "\"severity\" must be \"hard\" or \"soft\"") };
     const std::optional<CheckKind> parsedKind = checkKindFromName(kind);
     if (!parsedKind)
-        return ChecksError { pointer + "/kind", QCoreApplication::translate("Formwork::Checks", "\"kind\" must be \"expression\", \"grounding\" or \"rule\"") };
+        return ChecksError { pointer + "/kind",
+                             QCoreApplication::translate(
+                                 "Formwork::Checks", "\"kind\" must be \"expression\", \"grounding\" or \"rule\"") };
     check.kind = *parsedKind;
     switch (check.kind) {
     case CheckKind::Expression:
         check.expression = reader.string("expression", true);
         check.timeoutMs = reader.integer("timeoutMs", check.timeoutMs, MinTimeoutMs, MaxTimeoutMs);
         if (!reader.error && check.message.isEmpty())
-            reader.fail({}, QCoreApplication::translate("Formwork::Checks", "an expression check needs a \"message\" for the model"));
+            reader.fail({},
+                        QCoreApplication::translate("Formwork::Checks",
+                                                    "an expression check needs a \"message\" for the model"));
         break;
     case CheckKind::Grounding: {
         const QString match = reader.string("match", false);
         if (match == QLatin1String("exact"))
             check.match = GroundingMatch::Exact;
         else if (!match.isEmpty() && match != QLatin1String("normalized"))
-            reader.fail("match", QCoreApplication::translate("Formwork::Checks", "\"match\" must be \"exact\" or \"normalized\""));
+            reader.fail(
+                "match",
+                QCoreApplication::translate("Formwork::Checks", "\"match\" must be \"exact\" or \"normalized\""));
         break;
     }
     case CheckKind::Rule:
@@ -188,7 +209,8 @@ Json checksToJson(const CheckList &checks)
 Result<CheckList, ChecksError> checksFromJson(const Json &array, const std::string &pointer)
 {
     if (!array.is_array())
-        return ChecksError { pointer, QCoreApplication::translate("Formwork::Checks", "the checks must be a JSON array") };
+        return ChecksError { pointer,
+                             QCoreApplication::translate("Formwork::Checks", "the checks must be a JSON array") };
     CheckList checks;
     QSet<QString> names;
     for (std::size_t i = 0; i < array.size(); ++i) {
@@ -197,7 +219,10 @@ Result<CheckList, ChecksError> checksFromJson(const Json &array, const std::stri
         if (!check)
             return check.error();
         if (names.contains(check->name))
-            return ChecksError { at + "/name", QCoreApplication::translate("Formwork::Checks", "two checks are named \"%1\"").arg(check->name) };
+            return ChecksError {
+                at + "/name",
+                QCoreApplication::translate("Formwork::Checks", "two checks are named \"%1\"").arg(check->name)
+            };
         names.insert(check->name);
         checks.append(*check);
     }
@@ -224,14 +249,20 @@ Result<CheckList, QString> parseChecksFile(const QByteArray &bytes, const QStrin
     const Json &root = parsed->value;
     const auto version = root.is_object() ? root.find("formworkChecks") : root.end();
     if (!root.is_object() || version == root.end())
-        return QString(path + QStringLiteral(": ")
-            + QCoreApplication::translate("Formwork::Checks", "not a checks file (an object with \"formworkChecks\": 1 and \"checks\": [...] is expected)"));
+        return QString(
+            path + QStringLiteral(": ")
+            + QCoreApplication::translate(
+                "Formwork::Checks",
+                "not a checks file (an object with \"formworkChecks\": 1 and \"checks\": [...] is expected)"));
     if (!version->is_number_integer() || version->get<qint64>() != ChecksFormatVersion)
         return located(path, text, parsed->sourceMap,
-                       { "/formworkChecks", QCoreApplication::translate("Formwork::Checks", "checks file format %1 is not known").arg(QString::fromStdString(version->dump())) });
+                       { "/formworkChecks",
+                         QCoreApplication::translate("Formwork::Checks", "checks file format %1 is not known")
+                             .arg(QString::fromStdString(version->dump())) });
     const auto checks = root.find("checks");
     if (checks == root.end())
-        return QString(path + QStringLiteral(": ") + QCoreApplication::translate("Formwork::Checks", "the file has no \"checks\" array"));
+        return QString(path + QStringLiteral(": ")
+                       + QCoreApplication::translate("Formwork::Checks", "the file has no \"checks\" array"));
     auto list = checksFromJson(*checks, "/checks");
     if (!list)
         return located(path, text, parsed->sourceMap, list.error());
@@ -242,7 +273,8 @@ Result<CheckList, QString> loadChecksFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return QString(path + QStringLiteral(": ") + QCoreApplication::translate("Formwork::Checks", "cannot be read: %1").arg(file.errorString()));
+        return QString(path + QStringLiteral(": ")
+                       + QCoreApplication::translate("Formwork::Checks", "cannot be read: %1").arg(file.errorString()));
     return parseChecksFile(file.readAll(), path);
 }
 

@@ -22,9 +22,9 @@ ExpressionEvaluator::ExpressionEvaluator()
 {
     m_parse = m_engine->globalObject().property(QStringLiteral("JSON")).property(QStringLiteral("parse"));
     // One check must not change the value the next one sees.
-    m_freeze = m_engine->evaluate(QStringLiteral(
-        "(function freeze(o) { if (o !== null && typeof o === 'object') { Object.freeze(o); "
-        "for (const k in o) freeze(o[k]); } return o; })"));
+    m_freeze = m_engine->evaluate(
+        QStringLiteral("(function freeze(o) { if (o !== null && typeof o === 'object') { Object.freeze(o); "
+                       "for (const k in o) freeze(o[k]); } return o; })"));
 }
 
 ExpressionEvaluator::~ExpressionEvaluator() = default;

@@ -117,13 +117,20 @@ QString expressionConfigurationError(const CheckDefinition &check, const Express
 {
     switch (outcome.status) {
     case ExpressionOutcome::Status::SyntaxError:
-        return QCoreApplication::translate("Formwork::Checks", "The expression check \"%1\" does not compile: %2").arg(check.name, outcome.detail);
+        return QCoreApplication::translate("Formwork::Checks", "The expression check \"%1\" does not compile: %2")
+            .arg(check.name, outcome.detail);
     case ExpressionOutcome::Status::Threw:
-        return QCoreApplication::translate("Formwork::Checks", "The expression check \"%1\" threw an exception: %2").arg(check.name, outcome.detail);
+        return QCoreApplication::translate("Formwork::Checks", "The expression check \"%1\" threw an exception: %2")
+            .arg(check.name, outcome.detail);
     case ExpressionOutcome::Status::NotBoolean:
-        return QCoreApplication::translate("Formwork::Checks", "The expression check \"%1\" returned %2, not true or false.").arg(check.name, outcome.detail);
+        return QCoreApplication::translate("Formwork::Checks",
+                                           "The expression check \"%1\" returned %2, not true or false.")
+            .arg(check.name, outcome.detail);
     case ExpressionOutcome::Status::TimedOut:
-        return QCoreApplication::translate("Formwork::Checks", "The expression check \"%1\" did not finish within %2 ms.").arg(check.name).arg(check.timeoutMs);
+        return QCoreApplication::translate("Formwork::Checks",
+                                           "The expression check \"%1\" did not finish within %2 ms.")
+            .arg(check.name)
+            .arg(check.timeoutMs);
     case ExpressionOutcome::Status::Passed:
     case ExpressionOutcome::Status::Failed:
         break;

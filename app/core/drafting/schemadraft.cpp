@@ -24,12 +24,12 @@ Json stringArray()
 Json node(int depth)
 {
     Json properties = Json::object();
-    properties["type"] = { { "type", "string" },
-                           { "enum", { "object", "array", "string", "number", "integer", "boolean", "null" } } };
+    properties["type"]
+        = { { "type", "string" }, { "enum", { "object", "array", "string", "number", "integer", "boolean", "null" } } };
     properties["title"] = { { "type", "string" } };
     properties["description"] = { { "type", "string" } };
-    properties["format"] = { { "type", "string" },
-                             { "enum", { "date", "date-time", "time", "email", "uri", "uuid" } } };
+    properties["format"]
+        = { { "type", "string" }, { "enum", { "date", "date-time", "time", "email", "uri", "uuid" } } };
     properties["enum"] = stringArray();
     properties["minimum"] = { { "type", "number" } };
     properties["maximum"] = { { "type", "number" } };
@@ -93,7 +93,8 @@ ExtractionConfig schemaDraftConfig(const QString &description, const QString &mo
     config.limits.maxAttempts = DraftAttempts;
     config.messages = {
         ChatMessage { QStringLiteral("system"), draftSystemPrompt(), {}, {}, {}, {}, {} },
-        ChatMessage { QStringLiteral("user"), QStringLiteral("Write the schema for: %1").arg(description), {}, {}, {}, {}, {} },
+        ChatMessage {
+            QStringLiteral("user"), QStringLiteral("Write the schema for: %1").arg(description), {}, {}, {}, {}, {} },
     };
     config.checker = std::make_shared<MetaschemaChecker>(std::move(registry));
     return config;

@@ -7,6 +7,7 @@
 #include "export/rowexport.h"
 #include "store/historydatabase.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -45,6 +46,7 @@ BatchPane::BatchPane(QWidget *parent)
     , m_table(new QTableView(this))
     , m_model(new BatchResultsModel(this))
     , m_proxy(new BatchFilterProxy(this))
+    , m_openRowAction(new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open Row in Timeline"), this))
 {
     m_inputEdit->setObjectName(QStringLiteral("batchInputEdit"));
     m_inputEdit->setPlaceholderText(tr("rows.csv, rows.jsonl or a folder of .txt / .md files"));
@@ -85,6 +87,16 @@ BatchPane::BatchPane(QWidget *parent)
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // Drill-down: a row's attempts in the Attempts pane (Return, double-click or the context menu).
+    m_openRowAction->setObjectName(QStringLiteral("actionBatchOpenRowInTimeline"));
+    m_openRowAction->setShortcut(QKeySequence(Qt::Key_Return));
+    m_openRowAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_openRowAction->setToolTip(tr("Show the selected row's attempts in the Attempts pane: every request, reply "
+                                   "and error, read-only (Return or double-click)"));
+    connect(m_openRowAction, &QAction::triggered, this, &BatchPane::openCurrentRow);
+    m_table->addAction(m_openRowAction);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_table, &QTableView::doubleClicked, m_openRowAction, &QAction::trigger);
 
     auto *inputRow = new QHBoxLayout;
     inputRow->addWidget(m_inputEdit, 1);
@@ -265,6 +277,29 @@ bool BatchPane::run(const BatchInput &input, const QList<int> &indexes)
     });
     m_runner->start();
     updateButtons();
+    return true;
+}
+
+bool BatchPane::openCurrentRow()
+{
+    const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
+    if (!current.isValid()) {
+        showMessage(tr("Select a row to open."));
+        return false;
+    }
+    const BatchRowResult &row = m_model->rowResult(current.row());
+    if (row.runId == 0 || !m_history) {
+        showMessage(row.status == BatchRowStatus::Pending
+                        ? tr("Row %1 has not run yet.").arg(row.rowId)
+                        : tr("Row %1 was not stored in the history, so its attempts cannot be shown.").arg(row.rowId));
+        return false;
+    }
+    const std::optional<StoredRun> run = m_history->run(row.runId);
+    if (!run) {
+        showMessage(tr("The run of row %1 is no longer in the history.").arg(row.rowId));
+        return false;
+    }
+    Q_EMIT storedRunOpened(*run);
     return true;
 }
 

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -24,6 +25,7 @@ namespace Formwork {
 
 class BatchRunner;
 class HistoryDatabase;
+struct StoredRun;
 
 namespace Ui {
 
@@ -59,12 +61,20 @@ public:
     // Writes the valid rows (format from the file name); an empty string or the error sentence.
     QString exportTo(const QString &path) const;
 
+    // Loads the stored run of the current grid row and emits storedRunOpened() (the drill-down
+    // to its attempt timeline). False (the reason in the pane) when the row has no stored run.
+    bool openCurrentRow();
+    QAction *openRowAction() const { return m_openRowAction; }
+    QTableView *table() const { return m_table; }
+
     BatchResultsModel *resultsModel() const { return m_model; }
     BatchFilterProxy *filterProxy() const { return m_proxy; }
     QString message() const;
 
 Q_SIGNALS:
     void batchFinished(const Formwork::BatchSummary &summary);
+    // A row's run to show in the attempt timeline (with its attempts).
+    void storedRunOpened(const Formwork::StoredRun &run);
 
 private:
     bool run(const BatchInput &input, const QList<int> &indexes);
@@ -100,6 +110,7 @@ private:
     QTableView *m_table;
     BatchResultsModel *m_model;
     BatchFilterProxy *m_proxy;
+    QAction *m_openRowAction;
 };
 
 } // namespace Ui

@@ -88,6 +88,7 @@ private:
     BatchPane *m_batch = nullptr;
     HistoryPane *m_history = nullptr;
     void createBatchPane(QDockWidget *besides);
+    void connectHistory(QDockWidget *timeline);
 };
 
 } // namespace Ui

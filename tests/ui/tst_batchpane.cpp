@@ -6,9 +6,11 @@
 #include "batchscript.h"
 #include "fakeollama.h"
 #include "mainwindow/mainwindow.h"
+#include "store/historydatabase.h"
 #include "timeline/timelinecolors.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
@@ -64,6 +66,7 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("FormworkTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_batchpane"));
+        qRegisterMetaType<StoredRun>();
     }
 
     void batch_fillsTheGridFiltersAndExports()
@@ -177,6 +180,63 @@ private Q_SLOTS:
         window.batchPane()->setInputPath(write(QStringLiteral("w.csv"), "item\n1\n"));
         QVERIFY(!window.batchPane()->startBatch());
         QVERIFY(!window.batchPane()->message().isEmpty());
+    }
+
+    // Drill-down: Return (or double-click) on a grid row opens that row's stored run, attempts
+    // and all; the same run the Attempts pane shows in the window.
+    void rowDrillDown_opensTheRowsStoredAttempts()
+    {
+        FakeOllama server;
+        QVERIFY(server.listen());
+        server.setChatResponder(BatchScript::responder());
+        BatchPane pane;
+        pane.setConfigProvider(provider(server.baseUrl()));
+        pane.setHistoryPath(m_dir.filePath(QStringLiteral("drill.sqlite")));
+        pane.setInputPath(write(QStringLiteral("drill.csv"), BatchScript::csv(10)));
+        QSignalSpy finished(&pane, &BatchPane::batchFinished);
+        QVERIFY(pane.startBatch());
+        QVERIFY(finished.count() == 1 || finished.wait(30000));
+        pane.show();
+        pane.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&pane));
+
+        QSignalSpy opened(&pane, &BatchPane::storedRunOpened);
+        QTableView *table = pane.table();
+        table->setFocus();
+        table->setCurrentIndex(table->model()->index(6, 0)); // row 7: three attempts, invalid
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(opened.count(), 1);
+        const StoredRun run = opened.first().first().value<StoredRun>();
+        QCOMPARE(run.rowId, pane.resultsModel()->rowResult(6).rowId);
+        QCOMPARE(run.status, QStringLiteral("invalid"));
+        QCOMPARE(run.attempts.size(), 3);
+        QVERIFY(run.attempts.at(0).content.contains(QStringLiteral("-")));
+
+        const QModelIndex first = table->model()->index(0, 0);
+        // A view takes a double-click on the item its press selected: press first, as a hand does.
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(first).center());
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(first).center());
+        QCOMPARE(opened.count(), 2);
+        QCOMPARE(opened.at(1).first().value<StoredRun>().status, QStringLiteral("valid"));
+        QVERIFY(!pane.openRowAction()->toolTip().isEmpty());
+        QCOMPARE(pane.openRowAction()->shortcut(), QKeySequence(Qt::Key_Return));
+    }
+
+    void rowDrillDown_withoutHistorySaysWhy()
+    {
+        FakeOllama server;
+        QVERIFY(server.listen());
+        server.setChatResponder(BatchScript::responder());
+        BatchPane pane;
+        pane.setConfigProvider(provider(server.baseUrl()));
+        pane.setHistoryPath(QString());
+        pane.setInputPath(write(QStringLiteral("nohist.csv"), BatchScript::csv(2)));
+        QSignalSpy finished(&pane, &BatchPane::batchFinished);
+        QVERIFY(pane.startBatch());
+        QVERIFY(finished.count() == 1 || finished.wait(30000));
+        pane.table()->setCurrentIndex(pane.table()->model()->index(0, 0));
+        QVERIFY(!pane.openCurrentRow());
+        QVERIFY2(pane.message().contains(QStringLiteral("not stored")), qPrintable(pane.message()));
     }
 };
 

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -166,3 +167,5 @@ private:
 QString historyStatusOf(const RunResult &result);
 
 } // namespace Formwork
+
+Q_DECLARE_METATYPE(Formwork::StoredRun)

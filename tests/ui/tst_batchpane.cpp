@@ -23,6 +23,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTest>
 
 using namespace Formwork;
@@ -138,6 +139,8 @@ private Q_SLOTS:
         auto *pause = pane.findChild<QPushButton *>(QStringLiteral("batchPauseButton"));
         auto *cancel = pane.findChild<QPushButton *>(QStringLiteral("batchCancelButton"));
         auto *run = pane.findChild<QPushButton *>(QStringLiteral("batchRunButton"));
+        QVERIFY(!run->isEnabled()); // reading the input
+        QTRY_VERIFY_WITH_TIMEOUT(pane.isRunning(), 10000);
         QVERIFY(pause->isEnabled() && cancel->isEnabled() && !run->isEnabled());
         pause->click();
         QTRY_VERIFY(pane.findChild<QLabel *>(QStringLiteral("batchProgressLabel"))->text().contains(QStringLiteral("paused")));
@@ -154,12 +157,20 @@ private Q_SLOTS:
         BatchPane pane;
         pane.setConfigProvider(provider(server.baseUrl()));
         pane.setHistoryPath(QString());
+        // The input is read off the GUI thread: its problems come with batchRefused().
+        QSignalSpy refused(&pane, &BatchPane::batchRefused);
         pane.setInputPath(write(QStringLiteral("ragged.csv"), "item,b\n1,2\n3\n"));
-        QVERIFY(!pane.startBatch());
+        QVERIFY(pane.startBatch());
+        QVERIFY(pane.isReading());
+        QTRY_COMPARE_WITH_TIMEOUT(refused.count(), 1, 10000);
+        QVERIFY(!pane.isReading());
         QVERIFY2(pane.message().contains(QStringLiteral("ragged.csv:3:")), qPrintable(pane.message()));
+        QCOMPARE(refused.at(0).at(0).toString(), pane.message());
         pane.setInputPath(write(QStringLiteral("other.csv"), "city\nK\n"));
-        QVERIFY(!pane.startBatch());
+        QVERIFY(pane.startBatch());
+        QTRY_COMPARE_WITH_TIMEOUT(refused.count(), 2, 10000);
         QVERIFY(pane.message().contains(QStringLiteral("{{item}}")));
+        QVERIFY(!pane.isRunning());
         pane.setConfigProvider([]() -> Result<BatchConfig, QString> { return QStringLiteral("Choose a model first."); });
         pane.setInputPath(write(QStringLiteral("ok.csv"), "item\n1\n"));
         QVERIFY(!pane.startBatch());
@@ -180,6 +191,42 @@ private Q_SLOTS:
         window.batchPane()->setInputPath(write(QStringLiteral("w.csv"), "item\n1\n"));
         QVERIFY(!window.batchPane()->startBatch());
         QVERIFY(!window.batchPane()->message().isEmpty());
+    }
+
+    // A big input is read off the GUI thread with progress: the event loop keeps turning (a timer
+    // fires while the file is read) and the progress label names the file.
+    void bigInput_readOffTheGuiThreadWithProgress()
+    {
+        QByteArray csv = "item,text\n";
+        const QByteArray filler(200, 'x');
+        for (int i = 0; i < 60000; ++i)
+            csv += QByteArray::number(i) + ',' + filler + '\n';
+        const QString path = write(QStringLiteral("big.csv"), csv);
+        BatchPane pane;
+        pane.setConfigProvider([]() -> Result<BatchConfig, QString> {
+            BatchConfig c = provider(QUrl(QStringLiteral("http://127.0.0.1:9")))().value();
+            c.prompt.userPrompt = QStringLiteral("{{missing}}"); // refused after reading: nothing is sent
+            return c;
+        });
+        pane.setHistoryPath(QString());
+        pane.setInputPath(path);
+        QSignalSpy refused(&pane, &BatchPane::batchRefused);
+        QStringList progress;
+        auto *label = pane.findChild<QLabel *>(QStringLiteral("batchProgressLabel"));
+        QTimer tick;
+        int ticks = 0;
+        connect(&tick, &QTimer::timeout, this, [&] {
+            ++ticks;
+            if (!label->text().isEmpty() && (progress.isEmpty() || progress.last() != label->text()))
+                progress.append(label->text());
+        });
+        tick.start(0);
+        QVERIFY(pane.startBatch());
+        QTRY_COMPARE_WITH_TIMEOUT(refused.count(), 1, 30000);
+        QVERIFY(ticks > 1);
+        QVERIFY2(!progress.isEmpty() && progress.constFirst().contains(QStringLiteral("big.csv")),
+                 qPrintable(progress.join(u'|')));
+        QVERIFY2(pane.message().contains(QStringLiteral("{{missing}}")), qPrintable(pane.message()));
     }
 
     // Drill-down: Return (or double-click) on a grid row opens that row's stored run, attempts

@@ -19,6 +19,8 @@
 #include "llm/ollamabackend.h"
 #include "llm/serverprobe.h"
 #include "schema/schema.h"
+#include "store/historydatabase.h"
+#include "store/runrecorder.h"
 #include "json/jsonparser.h"
 
 #include <QCommandLineParser>
@@ -427,6 +429,12 @@ int run(const QStringList &arguments)
                         htmlReportOption, chunkCharsOption, chunkOverlapOption, mergeKeyOption, parallelOption });
     const ChecksOptions checksOptions;
     parser.addOptions(checksOptions.list());
+    // The run history: every run is stored unless asked not to.
+    const QCommandLineOption historyOption(QStringLiteral("history"), historyOptionText(), QStringLiteral("file"));
+    const QCommandLineOption noHistoryOption(
+        QStringLiteral("no-history"),
+        QCoreApplication::translate("cli", "Do not store this run in the history (default: stored)."));
+    parser.addOptions({ historyOption, noHistoryOption });
 
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -633,6 +641,26 @@ int run(const QStringList &arguments)
     }
     ExtractionRun extraction(backend.get(), config);
     RunResult result;
+    // Stored as it goes, one transaction per attempt; a history that cannot be opened is named
+    // and the run goes on without it.
+    HistoryDatabase history;
+    std::unique_ptr<RunRecorder> recorder;
+    if (!parser.isSet(noHistoryOption)) {
+        const QString historyPath
+            = parser.isSet(historyOption) ? parser.value(historyOption) : HistoryDatabase::defaultPath();
+        if (const QString problem = history.open(historyPath); !problem.isEmpty()) {
+            err << problem << Qt::endl
+                << QCoreApplication::translate("cli", "extract: going on without storing the run.") << Qt::endl;
+        } else {
+            recorder = std::make_unique<RunRecorder>(
+                &history, singleRunStart(config, api, backendConfig.baseUrl));
+            QObject::connect(recorder.get(), &RunRecorder::historyError, &loop, [&err](const QString &message) {
+                err << QCoreApplication::translate("cli", "extract: the history was not written: %1").arg(message)
+                    << Qt::endl;
+            });
+            recorder->attach(&extraction);
+        }
+    }
 
     QObject::connect(&extraction, &ExtractionRun::attemptStarted, &loop, [&err](int attempt, int maxAttempts) {
         err << QCoreApplication::translate("cli", "attempt %1/%2").arg(attempt).arg(maxAttempts) << Qt::endl;

@@ -2,6 +2,7 @@
 // formwork-cli extract against the fake-ollama executable.
 #include "clirunner.h"
 #include "jsoncompare.h"
+#include "store/historydatabase.h"
 #include "testdata.h"
 
 #include <QFile>
@@ -491,6 +492,50 @@ private Q_SLOTS:
                                     QStringLiteral("--schema"), QStringLiteral("x.json") });
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.standardOutput.isEmpty());
+    }
+
+    // Every run goes into the history (one transaction per attempt); --no-history keeps it out; the
+    // default file is under XDG_DATA_HOME (the test's own folder, see cliDataHome()).
+    void run_storedInTheHistoryUnlessNoHistory()
+    {
+        QVERIFY(serve(Json::array({ reply(negativeAge), reply(validPerson) })));
+        const QString historyPath = m_dir.filePath(QStringLiteral("extract-history.sqlite"));
+        const CliRun run = runCli(args({ QStringLiteral("--history"), historyPath }));
+        QCOMPARE(run.exitCode, 0);
+        {
+            Formwork::HistoryDatabase history;
+            QCOMPARE(history.open(historyPath), QString());
+            const QList<Formwork::StoredRun> runs = history.listRuns();
+            QCOMPARE(runs.size(), 1);
+            const auto stored = history.run(runs.constFirst().id);
+            QCOMPARE(stored->status, QStringLiteral("valid"));
+            QCOMPARE(stored->batchId, 0);
+            QCOMPARE(stored->attempts.size(), 2);
+            QCOMPARE(stored->attempts.at(0).outcome, QStringLiteral("schema-invalid"));
+            QVERIFY(stored->inputJson.contains(QStringLiteral("Ada Lovelace is 36.")));
+        }
+        cleanup();
+
+        QVERIFY(serve(Json::array({ reply(validPerson) })));
+        const QString unused = m_dir.filePath(QStringLiteral("never.sqlite"));
+        const CliRun off = runCli(args({ QStringLiteral("--history"), unused, QStringLiteral("--no-history") }));
+        QCOMPARE(off.exitCode, 0);
+        QVERIFY(!QFile::exists(unused));
+        cleanup();
+
+        QVERIFY(serve(Json::array({ reply(validPerson) })));
+        const QString defaultPath
+            = Formwork::Test::cliDataHome() + QStringLiteral("/Formwork/formwork-cli/history.sqlite");
+        qsizetype before = 0;
+        if (QFile::exists(defaultPath)) {
+            Formwork::HistoryDatabase history;
+            QCOMPARE(history.open(defaultPath), QString());
+            before = history.listRuns().size();
+        }
+        QCOMPARE(runCli(args({})).exitCode, 0);
+        Formwork::HistoryDatabase history;
+        QCOMPARE(history.open(defaultPath), QString());
+        QCOMPARE(history.listRuns().size(), before + 1);
     }
 };
 

@@ -6,9 +6,11 @@
 #include "batchscript.h"
 #include "fakeollama.h"
 #include "mainwindow/mainwindow.h"
+#include "store/historydatabase.h"
 #include "timeline/timelinecolors.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
@@ -21,6 +23,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTest>
 
 using namespace Formwork;
@@ -64,6 +67,7 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("FormworkTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_batchpane"));
+        qRegisterMetaType<StoredRun>();
     }
 
     void batch_fillsTheGridFiltersAndExports()
@@ -135,6 +139,8 @@ private Q_SLOTS:
         auto *pause = pane.findChild<QPushButton *>(QStringLiteral("batchPauseButton"));
         auto *cancel = pane.findChild<QPushButton *>(QStringLiteral("batchCancelButton"));
         auto *run = pane.findChild<QPushButton *>(QStringLiteral("batchRunButton"));
+        QVERIFY(!run->isEnabled()); // reading the input
+        QTRY_VERIFY_WITH_TIMEOUT(pane.isRunning(), 10000);
         QVERIFY(pause->isEnabled() && cancel->isEnabled() && !run->isEnabled());
         pause->click();
         QTRY_VERIFY(pane.findChild<QLabel *>(QStringLiteral("batchProgressLabel"))->text().contains(QStringLiteral("paused")));
@@ -151,12 +157,20 @@ private Q_SLOTS:
         BatchPane pane;
         pane.setConfigProvider(provider(server.baseUrl()));
         pane.setHistoryPath(QString());
+        // The input is read off the GUI thread: its problems come with batchRefused().
+        QSignalSpy refused(&pane, &BatchPane::batchRefused);
         pane.setInputPath(write(QStringLiteral("ragged.csv"), "item,b\n1,2\n3\n"));
-        QVERIFY(!pane.startBatch());
+        QVERIFY(pane.startBatch());
+        QVERIFY(pane.isReading());
+        QTRY_COMPARE_WITH_TIMEOUT(refused.count(), 1, 10000);
+        QVERIFY(!pane.isReading());
         QVERIFY2(pane.message().contains(QStringLiteral("ragged.csv:3:")), qPrintable(pane.message()));
+        QCOMPARE(refused.at(0).at(0).toString(), pane.message());
         pane.setInputPath(write(QStringLiteral("other.csv"), "city\nK\n"));
-        QVERIFY(!pane.startBatch());
+        QVERIFY(pane.startBatch());
+        QTRY_COMPARE_WITH_TIMEOUT(refused.count(), 2, 10000);
         QVERIFY(pane.message().contains(QStringLiteral("{{item}}")));
+        QVERIFY(!pane.isRunning());
         pane.setConfigProvider([]() -> Result<BatchConfig, QString> { return QStringLiteral("Choose a model first."); });
         pane.setInputPath(write(QStringLiteral("ok.csv"), "item\n1\n"));
         QVERIFY(!pane.startBatch());
@@ -177,6 +191,99 @@ private Q_SLOTS:
         window.batchPane()->setInputPath(write(QStringLiteral("w.csv"), "item\n1\n"));
         QVERIFY(!window.batchPane()->startBatch());
         QVERIFY(!window.batchPane()->message().isEmpty());
+    }
+
+    // A big input is read off the GUI thread with progress: the event loop keeps turning (a timer
+    // fires while the file is read) and the progress label names the file.
+    void bigInput_readOffTheGuiThreadWithProgress()
+    {
+        QByteArray csv = "item,text\n";
+        const QByteArray filler(200, 'x');
+        for (int i = 0; i < 60000; ++i)
+            csv += QByteArray::number(i) + ',' + filler + '\n';
+        const QString path = write(QStringLiteral("big.csv"), csv);
+        BatchPane pane;
+        pane.setConfigProvider([]() -> Result<BatchConfig, QString> {
+            BatchConfig c = provider(QUrl(QStringLiteral("http://127.0.0.1:9")))().value();
+            c.prompt.userPrompt = QStringLiteral("{{missing}}"); // refused after reading: nothing is sent
+            return c;
+        });
+        pane.setHistoryPath(QString());
+        pane.setInputPath(path);
+        QSignalSpy refused(&pane, &BatchPane::batchRefused);
+        QStringList progress;
+        auto *label = pane.findChild<QLabel *>(QStringLiteral("batchProgressLabel"));
+        QTimer tick;
+        int ticks = 0;
+        connect(&tick, &QTimer::timeout, this, [&] {
+            ++ticks;
+            if (!label->text().isEmpty() && (progress.isEmpty() || progress.last() != label->text()))
+                progress.append(label->text());
+        });
+        tick.start(0);
+        QVERIFY(pane.startBatch());
+        QTRY_COMPARE_WITH_TIMEOUT(refused.count(), 1, 30000);
+        QVERIFY(ticks > 1);
+        QVERIFY2(!progress.isEmpty() && progress.constFirst().contains(QStringLiteral("big.csv")),
+                 qPrintable(progress.join(u'|')));
+        QVERIFY2(pane.message().contains(QStringLiteral("{{missing}}")), qPrintable(pane.message()));
+    }
+
+    // Drill-down: Return (or double-click) on a grid row opens that row's stored run, attempts
+    // and all; the same run the Attempts pane shows in the window.
+    void rowDrillDown_opensTheRowsStoredAttempts()
+    {
+        FakeOllama server;
+        QVERIFY(server.listen());
+        server.setChatResponder(BatchScript::responder());
+        BatchPane pane;
+        pane.setConfigProvider(provider(server.baseUrl()));
+        pane.setHistoryPath(m_dir.filePath(QStringLiteral("drill.sqlite")));
+        pane.setInputPath(write(QStringLiteral("drill.csv"), BatchScript::csv(10)));
+        QSignalSpy finished(&pane, &BatchPane::batchFinished);
+        QVERIFY(pane.startBatch());
+        QVERIFY(finished.count() == 1 || finished.wait(30000));
+        pane.show();
+        pane.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&pane));
+
+        QSignalSpy opened(&pane, &BatchPane::storedRunOpened);
+        QTableView *table = pane.table();
+        table->setFocus();
+        table->setCurrentIndex(table->model()->index(6, 0)); // row 7: three attempts, invalid
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(opened.count(), 1);
+        const StoredRun run = opened.first().first().value<StoredRun>();
+        QCOMPARE(run.rowId, pane.resultsModel()->rowResult(6).rowId);
+        QCOMPARE(run.status, QStringLiteral("invalid"));
+        QCOMPARE(run.attempts.size(), 3);
+        QVERIFY(run.attempts.at(0).content.contains(QStringLiteral("-")));
+
+        const QModelIndex first = table->model()->index(0, 0);
+        // A view takes a double-click on the item its press selected: press first, as a hand does.
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(first).center());
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(first).center());
+        QCOMPARE(opened.count(), 2);
+        QCOMPARE(opened.at(1).first().value<StoredRun>().status, QStringLiteral("valid"));
+        QVERIFY(!pane.openRowAction()->toolTip().isEmpty());
+        QCOMPARE(pane.openRowAction()->shortcut(), QKeySequence(Qt::Key_Return));
+    }
+
+    void rowDrillDown_withoutHistorySaysWhy()
+    {
+        FakeOllama server;
+        QVERIFY(server.listen());
+        server.setChatResponder(BatchScript::responder());
+        BatchPane pane;
+        pane.setConfigProvider(provider(server.baseUrl()));
+        pane.setHistoryPath(QString());
+        pane.setInputPath(write(QStringLiteral("nohist.csv"), BatchScript::csv(2)));
+        QSignalSpy finished(&pane, &BatchPane::batchFinished);
+        QVERIFY(pane.startBatch());
+        QVERIFY(finished.count() == 1 || finished.wait(30000));
+        pane.table()->setCurrentIndex(pane.table()->model()->index(0, 0));
+        QVERIFY(!pane.openCurrentRow());
+        QVERIFY2(pane.message().contains(QStringLiteral("not stored")), qPrintable(pane.message()));
     }
 };
 

@@ -4,9 +4,20 @@
 #include "history/historyrunsmodel.h"
 #include "mainwindow/mainwindow.h"
 #include "store/historydatabase.h"
+#include "timeline/attemptcomparison.h"
+#include "timeline/attempterrormodel.h"
+#include "timeline/attempttimelinemodel.h"
+#include "timeline/replyview.h"
+#include "timeline/timelinepane.h"
+#include "run/runsession.h"
+#include "runtestsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
+#include <QMenuBar>
 #include <QDockWidget>
 #include <QFile>
 #include <QItemSelectionModel>
@@ -19,6 +30,7 @@
 
 using namespace Formwork;
 using namespace Formwork::Ui;
+using Formwork::Test::FakeReply;
 using Json = nlohmann::ordered_json;
 
 namespace {
@@ -149,6 +161,122 @@ private Q_SLOTS:
         auto *dock = window.findChild<QDockWidget *>(QStringLiteral("historyDock"));
         QVERIFY(dock);
         QCOMPARE(dock->widget(), window.historyPane());
+    }
+
+    void modelDateAndSchemaFilters_narrowTheList()
+    {
+        HistoryPane pane;
+        QAbstractItemModelTester tester(pane.runsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        pane.setHistoryPath(m_path);
+        pane.refresh();
+        auto *model = pane.findChild<QComboBox *>(QStringLiteral("historyModelCombo"));
+        QVERIFY(model);
+        QCOMPARE(model->count(), 3); // any, llama3.1, mistral
+        model->setCurrentIndex(model->findData(QStringLiteral("mistral")));
+        QCOMPARE(pane.runsModel()->rowCount(), 1);
+        QCOMPARE(pane.runsModel()->run(0).rowId, QStringLiteral("3"));
+        model->setCurrentIndex(0);
+        QCOMPARE(pane.runsModel()->rowCount(), 3);
+
+        auto *date = pane.findChild<QComboBox *>(QStringLiteral("historyDateCombo"));
+        auto *from = pane.findChild<QDateEdit *>(QStringLiteral("historyFromDate"));
+        QVERIFY(date && from);
+        QVERIFY(from->isHidden());
+        date->setCurrentIndex(date->findData(int(HistoryPane::DateRange::Today)));
+        QCOMPARE(pane.runsModel()->rowCount(), 3);
+        const QDate yesterday = QDate::currentDate().addDays(-1);
+        pane.setDateRange(HistoryPane::DateRange::Custom, yesterday.addDays(-5), yesterday);
+        QVERIFY(!from->isHidden());
+        QCOMPARE(pane.runsModel()->rowCount(), 0);
+        QVERIFY(pane.message().contains(QStringLiteral("0 run")));
+        pane.setDateRange(HistoryPane::DateRange::Custom, yesterday, QDate::currentDate());
+        QCOMPARE(pane.runsModel()->rowCount(), 3);
+        pane.setDateRange(HistoryPane::DateRange::Last7Days);
+        QCOMPARE(pane.runsModel()->rowCount(), 3);
+
+        // "This schema": only the runs stored with the schema being edited.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("schemas.sqlite"));
+        {
+            HistoryDatabase history;
+            QCOMPARE(history.open(path), QString());
+            for (const char *schema : { "{\"type\":\"object\"}", "{\"type\":\"array\"}" }) {
+                RunStart start;
+                start.model = QStringLiteral("m");
+                start.schemaJson = QString::fromLatin1(schema);
+                history.finishRun(history.beginRun(start), QStringLiteral("valid"), RunResult());
+            }
+        }
+        HistoryPane schemas;
+        schemas.setHistoryPath(path);
+        schemas.setSchemaProvider([] { return std::optional<Schema>(compile("{\"type\":\"array\"}")); });
+        schemas.refresh();
+        QCOMPARE(schemas.runsModel()->rowCount(), 2);
+        schemas.findChild<QCheckBox *>(QStringLiteral("historySchemaCheck"))->setChecked(true);
+        QCOMPARE(schemas.runsModel()->rowCount(), 1);
+        QCOMPARE(schemas.runsModel()->run(0).schemaJson, QStringLiteral("{\"type\":\"array\"}"));
+    }
+
+    // A run made in the window is stored; Return (or a double-click) on it in the History pane
+    // shows its attempts in the Attempts pane, marked as a stored run, read-only.
+    void openInTimeline_showsTheStoredRunInTheAttemptsPane()
+    {
+        QSettings().clear();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("window.sqlite"));
+        Test::RunFixture fx;
+        fx.fake->enqueueChat(FakeReply::text({ QStringLiteral("{\"name\": \"Ada\", \"age\": -1}") }));
+        fx.fake->enqueueChat(FakeReply::text({ QStringLiteral("{\"name\": \"Ada\", \"age\": 36}") }));
+        MainWindow window;
+        window.runSession()->setHistoryPath(path);
+        QVERIFY(fx.runToEnd(*window.runSession(), fx.config()));
+        const qint64 id = window.runSession()->historyRunId();
+        QVERIFY(id > 0);
+        const QString firstReply = window.runSession()->attempts().at(0).content;
+        window.runSession()->clear();
+        QCOMPARE(window.timelinePane()->timelineModel()->rowCount(), 0);
+
+        HistoryPane *pane = window.historyPane();
+        pane->setHistoryPath(path);
+        window.findChild<QDockWidget *>(QStringLiteral("historyDock"))->raise();
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        pane->refresh();
+        QCOMPARE(pane->runsModel()->rowCount(), 1);
+        auto *table = pane->findChild<QTableView *>(QStringLiteral("historyTable"));
+        table->setFocus();
+        table->setCurrentIndex(pane->runsModel()->index(0, 0));
+        QTest::keyClick(table, Qt::Key_Return);
+
+        TimelinePane *timeline = window.timelinePane();
+        QCOMPARE(timeline->timelineModel()->rowCount(), 2);
+        QVERIFY(window.runSession()->isStored());
+        QVERIFY2(timeline->storedRunText().contains(QStringLiteral("#%1").arg(id)), qPrintable(timeline->storedRunText()));
+        QVERIFY(timeline->storedRunText().contains(QStringLiteral("read-only")));
+        QVERIFY(timeline->selectAttempt(1));
+        QCOMPARE(timeline->errorModel()->rowCount(), 1);
+        QCOMPARE(timeline->replyView()->toPlainText(), firstReply);
+        QVERIFY(timeline->requestText().contains(QStringLiteral("messages")));
+
+        // A new run clears the mark; a double-click opens the stored one again.
+        window.runSession()->clear();
+        QVERIFY(timeline->storedRunText().isEmpty());
+        const QPoint centre = table->visualRect(pane->runsModel()->index(0, 1)).center();
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, centre);
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, centre);
+        QVERIFY(window.runSession()->isStored());
+        QCOMPARE(timeline->timelineModel()->rowCount(), 2);
+
+        // The action is in the Run menu, with its shortcut and tooltip.
+        QAction *open = pane->openAction();
+        QCOMPARE(open->objectName(), QStringLiteral("actionHistoryOpenInTimeline"));
+        QCOMPARE(open->shortcut(), QKeySequence(Qt::Key_Return));
+        QVERIFY(!open->toolTip().isEmpty());
+        bool inMenu = false;
+        for (QAction *menu : window.menuBar()->actions())
+            inMenu = inMenu || (menu->menu() && menu->menu()->actions().contains(open));
+        QVERIFY(inMenu);
     }
 };
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "run/runsession.h"
 #include "runtestsupport.h"
+#include "store/historydatabase.h"
+
+#include <QTemporaryDir>
 
 #include <QStandardPaths>
 
@@ -242,6 +245,72 @@ private Q_SLOTS:
         QVERIFY(session.attempts().isEmpty());
         QVERIFY(!session.result().hasValue);
         QCOMPARE(session.maxAttempts(), 0);
+    }
+
+    // Every run of the window is stored (one transaction per attempt), and a stored run comes back
+    // through the same signals, in the same order, as a run that has just happened.
+    void historyPath_runStoredAndShownAgainReadOnly()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("session.sqlite"));
+        m_fx->fake->enqueueChat(FakeReply::text({ q(negativeAge) }));
+        m_fx->fake->enqueueChat(FakeReply::text({ q(negativeAge) }));
+        RunSession session;
+        session.setHistoryPath(path);
+        QSignalSpy recorded(&session, &RunSession::recorded);
+        ExtractionConfig config = m_fx->config();
+        config.limits.maxAttempts = 2;
+        QVERIFY(m_fx->runToEnd(session, config));
+        QCOMPARE(recorded.count(), 1);
+        const qint64 id = recorded.first().first().toLongLong();
+        QCOMPARE(session.historyRunId(), id);
+        QVERIFY(!session.isStored());
+
+        HistoryDatabase history;
+        QCOMPARE(history.open(path), QString());
+        const std::optional<StoredRun> stored = history.run(id);
+        QVERIFY(stored);
+        QCOMPARE(stored->status, QStringLiteral("invalid"));
+        QCOMPARE(stored->attempts.size(), 2);
+
+        const qsizetype sent = m_fx->fake->requestsTo("/api/chat").size();
+        RunSession replay;
+        SignalLog log(&replay);
+        QVERIFY(replay.showStored(*stored));
+        QCOMPARE(m_fx->fake->requestsTo("/api/chat").size(), sent); // nothing sent
+        QCOMPARE(log.names,
+                 (QStringList { QStringLiteral("cleared"), QStringLiteral("state:Running"), QStringLiteral("started"),
+                                QStringLiteral("attemptStarted:1"), QStringLiteral("attemptFinished:1"),
+                                QStringLiteral("attemptStarted:2"), QStringLiteral("attemptFinished:2"),
+                                QStringLiteral("state:Failed"), QStringLiteral("finished") }));
+        QVERIFY(replay.isStored());
+        QCOMPARE(replay.storedRunId(), id);
+        QCOMPARE(replay.attempts().size(), 2);
+        QCOMPARE(replay.attempts().at(0).outcome, AttemptOutcome::SchemaInvalid);
+        QCOMPARE(replay.attempts().at(0).errors.size(), session.attempts().at(0).errors.size());
+        QCOMPARE(replay.attempts().at(0).errors.at(0).range.begin, session.attempts().at(0).errors.at(0).range.begin);
+        QCOMPARE(replay.attempts().at(1).requestJson, session.attempts().at(1).requestJson);
+        QCOMPARE(replay.config().model, config.model);
+        QVERIFY(replay.result().hasValue);
+        QVERIFY(!replay.acceptAnyway()); // read-only
+        // Nothing of a replay is stored again.
+        QCOMPARE(history.listRuns().size(), 1);
+    }
+
+    void showStored_refusedWhileARunIsGoing()
+    {
+        FakeReply slow = FakeReply::text({ q(validPerson) });
+        slow.firstByteDelayMs = 2000;
+        m_fx->fake->enqueueChat(slow);
+        RunSession session;
+        session.start(m_fx->backend.get(), m_fx->config());
+        QVERIFY(session.isRunning());
+        StoredRun run;
+        run.id = 1;
+        run.status = QStringLiteral("valid");
+        QVERIFY(!session.showStored(run));
+        QVERIFY(session.isRunning());
+        session.cancel();
     }
 };
 

@@ -7,11 +7,13 @@
 #include "export/rowexport.h"
 #include "store/historydatabase.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -22,6 +24,7 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Formwork {
 namespace Ui {
@@ -45,6 +48,7 @@ BatchPane::BatchPane(QWidget *parent)
     , m_table(new QTableView(this))
     , m_model(new BatchResultsModel(this))
     , m_proxy(new BatchFilterProxy(this))
+    , m_openRowAction(new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open Row in Timeline"), this))
 {
     m_inputEdit->setObjectName(QStringLiteral("batchInputEdit"));
     m_inputEdit->setPlaceholderText(tr("rows.csv, rows.jsonl or a folder of .txt / .md files"));
@@ -85,6 +89,16 @@ BatchPane::BatchPane(QWidget *parent)
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // Drill-down: a row's attempts in the Attempts pane (Return, double-click or the context menu).
+    m_openRowAction->setObjectName(QStringLiteral("actionBatchOpenRowInTimeline"));
+    m_openRowAction->setShortcut(QKeySequence(Qt::Key_Return));
+    m_openRowAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_openRowAction->setToolTip(tr("Show the selected row's attempts in the Attempts pane: every request, reply "
+                                   "and error, read-only (Return or double-click)"));
+    connect(m_openRowAction, &QAction::triggered, this, &BatchPane::openCurrentRow);
+    m_table->addAction(m_openRowAction);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_table, &QTableView::doubleClicked, m_openRowAction, &QAction::trigger);
 
     auto *inputRow = new QHBoxLayout;
     inputRow->addWidget(m_inputEdit, 1);
@@ -148,24 +162,74 @@ bool BatchPane::isRunning() const
 
 bool BatchPane::startBatch()
 {
-    if (isRunning())
+    if (isRunning() || m_reading)
         return false;
+    // The settings first: a missing model is said at once, before a big file is read.
+    if (!m_provider)
+        return refuse(tr("The batch has nothing to run with."));
+    if (auto config = m_provider(); !config)
+        return refuse(config.error());
+    const QString path = QDir::fromNativeSeparators(m_inputEdit->text().trimmed());
+    if (path.isEmpty())
+        return refuse(tr("Choose an input file or folder first."));
     BatchInputOptions options;
     options.expectedColumn = m_expectedEdit->text().trimmed();
-    auto input = readBatchInput(QDir::fromNativeSeparators(m_inputEdit->text().trimmed()), options);
+    // From the reading thread: queued to the pane, which may be gone by then (QPointer).
+    QPointer<QProgressBar> bar = m_progressBar;
+    QPointer<QLabel> label = m_progressLabel;
+    const QString name = QFileInfo(path).fileName();
+    options.progress = [bar, label, name](qint64 done, qint64 total) {
+        QMetaObject::invokeMethod(bar, [bar, label, name, done, total] {
+            if (!bar || !label)
+                return;
+            bar->setRange(0, 1000);
+            bar->setValue(total > 0 ? int(done * 1000 / total) : 0);
+            label->setText(tr("Reading %1: %2 of %3 KB").arg(name).arg(done / 1024).arg(total / 1024));
+        });
+    };
+    m_reading = true;
+    showMessage(QString());
+    m_progressBar->setRange(0, 0); // busy until the first block
+    m_progressLabel->setText(tr("Reading %1...").arg(name));
+    updateButtons();
+    auto *watcher = new QFutureWatcher<Result<BatchInput, QString>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        onInputRead(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([path, options] { return readBatchInput(path, options); }));
+    return true;
+}
+
+void BatchPane::onInputRead(const Result<BatchInput, QString> &input)
+{
+    m_reading = false;
+    m_progressBar->setRange(0, 1);
+    m_progressBar->setValue(0);
+    m_progressLabel->clear();
+    updateButtons();
     if (!input) {
-        showMessage(input.error());
-        return false;
+        refuse(input.error());
+        return;
     }
     if (input->rows.isEmpty()) {
-        showMessage(tr("The input has no rows."));
-        return false;
+        refuse(tr("The input has no rows."));
+        return;
     }
     QList<int> indexes;
     for (qsizetype i = 0; i < input->rows.size(); ++i)
         indexes.append(int(i));
+    const BatchInput previous = m_input;
     m_input = *input;
-    return run(*input, indexes);
+    if (!run(*input, indexes))
+        m_input = previous;
+}
+
+bool BatchPane::refuse(const QString &message)
+{
+    showMessage(message);
+    Q_EMIT batchRefused(message);
+    return false;
 }
 
 bool BatchPane::rerunFailed()
@@ -191,23 +255,17 @@ bool BatchPane::rerunFailed()
 
 bool BatchPane::run(const BatchInput &input, const QList<int> &indexes)
 {
-    if (!m_provider) {
-        showMessage(tr("The batch has nothing to run with."));
-        return false;
-    }
+    if (!m_provider)
+        return refuse(tr("The batch has nothing to run with."));
     auto config = m_provider();
-    if (!config) {
-        showMessage(config.error());
-        return false;
-    }
+    if (!config)
+        return refuse(config.error());
     // The prompt's variables must all come from the input's columns.
     const QStringList used = templateVariableNames(config->prompt.systemPrompt + u'\n' + config->prompt.userPrompt);
     for (const QString &name : used) {
-        if (!input.columns.contains(name)) {
-            showMessage(tr("The prompt uses {{%1}} but the input has no such column (it has: %2).")
-                            .arg(name, input.columns.join(QStringLiteral(", "))));
-            return false;
-        }
+        if (!input.columns.contains(name))
+            return refuse(tr("The prompt uses {{%1}} but the input has no such column (it has: %2).")
+                              .arg(name, input.columns.join(QStringLiteral(", "))));
     }
     for (BatchEndpoint &endpoint : config->endpoints)
         endpoint.concurrency = m_concurrency->value();
@@ -268,6 +326,29 @@ bool BatchPane::run(const BatchInput &input, const QList<int> &indexes)
     return true;
 }
 
+bool BatchPane::openCurrentRow()
+{
+    const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
+    if (!current.isValid()) {
+        showMessage(tr("Select a row to open."));
+        return false;
+    }
+    const BatchRowResult &row = m_model->rowResult(current.row());
+    if (row.runId == 0 || !m_history) {
+        showMessage(row.status == BatchRowStatus::Pending
+                        ? tr("Row %1 has not run yet.").arg(row.rowId)
+                        : tr("Row %1 was not stored in the history, so its attempts cannot be shown.").arg(row.rowId));
+        return false;
+    }
+    const std::optional<StoredRun> run = m_history->run(row.runId);
+    if (!run) {
+        showMessage(tr("The run of row %1 is no longer in the history.").arg(row.rowId));
+        return false;
+    }
+    Q_EMIT storedRunOpened(*run);
+    return true;
+}
+
 void BatchPane::cancelBatch()
 {
     if (m_runner)
@@ -307,10 +388,10 @@ void BatchPane::onProgress(const BatchProgress &p)
 
 void BatchPane::updateButtons()
 {
-    const bool running = isRunning();
+    const bool running = isRunning() || m_reading;
     m_runButton->setEnabled(!running);
-    m_pauseButton->setEnabled(running);
-    m_cancelButton->setEnabled(running);
+    m_pauseButton->setEnabled(isRunning());
+    m_cancelButton->setEnabled(isRunning());
     m_rerunButton->setEnabled(!running && m_model->rowCount() > 0);
     m_exportButton->setEnabled(!running && m_model->rowCount() > 0);
 }

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -24,6 +25,7 @@ namespace Formwork {
 
 class BatchRunner;
 class HistoryDatabase;
+struct StoredRun;
 
 namespace Ui {
 
@@ -50,8 +52,11 @@ public:
     void setHistoryPath(const QString &path) { m_historyPath = path; }
     void setInputPath(const QString &path);
 
-    // Reads the input and starts; false (the reason shown in the pane) when it cannot.
+    // Checks the settings, then reads the input off the GUI thread (progress in the pane) and
+    // starts. False (the reason shown in the pane) when it cannot even begin; a problem found in
+    // the input (naming its file and line) comes later through batchRefused().
     bool startBatch();
+    bool isReading() const { return m_reading; }
     bool rerunFailed();
     void cancelBatch();
     void setPaused(bool paused);
@@ -59,15 +64,27 @@ public:
     // Writes the valid rows (format from the file name); an empty string or the error sentence.
     QString exportTo(const QString &path) const;
 
+    // Loads the stored run of the current grid row and emits storedRunOpened() (the drill-down
+    // to its attempt timeline). False (the reason in the pane) when the row has no stored run.
+    bool openCurrentRow();
+    QAction *openRowAction() const { return m_openRowAction; }
+    QTableView *table() const { return m_table; }
+
     BatchResultsModel *resultsModel() const { return m_model; }
     BatchFilterProxy *filterProxy() const { return m_proxy; }
     QString message() const;
 
 Q_SIGNALS:
     void batchFinished(const Formwork::BatchSummary &summary);
+    // The batch did not start: the input or the settings are wrong (the same text as message()).
+    void batchRefused(const QString &message);
+    // A row's run to show in the attempt timeline (with its attempts).
+    void storedRunOpened(const Formwork::StoredRun &run);
 
 private:
     bool run(const BatchInput &input, const QList<int> &indexes);
+    void onInputRead(const Result<BatchInput, QString> &input);
+    bool refuse(const QString &message);
     void showMessage(const QString &text);
     void updateButtons();
     void onProgress(const BatchProgress &progress);
@@ -80,6 +97,7 @@ private:
     QNetworkAccessManager *m_network;
     std::unique_ptr<HistoryDatabase> m_history;
     QPointer<BatchRunner> m_runner;
+    bool m_reading = false;
     BatchInput m_input; // the whole input of the grid
     QList<int> m_indexes; // grid row of each row of the running batch
     qint64 m_batchId = 0; // in the history
@@ -100,6 +118,7 @@ private:
     QTableView *m_table;
     BatchResultsModel *m_model;
     BatchFilterProxy *m_proxy;
+    QAction *m_openRowAction;
 };
 
 } // namespace Ui

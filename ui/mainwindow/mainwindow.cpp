@@ -23,6 +23,7 @@
 #include "batch/batchpane.h"
 #include "history/historypane.h"
 #include "llm/llmbackend.h"
+#include "store/historydatabase.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -449,6 +450,41 @@ void MainWindow::createBatchPane(QDockWidget *besides)
             m_history->refresh();
     });
     besides->raise();
+    connectHistory(besides);
+}
+
+// Every run of the window goes into the history; a stored run (from the History pane or a batch
+// row) is reopened into the Attempts pane, read-only.
+void MainWindow::connectHistory(QDockWidget *timeline)
+{
+    m_session->setHistoryPath(HistoryDatabase::defaultPath());
+    connect(m_session, &RunSession::historyError, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("The run was not stored in the history: %1").arg(message), 8000);
+    });
+    connect(m_session, &RunSession::recorded, m_history, [this] {
+        if (m_history->isVisible())
+            m_history->refresh();
+    });
+    const auto open = [this, timeline](const StoredRun &run) {
+        if (!m_session->showStored(run)) {
+            statusBar()->showMessage(tr("A run is under way; cancel it (Esc) before opening a stored one."), 8000);
+            return;
+        }
+        timeline->show();
+        timeline->raise();
+        statusBar()->showMessage(tr("Showing stored run #%1 (read-only).").arg(run.id), 5000);
+    };
+    connect(m_history, &HistoryPane::storedRunOpened, this, open);
+    connect(m_batch, &BatchPane::storedRunOpened, this, open);
+    // Menu entries beside Run: they act on the current row of their pane.
+    for (QAction *menuAction : menuBar()->actions()) {
+        QMenu *menu = menuAction->menu();
+        if (menu && menu->actions().contains(m_runController->runAction())) {
+            menu->addSeparator();
+            menu->addAction(m_history->openAction());
+            menu->addAction(m_batch->openRowAction());
+        }
+    }
 }
 
 } // namespace Ui

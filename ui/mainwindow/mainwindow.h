@@ -97,6 +97,7 @@ private:
     BatchPane *m_batch = nullptr;
     HistoryPane *m_history = nullptr;
     void createBatchPane(QDockWidget *besides);
+    void connectHistory(QDockWidget *timeline);
 };
 
 } // namespace Ui

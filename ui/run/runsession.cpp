@@ -3,6 +3,10 @@
 
 #include "extraction/extractionrequest.h"
 #include "extraction/extractionrun.h"
+#include "llm/llmbackend.h"
+#include "store/historydatabase.h"
+#include "store/runrecorder.h"
+#include "store/storedrunreplay.h"
 
 namespace Formwork {
 namespace Ui {
@@ -59,11 +63,64 @@ void RunSession::start(LlmBackend *backend, const ExtractionConfig &config)
         m_warnings.append(message);
         Q_EMIT warningAdded(message);
     });
+    // Stored before the session hears of the end: recorded() comes just before finished().
+    record(run, backend, config);
     connect(run, &ExtractionRun::succeeded, this, &RunSession::onFinished);
     connect(run, &ExtractionRun::failed, this, &RunSession::onFinished);
 
     setState(State::Running);
     run->start();
+}
+
+void RunSession::setHistoryPath(const QString &path)
+{
+    if (path == m_historyPath)
+        return;
+    delete m_recorder;
+    m_history.reset();
+    m_historyPath = path;
+}
+
+qint64 RunSession::historyRunId() const
+{
+    return m_recorder ? m_recorder->runId() : 0;
+}
+
+void RunSession::record(ExtractionRun *run, LlmBackend *backend, const ExtractionConfig &config)
+{
+    delete m_recorder;
+    if (m_historyPath.isEmpty() || !backend)
+        return;
+    if (!m_history) {
+        auto history = std::make_unique<HistoryDatabase>();
+        if (const QString problem = history->open(m_historyPath); !problem.isEmpty()) {
+            Q_EMIT historyError(problem);
+            return;
+        }
+        m_history = std::move(history);
+    }
+    auto *recorder = new RunRecorder(m_history.get(), singleRunStart(config, backend->api(), backend->baseUrl()), this);
+    m_recorder = recorder;
+    connect(recorder, &RunRecorder::historyError, this, &RunSession::historyError);
+    connect(recorder, &RunRecorder::recorded, this, &RunSession::recorded);
+    recorder->attach(run);
+}
+
+bool RunSession::showStored(const StoredRun &stored)
+{
+    if (isRunning())
+        return false;
+    reset();
+    const ReplayedRun replayed = replayStoredRun(stored);
+    m_config = ExtractionConfig();
+    m_config.model = stored.model;
+    m_config.mode = replayed.mode;
+    m_config.schema = replayed.schema;
+    m_config.limits.maxAttempts = replayed.maxAttempts;
+    m_storedRunId = stored.id;
+    m_storedRunTime = stored.createdAt;
+    replay(RunStartInfo { replayed.maxAttempts, replayed.mode, 0, {} }, replayed.attempts, replayed.result);
+    return true;
 }
 
 void RunSession::cancel()
@@ -100,23 +157,32 @@ void RunSession::showValidation(const QString &jsonText, const Schema &schema)
     result.valueAttempt = 1;
     result.attempts = { record };
 
+    replay(RunStartInfo { 1, ExtractionMode::Json, 0, {} }, { record }, result);
+}
+
+// The signals of a real run, in its order, for attempts that are already known.
+void RunSession::replay(const RunStartInfo &info, const QList<AttemptRecord> &attempts, const RunResult &result)
+{
     setState(State::Running);
-    m_startInfo = RunStartInfo { 1, ExtractionMode::Json, 0, {} };
+    m_startInfo = info;
+    m_maxAttempts = info.maxAttempts;
     Q_EMIT started(m_startInfo);
-    // The same state as a real run at each signal: attempt 1 is live between started and finished.
-    m_liveAttempt = 1;
-    m_liveProgress = StreamProgress();
-    m_liveProgress.attempt = 1;
-    Q_EMIT attemptStarted(1, 1);
-    m_attempts.append(record);
-    m_liveAttempt = 0;
-    Q_EMIT attemptFinished(record);
+    for (const AttemptRecord &record : attempts) {
+        // The same state as a real run at each signal: the attempt is live between its start and end.
+        m_liveAttempt = record.number;
+        m_liveProgress = StreamProgress();
+        m_liveProgress.attempt = record.number;
+        Q_EMIT attemptStarted(record.number, info.maxAttempts);
+        m_attempts.append(record);
+        m_liveAttempt = 0;
+        Q_EMIT attemptFinished(record);
+    }
     onFinished(result);
 }
 
 bool RunSession::acceptAnyway()
 {
-    if (m_state != State::Failed || !m_result.hasValue || m_accepted)
+    if (isStored() || m_state != State::Failed || !m_result.hasValue || m_accepted)
         return false;
     m_accepted = true;
     Q_EMIT accepted(m_result);
@@ -154,6 +220,8 @@ void RunSession::reset()
     m_warnings.clear();
     m_result = RunResult();
     m_accepted = false;
+    m_storedRunId = 0;
+    m_storedRunTime = QDateTime();
     Q_EMIT cleared();
 }
 

@@ -4,13 +4,19 @@
 #include "extraction/extractionrun.h"
 #include "extraction/extractiontypes.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
+
 namespace Formwork {
 
+class HistoryDatabase;
 class LlmBackend;
+class RunRecorder;
+struct StoredRun;
 
 namespace Ui {
 
@@ -44,6 +50,14 @@ public:
     // Shows `jsonText` checked against `schema` without a model ("Validate JSON..."): a finished
     // run of one attempt whose raw reply is the text, so both result views can show it.
     void showValidation(const QString &jsonText, const Schema &schema);
+    // Shows a run from the history as if it had just happened: its attempts (requests, replies
+    // with their errors placed again, usage), its result. Read-only: isStored() is true until the
+    // next run; nothing is sent and nothing is stored again. Refused (false) while a run is going.
+    bool showStored(const StoredRun &run);
+    // Every run started here is stored in the history at `path` (opened on the first run); empty
+    // (the default): runs are not stored.
+    void setHistoryPath(const QString &path);
+    QString historyPath() const { return m_historyPath; }
     // Makes the last parsed value of a failed run the result, its failures kept (accepted()).
     // Returns false when there is nothing to accept.
     bool acceptAnyway();
@@ -70,6 +84,12 @@ public:
     const RunResult &result() const { return m_result; }
     // The user accepted the invalid value of a failed run (result().value, result().attempts).
     bool isAccepted() const { return m_accepted; }
+    // The run shown comes from the history (showStored()): its id and when it ran.
+    bool isStored() const { return m_storedRunId > 0; }
+    qint64 storedRunId() const { return m_storedRunId; }
+    QDateTime storedRunTime() const { return m_storedRunTime; }
+    // The history id of the current (or last) run started here, 0 when it is not stored.
+    qint64 historyRunId() const;
     // The ExtractionRun of the run in flight (nullptr when none); for the request preview.
     ExtractionRun *run() const { return m_run; }
 
@@ -85,11 +105,17 @@ Q_SIGNALS:
     // Exactly once per run: success, failure or cancel.
     void finished(const Formwork::RunResult &result);
     void accepted(const Formwork::RunResult &result);
+    // The run that just ended is in the history under `runId`.
+    void recorded(qint64 runId);
+    // The history could not be opened or written; the run goes on.
+    void historyError(const QString &message);
 
 private:
     void setState(State state);
     void reset();
     void onFinished(const RunResult &result);
+    void record(ExtractionRun *run, LlmBackend *backend, const ExtractionConfig &config);
+    void replay(const RunStartInfo &info, const QList<AttemptRecord> &attempts, const RunResult &result);
 
     QPointer<ExtractionRun> m_run;
     ExtractionConfig m_config;
@@ -103,6 +129,11 @@ private:
     QStringList m_warnings;
     RunResult m_result;
     bool m_accepted = false;
+    qint64 m_storedRunId = 0;
+    QDateTime m_storedRunTime;
+    QString m_historyPath;
+    std::unique_ptr<HistoryDatabase> m_history;
+    QPointer<RunRecorder> m_recorder;
 };
 
 } // namespace Ui

@@ -16,6 +16,7 @@
 #include <QFutureWatcher>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSet>
@@ -102,6 +103,17 @@ void TimelinePane::buildUi()
     m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_verdict->setVisible(false);
 
+    // A run reopened from the history says so, so nobody takes it for the run just made.
+    m_storedLabel = new QLabel(this);
+    m_storedLabel->setObjectName(QStringLiteral("timelineStoredLabel"));
+    m_storedLabel->setWordWrap(true);
+    m_storedLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_storedLabel->setAutoFillBackground(true);
+    m_storedLabel->setBackgroundRole(QPalette::ToolTipBase);
+    m_storedLabel->setForegroundRole(QPalette::ToolTipText);
+    m_storedLabel->setMargin(4);
+    m_storedLabel->setVisible(false);
+
     m_attemptList = new QTreeView;
     m_attemptList->setObjectName(QStringLiteral("attemptList"));
     m_attemptList->setModel(m_timelineModel);
@@ -162,6 +174,7 @@ void TimelinePane::buildUi()
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_storedLabel);
     layout->addWidget(m_verdict);
     layout->addWidget(m_mainSplitter, 1);
 }
@@ -253,6 +266,7 @@ QWidget *TimelinePane::buildRequestTab()
 
 void TimelinePane::onCleared()
 {
+    updateStoredLabel();
     m_selected = 0;
     m_followLive = true;
     stopStreaming();
@@ -293,6 +307,7 @@ void TimelinePane::updateVerdict()
 {
     if (!m_session)
         return;
+    updateStoredLabel();
     const QString text = AttemptTimelineModel::verdictText(*m_session);
     m_verdict->setText(text);
     m_verdict->setVisible(!text.isEmpty());
@@ -304,6 +319,27 @@ void TimelinePane::updateVerdict()
                    : succeeded ? timelineSuccessColor(palette())
                                : palette().color(QPalette::WindowText));
     m_verdict->setPalette(p);
+}
+
+void TimelinePane::updateStoredLabel()
+{
+    const bool stored = m_session && m_session->isStored();
+    m_storedLabel->setVisible(stored);
+    if (!stored) {
+        m_storedLabel->clear();
+        return;
+    }
+    const RunSession &session = *m_session;
+    m_storedLabel->setText(tr("Stored run #%1 of %2 (%3, %4 mode), reopened from the history: read-only. Nothing "
+                              "was sent; Run (Ctrl+Return) starts a new run.")
+                               .arg(session.storedRunId())
+                               .arg(QLocale().toString(session.storedRunTime().toLocalTime(), QLocale::ShortFormat),
+                                    session.config().model, extractionModeName(session.config().mode)));
+}
+
+QString TimelinePane::storedRunText() const
+{
+    return m_storedLabel->isHidden() ? QString() : m_storedLabel->text();
 }
 
 QString TimelinePane::verdict() const

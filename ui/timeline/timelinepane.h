@@ -71,6 +71,8 @@ public:
     AttemptErrorModel *errorModel() const { return m_errorModel; }
     ReplyView *replyView() const { return m_replyView; }
     QString verdict() const;
+    // The note shown above the attempts of a run reopened from the history; empty otherwise.
+    QString storedRunText() const;
     // The request of the attempt shown, indented (laid out on first use).
     QString requestText();
     const AttemptComparison &comparison() const { return m_comparison; }
@@ -96,6 +98,7 @@ private:
     void onStreamProgressed(const StreamProgress &progress);
     void onCleared();
     void updateVerdict();
+    void updateStoredLabel();
     void showAttempt(int number);
     void showFinished(const AttemptRecord &attempt);
     void showLive();
@@ -123,6 +126,7 @@ private:
     AttemptErrorModel *m_errorModel;
 
     QLabel *m_verdict = nullptr;
+    QLabel *m_storedLabel = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_replySplitter = nullptr;
     QSplitter *m_valueSplitter = nullptr;

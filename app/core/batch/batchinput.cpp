@@ -341,7 +341,21 @@ Result<BatchInput, QString> readBatchInput(const QString &path, const BatchInput
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return QCoreApplication::translate("Formwork::BatchInput", "Cannot read %1: %2").arg(shown(path), file.errorString());
-    const QByteArray bytes = file.readAll();
+    // Read in blocks, so a big file reports how far it is (the GUI reads off its thread).
+    constexpr qint64 Block = 1 << 20;
+    const qint64 total = file.size();
+    QByteArray bytes;
+    bytes.reserve(qsizetype(total));
+    while (!file.atEnd()) {
+        const QByteArray block = file.read(Block);
+        if (block.isEmpty() && file.error() != QFileDevice::NoError)
+            return QCoreApplication::translate("Formwork::BatchInput", "Cannot read %1: %2").arg(shown(path), file.errorString());
+        if (block.isEmpty())
+            break;
+        bytes += block;
+        if (options.progress)
+            options.progress(bytes.size(), total);
+    }
     const QString suffix = info.suffix().toLower();
     if (suffix == u"jsonl" || suffix == u"ndjson")
         return parseJsonLinesInput(bytes, path, options);

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <optional>
 
 namespace Formwork {
@@ -34,6 +35,8 @@ struct BatchInput {
 
 struct BatchInputOptions {
     QString expectedColumn; // a column / JSONL field holding the expected JSON of each row; empty: none
+    // Called while a file is read (bytes read so far, the file's size), from the reading thread.
+    std::function<void(qint64 done, qint64 total)> progress;
 };
 
 // Reads every row of a CSV file (.csv, header row, RFC 4180, UTF-8 with or without a BOM), a

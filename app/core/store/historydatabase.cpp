@@ -512,30 +512,59 @@ std::optional<StoredRun> HistoryDatabase::run(qint64 runId)
 
 QList<StoredRun> HistoryDatabase::searchRuns(const QString &text, const QString &status, int limit)
 {
+    RunFilter filter;
+    filter.text = text;
+    filter.status = status;
+    filter.limit = limit;
+    return findRuns(filter);
+}
+
+QList<StoredRun> HistoryDatabase::findRuns(const RunFilter &filter)
+{
     QList<StoredRun> runs;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    const QStringList columns = { QStringLiteral("model"), QStringLiteral("row_id"), QStringLiteral("reference"),
-                                  QStringLiteral("input_json"), QStringLiteral("result_json") };
-    QStringList matches;
-    for (const QString &column : columns)
-        matches.append(QStringLiteral("%1 LIKE ? ESCAPE '\\'").arg(column));
-    QString where = QStringLiteral("WHERE (") + matches.join(QStringLiteral(" OR ")) + u')';
-    if (!status.isEmpty())
-        where += QStringLiteral(" AND status = ?");
+    QStringList where;
+    QVariantList values;
+    if (!filter.text.isEmpty()) {
+        const QStringList columns = { QStringLiteral("model"), QStringLiteral("row_id"), QStringLiteral("reference"),
+                                      QStringLiteral("input_json"), QStringLiteral("result_json") };
+        // The text is matched literally: LIKE's own wildcards in it are escaped.
+        QString literal = filter.text;
+        literal.replace(QStringLiteral("\\"), QStringLiteral("\\\\"))
+            .replace(QStringLiteral("%"), QStringLiteral("\\%"))
+            .replace(QStringLiteral("_"), QStringLiteral("\\_"));
+        QStringList matches;
+        for (const QString &column : columns) {
+            matches.append(QStringLiteral("%1 LIKE ? ESCAPE '\\'").arg(column));
+            values.append(QString(u'%' + literal + u'%'));
+        }
+        where.append(QString(u'(' + matches.join(QStringLiteral(" OR ")) + u')'));
+    }
+    const auto exactly = [&where, &values](const char *column, const QString &value) {
+        if (value.isEmpty())
+            return;
+        where.append(QStringLiteral("%1 = ?").arg(QLatin1String(column)));
+        values.append(value);
+    };
+    exactly("status", filter.status);
+    exactly("model", filter.model);
+    exactly("schema_json", filter.schemaJson);
+    // created_at is ISO 8601 in UTC with milliseconds, so text order is time order.
+    if (filter.from.isValid()) {
+        where.append(QStringLiteral("created_at >= ?"));
+        values.append(filter.from.toUTC().toString(Qt::ISODateWithMs));
+    }
+    if (filter.to.isValid()) {
+        where.append(QStringLiteral("created_at < ?"));
+        values.append(filter.to.toUTC().toString(Qt::ISODateWithMs));
+    }
+    const QString clause = where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND "));
     q.prepare(QStringLiteral("SELECT %1 FROM runs %2 ORDER BY id DESC LIMIT %3")
-                  .arg(QLatin1String(RunColumns), where)
-                  .arg(std::max(1, limit)));
-    // The text is matched literally: LIKE's own wildcards in it are escaped.
-    QString literal = text;
-    literal.replace(QStringLiteral("\\"), QStringLiteral("\\\\"))
-        .replace(QStringLiteral("%"), QStringLiteral("\\%"))
-        .replace(QStringLiteral("_"), QStringLiteral("\\_"));
-    const QString pattern = QStringLiteral("%") + literal + QStringLiteral("%");
-    for (qsizetype i = 0; i < columns.size(); ++i)
-        q.addBindValue(pattern);
-    if (!status.isEmpty())
-        q.addBindValue(status);
+                  .arg(QLatin1String(RunColumns), clause)
+                  .arg(std::max(1, filter.limit)));
+    for (const QVariant &value : std::as_const(values))
+        q.addBindValue(value);
     if (!q.exec()) {
         fail(q.lastError().text());
         return runs;
@@ -543,6 +572,20 @@ QList<StoredRun> HistoryDatabase::searchRuns(const QString &text, const QString 
     while (q.next())
         runs.append(runFrom(q));
     return runs;
+}
+
+QStringList HistoryDatabase::runModels()
+{
+    QStringList models;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT DISTINCT model FROM runs WHERE model IS NOT NULL AND model <> '' ORDER BY model"))) {
+        fail(q.lastError().text());
+        return models;
+    }
+    while (q.next())
+        models.append(q.value(0).toString());
+    return models;
 }
 
 bool HistoryDatabase::deleteRun(qint64 runId)

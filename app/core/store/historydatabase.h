@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -85,6 +86,17 @@ struct RunStart {
     QString inputJson;
 };
 
+// Which runs a search returns; an empty field does not filter.
+struct RunFilter {
+    QString text; // in the model, row id, input reference, input or result (any case)
+    QString status;
+    QString model; // exactly
+    QString schemaJson; // exactly the stored schema text
+    QDateTime from; // created at or after
+    QDateTime to; // created before
+    int limit = 500;
+};
+
 // The run history in SQLite through Qt SQL (design.md section 2, "Store"): WAL, one transaction
 // per finished attempt and per finished run, a schema version with migrations. A database from a
 // newer Formwork or a damaged file is refused and never written to. Not thread-safe: use it from
@@ -133,6 +145,10 @@ public:
     // Runs whose model, row id, input reference, input or result contains `text` (any case), with
     // `status` (empty: any); newest first, without attempts.
     QList<StoredRun> searchRuns(const QString &text, const QString &status = {}, int limit = 500);
+    // The runs `filter` lets through, newest first, without attempts.
+    QList<StoredRun> findRuns(const RunFilter &filter);
+    // The models of the stored runs, sorted.
+    QStringList runModels();
     // Deletes a run and its attempts.
     bool deleteRun(qint64 runId);
 
@@ -151,3 +167,5 @@ private:
 QString historyStatusOf(const RunResult &result);
 
 } // namespace Formwork
+
+Q_DECLARE_METATYPE(Formwork::StoredRun)

@@ -15,7 +15,10 @@
 #include <QFile>
 #include <QTextStream>
 
+#include <cstdio>
+#include <functional>
 #include <optional>
+#include <string>
 
 namespace Formwork {
 namespace Cli {
@@ -30,10 +33,12 @@ struct LoadedJson {
 };
 
 // Reads and parses a JSON file; on failure prints "FILE:LINE:COLUMN: message" on stderr.
-std::optional<LoadedJson> load(const QString &path, QTextStream &err)
+std::optional<LoadedJson> load(const QString &path, QTextStream &err,
+                               const std::function<void()> &beforeMessage = [] {})
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
+        beforeMessage();
         err << QCoreApplication::translate("cli", "%1: cannot read the file: %2").arg(path, file.errorString())
             << Qt::endl;
         return std::nullopt;
@@ -42,6 +47,7 @@ std::optional<LoadedJson> load(const QString &path, QTextStream &err)
     loaded.text = file.readAll();
     auto parsed = parseJson(std::string_view(loaded.text.constData(), size_t(loaded.text.size())));
     if (!parsed) {
+        beforeMessage();
         const JsonParseError &error = parsed.error();
         err << QCoreApplication::translate("cli", "%1:%2:%3: invalid JSON: %4")
                    .arg(path)
@@ -202,8 +208,16 @@ int run(const QStringList &arguments)
 
     bool anyInvalid = false;
     bool anyUnreadable = false;
+    // The lines go out in blocks, not one write (and flush) per instance; a message on stderr
+    // flushes them first so the two streams stay in order.
+    std::string pending;
+    const auto writePending = [&pending] {
+        std::fwrite(pending.data(), 1, pending.size(), stdout);
+        std::fflush(stdout);
+        pending.clear();
+    };
     for (const QString &path : parser.positionalArguments()) {
-        const auto instance = load(path, err);
+        const auto instance = load(path, err, writePending);
         if (!instance) {
             anyUnreadable = true;
             continue;
@@ -239,8 +253,12 @@ int run(const QStringList &arguments)
                 line["soft_errors"].push_back(errorToJson(error));
         }
         anyInvalid = anyInvalid || !errors.isEmpty();
-        out << QString::fromStdString(line.dump(-1, ' ', false, Json::error_handler_t::replace)) << Qt::endl;
+        pending += line.dump(-1, ' ', false, Json::error_handler_t::replace);
+        pending += '\n';
+        if (pending.size() >= 64 * 1024)
+            writePending();
     }
+    writePending();
     if (anyUnreadable)
         return ExitUsage;
     return anyInvalid ? ExitInvalid : ExitSuccess;

@@ -57,6 +57,27 @@ private Q_SLOTS:
         row("uri", "https://example.org/foo[1].txt", false);
         row("hostname", "example.com.", false);
         row("hostname", "ab--cd.example", false);
+        row("json-pointer", "", true);
+        row("json-pointer", "/a~1b/~0c/0", true);
+        row("json-pointer", "/a~2b", false);
+        row("json-pointer", "a/b", false);
+        row("relative-json-pointer", "0", true);
+        row("relative-json-pointer", "1/a~1b", true);
+        row("relative-json-pointer", "2#", true);
+        row("relative-json-pointer", "0-1/x", true);
+        row("relative-json-pointer", "01/a", false);
+        row("relative-json-pointer", "/a", false);
+        row("relative-json-pointer", "1+", false);
+        row("duration", "P4DT12H30M5S", true);
+        row("duration", "P2W", true);
+        row("duration", "PT36H", true);
+        row("duration", "P1Y2W", false);
+        row("duration", "P2D1Y", false);
+        row("duration", "P1Y2D", false);
+        row("duration", "PT1H2S", false);
+        row("duration", "P1DT", false);
+        row("duration", "PT1D", false);
+        row("duration", "P", false);
         row("unknown-format", "anything", true);
     }
 

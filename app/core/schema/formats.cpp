@@ -348,10 +348,84 @@ bool validUri(std::string_view s)
     return validUriChars(rest, ":@/");
 }
 
+// RFC 6901: empty, or tokens after '/' where '~' is only followed by '0' or '1'.
+bool validJsonPointer(std::string_view s)
+{
+    if (!s.empty() && s.front() != '/')
+        return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '~' && (i + 1 >= s.size() || (s[i + 1] != '0' && s[i + 1] != '1')))
+            return false;
+    }
+    return true;
+}
+
+// draft-bhutton-relative-json-pointer-00: a non-negative integer without leading zeros, an
+// optional index manipulation (+N / -N), then '#' or a JSON Pointer.
+bool validRelativeJsonPointer(std::string_view s)
+{
+    std::size_t i = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+        ++i;
+    if (i == 0 || (s[0] == '0' && i > 1))
+        return false;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+        const std::size_t digits = ++i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+            ++i;
+        if (i == digits || (s[digits] == '0' && i > digits + 1))
+            return false;
+    }
+    const std::string_view rest = s.substr(i);
+    return rest == "#" || validJsonPointer(rest);
+}
+
+// RFC 3339 appendix A: P, then weeks alone, or date elements in Y M D order and/or T with time
+// elements in H M S order; every element has digits and there is at least one.
+bool validDuration(std::string_view s)
+{
+    if (s.size() < 3 || s[0] != 'P')
+        return false;
+    std::size_t i = 1;
+    auto elements = [&](std::string_view units) {
+        int found = 0;
+        std::size_t next = 0;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+            while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+                ++i;
+            const std::size_t unit = i < s.size() ? units.find(s[i], next) : std::string_view::npos;
+            // Units may start anywhere but then follow without a gap (no years and days without months).
+            if (unit == std::string_view::npos || (found > 0 && unit != next))
+                return -1;
+            next = unit + 1;
+            ++i;
+            ++found;
+        }
+        return found;
+    };
+    if (s.back() == 'W' && s.find('T') == std::string_view::npos)
+        return elements("W") == 1 && i == s.size();
+    const int dateElements = elements("YMD");
+    if (dateElements < 0)
+        return false;
+    if (i == s.size())
+        return dateElements > 0;
+    if (s[i] != 'T')
+        return false;
+    ++i;
+    return elements("HMS") > 0 && i == s.size();
+}
+
 } // namespace
 
 FormatKind formatKindFromName(std::string_view name)
 {
+    if (name == "json-pointer")
+        return FormatKind::JsonPointer;
+    if (name == "relative-json-pointer")
+        return FormatKind::RelativeJsonPointer;
+    if (name == "duration")
+        return FormatKind::Duration;
     if (name == "date")
         return FormatKind::Date;
     if (name == "time")
@@ -396,6 +470,12 @@ bool matchesFormat(FormatKind kind, std::string_view value)
         return validIpv6(value);
     case FormatKind::Hostname:
         return validHostname(value);
+    case FormatKind::JsonPointer:
+        return validJsonPointer(value);
+    case FormatKind::RelativeJsonPointer:
+        return validRelativeJsonPointer(value);
+    case FormatKind::Duration:
+        return validDuration(value);
     }
     return true;
 }

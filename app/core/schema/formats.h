@@ -17,6 +17,9 @@ enum class FormatKind {
     Ipv4,
     Ipv6,
     Hostname,
+    JsonPointer,
+    RelativeJsonPointer,
+    Duration,
 };
 
 FormatKind formatKindFromName(std::string_view name);

@@ -459,7 +459,6 @@ private:
                 for (const auto &[key, s] : properties->items()) {
                     const Node *n = compileNode(&s);
                     node.properties.emplace_back(key, n);
-                    node.propertyIndex.emplace(key, n);
                 }
             } else {
                 error(loc, "/properties", QCoreApplication::translate("schema", "properties must be an object"));
@@ -531,6 +530,7 @@ private:
             }
         }
         node.needsLocalAnnotations = node.unevaluatedItems || node.unevaluatedProperties;
+        node.summarize();
     }
 
     void fillValidation(Node &node, const Json &value, const Location &loc, bool d7)

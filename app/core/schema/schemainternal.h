@@ -7,6 +7,7 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -56,6 +57,9 @@ struct PatternNode {
     QRegularExpression regex;
     std::string source;
     const Node *node = nullptr;
+
+    // ECMA-262 semantics on the UTF-16 form of `text` (defined in schemavalidator.cpp).
+    bool matches(const std::string &text) const;
 };
 
 struct Node {
@@ -68,6 +72,8 @@ struct Node {
     std::uint8_t types = 0; // TypeBit mask, 0: no `type`
     std::string typeNames; // as written, for messages
     const Json *enumValues = nullptr;
+    bool enumStringsOnly = false; // every enum value is a string: compare text, not Json
+    std::vector<std::string> enumStrings;
     const Json *constValue = nullptr;
 
     std::optional<long double> minimum, maximum, exclusiveMinimum, exclusiveMaximum;
@@ -91,7 +97,7 @@ struct Node {
     const Node *unevaluatedItems = nullptr;
 
     std::vector<std::pair<std::string, const Node *>> properties;
-    std::unordered_map<std::string, const Node *> propertyIndex;
+    std::unordered_map<std::string, const Node *> propertyIndex; // only for many properties
     std::vector<PatternNode> patternProperties;
     const Node *additionalProperties = nullptr;
     const Node *propertyNames = nullptr;
@@ -110,6 +116,48 @@ struct Node {
     const Node *ref = nullptr;
     const Node *dynamicRef = nullptr;
     std::string dynamicAnchor; // non-empty: $dynamicRef resolves through the dynamic scope
+
+    // Summaries that let the validator skip whole keyword families at once.
+    bool hasNumberKeywords = false;
+    bool hasStringKeywords = false;
+    bool hasMemberKeywords = false; // properties, patternProperties, additionalProperties, propertyNames
+
+    // Under this many properties a linear scan beats hashing the name.
+    static constexpr std::size_t propertyIndexThreshold = 12;
+
+    // The subschema of `properties` for the member `name`, or null.
+    const Node *property(const std::string &name) const
+    {
+        if (!propertyIndex.empty()) {
+            const auto it = propertyIndex.find(name);
+            return it == propertyIndex.end() ? nullptr : it->second;
+        }
+        for (const auto &[key, node] : properties) {
+            if (key == name)
+                return node;
+        }
+        return nullptr;
+    }
+
+    // Fills the summaries above; called once the keywords are compiled.
+    void summarize()
+    {
+        hasNumberKeywords = minimum || maximum || exclusiveMinimum || exclusiveMaximum || multipleOf;
+        hasStringKeywords = minLength || maxLength || pattern || format != FormatKind::Unknown;
+        hasMemberKeywords = !properties.empty() || !patternProperties.empty() || additionalProperties || propertyNames;
+        if (properties.size() >= propertyIndexThreshold) {
+            for (const auto &[key, node] : properties)
+                propertyIndex.emplace(key, node);
+        }
+        if (enumValues) {
+            enumStringsOnly = std::all_of(enumValues->begin(), enumValues->end(),
+                                          [](const Json &value) { return value.is_string(); });
+            if (enumStringsOnly) {
+                for (const Json &value : *enumValues)
+                    enumStrings.push_back(value.get<std::string>());
+            }
+        }
+    }
 };
 
 } // namespace SchemaInternal

@@ -170,9 +170,8 @@ std::string numberText(const Json *v)
     return v ? v->dump() : std::string();
 }
 
-std::string escapeToken(std::string_view token)
+void appendEscaped(std::string &out, std::string_view token)
 {
-    std::string out;
     for (char c : token) {
         if (c == '~')
             out += "~0";
@@ -181,7 +180,6 @@ std::string escapeToken(std::string_view token)
         else
             out += c;
     }
-    return out;
 }
 
 QString qs(const std::string &s)
@@ -220,6 +218,66 @@ struct Annotations {
     }
 };
 
+// One step of a JSON Pointer, kept as a reference to text that outlives it: the pointer's text is
+// only built when an error is reported, so descending into a valid value allocates nothing.
+struct PathToken {
+    enum class Kind : std::uint8_t { Literal, Key, Index };
+
+    Kind kind = Kind::Literal;
+    const char *literal = nullptr; // a keyword, already a valid token
+    const std::string *key = nullptr; // a property name or schema key, escaped when written
+    std::size_t index = 0;
+
+    void appendTo(std::string &out) const
+    {
+        out += '/';
+        switch (kind) {
+        case Kind::Literal:
+            out += literal;
+            break;
+        case Kind::Key:
+            appendEscaped(out, *key);
+            break;
+        case Kind::Index:
+            out += std::to_string(index);
+            break;
+        }
+    }
+};
+
+// A schema key that is escaped when the keyword location is written.
+struct Escaped {
+    const std::string &text;
+};
+
+PathToken pathToken(const char *keyword)
+{
+    return PathToken { PathToken::Kind::Literal, keyword, nullptr, 0 };
+}
+PathToken pathToken(Escaped escaped)
+{
+    return PathToken { PathToken::Kind::Key, nullptr, &escaped.text, 0 };
+}
+PathToken pathToken(const std::string &key)
+{
+    return PathToken { PathToken::Kind::Key, nullptr, &key, 0 };
+}
+PathToken pathToken(std::size_t index)
+{
+    return PathToken { PathToken::Kind::Index, nullptr, nullptr, index };
+}
+
+std::string joinPath(const std::vector<PathToken> &tokens)
+{
+    std::string out;
+    for (const PathToken &token : tokens)
+        token.appendTo(out);
+    return out;
+}
+
+// Evaluates one instance against a compiled schema. Each keyword family is one step of eval(); a
+// step returns false when the value fails it. Without collecting errors the first failure ends the
+// evaluation; when collecting, every step runs and records its errors.
 class Validator
 {
 public:
@@ -238,41 +296,37 @@ private:
     bool m_collect;
     int m_depth = 0;
     int m_refDepth = 0;
-    std::vector<std::string> m_instancePath;
-    std::vector<std::string> m_keywordPath;
+    std::vector<PathToken> m_instancePath;
+    std::vector<PathToken> m_keywordPath;
     std::vector<const Resource *> m_scope;
     std::vector<std::pair<const Node *, const Json *>> m_active; // references being followed
 
-    // A schema key that must be escaped as a JSON Pointer token.
-    struct Escaped {
-        const std::string &text;
-    };
-
-    static std::string token(const char *text) { return std::string(text); }
-    static std::string token(const std::string &text) { return text; }
-    static std::string token(std::size_t index) { return std::to_string(index); }
-    static std::string token(Escaped escaped) { return escapeToken(escaped.text); }
-
-    // Pushes a path token for the lifetime of the object; builds nothing unless errors are collected.
-    struct Push {
+    // Pushes a path token for the lifetime of the object; records nothing unless errors are collected.
+    class Push
+    {
+    public:
         template<typename T>
-        Push(std::vector<std::string> &path, bool active, const T &value)
+        Push(std::vector<PathToken> &path, bool active, const T &value)
             : m_path(active ? &path : nullptr)
         {
             if (m_path)
-                m_path->push_back(token(value));
+                m_path->push_back(pathToken(value));
         }
         ~Push()
         {
             if (m_path)
                 m_path->pop_back();
         }
-        Push(const Push &) = delete;
-        Push &operator=(const Push &) = delete;
-        std::vector<std::string> *m_path;
+        Q_DISABLE_COPY_MOVE(Push)
+
+    private:
+        std::vector<PathToken> *m_path;
     };
 
-    struct Quiet {
+    // Evaluates without recording errors (the branches of anyOf, oneOf, not, if, contains).
+    class Quiet
+    {
+    public:
         explicit Quiet(Validator &v)
             : m_v(v)
             , m_saved(v.m_collect)
@@ -280,13 +334,17 @@ private:
             v.m_collect = false;
         }
         ~Quiet() { m_v.m_collect = m_saved; }
-        Quiet(const Quiet &) = delete;
-        Quiet &operator=(const Quiet &) = delete;
+        Q_DISABLE_COPY_MOVE(Quiet)
+
+    private:
         Validator &m_v;
         bool m_saved;
     };
 
-    struct Scope {
+    // The dynamic scope ($dynamicRef) and the nesting depth while a subschema is evaluated.
+    class Scope
+    {
+    public:
         Scope(Validator &v, const Resource *resource)
             : m_v(v)
         {
@@ -301,8 +359,9 @@ private:
                 m_v.m_scope.pop_back();
             --m_v.m_depth;
         }
-        Scope(const Scope &) = delete;
-        Scope &operator=(const Scope &) = delete;
+        Q_DISABLE_COPY_MOVE(Scope)
+
+    private:
         Validator &m_v;
         bool m_pushed = false;
     };
@@ -310,30 +369,24 @@ private:
     template<typename T> Push inst(const T &value) { return Push(m_instancePath, m_collect, value); }
     template<typename T> Push kw(const T &value) { return Push(m_keywordPath, m_collect, value); }
 
-    static std::string join(const std::vector<std::string> &tokens, bool escape)
+    // Folds one check into `ok`; false when the evaluation should stop (first failure, not collecting).
+    bool keepGoing(bool &ok, bool passed) const
     {
-        std::string out;
-        for (const std::string &t : tokens) {
-            out += '/';
-            out += escape ? escapeToken(t) : t;
-        }
-        return out;
+        ok = ok && passed;
+        return passed || m_collect;
     }
 
     // Records an error; `message` is only called (and the message built) when errors are collected.
     template<typename MessageFn>
-    void fail(const Node &node, const char *keyword, MessageFn message, const std::string *extraInstance = nullptr)
+    void fail(const Node &node, const char *keyword, MessageFn message)
     {
         if (!m_collect)
             return;
         ValidationError e;
-        std::string instancePath = join(m_instancePath, true);
-        if (extraInstance)
-            instancePath += "/" + escapeToken(*extraInstance);
-        e.instancePath = qs(instancePath);
-        std::string keywordPath = join(m_keywordPath, false);
+        e.instancePath = qs(joinPath(m_instancePath));
+        std::string keywordPath = joinPath(m_keywordPath);
         if (keyword[0])
-            keywordPath += "/" + std::string(keyword);
+            pathToken(keyword).appendTo(keywordPath);
         e.keywordLocation = qs(keywordPath);
         if (m_refDepth > 0)
             e.absoluteKeywordLocation = qs(node.absoluteLocation + (keyword[0] ? "/" + std::string(keyword) : ""));
@@ -346,11 +399,11 @@ private:
     {
         if (node.isBoolean) {
             if (!node.booleanValue)
-                fail(node, "", [&] { return QCoreApplication::translate("schema", "no value is allowed here"); });
+                fail(node, "", [] { return QCoreApplication::translate("schema", "no value is allowed here"); });
             return node.booleanValue;
         }
         if (m_depth >= maxDepth) {
-            fail(node, "", [&] {
+            fail(node, "", [] {
                 return QCoreApplication::translate("schema",
                                                    "the schema recurses too deeply at this point (a reference loop?)");
             });
@@ -359,17 +412,27 @@ private:
         Scope scope(*this, node.resource);
         Annotations local;
         Annotations *a = node.needsLocalAnnotations ? &local : annotations;
+        const std::uint8_t type = typeOf(value);
         bool ok = true;
-#define FW_CHECK(expr)                                                                                                 \
-    if (!(expr)) {                                                                                                     \
-        ok = false;                                                                                                    \
-        if (!m_collect)                                                                                                \
-            return false;                                                                                              \
+        if (!keepGoing(ok, checkReferences(node, value, a)) || !keepGoing(ok, checkValue(node, value, type))
+            || !keepGoing(ok, checkByType(node, value, type, a)) || !keepGoing(ok, checkAllOf(node, value, a))
+            || !keepGoing(ok, checkAnyOf(node, value, a)) || !keepGoing(ok, checkOneOf(node, value, a))
+            || !keepGoing(ok, checkNot(node, value)) || !keepGoing(ok, checkConditional(node, value, a))
+            || !keepGoing(ok, checkUnevaluated(node, value, type, local)))
+            return false;
+        if (node.needsLocalAnnotations && annotations && ok)
+            annotations->merge(local);
+        return ok;
     }
 
+    // $ref and $dynamicRef.
+    bool checkReferences(const Node &node, const Json &value, Annotations *a)
+    {
+        bool ok = true;
         if (node.ref) {
             auto k = kw("$ref");
-            FW_CHECK(follow(node, *node.ref, value, a));
+            if (!keepGoing(ok, follow(node, *node.ref, value, a)))
+                return false;
         }
         if (node.dynamicRef) {
             const Node *target = node.dynamicRef;
@@ -383,204 +446,255 @@ private:
                 }
             }
             auto k = kw("$dynamicRef");
-            FW_CHECK(follow(node, *target, value, a));
+            keepGoing(ok, follow(node, *target, value, a));
         }
+        return ok;
+    }
 
-        const std::uint8_t type = typeOf(value);
+    // type, enum and const: the keywords that apply to a value of any type.
+    bool checkValue(const Node &node, const Json &value, std::uint8_t type)
+    {
+        bool ok = true;
         if (node.types && !(node.types & type)) {
             fail(node, "type", [&] {
                 return QCoreApplication::translate("schema", "expected %1, got %2 %3")
                     .arg(qs(node.typeNames), QString::fromLatin1(typeName(value)), qs(show(value)));
             });
-            FW_CHECK(false);
+            if (!keepGoing(ok, false))
+                return false;
         }
-        if (node.enumValues) {
-            bool found = false;
-            for (const Json &candidate : *node.enumValues) {
-                if (equal(candidate, value)) {
-                    found = true;
-                    break;
+        if (node.enumValues && !isEnumMember(node, value)) {
+            fail(node, "enum", [&] {
+                std::string list;
+                for (const Json &candidate : *node.enumValues) {
+                    if (!list.empty())
+                        list += ", ";
+                    list += show(candidate);
                 }
-            }
-            if (!found) {
-                if (m_collect) {
-                    std::string list;
-                    for (const Json &candidate : *node.enumValues) {
-                        if (!list.empty())
-                            list += ", ";
-                        list += show(candidate);
-                    }
-                    fail(node, "enum", [&] {
-                        return QCoreApplication::translate("schema", "%1 is not one of %2")
-                            .arg(qs(show(value)), qs(list));
-                    });
-                }
-                FW_CHECK(false);
-            }
+                return QCoreApplication::translate("schema", "%1 is not one of %2").arg(qs(show(value)), qs(list));
+            });
+            if (!keepGoing(ok, false))
+                return false;
         }
         if (node.constValue && !equal(*node.constValue, value)) {
             fail(node, "const", [&] {
                 return QCoreApplication::translate("schema", "%1 is not the expected value %2")
                     .arg(qs(show(value)), qs(show(*node.constValue)));
             });
-            FW_CHECK(false);
+            keepGoing(ok, false);
         }
+        return ok;
+    }
 
-        if (type & TypeNumber) {
-            FW_CHECK(checkNumber(node, value));
-        } else if (type == TypeString) {
-            FW_CHECK(checkString(node, value));
-        } else if (type == TypeArray) {
-            FW_CHECK(checkArray(node, value, a));
-        } else if (type == TypeObject) {
-            FW_CHECK(checkObject(node, value, a));
+    static bool isEnumMember(const Node &node, const Json &value)
+    {
+        if (value.is_string() && node.enumStringsOnly) {
+            // Compiled for the common case of an enum of strings: no Json comparison per candidate.
+            const std::string &text = value.get_ref<const std::string &>();
+            return std::find(node.enumStrings.begin(), node.enumStrings.end(), text) != node.enumStrings.end();
         }
+        for (const Json &candidate : *node.enumValues) {
+            if (equal(candidate, value))
+                return true;
+        }
+        return false;
+    }
 
-        // In-place applicators
+    bool checkByType(const Node &node, const Json &value, std::uint8_t type, Annotations *a)
+    {
+        if (type & TypeNumber)
+            return !node.hasNumberKeywords || checkNumber(node, value);
+        if (type == TypeString)
+            return !node.hasStringKeywords || checkString(node, value);
+        if (type == TypeArray)
+            return checkArray(node, value, a);
+        if (type == TypeObject)
+            return checkObject(node, value, a);
+        return true;
+    }
+
+    bool checkAllOf(const Node &node, const Json &value, Annotations *a)
+    {
+        bool ok = true;
         for (std::size_t i = 0; i < node.allOf.size(); ++i) {
             auto k1 = kw("allOf");
             auto k2 = kw(i);
-            FW_CHECK(eval(*node.allOf[i], value, a));
+            if (!keepGoing(ok, eval(*node.allOf[i], value, a)))
+                return false;
         }
-        if (!node.anyOf.empty()) {
-            bool any = false;
-            {
-                Quiet quiet(*this);
-                for (const Node *branch : node.anyOf) {
-                    Annotations branchAnnotations;
-                    if (eval(*branch, value, a ? &branchAnnotations : nullptr)) {
-                        any = true;
-                        if (!a)
-                            break;
-                        a->merge(branchAnnotations);
-                    }
-                }
-            }
-            if (!any && !(m_collect && reportPlausibleBranch(node.anyOf, "anyOf", value))) {
-                fail(node, "anyOf", [&] {
-                    return QCoreApplication::translate("schema",
-                                                       "%1 does not match any of the %2 allowed alternatives (anyOf)")
-                        .arg(qs(show(value)))
-                        .arg(node.anyOf.size());
-                });
-            }
-            FW_CHECK(any);
-        }
-        if (!node.oneOf.empty()) {
-            std::vector<std::size_t> matches;
-            Annotations matched;
-            {
-                Quiet quiet(*this);
-                for (std::size_t i = 0; i < node.oneOf.size(); ++i) {
-                    Annotations branchAnnotations;
-                    if (eval(*node.oneOf[i], value, a ? &branchAnnotations : nullptr)) {
-                        matches.push_back(i);
-                        if (matches.size() > 1)
-                            break;
-                        matched = std::move(branchAnnotations);
-                    }
-                }
-            }
-            if (matches.size() == 1) {
-                if (a)
-                    a->merge(matched);
-            } else if (matches.empty()) {
-                if (!(m_collect && reportPlausibleBranch(node.oneOf, "oneOf", value))) {
-                    fail(node, "oneOf", [&] {
-                        return QCoreApplication::translate("schema",
-                                                           "%1 does not match any of the %2 alternatives (oneOf)")
-                            .arg(qs(show(value)))
-                            .arg(node.oneOf.size());
-                    });
-                }
-                FW_CHECK(false);
-            } else {
-                fail(node, "oneOf", [&] {
-                    return QCoreApplication::translate(
-                               "schema",
-                               "%1 matches more than one alternative (oneOf %2 and %3); it must match exactly one")
-                        .arg(qs(show(value)))
-                        .arg(matches[0])
-                        .arg(matches[1]);
-                });
-                FW_CHECK(false);
-            }
-        }
-        if (node.notSchema) {
-            bool matched;
-            {
-                Quiet quiet(*this);
-                matched = eval(*node.notSchema, value, nullptr);
-            }
-            if (matched) {
-                fail(node, "not", [&] {
-                    return QCoreApplication::translate("schema", "%1 must not match the schema under \"not\"")
-                        .arg(qs(show(value)));
-                });
-                FW_CHECK(false);
-            }
-        }
-        if (node.ifSchema) {
-            Annotations conditionAnnotations;
-            bool condition;
-            {
-                Quiet quiet(*this);
-                condition = eval(*node.ifSchema, value, a ? &conditionAnnotations : nullptr);
-            }
-            if (condition) {
-                if (a)
-                    a->merge(conditionAnnotations);
-                if (node.thenSchema) {
-                    auto k = kw("then");
-                    FW_CHECK(eval(*node.thenSchema, value, a));
-                }
-            } else if (node.elseSchema) {
-                auto k = kw("else");
-                FW_CHECK(eval(*node.elseSchema, value, a));
-            }
-        }
+        return ok;
+    }
 
-        if (type == TypeArray && node.unevaluatedItems) {
-            for (std::size_t i = 0; i < value.size(); ++i) {
-                if (local.has(i))
-                    continue;
-                if (node.unevaluatedItems->isBoolean && !node.unevaluatedItems->booleanValue) {
-                    fail(node, "unevaluatedItems", [&] {
-                        return QCoreApplication::translate("schema",
-                                                           "item %1 is not allowed here (no schema keyword covers it)")
-                            .arg(i);
-                    });
-                    FW_CHECK(false);
-                    continue;
+    bool checkAnyOf(const Node &node, const Json &value, Annotations *a)
+    {
+        if (node.anyOf.empty())
+            return true;
+        bool any = false;
+        {
+            Quiet quiet(*this);
+            for (const Node *branch : node.anyOf) {
+                Annotations branchAnnotations;
+                if (eval(*branch, value, a ? &branchAnnotations : nullptr)) {
+                    any = true;
+                    if (!a)
+                        break;
+                    a->merge(branchAnnotations);
                 }
-                auto k = kw("unevaluatedItems");
-                auto p = inst(i);
-                FW_CHECK(eval(*node.unevaluatedItems, value[i], nullptr));
             }
-            local.allItems = true;
         }
-        if (type == TypeObject && node.unevaluatedProperties) {
-            std::size_t index = 0;
-            for (const auto &[key, member] : value.items()) {
-                const std::size_t position = index++;
-                if (local.has(position))
-                    continue;
-                if (node.unevaluatedProperties->isBoolean && !node.unevaluatedProperties->booleanValue) {
-                    fail(node, "unevaluatedProperties", [&] {
-                        return QCoreApplication::translate("schema", "property \"%1\" is not allowed").arg(qs(key));
-                    });
-                    FW_CHECK(false);
-                    continue;
+        if (!any && !(m_collect && reportPlausibleBranch(node.anyOf, "anyOf", value))) {
+            fail(node, "anyOf", [&] {
+                return QCoreApplication::translate("schema",
+                                                   "%1 does not match any of the %2 allowed alternatives (anyOf)")
+                    .arg(qs(show(value)))
+                    .arg(node.anyOf.size());
+            });
+        }
+        return any;
+    }
+
+    bool checkOneOf(const Node &node, const Json &value, Annotations *a)
+    {
+        if (node.oneOf.empty())
+            return true;
+        std::vector<std::size_t> matches;
+        Annotations matched;
+        {
+            Quiet quiet(*this);
+            for (std::size_t i = 0; i < node.oneOf.size(); ++i) {
+                Annotations branchAnnotations;
+                if (eval(*node.oneOf[i], value, a ? &branchAnnotations : nullptr)) {
+                    matches.push_back(i);
+                    if (matches.size() > 1)
+                        break;
+                    matched = std::move(branchAnnotations);
                 }
-                auto k = kw("unevaluatedProperties");
-                auto p = inst(key);
-                FW_CHECK(eval(*node.unevaluatedProperties, member, nullptr));
             }
-            local.allItems = true;
         }
-        if (node.needsLocalAnnotations && annotations && ok)
-            annotations->merge(local);
-#undef FW_CHECK
+        if (matches.size() == 1) {
+            if (a)
+                a->merge(matched);
+            return true;
+        }
+        if (matches.empty()) {
+            if (!(m_collect && reportPlausibleBranch(node.oneOf, "oneOf", value))) {
+                fail(node, "oneOf", [&] {
+                    return QCoreApplication::translate("schema", "%1 does not match any of the %2 alternatives (oneOf)")
+                        .arg(qs(show(value)))
+                        .arg(node.oneOf.size());
+                });
+            }
+            return false;
+        }
+        fail(node, "oneOf", [&] {
+            return QCoreApplication::translate(
+                       "schema", "%1 matches more than one alternative (oneOf %2 and %3); it must match exactly one")
+                .arg(qs(show(value)))
+                .arg(matches[0])
+                .arg(matches[1]);
+        });
+        return false;
+    }
+
+    bool checkNot(const Node &node, const Json &value)
+    {
+        if (!node.notSchema)
+            return true;
+        bool matched;
+        {
+            Quiet quiet(*this);
+            matched = eval(*node.notSchema, value, nullptr);
+        }
+        if (matched) {
+            fail(node, "not", [&] {
+                return QCoreApplication::translate("schema", "%1 must not match the schema under \"not\"")
+                    .arg(qs(show(value)));
+            });
+        }
+        return !matched;
+    }
+
+    // if, then, else.
+    bool checkConditional(const Node &node, const Json &value, Annotations *a)
+    {
+        if (!node.ifSchema)
+            return true;
+        Annotations conditionAnnotations;
+        bool condition;
+        {
+            Quiet quiet(*this);
+            condition = eval(*node.ifSchema, value, a ? &conditionAnnotations : nullptr);
+        }
+        if (condition) {
+            if (a)
+                a->merge(conditionAnnotations);
+            if (node.thenSchema) {
+                auto k = kw("then");
+                return eval(*node.thenSchema, value, a);
+            }
+        } else if (node.elseSchema) {
+            auto k = kw("else");
+            return eval(*node.elseSchema, value, a);
+        }
+        return true;
+    }
+
+    // unevaluatedItems and unevaluatedProperties, after every other keyword has left its annotations.
+    bool checkUnevaluated(const Node &node, const Json &value, std::uint8_t type, Annotations &local)
+    {
+        if (type == TypeArray && node.unevaluatedItems)
+            return checkUnevaluatedItems(node, value, local);
+        if (type == TypeObject && node.unevaluatedProperties)
+            return checkUnevaluatedProperties(node, value, local);
+        return true;
+    }
+
+    bool checkUnevaluatedItems(const Node &node, const Json &value, Annotations &local)
+    {
+        bool ok = true;
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            if (local.has(i))
+                continue;
+            if (node.unevaluatedItems->isBoolean && !node.unevaluatedItems->booleanValue) {
+                fail(node, "unevaluatedItems", [&] {
+                    return QCoreApplication::translate("schema",
+                                                       "item %1 is not allowed here (no schema keyword covers it)")
+                        .arg(i);
+                });
+                if (!keepGoing(ok, false))
+                    return false;
+                continue;
+            }
+            auto k = kw("unevaluatedItems");
+            auto p = inst(i);
+            if (!keepGoing(ok, eval(*node.unevaluatedItems, value[i], nullptr)))
+                return false;
+        }
+        local.allItems = true;
+        return ok;
+    }
+
+    bool checkUnevaluatedProperties(const Node &node, const Json &value, Annotations &local)
+    {
+        bool ok = true;
+        std::size_t position = 0;
+        for (const auto &[key, member] : value.get_ref<const Json::object_t &>()) {
+            if (local.has(position++))
+                continue;
+            if (node.unevaluatedProperties->isBoolean && !node.unevaluatedProperties->booleanValue) {
+                fail(node, "unevaluatedProperties", [&] {
+                    return QCoreApplication::translate("schema", "property \"%1\" is not allowed").arg(qs(key));
+                });
+                if (!keepGoing(ok, false))
+                    return false;
+                continue;
+            }
+            auto k = kw("unevaluatedProperties");
+            auto p = inst(key);
+            if (!keepGoing(ok, eval(*node.unevaluatedProperties, member, nullptr)))
+                return false;
+        }
+        local.allItems = true;
         return ok;
     }
 
@@ -589,7 +703,7 @@ private:
     // say more than "matches no alternative". Returns false when no single branch is plausible.
     bool reportPlausibleBranch(const std::vector<const Node *> &branches, const char *keyword, const Json &value)
     {
-        const std::string here = join(m_instancePath, true);
+        const QString herePath = qs(joinPath(m_instancePath));
         QList<ValidationError> chosen;
         int plausible = 0;
         for (std::size_t i = 0; i < branches.size(); ++i) {
@@ -601,7 +715,6 @@ private:
             }
             QList<ValidationError> branchErrors = errors.mid(before);
             errors.resize(before);
-            const QString herePath = qs(here);
             bool typeMismatch = false;
             for (const ValidationError &e : branchErrors) {
                 if (e.instancePath == herePath
@@ -627,7 +740,7 @@ private:
     {
         for (const auto &[node, instance] : m_active) {
             if (node == &target && instance == &value) {
-                fail(from, "", [&] {
+                fail(from, "", [] {
                     return QCoreApplication::translate("schema",
                                                        "the schema refers back to itself here without consuming "
                                                        "any input (a reference loop)");
@@ -652,8 +765,7 @@ private:
                 return QCoreApplication::translate("schema", "%1 is less than the minimum of %2")
                     .arg(qs(show(value)), qs(numberText(node.minimumJson)));
             });
-            ok = false;
-            if (!m_collect)
+            if (!keepGoing(ok, false))
                 return false;
         }
         if (node.maximum && x > *node.maximum) {
@@ -661,8 +773,7 @@ private:
                 return QCoreApplication::translate("schema", "%1 is greater than the maximum of %2")
                     .arg(qs(show(value)), qs(numberText(node.maximumJson)));
             });
-            ok = false;
-            if (!m_collect)
+            if (!keepGoing(ok, false))
                 return false;
         }
         if (node.exclusiveMinimum && x <= *node.exclusiveMinimum) {
@@ -670,8 +781,7 @@ private:
                 return QCoreApplication::translate("schema", "%1 must be greater than %2")
                     .arg(qs(show(value)), qs(numberText(node.exclusiveMinimumJson)));
             });
-            ok = false;
-            if (!m_collect)
+            if (!keepGoing(ok, false))
                 return false;
         }
         if (node.exclusiveMaximum && x >= *node.exclusiveMaximum) {
@@ -679,8 +789,7 @@ private:
                 return QCoreApplication::translate("schema", "%1 must be less than %2")
                     .arg(qs(show(value)), qs(numberText(node.exclusiveMaximumJson)));
             });
-            ok = false;
-            if (!m_collect)
+            if (!keepGoing(ok, false))
                 return false;
         }
         if (node.multipleOf && !isMultipleOf(value, *node.multipleOf)) {
@@ -688,7 +797,7 @@ private:
                 return QCoreApplication::translate("schema", "%1 is not a multiple of %2")
                     .arg(qs(show(value)), qs(numberText(node.multipleOf)));
             });
-            ok = false;
+            keepGoing(ok, false);
         }
         return ok;
     }
@@ -706,8 +815,7 @@ private:
                                                        nullptr, int(*node.minLength))
                         .arg(qs(show(value)));
                 });
-                ok = false;
-                if (!m_collect)
+                if (!keepGoing(ok, false))
                     return false;
             }
             if (node.maxLength && length > *node.maxLength) {
@@ -717,18 +825,16 @@ private:
                                                        nullptr, int(*node.maxLength))
                         .arg(qs(show(value)));
                 });
-                ok = false;
-                if (!m_collect)
+                if (!keepGoing(ok, false))
                     return false;
             }
         }
-        if (node.pattern && !node.pattern->regex.match(forRegex(s)).hasMatch()) {
+        if (node.pattern && !node.pattern->matches(s)) {
             fail(node, "pattern", [&] {
                 return QCoreApplication::translate("schema", "%1 does not match the pattern %2")
                     .arg(qs(show(value)), qs(Json(node.pattern->source).dump()));
             });
-            ok = false;
-            if (!m_collect)
+            if (!keepGoing(ok, false))
                 return false;
         }
         if (node.format != FormatKind::Unknown && !matchesFormat(node.format, s)) {
@@ -736,7 +842,7 @@ private:
                 return QCoreApplication::translate("schema", "%1 is not a valid %2")
                     .arg(qs(show(value)), qs(node.formatName));
             });
-            ok = false;
+            keepGoing(ok, false);
         }
         return ok;
     }
@@ -744,12 +850,21 @@ private:
     bool checkArray(const Node &node, const Json &value, Annotations *a)
     {
         bool ok = true;
-#define FW_CHECK(expr)                                                                                                 \
-    if (!(expr)) {                                                                                                     \
-        ok = false;                                                                                                    \
-        if (!m_collect)                                                                                                \
-            return false;                                                                                              \
+        if (!keepGoing(ok, checkArraySize(node, value)))
+            return false;
+        if (node.uniqueItems && !keepGoing(ok, checkUniqueItems(node, value)))
+            return false;
+        if (!keepGoing(ok, checkItems(node, value, a)))
+            return false;
+        if (node.contains)
+            keepGoing(ok, checkContains(node, value, a));
+        return ok;
     }
+
+    // minItems and maxItems.
+    bool checkArraySize(const Node &node, const Json &value)
+    {
+        bool ok = true;
         const std::size_t size = value.size();
         if (node.minItems && size < *node.minItems) {
             fail(node, "minItems", [&] {
@@ -757,7 +872,8 @@ private:
                     .arg(size)
                     .arg(*node.minItems);
             });
-            FW_CHECK(false);
+            if (!keepGoing(ok, false))
+                return false;
         }
         if (node.maxItems && size > *node.maxItems) {
             fail(node, "maxItems", [&] {
@@ -765,113 +881,154 @@ private:
                     .arg(size)
                     .arg(*node.maxItems);
             });
-            FW_CHECK(false);
+            keepGoing(ok, false);
         }
-        if (node.uniqueItems) {
-            bool duplicate = false;
-            for (std::size_t i = 0; i < size && !duplicate; ++i) {
-                for (std::size_t j = i + 1; j < size; ++j) {
-                    if (equal(value[i], value[j])) {
-                        fail(node, "uniqueItems", [&] {
-                            return QCoreApplication::translate("schema",
-                                                               "items %1 and %2 are equal; the items must be unique")
-                                .arg(i)
-                                .arg(j);
-                        });
-                        duplicate = true;
-                        break;
-                    }
+        return ok;
+    }
+
+    bool checkUniqueItems(const Node &node, const Json &value)
+    {
+        const std::size_t size = value.size();
+        for (std::size_t i = 0; i < size; ++i) {
+            for (std::size_t j = i + 1; j < size; ++j) {
+                if (equal(value[i], value[j])) {
+                    fail(node, "uniqueItems", [&] {
+                        return QCoreApplication::translate("schema",
+                                                           "items %1 and %2 are equal; the items must be unique")
+                            .arg(i)
+                            .arg(j);
+                    });
+                    return false;
                 }
             }
-            FW_CHECK(!duplicate);
         }
+        return true;
+    }
+
+    // prefixItems and items (draft-07: items as an array, and additionalItems).
+    bool checkItems(const Node &node, const Json &value, Annotations *a)
+    {
+        bool ok = true;
+        const std::size_t size = value.size();
         const std::size_t prefix = std::min(size, node.prefixItems.size());
         for (std::size_t i = 0; i < prefix; ++i) {
             auto k1 = kw(node.prefixItemsKeyword);
             auto k2 = kw(i);
             auto p = inst(i);
-            FW_CHECK(eval(*node.prefixItems[i], value[i], nullptr));
+            if (!keepGoing(ok, eval(*node.prefixItems[i], value[i], nullptr)))
+                return false;
             if (a)
                 a->mark(i, size);
         }
-        if (node.items && size > node.prefixItems.size()) {
-            if (node.items->isBoolean && !node.items->booleanValue) {
-                fail(node, node.itemsKeyword, [&] {
-                    return QCoreApplication::translate("schema", "the array has %1 item(s); only %2 are allowed")
-                        .arg(size)
-                        .arg(node.prefixItems.size());
-                });
-                FW_CHECK(false);
-            } else {
-                for (std::size_t i = node.prefixItems.size(); i < size; ++i) {
-                    auto k = kw(node.itemsKeyword);
-                    auto p = inst(i);
-                    FW_CHECK(eval(*node.items, value[i], nullptr));
-                }
+        if (!node.items || size <= node.prefixItems.size())
+            return ok;
+        if (node.items->isBoolean && !node.items->booleanValue) {
+            fail(node, node.itemsKeyword, [&] {
+                return QCoreApplication::translate("schema", "the array has %1 item(s); only %2 are allowed")
+                    .arg(size)
+                    .arg(node.prefixItems.size());
+            });
+            if (!keepGoing(ok, false))
+                return false;
+        } else {
+            const Json::array_t &items = value.get_ref<const Json::array_t &>();
+            for (std::size_t i = node.prefixItems.size(); i < size; ++i) {
+                auto k = kw(node.itemsKeyword);
+                auto p = inst(i);
+                if (!keepGoing(ok, eval(*node.items, items[i], nullptr)))
+                    return false;
             }
-            if (a)
-                a->allItems = true;
         }
-        if (node.contains) {
-            std::size_t matches = 0;
-            {
-                Quiet quiet(*this);
-                for (std::size_t i = 0; i < size; ++i) {
-                    if (eval(*node.contains, value[i], nullptr)) {
-                        ++matches;
-                        if (a)
-                            a->mark(i, size);
-                    }
+        if (a)
+            a->allItems = true;
+        return ok;
+    }
+
+    // contains, minContains and maxContains.
+    bool checkContains(const Node &node, const Json &value, Annotations *a)
+    {
+        const std::size_t size = value.size();
+        std::size_t matches = 0;
+        {
+            Quiet quiet(*this);
+            for (std::size_t i = 0; i < size; ++i) {
+                if (eval(*node.contains, value[i], nullptr)) {
+                    ++matches;
+                    if (a)
+                        a->mark(i, size);
                 }
             }
-            const std::size_t minimum = node.minContains.value_or(1);
-            if (matches < minimum) {
-                if (matches == 0 && minimum == 1)
-                    fail(node, "contains", [&] {
-                        return QCoreApplication::translate(
-                            "schema", "the array contains no item that matches the \"contains\" schema");
-                    });
-                else
-                    fail(node, node.minContains ? "minContains" : "contains", [&] {
-                        return QCoreApplication::translate(
-                                   "schema", "the array contains %1 matching item(s), fewer than the minimum of %2")
-                            .arg(matches)
-                            .arg(minimum);
-                    });
-                FW_CHECK(false);
-            }
-            if (node.maxContains && matches > *node.maxContains) {
-                fail(node, "maxContains", [&] {
+        }
+        bool ok = true;
+        const std::size_t minimum = node.minContains.value_or(1);
+        if (matches < minimum) {
+            if (matches == 0 && minimum == 1)
+                fail(node, "contains", [&] {
                     return QCoreApplication::translate(
-                               "schema", "the array contains %1 matching item(s), more than the maximum of %2")
-                        .arg(matches)
-                        .arg(*node.maxContains);
+                        "schema", "the array contains no item that matches the \"contains\" schema");
                 });
-                FW_CHECK(false);
-            }
+            else
+                fail(node, node.minContains ? "minContains" : "contains", [&] {
+                    return QCoreApplication::translate(
+                               "schema", "the array contains %1 matching item(s), fewer than the minimum of %2")
+                        .arg(matches)
+                        .arg(minimum);
+                });
+            if (!keepGoing(ok, false))
+                return false;
         }
-#undef FW_CHECK
+        if (node.maxContains && matches > *node.maxContains) {
+            fail(node, "maxContains", [&] {
+                return QCoreApplication::translate("schema",
+                                                   "the array contains %1 matching item(s), more than the maximum of %2")
+                    .arg(matches)
+                    .arg(*node.maxContains);
+            });
+            keepGoing(ok, false);
+        }
         return ok;
     }
 
     bool checkObject(const Node &node, const Json &value, Annotations *a)
     {
+        const Json::object_t &object = value.get_ref<const Json::object_t &>();
         bool ok = true;
-#define FW_CHECK(expr)                                                                                                 \
-    if (!(expr)) {                                                                                                     \
-        ok = false;                                                                                                    \
-        if (!m_collect)                                                                                                \
-            return false;                                                                                              \
+        if (!keepGoing(ok, checkRequired(node, object)) || !keepGoing(ok, checkObjectSize(node, object))
+            || !keepGoing(ok, checkDependentRequired(node, object)))
+            return false;
+        if (node.hasMemberKeywords && !keepGoing(ok, checkMembers(node, object, a)))
+            return false;
+        for (const auto &[trigger, schema] : node.dependentSchemas) {
+            if (object.find(trigger) == object.end())
+                continue;
+            auto k1 = kw(node.dependentSchemasKeyword);
+            auto k2 = kw(Escaped { trigger });
+            if (!keepGoing(ok, eval(*schema, value, a)))
+                return false;
+        }
+        return ok;
     }
-        const std::size_t size = value.size();
+
+    bool checkRequired(const Node &node, const Json::object_t &object)
+    {
+        bool ok = true;
         for (const std::string &name : node.required) {
-            if (!value.contains(name)) {
+            if (object.find(name) == object.end()) {
                 fail(node, "required", [&] {
                     return QCoreApplication::translate("schema", "missing required property \"%1\"").arg(qs(name));
                 });
-                FW_CHECK(false);
+                if (!keepGoing(ok, false))
+                    return false;
             }
         }
+        return ok;
+    }
+
+    // minProperties and maxProperties.
+    bool checkObjectSize(const Node &node, const Json::object_t &object)
+    {
+        bool ok = true;
+        const std::size_t size = object.size();
         if (node.minProperties && size < *node.minProperties) {
             fail(node, "minProperties", [&] {
                 return QCoreApplication::translate("schema",
@@ -879,7 +1036,8 @@ private:
                     .arg(size)
                     .arg(*node.minProperties);
             });
-            FW_CHECK(false);
+            if (!keepGoing(ok, false))
+                return false;
         }
         if (node.maxProperties && size > *node.maxProperties) {
             fail(node, "maxProperties", [&] {
@@ -888,92 +1046,103 @@ private:
                     .arg(size)
                     .arg(*node.maxProperties);
             });
-            FW_CHECK(false);
+            keepGoing(ok, false);
         }
+        return ok;
+    }
+
+    bool checkDependentRequired(const Node &node, const Json::object_t &object)
+    {
+        bool ok = true;
         for (const auto &[trigger, names] : node.dependentRequired) {
-            if (!value.contains(trigger))
+            if (object.find(trigger) == object.end())
                 continue;
             for (const std::string &name : names) {
-                if (!value.contains(name)) {
-                    fail(node, node.dependentRequiredKeyword, [&] {
-                        return QCoreApplication::translate(
-                                   "schema", "missing property \"%1\", which is required when \"%2\" is present")
-                            .arg(qs(name), qs(trigger));
-                    });
-                    FW_CHECK(false);
-                }
+                if (object.find(name) != object.end())
+                    continue;
+                fail(node, node.dependentRequiredKeyword, [&] {
+                    return QCoreApplication::translate(
+                               "schema", "missing property \"%1\", which is required when \"%2\" is present")
+                        .arg(qs(name), qs(trigger));
+                });
+                if (!keepGoing(ok, false))
+                    return false;
             }
         }
-        const bool members = !node.properties.empty() || !node.patternProperties.empty() || node.additionalProperties
-            || node.propertyNames;
-        if (members) {
-            std::size_t index = 0;
-            for (const auto &[key, member] : value.items()) {
-                const std::size_t position = index++;
-                bool matched = false;
-                if (!node.propertyIndex.empty()) {
-                    const auto it = node.propertyIndex.find(key);
-                    if (it != node.propertyIndex.end()) {
-                        matched = true;
-                        auto k1 = kw("properties");
-                        auto k2 = kw(Escaped { key });
-                        auto p = inst(key);
-                        FW_CHECK(eval(*it->second, member, nullptr));
-                    }
-                }
-                for (const PatternNode &pattern : node.patternProperties) {
-                    if (!pattern.regex.match(forRegex(key)).hasMatch())
-                        continue;
-                    matched = true;
-                    auto k1 = kw("patternProperties");
-                    auto k2 = kw(Escaped { pattern.source });
-                    auto p = inst(key);
-                    FW_CHECK(eval(*pattern.node, member, nullptr));
-                }
-                if (!matched && node.additionalProperties) {
-                    matched = true;
-                    if (node.additionalProperties->isBoolean && !node.additionalProperties->booleanValue) {
-                        fail(node, "additionalProperties", [&] {
-                            return QCoreApplication::translate(
-                                       "schema", "property \"%1\" is not allowed (the schema lists no such property)")
-                                .arg(qs(key));
-                        });
-                        FW_CHECK(false);
-                    } else {
-                        auto k = kw("additionalProperties");
-                        auto p = inst(key);
-                        FW_CHECK(eval(*node.additionalProperties, member, nullptr));
-                    }
-                }
-                if (matched && a)
-                    a->mark(position, size);
-                if (node.propertyNames) {
-                    const Json name(key);
-                    bool valid;
-                    {
-                        Quiet quiet(*this);
-                        valid = eval(*node.propertyNames, name, nullptr);
-                    }
-                    if (!valid) {
-                        fail(node, "propertyNames", [&] {
-                            return QCoreApplication::translate(
-                                       "schema", "the property name \"%1\" does not match the \"propertyNames\" schema")
-                                .arg(qs(key));
-                        });
-                        FW_CHECK(false);
-                    }
-                }
-            }
-        }
-        for (const auto &[trigger, schema] : node.dependentSchemas) {
-            if (!value.contains(trigger))
-                continue;
-            auto k1 = kw(node.dependentSchemasKeyword);
-            auto k2 = kw(Escaped { trigger });
-            FW_CHECK(eval(*schema, value, a));
-        }
-#undef FW_CHECK
         return ok;
+    }
+
+    // properties, patternProperties, additionalProperties and propertyNames, member by member.
+    bool checkMembers(const Node &node, const Json::object_t &object, Annotations *a)
+    {
+        bool ok = true;
+        const std::size_t size = object.size();
+        std::size_t position = 0;
+        for (const auto &[key, member] : object) {
+            bool matched = false;
+            if (const Node *property = node.property(key)) {
+                matched = true;
+                auto k1 = kw("properties");
+                auto k2 = kw(Escaped { key });
+                auto p = inst(key);
+                if (!keepGoing(ok, eval(*property, member, nullptr)))
+                    return false;
+            }
+            for (const PatternNode &pattern : node.patternProperties) {
+                if (!pattern.matches(key))
+                    continue;
+                matched = true;
+                auto k1 = kw("patternProperties");
+                auto k2 = kw(Escaped { pattern.source });
+                auto p = inst(key);
+                if (!keepGoing(ok, eval(*pattern.node, member, nullptr)))
+                    return false;
+            }
+            if (!matched && node.additionalProperties) {
+                matched = true;
+                if (!keepGoing(ok, checkAdditionalProperty(node, key, member)))
+                    return false;
+            }
+            if (matched && a)
+                a->mark(position, size);
+            ++position;
+            if (node.propertyNames && !keepGoing(ok, checkPropertyName(node, key)))
+                return false;
+        }
+        return ok;
+    }
+
+    bool checkAdditionalProperty(const Node &node, const std::string &key, const Json &member)
+    {
+        if (node.additionalProperties->isBoolean && !node.additionalProperties->booleanValue) {
+            fail(node, "additionalProperties", [&] {
+                return QCoreApplication::translate("schema",
+                                                   "property \"%1\" is not allowed (the schema lists no such property)")
+                    .arg(qs(key));
+            });
+            return false;
+        }
+        auto k = kw("additionalProperties");
+        auto p = inst(key);
+        return eval(*node.additionalProperties, member, nullptr);
+    }
+
+    bool checkPropertyName(const Node &node, const std::string &key)
+    {
+        const Json name(key);
+        bool valid;
+        {
+            Quiet quiet(*this);
+            valid = eval(*node.propertyNames, name, nullptr);
+        }
+        if (!valid) {
+            fail(node, "propertyNames", [&] {
+                return QCoreApplication::translate(
+                           "schema", "the property name \"%1\" does not match the \"propertyNames\" schema")
+                    .arg(qs(key));
+            });
+        }
+        return valid;
     }
 };
 
@@ -990,6 +1159,11 @@ bool Schema::isValid(const nlohmann::ordered_json &instance) const
 {
     Validator validator(*m_compiled, false);
     return validator.run(instance);
+}
+
+bool SchemaInternal::PatternNode::matches(const std::string &text) const
+{
+    return regex.match(forRegex(text)).hasMatch();
 }
 
 QString ValidationError::text() const

@@ -40,6 +40,12 @@ CodeEditor::CodeEditor(QWidget *parent)
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 4);
     m_highlighting->applyPalette(palette());
+    m_highlighting->styleView(this);
+    // A theme chosen in the View menu brings its own background; the error marks take its colour.
+    connect(m_highlighting, &JsonHighlighting::themeChanged, this, [this] {
+        m_highlighting->styleView(this);
+        refreshExtraSelections();
+    });
 
     connect(this, &QPlainTextEdit::blockCountChanged, this, &CodeEditor::updateLineNumberAreaWidth);
     connect(this, &QPlainTextEdit::updateRequest, this, &CodeEditor::updateLineNumberArea);

@@ -17,6 +17,10 @@ struct JsonColorScheme {
     QTextCharFormat keyword; // true, false, null
     QTextCharFormat punctuation;
     QTextCharFormat error;
+    // Set only for a theme chosen by name, which brings its own background and text colours;
+    // invalid when the colours are made to suit the palette.
+    QColor themeBackground;
+    QColor themeText;
 
     static JsonColorScheme forPalette(const QPalette &palette);
     static bool isDark(const QPalette &palette);

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// The built-in path, compiled when KF6 KSyntaxHighlighting was not found: one light and one dark
+// scheme, picked by the palette; there are no themes to choose by name.
 #include "highlighting/jsonhighlighter.h"
 #include "highlighting/jsonhighlighting.h"
 
@@ -21,12 +23,17 @@ JsonHighlighting::JsonHighlighting(QTextDocument *document)
     : QObject(document)
     , d(std::make_unique<Private>(document))
 {
+    instances().append(this);
 }
 
-JsonHighlighting::~JsonHighlighting() = default;
+JsonHighlighting::~JsonHighlighting()
+{
+    instances().removeOne(this);
+}
 
 void JsonHighlighting::applyPalette(const QPalette &palette)
 {
+    m_palette = palette;
     d->highlighter->setColorScheme(JsonColorScheme::forPalette(palette));
 }
 
@@ -35,9 +42,24 @@ QColor JsonHighlighting::errorColor() const
     return d->highlighter->colorScheme().error.foreground().color();
 }
 
+JsonColorScheme JsonHighlighting::colorScheme() const
+{
+    return d->highlighter->colorScheme();
+}
+
+QString JsonHighlighting::themeName() const
+{
+    return JsonColorScheme::isDark(m_palette) ? tr("Built-in dark") : tr("Built-in light");
+}
+
 QString JsonHighlighting::implementationName()
 {
     return QStringLiteral("built-in");
+}
+
+QList<std::pair<QString, QString>> JsonHighlighting::availableThemes()
+{
+    return {};
 }
 
 } // namespace Ui

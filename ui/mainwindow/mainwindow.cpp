@@ -8,6 +8,7 @@
 #include "documents/sourceview.h"
 #include "editor/codeeditor.h"
 #include "formworkversion.h"
+#include "highlighting/highlightingthememenu.h"
 #include "highlighting/jsonhighlighting.h"
 #include "mainwindow/runcontroller.h"
 #include "mainwindow/workspacecontroller.h"
@@ -71,6 +72,9 @@ MainWindow::MainWindow(QWidget *parent)
     createRunToolBar();
     createPanes();
     setUpWorkspace();
+    // Issue 16: the JSON highlighting theme (KSyntaxHighlighting's themes; hidden on the built-in path).
+    m_viewMenu->addSeparator();
+    m_viewMenu->addMenu(new HighlightingThemeMenu(this));
 
     connect(m_session, &RunSession::finished, this, &MainWindow::runFinished);
     connect(m_timeline, &TimelinePane::schemaLocationRequested, m_schemaEditor,

@@ -103,6 +103,12 @@ ReplyView::ReplyView(QWidget *parent)
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     updatePaletteColours();
+    m_highlighting->styleView(this);
+    connect(m_highlighting, &JsonHighlighting::themeChanged, this, [this] {
+        m_highlighting->styleView(this);
+        updatePaletteColours();
+        restartFormatting();
+    });
 }
 
 ReplyView::~ReplyView()
@@ -373,6 +379,7 @@ void ReplyView::changeEvent(QEvent *event)
 void ReplyView::updatePaletteColours()
 {
     m_highlighting->applyPalette(palette());
+    m_tokenScheme = m_highlighting->colorScheme(); // the theme's colours, on either path
     const QPalette &p = palette();
     m_jsonFormat = QTextCharFormat();
     m_jsonFormat.setBackground(mixColors(p.color(QPalette::Base), p.color(QPalette::Highlight), 0.08));
@@ -448,7 +455,7 @@ void ReplyView::formatBlock(QTextBlock &block)
     for (; it != m_shortSpans.end() && it->begin < blockEnd; ++it)
         here.push_back(&*it);
 
-    const JsonColorScheme scheme = JsonColorScheme::forPalette(palette());
+    const JsonColorScheme &scheme = m_tokenScheme;
     // Backgrounds and tokens first, underlines last: later ranges win where they overlap.
     for (const ReplySpan *span : here) {
         int start = 0;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "highlighting/jsonhighlighter.h"
 #include "timeline/replyfolding.h"
 #include "timeline/replyrendering.h"
 
@@ -93,6 +94,7 @@ private:
     ReplyFolding m_folding;
     QTextDocument *m_colourSource; // carries a JsonHighlighting only to ask it for the error colour
     JsonHighlighting *m_highlighting;
+    JsonColorScheme m_tokenScheme; // the formats JSON tokens get, from m_highlighting's theme
     // Problem spans by begin, and those long enough to start many blocks above (containers).
     std::vector<ReplySpan> m_shortSpans;
     std::vector<ReplySpan> m_longSpans;

@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTimeZone>
 #include <QVariant>
 
 namespace Formwork {
@@ -37,7 +38,7 @@ QString now()
 QDateTime timeFrom(const QVariant &value)
 {
     QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-    time.setTimeSpec(Qt::UTC);
+    time.setTimeZone(QTimeZone::utc()); // setTimeSpec() is deprecated in Qt 6.8; utc() exists in 6.4 too
     return time;
 }
 

@@ -65,6 +65,13 @@ inline QDateTime parseTimestamp(const QString &text)
     return QDateTime::fromString(trimmed, Qt::ISODateWithMs);
 }
 
+// Sets `key` only for a non-empty text: the servers treat an empty optional field as given.
+inline void setNonEmpty(Json &object, const char *key, const QString &text)
+{
+    if (!text.isEmpty())
+        object[key] = utf8(text);
+}
+
 // The strings of a JSON array (a model's "capabilities"); other elements are skipped.
 inline QStringList stringList(const Json &array)
 {
@@ -93,8 +100,7 @@ inline Json toolsJson(const QList<ToolDefinition> &tools)
     for (const ToolDefinition &tool : tools) {
         Json function = Json::object();
         function["name"] = utf8(tool.name);
-        if (!tool.description.isEmpty())
-            function["description"] = utf8(tool.description);
+        setNonEmpty(function, "description", tool.description);
         function["parameters"] = tool.parameters;
         array.push_back(Json { { "type", "function" }, { "function", std::move(function) } });
     }

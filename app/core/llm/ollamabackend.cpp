@@ -101,8 +101,7 @@ Json toolCallsJson(const QList<ToolCall> &toolCalls)
         Json arguments = parse(call.argumentsJson.toUtf8());
         function["arguments"] = arguments.is_object() ? arguments : Json::object();
         Json c = Json::object();
-        if (!call.id.isEmpty())
-            c["id"] = utf8(call.id);
+        setNonEmpty(c, "id", call.id);
         c["function"] = std::move(function);
         calls.push_back(std::move(c));
     }
@@ -114,8 +113,7 @@ Json messageJson(const ChatMessage &message)
     Json m = Json::object();
     m["role"] = utf8(message.role);
     m["content"] = utf8(message.content);
-    if (!message.thinking.isEmpty())
-        m["thinking"] = utf8(message.thinking);
+    setNonEmpty(m, "thinking", message.thinking);
     if (!message.images.isEmpty()) {
         Json images = Json::array();
         for (const QByteArray &image : message.images)
@@ -124,8 +122,7 @@ Json messageJson(const ChatMessage &message)
     }
     if (!message.toolCalls.isEmpty())
         m["tool_calls"] = toolCallsJson(message.toolCalls);
-    if (!message.toolName.isEmpty())
-        m["tool_name"] = utf8(message.toolName);
+    setNonEmpty(m, "tool_name", message.toolName);
     return m;
 }
 

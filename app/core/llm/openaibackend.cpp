@@ -91,8 +91,7 @@ Json messageJson(const ChatMessage &message)
     m["content"] = contentJson(message);
     if (!message.toolCalls.isEmpty())
         m["tool_calls"] = toolCallsJson(message.toolCalls);
-    if (!message.toolCallId.isEmpty())
-        m["tool_call_id"] = utf8(message.toolCallId);
+    setNonEmpty(m, "tool_call_id", message.toolCallId);
     return m;
 }
 

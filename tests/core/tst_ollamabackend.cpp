@@ -344,6 +344,25 @@ private Q_SLOTS:
         QCOMPARE(kindName(firstError(failed).kind), kindName(Kind::StreamBroken));
     }
 
+    void chatError_connectionClosedMidStream_detailNamesTheTransportError()
+    {
+        // Qt reports the close as a transport error in most runs, not all (it may see a clean
+        // end): a few tries show whether the transport's words are ever kept.
+        bool transportNamed = false;
+        for (int i = 0; i < 5 && !transportNamed; ++i) {
+            FakeReply reply = FakeReply::text({ QStringLiteral("{\"a\"") });
+            reply.closeMidStream = true;
+            m_fake->enqueueChat(reply);
+            ChatJob *job = m_backend->chat(simpleRequest());
+            QSignalSpy failed(job, &ChatJob::failed);
+            QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
+            const QString detail = firstError(failed).detail;
+            QVERIFY2(detail.startsWith(u"the stream ended before a done:true line"), qPrintable(detail));
+            transportNamed = detail.startsWith(u"the stream ended before a done:true line (") && detail.endsWith(u')');
+        }
+        QVERIFY(transportNamed);
+    }
+
     void chatError_streamStalls_timeout()
     {
         m_backend->setConfig(config(5000, 300));

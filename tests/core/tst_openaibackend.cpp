@@ -180,6 +180,27 @@ private Q_SLOTS:
         QCOMPARE(firstError(failed).kind, Kind::StreamBroken);
     }
 
+    // Both backends end a broken stream the same way: the decoder's sentence and, in brackets,
+    // what the transport saw (the OpenAI copy used to drop the transport's part).
+    void chatStream_connectionClosed_detailNamesTheTransportError()
+    {
+        // Qt reports the close as a transport error in most runs, not all (it may see a clean
+        // end): a few tries show whether the transport's words are ever kept.
+        bool transportNamed = false;
+        for (int i = 0; i < 5 && !transportNamed; ++i) {
+            FakeReply reply = FakeReply::text({ QStringLiteral("{\"a") });
+            reply.closeMidStream = true;
+            m_fake->enqueueChat(reply);
+            ChatJob *job = m_backend->chat(simpleRequest());
+            QSignalSpy failed(job, &ChatJob::failed);
+            QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
+            const QString detail = firstError(failed).detail;
+            QVERIFY2(detail.startsWith(u"the stream ended without [DONE]"), qPrintable(detail));
+            transportNamed = detail.startsWith(u"the stream ended without [DONE] (") && detail.endsWith(u')');
+        }
+        QVERIFY(transportNamed);
+    }
+
     // reference 5.1 / 8: error bodies before the stream.
     void chatError_beforeStream_typedError_data()
     {

@@ -2,6 +2,7 @@
 #include "llm/backendjobs.h"
 
 #include "common/logging.h"
+#include "llm/streamdecoders.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -123,6 +124,27 @@ void BackendJob::onTimeout()
     fail(error);
 }
 
+void BackendJob::startLater(const std::function<void()> &step)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, step] {
+            if (!isFinished())
+                step();
+        },
+        Qt::QueuedConnection);
+}
+
+void BackendJob::fetch(const HttpCall &call, const BodyHandler &onBody)
+{
+    send(call, {}, [this, onBody](const HttpOutcome &outcome) {
+        if (outcome.isSuccess())
+            onBody(outcome.body);
+        else
+            fail(errorFromOutcome(outcome, model()));
+    });
+}
+
 void BackendJob::send(const HttpCall &call, const DataHandler &onData, const DoneHandler &onDone)
 {
     Q_ASSERT(!m_reply);
@@ -197,6 +219,62 @@ ChatJob::ChatJob(QNetworkAccessManager *network, const BackendConfig &config, QO
 }
 
 ChatJob::~ChatJob() = default;
+
+void ChatJob::exchange(const Dialect &dialect)
+{
+    m_requestJson = dialect.body;
+    const std::shared_ptr<ChatStreamDecoder> decoder = dialect.decoder;
+    decoder->setModel(model());
+    decoder->onDelta = [this](const ChatDelta &chunk) { deliverDelta(chunk); };
+    DataHandler onData;
+    if (dialect.stream)
+        onData = [this, decoder](QByteArrayView data) { onStreamData(*decoder, data); };
+    send(HttpCall::post(dialect.path, dialect.body, dialect.stream), onData,
+         [this, dialect](const HttpOutcome &outcome) { onReplyEnded(dialect, outcome); });
+}
+
+// A line may end the job early: an error line, or the done marker before the connection closes.
+void ChatJob::onStreamData(ChatStreamDecoder &decoder, QByteArrayView data)
+{
+    decoder.feed(data);
+    if (decoder.hasError())
+        fail(*decoder.error());
+    else if (decoder.isDone())
+        complete(decoder.takeResult());
+}
+
+void ChatJob::onReplyEnded(const Dialect &dialect, const HttpOutcome &outcome)
+{
+    const bool httpOk = outcome.status >= 200 && outcome.status < 300;
+    // A streamed reply that broke after a 2xx status is the decoder's to judge (finishStream).
+    if (!httpOk || (!dialect.stream && outcome.transportError)) {
+        fail(errorFromOutcome(outcome, model()));
+        return;
+    }
+    if (dialect.stream) {
+        finishStream(*dialect.decoder, outcome);
+        return;
+    }
+    auto result = dialect.parseWhole(outcome.body, model());
+    if (result)
+        completeWhole(std::move(result).value());
+    else
+        fail(result.error());
+}
+
+void ChatJob::finishStream(ChatStreamDecoder &decoder, const HttpOutcome &outcome)
+{
+    decoder.finish();
+    if (!decoder.hasError()) {
+        complete(decoder.takeResult());
+        return;
+    }
+    BackendError error = *decoder.error();
+    // The decoder only knows the stream stopped; the transport knows why ("Connection reset").
+    if (error.kind == BackendError::Kind::StreamBroken && outcome.transportError)
+        error.detail += QStringLiteral(" (%1)").arg(outcome.transportError->detail);
+    fail(error);
+}
 
 void ChatJob::deliverDelta(const ChatDelta &chunk)
 {
@@ -276,6 +354,14 @@ void VersionJob::complete(const ServerVersion &version)
         return;
     Q_EMIT finished(version);
     markFinished();
+}
+
+BackendError unexpectedReply(const QString &route, const QByteArray &body)
+{
+    BackendError error;
+    error.kind = BackendError::Kind::ProtocolError;
+    error.detail = QStringLiteral("%1: %2").arg(route, QString::fromUtf8(body.left(200)));
+    return error;
 }
 
 BackendError errorFromOutcome(const BackendJob::HttpOutcome &outcome, const QString &model)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/result.h"
 #include "llm/backenderror.h"
 #include "llm/llmtypes.h"
 
@@ -11,12 +12,15 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace Formwork {
+
+class ChatStreamDecoder;
 
 // Network policy shared by a backend and its jobs (conventions.md rule 6).
 struct BackendConfig {
@@ -57,6 +61,12 @@ public:
         QString path; // appended to the base URL's path
         QByteArray body; // JSON, for POST
         bool streaming = false;
+
+        static HttpCall get(const QString &path) { return { QByteArrayLiteral("GET"), path, {}, false }; }
+        static HttpCall post(const QString &path, const QByteArray &body, bool streaming = false)
+        {
+            return { QByteArrayLiteral("POST"), path, body, streaming };
+        }
     };
     struct HttpOutcome {
         int status = 0;
@@ -68,10 +78,18 @@ public:
     };
     using DataHandler = std::function<void(QByteArrayView)>;
     using DoneHandler = std::function<void(const HttpOutcome &)>;
+    using BodyHandler = std::function<void(const QByteArray &body)>;
+
+    // Runs `step` from the event loop, so that whoever asked for the job can connect to its
+    // signals first; not at all when the job was cancelled in between.
+    void startLater(const std::function<void()> &step);
 
     // Sends one request. For a streaming call with a 2xx status, body bytes go to `onData` as
     // they arrive; `onDone` is called once at the end (not after cancel() or a timeout).
     void send(const HttpCall &call, const DataHandler &onData, const DoneHandler &onDone);
+    // Sends a request that must succeed: without a 2xx response the job fails with the typed
+    // error (errorFromOutcome); with one, the whole body goes to `onBody`.
+    void fetch(const HttpCall &call, const BodyHandler &onBody);
     // Ends the job with failed(error).
     void fail(BackendError error);
     // Ends the job after a subclass emitted its success signal.
@@ -102,6 +120,9 @@ private:
 // otherwise the one the status and body map to.
 BackendError errorFromOutcome(const BackendJob::HttpOutcome &outcome, const QString &model);
 
+// A reply of a discovery route (/api/tags, /v1/models...) that is not the expected JSON.
+BackendError unexpectedReply(const QString &route, const QByteArray &body);
+
 // A chat request in flight: deltas while it streams, then finished(ChatResult) or failed(BackendError).
 class ChatJob final : public BackendJob
 {
@@ -109,13 +130,24 @@ class ChatJob final : public BackendJob
     Q_DISABLE_COPY_MOVE(ChatJob)
 
 public:
+    using WholeReplyParser = std::function<Result<ChatResult, BackendError>(const QByteArray &body, const QString &model)>;
+    // What differs between the APIs in one chat exchange; exchange() does the rest.
+    struct Dialect {
+        QString path; // the chat route
+        QByteArray body; // the request JSON
+        bool stream = true;
+        std::shared_ptr<ChatStreamDecoder> decoder; // reads a streamed reply
+        WholeReplyParser parseWhole; // reads a reply that came in one piece (stream: false)
+    };
+
     explicit ChatJob(QNetworkAccessManager *network, const BackendConfig &config, QObject *parent = nullptr);
     ~ChatJob() override;
 
+    // Sends the chat request and ends the job with its result or its typed error.
+    void exchange(const Dialect &dialect);
+
     // The exact JSON body of the chat request, once it was sent (it never contains the token).
     QByteArray requestJson() const { return m_requestJson; }
-    void setRequestJson(const QByteArray &json) { m_requestJson = json; }
-    QElapsedTimer &clock() { return m_clock; }
     // Emits delta() and records the time to the first token.
     void deliverDelta(const ChatDelta &delta);
     // Fills wall time, time to first token and the request JSON, emits finished(), ends the job.
@@ -128,6 +160,10 @@ Q_SIGNALS:
     void finished(const Formwork::ChatResult &result);
 
 private:
+    void onStreamData(ChatStreamDecoder &decoder, QByteArrayView data);
+    void onReplyEnded(const Dialect &dialect, const HttpOutcome &outcome);
+    void finishStream(ChatStreamDecoder &decoder, const HttpOutcome &outcome);
+
     QByteArray m_requestJson;
     QElapsedTimer m_clock;
     qint64 m_firstTokenMs = -1;

@@ -3,6 +3,8 @@
 
 // Small helpers shared by the backends (not public API).
 
+#include "llm/llmtypes.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QRegularExpression>
@@ -61,6 +63,83 @@ inline QDateTime parseTimestamp(const QString &text)
     QString trimmed = text;
     trimmed.replace(fraction, QStringLiteral(".\\1"));
     return QDateTime::fromString(trimmed, Qt::ISODateWithMs);
+}
+
+// Sets `key` only for a non-empty text: the servers treat an empty optional field as given.
+inline void setNonEmpty(Json &object, const char *key, const QString &text)
+{
+    if (!text.isEmpty())
+        object[key] = utf8(text);
+}
+
+// The strings of a JSON array (a model's "capabilities"); other elements are skipped.
+inline QStringList stringList(const Json &array)
+{
+    QStringList strings;
+    if (!array.is_array())
+        return strings;
+    for (const auto &element : array) {
+        if (element.is_string())
+            strings.append(QString::fromStdString(element.get<std::string>()));
+    }
+    return strings;
+}
+
+inline Json stringArray(const QStringList &strings)
+{
+    Json array = Json::array();
+    for (const QString &s : strings)
+        array.push_back(utf8(s));
+    return array;
+}
+
+// The "tools" of a chat request: both APIs take the same function objects.
+inline Json toolsJson(const QList<ToolDefinition> &tools)
+{
+    Json array = Json::array();
+    for (const ToolDefinition &tool : tools) {
+        Json function = Json::object();
+        function["name"] = utf8(tool.name);
+        setNonEmpty(function, "description", tool.description);
+        function["parameters"] = tool.parameters;
+        array.push_back(Json { { "type", "function" }, { "function", std::move(function) } });
+    }
+    return array;
+}
+
+// What every chat body starts with: the model, the messages (each in the API's shape, by
+// `toJson`) and whether to stream.
+template<typename MessageToJson> Json chatBodyStart(const ChatRequest &request, MessageToJson &&toJson)
+{
+    Json body = Json::object();
+    body["model"] = utf8(request.model);
+    Json messages = Json::array();
+    for (const ChatMessage &message : request.messages)
+        messages.push_back(toJson(message));
+    body["messages"] = std::move(messages);
+    body["stream"] = request.stream;
+    return body;
+}
+
+// The wire name of a graded think level ("low"...); null for Default, Off and On, which each
+// API spells its own way.
+inline const char *thinkLevelName(ThinkMode mode)
+{
+    switch (mode) {
+    case ThinkMode::Low:
+        return "low";
+    case ThinkMode::Medium:
+        return "medium";
+    case ThinkMode::High:
+        return "high";
+    case ThinkMode::Max:
+        return "max";
+    case ThinkMode::Default:
+    case ThinkMode::Off:
+    case ThinkMode::On:
+        break;
+    }
+    return nullptr;
 }
 
 } // namespace LlmDetail

@@ -11,14 +11,6 @@ using namespace LlmDetail;
 
 namespace {
 
-BackendError protocolError(const QString &what, const QByteArray &body)
-{
-    BackendError error;
-    error.kind = BackendError::Kind::ProtocolError;
-    error.detail = QStringLiteral("%1: %2").arg(what, QString::fromUtf8(body.left(200)));
-    return error;
-}
-
 void applyDetails(const Json &details, ModelInfo &info)
 {
     if (!details.is_object())
@@ -30,6 +22,16 @@ void applyDetails(const Json &details, ModelInfo &info)
     const qint64 context = int64(details, "context_length", 0);
     if (context > 0)
         info.contextLength = context;
+}
+
+// Servers >= 0.30 list the capabilities in /api/tags, all in /api/show.
+void applyCapabilities(const Json &object, ModelInfo &info)
+{
+    const auto caps = object.find("capabilities");
+    if (caps != object.end() && caps->is_array()) {
+        info.capabilitiesKnown = true;
+        info.capabilities = stringList(*caps);
+    }
 }
 
 ModelInfo parseListEntry(const Json &entry)
@@ -44,14 +46,7 @@ ModelInfo parseListEntry(const Json &entry)
     info.remote = entry.contains("remote_model") || entry.contains("remote_host");
     if (entry.contains("details"))
         applyDetails(entry["details"], info);
-    const auto caps = entry.find("capabilities");
-    if (caps != entry.end() && caps->is_array()) {
-        info.capabilitiesKnown = true;
-        for (const auto &c : *caps) {
-            if (c.is_string())
-                info.capabilities.append(QString::fromStdString(c.get<std::string>()));
-        }
-    }
+    applyCapabilities(entry, info);
     return info;
 }
 
@@ -94,61 +89,46 @@ QString OllamaBackend::cacheKey(const QString &name) const
     return digest.isEmpty() ? QStringLiteral("name:") + name : digest;
 }
 
-QByteArray OllamaBackend::buildChatBody(const ChatRequest &request, bool sendThink)
+namespace {
+
+// Native tool calls carry their arguments as an object, not as a string.
+Json toolCallsJson(const QList<ToolCall> &toolCalls)
 {
-    Json body = Json::object();
-    body["model"] = utf8(request.model);
-    Json messages = Json::array();
-    for (const ChatMessage &message : request.messages) {
-        Json m = Json::object();
-        m["role"] = utf8(message.role);
-        m["content"] = utf8(message.content);
-        if (!message.thinking.isEmpty())
-            m["thinking"] = utf8(message.thinking);
-        if (!message.images.isEmpty()) {
-            Json images = Json::array();
-            for (const QByteArray &image : message.images)
-                images.push_back(image.toBase64().toStdString());
-            m["images"] = std::move(images);
-        }
-        if (!message.toolCalls.isEmpty()) {
-            Json calls = Json::array();
-            for (const ToolCall &call : message.toolCalls) {
-                Json function = Json::object();
-                function["name"] = utf8(call.name);
-                Json arguments = parse(call.argumentsJson.toUtf8());
-                function["arguments"] = arguments.is_object() ? arguments : Json::object();
-                Json c = Json::object();
-                if (!call.id.isEmpty())
-                    c["id"] = utf8(call.id);
-                c["function"] = std::move(function);
-                calls.push_back(std::move(c));
-            }
-            m["tool_calls"] = std::move(calls);
-        }
-        if (!message.toolName.isEmpty())
-            m["tool_name"] = utf8(message.toolName);
-        messages.push_back(std::move(m));
+    Json calls = Json::array();
+    for (const ToolCall &call : toolCalls) {
+        Json function = Json::object();
+        function["name"] = utf8(call.name);
+        Json arguments = parse(call.argumentsJson.toUtf8());
+        function["arguments"] = arguments.is_object() ? arguments : Json::object();
+        Json c = Json::object();
+        setNonEmpty(c, "id", call.id);
+        c["function"] = std::move(function);
+        calls.push_back(std::move(c));
     }
-    body["messages"] = std::move(messages);
-    body["stream"] = request.stream;
-    if (request.responseMode == ResponseMode::Schema)
-        body["format"] = request.schema.is_null() ? Json::object() : request.schema; // a raw object (reference 3.1)
-    else if (request.responseMode == ResponseMode::Json)
-        body["format"] = "json";
-    if (!request.tools.isEmpty()) {
-        Json tools = Json::array();
-        for (const ToolDefinition &tool : request.tools) {
-            Json function = Json::object();
-            function["name"] = utf8(tool.name);
-            if (!tool.description.isEmpty())
-                function["description"] = utf8(tool.description);
-            function["parameters"] = tool.parameters;
-            tools.push_back(Json { { "type", "function" }, { "function", std::move(function) } });
-        }
-        body["tools"] = std::move(tools);
+    return calls;
+}
+
+Json messageJson(const ChatMessage &message)
+{
+    Json m = Json::object();
+    m["role"] = utf8(message.role);
+    m["content"] = utf8(message.content);
+    setNonEmpty(m, "thinking", message.thinking);
+    if (!message.images.isEmpty()) {
+        Json images = Json::array();
+        for (const QByteArray &image : message.images)
+            images.push_back(image.toBase64().toStdString());
+        m["images"] = std::move(images);
     }
-    const ChatOptions &o = request.options;
+    if (!message.toolCalls.isEmpty())
+        m["tool_calls"] = toolCallsJson(message.toolCalls);
+    setNonEmpty(m, "tool_name", message.toolName);
+    return m;
+}
+
+// The sampling options, in Ollama's "options" object (reference 3.1).
+Json optionsJson(const ChatOptions &o)
+{
     Json options = Json::object();
     if (o.temperature)
         options["temperature"] = *o.temperature;
@@ -162,46 +142,44 @@ QByteArray OllamaBackend::buildChatBody(const ChatRequest &request, bool sendThi
         options["top_p"] = *o.topP;
     if (o.topK)
         options["top_k"] = *o.topK;
-    if (!o.stop.isEmpty()) {
-        Json stop = Json::array();
-        for (const QString &s : o.stop)
-            stop.push_back(utf8(s));
-        options["stop"] = std::move(stop);
-    }
-    if (!options.empty())
+    if (!o.stop.isEmpty())
+        options["stop"] = stringArray(o.stop);
+    return options;
+}
+
+// "300" is seconds, "5m" a duration Ollama parses itself.
+Json keepAliveJson(const QString &keepAlive)
+{
+    bool isNumber = false;
+    const qint64 seconds = keepAlive.toLongLong(&isNumber);
+    return isNumber ? Json(seconds) : Json(utf8(keepAlive));
+}
+
+Json thinkJson(ThinkMode think)
+{
+    if (think == ThinkMode::Off || think == ThinkMode::On)
+        return think == ThinkMode::On;
+    const char *level = thinkLevelName(think);
+    return level ? Json(level) : Json();
+}
+
+} // namespace
+
+QByteArray OllamaBackend::buildChatBody(const ChatRequest &request, bool sendThink)
+{
+    Json body = chatBodyStart(request, messageJson);
+    if (request.responseMode == ResponseMode::Schema)
+        body["format"] = request.schema.is_null() ? Json::object() : request.schema; // a raw object (reference 3.1)
+    else if (request.responseMode == ResponseMode::Json)
+        body["format"] = "json";
+    if (!request.tools.isEmpty())
+        body["tools"] = toolsJson(request.tools);
+    if (Json options = optionsJson(request.options); !options.empty())
         body["options"] = std::move(options);
-    if (!request.keepAlive.isEmpty()) {
-        bool isNumber = false;
-        const qint64 seconds = request.keepAlive.toLongLong(&isNumber);
-        if (isNumber)
-            body["keep_alive"] = seconds;
-        else
-            body["keep_alive"] = utf8(request.keepAlive);
-    }
-    if (sendThink) {
-        switch (request.think) {
-        case ThinkMode::Default:
-            break;
-        case ThinkMode::Off:
-            body["think"] = false;
-            break;
-        case ThinkMode::On:
-            body["think"] = true;
-            break;
-        case ThinkMode::Low:
-            body["think"] = "low";
-            break;
-        case ThinkMode::Medium:
-            body["think"] = "medium";
-            break;
-        case ThinkMode::High:
-            body["think"] = "high";
-            break;
-        case ThinkMode::Max:
-            body["think"] = "max";
-            break;
-        }
-    }
+    if (!request.keepAlive.isEmpty())
+        body["keep_alive"] = keepAliveJson(request.keepAlive);
+    if (Json think = thinkJson(request.think); sendThink && !think.is_null())
+        body["think"] = std::move(think);
     return dump(body);
 }
 
@@ -226,14 +204,7 @@ ModelInfo OllamaBackend::parseShow(const QString &name, const QByteArray &body)
             info.contextLength = int64(*modelInfo, (arch + QStringLiteral(".context_length")).toUtf8().constData(),
                                        info.contextLength);
     }
-    const auto caps = json.find("capabilities");
-    if (caps != json.end() && caps->is_array()) {
-        info.capabilitiesKnown = true;
-        for (const auto &c : *caps) {
-            if (c.is_string())
-                info.capabilities.append(QString::fromStdString(c.get<std::string>()));
-        }
-    }
+    applyCapabilities(json, info);
     info.remote = json.contains("remote_model") || json.contains("remote_host");
     return info;
 }
@@ -254,15 +225,10 @@ QList<ModelInfo> OllamaBackend::parsePs(const QByteArray &body)
 VersionJob *OllamaBackend::fetchVersion()
 {
     auto *job = new VersionJob(network(), config(), this);
-    QMetaObject::invokeMethod(
-        job,
-        [this, job] {
-            if (job->isFinished())
-                return;
-            m_version.reset();
-            probeVersion(job, [job](const ServerVersion &version) { job->complete(version); });
-        },
-        Qt::QueuedConnection);
+    job->startLater([this, job] {
+        m_version.reset();
+        probeVersion(job, [job](const ServerVersion &version) { job->complete(version); });
+    });
     return job;
 }
 
@@ -272,20 +238,15 @@ void OllamaBackend::probeVersion(BackendJob *job, const std::function<void(const
         next(*m_version);
         return;
     }
-    job->send({ QByteArrayLiteral("GET"), QStringLiteral("/api/version"), {}, false }, {},
-              [this, job, next](const BackendJob::HttpOutcome &outcome) {
-                  if (!outcome.isSuccess()) {
-                      job->fail(errorFromOutcome(outcome, job->model()));
-                      return;
-                  }
-                  const Json json = parse(outcome.body);
-                  if (!json.is_object() || !json.contains("version")) {
-                      job->fail(protocolError(QStringLiteral("/api/version"), outcome.body));
-                      return;
-                  }
-                  m_version = ServerVersion::parse(qstr(json, "version"));
-                  next(*m_version);
-              });
+    job->fetch(BackendJob::HttpCall::get(QStringLiteral("/api/version")), [this, job, next](const QByteArray &body) {
+        const Json json = parse(body);
+        if (!json.is_object() || !json.contains("version")) {
+            job->fail(unexpectedReply(QStringLiteral("/api/version"), body));
+            return;
+        }
+        m_version = ServerVersion::parse(qstr(json, "version"));
+        next(*m_version);
+    });
 }
 
 void OllamaBackend::probeCapabilities(BackendJob *job, const QString &name,
@@ -297,31 +258,19 @@ void OllamaBackend::probeCapabilities(BackendJob *job, const QString &name,
         next(*cached);
         return;
     }
-    Json request = Json::object();
-    request["model"] = utf8(name);
-    job->send({ QByteArrayLiteral("POST"), QStringLiteral("/api/show"), dump(request), false }, {},
-              [this, job, name, key, next](const BackendJob::HttpOutcome &outcome) {
-                  if (!outcome.isSuccess()) {
-                      job->fail(errorFromOutcome(outcome, name));
-                      return;
-                  }
-                  const ModelInfo info = parseShow(name, outcome.body);
-                  m_showCache.insert(key, info);
-                  next(info);
-              });
+    job->fetch(showCall(name), [this, name, key, next](const QByteArray &body) {
+        const ModelInfo info = parseShow(name, body);
+        m_showCache.insert(key, info);
+        next(info);
+    });
 }
 
 ModelDetailsJob *OllamaBackend::showModel(const QString &name)
 {
     auto *job = new ModelDetailsJob(network(), config(), this);
     job->setModel(name);
-    QMetaObject::invokeMethod(
-        job,
-        [this, job, name] {
-            if (!job->isFinished())
-                probeCapabilities(job, name, [job](const ModelInfo &info) { job->complete(info); });
-        },
-        Qt::QueuedConnection);
+    job->startLater(
+        [this, job, name] { probeCapabilities(job, name, [job](const ModelInfo &info) { job->complete(info); }); });
     return job;
 }
 
@@ -329,170 +278,149 @@ ChatJob *OllamaBackend::chat(const ChatRequest &request)
 {
     auto *job = new ChatJob(network(), config(), this);
     job->setModel(request.model);
-    QMetaObject::invokeMethod(
-        job,
-        [this, job, request] {
-            if (job->isFinished())
-                return;
-            auto afterVersion = [this, job, request](const ServerVersion &version) {
-                if (request.responseMode == ResponseMode::Schema && !version.atLeast(0, 5, 0)) {
-                    BackendError error;
-                    error.kind = BackendError::Kind::Unsupported;
-                    error.detail = QStringLiteral("a JSON schema format needs Ollama 0.5.0 or later; the server is %1")
-                                       .arg(version.text);
-                    job->fail(error);
-                    return;
-                }
-                if (request.responseMode == ResponseMode::Schema && !version.atLeast(0, 5, 2))
-                    qCWarning(lcLlm) << "Ollama" << version.text
-                                     << "loses the schema's property order (fixed in 0.5.2)";
-                if (request.think == ThinkMode::Default) {
-                    sendChat(job, request, false);
-                    return;
-                }
-                probeCapabilities(job, request.model, [this, job, request](const ModelInfo &info) {
-                    const bool thinking = info.hasCapability(u"thinking");
-                    if (!thinking)
-                        qCInfo(lcLlm) << "not sending think: the model does not list thinking" << request.model;
-                    sendChat(job, request, thinking);
-                });
-            };
-            if (request.responseMode == ResponseMode::Schema)
-                probeVersion(job, afterVersion);
-            else
-                afterVersion(ServerVersion());
-        },
-        Qt::QueuedConnection);
+    job->startLater([this, job, request] {
+        // Only a schema `format` depends on the server version: ask for it only then.
+        if (request.responseMode == ResponseMode::Schema)
+            probeVersion(job, [this, job, request](const ServerVersion &version) {
+                chatOnVersion(job, request, version);
+            });
+        else
+            chatOnVersion(job, request, ServerVersion());
+    });
     return job;
+}
+
+void OllamaBackend::chatOnVersion(ChatJob *job, const ChatRequest &request, const ServerVersion &version)
+{
+    if (request.responseMode == ResponseMode::Schema && !version.atLeast(0, 5, 0)) {
+        BackendError error;
+        error.kind = BackendError::Kind::Unsupported;
+        error.detail
+            = QStringLiteral("a JSON schema format needs Ollama 0.5.0 or later; the server is %1").arg(version.text);
+        job->fail(error);
+        return;
+    }
+    if (request.responseMode == ResponseMode::Schema && !version.atLeast(0, 5, 2))
+        qCWarning(lcLlm) << "Ollama" << version.text << "loses the schema's property order (fixed in 0.5.2)";
+    if (request.think == ThinkMode::Default) {
+        sendChat(job, request, false);
+        return;
+    }
+    // `think` makes a model without the capability fail the request: send it only where it is listed.
+    probeCapabilities(job, request.model, [this, job, request](const ModelInfo &info) {
+        const bool thinking = info.hasCapability(u"thinking");
+        if (!thinking)
+            qCInfo(lcLlm) << "not sending think: the model does not list thinking" << request.model;
+        sendChat(job, request, thinking);
+    });
 }
 
 void OllamaBackend::sendChat(ChatJob *job, const ChatRequest &request, bool sendThink)
 {
-    const QByteArray body = buildChatBody(request, sendThink);
-    job->setRequestJson(body);
-    auto decoder = std::make_shared<NdjsonChatDecoder>();
-    decoder->setModel(request.model);
-    decoder->onDelta = [job](const ChatDelta &delta) { job->deliverDelta(delta); };
-    const bool stream = request.stream;
-    const QString model = request.model;
+    job->exchange({ QStringLiteral("/api/chat"), buildChatBody(request, sendThink), request.stream,
+                    std::make_shared<NdjsonChatDecoder>(), parseNativeChatResponse });
+}
 
-    BackendJob::DataHandler onData;
-    if (stream) {
-        onData = [job, decoder](QByteArrayView data) {
-            decoder->feed(data);
-            if (decoder->hasError())
-                job->fail(*decoder->error());
-            else if (decoder->isDone())
-                job->complete(decoder->takeResult());
-        };
-    }
-    job->send({ QByteArrayLiteral("POST"), QStringLiteral("/api/chat"), body, stream }, onData,
-              [job, decoder, stream, model](const BackendJob::HttpOutcome &outcome) {
-                  const bool httpOk = outcome.status >= 200 && outcome.status < 300;
-                  if (!httpOk || (!stream && outcome.transportError)) {
-                      job->fail(errorFromOutcome(outcome, model));
-                      return;
-                  }
-                  if (!stream) {
-                      auto result = parseNativeChatResponse(outcome.body, model);
-                      if (!result) {
-                          job->fail(result.error());
-                          return;
-                      }
-                      job->completeWhole(std::move(result).value());
-                      return;
-                  }
-                  decoder->finish();
-                  if (decoder->hasError()) {
-                      BackendError error = *decoder->error();
-                      if (error.kind == BackendError::Kind::StreamBroken && outcome.transportError)
-                          error.detail += QStringLiteral(" (%1)").arg(outcome.transportError->detail);
-                      job->fail(error);
-                  } else {
-                      job->complete(decoder->takeResult());
-                  }
-              });
+BackendJob::HttpCall OllamaBackend::showCall(const QString &name)
+{
+    Json request = Json::object();
+    request["model"] = utf8(name);
+    return BackendJob::HttpCall::post(QStringLiteral("/api/show"), dump(request));
 }
 
 ModelListJob *OllamaBackend::listModels()
 {
     auto *job = new ModelListJob(network(), config(), this);
-    QMetaObject::invokeMethod(
-        job,
-        [this, job] {
-            if (job->isFinished())
+    job->startLater([this, job] {
+        job->fetch(BackendJob::HttpCall::get(QStringLiteral("/api/tags")), [this, job](const QByteArray &body) {
+            bool ok = false;
+            auto models = std::make_shared<QList<ModelInfo>>(parseModelArray(body, &ok));
+            if (!ok) {
+                job->fail(unexpectedReply(QStringLiteral("/api/tags"), body));
                 return;
-            job->send({ QByteArrayLiteral("GET"), QStringLiteral("/api/tags"), {}, false }, {},
-                      [this, job](const BackendJob::HttpOutcome &outcome) {
-                          if (!outcome.isSuccess()) {
-                              job->fail(errorFromOutcome(outcome, {}));
-                              return;
-                          }
-                          bool ok = false;
-                          auto models = std::make_shared<QList<ModelInfo>>(parseModelArray(outcome.body, &ok));
-                          if (!ok) {
-                              job->fail(protocolError(QStringLiteral("/api/tags"), outcome.body));
-                              return;
-                          }
-                          for (const ModelInfo &model : std::as_const(*models)) {
-                              if (!model.digest.isEmpty())
-                                  m_digestByName.insert(model.name, model.digest);
-                              // Tags of >= 0.30 carry the capabilities: no /api/show needed for `think` gating.
-                              if (model.capabilitiesKnown && model.contextLength > 0)
-                                  m_showCache.insert(cacheKey(model.name), model);
-                          }
-                          showNext(job, models, 0);
-                      });
-        },
-        Qt::QueuedConnection);
+            }
+            rememberListed(*models);
+            showNext(job, models, 0);
+        });
+    });
     return job;
 }
+
+void OllamaBackend::rememberListed(const QList<ModelInfo> &models)
+{
+    for (const ModelInfo &model : models) {
+        if (!model.digest.isEmpty())
+            m_digestByName.insert(model.name, model.digest);
+        // Tags of >= 0.30 carry the capabilities: no /api/show needed for `think` gating.
+        if (model.capabilitiesKnown && model.contextLength > 0)
+            m_showCache.insert(cacheKey(model.name), model);
+    }
+}
+
+namespace {
+
+// What a listed model lacks that /api/show knows (servers older than 0.30).
+bool needsShow(const ModelInfo &model)
+{
+    return !model.capabilitiesKnown || model.contextLength <= 0;
+}
+
+void mergeShown(ModelInfo &model, const ModelInfo &shown)
+{
+    if (!model.capabilitiesKnown && shown.capabilitiesKnown) {
+        model.capabilities = shown.capabilities;
+        model.capabilitiesKnown = true;
+    }
+    if (model.contextLength <= 0)
+        model.contextLength = shown.contextLength;
+}
+
+} // namespace
 
 // Fills capabilities and context length from /api/show for servers older than 0.30, one model
 // at a time (cached by digest), then marks loaded models from /api/ps.
 void OllamaBackend::showNext(ModelListJob *job, std::shared_ptr<QList<ModelInfo>> models, qsizetype index)
 {
-    while (index < models->size() && (*models)[index].capabilitiesKnown && (*models)[index].contextLength > 0)
+    while (index < models->size() && !needsShow((*models)[index]))
         ++index;
-    if (index < models->size()) {
-        const QString name = (*models)[index].name;
-        const QString key = cacheKey(name);
-        auto merge = [models, index](const ModelInfo &shown) {
-            ModelInfo &m = (*models)[index];
-            if (!m.capabilitiesKnown && shown.capabilitiesKnown) {
-                m.capabilities = shown.capabilities;
-                m.capabilitiesKnown = true;
-            }
-            if (m.contextLength <= 0)
-                m.contextLength = shown.contextLength;
-        };
-        const auto cached = m_showCache.constFind(key);
-        if (cached != m_showCache.constEnd()) {
-            merge(*cached);
-            showNext(job, models, index + 1);
-            return;
-        }
-        Json request = Json::object();
-        request["model"] = utf8(name);
-        job->send({ QByteArrayLiteral("POST"), QStringLiteral("/api/show"), dump(request), false }, {},
-                  [this, job, models, index, name, key, merge](const BackendJob::HttpOutcome &outcome) {
-                      if (outcome.transportError) {
-                          job->fail(errorFromOutcome(outcome, name));
-                          return;
-                      }
-                      if (outcome.isSuccess()) {
-                          const ModelInfo shown = parseShow(name, outcome.body);
-                          m_showCache.insert(key, shown);
-                          merge(shown);
-                      } else {
-                          qCWarning(lcLlm) << "/api/show failed for" << name << outcome.status;
-                      }
-                      showNext(job, models, index + 1);
-                  });
+    if (index == models->size()) {
+        markRunning(job, models);
         return;
     }
-    job->send({ QByteArrayLiteral("GET"), QStringLiteral("/api/ps"), {}, false }, {},
+    const QString name = (*models)[index].name;
+    const QString key = cacheKey(name);
+    const auto cached = m_showCache.constFind(key);
+    if (cached != m_showCache.constEnd()) {
+        mergeShown((*models)[index], *cached);
+        showNext(job, models, index + 1);
+        return;
+    }
+    job->send(showCall(name), {}, [this, job, models, index, name, key](const BackendJob::HttpOutcome &outcome) {
+        if (outcome.transportError) {
+            job->fail(errorFromOutcome(outcome, name));
+            return;
+        }
+        // One model the server cannot show does not spoil the list.
+        if (outcome.isSuccess()) {
+            const ModelInfo shown = parseShow(name, outcome.body);
+            m_showCache.insert(key, shown);
+            mergeShown((*models)[index], shown);
+        } else {
+            qCWarning(lcLlm) << "/api/show failed for" << name << outcome.status;
+        }
+        showNext(job, models, index + 1);
+    });
+}
+
+void OllamaBackend::markRunning(ModelListJob *job, std::shared_ptr<QList<ModelInfo>> models)
+{
+    job->send(BackendJob::HttpCall::get(QStringLiteral("/api/ps")), {},
               [job, models](const BackendJob::HttpOutcome &outcome) {
+                  if (outcome.transportError) {
+                      job->fail(*outcome.transportError);
+                      return;
+                  }
+                  // A server without /api/ps still lists its models, none of them marked loaded.
                   if (outcome.isSuccess()) {
                       for (const ModelInfo &running : parsePs(outcome.body)) {
                           for (ModelInfo &m : *models) {
@@ -503,9 +431,6 @@ void OllamaBackend::showNext(ModelListJob *job, std::shared_ptr<QList<ModelInfo>
                               }
                           }
                       }
-                  } else if (outcome.transportError) {
-                      job->fail(*outcome.transportError);
-                      return;
                   }
                   job->complete(*models);
               });
@@ -514,20 +439,10 @@ void OllamaBackend::showNext(ModelListJob *job, std::shared_ptr<QList<ModelInfo>
 ModelListJob *OllamaBackend::runningModels()
 {
     auto *job = new ModelListJob(network(), config(), this);
-    QMetaObject::invokeMethod(
-        job,
-        [job] {
-            if (job->isFinished())
-                return;
-            job->send({ QByteArrayLiteral("GET"), QStringLiteral("/api/ps"), {}, false }, {},
-                      [job](const BackendJob::HttpOutcome &outcome) {
-                          if (!outcome.isSuccess())
-                              job->fail(errorFromOutcome(outcome, {}));
-                          else
-                              job->complete(parsePs(outcome.body));
-                      });
-        },
-        Qt::QueuedConnection);
+    job->startLater([job] {
+        job->fetch(BackendJob::HttpCall::get(QStringLiteral("/api/ps")),
+                   [job](const QByteArray &body) { job->complete(parsePs(body)); });
+    });
     return job;
 }
 

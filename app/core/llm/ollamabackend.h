@@ -45,8 +45,12 @@ public:
 private:
     void probeVersion(BackendJob *job, const std::function<void(const ServerVersion &)> &next);
     void probeCapabilities(BackendJob *job, const QString &name, const std::function<void(const ModelInfo &)> &next);
+    void chatOnVersion(ChatJob *job, const ChatRequest &request, const ServerVersion &version);
     void sendChat(ChatJob *job, const ChatRequest &request, bool sendThink);
+    static BackendJob::HttpCall showCall(const QString &name);
+    void rememberListed(const QList<ModelInfo> &models);
     void showNext(ModelListJob *job, std::shared_ptr<QList<ModelInfo>> models, qsizetype index);
+    static void markRunning(ModelListJob *job, std::shared_ptr<QList<ModelInfo>> models);
     QString cacheKey(const QString &name) const;
 
     std::optional<ServerVersion> m_version;

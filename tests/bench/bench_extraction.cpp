@@ -214,7 +214,7 @@ Figures measurePieces(const Schema &schema, const std::string &reply, int iterat
         StreamProgress progress;
         progress.content = record.content;
         progress.hasPartialValue = true;
-        progress.partialValue = finalValue;
+        progress.partial = std::make_shared<const PartialJsonValue>(PartialJsonValue { finalValue, {} });
         progress.complete = true;
         progress.final = true;
         const QVariant asVariant = QVariant::fromValue(progress);

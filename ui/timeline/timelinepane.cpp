@@ -434,7 +434,7 @@ void TimelinePane::applyPendingTree()
     const StreamProgress &progress = m_session->liveProgress();
     if (!progress.hasPartialValue || progress.attempt != m_treeAttempt)
         return;
-    growTree(progress.partialValue, progress.completePointers, progress.complete);
+    growTree(progress.partialValue(), progress.completePointers(), progress.complete);
     validatePartial();
 }
 

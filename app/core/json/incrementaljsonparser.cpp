@@ -37,34 +37,34 @@ bool IncrementalJsonParser::step()
 {
     switch (m_state) {
     case State::Start:
-        return start();
+        return readStart();
     case State::Value:
-        return value();
+        return readValue();
     case State::FirstElementOrEnd:
-        return firstElementOrEnd();
+        return readFirstElementOrEnd();
     case State::FirstKeyOrEnd:
-        return firstKeyOrEnd();
+        return readFirstKeyOrEnd();
     case State::Key:
-        return key();
+        return readKey();
     case State::KeyString:
-        return keyString();
+        return readKeyString();
     case State::Colon:
-        return colon();
+        return readColon();
     case State::String:
-        return string();
+        return readString();
     case State::Number:
-        return number();
+        return readNumber();
     case State::Literal:
-        return literal();
+        return readLiteral();
     case State::AfterValue:
-        return afterValue();
+        return readAfterValue();
     case State::Done:
-        return done();
+        return readDone();
     }
     return false;
 }
 
-bool IncrementalJsonParser::start()
+bool IncrementalJsonParser::readStart()
 {
     constexpr std::string_view byteOrderMark = "\xEF\xBB\xBF";
     // Cut inside the byte order mark: nothing is wrong yet.
@@ -76,7 +76,7 @@ bool IncrementalJsonParser::start()
     return true;
 }
 
-bool IncrementalJsonParser::value()
+bool IncrementalJsonParser::readValue()
 {
     if (!skipWhitespace())
         return false;
@@ -109,7 +109,7 @@ bool IncrementalJsonParser::value()
     }
 }
 
-bool IncrementalJsonParser::firstElementOrEnd()
+bool IncrementalJsonParser::readFirstElementOrEnd()
 {
     if (!skipWhitespace())
         return false;
@@ -119,7 +119,7 @@ bool IncrementalJsonParser::firstElementOrEnd()
     return true;
 }
 
-bool IncrementalJsonParser::firstKeyOrEnd()
+bool IncrementalJsonParser::readFirstKeyOrEnd()
 {
     if (!skipWhitespace())
         return false;
@@ -130,7 +130,7 @@ bool IncrementalJsonParser::firstKeyOrEnd()
     return true;
 }
 
-bool IncrementalJsonParser::key()
+bool IncrementalJsonParser::readKey()
 {
     if (!skipWhitespace())
         return false;
@@ -142,7 +142,7 @@ bool IncrementalJsonParser::key()
     return true;
 }
 
-bool IncrementalJsonParser::keyString()
+bool IncrementalJsonParser::readKeyString()
 {
     LexError error;
     const Status status = JsonLexing::scanString(m_text, m_pos, m_key, error);
@@ -154,7 +154,7 @@ bool IncrementalJsonParser::keyString()
     return true;
 }
 
-bool IncrementalJsonParser::colon()
+bool IncrementalJsonParser::readColon()
 {
     if (!skipWhitespace())
         return false;
@@ -165,7 +165,7 @@ bool IncrementalJsonParser::colon()
     return true;
 }
 
-bool IncrementalJsonParser::string()
+bool IncrementalJsonParser::readString()
 {
     LexError error;
     const Status status = JsonLexing::scanString(m_text, m_pos, m_openString->get_ref<std::string &>(), error);
@@ -181,7 +181,7 @@ bool IncrementalJsonParser::string()
 
 // A number is read again from its first byte when more arrives: numbers are short, and until
 // its end is seen nothing of it is shown.
-bool IncrementalJsonParser::number()
+bool IncrementalJsonParser::readNumber()
 {
     std::size_t end = 0;
     Json number;
@@ -198,7 +198,7 @@ bool IncrementalJsonParser::number()
     return true;
 }
 
-bool IncrementalJsonParser::literal()
+bool IncrementalJsonParser::readLiteral()
 {
     std::size_t end = 0;
     Json literal;
@@ -215,7 +215,7 @@ bool IncrementalJsonParser::literal()
     return true;
 }
 
-bool IncrementalJsonParser::afterValue()
+bool IncrementalJsonParser::readAfterValue()
 {
     if (m_stack.empty()) {
         m_state = State::Done;
@@ -237,7 +237,7 @@ bool IncrementalJsonParser::afterValue()
                 m_pos);
 }
 
-bool IncrementalJsonParser::done()
+bool IncrementalJsonParser::readDone()
 {
     if (!skipWhitespace())
         return false;

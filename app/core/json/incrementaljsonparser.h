@@ -76,18 +76,18 @@ private:
 
     // One step from the current state; false when it needs more bytes or failed.
     bool step();
-    bool start();
-    bool value();
-    bool firstElementOrEnd();
-    bool firstKeyOrEnd();
-    bool key();
-    bool keyString();
-    bool colon();
-    bool string();
-    bool number();
-    bool literal();
-    bool afterValue();
-    bool done();
+    bool readStart();
+    bool readValue();
+    bool readFirstElementOrEnd();
+    bool readFirstKeyOrEnd();
+    bool readKey();
+    bool readKeyString();
+    bool readColon();
+    bool readString();
+    bool readNumber();
+    bool readLiteral();
+    bool readAfterValue();
+    bool readDone();
 
     bool openContainer(bool isObject);
     bool closeContainer();

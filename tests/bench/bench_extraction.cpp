@@ -8,6 +8,7 @@
 // Usage: bench_extraction [iterations]
 #include "extraction/extractionrequest.h"
 #include "extraction/extractionrun.h"
+#include "extraction/streamprogresstracker.h"
 #include "fakeollama.h"
 #include "llm/llmbackend.h"
 #include "llm/ollamabackend.h"
@@ -214,7 +215,7 @@ Figures measurePieces(const Schema &schema, const std::string &reply, int iterat
         StreamProgress progress;
         progress.content = record.content;
         progress.hasPartialValue = true;
-        progress.partialValue = finalValue;
+        progress.partial = std::make_shared<const PartialJsonValue>(PartialJsonValue { finalValue, {} });
         progress.complete = true;
         progress.final = true;
         const QVariant asVariant = QVariant::fromValue(progress);
@@ -230,6 +231,29 @@ Figures measurePieces(const Schema &schema, const std::string &reply, int iterat
         Q_UNUSED(progress);
     });
     return f;
+}
+
+// One streaming tick with the incremental tracker: the reply is fed up to its last 64 bytes, then
+// the median time of a tick that adds 16 more bytes (what a fast model sends in a 50 ms throttle
+// interval) is taken over the last four of them. Independent of the reply's size.
+double incrementalTick(const std::string &reply)
+{
+    const QString text = QString::fromStdString(reply);
+    const qsizetype head = text.size() - 64;
+    StreamProgressTracker tracker(ExtractionMode::Json);
+    tracker.append(QStringView(text).left(head));
+    tracker.refresh();
+    std::vector<double> samples;
+    for (qsizetype at = head; at < text.size(); at += 16) {
+        QElapsedTimer timer;
+        timer.start();
+        tracker.append(QStringView(text).mid(at, 16));
+        tracker.refresh();
+        samples.push_back(double(timer.nsecsElapsed()) / 1000.0);
+    }
+    if (!tracker.isComplete())
+        qFatal("bench: the tracker did not read the whole reply");
+    return median(samples);
 }
 
 struct EndToEnd {
@@ -322,6 +346,27 @@ int main(int argc, char *argv[])
     const Schema schema = Schema::compile(invoiceSchema()).value();
 
     out << "bench_extraction: client time per attempt, median of " << iterations << " iterations (microseconds)\n";
+    out << "streaming tick: whole reply so far re-parsed (streamProgressFor, before) and incremental "
+           "(StreamProgressTracker, 16 new bytes)"
+        << Qt::endl;
+    for (size_t size : { size_t(2048), size_t(200 * 1024), size_t(5 * 1024 * 1024) }) {
+        const std::string reply = invoiceOfSize(size);
+        const QString text = QString::fromStdString(reply);
+        const double whole = timeIt(size > 1000000 ? 3 : 20, [&] {
+            const StreamProgress progress = streamProgressFor(ExtractionMode::Json, text, text);
+            Q_UNUSED(progress);
+        });
+        std::vector<double> ticks;
+        for (int i = 0; i < 5; ++i)
+            ticks.push_back(incrementalTick(reply));
+        out << QStringLiteral("  reply %1 bytes: re-parse %2 us, incremental tick %3 us")
+                   .arg(reply.size(), 8)
+                   .arg(whole, 10, 'f', 1)
+                   .arg(median(ticks), 8, 'f', 1)
+            << Qt::endl;
+    }
+    if (qEnvironmentVariableIsSet("BENCH_TICKS_ONLY"))
+        return 0;
     for (size_t size : { size_t(2048), size_t(200 * 1024) }) {
         const std::string reply = invoiceOfSize(size);
         const int n = size > 10000 ? std::max(5, iterations / 20) : iterations;

@@ -470,10 +470,10 @@ void TimelinePane::applyPendingTree()
     const StreamProgress &progress = m_session->liveProgress();
     if (!progress.hasPartialValue || progress.attempt != m_treeAttempt)
         return;
-    growTree(progress.partialValue, progress.completePointers, progress.complete);
+    growTree(progress.partialValue(), progress.completePointers(), progress.complete);
     // Kept for the check on a worker thread; a finished attempt's tree is coloured from its own
     // errors, so its value (megabytes, maybe) is never copied.
-    m_treeValue = progress.partialValue;
+    m_treeValue = progress.partialValue();
     validatePartial();
 }
 

@@ -7,6 +7,7 @@
 #include "schema/schemaprompt.h"
 #include "json/jsonextractor.h"
 #include "json/jsonparser.h"
+#include "json/streamingjsonlocator.h"
 
 #include <QCoreApplication>
 
@@ -130,32 +131,6 @@ void evaluateToolCall(AttemptRecord &record, const Schema &schema, const QString
     record.parsed = true;
     record.value = std::move(parsed->value);
     validateInto(record, schema, parsed->sourceMap);
-}
-
-// Where the JSON of a reply that is still arriving begins: after any thinking block, inside a
-// code fence when one opened, else at the first bracket.
-std::string_view partialJsonStart(std::string_view text)
-{
-    qsizetype from = 0;
-    for (const SourceRange &range : thinkingRanges(text))
-        from = std::max(from, range.end);
-    text.remove_prefix(size_t(std::min<qsizetype>(from, qsizetype(text.size()))));
-    const size_t fence = text.find("```");
-    const size_t bracket = text.find_first_of("{[");
-    if (fence != std::string_view::npos && (bracket == std::string_view::npos || fence < bracket)) {
-        const size_t lineEnd = text.find('\n', fence);
-        if (lineEnd == std::string_view::npos)
-            return {};
-        text.remove_prefix(lineEnd + 1);
-        const size_t close = text.find("```");
-        if (close != std::string_view::npos)
-            text = text.substr(0, close);
-        const size_t start = text.find_first_of("{[");
-        return start == std::string_view::npos ? std::string_view() : text.substr(start);
-    }
-    if (bracket == std::string_view::npos)
-        return {};
-    return text.substr(bracket);
 }
 
 // The server that will answer: the probed kind, else what the API implies (native is Ollama).
@@ -519,16 +494,19 @@ StreamProgress streamProgressFor(ExtractionMode mode, const QString &content, co
     progress.content = content;
     const QByteArray utf8 = jsonSource.toUtf8();
     const std::string_view all(utf8.constData(), size_t(utf8.size()));
-    const std::string_view start = mode == ExtractionMode::Tools ? all : partialJsonStart(all);
-    if (start.empty())
+    const std::optional<SourceRange> range
+        = mode == ExtractionMode::Tools ? SourceRange { 0, qsizetype(all.size()) } : streamingJsonRange(all);
+    if (!range || range->length() == 0)
         return progress;
     JsonParseOptions options;
     options.recordSourceMap = false;
-    PartialJson partial = parsePartialJson(start, options);
+    PartialJson partial = parsePartialJson(all.substr(size_t(range->begin), size_t(range->length())), options);
     if (partial.hasValue) {
+        auto value = std::make_shared<PartialJsonValue>();
+        value->value = std::move(partial.value);
+        value->completePointers = std::move(partial.completePointers);
         progress.hasPartialValue = true;
-        progress.partialValue = std::move(partial.value);
-        progress.completePointers = std::move(partial.completePointers);
+        progress.partial = std::move(value);
         progress.complete = partial.complete;
     }
     return progress;

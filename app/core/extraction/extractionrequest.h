@@ -44,7 +44,9 @@ QList<ChatMessage> reaskMessages(const AttemptRecord &record, ExtractionMode mod
                                  const ExtractionTemplates &templates);
 
 // The stream view of a reply so far: the partial parser run on the JSON part of `jsonSource` (the
-// content after any thinking, inside a fence when one opened; tools mode: the call's arguments).
+// content after any thinking, inside a fence when one opened, see streamingJsonRange(); tools
+// mode: the call's arguments). It reads the whole text: the run uses StreamProgressTracker, which
+// gives the same result at the cost of the new text only; this is its reference.
 StreamProgress streamProgressFor(ExtractionMode mode, const QString &content, const QString &jsonSource);
 
 } // namespace Formwork

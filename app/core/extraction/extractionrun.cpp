@@ -5,6 +5,7 @@
 #include "checks/checkreport.h"
 #include "common/logging.h"
 #include "extraction/extractionrequest.h"
+#include "extraction/streamprogresstracker.h"
 #include "llm/llmbackend.h"
 #include "json/jsonextractor.h"
 #include "json/jsonparser.h"
@@ -170,6 +171,7 @@ void ExtractionRun::sendCurrent()
     m_liveContent.clear();
     m_liveThinking.clear();
     m_liveArguments.clear();
+    m_tracker = std::make_unique<StreamProgressTracker>(m_config.mode);
     m_lastProgress.invalidate();
     m_throttleTimer.stop();
 
@@ -194,9 +196,14 @@ void ExtractionRun::onDelta(const ChatDelta &delta)
     m_liveContent += delta.content;
     m_liveThinking += delta.thinking;
     for (const ToolCall &call : delta.toolCalls) {
-        if (call.index == 0)
-            m_liveArguments += call.argumentsJson;
+        if (call.index != 0)
+            continue;
+        m_liveArguments += call.argumentsJson;
+        if (m_config.mode == ExtractionMode::Tools)
+            m_tracker->append(call.argumentsJson);
     }
+    if (m_config.mode != ExtractionMode::Tools)
+        m_tracker->append(delta.content);
     // A partial parse of a long reply is not free: never spend more than about a quarter of the
     // time on it, whatever the throttle interval.
     const qint64 interval = std::max<qint64>(m_throttleMs, 4 * m_lastProgressCostMs);
@@ -212,8 +219,19 @@ void ExtractionRun::emitProgress(bool final)
 {
     QElapsedTimer cost;
     cost.start();
-    const QString &json = m_config.mode == ExtractionMode::Tools ? m_liveArguments : m_liveContent;
-    StreamProgress progress = streamProgressFor(m_config.mode, m_liveContent, json);
+    StreamProgress progress;
+    if (final) {
+        // The finished reply may differ from the deltas (a server that sends the arguments only at
+        // the end): read it whole, once.
+        const QString &json = m_config.mode == ExtractionMode::Tools ? m_liveArguments : m_liveContent;
+        progress = streamProgressFor(m_config.mode, m_liveContent, json);
+    } else {
+        m_tracker->refresh();
+        progress.content = m_liveContent;
+        progress.partial = m_tracker->value();
+        progress.hasPartialValue = progress.partial != nullptr;
+        progress.complete = m_tracker->isComplete();
+    }
     progress.attempt = m_current.number;
     progress.thinking = m_liveThinking;
     progress.final = final;
@@ -257,7 +275,7 @@ void ExtractionRun::onFinished(const ChatResult &result)
         progress.content = r.content;
         progress.thinking = r.thinking;
         progress.hasPartialValue = true;
-        progress.partialValue = r.value;
+        progress.partial = std::make_shared<const PartialJsonValue>(PartialJsonValue { r.value, {} });
         progress.complete = true;
         progress.final = true;
         Q_EMIT streamDelta(progress);

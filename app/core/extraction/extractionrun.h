@@ -8,11 +8,14 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
+
 namespace Formwork {
 
 class AttemptCheckJob;
 class ChatJob;
 class LlmBackend;
+class StreamProgressTracker;
 
 // One extraction: a state machine over attempts (design.md section 2, "Run"), driven by the
 // backend job's signals; nothing blocks. A parse or validation failure reasks (the output echoed,
@@ -106,6 +109,7 @@ private:
     QString m_liveContent;
     QString m_liveThinking;
     QString m_liveArguments;
+    std::unique_ptr<StreamProgressTracker> m_tracker; // the partial value, kept up to date
     QElapsedTimer m_lastProgress;
     QTimer m_throttleTimer;
     int m_throttleMs = 50;

@@ -4,6 +4,7 @@
 #include "llm/backenderror.h"
 #include "llm/llmtypes.h"
 #include "schema/schema.h"
+#include "json/incrementaljsonparser.h"
 #include "json/sourcemap.h"
 
 #include <QList>
@@ -168,10 +169,25 @@ struct StreamProgress {
     QString content; // raw text so far
     QString thinking;
     bool hasPartialValue = false;
-    nlohmann::ordered_json partialValue;
-    std::set<std::string, std::less<>> completePointers; // empty when `complete`
+    // The value so far and the pointers of its complete values. While the reply streams this is
+    // the run's own copy, updated in place just before each streamDelta(), so that no tick copies
+    // the value: read it in the slot (it stays valid until the next delta of the attempt) and copy
+    // what must be kept longer. Null when hasPartialValue is false.
+    std::shared_ptr<const PartialJsonValue> partial;
     bool complete = false; // the whole document was read: every path is complete
     bool final = false; // the last one of the attempt
+
+    const nlohmann::ordered_json &partialValue() const
+    {
+        static const nlohmann::ordered_json none;
+        return partial ? partial->value : none;
+    }
+    // May be empty when `complete` (every path is then complete).
+    const std::set<std::string, std::less<>> &completePointers() const
+    {
+        static const std::set<std::string, std::less<>> none;
+        return partial ? partial->completePointers : none;
+    }
 };
 
 struct TransportRetry {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jsonparser.h"
 
+#include "jsonlexing_p.h"
 #include "textpositions.h"
 
 #include <QCoreApplication>
@@ -25,144 +26,11 @@ enum class Mode { Strict, Partial };
 // Objects with more members than this get a hash index for the duplicate-key check.
 constexpr std::size_t linearKeySearchLimit = 16;
 
-constexpr std::array<bool, 256> makePlainStringBytes()
-{
-    std::array<bool, 256> plain {};
-    for (int byte = 0x20; byte < 0x80; ++byte)
-        plain[std::size_t(byte)] = byte != '"' && byte != '\\';
-    return plain;
-}
-constexpr std::array<bool, 256> plainStringBytes = makePlainStringBytes();
-
-bool isDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-void appendUtf8(std::string &out, char32_t codePoint)
-{
-    if (codePoint < 0x80) {
-        out.push_back(char(codePoint));
-    } else if (codePoint < 0x800) {
-        out.push_back(char(0xC0 | (codePoint >> 6)));
-        out.push_back(char(0x80 | (codePoint & 0x3F)));
-    } else if (codePoint < 0x10000) {
-        out.push_back(char(0xE0 | (codePoint >> 12)));
-        out.push_back(char(0x80 | ((codePoint >> 6) & 0x3F)));
-        out.push_back(char(0x80 | (codePoint & 0x3F)));
-    } else {
-        out.push_back(char(0xF0 | (codePoint >> 18)));
-        out.push_back(char(0x80 | ((codePoint >> 12) & 0x3F)));
-        out.push_back(char(0x80 | ((codePoint >> 6) & 0x3F)));
-        out.push_back(char(0x80 | (codePoint & 0x3F)));
-    }
-}
-
-// Length of the well-formed UTF-8 sequence starting with a byte >= 0x80 (RFC 3629 table 3-7),
-// 0 when it is malformed, -1 when it is well-formed so far but cut off by the end of the text.
-int utf8SequenceLength(std::string_view text, std::size_t pos)
-{
-    const auto lead = static_cast<unsigned char>(text[pos]);
-    int length = 0;
-    unsigned char low = 0x80, high = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        if (lead == 0xE0)
-            low = 0xA0;
-        else if (lead == 0xED)
-            high = 0x9F; // U+D800..U+DFFF are not characters
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        if (lead == 0xF0)
-            low = 0x90;
-        else if (lead == 0xF4)
-            high = 0x8F;
-    } else {
-        return 0;
-    }
-    for (int i = 1; i < length; ++i) {
-        if (pos + std::size_t(i) >= text.size())
-            return -1;
-        const auto byte = static_cast<unsigned char>(text[pos + std::size_t(i)]);
-        if (byte < (i == 1 ? low : 0x80) || byte > (i == 1 ? high : 0xBF))
-            return 0;
-    }
-    return length;
-}
-
-// Messages are marked here and translated when an error is reported.
-struct Message {
-    static constexpr const char *emptyDocument = QT_TRANSLATE_NOOP("Formwork::JsonParser", "the document is empty");
-    static constexpr const char *expectedValue = QT_TRANSLATE_NOOP("Formwork::JsonParser", "expected a value");
-    static constexpr const char *expectedKeyOrEnd
-        = QT_TRANSLATE_NOOP("Formwork::JsonParser", "expected a string key or '}'");
-    static constexpr const char *expectedKey
-        = QT_TRANSLATE_NOOP("Formwork::JsonParser", "expected a string key after ','");
-    static constexpr const char *expectedColon
-        = QT_TRANSLATE_NOOP("Formwork::JsonParser", "expected ':' after object key");
-    static constexpr const char *expectedCommaOrBrace
-        = QT_TRANSLATE_NOOP("Formwork::JsonParser", "expected ',' or '}' after object member");
-    static constexpr const char *expectedCommaOrBracket
-        = QT_TRANSLATE_NOOP("Formwork::JsonParser", "expected ',' or ']' after array element");
-    static constexpr const char *endInString
-        = QT_TRANSLATE_NOOP("Formwork::JsonParser", "unexpected end of input inside a string");
-    static constexpr const char *endInObject
-        = QT_TRANSLATE_NOOP("Formwork::JsonParser", "unexpected end of input inside an object");
-    static constexpr const char *endInArray
-        = QT_TRANSLATE_NOOP("Formwork::JsonParser", "unexpected end of input inside an array");
-    static constexpr const char *endInNumber
-        = QT_TRANSLATE_NOOP("Formwork::JsonParser", "unexpected end of input inside a number");
-    static constexpr const char *endInLiteral
-        = QT_TRANSLATE_NOOP("Formwork::JsonParser", "unexpected end of input inside true, false or null");
-    static constexpr const char *invalidLiteral
-        = QT_TRANSLATE_NOOP("Formwork::JsonParser", "invalid literal; expected true, false or null");
-    static constexpr const char *leadingZero
-        = QT_TRANSLATE_NOOP("Formwork::JsonParser", "invalid number: leading zeros are not allowed");
-    static constexpr const char *digitAfterMinus
-        = QT_TRANSLATE_NOOP("Formwork::JsonParser", "invalid number: expected a digit after '-'");
-    static constexpr const char *digitAfterPoint
-        = QT_TRANSLATE_NOOP("Formwork::JsonParser", "invalid number: expected a digit after the decimal point");
-    static constexpr const char *digitInExponent
-        = QT_TRANSLATE_NOOP("Formwork::JsonParser", "invalid number: expected a digit in the exponent");
-    static constexpr const char *numberTooLarge
-        = QT_TRANSLATE_NOOP("Formwork::JsonParser", "number is too large to be represented");
-    static constexpr const char *controlCharacter = QT_TRANSLATE_NOOP(
-        "Formwork::JsonParser", "control character in string; it must be written as an escape such as \\n");
-    static constexpr const char *invalidEscape
-        = QT_TRANSLATE_NOOP("Formwork::JsonParser", "invalid escape sequence in string");
-    static constexpr const char *invalidUnicodeEscape
-        = QT_TRANSLATE_NOOP("Formwork::JsonParser", "invalid \\u escape: expected four hexadecimal digits");
-    static constexpr const char *loneSurrogate = QT_TRANSLATE_NOOP(
-        "Formwork::JsonParser", "\\u escape is half of a UTF-16 surrogate pair without the other half");
-    static constexpr const char *invalidUtf8 = QT_TRANSLATE_NOOP("Formwork::JsonParser", "invalid UTF-8 byte sequence");
-    static constexpr const char *trailingContent
-        = QT_TRANSLATE_NOOP("Formwork::JsonParser", "unexpected text after the JSON value");
-    static constexpr const char *tooDeep
-        = QT_TRANSLATE_NOOP("Formwork::JsonParser", "nesting is deeper than the limit of %1 levels");
-    static constexpr const char *duplicateKey
-        = QT_TRANSLATE_NOOP("Formwork::JsonParser", "duplicate key \"%1\"; the last value is used");
-};
-
-QString translated(const char *message)
-{
-    return QCoreApplication::translate("Formwork::JsonParser", message);
-}
-
-// No exceptions and no recursion: every step reports one of these and the loop in run() goes on.
-enum class Status { Ok, EndOfInput, Failed };
+// No exceptions and no recursion: every step reports a Status and the loop in run() goes on.
+using JsonLexing::LexError;
+using JsonLexing::Message;
+using JsonLexing::Status;
+using JsonLexing::translated;
 
 class Parser
 {
@@ -223,8 +91,6 @@ private:
     Status afterValue(State &state);
     Status parseKey(State &state);
     Status parseString(std::string &out);
-    Status parseStringSlow(std::string &out, std::size_t start);
-    Status parseEscape(std::string &out);
     Status parseNumber();
     Status parseLiteral();
 
@@ -236,6 +102,7 @@ private:
     std::string currentPointer() const;
 
     Status fail(Kind kind, const char *message, std::size_t offset, const QString &argument = {});
+    Status fail(const LexError &error, const QString &argument = {});
     Status endOfInput(const char *message);
     Status endOfInputInContainer();
 
@@ -270,15 +137,13 @@ private:
 
 Status Parser::fail(Kind kind, const char *message, std::size_t offset, const QString &argument)
 {
-    JsonParseError error;
-    error.kind = kind;
-    error.message = argument.isNull() ? translated(message) : translated(message).arg(argument);
-    error.offset = qsizetype(offset);
-    const LineColumn position = lineColumnAt(m_text, error.offset);
-    error.line = position.line;
-    error.column = position.column;
-    m_error = std::move(error);
-    m_pos = offset;
+    return fail(LexError { kind, message, offset }, argument);
+}
+
+Status Parser::fail(const LexError &error, const QString &argument)
+{
+    m_error = JsonLexing::makeParseError(m_text, error, argument);
+    m_pos = error.offset;
     return Status::Failed;
 }
 
@@ -399,7 +264,11 @@ void Parser::addScalarNode(qsizetype begin, qsizetype end, bool complete)
 
 Status Parser::run()
 {
-    if (m_text.substr(0, 3) == "\xEF\xBB\xBF")
+    constexpr std::string_view byteOrderMark = "\xEF\xBB\xBF";
+    // A stream cut inside the byte order mark has not shown anything wrong yet.
+    if (m_mode == Mode::Partial && m_text.size() < byteOrderMark.size() && byteOrderMark.starts_with(m_text))
+        return Status::EndOfInput;
+    if (m_text.starts_with(byteOrderMark))
         m_pos = 3;
     skipWhitespace();
     if (atEnd()) {
@@ -447,12 +316,13 @@ Status Parser::parseValue(State &state)
     case '"': {
         const std::size_t begin = m_pos;
         const Status status = parseString(m_string);
-        if (status == Status::Failed)
+        if (status == Status::Failed && m_mode == Mode::Strict)
             return status;
-        if (status == Status::EndOfInput) {
-            // A partial string is shown as far as it goes: the text only ever grows.
+        if (status != Status::Ok) {
+            // A partial string is shown as far as it goes: the text only ever grows. A bad byte
+            // later in it does not take back what was shown (the incremental parser agrees).
             *newSlot() = std::move(m_string);
-            addScalarNode(qsizetype(begin), qsizetype(m_text.size()), false);
+            addScalarNode(qsizetype(begin), qsizetype(m_pos), false);
             return status;
         }
         *newSlot() = std::move(m_string);
@@ -469,7 +339,7 @@ Status Parser::parseValue(State &state)
         return status;
     }
     default:
-        if (c == '-' || isDigit(c)) {
+        if (c == '-' || (c >= '0' && c <= '9')) {
             const Status status = parseNumber();
             if (status == Status::Ok)
                 state = State::AfterValue;
@@ -558,290 +428,53 @@ Status Parser::parseKey(State &state)
 
 Status Parser::parseString(std::string &out)
 {
-    const std::size_t start = m_pos + 1;
-    std::size_t i = start;
-    const std::size_t size = m_text.size();
-    const char *data = m_text.data();
-    while (i < size) {
-        const auto byte = static_cast<unsigned char>(data[i]);
-        if (plainStringBytes[byte]) {
-            ++i;
-            continue;
-        }
-        if (byte == '"') {
-            out.assign(data + start, i - start);
-            m_pos = i + 1;
-            return Status::Ok;
-        }
-        if (byte >= 0x80) {
-            const int length = utf8SequenceLength(m_text, i);
-            if (length > 0) {
-                i += std::size_t(length);
-                continue;
-            }
-            if (length == 0)
-                return fail(Kind::InvalidUtf8, Message::invalidUtf8, i);
-        }
-        break; // an escape, a control character, or the end of the text
-    }
-    out.assign(data + start, i - start);
-    return parseStringSlow(out, i);
-}
-
-Status Parser::parseStringSlow(std::string &out, std::size_t from)
-{
-    m_pos = from;
-    while (m_pos < m_text.size()) {
-        const auto byte = static_cast<unsigned char>(m_text[m_pos]);
-        if (byte == '"') {
-            ++m_pos;
-            return Status::Ok;
-        }
-        if (byte == '\\') {
-            const Status status = parseEscape(out);
-            if (status != Status::Ok)
-                return status;
-            continue;
-        }
-        if (byte < 0x20)
-            return fail(Kind::UnescapedControlCharacter, Message::controlCharacter, m_pos);
-        if (byte >= 0x80) {
-            const int length = utf8SequenceLength(m_text, m_pos);
-            if (length == 0)
-                return fail(Kind::InvalidUtf8, Message::invalidUtf8, m_pos);
-            if (length < 0)
-                break;
-            out.append(m_text.substr(m_pos, std::size_t(length)));
-            m_pos += std::size_t(length);
-            continue;
-        }
-        out.push_back(char(byte));
-        ++m_pos;
-    }
-    m_pos = m_text.size();
-    return endOfInput(Message::endInString);
-}
-
-Status Parser::parseEscape(std::string &out)
-{
-    const std::size_t escape = m_pos;
-    const auto readHex = [this](std::size_t at, char32_t &value) {
-        if (at + 4 > m_text.size()) {
-            for (std::size_t i = at; i < m_text.size(); ++i) {
-                if (hexValue(m_text[i]) < 0)
-                    return Status::Failed;
-            }
-            return Status::EndOfInput;
-        }
-        value = 0;
-        for (std::size_t i = at; i < at + 4; ++i) {
-            const int digit = hexValue(m_text[i]);
-            if (digit < 0)
-                return Status::Failed;
-            value = value * 16 + char32_t(digit);
-        }
-        return Status::Ok;
-    };
-    const auto stopAtEnd = [&] {
+    out.clear();
+    std::size_t pos = m_pos + 1;
+    LexError error;
+    const Status status = JsonLexing::scanString(m_text, pos, out, error);
+    if (status == Status::Failed)
+        return fail(error);
+    if (status == Status::EndOfInput) {
         m_pos = m_text.size();
         return endOfInput(Message::endInString);
-    };
-
-    if (escape + 1 >= m_text.size())
-        return stopAtEnd();
-    const char kind = m_text[escape + 1];
-    char simple = 0;
-    switch (kind) {
-    case '"':
-    case '\\':
-    case '/':
-        simple = kind;
-        break;
-    case 'b':
-        simple = '\b';
-        break;
-    case 'f':
-        simple = '\f';
-        break;
-    case 'n':
-        simple = '\n';
-        break;
-    case 'r':
-        simple = '\r';
-        break;
-    case 't':
-        simple = '\t';
-        break;
-    case 'u':
-        break;
-    default:
-        return fail(Kind::InvalidEscape, Message::invalidEscape, escape);
     }
-    if (simple) {
-        out.push_back(simple);
-        m_pos = escape + 2;
-        return Status::Ok;
-    }
-
-    char32_t unit = 0;
-    Status status = readHex(escape + 2, unit);
-    if (status == Status::Failed)
-        return fail(Kind::InvalidUnicodeEscape, Message::invalidUnicodeEscape, escape);
-    if (status == Status::EndOfInput)
-        return stopAtEnd();
-    if (unit >= 0xDC00 && unit <= 0xDFFF)
-        return fail(Kind::LoneSurrogate, Message::loneSurrogate, escape);
-    if (unit < 0xD800 || unit > 0xDBFF) {
-        appendUtf8(out, unit);
-        m_pos = escape + 6;
-        return Status::Ok;
-    }
-
-    // A high surrogate must be followed by an escaped low surrogate.
-    const std::size_t second = escape + 6;
-    const std::string_view marker = m_text.substr(std::min(second, m_text.size()), 2);
-    if (marker.size() < 2 && std::string_view("\\u").substr(0, marker.size()) == marker)
-        return stopAtEnd();
-    if (marker != "\\u")
-        return fail(Kind::LoneSurrogate, Message::loneSurrogate, escape);
-    char32_t low = 0;
-    status = readHex(second + 2, low);
-    if (status == Status::Failed)
-        return fail(Kind::InvalidUnicodeEscape, Message::invalidUnicodeEscape, second);
-    if (status == Status::EndOfInput)
-        return stopAtEnd();
-    if (low < 0xDC00 || low > 0xDFFF)
-        return fail(Kind::LoneSurrogate, Message::loneSurrogate, escape);
-    appendUtf8(out, 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
-    m_pos = second + 6;
+    m_pos = pos;
     return Status::Ok;
 }
 
 Status Parser::parseNumber()
 {
     const std::size_t begin = m_pos;
-    const std::size_t size = m_text.size();
-    std::size_t i = m_pos;
-    const auto stopAtEnd = [&] {
-        m_pos = size;
-        return endOfInput(Message::endInNumber);
-    };
-    const auto skipDigits = [&] {
-        while (i < size && isDigit(m_text[i]))
-            ++i;
-    };
-
-    if (m_text[i] == '-')
-        ++i;
-    if (i >= size)
-        return stopAtEnd();
-    const std::size_t integerBegin = i;
-    if (m_text[i] == '0') {
-        ++i;
-        if (i < size && isDigit(m_text[i]))
-            return fail(Kind::InvalidNumber, Message::leadingZero, begin);
-    } else if (isDigit(m_text[i])) {
-        skipDigits();
-    } else {
-        return fail(Kind::InvalidNumber, Message::digitAfterMinus, i);
-    }
-    const std::size_t integerEnd = i;
-    bool isInteger = true;
-    std::size_t fractionEnd = i;
-    if (i < size && m_text[i] == '.') {
-        isInteger = false;
-        ++i;
-        if (i >= size)
-            return stopAtEnd();
-        if (!isDigit(m_text[i]))
-            return fail(Kind::InvalidNumber, Message::digitAfterPoint, i);
-        skipDigits();
-        fractionEnd = i;
-    }
-    long long exponent = 0;
-    if (i < size && (m_text[i] == 'e' || m_text[i] == 'E')) {
-        isInteger = false;
-        ++i;
-        bool negative = false;
-        if (i < size && (m_text[i] == '+' || m_text[i] == '-'))
-            negative = m_text[i++] == '-';
-        if (i >= size)
-            return stopAtEnd();
-        if (!isDigit(m_text[i]))
-            return fail(Kind::InvalidNumber, Message::digitInExponent, i);
-        for (; i < size && isDigit(m_text[i]); ++i)
-            exponent = std::min(exponent * 10 + (m_text[i] - '0'), 1'000'000'000LL);
-        if (negative)
-            exponent = -exponent;
-    }
-    // In a stream the next chunk may still add digits.
-    if (i >= size && m_mode == Mode::Partial)
-        return stopAtEnd();
-    m_pos = i;
-
-    const char *first = m_text.data() + begin;
-    const char *last = m_text.data() + i;
+    std::size_t end = 0;
     Json value;
-    bool converted = false;
-    if (isInteger) {
-        if (*first == '-') {
-            std::int64_t integer = 0;
-            converted = std::from_chars(first, last, integer).ec == std::errc();
-            if (converted)
-                value = integer;
-        } else {
-            std::uint64_t integer = 0;
-            converted = std::from_chars(first, last, integer).ec == std::errc();
-            if (converted)
-                value = integer;
-        }
+    LexError error;
+    const Status status = JsonLexing::scanNumber(m_text, begin, m_mode == Mode::Partial, end, value, error);
+    if (status == Status::Failed)
+        return fail(error);
+    if (status == Status::EndOfInput) {
+        m_pos = m_text.size();
+        return endOfInput(Message::endInNumber);
     }
-    if (!converted) {
-        double number = 0;
-        const auto result = std::from_chars(first, last, number, std::chars_format::general);
-        if (result.ec == std::errc::result_out_of_range) {
-            // Decimal magnitude of the first significant digit tells overflow from underflow.
-            const std::string_view integerDigits = m_text.substr(integerBegin, integerEnd - integerBegin);
-            long long magnitude = 0;
-            if (integerDigits != "0") {
-                magnitude = (long long)integerDigits.size() - 1 + exponent;
-            } else {
-                const std::string_view fraction = m_text.substr(integerEnd + 1, fractionEnd - integerEnd - 1);
-                const std::size_t firstSignificant = fraction.find_first_not_of('0');
-                magnitude
-                    = firstSignificant == std::string_view::npos ? -1 : -(long long)firstSignificant - 1 + exponent;
-            }
-            if (magnitude >= 0)
-                return fail(Kind::NumberOutOfRange, Message::numberTooLarge, begin);
-            number = *first == '-' ? -0.0 : 0.0;
-        } else if (result.ec != std::errc()) {
-            return fail(Kind::InvalidNumber, Message::expectedValue, begin);
-        }
-        value = number;
-    }
+    m_pos = end;
     *newSlot() = std::move(value);
-    addScalarNode(qsizetype(begin), qsizetype(i));
+    addScalarNode(qsizetype(begin), qsizetype(end));
     return Status::Ok;
 }
 
 Status Parser::parseLiteral()
 {
     const std::size_t begin = m_pos;
-    const char first = m_text[begin];
-    const std::string_view word = first == 't' ? "true" : first == 'f' ? "false" : "null";
-    const std::string_view available = m_text.substr(begin, word.size());
-    if (available != word.substr(0, available.size()))
-        return fail(Kind::InvalidLiteral, Message::invalidLiteral, begin);
-    if (available.size() < word.size()) {
+    std::size_t end = 0;
+    Json value;
+    LexError error;
+    const Status status = JsonLexing::scanLiteral(m_text, begin, end, value, error);
+    if (status == Status::Failed)
+        return fail(error);
+    if (status == Status::EndOfInput) {
         m_pos = m_text.size();
         return endOfInput(Message::endInLiteral);
     }
-    m_pos = begin + word.size();
-    Json value;
-    if (first == 't')
-        value = true;
-    else if (first == 'f')
-        value = false;
+    m_pos = end;
     *newSlot() = std::move(value);
     addScalarNode(qsizetype(begin), qsizetype(m_pos));
     return Status::Ok;

@@ -38,6 +38,10 @@
         <source>cannot read %1: this build of Formwork has no PDF support (it needs Poppler&apos;s Qt 6 binding, Debian package libpoppler-qt6-dev)</source>
         <translation>%1 kann nicht gelesen werden: Diese Formwork-Version unterstützt kein PDF (dafür wird die Qt-6-Anbindung von Poppler benötigt, Debian-Paket libpoppler-qt6-dev)</translation>
     </message>
+    <message>
+        <source>%1 is not UTF-8 text (nor a PDF).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Formwork::BackendError</name>
@@ -233,6 +237,101 @@
     <message>
         <source>Extract the data from this input.</source>
         <translation>Extrahiere die Daten aus dieser Eingabe.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Checks</name>
+    <message>
+        <source>the check has no &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a check must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the check&apos;s name is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;path&quot; must be a JSON Pointer (empty or starting with /)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;severity&quot; must be &quot;hard&quot; or &quot;soft&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;kind&quot; must be &quot;expression&quot;, &quot;grounding&quot; or &quot;rule&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an expression check needs a &quot;message&quot; for the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;match&quot; must be &quot;exact&quot; or &quot;normalized&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the checks must be a JSON array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>two checks are named &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a checks file (an object with &quot;formworkChecks&quot;: 1 and &quot;checks&quot;: [...] is expected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checks file format %1 is not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file has no &quot;checks&quot; array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation type="unfinished">kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The rule check &quot;%1&quot; has no server to ask.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule check &quot;%1&quot; could not be judged: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expression check &quot;%1&quot; does not compile: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expression check &quot;%1&quot; threw an exception: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expression check &quot;%1&quot; returned %2, not true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expression check &quot;%1&quot; did not finish within %2 ms.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -771,6 +870,30 @@ Schema: %2</translation>
         <source>Keyword</source>
         <translation>Schlüsselwort</translation>
     </message>
+    <message>
+        <source>%1 (soft)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grounding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Ui::AttemptTimelineModel</name>
@@ -1075,6 +1198,42 @@ Schema: %2</translation>
         <source>Saved %1.</source>
         <translation>%1 gespeichert.</translation>
     </message>
+    <message>
+        <source>&amp;Open Row in Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the selected row&apos;s attempts in the Attempts pane: every request, reply and error, read-only (Return or double-click)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an input file or folder first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1: %2 of %3 KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a row to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 has not run yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 was not stored in the history, so its attempts cannot be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run of row %1 is no longer in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Ui::BatchResultsModel</name>
@@ -1210,6 +1369,238 @@ Schema: %2</translation>
     </message>
 </context>
 <context>
+    <name>Formwork::Ui::CheckEditDialog</name>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>normalized (case, spaces, punctuation, accents ignored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hard: fails the attempt and is reasked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>soft: reported only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/total, or /lineItems/*/description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>total == lineItems.reduce((s, i) =&gt; s + i.total, 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each fact is about the person named in name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the extraction&apos;s model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the model reads when the check fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Path:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xpression:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Time limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M&amp;atch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rule:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Judging model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Severity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the check a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The path is a JSON Pointer: empty for the whole value, else starting with /.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the expression that must be true.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the message the model reads when the expression is false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the rule in plain words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::CheckListModel</name>
+    <message>
+        <source>soft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grounding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule (model-judged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::ChecksPane</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a check beyond the schema: an expression, grounding in the input, or a rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the checks against the current result (rules need a model and are skipped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no result to test against yet: run the extraction or validate some JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a rule is judged by a model during a run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no input text to look in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check(s) failed on the current result.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every check passed on the current result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Formwork::Ui::CommandLine</name>
     <message>
         <source>The run did not start; see the window for why.</source>
@@ -1222,6 +1613,29 @@ Schema: %2</translation>
     <message>
         <source>Could not write the screenshot %1.</source>
         <translation>Das Bildschirmfoto %1 konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::HighlightingThemeMenu</name>
+    <message>
+        <source>Highlighting &amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colours of the JSON in the schema editor and the replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Follow the Palette</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A light or a dark theme, whichever suits the window&apos;s colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highlight JSON with the %1 theme</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1283,6 +1697,78 @@ Schema: %2</translation>
     <message>
         <source>%1 runs re-validated against the current schema; %2 change verdict.</source>
         <translation>%1 Läufe gegen das aktuelle Schema neu validiert; bei %2 ändert sich das Urteil.</translation>
+    </message>
+    <message>
+        <source>This schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open in Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the runs that ended like this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the runs of this model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the runs made with the schema being edited, exactly as it stands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the runs started in this time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last day shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the selected run in the Attempts pane as it happened: every request, reply and error, read-only (Return or double-click)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema is not valid yet, so no run can match it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a run to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 is no longer in the history.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1353,6 +1839,17 @@ Schema: %2</translation>
     <message>
         <source>Not JSON: line %1, column %2: %3</source>
         <translation>Kein JSON: Zeile %1, Spalte %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::JsonHighlighting</name>
+    <message>
+        <source>Built-in dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in light</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1528,6 +2025,66 @@ Schema: %2</translation>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the checks beyond the schema: expressions, grounding in the input, model-judged rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the value of {{%2}}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was added to the user message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Document...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a text, Markdown, HTML or PDF file the input: the value of {{document}} (Ctrl+Shift+O; dropping the file onto the window does the same)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Draft Schema...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe what to extract in words and let the chosen model write the schema (checked against the JSON Schema metaschema); see the changes before using it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model in the Model pane first: it writes the draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents (*.txt *.md *.markdown *.html *.htm *.xhtml *.pdf);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run was not stored in the history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run is under way; cancel it (Esc) before opening a stored one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing stored run #%1 (read-only).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Ui::ModelPickerPane</name>
@@ -1636,8 +2193,8 @@ Schema: %2</translation>
         <translation>%1 ist nicht auf diesem Server. Laden Sie es mit `ollama pull %1` herunter oder wählen Sie ein anderes Modell.</translation>
     </message>
     <message>
-        <source>What answers at this address, found by the connection test.</source>
-        <translation>Was unter dieser Adresse antwortet, ermittelt durch den Verbindungstest.</translation>
+        <source>What answers at this address, asked when the address is set and by Test Connection.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1780,10 +2337,6 @@ Extrahiere die in diesem Text genannten Personen:
         <translation>Aus Datei…</translation>
     </message>
     <message>
-        <source>Replaces the selected variable&apos;s value with the text of a file (UTF-8), e.g. the document to extract from.</source>
-        <translation>Ersetzt den Wert der ausgewählten Variablen durch den Text einer Datei (UTF-8), z. B. das Dokument, aus dem extrahiert werden soll.</translation>
-    </message>
-    <message>
         <source>Value of {{%1}}</source>
         <translation>Wert von {{%1}}</translation>
     </message>
@@ -1848,14 +2401,6 @@ Extrahiere die in diesem Text genannten Personen:
         <translation>%1 ist größer als %2 MB; teilen Sie die Datei auf oder verwenden Sie einen Stapellauf.</translation>
     </message>
     <message>
-        <source>%1 cannot be read: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 is not UTF-8 text.</source>
-        <translation>%1 ist kein UTF-8-Text.</translation>
-    </message>
-    <message>
         <source>&amp;Value of {{%1}}:</source>
         <translation>&amp;Wert von {{%1}}:</translation>
     </message>
@@ -1894,6 +2439,14 @@ Extrahiere die in diesem Text genannten Personen:
     <message>
         <source>Warnings:</source>
         <translation>Warnungen:</translation>
+    </message>
+    <message>
+        <source>Replaces the selected variable&apos;s value with the text of a document (text, Markdown, HTML or PDF), e.g. the one to extract from. Dropping a document onto the window does the same for {{document}}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2505,6 +3058,84 @@ tools: ein Tool, dessen Parameter das Schema sind (tools, und tool_choice bei /v
     </message>
 </context>
 <context>
+    <name>Formwork::Ui::SchemaDraftDialog</name>
+    <message>
+        <source>added</source>
+        <translation type="unfinished">hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished">entfernt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished">geändert</translation>
+    </message>
+    <message>
+        <source>&amp;Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to extract, in words: invoices: number, date, supplier, line items with quantity and price, total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask %1 to write the schema; it is checked against the JSON Schema metaschema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished">Änderung</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use This Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the schema in the editor with the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe what to extract:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe what the schema is for first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drafting (%1 of at most %2)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No valid schema: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A valid schema after %n draft(s). The changes against the current schema:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Formwork::Ui::SchemaEditorPane</name>
     <message>
         <source>Could not open %1: %2</source>
@@ -2832,6 +3463,10 @@ tools: ein Tool, dessen Parameter das Schema sind (tools, und tool_choice bei /v
             <numerusform>Gültiges Schema. %n Schlüsselwort wird vom Server nicht durchgesetzt; Formwork prüft es nach jeder Antwort.</numerusform>
             <numerusform>Gültiges Schema. %n Schlüsselwörter werden vom Server nicht durchgesetzt; Formwork prüft sie nach jeder Antwort.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Valid schema. Which keywords this server enforces is not known; Formwork checks every reply against all of them.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3173,6 +3808,10 @@ tools: ein Tool, dessen Parameter das Schema sind (tools, und tool_choice bei /v
     <message>
         <source>Valid</source>
         <translation>Gültig</translation>
+    </message>
+    <message>
+        <source>Stored run #%1 of %2 (%3, %4 mode), reopened from the history: read-only. Nothing was sent; Run (Ctrl+Return) starts a new run.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4174,6 +4813,105 @@ aufzurufen; die Läufe, deren Urteil sich ändert, werden als JSON-Zeilen ausgeg
     <message>
         <source>Assert format (date, time, date-time, email, uuid, uri, ipv4, ipv6, hostname) instead of treating it as an annotation (default: off).</source>
         <translation>format prüfen (date, time, date-time, email, uuid, uri, ipv4, ipv6, hostname), statt es als Annotation zu behandeln (Standard: aus).</translation>
+    </message>
+    <message>
+        <source>Checks beyond the schema (expressions, grounding in the input, model-judged rules) from this checks file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the checks from this workspace file (*.formwork.json).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give at most one of --checks and --workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  soft check %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draft %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draft %1 is not a valid schema:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft a JSON Schema from a description with a local LLM; the schema is checked against the 2020-12 metaschema and goes to stdout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to extract, in words (&quot;invoices: number, date, supplier, line items with quantity and price, total&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the schema to this file instead of stdout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s API: ollama or openai (default: ollama).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of drafts, the first included (default: 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--model and --describe are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draft-schema: the official metaschemas were not found (python3-jsonschema); drafts are only compiled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draft-schema failed (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>a valid schema after %n draft(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Draft a JSON Schema from a description with a local LLM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not store this run in the history (default: stored).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--checks and --workspace cannot be combined with --chunk-chars yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extract: going on without storing the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extract: the history was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model-judged rules: %1 tokens (not counted below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validate: rule check &quot;%1&quot; skipped (it needs a model).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validate: grounding check &quot;%1&quot; skipped (no --source).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The input text the grounding checks look in (with --checks or --workspace; without it grounding checks are skipped).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

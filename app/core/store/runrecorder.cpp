@@ -3,6 +3,7 @@
 
 #include "extraction/extractionrequest.h"
 #include "extraction/extractionrun.h"
+#include "store/workspace.h"
 
 namespace Formwork {
 
@@ -13,27 +14,6 @@ using Json = nlohmann::ordered_json;
 QString dump(const Json &value)
 {
     return QString::fromStdString(value.dump(-1, ' ', false, Json::error_handler_t::replace));
-}
-
-QString thinkName(ThinkMode mode)
-{
-    switch (mode) {
-    case ThinkMode::Default:
-        return QStringLiteral("default");
-    case ThinkMode::Off:
-        return QStringLiteral("off");
-    case ThinkMode::On:
-        return QStringLiteral("on");
-    case ThinkMode::Low:
-        return QStringLiteral("low");
-    case ThinkMode::Medium:
-        return QStringLiteral("medium");
-    case ThinkMode::High:
-        return QStringLiteral("high");
-    case ThinkMode::Max:
-        return QStringLiteral("max");
-    }
-    return QStringLiteral("default");
 }
 
 } // namespace
@@ -106,7 +86,7 @@ QString singleRunSettingsJson(const ExtractionConfig &config, BackendApi api, co
         settings["num_ctx"] = *config.options.numCtx;
     if (config.options.numPredict)
         settings["num_predict"] = *config.options.numPredict;
-    settings["think"] = thinkName(config.think).toStdString();
+    settings["think"] = thinkModeName(config.think).toStdString();
     if (config.limits.deadlineMs > 0)
         settings["deadline_ms"] = config.limits.deadlineMs;
     if (config.limits.tokenBudget > 0)

@@ -46,26 +46,6 @@ std::string renderSchema(const Json &schema)
     return schema.dump(2, ' ', false, Json::error_handler_t::replace);
 }
 
-QString thinkModeName(ThinkMode mode)
-{
-    switch (mode) {
-    case ThinkMode::Default:
-        return QStringLiteral("default");
-    case ThinkMode::Off:
-        return QStringLiteral("off");
-    case ThinkMode::On:
-        return QStringLiteral("on");
-    case ThinkMode::Low:
-        return QStringLiteral("low");
-    case ThinkMode::Medium:
-        return QStringLiteral("medium");
-    case ThinkMode::High:
-        return QStringLiteral("high");
-    case ThinkMode::Max:
-        return QStringLiteral("max");
-    }
-    return QStringLiteral("default");
-}
 
 constexpr std::array AllThinkModes = { ThinkMode::Default, ThinkMode::Off,  ThinkMode::On, ThinkMode::Low,
                                        ThinkMode::Medium,  ThinkMode::High, ThinkMode::Max };
@@ -582,6 +562,27 @@ void readChecks(Reader &reader, const Json &root, CheckList &checks)
 }
 
 } // namespace
+
+QString thinkModeName(ThinkMode mode)
+{
+    switch (mode) {
+    case ThinkMode::Default:
+        return QStringLiteral("default");
+    case ThinkMode::Off:
+        return QStringLiteral("off");
+    case ThinkMode::On:
+        return QStringLiteral("on");
+    case ThinkMode::Low:
+        return QStringLiteral("low");
+    case ThinkMode::Medium:
+        return QStringLiteral("medium");
+    case ThinkMode::High:
+        return QStringLiteral("high");
+    case ThinkMode::Max:
+        return QStringLiteral("max");
+    }
+    return QStringLiteral("default");
+}
 
 QString WorkspaceError::text() const
 {

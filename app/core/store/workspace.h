@@ -53,4 +53,7 @@ Result<Workspace, WorkspaceError> parseWorkspace(const QByteArray &bytes, const 
 std::optional<WorkspaceError> saveWorkspace(const Workspace &workspace, const QString &path);
 Result<Workspace, WorkspaceError> loadWorkspace(const QString &path);
 
+// "default", "off", "on", "low", ...: the think mode as workspace files and the history write it.
+QString thinkModeName(ThinkMode mode);
+
 } // namespace Formwork

@@ -404,6 +404,32 @@ private Q_SLOTS:
         QVERIFY(result.message.contains(QLatin1String("24 tokens")));
         QCOMPARE(chatRequests().size(), 1);
         QVERIFY(!result.attempts.first().notes.join(u' ').contains(QLatin1String("raises num_predict")));
+        QCOMPARE(result.attempts.first().outcome, AttemptOutcome::ContextFull); // not "truncated"
+        QCOMPARE(attemptOutcomeName(result.attempts.first().outcome), QStringLiteral("context-full"));
+    }
+
+    // A cut-off reply that uses up the token budget: the run ends on the budget, so neither the
+    // note nor a warning may promise a next attempt with a larger num_predict (issue 11).
+    void cutOffAtTheBudget_promisesNoNextAttempt()
+    {
+        FakeReply cut = FakeReply::text({ q("{'name': 'Ada Lov") });
+        cut.doneReason = QStringLiteral("length");
+        m_fake->enqueueChat(cut);
+        ExtractionConfig c = Test::personRunConfig();
+        c.options.numPredict = 100;
+        c.limits.maxAttempts = 3;
+        c.limits.tokenBudget = 30; // the reply costs 26 + 12
+        ExtractionRun run(m_backend, c);
+        QSignalSpy warnings(&run, &ExtractionRun::warning);
+        const RunResult result = runToEnd(run, false);
+        QCOMPARE(result.reason, RunFailureReason::Budget);
+        QCOMPARE(chatRequests().size(), 1);
+        QCOMPARE(result.attempts.first().outcome, AttemptOutcome::Truncated);
+        const QString notes = result.attempts.first().notes.join(u' ');
+        QVERIFY2(notes.contains(QLatin1String("cut off at num_predict 100")), qPrintable(notes));
+        QVERIFY2(!notes.contains(QLatin1String("next attempt")), qPrintable(notes));
+        for (const auto &w : warnings)
+            QVERIFY2(!w.first().toString().contains(QLatin1String("next attempt")), qPrintable(w.first().toString()));
     }
 
     void resentAttempt_keepsNoEarlierError()

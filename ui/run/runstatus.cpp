@@ -86,6 +86,9 @@ QString lastAnswerProblemText(const AttemptRecord &attempt)
     case AttemptOutcome::Truncated:
         return QCoreApplication::translate("Formwork::Ui::RunStatus",
                                            "The last answer was cut off by the output token limit.");
+    case AttemptOutcome::ContextFull:
+        return QCoreApplication::translate("Formwork::Ui::RunStatus",
+                                           "The last answer was cut off because the model's context was full.");
     default:
         return {};
     }
@@ -128,6 +131,9 @@ QString attemptProblemText(const AttemptRecord &attempt)
     case AttemptOutcome::Truncated:
         return QCoreApplication::translate("Formwork::Ui::RunStatus",
                                            "The answer was cut off by the output token limit.");
+    case AttemptOutcome::ContextFull:
+        return QCoreApplication::translate("Formwork::Ui::RunStatus",
+                                           "The answer was cut off because the model's context was full.");
     case AttemptOutcome::BackendFailed:
         return attempt.backendError
             ? userMessage(*attempt.backendError)

@@ -207,6 +207,8 @@ QString AttemptTimelineModel::outcomeText(const AttemptRecord &attempt)
         return tr("no JSON");
     case AttemptOutcome::Truncated:
         return tr("truncated");
+    case AttemptOutcome::ContextFull:
+        return tr("context full");
     case AttemptOutcome::BackendFailed:
         return tr("backend failure");
     case AttemptOutcome::Cancelled:

@@ -259,6 +259,8 @@ QString attemptOutcomeName(AttemptOutcome outcome)
         return QStringLiteral("schema-invalid");
     case AttemptOutcome::Truncated:
         return QStringLiteral("truncated");
+    case AttemptOutcome::ContextFull:
+        return QStringLiteral("context-full");
     case AttemptOutcome::BackendFailed:
         return QStringLiteral("backend-error");
     case AttemptOutcome::Cancelled:

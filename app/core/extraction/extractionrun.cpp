@@ -303,7 +303,7 @@ void ExtractionRun::completeAttempt(const ChatResult &result)
                                                        "The reply was cut off after a complete, valid value."));
     } else if (result.isTruncated() && filledContext(r, m_config)) {
         // More num_predict cannot help: the prompt and the reply fill the whole context.
-        r.outcome = AttemptOutcome::Truncated;
+        r.outcome = AttemptOutcome::ContextFull;
         contextFull = true;
         r.notes.append(contextFullText(r, m_config));
         if (r.errorText.isEmpty())
@@ -319,7 +319,7 @@ void ExtractionRun::completeAttempt(const ChatResult &result)
         if (next <= r.numPredict) {
             lengthExhausted = true;
             r.notes.append(cutOff);
-        } else if (r.number >= m_config.limits.maxAttempts) {
+        } else if (!nextAttemptAllowed(r.number)) {
             r.notes.append(cutOff); // no next attempt to promise
         } else {
             const QString note = cutOff + QLatin1Char(' ')
@@ -355,7 +355,7 @@ void ExtractionRun::completeAttempt(const ChatResult &result)
                    .arg(m_config.limits.maxNumPredict));
         return;
     }
-    if (m_config.limits.tokenBudget > 0 && m_usage.total() >= m_config.limits.tokenBudget) {
+    if (budgetUsedUp()) {
         finish(false, RunFailureReason::Budget,
                QCoreApplication::translate("Formwork::Extraction", "The token budget of %1 was used up (%2 tokens).")
                    .arg(m_config.limits.tokenBudget)
@@ -377,6 +377,10 @@ void ExtractionRun::completeAttempt(const ChatResult &result)
         finish(false, RunFailureReason::Exhausted,
                QCoreApplication::translate("Formwork::Extraction", "No valid result after %n attempt(s).", nullptr,
                                            int(m_attempts.size())));
+        return;
+    }
+    if (deadlinePassed()) { // the deadline timer has not fired yet: do not start what it would stop
+        finish(false, RunFailureReason::Deadline, deadlineText());
         return;
     }
     beginAttempt();
@@ -496,9 +500,13 @@ void ExtractionRun::onDeadline()
     }
     stopCurrent(AttemptOutcome::Cancelled,
                 QCoreApplication::translate("Formwork::Extraction", "Stopped by the deadline."));
-    finish(false, RunFailureReason::Deadline,
-           QCoreApplication::translate("Formwork::Extraction", "The deadline of %1 ms was reached.")
-               .arg(m_config.limits.deadlineMs));
+    finish(false, RunFailureReason::Deadline, deadlineText());
+}
+
+QString ExtractionRun::deadlineText() const
+{
+    return QCoreApplication::translate("Formwork::Extraction", "The deadline of %1 ms was reached.")
+        .arg(m_config.limits.deadlineMs);
 }
 
 void ExtractionRun::cancel()
@@ -560,6 +568,23 @@ int ExtractionRun::backoffDelayMs(int retry) const
     const double random = m_config.random ? m_config.random() : QRandomGenerator::global()->generateDouble();
     const double factor = 1.0 + l.backoffJitter * (2.0 * random - 1.0);
     return std::max(0, int(std::lround(capped * factor)));
+}
+
+bool ExtractionRun::budgetUsedUp() const
+{
+    return m_config.limits.tokenBudget > 0 && m_usage.total() >= m_config.limits.tokenBudget;
+}
+
+bool ExtractionRun::deadlinePassed() const
+{
+    return m_config.limits.deadlineMs > 0 && remainingMs() <= 0;
+}
+
+// Whether an attempt after attempt `number` may start, as far as the limits say now; a reply note
+// promises a next attempt only when this holds.
+bool ExtractionRun::nextAttemptAllowed(int number) const
+{
+    return number < m_config.limits.maxAttempts && !budgetUsedUp() && !deadlinePassed();
 }
 
 qint64 ExtractionRun::remainingMs() const

@@ -81,6 +81,10 @@ private:
                 const std::optional<BackendError> &error = std::nullopt);
     int backoffDelayMs(int retry) const;
     qint64 remainingMs() const;
+    bool budgetUsedUp() const;
+    bool deadlinePassed() const;
+    bool nextAttemptAllowed(int number) const;
+    QString deadlineText() const;
     void addWarning(const QString &message);
 
     QPointer<LlmBackend> m_backend;

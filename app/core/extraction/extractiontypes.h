@@ -92,6 +92,7 @@ enum class AttemptOutcome {
     ParseError, // JSON-like text that does not parse
     SchemaInvalid, // parses, fails validation
     Truncated, // done_reason "length" and no valid value
+    ContextFull, // cut off because prompt + reply filled the context: a larger num_predict cannot help
     BackendFailed, // the request failed and was not (or no longer) resent
     Cancelled,
 };

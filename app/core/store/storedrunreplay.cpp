@@ -18,6 +18,7 @@ std::optional<AttemptOutcome> outcomeFromName(const QString &name)
 {
     for (const AttemptOutcome outcome : { AttemptOutcome::Valid, AttemptOutcome::NoJson, AttemptOutcome::ParseError,
                                           AttemptOutcome::SchemaInvalid, AttemptOutcome::Truncated,
+                                          AttemptOutcome::ContextFull,
                                           AttemptOutcome::BackendFailed, AttemptOutcome::Cancelled })
         if (attemptOutcomeName(outcome) == name)
             return outcome;

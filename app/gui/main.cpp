@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/translations.h"
 #include "formworkversion.h"
+#include "mainwindow/allocatortuning.h"
 #include "mainwindow/commandline.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/paletteoverride.h"
@@ -11,6 +12,7 @@
 
 int main(int argc, char *argv[])
 {
+    Formwork::Ui::tuneAllocatorForInteractiveUse();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Formwork"));
     QApplication::setApplicationName(QStringLiteral("formwork"));

@@ -12,6 +12,7 @@
 //    the text was updated.
 // Usage: QT_QPA_PLATFORM=offscreen bench_replyview [megabytes=5] [stream-tokens=2500]
 // FORMWORK_BENCH_TRACE=1 prints the costly events and busy periods (see TracingApplication).
+#include "benchallocator.h"
 #include "extraction/extractionrequest.h"
 #include "extractiontestsupport.h"
 #include "fakeollama.h"
@@ -361,6 +362,7 @@ private:
 
 int main(int argc, char **argv)
 {
+    Formwork::Bench::tuneAllocatorLikeTheApp();
     // The UNIX event dispatcher reports awake/aboutToBlock around each busy period; the glib one
     // does not pair them usefully.
     qputenv("QT_NO_GLIB", "1");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/codeeditor.h"
 
+#include "editor/blocklocallayout.h"
 #include "highlighting/jsonhighlighting.h"
 
 #include <QFontDatabase>
@@ -29,13 +30,23 @@ private:
     CodeEditor *m_editor;
 };
 
+QTextDocument *newDocument(QObject *parent)
+{
+    auto *document = new QTextDocument(parent);
+    document->setDocumentLayout(new BlockLocalLayout(document));
+    return document;
+}
+
 } // namespace
 
 CodeEditor::CodeEditor(QWidget *parent)
     : QPlainTextEdit(parent)
     , m_lineNumberArea(new LineNumberArea(this))
-    , m_highlighting(new JsonHighlighting(document()))
+    , m_highlighting(nullptr)
 {
+    // Typing repaints only the line typed in, not the whole view (see BlockLocalLayout).
+    setDocument(newDocument(this));
+    m_highlighting = new JsonHighlighting(document());
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 4);

@@ -1032,6 +1032,10 @@ Schema: %2</translation>
         <source>the context is full</source>
         <translation>der Kontext ist voll</translation>
     </message>
+    <message>
+        <source>context full</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Ui::BatchPane</name>
@@ -3055,6 +3059,14 @@ tools: ein Tool, dessen Parameter das Schema sind (tools, und tool_choice bei /v
     <message>
         <source>The context is full: the prompt and the answer fill it.</source>
         <translation>Der Kontext ist voll: Prompt und Antwort füllen ihn aus.</translation>
+    </message>
+    <message>
+        <source>The last answer was cut off because the model&apos;s context was full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer was cut off because the model&apos;s context was full.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -2,8 +2,10 @@
 // Batch inputs (CSV, JSONL, folders), expected-value agreement and the row export.
 #include "batch/batchinput.h"
 #include "batch/expectedcompare.h"
+#include "documents/documenttext.h"
 #include "export/rowexport.h"
 #include "jsoncompare.h"
+#include "testdata.h"
 
 #include <QDir>
 #include <QFile>
@@ -12,6 +14,7 @@
 #include <QTest>
 
 using namespace Formwork;
+using Formwork::Test::testDataPath;
 using Json = nlohmann::ordered_json;
 
 namespace {
@@ -211,6 +214,48 @@ private Q_SLOTS:
         const QByteArray before = input->fingerprint;
         QVERIFY(writeFile(dir.filePath(QStringLiteral("a.txt")), "alpha2"));
         QVERIFY(readBatchInput(dir.path())->fingerprint != before);
+    }
+
+    // With the document reader of formwork_documents (as the CLI and the window use it), a folder
+    // of PDFs and HTML pages is a batch like a folder of text files (issue 13).
+    void folder_pdfAndHtmlFiles_readAsText()
+    {
+        if (!pdfSupported())
+            QSKIP("built without Poppler");
+        QTemporaryDir dir;
+        QVERIFY(QFile::copy(testDataPath(QStringLiteral("documents/two-pages.pdf")),
+                            dir.filePath(QStringLiteral("a-invoice.pdf"))));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("b-page.html")), "<html><body><p>Bob &amp; Co</p></body></html>"));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("c-note.txt")), "plain"));
+        BatchInputOptions options;
+        options.documents = documentReaderForBatches();
+        auto input = readBatchInput(dir.path(), options);
+        QVERIFY2(input, qPrintable(input ? QString() : input.error()));
+        QCOMPARE(input->rows.size(), 3);
+        QCOMPARE(input->rows.at(0).id, QStringLiteral("a-invoice.pdf"));
+        const QString pdfText = valueOf(input->rows.at(0), QStringLiteral("text"));
+        QVERIFY2(pdfText.contains(QStringLiteral("Acme Corp.")) && pdfText.contains(QStringLiteral("Ada Lovelace")),
+                 qPrintable(pdfText));
+        QCOMPARE(valueOf(input->rows.at(1), QStringLiteral("text")).trimmed(), QStringLiteral("Bob & Co"));
+        QCOMPARE(valueOf(input->rows.at(2), QStringLiteral("text")), QStringLiteral("plain"));
+        QCOMPARE(valueOf(input->rows.at(0), QStringLiteral("filename")), QStringLiteral("a-invoice.pdf"));
+    }
+
+    void folder_brokenPdf_refusedNamingTheFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("a.txt")), "alpha"));
+        const QString broken = dir.filePath(QStringLiteral("b.pdf"));
+        QVERIFY(writeFile(broken, "%PDF-1.4 not really"));
+        BatchInputOptions options;
+        options.documents = documentReaderForBatches();
+        auto input = readBatchInput(dir.path(), options);
+        QVERIFY(!input);
+        QVERIFY2(input.error().contains(QStringLiteral("b.pdf")), qPrintable(input.error()));
+        QTemporaryDir empty;
+        auto nothing = readBatchInput(empty.path(), options);
+        QVERIFY(!nothing);
+        QVERIFY2(nothing.error().contains(QStringLiteral(".pdf")), qPrintable(nothing.error()));
     }
 
     void readBatchInput_unknownOrMissing_refused()

@@ -295,13 +295,40 @@ Result<BatchInput, QString> parseJsonLinesInput(const QByteArray &bytes, const Q
 
 namespace {
 
-Result<BatchInput, QString> readFolder(const QString &path)
+QStringList folderPatterns(const BatchInputOptions &options)
+{
+    QStringList patterns = { QStringLiteral("*.txt"), QStringLiteral("*.md") };
+    if (options.documents)
+        patterns += options.documents->patterns;
+    return patterns;
+}
+
+// "*.txt", "*.md", "*.pdf" -> ".txt, .md or .pdf"
+QString suffixList(QStringList patterns)
+{
+    for (QString &pattern : patterns)
+        pattern.remove(u'*');
+    const QString last = patterns.takeLast();
+    if (patterns.isEmpty())
+        return last;
+    return QCoreApplication::translate("Formwork::BatchInput", "%1 or %2")
+        .arg(patterns.join(QStringLiteral(", ")), last);
+}
+
+bool isPlainText(const QString &name)
+{
+    const QString suffix = QFileInfo(name).suffix().toLower();
+    return suffix == u"txt" || suffix == u"md";
+}
+
+Result<BatchInput, QString> readFolder(const QString &path, const BatchInputOptions &options)
 {
     const QDir dir(path);
-    const QStringList names = dir.entryList({ QStringLiteral("*.txt"), QStringLiteral("*.md") },
-                                            QDir::Files | QDir::Readable, QDir::Name);
+    const QStringList patterns = folderPatterns(options);
+    const QStringList names = dir.entryList(patterns, QDir::Files | QDir::Readable, QDir::Name);
     if (names.isEmpty())
-        return QCoreApplication::translate("Formwork::BatchInput", "%1 holds no .txt or .md files.").arg(shown(path));
+        return QCoreApplication::translate("Formwork::BatchInput", "%1 holds no %2 files.")
+            .arg(shown(path), suffixList(patterns));
     BatchInput input;
     input.path = path;
     input.columns = { QStringLiteral("text"), QStringLiteral("filename") };
@@ -311,17 +338,27 @@ Result<BatchInput, QString> readFolder(const QString &path)
         if (!file.open(QIODevice::ReadOnly))
             return QCoreApplication::translate("Formwork::BatchInput", "Cannot read %1: %2").arg(shown(file.fileName()), file.errorString());
         const QByteArray bytes = file.readAll();
-        QString error;
-        const auto text = decodeUtf8(bytes, file.fileName(), error);
-        if (!text)
-            return error;
+        QString text;
+        if (isPlainText(name)) {
+            QString error;
+            const auto decoded = decodeUtf8(bytes, file.fileName(), error);
+            if (!decoded)
+                return error;
+            text = *decoded;
+        } else {
+            QString error;
+            auto read = options.documents->read(file.fileName(), error);
+            if (!read)
+                return error;
+            text = std::move(*read);
+        }
         hash.addData(name.toUtf8());
         hash.addData(QByteArrayView("\0", 1));
         hash.addData(bytes);
         BatchRow row;
         row.id = name;
         row.reference = shown(file.fileName());
-        row.variables = { PromptVariable { QStringLiteral("text"), *text },
+        row.variables = { PromptVariable { QStringLiteral("text"), text },
                           PromptVariable { QStringLiteral("filename"), name } };
         input.rows.append(std::move(row));
     }
@@ -337,7 +374,7 @@ Result<BatchInput, QString> readBatchInput(const QString &path, const BatchInput
     if (!info.exists())
         return QCoreApplication::translate("Formwork::BatchInput", "The input %1 does not exist.").arg(shown(path));
     if (info.isDir())
-        return readFolder(path);
+        return readFolder(path, options);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return QCoreApplication::translate("Formwork::BatchInput", "Cannot read %1: %2").arg(shown(path), file.errorString());

@@ -37,11 +37,20 @@ struct BatchInputOptions {
     QString expectedColumn; // a column / JSONL field holding the expected JSON of each row; empty: none
     // Called while a file is read (bytes read so far, the file's size), from the reading thread.
     std::function<void(qint64 done, qint64 total)> progress;
+    // Reads the documents of a folder that are not plain text (PDF, HTML). Unset: a folder gives its .txt and .md files only. The core does
+    // not read PDFs itself; formwork_documents provides this (documentReaderForBatches()).
+    struct DocumentReader {
+        QStringList patterns; // e.g. "*.pdf", "*.html"
+        // The text, or nothing with `error` set to a sentence naming the file.
+        std::function<std::optional<QString>(const QString &path, QString &error)> read;
+    };
+    std::optional<DocumentReader> documents;
 };
 
 // Reads every row of a CSV file (.csv, header row, RFC 4180, UTF-8 with or without a BOM), a
 // JSON Lines file (.jsonl / .ndjson, one object per line), or a folder of .txt / .md files
-// ({{text}} and {{filename}}), before anything is sent. A ragged row, a bad quote, a line that
+// ({{text}} and {{filename}}; PDF and HTML files too with options.documents), before anything
+// is sent. A ragged row, a bad quote, a line that
 // is not a JSON object, invalid UTF-8 or an expected value that is not JSON fail with a sentence
 // naming the file and the line.
 Result<BatchInput, QString> readBatchInput(const QString &path, const BatchInputOptions &options = {});

@@ -46,4 +46,20 @@ Result<DocumentText, QString> readDocument(const QString &path)
     return document;
 }
 
+BatchInputOptions::DocumentReader documentReaderForBatches()
+{
+    BatchInputOptions::DocumentReader reader;
+    reader.patterns = { QStringLiteral("*.pdf"), QStringLiteral("*.html"), QStringLiteral("*.htm"),
+                        QStringLiteral("*.xhtml") };
+    reader.read = [](const QString &path, QString &error) -> std::optional<QString> {
+        auto document = readDocument(path);
+        if (!document) {
+            error = document.error();
+            return std::nullopt;
+        }
+        return std::move(document->text);
+    };
+    return reader;
+}
+
 } // namespace Formwork

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "batch/batchinput.h"
 #include "common/result.h"
 #include "grounding/grounding.h"
 
@@ -37,5 +38,10 @@ Result<DocumentText, QString> readDocument(const QString &path);
 
 // Whether this build reads PDFs.
 bool pdfSupported();
+
+// What a batch over a folder uses to read its PDF and HTML files (BatchInputOptions::documents):
+// their text through readDocument(). PDFs are listed even in a build without PDF support, so that
+// such a file gets readDocument()'s message instead of being skipped without a word.
+BatchInputOptions::DocumentReader documentReaderForBatches();
 
 } // namespace Formwork

@@ -40,7 +40,7 @@
     </message>
     <message>
         <source>%1 is not UTF-8 text (nor a PDF).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein UTF-8-Text (und auch kein PDF).</translation>
     </message>
 </context>
 <context>
@@ -243,95 +243,95 @@
     <name>Formwork::Checks</name>
     <message>
         <source>the check has no &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>der Prüfung fehlt &quot;%1&quot;</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; muss ein String sein</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; muss true oder false sein</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be a whole number from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; muss eine ganze Zahl von %2 bis %3 sein</translation>
     </message>
     <message>
         <source>a check must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Prüfung muss ein JSON-Objekt sein</translation>
     </message>
     <message>
         <source>the check&apos;s name is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name der Prüfung ist leer</translation>
     </message>
     <message>
         <source>&quot;path&quot; must be a JSON Pointer (empty or starting with /)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;path&quot; muss ein JSON Pointer sein (leer oder mit / beginnend)</translation>
     </message>
     <message>
         <source>&quot;severity&quot; must be &quot;hard&quot; or &quot;soft&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;severity&quot; muss &quot;hard&quot; oder &quot;soft&quot; sein</translation>
     </message>
     <message>
         <source>&quot;kind&quot; must be &quot;expression&quot;, &quot;grounding&quot; or &quot;rule&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;kind&quot; muss &quot;expression&quot;, &quot;grounding&quot; oder &quot;rule&quot; sein</translation>
     </message>
     <message>
         <source>an expression check needs a &quot;message&quot; for the model</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Ausdrucksprüfung braucht eine &quot;message&quot; für das Modell</translation>
     </message>
     <message>
         <source>&quot;match&quot; must be &quot;exact&quot; or &quot;normalized&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;match&quot; muss &quot;exact&quot; oder &quot;normalized&quot; sein</translation>
     </message>
     <message>
         <source>the checks must be a JSON array</source>
-        <translation type="unfinished"></translation>
+        <translation>die Prüfungen müssen ein JSON-Array sein</translation>
     </message>
     <message>
         <source>two checks are named &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>zwei Prüfungen heißen &quot;%1&quot;</translation>
     </message>
     <message>
         <source>not a checks file (an object with &quot;formworkChecks&quot;: 1 and &quot;checks&quot;: [...] is expected)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Prüfungsdatei (erwartet wird ein Objekt mit &quot;formworkChecks&quot;: 1 und &quot;checks&quot;: [...])</translation>
     </message>
     <message>
         <source>checks file format %1 is not known</source>
-        <translation type="unfinished"></translation>
+        <translation>das Prüfungsdateiformat %1 ist nicht bekannt</translation>
     </message>
     <message>
         <source>the file has no &quot;checks&quot; array</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei hat kein Array &quot;checks&quot;</translation>
     </message>
     <message>
         <source>cannot be read: %1</source>
-        <translation type="unfinished">kann nicht gelesen werden: %1</translation>
+        <translation>kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>The rule check &quot;%1&quot; has no server to ask.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regelprüfung &quot;%1&quot; hat keinen Server, den sie fragen kann.</translation>
     </message>
     <message>
         <source>The rule check &quot;%1&quot; could not be judged: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regelprüfung &quot;%1&quot; konnte nicht bewertet werden: %2</translation>
     </message>
     <message>
         <source>The expression check &quot;%1&quot; does not compile: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ausdrucksprüfung &quot;%1&quot; lässt sich nicht kompilieren: %2</translation>
     </message>
     <message>
         <source>The expression check &quot;%1&quot; threw an exception: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ausdrucksprüfung &quot;%1&quot; hat eine Ausnahme ausgelöst: %2</translation>
     </message>
     <message>
         <source>The expression check &quot;%1&quot; returned %2, not true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ausdrucksprüfung &quot;%1&quot; hat %2 zurückgegeben, nicht true oder false.</translation>
     </message>
     <message>
         <source>The expression check &quot;%1&quot; did not finish within %2 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ausdrucksprüfung &quot;%1&quot; wurde nicht innerhalb von %2 ms fertig.</translation>
     </message>
 </context>
 <context>
@@ -872,27 +872,27 @@ Schema: %2</translation>
     </message>
     <message>
         <source>%1 (soft)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (weich)</translation>
     </message>
     <message>
         <source>schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema</translation>
     </message>
     <message>
         <source>expression</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausdruck</translation>
     </message>
     <message>
         <source>grounding</source>
-        <translation type="unfinished"></translation>
+        <translation>Verortung</translation>
     </message>
     <message>
         <source>rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
 </context>
 <context>
@@ -1034,7 +1034,7 @@ Schema: %2</translation>
     </message>
     <message>
         <source>context full</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext voll</translation>
     </message>
 </context>
 <context>
@@ -1204,39 +1204,39 @@ Schema: %2</translation>
     </message>
     <message>
         <source>&amp;Open Row in Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile in der &amp;Zeitleiste öffnen</translation>
     </message>
     <message>
         <source>Show the selected row&apos;s attempts in the Attempts pane: every request, reply and error, read-only (Return or double-click)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Versuche der ausgewählten Zeile im Bereich Versuche anzeigen: jede Anfrage, jede Antwort und jeden Fehler, schreibgeschützt (Return oder Doppelklick)</translation>
     </message>
     <message>
         <source>Choose an input file or folder first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst eine Eingabedatei oder einen Eingabeordner.</translation>
     </message>
     <message>
         <source>Reading %1: %2 of %3 KB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird gelesen: %2 von %3 KB</translation>
     </message>
     <message>
         <source>Reading %1...</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird gelesen...</translation>
     </message>
     <message>
         <source>Select a row to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Zeile zum Öffnen aus.</translation>
     </message>
     <message>
         <source>Row %1 has not run yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 wurde noch nicht ausgeführt.</translation>
     </message>
     <message>
         <source>Row %1 was not stored in the history, so its attempts cannot be shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 wurde nicht im Verlauf gespeichert, daher können ihre Versuche nicht angezeigt werden.</translation>
     </message>
     <message>
         <source>The run of row %1 is no longer in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf von Zeile %1 ist nicht mehr im Verlauf.</translation>
     </message>
 </context>
 <context>
@@ -1376,232 +1376,232 @@ Schema: %2</translation>
     <name>Formwork::Ui::CheckEditDialog</name>
     <message>
         <source>Enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiviert</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung</translation>
     </message>
     <message>
         <source>normalized (case, spaces, punctuation, accents ignored)</source>
-        <translation type="unfinished"></translation>
+        <translation>normalisiert (Groß-/Kleinschreibung, Leerzeichen, Satzzeichen und Akzente werden ignoriert)</translation>
     </message>
     <message>
         <source>exact</source>
-        <translation type="unfinished"></translation>
+        <translation>exakt</translation>
     </message>
     <message>
         <source>hard: fails the attempt and is reasked</source>
-        <translation type="unfinished"></translation>
+        <translation>hart: Der Versuch schlägt fehl, und es wird nachgefragt</translation>
     </message>
     <message>
         <source>soft: reported only</source>
-        <translation type="unfinished"></translation>
+        <translation>weich: wird nur gemeldet</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>/total, or /lineItems/*/description</source>
-        <translation type="unfinished"></translation>
+        <translation>/total oder /lineItems/*/description</translation>
     </message>
     <message>
         <source>total == lineItems.reduce((s, i) =&gt; s + i.total, 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>total == lineItems.reduce((s, i) =&gt; s + i.total, 0)</translation>
     </message>
     <message>
         <source>Each fact is about the person named in name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Tatsache betrifft die in name genannte Person.</translation>
     </message>
     <message>
         <source>the extraction&apos;s model</source>
-        <translation type="unfinished"></translation>
+        <translation>das Modell der Extraktion</translation>
     </message>
     <message>
         <source>What the model reads when the check fails</source>
-        <translation type="unfinished"></translation>
+        <translation>Was das Modell liest, wenn die Prüfung fehlschlägt</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Art:</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Path:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pfad:</translation>
     </message>
     <message>
         <source>E&amp;xpression:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus&amp;druck:</translation>
     </message>
     <message>
         <source>&amp;Time limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitlimit:</translation>
     </message>
     <message>
         <source>M&amp;atch:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab&amp;gleich:</translation>
     </message>
     <message>
         <source>&amp;Rule:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Regel:</translation>
     </message>
     <message>
         <source>&amp;Judging model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bewertendes Modell:</translation>
     </message>
     <message>
         <source>&amp;Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Meldung:</translation>
     </message>
     <message>
         <source>&amp;Severity:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schweregrad:</translation>
     </message>
     <message>
         <source>Give the check a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie der Prüfung einen Namen.</translation>
     </message>
     <message>
         <source>The path is a JSON Pointer: empty for the whole value, else starting with /.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Pfad ist ein JSON Pointer: leer für den ganzen Wert, sonst mit / beginnend.</translation>
     </message>
     <message>
         <source>Write the expression that must be true.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie den Ausdruck, der wahr sein muss.</translation>
     </message>
     <message>
         <source>Write the message the model reads when the expression is false.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie die Meldung, die das Modell liest, wenn der Ausdruck falsch ist.</translation>
     </message>
     <message>
         <source>Write the rule in plain words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie die Regel in einfachen Worten.</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Ui::CheckListModel</name>
     <message>
         <source>soft</source>
-        <translation type="unfinished"></translation>
+        <translation>weich</translation>
     </message>
     <message>
         <source>hard</source>
-        <translation type="unfinished"></translation>
+        <translation>hart</translation>
     </message>
     <message>
         <source>passed</source>
-        <translation type="unfinished"></translation>
+        <translation>bestanden</translation>
     </message>
     <message>
         <source>failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: %1</translation>
     </message>
     <message>
         <source>skipped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>übersprungen: %1</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <source>Last test</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Test</translation>
     </message>
     <message>
         <source>expression</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausdruck</translation>
     </message>
     <message>
         <source>grounding</source>
-        <translation type="unfinished"></translation>
+        <translation>Verortung</translation>
     </message>
     <message>
         <source>rule (model-judged)</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel (vom Modell bewertet)</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Ui::ChecksPane</name>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinzufügen…</translation>
     </message>
     <message>
         <source>Add a check beyond the schema: an expression, grounding in the input, or a rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Prüfung über das Schema hinaus hinzufügen: einen Ausdruck, eine Verortung in der Eingabe oder eine Regel</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
         <source>Edit the selected check</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Prüfung bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Remove the selected check</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Prüfung entfernen</translation>
     </message>
     <message>
         <source>&amp;Test</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Testen</translation>
     </message>
     <message>
         <source>Run the checks against the current result (rules need a model and are skipped)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfungen gegen das aktuelle Ergebnis ausführen (Regeln brauchen ein Modell und werden übersprungen)</translation>
     </message>
     <message>
         <source>check %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung %1</translation>
     </message>
     <message>
         <source>There is no result to test against yet: run the extraction or validate some JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt noch kein Ergebnis, gegen das getestet werden kann: Führen Sie die Extraktion aus oder validieren Sie JSON.</translation>
     </message>
     <message>
         <source>a rule is judged by a model during a run</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Regel wird während eines Laufs von einem Modell bewertet</translation>
     </message>
     <message>
         <source>there is no input text to look in</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt keinen Eingabetext, in dem gesucht werden kann</translation>
     </message>
     <message numerus="yes">
         <source>%n check(s) failed on the current result.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Prüfung ist beim aktuellen Ergebnis fehlgeschlagen.</numerusform>
+            <numerusform>%n Prüfungen sind beim aktuellen Ergebnis fehlgeschlagen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Every check passed on the current result.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Prüfungen wurden beim aktuellen Ergebnis bestanden.</translation>
     </message>
 </context>
 <context>
@@ -1623,23 +1623,23 @@ Schema: %2</translation>
     <name>Formwork::Ui::HighlightingThemeMenu</name>
     <message>
         <source>Highlighting &amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Farbthema der Hervorhebung</translation>
     </message>
     <message>
         <source>Colours of the JSON in the schema editor and the replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Farben des JSON im Schema-Editor und in den Antworten</translation>
     </message>
     <message>
         <source>&amp;Follow the Palette</source>
-        <translation type="unfinished"></translation>
+        <translation>Der &amp;Palette folgen</translation>
     </message>
     <message>
         <source>A light or a dark theme, whichever suits the window&apos;s colours</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein helles oder ein dunkles Farbthema, je nachdem, was zu den Farben des Fensters passt</translation>
     </message>
     <message>
         <source>Highlight JSON with the %1 theme</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON mit dem Farbthema %1 hervorheben</translation>
     </message>
 </context>
 <context>
@@ -1704,75 +1704,75 @@ Schema: %2</translation>
     </message>
     <message>
         <source>This schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Schema</translation>
     </message>
     <message>
         <source>&amp;Open in Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>In der &amp;Zeitleiste öffnen</translation>
     </message>
     <message>
         <source>Show only the runs that ended like this</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Läufe anzeigen, die so geendet haben</translation>
     </message>
     <message>
         <source>Show only the runs of this model</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Läufe dieses Modells anzeigen</translation>
     </message>
     <message>
         <source>Any model</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Modell</translation>
     </message>
     <message>
         <source>Show only the runs made with the schema being edited, exactly as it stands</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Läufe anzeigen, die mit dem gerade bearbeiteten Schema in genau seinem jetzigen Stand ausgeführt wurden</translation>
     </message>
     <message>
         <source>Show only the runs started in this time</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Läufe anzeigen, die in diesem Zeitraum gestartet wurden</translation>
     </message>
     <message>
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Zeitraum</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 30 Tage</translation>
     </message>
     <message>
         <source>Between...</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischen...</translation>
     </message>
     <message>
         <source>The first day shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Der erste angezeigte Tag</translation>
     </message>
     <message>
         <source>The last day shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Der letzte angezeigte Tag</translation>
     </message>
     <message>
         <source>Show the selected run in the Attempts pane as it happened: every request, reply and error, read-only (Return or double-click)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Lauf so im Bereich Versuche anzeigen, wie er abgelaufen ist: jede Anfrage, jede Antwort und jeden Fehler, schreibgeschützt (Return oder Doppelklick)</translation>
     </message>
     <message>
         <source>The schema is not valid yet, so no run can match it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Schema ist noch nicht gültig, daher kann kein Lauf dazu passen.</translation>
     </message>
     <message>
         <source>Select a run to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Lauf zum Öffnen aus.</translation>
     </message>
     <message>
         <source>Run %1 is no longer in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 ist nicht mehr im Verlauf.</translation>
     </message>
 </context>
 <context>
@@ -1849,11 +1849,11 @@ Schema: %2</translation>
     <name>Formwork::Ui::JsonHighlighting</name>
     <message>
         <source>Built-in dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Integriert (dunkel)</translation>
     </message>
     <message>
         <source>Built-in light</source>
-        <translation type="unfinished"></translation>
+        <translation>Integriert (hell)</translation>
     </message>
 </context>
 <context>
@@ -2031,63 +2031,63 @@ Schema: %2</translation>
     </message>
     <message>
         <source>Checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfungen</translation>
     </message>
     <message>
         <source>Show the checks beyond the schema: expressions, grounding in the input, model-judged rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfungen über das Schema hinaus anzeigen: Ausdrücke, Verortung in der Eingabe, vom Modell bewertete Regeln</translation>
     </message>
     <message>
         <source>%1 is the value of {{%2}}.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist der Wert von {{%2}}.</translation>
     </message>
     <message>
         <source>%1 was added to the user message.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde der Benutzernachricht hinzugefügt.</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird gelesen…</translation>
     </message>
     <message>
         <source>Open &amp;Document...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dokument öffnen...</translation>
     </message>
     <message>
         <source>Make a text, Markdown, HTML or PDF file the input: the value of {{document}} (Ctrl+Shift+O; dropping the file onto the window does the same)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Text-, Markdown-, HTML- oder PDF-Datei zur Eingabe machen: zum Wert von {{document}} (Strg+Umschalt+O; die Datei auf das Fenster zu ziehen bewirkt dasselbe)</translation>
     </message>
     <message>
         <source>&amp;Draft Schema...</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema &amp;entwerfen...</translation>
     </message>
     <message>
         <source>Describe what to extract in words and let the chosen model write the schema (checked against the JSON Schema metaschema); see the changes before using it</source>
-        <translation type="unfinished"></translation>
+        <translation>In Worten beschreiben, was extrahiert werden soll, und das gewählte Modell das Schema schreiben lassen (gegen das Metaschema von JSON Schema geprüft); die Änderungen vor der Übernahme ansehen</translation>
     </message>
     <message>
         <source>Choose a model in the Model pane first: it writes the draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst im Bereich Modell ein Modell aus: Es schreibt den Entwurf.</translation>
     </message>
     <message>
         <source>Open Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument öffnen</translation>
     </message>
     <message>
         <source>Documents (*.txt *.md *.markdown *.html *.htm *.xhtml *.pdf);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente (*.txt *.md *.markdown *.html *.htm *.xhtml *.pdf);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>The run was not stored in the history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf wurde nicht im Verlauf gespeichert: %1</translation>
     </message>
     <message>
         <source>A run is under way; cancel it (Esc) before opening a stored one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Lauf ist im Gange; brechen Sie ihn ab (Esc), bevor Sie einen gespeicherten öffnen.</translation>
     </message>
     <message>
         <source>Showing stored run #%1 (read-only).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherter Lauf #%1 wird angezeigt (schreibgeschützt).</translation>
     </message>
 </context>
 <context>
@@ -2198,7 +2198,7 @@ Schema: %2</translation>
     </message>
     <message>
         <source>What answers at this address, asked when the address is set and by Test Connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was unter dieser Adresse antwortet; wird abgefragt, wenn die Adresse gesetzt wird, und mit &quot;Verbindung testen&quot;.</translation>
     </message>
 </context>
 <context>
@@ -2446,11 +2446,11 @@ Extrahiere die in diesem Text genannten Personen:
     </message>
     <message>
         <source>Replaces the selected variable&apos;s value with the text of a document (text, Markdown, HTML or PDF), e.g. the one to extract from. Dropping a document onto the window does the same for {{document}}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzt den Wert der ausgewählten Variablen durch den Text eines Dokuments (Text, Markdown, HTML oder PDF), z. B. des Dokuments, aus dem extrahiert werden soll. Ein Dokument auf das Fenster zu ziehen bewirkt dasselbe für {{document}}.</translation>
     </message>
     <message>
         <source>Reading the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei wird gelesen…</translation>
     </message>
 </context>
 <context>
@@ -3062,88 +3062,88 @@ tools: ein Tool, dessen Parameter das Schema sind (tools, und tool_choice bei /v
     </message>
     <message>
         <source>The last answer was cut off because the model&apos;s context was full.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte Antwort wurde abgeschnitten, weil der Kontext des Modells voll war.</translation>
     </message>
     <message>
         <source>The answer was cut off because the model&apos;s context was full.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort wurde abgeschnitten, weil der Kontext des Modells voll war.</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Ui::SchemaDraftDialog</name>
     <message>
         <source>added</source>
-        <translation type="unfinished">hinzugefügt</translation>
+        <translation>hinzugefügt</translation>
     </message>
     <message>
         <source>removed</source>
-        <translation type="unfinished">entfernt</translation>
+        <translation>entfernt</translation>
     </message>
     <message>
         <source>changed</source>
-        <translation type="unfinished">geändert</translation>
+        <translation>geändert</translation>
     </message>
     <message>
         <source>&amp;Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entwerfen</translation>
     </message>
     <message>
         <source>Draft Schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema entwerfen</translation>
     </message>
     <message>
         <source>What to extract, in words: invoices: number, date, supplier, line items with quantity and price, total</source>
-        <translation type="unfinished"></translation>
+        <translation>Was extrahiert werden soll, in Worten: Rechnungen: Nummer, Datum, Lieferant, Positionen mit Menge und Preis, Gesamtbetrag</translation>
     </message>
     <message>
         <source>Ask %1 to write the schema; it is checked against the JSON Schema metaschema</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 das Schema schreiben lassen; es wird gegen das Metaschema von JSON Schema geprüft</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished">Änderung</translation>
+        <translation>Änderung</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>Current</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuell</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf</translation>
     </message>
     <message>
         <source>&amp;Use This Schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Schema &amp;verwenden</translation>
     </message>
     <message>
         <source>Replace the schema in the editor with the draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Schema im Editor durch den Entwurf ersetzen</translation>
     </message>
     <message>
         <source>Describe what to extract:</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreiben Sie, was extrahiert werden soll:</translation>
     </message>
     <message>
         <source>Describe what the schema is for first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreiben Sie zuerst, wofür das Schema gedacht ist.</translation>
     </message>
     <message>
         <source>Drafting (%1 of at most %2)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf wird erstellt (%1 von höchstens %2)…</translation>
     </message>
     <message>
         <source>No valid schema: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein gültiges Schema: %1</translation>
     </message>
     <message numerus="yes">
         <source>A valid schema after %n draft(s). The changes against the current schema:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ein gültiges Schema nach %n Entwurf. Die Änderungen gegenüber dem aktuellen Schema:</numerusform>
+            <numerusform>Ein gültiges Schema nach %n Entwürfen. Die Änderungen gegenüber dem aktuellen Schema:</numerusform>
         </translation>
     </message>
 </context>
@@ -3478,7 +3478,7 @@ tools: ein Tool, dessen Parameter das Schema sind (tools, und tool_choice bei /v
     </message>
     <message>
         <source>Valid schema. Which keywords this server enforces is not known; Formwork checks every reply against all of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültiges Schema. Welche Schlüsselwörter dieser Server durchsetzt, ist nicht bekannt; Formwork prüft jede Antwort gegen alle.</translation>
     </message>
 </context>
 <context>
@@ -3823,7 +3823,7 @@ tools: ein Tool, dessen Parameter das Schema sind (tools, und tool_choice bei /v
     </message>
     <message>
         <source>Stored run #%1 of %2 (%3, %4 mode), reopened from the history: read-only. Nothing was sent; Run (Ctrl+Return) starts a new run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherter Lauf #%1 vom %2 (%3, Modus %4), aus dem Verlauf wieder geöffnet: schreibgeschützt. Es wurde nichts gesendet; Ausführen (Strg+Return) startet einen neuen Lauf.</translation>
     </message>
 </context>
 <context>
@@ -4828,102 +4828,102 @@ aufzurufen; die Läufe, deren Urteil sich ändert, werden als JSON-Zeilen ausgeg
     </message>
     <message>
         <source>Checks beyond the schema (expressions, grounding in the input, model-judged rules) from this checks file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfungen über das Schema hinaus (Ausdrücke, Verortung in der Eingabe, vom Modell bewertete Regeln) aus dieser Prüfungsdatei.</translation>
     </message>
     <message>
         <source>Take the checks from this workspace file (*.formwork.json).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfungen aus dieser Arbeitsbereichsdatei (*.formwork.json) übernehmen.</translation>
     </message>
     <message>
         <source>give at most one of --checks and --workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>geben Sie höchstens eine der Optionen --checks und --workspace an.</translation>
     </message>
     <message>
         <source>  soft check %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>  weiche Prüfung %1 (%2): %3</translation>
     </message>
     <message>
         <source>draft %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf %1/%2</translation>
     </message>
     <message>
         <source>draft %1 is not a valid schema:</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf %1 ist kein gültiges Schema:</translation>
     </message>
     <message>
         <source>Draft a JSON Schema from a description with a local LLM; the schema is checked against the 2020-12 metaschema and goes to stdout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein JSON-Schema aus einer Beschreibung mit einem lokalen LLM entwerfen; das Schema wird gegen das Metaschema 2020-12 geprüft und geht nach stdout.</translation>
     </message>
     <message>
         <source>What to extract, in words (&quot;invoices: number, date, supplier, line items with quantity and price, total&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Was extrahiert werden soll, in Worten (&quot;Rechnungen: Nummer, Datum, Lieferant, Positionen mit Menge und Preis, Gesamtbetrag&quot;).</translation>
     </message>
     <message>
         <source>Write the schema to this file instead of stdout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Schema in diese Datei statt nach stdout schreiben.</translation>
     </message>
     <message>
         <source>The server&apos;s API: ollama or openai (default: ollama).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die API des Servers: ollama oder openai (Standard: ollama).</translation>
     </message>
     <message>
         <source>The number of drafts, the first included (default: 3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anzahl der Entwürfe, der erste eingeschlossen (Standard: 3).</translation>
     </message>
     <message>
         <source>--model and --describe are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>--model und --describe sind erforderlich.</translation>
     </message>
     <message>
         <source>draft-schema: the official metaschemas were not found (python3-jsonschema); drafts are only compiled.</source>
-        <translation type="unfinished"></translation>
+        <translation>draft-schema: die offiziellen Metaschemas wurden nicht gefunden (python3-jsonschema); Entwürfe werden nur kompiliert.</translation>
     </message>
     <message>
         <source>draft-schema failed (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>draft-schema fehlgeschlagen (%1): %2</translation>
     </message>
     <message numerus="yes">
         <source>a valid schema after %n draft(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ein gültiges Schema nach %n Entwurf</numerusform>
+            <numerusform>ein gültiges Schema nach %n Entwürfen</numerusform>
         </translation>
     </message>
     <message>
         <source>Draft a JSON Schema from a description with a local LLM.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein JSON-Schema aus einer Beschreibung mit einem lokalen LLM entwerfen.</translation>
     </message>
     <message>
         <source>Do not store this run in the history (default: stored).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Lauf nicht im Verlauf speichern (Standard: gespeichert).</translation>
     </message>
     <message>
         <source>--checks and --workspace cannot be combined with --chunk-chars yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>--checks und --workspace lassen sich noch nicht mit --chunk-chars kombinieren.</translation>
     </message>
     <message>
         <source>extract: going on without storing the run.</source>
-        <translation type="unfinished"></translation>
+        <translation>extract: weiter, ohne den Lauf zu speichern.</translation>
     </message>
     <message>
         <source>extract: the history was not written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>extract: der Verlauf wurde nicht geschrieben: %1</translation>
     </message>
     <message>
         <source>model-judged rules: %1 tokens (not counted below)</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Modell bewertete Regeln: %1 Tokens (unten nicht mitgezählt)</translation>
     </message>
     <message>
         <source>validate: rule check &quot;%1&quot; skipped (it needs a model).</source>
-        <translation type="unfinished"></translation>
+        <translation>validate: Regelprüfung &quot;%1&quot; übersprungen (sie braucht ein Modell).</translation>
     </message>
     <message>
         <source>validate: grounding check &quot;%1&quot; skipped (no --source).</source>
-        <translation type="unfinished"></translation>
+        <translation>validate: Verortungsprüfung &quot;%1&quot; übersprungen (kein --source).</translation>
     </message>
     <message>
         <source>The input text the grounding checks look in (with --checks or --workspace; without it grounding checks are skipped).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eingabetext, in dem die Verortungsprüfungen suchen (mit --checks oder --workspace; ohne ihn werden Verortungsprüfungen übersprungen).</translation>
     </message>
 </context>
 <context>

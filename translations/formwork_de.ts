@@ -1204,7 +1204,7 @@ Schema: %2</translation>
     </message>
     <message>
         <source>&amp;Open Row in Timeline</source>
-        <translation>Zeile im Bereich <translation>Zeile in der &amp;Zeitleiste öffnen</translation>amp;Versuche öffnen</translation>
+        <translation>Zeile im Bereich &amp;Versuche öffnen</translation>
     </message>
     <message>
         <source>Show the selected row&apos;s attempts in the Attempts pane: every request, reply and error, read-only (Return or double-click)</source>
@@ -1708,7 +1708,7 @@ Schema: %2</translation>
     </message>
     <message>
         <source>&amp;Open in Timeline</source>
-        <translation>Im Bereich <translation>In der &amp;Zeitleiste öffnen</translation>amp;Versuche öffnen</translation>
+        <translation>Im Bereich &amp;Versuche öffnen</translation>
     </message>
     <message>
         <source>Show only the runs that ended like this</source>

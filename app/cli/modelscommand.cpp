@@ -2,6 +2,7 @@
 #include "modelscommand.h"
 
 #include "clihelp.h"
+#include "runoptions.h"
 
 #include "llm/hostresolver.h"
 #include "llm/llmbackend.h"
@@ -167,16 +168,9 @@ int runModels(const QStringList &arguments)
 
     QNetworkAccessManager network;
     LlmBackend *backend = LlmBackend::create(api, &network, config, &network);
-    QEventLoop loop;
     // What answers at the address, asked once before the listing.
-    ServerProbeJob *probe = backend->probeServer();
-    ServerInfo server;
-    QObject::connect(probe, &ServerProbeJob::finished, &loop, [&](const ServerInfo &info) {
-        server = info;
-        loop.quit();
-    });
-    QObject::connect(probe, &ServerProbeJob::failed, &loop, [&] { loop.quit(); });
-    loop.exec();
+    const ServerInfo server = askServer(*backend);
+    QEventLoop loop;
     if (server.kind != ServerKind::Unknown)
         err << describeServer(server) << Qt::endl;
     ModelListJob *job = backend->listModels();

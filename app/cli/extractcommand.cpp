@@ -175,6 +175,21 @@ QString writeGrounding(const QString &path, const QString &source, qsizetype sou
                                QByteArray::fromStdString(file.dump(2, ' ', false, Json::error_handler_t::replace) + '\n'));
 }
 
+// The grounding summary on stderr and, with a path, the --json-grounding file. False (after
+// saying why) when the file could not be written.
+bool reportGrounding(QTextStream &err, const Grounding &grounding, const QString &path, const QString &source,
+                     qsizetype sourceLength, const DocumentText &document)
+{
+    printGroundingSummary(err, grounding);
+    if (path.isEmpty())
+        return true;
+    const QString failure = writeGrounding(path, source, sourceLength, grounding, document);
+    if (failure.isEmpty())
+        return true;
+    err << failure << Qt::endl;
+    return false;
+}
+
 // The report's description of the run's settings and document; the caller adds the outcome.
 RunReport reportBase(const ExtractionConfig &config, BackendApi api, const QString &source,
                      const DocumentText &document)
@@ -283,15 +298,8 @@ bool printMerged(const ChunkedResult &result, const QString &document, const Chu
     out << QString::fromStdString(result.merged.value.dump(2, ' ', false, Json::error_handler_t::replace)) << Qt::endl;
     if (!args.ground && args.groundingPath.isEmpty())
         return true;
-    printGroundingSummary(err, result.merged.grounding);
-    if (args.groundingPath.isEmpty())
-        return true;
-    const QString failure = writeGrounding(args.groundingPath, args.source, document.size(), result.merged.grounding,
-                                           args.document);
-    if (failure.isEmpty())
-        return true;
-    err << failure << Qt::endl;
-    return false;
+    return reportGrounding(err, result.merged.grounding, args.groundingPath, args.source, document.size(),
+                           args.document);
 }
 
 // The --html-report of a chunked run; the write error, or empty.
@@ -638,16 +646,8 @@ bool printValue(const Json &value, Grounder *grounder, const QString &groundingP
     out << QString::fromStdString(value.dump(2, ' ', false, Json::error_handler_t::replace)) << Qt::endl;
     if (!grounder)
         return true;
-    const Grounding grounding = grounder->ground(value);
-    printGroundingSummary(err, grounding);
-    if (groundingPath.isEmpty())
-        return true;
-    const QString failure = writeGrounding(groundingPath, job.source, grounder->document().size(), grounding,
-                                           job.document);
-    if (failure.isEmpty())
-        return true;
-    err << failure << Qt::endl;
-    return false;
+    return reportGrounding(err, grounder->ground(value), groundingPath, job.source, grounder->document().size(),
+                           job.document);
 }
 
 // What the run ended with, on stdout and stderr, and its exit code.

@@ -455,6 +455,19 @@ std::optional<int> openHistory(QTextStream &err, HistoryDatabase &history, const
     return std::nullopt;
 }
 
+// What answers at the first server, named on stderr, into the batch's configuration. False (after
+// saying why) when the --api cannot talk to it.
+bool probeBatchServer(QTextStream &err, LlmBackend &backend, BatchJob &job)
+{
+    ExtractionConfig probed;
+    probed.modelInfo = job.config.modelInfo;
+    if (!probeServer(err, QStringLiteral("batch"), backend, job.config.api, job.backend.baseUrl, probed))
+        return false;
+    job.config.server = probed.server;
+    job.config.modelInfo = probed.modelInfo;
+    return true;
+}
+
 // The end of a batch on stderr and its exit code.
 int finishBatch(QTextStream &err, const BatchJob &job, const BatchSummary &summary, bool written)
 {
@@ -495,16 +508,19 @@ int run(const QStringList &arguments)
     if (const int code = readJob(parser, options, err, job); code != ExitSuccess)
         return code;
 
+    QNetworkAccessManager network;
+    // The first server is asked what it is (once: it decides the requests of every row) and
+    // takes the model-judged rules; each row's grounding looks in that row's prompt.
+    std::unique_ptr<LlmBackend> first(LlmBackend::create(job.config.api, &network, job.backend));
+    if (!probeBatchServer(err, *first, job))
+        return ExitBackend;
+    if (!job.checks.isEmpty())
+        job.config.checker = std::make_shared<ChecksAttemptChecker>(job.checks, first.get());
+
     HistoryDatabase history;
     qint64 batchId = 0;
     if (const auto stop = openHistory(err, history, job, batchId))
         return *stop;
-
-    QNetworkAccessManager network;
-    // Model-judged rules ask the first server; each row's grounding looks in that row's prompt.
-    std::unique_ptr<LlmBackend> judge(LlmBackend::create(job.config.api, &network, job.backend));
-    if (!job.checks.isEmpty())
-        job.config.checker = std::make_shared<ChecksAttemptChecker>(job.checks, judge.get());
     BatchRunner runner(&network, job.config, job.input);
     if (batchId > 0)
         runner.setHistory(&history, batchId);

@@ -325,6 +325,29 @@ private Q_SLOTS:
         QCOMPARE(m_server->requestsTo("/api/chat").size(), 30 + 3 * 1 + 2); // the batch only: revalidation calls no model
     }
 
+    // Against llama-server, json mode sends the schema inside json_object (the only json_object
+    // it enforces) for every row, as extract does: the batch asks the server what it is (issue 11).
+    void llamaServerJsonMode_schemaInsideJsonObject()
+    {
+        m_server->actAsLlamaServer();
+        m_server->setRouteReply("/v1/chat/completions",
+                                Formwork::Test::FakeReply::text({ QStringLiteral("{\"name\": \"P\", \"age\": 1}") }));
+        write(QStringLiteral("l.csv"), BatchScript::csv(3));
+        const Run run = cli(batchArgs(path(QStringLiteral("l.csv")), path(QStringLiteral("l.jsonl")),
+                                      { QStringLiteral("--api"), QStringLiteral("openai"), QStringLiteral("--mode"),
+                                        QStringLiteral("json") }));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("llama.cpp's llama-server")), qPrintable(run.err));
+        const QList<Formwork::Test::RecordedRequest> chats = m_server->requestsTo("/v1/chat/completions");
+        QCOMPARE(chats.size(), 3);
+        const Json schema = Json::parse(BatchScript::schema().toStdString());
+        for (const Formwork::Test::RecordedRequest &request : chats) {
+            QCOMPARE_JSON(request.json["response_format"]["type"], Json("json_object"));
+            QCOMPARE_JSON(request.json["response_format"]["schema"], schema);
+        }
+        QCOMPARE(lines(path(QStringLiteral("l.jsonl"))).size(), 3);
+    }
+
     void corruptHistory_clearMessage_fileKept()
     {
         const QString bad = path(QStringLiteral("bad.sqlite"));

@@ -7,6 +7,9 @@
 
 #include "batch/batchinput.h"
 #include "clihelp.h"
+#include "batchcomparison.h"
+#include "batchprogress.h"
+#include "interruptwatcher.h"
 #include "runoptions.h"
 #include "batch/batchrunner.h"
 #include "export/atomicfile.h"
@@ -18,15 +21,12 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QTextStream>
 
-#include <cstdio>
-#include <unistd.h>
 
 namespace Formwork {
 namespace Cli {
@@ -34,32 +34,6 @@ namespace Cli {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-// "1h 02m", "3m 07s", "12s"
-QString duration(qint64 seconds)
-{
-    if (seconds >= 3600)
-        return QStringLiteral("%1h %2m").arg(seconds / 3600).arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
-    if (seconds >= 60)
-        return QStringLiteral("%1m %2s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1s").arg(seconds);
-}
-
-QString progressLine(const BatchProgress &p)
-{
-    QString line = QCoreApplication::translate("cli", "batch: %1/%2 done, %3 valid first try, %4 after reasks, "
-                                                      "%5 failed")
-                       .arg(p.done)
-                       .arg(p.total)
-                       .arg(p.validFirstTry)
-                       .arg(p.validAfterReasks)
-                       .arg(p.failed);
-    if (p.rowsPerMinute > 0)
-        line += QCoreApplication::translate("cli", ", %1 rows/min").arg(p.rowsPerMinute, 0, 'f', 1);
-    if (p.etaSeconds >= 0 && p.done < p.total)
-        line += QCoreApplication::translate("cli", ", ETA %1").arg(duration(p.etaSeconds));
-    return line;
-}
 
 // "URL" or "URL#K" (K rows at once on that server).
 std::optional<BatchEndpoint> parseHost(const QString &value, int concurrency)
@@ -215,28 +189,26 @@ qint64 batchInHistory(QTextStream &err, HistoryDatabase &history, const Options 
 // Runs the batch and waits for it; progress on stderr.
 BatchSummary runBatch(QTextStream &err, BatchRunner &runner)
 {
-    const bool terminal = isatty(fileno(stderr)) != 0;
+    ProgressPrinter printer(err);
+    // Ctrl-C stops the rows in flight; the rows finished so far are then written as usual.
+    InterruptWatcher interrupt;
     QEventLoop loop;
     BatchSummary summary;
-    QElapsedTimer lastLine;
     QObject::connect(&runner, &BatchRunner::progressChanged, &loop,
-                     [&err, terminal, &lastLine](const BatchProgress &p) {
-                         // A terminal line is rewritten in place; a log gets at most a line a second.
-                         if (terminal) {
-                             err << '\r' << progressLine(p) << "\x1b[K" << Qt::flush;
-                         } else if (!lastLine.isValid() || lastLine.elapsed() >= 1000 || p.done == p.total) {
-                             err << progressLine(p) << Qt::endl;
-                             lastLine.start();
-                         }
-                     });
+                     [&printer](const BatchProgress &p) { printer.show(p); });
     QObject::connect(&runner, &BatchRunner::endpointTakenOut, &loop,
-                     [&err, terminal](const QString &endpoint, const QString &reason) {
-                         err << (terminal ? QStringLiteral("\n") : QString())
-                             << QCoreApplication::translate("cli", "batch: %1 taken out: %2").arg(endpoint, reason)
+                     [&err, &printer](const QString &endpoint, const QString &reason) {
+                         printer.breakLine();
+                         err << QCoreApplication::translate("cli", "batch: %1 taken out: %2").arg(endpoint, reason)
                              << Qt::endl;
                      });
     QObject::connect(&runner, &BatchRunner::historyError, &loop, [&err](const QString &message) {
         err << QCoreApplication::translate("cli", "warning: %1").arg(message) << Qt::endl;
+    });
+    QObject::connect(&interrupt, &InterruptWatcher::interrupted, &loop, [&err, &printer, &runner] {
+        printer.breakLine();
+        err << QCoreApplication::translate("cli", "batch: interrupted; stopping the rows in flight.") << Qt::endl;
+        runner.cancel();
     });
     QObject::connect(&runner, &BatchRunner::finished, &loop, [&loop, &summary](const BatchSummary &s) {
         summary = s;
@@ -244,8 +216,7 @@ BatchSummary runBatch(QTextStream &err, BatchRunner &runner)
     });
     runner.start();
     loop.exec();
-    if (terminal)
-        err << '\r' << progressLine(summary.progress) << "\x1b[K" << Qt::endl;
+    printer.finish(summary.progress);
     return summary;
 }
 
@@ -309,13 +280,25 @@ struct BatchOptions {
         QStringLiteral("bom"),
         QCoreApplication::translate("cli", "CSV: start with a UTF-8 byte order mark, for spreadsheets (default: off).")
     };
+    QCommandLineOption variant {
+        QStringLiteral("variant"),
+        QCoreApplication::translate("cli", "Compare instead: run the rows once per variant (repeat it; a model, "
+                                           "optionally with a mode: llama3.1:8b:json) and print the grid of valid "
+                                           "first try, after reasks, failed, attempts, tokens, latency and field "
+                                           "agreement; no --out, not kept in the history (default: none)."),
+        QStringLiteral("model[:mode]")
+    };
+    QCommandLineOption json {
+        QStringLiteral("json"),
+        QCoreApplication::translate("cli", "With --variant: print the grid as JSON (default: a table).")
+    };
 
     void addTo(QCommandLineParser &parser) const
     {
         parser.addOption(helpOption());
         parser.addOptions(run.list());
         parser.addOptions({ input, out, templateFile, system, concurrency, host, resume, expected, history, explode,
-                            bom });
+                            bom, variant, json });
         parser.addOptions(checks.list());
     }
 };
@@ -327,6 +310,8 @@ struct BatchJob {
     BackendConfig backend; // the first server's, for the probe and model-judged rules
     CheckList checks;
     BatchInput input;
+    QList<BatchVariant> variants; // --variant: a comparison instead of a batch
+    bool json = false;
 };
 
 int usage(QTextStream &err, const QString &message)
@@ -404,11 +389,33 @@ int readRows(const QCommandLineParser &parser, const BatchOptions &options, QTex
     return ExitSuccess;
 }
 
+// --variant and --json: the variants to compare, none for a batch; empty or the usage error.
+QString readVariants(const QCommandLineParser &parser, const BatchOptions &options, ExtractionMode mode, BatchJob &job)
+{
+    for (const QString &value : parser.values(options.variant)) {
+        const auto variant = parseVariant(value, mode);
+        if (!variant)
+            return QCoreApplication::translate("cli", "--variant '%1' names no model (model or model:mode).")
+                .arg(value);
+        job.variants.append(*variant);
+    }
+    job.json = parser.isSet(options.json);
+    if (job.variants.isEmpty())
+        return job.json ? QCoreApplication::translate("cli", "--json prints the grid of --variant: give --variant too.")
+                        : QString();
+    if (parser.isSet(options.out) || parser.isSet(options.resume))
+        return QCoreApplication::translate("cli", "--variant prints a grid: it writes no --out and there is nothing "
+                                                  "to --resume.");
+    return {};
+}
+
 int readJob(const QCommandLineParser &parser, const BatchOptions &options, QTextStream &err, BatchJob &job)
 {
-    if (const QString missing
-        = missingOption(parser, { &options.run.schema, &options.run.model, &options.input, &options.out });
-        !missing.isEmpty())
+    const bool comparing = parser.isSet(options.variant);
+    const QList<const QCommandLineOption *> required = comparing
+        ? QList<const QCommandLineOption *> { &options.run.schema, &options.input }
+        : QList<const QCommandLineOption *> { &options.run.schema, &options.run.model, &options.input, &options.out };
+    if (const QString missing = missingOption(parser, required); !missing.isEmpty())
         return usage(err, missing);
     job.options.schemaPath = parser.value(options.run.schema);
     job.options.inputPath = parser.value(options.input);
@@ -418,12 +425,14 @@ int readJob(const QCommandLineParser &parser, const BatchOptions &options, QText
         = parser.isSet(options.history) ? parser.value(options.history) : HistoryDatabase::defaultPath();
     job.options.exportOptions.explodeObjectArrays = parser.isSet(options.explode);
     job.options.exportOptions.bom = parser.isSet(options.bom);
-    if (!rowExportFormatForPath(job.options.outPath))
+    if (!comparing && !rowExportFormatForPath(job.options.outPath))
         return usage(err, QCoreApplication::translate("cli", "--out must end in .csv, .jsonl or .json."));
     RunSetup setup;
     if (const int code = options.run.read(parser, err, setup); code != ExitSuccess)
         return code;
     job.config = batchConfigOf(setup);
+    if (const QString problem = readVariants(parser, options, setup.config.mode, job); !problem.isEmpty())
+        return usage(err, problem);
     if (const QString problem = readEndpoints(parser, options, setup, job.config); !problem.isEmpty())
         return usage(err, problem);
     job.backend = setup.backend;
@@ -481,6 +490,16 @@ int finishBatch(QTextStream &err, const BatchJob &job, const BatchSummary &summa
     if (!written)
         return ExitUsage;
     const BatchProgress &p = summary.progress;
+    if (summary.outcome == BatchSummary::Outcome::Cancelled) {
+        err << QCoreApplication::translate("cli", "batch interrupted: %1 of %2 rows done (%3 failed); results so far in "
+                                                  "%4. Run again with --resume to finish.")
+                   .arg(p.done)
+                   .arg(p.total)
+                   .arg(p.failed)
+                   .arg(QDir::toNativeSeparators(job.options.outPath))
+            << Qt::endl;
+        return ExitInterrupted;
+    }
     err << QCoreApplication::translate("cli", "batch: %1 rows, %2 valid (%3 after reasks), %4 failed; results in %5")
                .arg(p.total)
                .arg(p.validFirstTry + p.validAfterReasks)
@@ -516,6 +535,8 @@ int run(const QStringList &arguments)
         return ExitBackend;
     if (!job.checks.isEmpty())
         job.config.checker = std::make_shared<ChecksAttemptChecker>(job.checks, first.get());
+    if (!job.variants.isEmpty())
+        return runComparison(&network, job.config, job.input, job.variants, job.json, out, err);
 
     HistoryDatabase history;
     qint64 batchId = 0;

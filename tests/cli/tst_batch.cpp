@@ -348,6 +348,90 @@ private Q_SLOTS:
         QCOMPARE(lines(path(QStringLiteral("l.jsonl"))).size(), 3);
     }
 
+    // Two models x two modes over four rows with expected values: every figure of the grid comes
+    // from what the scripted models did (issue 12, "Comparison grid").
+    void comparisonGrid_twoModelsTwoModes_figuresFromTheRuns()
+    {
+        // Model a: always valid in schema mode; in json mode row 2 needs a reask. Model b: row 3
+        // never valid in schema mode; in json mode rows 1 and 2 need a reask.
+        m_server->setChatResponder([](const Formwork::Test::RecordedRequest &request)
+                                       -> std::optional<Formwork::Test::FakeReply> {
+            const int n = BatchScript::rowOf(request);
+            if (n < 0)
+                return std::nullopt;
+            const bool json = request.json.value("format", Json()) == Json("json");
+            const bool first = BatchScript::attemptOf(request) == 1;
+            const std::string model = request.json.value("model", std::string());
+            const bool bad = model == "a" ? json && n == 2 && first
+                                          : (!json && n == 3) || (json && n <= 2 && first);
+            return Formwork::Test::FakeReply::text(
+                { QStringLiteral("{\"name\": \"P%1\", \"age\": %2}").arg(n).arg(bad ? -1 : n) });
+        });
+        // Row 4's expected age is wrong on purpose: no variant agrees there.
+        write(QStringLiteral("g.csv"), "item,expected\n"
+                                       "1,\"{\"\"name\"\":\"\"P1\"\",\"\"age\"\":1}\"\n"
+                                       "2,\"{\"\"name\"\":\"\"P2\"\",\"\"age\"\":2}\"\n"
+                                       "3,\"{\"\"name\"\":\"\"P3\"\",\"\"age\"\":3}\"\n"
+                                       "4,\"{\"\"name\"\":\"\"P4\"\",\"\"age\"\":40}\"\n");
+        const QStringList args { QStringLiteral("batch"), QStringLiteral("--schema"), path(QStringLiteral("s.json")),
+                                 QStringLiteral("--input"), path(QStringLiteral("g.csv")), QStringLiteral("--host"),
+                                 host(), QStringLiteral("--expected-column"), QStringLiteral("expected"),
+                                 QStringLiteral("--variant"), QStringLiteral("a"), QStringLiteral("--variant"),
+                                 QStringLiteral("a:json"), QStringLiteral("--variant"), QStringLiteral("b:schema"),
+                                 QStringLiteral("--variant"), QStringLiteral("b:json") };
+        const Run run = cli(args + QStringList { QStringLiteral("--json") });
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const Json grid = Json::parse(run.out.toStdString());
+        QCOMPARE(grid.size(), size_t(4));
+        // variant, valid first try, after reasks, failed, attempts, agreed fields of 8
+        const std::vector<std::tuple<std::string, int, int, int, int, int>> expected {
+            { "a / schema", 4, 0, 0, 4, 7 },
+            { "a / json", 3, 1, 0, 5, 7 },
+            { "b / schema", 3, 0, 1, 6, 5 },
+            { "b / json", 2, 2, 0, 6, 7 },
+        };
+        for (size_t i = 0; i < expected.size(); ++i) {
+            const auto &[name, first, reasked, failed, attempts, agreed] = expected[i];
+            const Json &v = grid[i];
+            QCOMPARE(v["variant"].get<std::string>(), name);
+            QCOMPARE(v["outcome"].get<std::string>(), std::string("finished"));
+            QCOMPARE(v["rows"].get<int>(), 4);
+            QCOMPARE(v["valid_first_try"].get<int>(), first);
+            QCOMPARE(v["valid_after_reasks"].get<int>(), reasked);
+            QCOMPARE(v["failed"].get<int>(), failed);
+            QCOMPARE(v["attempts"].get<int>(), attempts);
+            // The fake reports 26 prompt and 12 completion tokens per reply.
+            QCOMPARE(v["prompt_tokens"].get<int>(), 26 * attempts);
+            QCOMPARE(v["completion_tokens"].get<int>(), 12 * attempts);
+            QVERIFY(v["mean_latency_ms"].is_number());
+            QCOMPARE(v["agreement"]["fields_overall"]["agreed"].get<int>(), agreed);
+            QCOMPARE(v["agreement"]["fields_overall"]["total"].get<int>(), 8);
+        }
+        // Each variant ran every row with its own model and mode: 4 + 5 + 6 + 6 requests.
+        QCOMPARE(m_server->requestsTo("/api/chat").size(), 21);
+
+        const Run table = cli(args);
+        QVERIFY2(table.exitCode == 0, qPrintable(table.err));
+        const QStringList tableLines = table.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(tableLines.size(), 8); // the variants, then seven figures
+        QCOMPARE(tableLines.at(0).simplified(), QStringLiteral("a / schema a / json b / schema b / json"));
+        QCOMPARE(tableLines.at(1).simplified(), QStringLiteral("valid first try 4 3 3 2"));
+        QCOMPARE(tableLines.at(3).simplified(), QStringLiteral("failed 0 0 1 0"));
+        QCOMPARE(tableLines.at(5).simplified(), QStringLiteral("tokens 152 190 228 228"));
+        QCOMPARE(tableLines.at(7).simplified(),
+                 QStringLiteral("field agreement 87.5% (7/8) 87.5% (7/8) 62.5% (5/8) 87.5% (7/8)"));
+    }
+
+    void variantWithOut_exitTwo()
+    {
+        write(QStringLiteral("v.csv"), "item\n1\n");
+        const Run run = cli(batchArgs(path(QStringLiteral("v.csv")), path(QStringLiteral("v.json")),
+                                      { QStringLiteral("--variant"), QStringLiteral("a") }));
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("batch: --variant prints a grid")), qPrintable(run.err));
+        QCOMPARE(m_server->requests().size(), 0);
+    }
+
     void corruptHistory_clearMessage_fileKept()
     {
         const QString bad = path(QStringLiteral("bad.sqlite"));

@@ -516,7 +516,9 @@ int run(const QStringList &arguments)
     parser.setApplicationDescription(QCoreApplication::translate(
         "cli", "Extract validated JSON from every row of a CSV, a JSONL file or a folder of .txt/.md files: the\n"
                "valid results go to --out, failures to <out>.failures.jsonl, progress to stderr. Every run is\n"
-               "kept in the history, so --resume continues an interrupted batch without redoing finished rows."));
+               "kept in the history, so --resume continues an interrupted batch without redoing finished rows;\n"
+               "Ctrl-C writes the rows finished so far and exits with 130. With --variant, the rows run once per\n"
+               "variant and the comparison grid goes to stdout instead."));
     const BatchOptions options;
     options.addTo(parser);
     QTextStream out(stdout);

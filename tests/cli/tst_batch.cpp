@@ -15,6 +15,9 @@
 
 #include <map>
 
+#include <csignal>
+#include <sys/types.h>
+
 using Formwork::HistoryDatabase;
 using Formwork::StoredRun;
 using Formwork::Test::BatchScript;
@@ -253,6 +256,71 @@ private Q_SLOTS:
         for (const auto &[row, count] : finalRuns)
             QCOMPARE(count, 1);
         QCOMPARE(history.batch(batchId)->status, QStringLiteral("finished"));
+    }
+
+    // Ctrl-C (a real SIGINT to the process): the rows finished so far go to --out and the
+    // failures file, the exit code is 130, and --resume finishes the rest without running a
+    // finished row again.
+    void sigint_writesFinishedRows_resumeCompletes()
+    {
+        m_server->setChatResponder(BatchScript::responder(15));
+        write(QStringLiteral("i.csv"), BatchScript::csv(80));
+        const QString out = path(QStringLiteral("i.jsonl"));
+        const QString failuresPath = out + QStringLiteral(".failures.jsonl");
+        const QString historyPath = path(QStringLiteral("interrupt.sqlite"));
+        QStringList args = batchArgs(path(QStringLiteral("i.csv")), out);
+        args[args.indexOf(QStringLiteral("--history")) + 1] = historyPath;
+
+        auto process = start(args);
+        QVERIFY(process->waitForStarted());
+        QSignalSpy finished(process.get(), &QProcess::finished);
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->requestsTo("/api/chat").size() >= 30, 30000);
+        QCOMPARE(::kill(pid_t(process->processId()), SIGINT), 0);
+        QVERIFY(finished.wait(30000));
+        const QString err = QString::fromUtf8(process->readAllStandardError());
+        QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+        QVERIFY2(process->exitCode() == 130, qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("batch interrupted: ")), qPrintable(err));
+        const qsizetype requestsAtStop = m_server->requestsTo("/api/chat").size();
+
+        // What was written is exactly what the history holds as finished: each row once.
+        QSet<QString> finishedBefore;
+        qint64 batchId = 0;
+        {
+            HistoryDatabase history;
+            QCOMPARE(history.open(historyPath), QString());
+            const auto batch = history.latestUnfinishedBatch(out);
+            QVERIFY(batch.has_value());
+            QCOMPARE(batch->status, QStringLiteral("stopped"));
+            batchId = batch->id;
+            for (const StoredRun &run : history.finishedRuns(batchId))
+                finishedBefore.insert(run.rowId);
+        }
+        QVERIFY2(finishedBefore.size() >= 20 && finishedBefore.size() < 80,
+                 qPrintable(QString::number(finishedBefore.size())));
+        QStringList written;
+        for (const QString &line : lines(out))
+            written.append(QString::fromStdString(Json::parse(line.toStdString())["row_id"].get<std::string>()));
+        for (const QString &line : lines(failuresPath))
+            written.append(QString::fromStdString(Json::parse(line.toStdString())["row_id"].get<std::string>()));
+        QCOMPARE(written.size(), finishedBefore.size());
+        QCOMPARE(QSet<QString>(written.cbegin(), written.cend()), finishedBefore);
+        QVERIFY(finishedBefore.contains(QStringLiteral("7"))); // failed, so in the failures file
+        QVERIFY(lines(failuresPath).constFirst().contains(QStringLiteral("\"row_id\":\"7\"")));
+
+        const Run resumed = cli(args + QStringList { QStringLiteral("--resume") });
+        QVERIFY2(resumed.exitCode == 1, qPrintable(resumed.err)); // rows 7, 32 and 57 fail as scripted
+        QVERIFY(resumed.err.contains(QStringLiteral("resuming batch %1").arg(batchId)));
+        for (const auto &request : m_server->requestsTo("/api/chat").mid(requestsAtStop))
+            QVERIFY(!finishedBefore.contains(QString::number(BatchScript::rowOf(request))));
+        std::map<std::string, int> seen;
+        for (const QString &line : lines(out))
+            ++seen[Json::parse(line.toStdString())["row_id"].get<std::string>()];
+        for (const QString &line : lines(failuresPath))
+            ++seen[Json::parse(line.toStdString())["row_id"].get<std::string>()];
+        QCOMPARE(int(seen.size()), 80);
+        for (const auto &[row, count] : seen)
+            QCOMPARE(count, 1);
     }
 
     void expectedColumn_agreementOnStderr()

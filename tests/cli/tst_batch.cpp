@@ -106,6 +106,36 @@ private:
         + extra;
     }
 
+    // The row ids written to `out` and to its failures file, in file order.
+    QStringList writtenRowIds(const QString &out) const
+    {
+        QStringList ids;
+        for (const QString &file : QStringList { out, out + QStringLiteral(".failures.jsonl") })
+            for (const QString &line : lines(file))
+                ids.append(QString::fromStdString(Json::parse(line.toStdString())["row_id"].get<std::string>()));
+        return ids;
+    }
+
+    // Runs the interrupted batch of `args` again with --resume: it goes on with batch `batchId`,
+    // runs no row of `finishedBefore` again (no request after the first `requestsBefore` is for
+    // one) and writes each of the 80 rows once.
+    void resumeCompletes(const QStringList &args, const QString &out, qint64 batchId,
+                         const QSet<QString> &finishedBefore, qsizetype requestsBefore)
+    {
+        const Run resumed = cli(args + QStringList { QStringLiteral("--resume") });
+        QVERIFY2(resumed.exitCode == 1, qPrintable(resumed.err)); // rows 7, 32 and 57 fail as scripted
+        QVERIFY(resumed.err.contains(QStringLiteral("resuming batch %1").arg(batchId)));
+        for (const auto &request : m_server->requestsTo("/api/chat").mid(requestsBefore))
+            QVERIFY(!finishedBefore.contains(QString::number(BatchScript::rowOf(request))));
+
+        std::map<QString, int> seen;
+        for (const QString &id : writtenRowIds(out))
+            ++seen[id];
+        QCOMPARE(int(seen.size()), 80);
+        for (const auto &[row, count] : seen)
+            QCOMPARE(count, 1);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -230,20 +260,9 @@ private Q_SLOTS:
         }
         QVERIFY2(finishedBefore.size() >= 15 && finishedBefore.size() < 80, qPrintable(QString::number(finishedBefore.size())));
 
-        const Run resumed = cli(args + QStringList { QStringLiteral("--resume") });
-        QVERIFY2(resumed.exitCode == 1, qPrintable(resumed.err)); // rows 7, 32 and 57 fail as scripted
-        QVERIFY(resumed.err.contains(QStringLiteral("resuming batch %1").arg(batchId)));
-        for (const auto &request : m_server->requestsTo("/api/chat").mid(requestsAtKill))
-            QVERIFY(!finishedBefore.contains(QString::number(BatchScript::rowOf(request))));
-
-        std::map<std::string, int> seen;
-        for (const QString &line : lines(out))
-            ++seen[Json::parse(line.toStdString())["row_id"].get<std::string>()];
-        for (const QString &line : lines(out + QStringLiteral(".failures.jsonl")))
-            ++seen[Json::parse(line.toStdString())["row_id"].get<std::string>()];
-        QCOMPARE(int(seen.size()), 80);
-        for (const auto &[row, count] : seen)
-            QCOMPARE(count, 1);
+        resumeCompletes(args, out, batchId, finishedBefore, requestsAtKill);
+        if (QTest::currentTestFailed())
+            return;
 
         HistoryDatabase history;
         QCOMPARE(history.open(historyPath), QString());
@@ -298,29 +317,13 @@ private Q_SLOTS:
         }
         QVERIFY2(finishedBefore.size() >= 20 && finishedBefore.size() < 80,
                  qPrintable(QString::number(finishedBefore.size())));
-        QStringList written;
-        for (const QString &line : lines(out))
-            written.append(QString::fromStdString(Json::parse(line.toStdString())["row_id"].get<std::string>()));
-        for (const QString &line : lines(failuresPath))
-            written.append(QString::fromStdString(Json::parse(line.toStdString())["row_id"].get<std::string>()));
+        const QStringList written = writtenRowIds(out);
         QCOMPARE(written.size(), finishedBefore.size());
         QCOMPARE(QSet<QString>(written.cbegin(), written.cend()), finishedBefore);
         QVERIFY(finishedBefore.contains(QStringLiteral("7"))); // failed, so in the failures file
         QVERIFY(lines(failuresPath).constFirst().contains(QStringLiteral("\"row_id\":\"7\"")));
 
-        const Run resumed = cli(args + QStringList { QStringLiteral("--resume") });
-        QVERIFY2(resumed.exitCode == 1, qPrintable(resumed.err)); // rows 7, 32 and 57 fail as scripted
-        QVERIFY(resumed.err.contains(QStringLiteral("resuming batch %1").arg(batchId)));
-        for (const auto &request : m_server->requestsTo("/api/chat").mid(requestsAtStop))
-            QVERIFY(!finishedBefore.contains(QString::number(BatchScript::rowOf(request))));
-        std::map<std::string, int> seen;
-        for (const QString &line : lines(out))
-            ++seen[Json::parse(line.toStdString())["row_id"].get<std::string>()];
-        for (const QString &line : lines(failuresPath))
-            ++seen[Json::parse(line.toStdString())["row_id"].get<std::string>()];
-        QCOMPARE(int(seen.size()), 80);
-        for (const auto &[row, count] : seen)
-            QCOMPARE(count, 1);
+        resumeCompletes(args, out, batchId, finishedBefore, requestsAtStop);
     }
 
     void expectedColumn_agreementOnStderr()

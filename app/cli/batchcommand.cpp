@@ -6,16 +6,16 @@
 #include "llm/llmbackend.h"
 
 #include "batch/batchinput.h"
-#include "clihelp.h"
+#include "batch/batchrunner.h"
 #include "batchcomparison.h"
 #include "batchprogress.h"
-#include "interruptwatcher.h"
-#include "runoptions.h"
-#include "batch/batchrunner.h"
+#include "clihelp.h"
 #include "export/atomicfile.h"
 #include "export/jsonexport.h"
 #include "export/rowexport.h"
+#include "interruptwatcher.h"
 #include "llm/hostresolver.h"
+#include "runoptions.h"
 #include "store/historydatabase.h"
 
 #include <QCommandLineParser>
@@ -26,7 +26,6 @@
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QTextStream>
-
 
 namespace Formwork {
 namespace Cli {
@@ -145,16 +144,18 @@ qint64 batchInHistory(QTextStream &err, HistoryDatabase &history, const Options 
     const auto unfinished = history.latestUnfinishedBatch(out);
     if (options.resume && unfinished) {
         if (unfinished->inputFingerprint != input.fingerprint) {
-            err << QCoreApplication::translate("cli", "batch: cannot resume: %1 changed since batch %2 began (run "
-                                                      "without --resume to start again).")
+            err << QCoreApplication::translate("cli",
+                                               "batch: cannot resume: %1 changed since batch %2 began (run "
+                                               "without --resume to start again).")
                        .arg(QDir::toNativeSeparators(options.inputPath))
                        .arg(unfinished->id)
                 << Qt::endl;
             return 0;
         }
         if (unfinished->schemaJson != schemaJson || unfinished->model != config.model) {
-            err << QCoreApplication::translate("cli", "batch: cannot resume: batch %1 ran with another schema or model "
-                                                      "(run without --resume to start again).")
+            err << QCoreApplication::translate("cli",
+                                               "batch: cannot resume: batch %1 ran with another schema or model "
+                                               "(run without --resume to start again).")
                        .arg(unfinished->id)
                 << Qt::endl;
             return 0;
@@ -168,8 +169,9 @@ qint64 batchInHistory(QTextStream &err, HistoryDatabase &history, const Options 
                    .arg(QDir::toNativeSeparators(options.outPath))
             << Qt::endl;
     else if (unfinished)
-        err << QCoreApplication::translate("cli", "batch: batch %1 for this output did not finish; starting a new "
-                                                  "one (--resume continues it).")
+        err << QCoreApplication::translate("cli",
+                                           "batch: batch %1 for this output did not finish; starting a new "
+                                           "one (--resume continues it).")
                    .arg(unfinished->id)
             << Qt::endl;
     StoredBatch batch;
@@ -226,72 +228,69 @@ struct BatchOptions {
                      QCoreApplication::translate("cli",
                                                  "The number of attempts per row, the first included (default: 3).") };
     ChecksOptions checks;
-    QCommandLineOption input {
-        QStringLiteral("input"),
-        QCoreApplication::translate("cli", "The rows: a .csv (header row), a .jsonl (one object per line) or a "
-                                           "folder of .txt/.md files."),
-        QStringLiteral("path")
-    };
-    QCommandLineOption out {
-        QStringLiteral("out"),
-        QCoreApplication::translate("cli", "The results: .csv, .jsonl or .json (an array), each with a row_id."),
-        QStringLiteral("file")
-    };
-    QCommandLineOption templateFile {
-        QStringLiteral("template"),
-        QCoreApplication::translate("cli", "The user prompt, with {{column}} variables (default: every column as "
-                                           "\"name: value\"; a folder gives {{text}} and {{filename}})."),
-        QStringLiteral("file")
-    };
+    QCommandLineOption input { QStringLiteral("input"),
+                               QCoreApplication::translate(
+                                   "cli",
+                                   "The rows: a .csv (header row), a .jsonl (one object per line) or a "
+                                   "folder of .txt/.md files."),
+                               QStringLiteral("path") };
+    QCommandLineOption out { QStringLiteral("out"),
+                             QCoreApplication::translate(
+                                 "cli", "The results: .csv, .jsonl or .json (an array), each with a row_id."),
+                             QStringLiteral("file") };
+    QCommandLineOption templateFile { QStringLiteral("template"),
+                                      QCoreApplication::translate(
+                                          "cli",
+                                          "The user prompt, with {{column}} variables (default: every column as "
+                                          "\"name: value\"; a folder gives {{text}} and {{filename}})."),
+                                      QStringLiteral("file") };
     QCommandLineOption system { QStringLiteral("system"),
-                                QCoreApplication::translate("cli", "A system prompt, may use {{column}} (default: "
-                                                                   "none)."),
+                                QCoreApplication::translate("cli",
+                                                            "A system prompt, may use {{column}} (default: "
+                                                            "none)."),
                                 QStringLiteral("text") };
-    QCommandLineOption concurrency {
-        QStringLiteral("concurrency"),
-        QCoreApplication::translate("cli", "The number of rows at once per server (default: 1)."), QStringLiteral("n"),
-        QStringLiteral("1")
-    };
-    QCommandLineOption host {
-        QStringLiteral("host"),
-        QCoreApplication::translate("cli", "A server address; repeat it to spread the rows over several servers; "
-                                           "url#n runs n rows at once there (default: OLLAMA_HOST, else "
-                                           "http://127.0.0.1:11434)."),
-        QStringLiteral("url")
-    };
-    QCommandLineOption resume {
-        QStringLiteral("resume"),
-        QCoreApplication::translate("cli", "Continue the unfinished batch that writes to the same --out: finished "
-                                           "rows are not run again (default: off).")
-    };
-    QCommandLineOption expected {
-        QStringLiteral("expected-column"),
-        QCoreApplication::translate("cli", "A column (or JSONL field) with the expected JSON of each row: report "
-                                           "agreement per field (default: none)."),
-        QStringLiteral("name")
-    };
+    QCommandLineOption concurrency { QStringLiteral("concurrency"),
+                                     QCoreApplication::translate("cli",
+                                                                 "The number of rows at once per server (default: 1)."),
+                                     QStringLiteral("n"), QStringLiteral("1") };
+    QCommandLineOption host { QStringLiteral("host"),
+                              QCoreApplication::translate(
+                                  "cli",
+                                  "A server address; repeat it to spread the rows over several servers; "
+                                  "url#n runs n rows at once there (default: OLLAMA_HOST, else "
+                                  "http://127.0.0.1:11434)."),
+                              QStringLiteral("url") };
+    QCommandLineOption resume { QStringLiteral("resume"),
+                                QCoreApplication::translate(
+                                    "cli",
+                                    "Continue the unfinished batch that writes to the same --out: finished "
+                                    "rows are not run again (default: off).") };
+    QCommandLineOption expected { QStringLiteral("expected-column"),
+                                  QCoreApplication::translate(
+                                      "cli",
+                                      "A column (or JSONL field) with the expected JSON of each row: report "
+                                      "agreement per field (default: none)."),
+                                  QStringLiteral("name") };
     QCommandLineOption history { QStringLiteral("history"), historyOptionText(), QStringLiteral("file") };
-    QCommandLineOption explode {
-        QStringLiteral("explode"),
-        QCoreApplication::translate("cli", "CSV: one record per element of an array of objects instead of JSON in a "
-                                           "cell (default: off).")
-    };
-    QCommandLineOption bom {
-        QStringLiteral("bom"),
-        QCoreApplication::translate("cli", "CSV: start with a UTF-8 byte order mark, for spreadsheets (default: off).")
-    };
-    QCommandLineOption variant {
-        QStringLiteral("variant"),
-        QCoreApplication::translate("cli", "Compare instead: run the rows once per variant (repeat it; a model, "
-                                           "optionally with a mode: llama3.1:8b:json) and print the grid of valid "
-                                           "first try, after reasks, failed, attempts, tokens, latency and field "
-                                           "agreement; no --out, not kept in the history (default: none)."),
-        QStringLiteral("model[:mode]")
-    };
-    QCommandLineOption json {
-        QStringLiteral("json"),
-        QCoreApplication::translate("cli", "With --variant: print the grid as JSON (default: a table).")
-    };
+    QCommandLineOption explode { QStringLiteral("explode"),
+                                 QCoreApplication::translate(
+                                     "cli",
+                                     "CSV: one record per element of an array of objects instead of JSON in a "
+                                     "cell (default: off).") };
+    QCommandLineOption bom { QStringLiteral("bom"),
+                             QCoreApplication::translate(
+                                 "cli", "CSV: start with a UTF-8 byte order mark, for spreadsheets (default: off).") };
+    QCommandLineOption variant { QStringLiteral("variant"),
+                                 QCoreApplication::translate(
+                                     "cli",
+                                     "Compare instead: run the rows once per variant (repeat it; a model, "
+                                     "optionally with a mode: llama3.1:8b:json) and print the grid of valid "
+                                     "first try, after reasks, failed, attempts, tokens, latency and field "
+                                     "agreement; no --out, not kept in the history (default: none)."),
+                                 QStringLiteral("model[:mode]") };
+    QCommandLineOption json { QStringLiteral("json"),
+                              QCoreApplication::translate(
+                                  "cli", "With --variant: print the grid as JSON (default: a table).") };
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -366,14 +365,15 @@ int readRows(const QCommandLineParser &parser, const BatchOptions &options, QTex
     }
     job.input = std::move(input).value();
     if (job.input.rows.isEmpty())
-        return usage(err, QCoreApplication::translate("cli", "%1 has no rows.")
-                              .arg(QDir::toNativeSeparators(job.options.inputPath)));
+        return usage(
+            err,
+            QCoreApplication::translate("cli", "%1 has no rows.").arg(QDir::toNativeSeparators(job.options.inputPath)));
     PromptSettings &prompt = job.config.prompt;
     if (parser.isSet(options.templateFile)) {
         QFile file(parser.value(options.templateFile));
         if (!file.open(QIODevice::ReadOnly))
-            return usage(err, QCoreApplication::translate("cli", "cannot read %1: %2")
-                                  .arg(file.fileName(), file.errorString()));
+            return usage(
+                err, QCoreApplication::translate("cli", "cannot read %1: %2").arg(file.fileName(), file.errorString()));
         prompt.userPrompt = QString::fromUtf8(file.readAll());
     } else {
         prompt.userPrompt = defaultBatchTemplate(job.input.columns);
@@ -381,10 +381,12 @@ int readRows(const QCommandLineParser &parser, const BatchOptions &options, QTex
     prompt.systemPrompt = parser.value(options.system);
     for (const QString &name : templateVariableNames(prompt.systemPrompt + u'\n' + prompt.userPrompt)) {
         if (!job.input.columns.contains(name))
-            return usage(err, QCoreApplication::translate("cli", "the template uses {{%1}} but %2 has no such column "
-                                                                 "(it has: %3).")
-                                  .arg(name, QDir::toNativeSeparators(job.options.inputPath),
-                                       job.input.columns.join(QStringLiteral(", "))));
+            return usage(err,
+                         QCoreApplication::translate("cli",
+                                                     "the template uses {{%1}} but %2 has no such column "
+                                                     "(it has: %3).")
+                             .arg(name, QDir::toNativeSeparators(job.options.inputPath),
+                                  job.input.columns.join(QStringLiteral(", "))));
     }
     return ExitSuccess;
 }
@@ -404,8 +406,9 @@ QString readVariants(const QCommandLineParser &parser, const BatchOptions &optio
         return job.json ? QCoreApplication::translate("cli", "--json prints the grid of --variant: give --variant too.")
                         : QString();
     if (parser.isSet(options.out) || parser.isSet(options.resume))
-        return QCoreApplication::translate("cli", "--variant prints a grid: it writes no --out and there is nothing "
-                                                  "to --resume.");
+        return QCoreApplication::translate("cli",
+                                           "--variant prints a grid: it writes no --out and there is nothing "
+                                           "to --resume.");
     return {};
 }
 
@@ -491,8 +494,9 @@ int finishBatch(QTextStream &err, const BatchJob &job, const BatchSummary &summa
         return ExitUsage;
     const BatchProgress &p = summary.progress;
     if (summary.outcome == BatchSummary::Outcome::Cancelled) {
-        err << QCoreApplication::translate("cli", "batch interrupted: %1 of %2 rows done (%3 failed); results so far in "
-                                                  "%4. Run again with --resume to finish.")
+        err << QCoreApplication::translate("cli",
+                                           "batch interrupted: %1 of %2 rows done (%3 failed); results so far in "
+                                           "%4. Run again with --resume to finish.")
                    .arg(p.done)
                    .arg(p.total)
                    .arg(p.failed)
@@ -514,11 +518,12 @@ int run(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-        "cli", "Extract validated JSON from every row of a CSV, a JSONL file or a folder of .txt/.md files: the\n"
-               "valid results go to --out, failures to <out>.failures.jsonl, progress to stderr. Every run is\n"
-               "kept in the history, so --resume continues an interrupted batch without redoing finished rows;\n"
-               "Ctrl-C writes the rows finished so far and exits with 130. With --variant, the rows run once per\n"
-               "variant and the comparison grid goes to stdout instead."));
+        "cli",
+        "Extract validated JSON from every row of a CSV, a JSONL file or a folder of .txt/.md files: the\n"
+        "valid results go to --out, failures to <out>.failures.jsonl, progress to stderr. Every run is\n"
+        "kept in the history, so --resume continues an interrupted batch without redoing finished rows;\n"
+        "Ctrl-C writes the rows finished so far and exits with 130. With --variant, the rows run once per\n"
+        "variant and the comparison grid goes to stdout instead."));
     const BatchOptions options;
     options.addTo(parser);
     QTextStream out(stdout);
@@ -551,8 +556,9 @@ int run(const QStringList &arguments)
 
     const bool written = writeOutputs(err, job.options, runner, *job.config.schema);
     if (batchId > 0)
-        history.setBatchStatus(batchId, summary.outcome == BatchSummary::Outcome::Finished ? QStringLiteral("finished")
-                                                                                             : QStringLiteral("stopped"));
+        history.setBatchStatus(batchId,
+                               summary.outcome == BatchSummary::Outcome::Finished ? QStringLiteral("finished")
+                                                                                  : QStringLiteral("stopped"));
     return finishBatch(err, job, summary, written);
 }
 

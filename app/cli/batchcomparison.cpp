@@ -69,7 +69,8 @@ QList<QStringList> tableRows(const QList<VariantStats> &grid)
     if (any([](const VariantStats &s) { return s.rowsWithExpected > 0; }))
         row(QCoreApplication::translate("cli", "field agreement"), agreementCell);
     if (any([](const VariantStats &s) { return s.outcome != BatchSummary::Outcome::Finished; }))
-        row(QCoreApplication::translate("cli", "outcome"), [](const VariantStats &s) { return outcomeName(s.outcome); });
+        row(QCoreApplication::translate("cli", "outcome"),
+            [](const VariantStats &s) { return outcomeName(s.outcome); });
     return rows;
 }
 

@@ -26,8 +26,9 @@ QString duration(qint64 seconds)
 
 QString progressLine(const BatchProgress &p)
 {
-    QString line = QCoreApplication::translate("cli", "batch: %1/%2 done, %3 valid first try, %4 after reasks, "
-                                                      "%5 failed")
+    QString line = QCoreApplication::translate("cli",
+                                               "batch: %1/%2 done, %3 valid first try, %4 after reasks, "
+                                               "%5 failed")
                        .arg(p.done)
                        .arg(p.total)
                        .arg(p.validFirstTry)

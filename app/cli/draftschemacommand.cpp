@@ -2,11 +2,11 @@
 #include "draftschemacommand.h"
 
 #include "clihelp.h"
-#include "runoptions.h"
 #include "drafting/schemadraft.h"
 #include "export/atomicfile.h"
 #include "extraction/extractionrun.h"
 #include "llm/llmbackend.h"
+#include "runoptions.h"
 #include "schema/schemaregistry.h"
 
 #include <QCommandLineParser>
@@ -79,8 +79,9 @@ int run(const QStringList &arguments)
                                     "Draft a JSON Schema from a description with a local LLM; the schema is "
                                     "checked against the 2020-12 metaschema and goes to stdout."));
     const RunOptions runOptions(QStringLiteral("draft-schema"), RunOptions::Host,
-                                QCoreApplication::translate("cli", "The number of drafts, the first included "
-                                                                   "(default: 3)."));
+                                QCoreApplication::translate("cli",
+                                                            "The number of drafts, the first included "
+                                                            "(default: 3)."));
     const QCommandLineOption describeOption(
         QStringLiteral("describe"),
         QCoreApplication::translate(

@@ -5,13 +5,13 @@
 #include "checksoptions.h"
 
 #include "clihelp.h"
-#include "runoptions.h"
 #include "documents/documenttext.h"
+#include "runoptions.h"
 
-#include "extraction/extractionrequest.h"
-#include "extraction/extractionrun.h"
 #include "export/atomicfile.h"
 #include "export/runreport.h"
+#include "extraction/extractionrequest.h"
+#include "extraction/extractionrun.h"
 #include "grounding/chunkedextraction.h"
 #include "grounding/grounder.h"
 #include "llm/llmbackend.h"
@@ -81,9 +81,12 @@ Json traceLine(const AttemptRecord &a)
     if (!a.softErrors.isEmpty()) {
         Json soft = Json::array();
         for (const ValidationError &e : a.softErrors)
-            soft.push_back(Json { { "instancePath", utf8(e.instancePath) }, { "kind", utf8(e.kind) },
-                                  { "check", utf8(e.keyword) }, { "message", utf8(e.message) },
-                                  { "range", e.range.isValid() ? Json::array({ e.range.begin, e.range.end }) : Json() } });
+            soft.push_back(
+                Json { { "instancePath", utf8(e.instancePath) },
+                       { "kind", utf8(e.kind) },
+                       { "check", utf8(e.keyword) },
+                       { "message", utf8(e.message) },
+                       { "range", e.range.isValid() ? Json::array({ e.range.begin, e.range.end }) : Json() } });
         line["soft_errors"] = std::move(soft);
     }
     if (a.judgeUsage.promptTokens + a.judgeUsage.completionTokens > 0)
@@ -141,8 +144,9 @@ void printGroundingSummary(QTextStream &err, const Grounding &grounding)
     for (const GroundedValue &v : grounding.values())
         if (!v.isGrounded())
             absent.append(QString::fromStdString(v.pointer));
-    err << QCoreApplication::translate("cli", "grounding: %1 of %2 values found in the source (%3 exact, %4 tolerant, "
-                                              "%5 fuzzy, %6 ambiguous)")
+    err << QCoreApplication::translate("cli",
+                                       "grounding: %1 of %2 values found in the source (%3 exact, %4 tolerant, "
+                                       "%5 fuzzy, %6 ambiguous)")
                .arg(grounding.size() - absent.size())
                .arg(grounding.size())
                .arg(grounding.count(MatchKind::Exact))
@@ -150,7 +154,8 @@ void printGroundingSummary(QTextStream &err, const Grounding &grounding)
                .arg(grounding.count(MatchKind::Fuzzy))
                .arg(grounding.count(MatchKind::Ambiguous));
     if (!absent.isEmpty())
-        err << QCoreApplication::translate("cli", "; not found in the source: %1").arg(absent.join(QStringLiteral(", ")));
+        err << QCoreApplication::translate("cli", "; not found in the source: %1")
+                   .arg(absent.join(QStringLiteral(", ")));
     err << Qt::endl;
 }
 
@@ -171,8 +176,8 @@ QString writeGrounding(const QString &path, const QString &source, qsizetype sou
                 pages.push_back(document.pageAt(span.begin));
             file["grounding"][v.pointer]["pages"] = std::move(pages);
         }
-    return writeFileAtomically(path,
-                               QByteArray::fromStdString(file.dump(2, ' ', false, Json::error_handler_t::replace) + '\n'));
+    return writeFileAtomically(
+        path, QByteArray::fromStdString(file.dump(2, ' ', false, Json::error_handler_t::replace) + '\n'));
 }
 
 // The grounding summary on stderr and, with a path, the --json-grounding file. False (after
@@ -226,38 +231,34 @@ void followChunks(ChunkedExtraction &extraction, const ExtractionConfig &config,
                   const ChunkedArguments &args, QFile *trace, QTextStream &err)
 {
     const int count = int(extraction.chunks().size());
-    QObject::connect(&extraction, &ChunkedExtraction::chunkStarted, &extraction,
-                     [&, count](int index, int, ExtractionRun *run) {
-                         const DocumentChunk &chunk = extraction.chunks()[std::size_t(index)];
-                         err << QCoreApplication::translate("cli", "chunk %1/%2 (characters %3 to %4)")
-                                    .arg(index + 1)
-                                    .arg(count)
-                                    .arg(chunk.begin)
-                                    .arg(chunk.end)
-                             << Qt::endl;
-                         QObject::connect(run, &ExtractionRun::attemptFinished, &extraction,
-                                          [&, chunk, index](const AttemptRecord &a) {
-                                              if (!a.isValid())
-                                                  printErrors(err, a);
-                                              if (!trace)
-                                                  return;
-                                              Json traced = traceLine(a);
-                                              traced["chunk"] = Json { { "index", index },
-                                                                       { "begin", chunk.begin },
-                                                                       { "end", chunk.end } };
-                                              if (args.ground && a.parsed) {
-                                                  Grounder grounder(document.mid(chunk.begin, chunk.length()),
-                                                                    groundingOptionsFor(config));
-                                                  Grounding grounding = grounder.ground(a.value);
-                                                  grounding.shift(chunk.begin);
-                                                  traced["grounding"] = grounding.toJson();
-                                              }
-                                              const std::string line
-                                                  = traced.dump(-1, ' ', false, Json::error_handler_t::replace) + '\n';
-                                              trace->write(line.data(), qint64(line.size()));
-                                              trace->flush();
-                                          });
-                     });
+    QObject::connect(
+        &extraction, &ChunkedExtraction::chunkStarted, &extraction, [&, count](int index, int, ExtractionRun *run) {
+            const DocumentChunk &chunk = extraction.chunks()[std::size_t(index)];
+            err << QCoreApplication::translate("cli", "chunk %1/%2 (characters %3 to %4)")
+                       .arg(index + 1)
+                       .arg(count)
+                       .arg(chunk.begin)
+                       .arg(chunk.end)
+                << Qt::endl;
+            QObject::connect(
+                run, &ExtractionRun::attemptFinished, &extraction, [&, chunk, index](const AttemptRecord &a) {
+                    if (!a.isValid())
+                        printErrors(err, a);
+                    if (!trace)
+                        return;
+                    Json traced = traceLine(a);
+                    traced["chunk"] = Json { { "index", index }, { "begin", chunk.begin }, { "end", chunk.end } };
+                    if (args.ground && a.parsed) {
+                        Grounder grounder(document.mid(chunk.begin, chunk.length()), groundingOptionsFor(config));
+                        Grounding grounding = grounder.ground(a.value);
+                        grounding.shift(chunk.begin);
+                        traced["grounding"] = grounding.toJson();
+                    }
+                    const std::string line = traced.dump(-1, ' ', false, Json::error_handler_t::replace) + '\n';
+                    trace->write(line.data(), qint64(line.size()));
+                    trace->flush();
+                });
+        });
     QObject::connect(&extraction, &ChunkedExtraction::chunkFinished, &extraction,
                      [&err, count](int index, const RunResult &r) {
                          if (!r.success)
@@ -278,8 +279,9 @@ void printMergeNotes(QTextStream &err, const ChunkedResult &result)
             QStringList chunks;
             for (const int c : conflict.chunks[v])
                 chunks.append(QString::number(c + 1));
-            values.append(QCoreApplication::translate("cli", "%1 (chunk %2)")
-                              .arg(QString::fromStdString(conflict.values[v].dump()), chunks.join(QStringLiteral(", "))));
+            values.append(
+                QCoreApplication::translate("cli", "%1 (chunk %2)")
+                    .arg(QString::fromStdString(conflict.values[v].dump()), chunks.join(QStringLiteral(", "))));
         }
         err << QCoreApplication::translate("cli", "conflict at %1: %2; kept %3")
                    .arg(QString::fromStdString(conflict.pointer), values.join(QStringLiteral(" vs ")),
@@ -292,8 +294,8 @@ void printMergeNotes(QTextStream &err, const ChunkedResult &result)
 
 // The merged value on stdout, its grounding summary and file when asked. False when the
 // grounding file could not be written.
-bool printMerged(const ChunkedResult &result, const QString &document, const ChunkedArguments &args,
-                 QTextStream &out, QTextStream &err)
+bool printMerged(const ChunkedResult &result, const QString &document, const ChunkedArguments &args, QTextStream &out,
+                 QTextStream &err)
 {
     out << QString::fromStdString(result.merged.value.dump(2, ' ', false, Json::error_handler_t::replace)) << Qt::endl;
     if (!args.ground && args.groundingPath.isEmpty())
@@ -359,8 +361,8 @@ int runChunked(LlmBackend *backend, const ExtractionConfig &config, const QStrin
 
 // The options of extract: the shared ones of a run, then its own.
 struct ExtractOptions {
-    RunOptions run { QStringLiteral("extract"), RunOptions::Host | RunOptions::SchemaFile | RunOptions::Sampling
-                         | RunOptions::Limits,
+    RunOptions run { QStringLiteral("extract"),
+                     RunOptions::Host | RunOptions::SchemaFile | RunOptions::Sampling | RunOptions::Limits,
                      QCoreApplication::translate("cli", "The number of attempts, the first included (default: 3).") };
     ChecksOptions checks;
     QCommandLineOption prompt { QStringLiteral("prompt"), QCoreApplication::translate("cli", "The user prompt."),
@@ -373,54 +375,53 @@ struct ExtractOptions {
     QCommandLineOption trace { QStringLiteral("trace"),
                                QCoreApplication::translate("cli", "Write every attempt as one JSON line to this file."),
                                QStringLiteral("file") };
-    QCommandLineOption accept {
-        QStringLiteral("accept-invalid"),
-        QCoreApplication::translate("cli", "When no attempt is valid, still print the last parsed value (exit 1).")
-    };
-    QCommandLineOption ground {
-        QStringLiteral("ground"),
-        QCoreApplication::translate("cli", "Trace every extracted value to where it stands in the input text: each "
-                                           "--trace line gets a grounding object, stderr a summary (default: off).")
-    };
+    QCommandLineOption accept { QStringLiteral("accept-invalid"),
+                                QCoreApplication::translate(
+                                    "cli", "When no attempt is valid, still print the last parsed value (exit 1).") };
+    QCommandLineOption ground { QStringLiteral("ground"),
+                                QCoreApplication::translate(
+                                    "cli",
+                                    "Trace every extracted value to where it stands in the input text: each "
+                                    "--trace line gets a grounding object, stderr a summary (default: off).") };
     QCommandLineOption jsonGrounding { QStringLiteral("json-grounding"),
-                                       QCoreApplication::translate("cli", "Write the final value's grounding (JSON "
-                                                                          "Pointer -> spans, match kind, score) to "
-                                                                          "this file; implies --ground."),
+                                       QCoreApplication::translate("cli",
+                                                                   "Write the final value's grounding (JSON "
+                                                                   "Pointer -> spans, match kind, score) to "
+                                                                   "this file; implies --ground."),
                                        QStringLiteral("file") };
-    QCommandLineOption htmlReport {
-        QStringLiteral("html-report"),
-        QCoreApplication::translate("cli", "Write the run as one self-contained HTML page to this file: the input "
-                                           "with each value highlighted, the values, every attempt, the settings."),
-        QStringLiteral("file")
-    };
-    QCommandLineOption chunkChars {
-        QStringLiteral("chunk-chars"),
-        QCoreApplication::translate("cli", "Split an input longer than n characters into chunks (at paragraph and "
-                                           "sentence ends), extract each and merge the results (default: the whole "
-                                           "input at once)."),
-        QStringLiteral("n")
-    };
+    QCommandLineOption htmlReport { QStringLiteral("html-report"),
+                                    QCoreApplication::translate(
+                                        "cli",
+                                        "Write the run as one self-contained HTML page to this file: the input "
+                                        "with each value highlighted, the values, every attempt, the settings."),
+                                    QStringLiteral("file") };
+    QCommandLineOption chunkChars { QStringLiteral("chunk-chars"),
+                                    QCoreApplication::translate(
+                                        "cli",
+                                        "Split an input longer than n characters into chunks (at paragraph and "
+                                        "sentence ends), extract each and merge the results (default: the whole "
+                                        "input at once)."),
+                                    QStringLiteral("n") };
     QCommandLineOption chunkOverlap { QStringLiteral("chunk-overlap"),
-                                      QCoreApplication::translate("cli", "The characters two neighbouring chunks "
-                                                                         "share (default: a tenth of --chunk-chars)."),
+                                      QCoreApplication::translate("cli",
+                                                                  "The characters two neighbouring chunks "
+                                                                  "share (default: a tenth of --chunk-chars)."),
                                       QStringLiteral("n") };
-    QCommandLineOption mergeKey {
-        QStringLiteral("merge-key"),
-        QCoreApplication::translate("cli", "When merging chunks, array items with the same value of this member are "
-                                           "one item (default: equal items are one item)."),
-        QStringLiteral("name")
-    };
-    QCommandLineOption parallel {
-        QStringLiteral("parallel"),
-        QCoreApplication::translate("cli", "The number of chunks extracted at the same time (default: 1)."),
-        QStringLiteral("n")
-    };
+    QCommandLineOption mergeKey { QStringLiteral("merge-key"),
+                                  QCoreApplication::translate(
+                                      "cli",
+                                      "When merging chunks, array items with the same value of this member are "
+                                      "one item (default: equal items are one item)."),
+                                  QStringLiteral("name") };
+    QCommandLineOption parallel { QStringLiteral("parallel"),
+                                  QCoreApplication::translate(
+                                      "cli", "The number of chunks extracted at the same time (default: 1)."),
+                                  QStringLiteral("n") };
     // The run history: every run is stored unless asked not to.
     QCommandLineOption history { QStringLiteral("history"), historyOptionText(), QStringLiteral("file") };
-    QCommandLineOption noHistory {
-        QStringLiteral("no-history"),
-        QCoreApplication::translate("cli", "Do not store this run in the history (default: stored).")
-    };
+    QCommandLineOption noHistory { QStringLiteral("no-history"),
+                                   QCoreApplication::translate(
+                                       "cli", "Do not store this run in the history (default: stored).") };
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -477,8 +478,7 @@ int readMessages(const QCommandLineParser &parser, const ExtractOptions &options
 
 int readJob(const QCommandLineParser &parser, const ExtractOptions &options, QTextStream &err, ExtractJob &job)
 {
-    if (const QString missing = missingOption(parser, { &options.run.model, &options.run.schema });
-        !missing.isEmpty())
+    if (const QString missing = missingOption(parser, { &options.run.model, &options.run.schema }); !missing.isEmpty())
         return usage(err, missing);
     if (parser.isSet(options.prompt) == parser.isSet(options.input))
         return usage(err, QCoreApplication::translate("cli", "give exactly one of --prompt and --input."));
@@ -493,8 +493,9 @@ int readJob(const QCommandLineParser &parser, const ExtractOptions &options, QTe
     if (parser.isSet(options.trace)) {
         job.trace = std::make_unique<QFile>(parser.value(options.trace));
         if (!job.trace->open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return usage(err, QCoreApplication::translate("cli", "cannot write %1: %2")
-                                  .arg(job.trace->fileName(), job.trace->errorString()));
+            return usage(err,
+                         QCoreApplication::translate("cli", "cannot write %1: %2")
+                             .arg(job.trace->fileName(), job.trace->errorString()));
     }
     return ExitSuccess;
 }
@@ -551,8 +552,10 @@ int extractChunked(const QCommandLineParser &parser, const ExtractOptions &optio
 {
     // A check over a chunk's partial value (a total, say) would fail for the wrong reason.
     if (!job.checks.isEmpty())
-        return usage(err, QCoreApplication::translate("cli", "--checks and --workspace cannot be combined with "
-                                                             "--chunk-chars yet."));
+        return usage(err,
+                     QCoreApplication::translate("cli",
+                                                 "--checks and --workspace cannot be combined with "
+                                                 "--chunk-chars yet."));
     ChunkedArguments chunked;
     if (const QString problem = readChunking(parser, options, chunked); !problem.isEmpty())
         return usage(err, problem);
@@ -579,8 +582,7 @@ std::unique_ptr<RunRecorder> recordRun(const QCommandLineParser &parser, const E
     auto recorder = std::make_unique<RunRecorder>(
         &history, singleRunStart(job.setup.config, job.setup.api, job.setup.backend.baseUrl));
     QObject::connect(recorder.get(), &RunRecorder::historyError, recorder.get(), [&err](const QString &message) {
-        err << QCoreApplication::translate("cli", "extract: the history was not written: %1").arg(message)
-            << Qt::endl;
+        err << QCoreApplication::translate("cli", "extract: the history was not written: %1").arg(message) << Qt::endl;
     });
     recorder->attach(&extraction);
     return recorder;
@@ -628,7 +630,8 @@ QString writeHtmlReport(const QString &path, const ExtractJob &job, const RunRes
     report.valid = result.success;
     report.verdict = result.success
         ? QCoreApplication::translate("cli", "Valid on attempt %1").arg(result.attempts.size())
-        : QCoreApplication::translate("cli", "Failed (%1): %2").arg(runFailureReasonName(result.reason), result.message);
+        : QCoreApplication::translate("cli", "Failed (%1): %2")
+              .arg(runFailureReasonName(result.reason), result.message);
     if (result.hasValue)
         report.grounding = Grounder(job.prompt, groundingOptionsFor(job.setup.config)).ground(result.value);
     report.attempts = result.attempts;
@@ -683,8 +686,8 @@ int finishSingle(const QCommandLineParser &parser, const ExtractOptions &options
     return ExitInvalid;
 }
 
-int extractSingle(const QCommandLineParser &parser, const ExtractOptions &options, LlmBackend *backend,
-                  ExtractJob &job, QTextStream &out, QTextStream &err)
+int extractSingle(const QCommandLineParser &parser, const ExtractOptions &options, LlmBackend *backend, ExtractJob &job,
+                  QTextStream &out, QTextStream &err)
 {
     ExtractionConfig &config = job.setup.config;
     if (!job.checks.isEmpty()) {

@@ -51,20 +51,51 @@ QString missingOption(const QCommandLineParser &parser, const QList<const QComma
     return {};
 }
 
+QCommandLineOption serverHostOption()
+{
+    return QCommandLineOption(
+        QStringLiteral("host"),
+        QCoreApplication::translate("cli", "The server address (default: OLLAMA_HOST, else http://127.0.0.1:11434)."),
+        QStringLiteral("url"));
+}
+
+QCommandLineOption serverApiOption()
+{
+    return QCommandLineOption(QStringLiteral("api"),
+                              QCoreApplication::translate("cli",
+                                                          "The server's API: ollama (native) or openai (/v1, for "
+                                                          "llama-server, LM Studio, vLLM) (default: ollama)."),
+                              QStringLiteral("api"), QStringLiteral("ollama"));
+}
+
+std::optional<BackendApi> backendApiFromName(const QString &name)
+{
+    if (name == u"ollama")
+        return BackendApi::Ollama;
+    if (name == u"openai")
+        return BackendApi::OpenAi;
+    return std::nullopt;
+}
+
+BackendConfig backendConfigFor(const QString &host)
+{
+    BackendConfig config;
+    config.baseUrl = host.isEmpty() ? resolveBaseUrl(QString()) : connectableOllamaUrl(host);
+    // For servers that need one (a trace never holds it: it records bodies, not headers).
+    config.bearerToken = qEnvironmentVariable("FORMWORK_API_KEY");
+    return config;
+}
+
 RunOptions::RunOptions(const QString &command, Groups groups, const QString &attemptsHelp)
     : model(QStringLiteral("model"), QCoreApplication::translate("cli", "The model, e.g. llama3.1:8b."),
             QStringLiteral("name"))
     , schema(QStringLiteral("schema"), QCoreApplication::translate("cli", "The JSON Schema file."),
              QStringLiteral("file"))
-    , host(QStringLiteral("host"),
-           QCoreApplication::translate("cli", "The server address (default: OLLAMA_HOST, else http://127.0.0.1:11434)."),
-           QStringLiteral("url"))
-    , api(QStringLiteral("api"),
-          QCoreApplication::translate("cli", "The server's API: ollama (native) or openai (/v1, for llama-server, LM "
-                                             "Studio, vLLM) (default: ollama)."),
-          QStringLiteral("api"), QStringLiteral("ollama"))
+    , host(serverHostOption())
+    , api(serverApiOption())
     , mode(QStringLiteral("mode"),
-           QCoreApplication::translate("cli", "How the schema is sent: schema, json, md-json or tools (default: schema)."),
+           QCoreApplication::translate("cli",
+                                       "How the schema is sent: schema, json, md-json or tools (default: schema)."),
            QStringLiteral("mode"), QStringLiteral("schema"))
     , attempts(QStringLiteral("attempts"), attemptsHelp, QStringLiteral("n"), QStringLiteral("3"))
     , timeout(QStringLiteral("timeout"),
@@ -78,9 +109,10 @@ RunOptions::RunOptions(const QString &command, Groups groups, const QString &att
     , numCtx(QStringLiteral("num-ctx"),
              QCoreApplication::translate("cli", "The context length, Ollama API only (default: the server's)."),
              QStringLiteral("n"))
-    , numPredict(QStringLiteral("num-predict"),
-                 QCoreApplication::translate("cli", "The most tokens per reply (default: chosen from the schema size)."),
-                 QStringLiteral("n"))
+    , numPredict(
+          QStringLiteral("num-predict"),
+          QCoreApplication::translate("cli", "The most tokens per reply (default: chosen from the schema size)."),
+          QStringLiteral("n"))
     , m_command(command)
     , m_groups(groups)
 {
@@ -111,10 +143,7 @@ int RunOptions::read(const QCommandLineParser &parser, QTextStream &err, RunSetu
     if (const QString problem = readValues(parser, setup); !problem.isEmpty())
         return usageError(err, m_command, problem);
     applyBackoffFromEnvironment(setup.config.limits);
-    setup.backend.baseUrl = (m_groups & Host) && parser.isSet(host) ? connectableOllamaUrl(parser.value(host))
-                                                                    : resolveBaseUrl(QString());
-    // For servers that need one (a trace never holds it: it records bodies, not headers).
-    setup.backend.bearerToken = qEnvironmentVariable("FORMWORK_API_KEY");
+    setup.backend = backendConfigFor((m_groups & Host) ? parser.value(host) : QString());
     if (m_groups & SchemaFile) {
         QString error;
         setup.config.schema = loadSchemaFile(parser.value(schema), m_command, error);
@@ -138,10 +167,10 @@ QString RunOptions::readValues(const QCommandLineParser &parser, RunSetup &setup
                 .arg(parser.value(mode));
         config.mode = *named;
     }
-    const QString apiName = parser.value(api);
-    if (apiName != u"ollama" && apiName != u"openai")
-        return QCoreApplication::translate("cli", "unknown API '%1' (use ollama or openai).").arg(apiName);
-    setup.api = apiName == u"openai" ? BackendApi::OpenAi : BackendApi::Ollama;
+    const auto named = backendApiFromName(parser.value(api));
+    if (!named)
+        return QCoreApplication::translate("cli", "unknown API '%1' (use ollama or openai).").arg(parser.value(api));
+    setup.api = *named;
     bool ok = false;
     config.limits.maxAttempts = parser.value(attempts).toInt(&ok);
     if (!ok || config.limits.maxAttempts < 1)

@@ -32,6 +32,15 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
 // "--name is required." for the first of `required` that is not given; empty when all are.
 QString missingOption(const QCommandLineParser &parser, const QList<const QCommandLineOption *> &required);
 
+// --host (one server) and --api, as every command that talks to a server offers them.
+QCommandLineOption serverHostOption();
+QCommandLineOption serverApiOption();
+// "ollama" or "openai"; nullopt for another name.
+std::optional<BackendApi> backendApiFromName(const QString &name);
+// The server at `host` (else OLLAMA_HOST, else the default) with the bearer token of
+// FORMWORK_API_KEY (a trace never holds it: it records bodies, not headers).
+BackendConfig backendConfigFor(const QString &host);
+
 // What a run takes from the shared options.
 struct RunSetup {
     ExtractionConfig config; // model, mode, schema, attempts, sampling options, deadline, backoff

@@ -106,6 +106,28 @@ private:
         + extra;
     }
 
+    // The unfinished batch writing to `out` in the history at `historyPath` (id 0: none).
+    struct UnfinishedBatch {
+        qint64 id = 0;
+        QString status;
+        QSet<QString> finishedRows; // rows with a final run (valid or invalid)
+    };
+    UnfinishedBatch unfinishedBatch(const QString &historyPath, const QString &out) const
+    {
+        UnfinishedBatch found;
+        HistoryDatabase history;
+        if (!history.open(historyPath).isEmpty())
+            return found;
+        const auto batch = history.latestUnfinishedBatch(out);
+        if (!batch)
+            return found;
+        found.id = batch->id;
+        found.status = batch->status;
+        for (const StoredRun &run : history.finishedRuns(batch->id))
+            found.finishedRows.insert(run.rowId);
+        return found;
+    }
+
     // The row ids written to `out` and to its failures file, in file order.
     QStringList writtenRowIds(const QString &out) const
     {
@@ -247,17 +269,10 @@ private Q_SLOTS:
         const qsizetype requestsAtKill = m_server->requestsTo("/api/chat").size();
         QVERIFY(!QFile::exists(out));
 
-        QSet<QString> finishedBefore;
-        qint64 batchId = 0;
-        {
-            HistoryDatabase history;
-            QCOMPARE(history.open(historyPath), QString());
-            const auto batch = history.latestUnfinishedBatch(out);
-            QVERIFY(batch.has_value());
-            batchId = batch->id;
-            for (const StoredRun &run : history.finishedRuns(batchId))
-                finishedBefore.insert(run.rowId);
-        }
+        const UnfinishedBatch unfinished = unfinishedBatch(historyPath, out);
+        QVERIFY(unfinished.id > 0);
+        const qint64 batchId = unfinished.id;
+        const QSet<QString> &finishedBefore = unfinished.finishedRows;
         QVERIFY2(finishedBefore.size() >= 15 && finishedBefore.size() < 80, qPrintable(QString::number(finishedBefore.size())));
 
         resumeCompletes(args, out, batchId, finishedBefore, requestsAtKill);
@@ -303,18 +318,11 @@ private Q_SLOTS:
         const qsizetype requestsAtStop = m_server->requestsTo("/api/chat").size();
 
         // What was written is exactly what the history holds as finished: each row once.
-        QSet<QString> finishedBefore;
-        qint64 batchId = 0;
-        {
-            HistoryDatabase history;
-            QCOMPARE(history.open(historyPath), QString());
-            const auto batch = history.latestUnfinishedBatch(out);
-            QVERIFY(batch.has_value());
-            QCOMPARE(batch->status, QStringLiteral("stopped"));
-            batchId = batch->id;
-            for (const StoredRun &run : history.finishedRuns(batchId))
-                finishedBefore.insert(run.rowId);
-        }
+        const UnfinishedBatch unfinished = unfinishedBatch(historyPath, out);
+        QVERIFY(unfinished.id > 0);
+        QCOMPARE(unfinished.status, QStringLiteral("stopped"));
+        const qint64 batchId = unfinished.id;
+        const QSet<QString> &finishedBefore = unfinished.finishedRows;
         QVERIFY2(finishedBefore.size() >= 20 && finishedBefore.size() < 80,
                  qPrintable(QString::number(finishedBefore.size())));
         const QStringList written = writtenRowIds(out);

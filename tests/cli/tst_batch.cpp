@@ -501,6 +501,70 @@ private Q_SLOTS:
                  QStringLiteral("field agreement 87.5% (7/8) 87.5% (7/8) 62.5% (5/8) 87.5% (7/8)"));
     }
 
+    // Ctrl-C during a comparison: the rows in flight stop, the grid of what ran is printed with
+    // the interrupted variant marked, and the exit code is 130.
+    void sigintDuringComparison_gridSoFar_exit130()
+    {
+        m_server->setChatResponder(BatchScript::responder(15));
+        write(QStringLiteral("ci.csv"), BatchScript::csv(80));
+        auto process = start({ QStringLiteral("batch"), QStringLiteral("--schema"), path(QStringLiteral("s.json")),
+                               QStringLiteral("--input"), path(QStringLiteral("ci.csv")), QStringLiteral("--host"), host(),
+                               QStringLiteral("--variant"), QStringLiteral("a"), QStringLiteral("--variant"),
+                               QStringLiteral("b"), QStringLiteral("--json") });
+        QVERIFY(process->waitForStarted());
+        QSignalSpy finished(process.get(), &QProcess::finished);
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->requestsTo("/api/chat").size() >= 10, 30000);
+        QCOMPARE(::kill(pid_t(process->processId()), SIGINT), 0);
+        QVERIFY(finished.wait(30000));
+        const QString err = QString::fromUtf8(process->readAllStandardError());
+        QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+        QVERIFY2(process->exitCode() == 130, qPrintable(err));
+        const Json grid = Json::parse(process->readAllStandardOutput().toStdString());
+        QCOMPARE(grid.size(), size_t(1)); // variant b never started
+        QCOMPARE(grid[0]["variant"].get<std::string>(), std::string("a / schema"));
+        QCOMPARE(grid[0]["outcome"].get<std::string>(), std::string("cancelled"));
+        const int done = grid[0]["valid_first_try"].get<int>() + grid[0]["valid_after_reasks"].get<int>()
+            + grid[0]["failed"].get<int>();
+        QVERIFY2(done >= 5 && done < 80, qPrintable(QString::number(done)));
+        for (const auto &request : m_server->requestsTo("/api/chat"))
+            QCOMPARE(request.json.value("model", std::string()), std::string("a"));
+    }
+
+    // The settings a batch row stores are those of a single run (one home, store/runsettings),
+    // with the batch's prompt templates and servers in place of the single run's endpoint.
+    void batchAndExtractSettings_sameKeys()
+    {
+        const QString historyPath = path(QStringLiteral("settings.sqlite"));
+        write(QStringLiteral("st.csv"), "item\n1\n");
+        QStringList args = batchArgs(path(QStringLiteral("st.csv")), path(QStringLiteral("st.json")),
+                                     { QStringLiteral("--temperature"), QStringLiteral("0.5") });
+        args[args.indexOf(QStringLiteral("--history")) + 1] = historyPath;
+        QCOMPARE(cli(args).exitCode, 0);
+        const Run extract = cli({ QStringLiteral("extract"), QStringLiteral("--schema"), path(QStringLiteral("s.json")),
+                                  QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("--prompt"),
+                                  QStringLiteral("item: 2"), QStringLiteral("--host"), host(),
+                                  QStringLiteral("--temperature"), QStringLiteral("0.5"), QStringLiteral("--history"),
+                                  historyPath });
+        QVERIFY2(extract.exitCode == 0, qPrintable(extract.err));
+
+        HistoryDatabase history;
+        QCOMPARE(history.open(historyPath), QString());
+        const QList<StoredRun> runs = history.listRuns(10, 0);
+        QCOMPARE(runs.size(), 2);
+        const auto keys = [&history](const StoredRun &run) {
+            const Json settings = Json::parse(history.run(run.id)->settingsJson.toStdString());
+            QStringList names;
+            for (auto it = settings.cbegin(); it != settings.cend(); ++it)
+                names.append(QString::fromStdString(it.key()));
+            return names;
+        };
+        // Newest first: the extract run, then the batch row.
+        QCOMPARE(keys(runs.at(0)).join(u','),
+                 QStringLiteral("api,endpoint,model,mode,max_attempts,temperature,think"));
+        QCOMPARE(keys(runs.at(1)).join(u','),
+                 QStringLiteral("api,model,mode,max_attempts,temperature,think,system_prompt,user_prompt,endpoints"));
+    }
+
     void variantWithOut_exitTwo()
     {
         write(QStringLiteral("v.csv"), "item\n1\n");

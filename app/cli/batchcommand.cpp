@@ -424,8 +424,7 @@ int readJob(const QCommandLineParser &parser, const BatchOptions &options, QText
     job.options.inputPath = parser.value(options.input);
     job.options.outPath = parser.value(options.out);
     job.options.resume = parser.isSet(options.resume);
-    job.options.historyPath
-        = parser.isSet(options.history) ? parser.value(options.history) : HistoryDatabase::defaultPath();
+    job.options.historyPath = historyPath(parser);
     job.options.exportOptions.explodeObjectArrays = parser.isSet(options.explode);
     job.options.exportOptions.bom = parser.isSet(options.bom);
     if (!comparing && !rowExportFormatForPath(job.options.outPath))

@@ -573,8 +573,8 @@ std::unique_ptr<RunRecorder> recordRun(const QCommandLineParser &parser, const E
 {
     if (parser.isSet(options.noHistory))
         return nullptr;
-    const QString path = parser.isSet(options.history) ? parser.value(options.history) : HistoryDatabase::defaultPath();
-    if (const QString problem = history.open(path); !problem.isEmpty()) {
+    if (const QString problem = history.open(historyPath(parser)); !problem.isEmpty()) {
+
         err << problem << Qt::endl
             << QCoreApplication::translate("cli", "extract: going on without storing the run.") << Qt::endl;
         return nullptr;

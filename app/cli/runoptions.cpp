@@ -27,7 +27,7 @@ int usageError(QTextStream &err, const QString &command, const QString &message)
 }
 
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringList &arguments, const QString &command,
-                                    QTextStream &out, QTextStream &err)
+                                    QTextStream &out, QTextStream &err, bool positionalsAllowed)
 {
     if (!parser.parse(arguments))
         return usageError(err, command, parser.errorText());
@@ -35,7 +35,7 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
         out << commandHelpText(parser, command);
         return ExitSuccess;
     }
-    if (!parser.positionalArguments().isEmpty())
+    if (!positionalsAllowed && !parser.positionalArguments().isEmpty())
         return usageError(err, command,
                           QCoreApplication::translate("cli", "unexpected argument '%1'.")
                               .arg(parser.positionalArguments().constFirst()));

@@ -24,10 +24,11 @@ namespace Cli {
 // "<command>: <message>" on stderr, the one form of a usage error. Returns ExitUsage.
 int usageError(QTextStream &err, const QString &command, const QString &message);
 
-// Parses `arguments` for `command`: prints the help, or the usage error of a bad option or of a
-// stray argument. Returns the exit code when the command is done, nullopt when it goes on.
+// Parses `arguments` for `command`: prints the help, or the usage error of a bad option or (unless
+// `positionalsAllowed`) of a stray argument. Returns the exit code when the command is done,
+// nullopt when it goes on.
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringList &arguments, const QString &command,
-                                    QTextStream &out, QTextStream &err);
+                                    QTextStream &out, QTextStream &err, bool positionalsAllowed = false);
 
 // "--name is required." for the first of `required` that is not given; empty when all are.
 QString missingOption(const QCommandLineParser &parser, const QList<const QCommandLineOption *> &required);

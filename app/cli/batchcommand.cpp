@@ -6,27 +6,26 @@
 #include "llm/llmbackend.h"
 
 #include "batch/batchinput.h"
-#include "clihelp.h"
 #include "batch/batchrunner.h"
+#include "batchcomparison.h"
+#include "batchprogress.h"
+#include "clihelp.h"
 #include "export/atomicfile.h"
 #include "export/jsonexport.h"
 #include "export/rowexport.h"
+#include "interruptwatcher.h"
 #include "llm/hostresolver.h"
-#include "schemafile.h"
+#include "runoptions.h"
 #include "store/historydatabase.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QTextStream>
-
-#include <cstdio>
-#include <unistd.h>
 
 namespace Formwork {
 namespace Cli {
@@ -34,32 +33,6 @@ namespace Cli {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-// "1h 02m", "3m 07s", "12s"
-QString duration(qint64 seconds)
-{
-    if (seconds >= 3600)
-        return QStringLiteral("%1h %2m").arg(seconds / 3600).arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
-    if (seconds >= 60)
-        return QStringLiteral("%1m %2s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1s").arg(seconds);
-}
-
-QString progressLine(const BatchProgress &p)
-{
-    QString line = QCoreApplication::translate("cli", "batch: %1/%2 done, %3 valid first try, %4 after reasks, "
-                                                      "%5 failed")
-                       .arg(p.done)
-                       .arg(p.total)
-                       .arg(p.validFirstTry)
-                       .arg(p.validAfterReasks)
-                       .arg(p.failed);
-    if (p.rowsPerMinute > 0)
-        line += QCoreApplication::translate("cli", ", %1 rows/min").arg(p.rowsPerMinute, 0, 'f', 1);
-    if (p.etaSeconds >= 0 && p.done < p.total)
-        line += QCoreApplication::translate("cli", ", ETA %1").arg(duration(p.etaSeconds));
-    return line;
-}
 
 // "URL" or "URL#K" (K rows at once on that server).
 std::optional<BatchEndpoint> parseHost(const QString &value, int concurrency)
@@ -171,16 +144,18 @@ qint64 batchInHistory(QTextStream &err, HistoryDatabase &history, const Options 
     const auto unfinished = history.latestUnfinishedBatch(out);
     if (options.resume && unfinished) {
         if (unfinished->inputFingerprint != input.fingerprint) {
-            err << QCoreApplication::translate("cli", "batch: cannot resume: %1 changed since batch %2 began (run "
-                                                      "without --resume to start again).")
+            err << QCoreApplication::translate("cli",
+                                               "batch: cannot resume: %1 changed since batch %2 began (run "
+                                               "without --resume to start again).")
                        .arg(QDir::toNativeSeparators(options.inputPath))
                        .arg(unfinished->id)
                 << Qt::endl;
             return 0;
         }
         if (unfinished->schemaJson != schemaJson || unfinished->model != config.model) {
-            err << QCoreApplication::translate("cli", "batch: cannot resume: batch %1 ran with another schema or model "
-                                                      "(run without --resume to start again).")
+            err << QCoreApplication::translate("cli",
+                                               "batch: cannot resume: batch %1 ran with another schema or model "
+                                               "(run without --resume to start again).")
                        .arg(unfinished->id)
                 << Qt::endl;
             return 0;
@@ -194,8 +169,9 @@ qint64 batchInHistory(QTextStream &err, HistoryDatabase &history, const Options 
                    .arg(QDir::toNativeSeparators(options.outPath))
             << Qt::endl;
     else if (unfinished)
-        err << QCoreApplication::translate("cli", "batch: batch %1 for this output did not finish; starting a new "
-                                                  "one (--resume continues it).")
+        err << QCoreApplication::translate("cli",
+                                           "batch: batch %1 for this output did not finish; starting a new "
+                                           "one (--resume continues it).")
                    .arg(unfinished->id)
             << Qt::endl;
     StoredBatch batch;
@@ -215,28 +191,26 @@ qint64 batchInHistory(QTextStream &err, HistoryDatabase &history, const Options 
 // Runs the batch and waits for it; progress on stderr.
 BatchSummary runBatch(QTextStream &err, BatchRunner &runner)
 {
-    const bool terminal = isatty(fileno(stderr)) != 0;
+    ProgressPrinter printer(err);
+    // Ctrl-C stops the rows in flight; the rows finished so far are then written as usual.
+    InterruptWatcher interrupt;
     QEventLoop loop;
     BatchSummary summary;
-    QElapsedTimer lastLine;
     QObject::connect(&runner, &BatchRunner::progressChanged, &loop,
-                     [&err, terminal, &lastLine](const BatchProgress &p) {
-                         // A terminal line is rewritten in place; a log gets at most a line a second.
-                         if (terminal) {
-                             err << '\r' << progressLine(p) << "\x1b[K" << Qt::flush;
-                         } else if (!lastLine.isValid() || lastLine.elapsed() >= 1000 || p.done == p.total) {
-                             err << progressLine(p) << Qt::endl;
-                             lastLine.start();
-                         }
-                     });
+                     [&printer](const BatchProgress &p) { printer.show(p); });
     QObject::connect(&runner, &BatchRunner::endpointTakenOut, &loop,
-                     [&err, terminal](const QString &endpoint, const QString &reason) {
-                         err << (terminal ? QStringLiteral("\n") : QString())
-                             << QCoreApplication::translate("cli", "batch: %1 taken out: %2").arg(endpoint, reason)
+                     [&err, &printer](const QString &endpoint, const QString &reason) {
+                         printer.breakLine();
+                         err << QCoreApplication::translate("cli", "batch: %1 taken out: %2").arg(endpoint, reason)
                              << Qt::endl;
                      });
     QObject::connect(&runner, &BatchRunner::historyError, &loop, [&err](const QString &message) {
         err << QCoreApplication::translate("cli", "warning: %1").arg(message) << Qt::endl;
+    });
+    QObject::connect(&interrupt, &InterruptWatcher::interrupted, &loop, [&err, &printer, &runner] {
+        printer.breakLine();
+        err << QCoreApplication::translate("cli", "batch: interrupted; stopping the rows in flight.") << Qt::endl;
+        runner.cancel();
     });
     QObject::connect(&runner, &BatchRunner::finished, &loop, [&loop, &summary](const BatchSummary &s) {
         summary = s;
@@ -244,242 +218,271 @@ BatchSummary runBatch(QTextStream &err, BatchRunner &runner)
     });
     runner.start();
     loop.exec();
-    if (terminal)
-        err << '\r' << progressLine(summary.progress) << "\x1b[K" << Qt::endl;
+    printer.finish(summary.progress);
     return summary;
 }
 
-int run(const QStringList &arguments)
-{
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("cli", "Extract validated JSON from every row of a CSV, a JSONL file or a folder of .txt/.md files: the\n"
-           "valid results go to --out, failures to <out>.failures.jsonl, progress to stderr. Every run is\n"
-           "kept in the history, so --resume continues an interrupted batch without redoing finished rows."));
-    const QCommandLineOption help = helpOption();
-    const QCommandLineOption schemaOption(
-        QStringLiteral("schema"), QCoreApplication::translate("cli", "The JSON Schema file."), QStringLiteral("file"));
-    const QCommandLineOption modelOption(QStringLiteral("model"),
-                                         QCoreApplication::translate("cli", "The model, e.g. llama3.1:8b."),
-                                         QStringLiteral("name"));
-    const QCommandLineOption inputOption(
-        QStringLiteral("input"),
-        QCoreApplication::translate("cli", "The rows: a .csv (header row), a .jsonl (one object per line) or a "
-                                           "folder of .txt/.md files."),
-        QStringLiteral("path"));
-    const QCommandLineOption outOption(
-        QStringLiteral("out"),
-        QCoreApplication::translate("cli", "The results: .csv, .jsonl or .json (an array), each with a row_id."),
-        QStringLiteral("file"));
-    const QCommandLineOption templateOption(
-        QStringLiteral("template"),
-        QCoreApplication::translate("cli", "The user prompt, with {{column}} variables (default: every column as "
-                                           "\"name: value\"; a folder gives {{text}} and {{filename}})."),
-        QStringLiteral("file"));
-    const QCommandLineOption systemOption(
-        QStringLiteral("system"),
-        QCoreApplication::translate("cli", "A system prompt, may use {{column}} (default: none)."),
-        QStringLiteral("text"));
-    const QCommandLineOption concurrencyOption(
-        QStringLiteral("concurrency"),
-        QCoreApplication::translate("cli", "The number of rows at once per server (default: 1)."), QStringLiteral("n"),
-        QStringLiteral("1"));
-    const QCommandLineOption hostOption(
-        QStringLiteral("host"),
-        QCoreApplication::translate("cli", "A server address; repeat it to spread the rows over several servers; "
-                                           "url#n runs n rows at once there (default: OLLAMA_HOST, else "
-                                           "http://127.0.0.1:11434)."),
-        QStringLiteral("url"));
-    const QCommandLineOption apiOption(
-        QStringLiteral("api"),
-        QCoreApplication::translate(
-            "cli",
-            "The server's API: ollama (native) or openai (/v1, for llama-server, LM Studio, vLLM) (default: ollama)."),
-        QStringLiteral("api"), QStringLiteral("ollama"));
-    const QCommandLineOption modeOption(
-        QStringLiteral("mode"),
-        QCoreApplication::translate("cli", "How the schema is sent: schema, json, md-json or tools (default: schema)."),
-        QStringLiteral("mode"), QStringLiteral("schema"));
-    const QCommandLineOption attemptsOption(
-        QStringLiteral("attempts"),
-        QCoreApplication::translate("cli", "The number of attempts per row, the first included (default: 3)."),
-        QStringLiteral("n"), QStringLiteral("3"));
-    const QCommandLineOption temperatureOption(
-        QStringLiteral("temperature"),
-        QCoreApplication::translate("cli", "The sampling temperature (default: the server's)."), QStringLiteral("t"));
-    const QCommandLineOption seedOption(QStringLiteral("seed"),
-                                        QCoreApplication::translate("cli", "The random seed (default: none)."),
-                                        QStringLiteral("n"));
-    const QCommandLineOption resumeOption(
-        QStringLiteral("resume"),
-        QCoreApplication::translate("cli", "Continue the unfinished batch that writes to the same --out: finished "
-                                           "rows are not run again (default: off)."));
-    const QCommandLineOption expectedOption(
-        QStringLiteral("expected-column"),
-        QCoreApplication::translate("cli", "A column (or JSONL field) with the expected JSON of each row: report "
-                                           "agreement per field (default: none)."),
-        QStringLiteral("name"));
-    const QCommandLineOption historyOption(QStringLiteral("history"), historyOptionText(), QStringLiteral("file"));
-    const QCommandLineOption explodeOption(
-        QStringLiteral("explode"),
-        QCoreApplication::translate("cli", "CSV: one record per element of an array of objects instead of JSON in a "
-                                           "cell (default: off)."));
-    const QCommandLineOption bomOption(
-        QStringLiteral("bom"),
-        QCoreApplication::translate("cli", "CSV: start with a UTF-8 byte order mark, for spreadsheets (default: off)."));
-    parser.addOptions({ help, schemaOption, modelOption, inputOption, outOption, templateOption, systemOption,
-                        concurrencyOption, hostOption, apiOption, modeOption, attemptsOption, temperatureOption,
-                        seedOption, resumeOption, expectedOption, historyOption, explodeOption, bomOption });
-    const ChecksOptions checksOptions;
-    parser.addOptions(checksOptions.list());
+// The options of batch: the shared ones of a run, then its own.
+struct BatchOptions {
+    RunOptions run { QStringLiteral("batch"), RunOptions::SchemaFile | RunOptions::Sampling,
+                     QCoreApplication::translate("cli",
+                                                 "The number of attempts per row, the first included (default: 3).") };
+    ChecksOptions checks;
+    QCommandLineOption input { QStringLiteral("input"),
+                               QCoreApplication::translate(
+                                   "cli",
+                                   "The rows: a .csv (header row), a .jsonl (one object per line) or a "
+                                   "folder of .txt/.md files."),
+                               QStringLiteral("path") };
+    QCommandLineOption out { QStringLiteral("out"),
+                             QCoreApplication::translate(
+                                 "cli", "The results: .csv, .jsonl or .json (an array), each with a row_id."),
+                             QStringLiteral("file") };
+    QCommandLineOption templateFile { QStringLiteral("template"),
+                                      QCoreApplication::translate(
+                                          "cli",
+                                          "The user prompt, with {{column}} variables (default: every column as "
+                                          "\"name: value\"; a folder gives {{text}} and {{filename}})."),
+                                      QStringLiteral("file") };
+    QCommandLineOption system { QStringLiteral("system"),
+                                QCoreApplication::translate("cli",
+                                                            "A system prompt, may use {{column}} (default: "
+                                                            "none)."),
+                                QStringLiteral("text") };
+    QCommandLineOption concurrency { QStringLiteral("concurrency"),
+                                     QCoreApplication::translate("cli",
+                                                                 "The number of rows at once per server (default: 1)."),
+                                     QStringLiteral("n"), QStringLiteral("1") };
+    QCommandLineOption host { QStringLiteral("host"),
+                              QCoreApplication::translate(
+                                  "cli",
+                                  "A server address; repeat it to spread the rows over several servers; "
+                                  "url#n runs n rows at once there (default: OLLAMA_HOST, else "
+                                  "http://127.0.0.1:11434)."),
+                              QStringLiteral("url") };
+    QCommandLineOption resume { QStringLiteral("resume"),
+                                QCoreApplication::translate(
+                                    "cli",
+                                    "Continue the unfinished batch that writes to the same --out: finished "
+                                    "rows are not run again (default: off).") };
+    QCommandLineOption expected { QStringLiteral("expected-column"),
+                                  QCoreApplication::translate(
+                                      "cli",
+                                      "A column (or JSONL field) with the expected JSON of each row: report "
+                                      "agreement per field (default: none)."),
+                                  QStringLiteral("name") };
+    QCommandLineOption history { QStringLiteral("history"), historyOptionText(), QStringLiteral("file") };
+    QCommandLineOption explode { QStringLiteral("explode"),
+                                 QCoreApplication::translate(
+                                     "cli",
+                                     "CSV: one record per element of an array of objects instead of JSON in a "
+                                     "cell (default: off).") };
+    QCommandLineOption bom { QStringLiteral("bom"),
+                             QCoreApplication::translate(
+                                 "cli", "CSV: start with a UTF-8 byte order mark, for spreadsheets (default: off).") };
+    QCommandLineOption variant { QStringLiteral("variant"),
+                                 QCoreApplication::translate(
+                                     "cli",
+                                     "Compare instead: run the rows once per variant (repeat it; a model, "
+                                     "optionally with a mode: llama3.1:8b:json) and print the grid of valid "
+                                     "first try, after reasks, failed, attempts, tokens, latency and field "
+                                     "agreement; no --out, not kept in the history (default: none)."),
+                                 QStringLiteral("model[:mode]") };
+    QCommandLineOption json { QStringLiteral("json"),
+                              QCoreApplication::translate(
+                                  "cli", "With --variant: print the grid as JSON (default: a table).") };
 
-    QTextStream out(stdout);
-    QTextStream err(stderr);
-    auto usage = [&err](const QString &message) {
-        err << QStringLiteral("batch: ") << message << Qt::endl;
-        return int(ExitUsage);
-    };
-    if (!parser.parse(arguments))
-        return usage(parser.errorText());
-    if (parser.isSet(help)) {
-        out << commandHelpText(parser, QStringLiteral("batch"));
-        return ExitSuccess;
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.addOption(helpOption());
+        parser.addOptions(run.list());
+        parser.addOptions({ input, out, templateFile, system, concurrency, host, resume, expected, history, explode,
+                            bom, variant, json });
+        parser.addOptions(checks.list());
     }
-    if (!parser.positionalArguments().isEmpty())
-        return usage(QCoreApplication::translate("cli", "unexpected argument '%1'.").arg(parser.positionalArguments().constFirst()));
-    for (const QCommandLineOption *required : { &schemaOption, &modelOption, &inputOption, &outOption }) {
-        if (!parser.isSet(*required))
-            return usage(QCoreApplication::translate("cli", "--%1 is required.").arg(required->names().constFirst()));
-    }
+};
 
+// One batch invocation once its options are read.
+struct BatchJob {
     Options options;
-    options.schemaPath = parser.value(schemaOption);
-    options.inputPath = parser.value(inputOption);
-    options.outPath = parser.value(outOption);
-    options.resume = parser.isSet(resumeOption);
-    options.historyPath = parser.isSet(historyOption) ? parser.value(historyOption) : HistoryDatabase::defaultPath();
-    options.exportOptions.explodeObjectArrays = parser.isSet(explodeOption);
-    options.exportOptions.bom = parser.isSet(bomOption);
-    if (!rowExportFormatForPath(options.outPath))
-        return usage(QCoreApplication::translate("cli", "--out must end in .csv, .jsonl or .json."));
-
     BatchConfig config;
-    config.model = parser.value(modelOption);
-    const auto mode = extractionModeFromName(parser.value(modeOption));
-    if (!mode)
-        return usage(QCoreApplication::translate("cli", "unknown mode '%1' (use schema, json, md-json or tools).").arg(parser.value(modeOption)));
-    config.prompt.mode = *mode;
-    const QString apiName = parser.value(apiOption);
-    if (apiName != u"ollama" && apiName != u"openai")
-        return usage(QCoreApplication::translate("cli", "unknown API '%1' (use ollama or openai).").arg(apiName));
-    config.api = apiName == u"openai" ? BackendApi::OpenAi : BackendApi::Ollama;
+    BackendConfig backend; // the first server's, for the probe and model-judged rules
+    CheckList checks;
+    BatchInput input;
+    QList<BatchVariant> variants; // --variant: a comparison instead of a batch
+    bool json = false;
+};
+
+int usage(QTextStream &err, const QString &message)
+{
+    return usageError(err, QStringLiteral("batch"), message);
+}
+
+// The servers of --host (else the default one), each with its concurrency; empty or the error.
+QString readEndpoints(const QCommandLineParser &parser, const BatchOptions &options, const RunSetup &setup,
+                      BatchConfig &config)
+{
     bool ok = false;
-    config.prompt.maxAttempts = parser.value(attemptsOption).toInt(&ok);
-    if (!ok || config.prompt.maxAttempts < 1)
-        return usage(QCoreApplication::translate("cli", "--attempts needs a whole number of at least 1."));
-    const int concurrency = parser.value(concurrencyOption).toInt(&ok);
+    const int concurrency = parser.value(options.concurrency).toInt(&ok);
     if (!ok || concurrency < 1)
-        return usage(QCoreApplication::translate("cli", "--concurrency needs a whole number of at least 1."));
-    if (parser.isSet(temperatureOption)) {
-        config.prompt.options.temperature = parser.value(temperatureOption).toDouble(&ok);
-        if (!ok || *config.prompt.options.temperature < 0)
-            return usage(QCoreApplication::translate("cli", "--temperature needs a number of at least 0."));
-    }
-    if (parser.isSet(seedOption)) {
-        config.prompt.options.seed = parser.value(seedOption).toLongLong(&ok);
-        if (!ok)
-            return usage(QCoreApplication::translate("cli", "--seed needs a whole number."));
-    }
-    const QStringList hosts = parser.values(hostOption);
-    for (const QString &host : hosts) {
+        return QCoreApplication::translate("cli", "--concurrency needs a whole number of at least 1.");
+    for (const QString &host : parser.values(options.host)) {
         const auto endpoint = parseHost(host, concurrency);
         if (!endpoint)
-            return usage(QCoreApplication::translate("cli", "--host '%1' is not a server address (url or url#n).").arg(host));
+            return QCoreApplication::translate("cli", "--host '%1' is not a server address (url or url#n).").arg(host);
         config.endpoints.append(*endpoint);
     }
     if (config.endpoints.isEmpty())
-        config.endpoints.append(BatchEndpoint { resolveBaseUrl(QString()), concurrency });
-    config.bearerToken = qEnvironmentVariable("FORMWORK_API_KEY");
-    // Test seam and CI knob, as for extract: the transport backoff base in milliseconds.
-    const QByteArray backoff = qgetenv("FORMWORK_BACKOFF_BASE_MS");
-    if (!backoff.isEmpty())
-        config.backoffBaseMs = backoff.toInt();
+        config.endpoints.append(BatchEndpoint { setup.backend.baseUrl, concurrency });
+    return {};
+}
 
-    QString error;
-    config.schema = loadSchemaFile(options.schemaPath, QStringLiteral("batch"), error);
-    if (!config.schema) {
-        err << error << Qt::endl;
-        return ExitUsage;
-    }
+// The batch's configuration from the shared options of a run.
+BatchConfig batchConfigOf(const RunSetup &setup)
+{
+    BatchConfig config;
+    config.api = setup.api;
+    config.model = setup.config.model;
+    config.schema = setup.config.schema;
+    config.prompt.mode = setup.config.mode;
+    config.prompt.maxAttempts = setup.config.limits.maxAttempts;
+    config.prompt.options = setup.config.options;
+    config.bearerToken = setup.backend.bearerToken;
+    config.backoffBaseMs = backoffBaseFromEnvironment();
+    return config;
+}
 
-    const auto checks = checksOptions.load(parser);
-    if (!checks)
-        return usage(checks.error());
-
-    // Every input error is found here, before a single request is sent.
+// The rows, then the prompts that their columns fill. Every input error is found here, before a
+// single request is sent.
+int readRows(const QCommandLineParser &parser, const BatchOptions &options, QTextStream &err, BatchJob &job)
+{
     BatchInputOptions inputOptions;
-    inputOptions.expectedColumn = parser.value(expectedOption);
-    auto input = readBatchInput(options.inputPath, inputOptions);
+    inputOptions.expectedColumn = parser.value(options.expected);
+    auto input = readBatchInput(job.options.inputPath, inputOptions);
     if (!input) {
         err << input.error() << Qt::endl;
         return ExitUsage;
     }
-    if (input->rows.isEmpty())
-        return usage(QCoreApplication::translate("cli", "%1 has no rows.").arg(QDir::toNativeSeparators(options.inputPath)));
-    if (parser.isSet(templateOption)) {
-        QFile file(parser.value(templateOption));
+    job.input = std::move(input).value();
+    if (job.input.rows.isEmpty())
+        return usage(
+            err,
+            QCoreApplication::translate("cli", "%1 has no rows.").arg(QDir::toNativeSeparators(job.options.inputPath)));
+    PromptSettings &prompt = job.config.prompt;
+    if (parser.isSet(options.templateFile)) {
+        QFile file(parser.value(options.templateFile));
         if (!file.open(QIODevice::ReadOnly))
-            return usage(QCoreApplication::translate("cli", "cannot read %1: %2").arg(file.fileName(), file.errorString()));
-        config.prompt.userPrompt = QString::fromUtf8(file.readAll());
+            return usage(
+                err, QCoreApplication::translate("cli", "cannot read %1: %2").arg(file.fileName(), file.errorString()));
+        prompt.userPrompt = QString::fromUtf8(file.readAll());
     } else {
-        config.prompt.userPrompt = defaultBatchTemplate(input->columns);
+        prompt.userPrompt = defaultBatchTemplate(job.input.columns);
     }
-    config.prompt.systemPrompt = parser.value(systemOption);
-    const QStringList used = templateVariableNames(config.prompt.systemPrompt + u'\n' + config.prompt.userPrompt);
-    for (const QString &name : used) {
-        if (!input->columns.contains(name))
-            return usage(QCoreApplication::translate("cli", "the template uses {{%1}} but %2 has no such column (it has: %3).")
-                             .arg(name, QDir::toNativeSeparators(options.inputPath),
-                                  input->columns.join(QStringLiteral(", "))));
+    prompt.systemPrompt = parser.value(options.system);
+    for (const QString &name : templateVariableNames(prompt.systemPrompt + u'\n' + prompt.userPrompt)) {
+        if (!job.input.columns.contains(name))
+            return usage(err,
+                         QCoreApplication::translate("cli",
+                                                     "the template uses {{%1}} but %2 has no such column "
+                                                     "(it has: %3).")
+                             .arg(name, QDir::toNativeSeparators(job.options.inputPath),
+                                  job.input.columns.join(QStringLiteral(", "))));
     }
+    return ExitSuccess;
+}
 
-    HistoryDatabase history;
-    bool haveHistory = false;
-    if (const QString problem = history.open(options.historyPath); !problem.isEmpty()) {
+// --variant and --json: the variants to compare, none for a batch; empty or the usage error.
+QString readVariants(const QCommandLineParser &parser, const BatchOptions &options, ExtractionMode mode, BatchJob &job)
+{
+    for (const QString &value : parser.values(options.variant)) {
+        const auto variant = parseVariant(value, mode);
+        if (!variant)
+            return QCoreApplication::translate("cli", "--variant '%1' names no model (model or model:mode).")
+                .arg(value);
+        job.variants.append(*variant);
+    }
+    job.json = parser.isSet(options.json);
+    if (job.variants.isEmpty())
+        return job.json ? QCoreApplication::translate("cli", "--json prints the grid of --variant: give --variant too.")
+                        : QString();
+    if (parser.isSet(options.out) || parser.isSet(options.resume))
+        return QCoreApplication::translate("cli",
+                                           "--variant prints a grid: it writes no --out and there is nothing "
+                                           "to --resume.");
+    return {};
+}
+
+int readJob(const QCommandLineParser &parser, const BatchOptions &options, QTextStream &err, BatchJob &job)
+{
+    const bool comparing = parser.isSet(options.variant);
+    const QList<const QCommandLineOption *> required = comparing
+        ? QList<const QCommandLineOption *> { &options.run.schema, &options.input }
+        : QList<const QCommandLineOption *> { &options.run.schema, &options.run.model, &options.input, &options.out };
+    if (const QString missing = missingOption(parser, required); !missing.isEmpty())
+        return usage(err, missing);
+    job.options.schemaPath = parser.value(options.run.schema);
+    job.options.inputPath = parser.value(options.input);
+    job.options.outPath = parser.value(options.out);
+    job.options.resume = parser.isSet(options.resume);
+    job.options.historyPath = historyPath(parser);
+    job.options.exportOptions.explodeObjectArrays = parser.isSet(options.explode);
+    job.options.exportOptions.bom = parser.isSet(options.bom);
+    if (!comparing && !rowExportFormatForPath(job.options.outPath))
+        return usage(err, QCoreApplication::translate("cli", "--out must end in .csv, .jsonl or .json."));
+    RunSetup setup;
+    if (const int code = options.run.read(parser, err, setup); code != ExitSuccess)
+        return code;
+    job.config = batchConfigOf(setup);
+    if (const QString problem = readVariants(parser, options, setup.config.mode, job); !problem.isEmpty())
+        return usage(err, problem);
+    if (const QString problem = readEndpoints(parser, options, setup, job.config); !problem.isEmpty())
+        return usage(err, problem);
+    job.backend = setup.backend;
+    job.backend.baseUrl = job.config.endpoints.constFirst().url;
+    auto checks = options.checks.load(parser);
+    if (!checks)
+        return usage(err, checks.error());
+    job.checks = std::move(checks).value();
+    return readRows(parser, options, err, job);
+}
+
+// The history of the batch: the batch to continue or a new one. Returns the exit code when the
+// batch cannot go on; `batchId` stays 0 without a history.
+std::optional<int> openHistory(QTextStream &err, HistoryDatabase &history, const BatchJob &job, qint64 &batchId)
+{
+    if (const QString problem = history.open(job.options.historyPath); !problem.isEmpty()) {
         err << problem << Qt::endl;
-        if (options.resume)
+        if (job.options.resume)
             return ExitUsage;
-        err << QCoreApplication::translate("cli", "batch: going on without a history (--resume will not be possible).") << Qt::endl;
-    } else {
-        haveHistory = true;
+        err << QCoreApplication::translate("cli", "batch: going on without a history (--resume will not be possible).")
+            << Qt::endl;
+        return std::nullopt;
     }
     const QString schemaJson
-        = QString::fromStdString(config.schema->document().dump(-1, ' ', false, Json::error_handler_t::replace));
-    qint64 batchId = 0;
-    if (haveHistory) {
-        batchId = batchInHistory(err, history, options, *input, config, schemaJson);
-        if (batchId == 0 && options.resume)
-            return ExitUsage;
-    }
+        = QString::fromStdString(job.config.schema->document().dump(-1, ' ', false, Json::error_handler_t::replace));
+    batchId = batchInHistory(err, history, job.options, job.input, job.config, schemaJson);
+    if (batchId == 0 && job.options.resume)
+        return ExitUsage;
+    return std::nullopt;
+}
 
-    QNetworkAccessManager network;
-    // Model-judged rules ask the first server; each row's grounding looks in that row's prompt.
-    BackendConfig judgeConfig;
-    judgeConfig.baseUrl = config.endpoints.constFirst().url;
-    judgeConfig.bearerToken = config.bearerToken;
-    std::unique_ptr<LlmBackend> judge(LlmBackend::create(config.api, &network, judgeConfig));
-    if (!checks->isEmpty())
-        config.checker = std::make_shared<ChecksAttemptChecker>(*checks, judge.get());
-    BatchRunner runner(&network, config, *input);
-    if (batchId > 0)
-        runner.setHistory(&history, batchId);
-    const BatchSummary summary = runBatch(err, runner);
+// What answers at the first server, named on stderr, into the batch's configuration. False (after
+// saying why) when the --api cannot talk to it.
+bool probeBatchServer(QTextStream &err, LlmBackend &backend, BatchJob &job)
+{
+    ExtractionConfig probed;
+    probed.modelInfo = job.config.modelInfo;
+    if (!probeServer(err, QStringLiteral("batch"), backend, job.config.api, job.backend.baseUrl, probed))
+        return false;
+    job.config.server = probed.server;
+    job.config.modelInfo = probed.modelInfo;
+    return true;
+}
 
-    const bool written = writeOutputs(err, options, runner, *config.schema);
+// The end of a batch on stderr and its exit code.
+int finishBatch(QTextStream &err, const BatchJob &job, const BatchSummary &summary, bool written)
+{
     printAgreement(err, summary);
-    if (batchId > 0)
-        history.setBatchStatus(batchId, summary.outcome == BatchSummary::Outcome::Finished ? QStringLiteral("finished")
-                                                                                             : QStringLiteral("stopped"));
     if (summary.outcome == BatchSummary::Outcome::Unreachable) {
         err << QCoreApplication::translate("cli", "batch stopped: %1 Start the server and run again with --resume.")
                    .arg(summary.message)
@@ -489,14 +492,73 @@ int run(const QStringList &arguments)
     if (!written)
         return ExitUsage;
     const BatchProgress &p = summary.progress;
+    if (summary.outcome == BatchSummary::Outcome::Cancelled) {
+        err << QCoreApplication::translate("cli",
+                                           "batch interrupted: %1 of %2 rows done (%3 failed); results so far in "
+                                           "%4. Run again with --resume to finish.")
+                   .arg(p.done)
+                   .arg(p.total)
+                   .arg(p.failed)
+                   .arg(QDir::toNativeSeparators(job.options.outPath))
+            << Qt::endl;
+        return ExitInterrupted;
+    }
     err << QCoreApplication::translate("cli", "batch: %1 rows, %2 valid (%3 after reasks), %4 failed; results in %5")
                .arg(p.total)
                .arg(p.validFirstTry + p.validAfterReasks)
                .arg(p.validAfterReasks)
                .arg(p.failed)
-               .arg(QDir::toNativeSeparators(options.outPath))
+               .arg(QDir::toNativeSeparators(job.options.outPath))
         << Qt::endl;
     return p.failed > 0 ? ExitInvalid : ExitSuccess;
+}
+
+int run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "cli",
+        "Extract validated JSON from every row of a CSV, a JSONL file or a folder of .txt/.md files: the\n"
+        "valid results go to --out, failures to <out>.failures.jsonl, progress to stderr. Every run is\n"
+        "kept in the history, so --resume continues an interrupted batch without redoing finished rows;\n"
+        "Ctrl-C writes the rows finished so far and exits with 130. With --variant, the rows run once per\n"
+        "variant and the comparison grid goes to stdout instead."));
+    const BatchOptions options;
+    options.addTo(parser);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (const auto done = parseCommandLine(parser, arguments, QStringLiteral("batch"), out, err))
+        return *done;
+    BatchJob job;
+    if (const int code = readJob(parser, options, err, job); code != ExitSuccess)
+        return code;
+
+    QNetworkAccessManager network;
+    // The first server is asked what it is (once: it decides the requests of every row) and
+    // takes the model-judged rules; each row's grounding looks in that row's prompt.
+    std::unique_ptr<LlmBackend> first(LlmBackend::create(job.config.api, &network, job.backend));
+    if (!probeBatchServer(err, *first, job))
+        return ExitBackend;
+    if (!job.checks.isEmpty())
+        job.config.checker = std::make_shared<ChecksAttemptChecker>(job.checks, first.get());
+    if (!job.variants.isEmpty())
+        return runComparison(&network, job.config, job.input, job.variants, job.json, out, err);
+
+    HistoryDatabase history;
+    qint64 batchId = 0;
+    if (const auto stop = openHistory(err, history, job, batchId))
+        return *stop;
+    BatchRunner runner(&network, job.config, job.input);
+    if (batchId > 0)
+        runner.setHistory(&history, batchId);
+    const BatchSummary summary = runBatch(err, runner);
+
+    const bool written = writeOutputs(err, job.options, runner, *job.config.schema);
+    if (batchId > 0)
+        history.setBatchStatus(batchId,
+                               summary.outcome == BatchSummary::Outcome::Finished ? QStringLiteral("finished")
+                                                                                  : QStringLiteral("stopped"));
+    return finishBatch(err, job, summary, written);
 }
 
 } // namespace

@@ -14,6 +14,7 @@ enum ExitCode : int {
     ExitInvalid = 1, // an invalid result or instance
     ExitUsage = 2, // usage or input error: bad schema, unreadable file
     ExitBackend = 3, // unreachable server, missing model, HTTP error
+    ExitInterrupted = 130, // Ctrl-C (128 + SIGINT, as a shell reports it), after writing what was finished
 };
 
 // One sub-command of formwork-cli. `run` receives the arguments after the command name, with

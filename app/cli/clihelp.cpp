@@ -48,5 +48,11 @@ QString historyOptionText()
         .arg(file.fileName(), QDir::toNativeSeparators(folder));
 }
 
+QString historyPath(const QCommandLineParser &parser)
+{
+    return parser.isSet(QStringLiteral("history")) ? parser.value(QStringLiteral("history"))
+                                                   : HistoryDatabase::defaultPath();
+}
+
 } // namespace Cli
 } // namespace Formwork

@@ -18,6 +18,8 @@ QString commandHelpText(const QCommandLineParser &parser, const QString &command
 
 // The help of --history (batch, history): the database, its default path stated.
 QString historyOptionText();
+// The database --history names, else the default one.
+QString historyPath(const QCommandLineParser &parser);
 
 } // namespace Cli
 } // namespace Formwork

@@ -6,21 +6,20 @@
 
 #include "clihelp.h"
 #include "documents/documenttext.h"
-#include "schemafile.h"
+#include "runoptions.h"
 
-#include "extraction/extractionrequest.h"
-#include "extraction/extractionrun.h"
 #include "export/atomicfile.h"
 #include "export/runreport.h"
+#include "extraction/extractionrequest.h"
+#include "extraction/extractionrun.h"
 #include "grounding/chunkedextraction.h"
 #include "grounding/grounder.h"
-#include "llm/hostresolver.h"
 #include "llm/llmbackend.h"
 #include "llm/ollamabackend.h"
-#include "llm/serverprobe.h"
 #include "schema/schema.h"
 #include "store/historydatabase.h"
 #include "store/runrecorder.h"
+#include "store/runsettings.h"
 #include "json/jsonparser.h"
 
 #include <QCommandLineParser>
@@ -82,9 +81,12 @@ Json traceLine(const AttemptRecord &a)
     if (!a.softErrors.isEmpty()) {
         Json soft = Json::array();
         for (const ValidationError &e : a.softErrors)
-            soft.push_back(Json { { "instancePath", utf8(e.instancePath) }, { "kind", utf8(e.kind) },
-                                  { "check", utf8(e.keyword) }, { "message", utf8(e.message) },
-                                  { "range", e.range.isValid() ? Json::array({ e.range.begin, e.range.end }) : Json() } });
+            soft.push_back(
+                Json { { "instancePath", utf8(e.instancePath) },
+                       { "kind", utf8(e.kind) },
+                       { "check", utf8(e.keyword) },
+                       { "message", utf8(e.message) },
+                       { "range", e.range.isValid() ? Json::array({ e.range.begin, e.range.end }) : Json() } });
         line["soft_errors"] = std::move(soft);
     }
     if (a.judgeUsage.promptTokens + a.judgeUsage.completionTokens > 0)
@@ -142,8 +144,9 @@ void printGroundingSummary(QTextStream &err, const Grounding &grounding)
     for (const GroundedValue &v : grounding.values())
         if (!v.isGrounded())
             absent.append(QString::fromStdString(v.pointer));
-    err << QCoreApplication::translate("cli", "grounding: %1 of %2 values found in the source (%3 exact, %4 tolerant, "
-                                              "%5 fuzzy, %6 ambiguous)")
+    err << QCoreApplication::translate("cli",
+                                       "grounding: %1 of %2 values found in the source (%3 exact, %4 tolerant, "
+                                       "%5 fuzzy, %6 ambiguous)")
                .arg(grounding.size() - absent.size())
                .arg(grounding.size())
                .arg(grounding.count(MatchKind::Exact))
@@ -151,7 +154,8 @@ void printGroundingSummary(QTextStream &err, const Grounding &grounding)
                .arg(grounding.count(MatchKind::Fuzzy))
                .arg(grounding.count(MatchKind::Ambiguous));
     if (!absent.isEmpty())
-        err << QCoreApplication::translate("cli", "; not found in the source: %1").arg(absent.join(QStringLiteral(", ")));
+        err << QCoreApplication::translate("cli", "; not found in the source: %1")
+                   .arg(absent.join(QStringLiteral(", ")));
     err << Qt::endl;
 }
 
@@ -172,12 +176,28 @@ QString writeGrounding(const QString &path, const QString &source, qsizetype sou
                 pages.push_back(document.pageAt(span.begin));
             file["grounding"][v.pointer]["pages"] = std::move(pages);
         }
-    return writeFileAtomically(path,
-                               QByteArray::fromStdString(file.dump(2, ' ', false, Json::error_handler_t::replace) + '\n'));
+    return writeFileAtomically(
+        path, QByteArray::fromStdString(file.dump(2, ' ', false, Json::error_handler_t::replace) + '\n'));
+}
+
+// The grounding summary on stderr and, with a path, the --json-grounding file. False (after
+// saying why) when the file could not be written.
+bool reportGrounding(QTextStream &err, const Grounding &grounding, const QString &path, const QString &source,
+                     qsizetype sourceLength, const DocumentText &document)
+{
+    printGroundingSummary(err, grounding);
+    if (path.isEmpty())
+        return true;
+    const QString failure = writeGrounding(path, source, sourceLength, grounding, document);
+    if (failure.isEmpty())
+        return true;
+    err << failure << Qt::endl;
+    return false;
 }
 
 // The report's description of the run's settings and document; the caller adds the outcome.
-RunReport reportBase(const ExtractionConfig &config, const QString &source, const DocumentText &document)
+RunReport reportBase(const ExtractionConfig &config, BackendApi api, const QString &source,
+                     const DocumentText &document)
 {
     RunReport report;
     report.title = source.isEmpty() ? QCoreApplication::translate("cli", "prompt") : QFileInfo(source).fileName();
@@ -187,17 +207,9 @@ RunReport reportBase(const ExtractionConfig &config, const QString &source, cons
         report.pageStarts.emplace_back(page.begin, page.number);
     report.model = config.model;
     report.mode = extractionModeName(config.mode);
-    Json settings = Json::object();
-    if (config.options.temperature)
-        settings["temperature"] = *config.options.temperature;
-    if (config.options.seed)
-        settings["seed"] = *config.options.seed;
-    if (config.options.numCtx)
-        settings["num_ctx"] = *config.options.numCtx;
-    if (config.options.numPredict)
-        settings["num_predict"] = *config.options.numPredict;
-    settings["max_attempts"] = config.limits.maxAttempts;
-    report.settings = std::move(settings);
+    report.settings = runSettings(config, api);
+    report.settings.erase("model"); // the report shows them on their own
+    report.settings.erase("mode");
     return report;
 }
 
@@ -210,66 +222,66 @@ struct ChunkedArguments {
     DocumentText document; // its pages, for the grounding file
     bool acceptInvalid = false;
     QString reportPath; // --html-report
+    BackendApi api = BackendApi::Ollama; // for the report's settings
 };
 
-// A long --input extracted chunk by chunk and merged (--chunk-chars). Progress per chunk and the
-// merge's conflicts go to stderr; the merged value to stdout; trace lines name their chunk, and
-// their grounding spans are in whole-document offsets.
-int runChunked(LlmBackend *backend, const ExtractionConfig &config, const QString &document,
-               const ChunkedArguments &args, QFile *trace, QTextStream &out, QTextStream &err)
+// Each chunk's start and failure on stderr, its attempts' errors too, and every attempt to the
+// trace naming its chunk (with its grounding in whole-document offsets when asked).
+void followChunks(ChunkedExtraction &extraction, const ExtractionConfig &config, const QString &document,
+                  const ChunkedArguments &args, QFile *trace, QTextStream &err)
 {
-    ChunkedExtraction extraction(backend, config, document, args.options);
     const int count = int(extraction.chunks().size());
-    QEventLoop loop;
-    QObject::connect(&extraction, &ChunkedExtraction::chunkStarted, &loop,
-                     [&](int index, int, ExtractionRun *run) {
-                         const DocumentChunk &chunk = extraction.chunks()[std::size_t(index)];
-                         err << QCoreApplication::translate("cli", "chunk %1/%2 (characters %3 to %4)")
-                                    .arg(index + 1)
-                                    .arg(count)
-                                    .arg(chunk.begin)
-                                    .arg(chunk.end)
-                             << Qt::endl;
-                         QObject::connect(run, &ExtractionRun::attemptFinished, &loop, [&, index](const AttemptRecord &a) {
-                             if (!a.isValid())
-                                 printErrors(err, a);
-                             if (!trace)
-                                 return;
-                             const DocumentChunk &c = extraction.chunks()[std::size_t(index)];
-                             Json traced = traceLine(a);
-                             traced["chunk"] = Json { { "index", index }, { "begin", c.begin }, { "end", c.end } };
-                             if (args.ground && a.parsed) {
-                                 Grounder grounder(document.mid(c.begin, c.length()), groundingOptionsFor(config));
-                                 Grounding grounding = grounder.ground(a.value);
-                                 grounding.shift(c.begin);
-                                 traced["grounding"] = grounding.toJson();
-                             }
-                             const std::string line = traced.dump(-1, ' ', false, Json::error_handler_t::replace) + '\n';
-                             trace->write(line.data(), qint64(line.size()));
-                             trace->flush();
-                         });
-                     });
-    QObject::connect(&extraction, &ChunkedExtraction::chunkFinished, &loop, [&](int index, const RunResult &r) {
-        if (!r.success)
-            err << QCoreApplication::translate("cli", "chunk %1/%2 failed (%3): %4")
+    QObject::connect(
+        &extraction, &ChunkedExtraction::chunkStarted, &extraction, [&, count](int index, int, ExtractionRun *run) {
+            const DocumentChunk &chunk = extraction.chunks()[std::size_t(index)];
+            err << QCoreApplication::translate("cli", "chunk %1/%2 (characters %3 to %4)")
                        .arg(index + 1)
                        .arg(count)
-                       .arg(runFailureReasonName(r.reason), r.message)
+                       .arg(chunk.begin)
+                       .arg(chunk.end)
                 << Qt::endl;
-    });
-    QObject::connect(&extraction, &ChunkedExtraction::finished, &loop, &QEventLoop::quit);
-    extraction.start();
-    loop.exec();
+            QObject::connect(
+                run, &ExtractionRun::attemptFinished, &extraction, [&, chunk, index](const AttemptRecord &a) {
+                    if (!a.isValid())
+                        printErrors(err, a);
+                    if (!trace)
+                        return;
+                    Json traced = traceLine(a);
+                    traced["chunk"] = Json { { "index", index }, { "begin", chunk.begin }, { "end", chunk.end } };
+                    if (args.ground && a.parsed) {
+                        Grounder grounder(document.mid(chunk.begin, chunk.length()), groundingOptionsFor(config));
+                        Grounding grounding = grounder.ground(a.value);
+                        grounding.shift(chunk.begin);
+                        traced["grounding"] = grounding.toJson();
+                    }
+                    const std::string line = traced.dump(-1, ' ', false, Json::error_handler_t::replace) + '\n';
+                    trace->write(line.data(), qint64(line.size()));
+                    trace->flush();
+                });
+        });
+    QObject::connect(&extraction, &ChunkedExtraction::chunkFinished, &extraction,
+                     [&err, count](int index, const RunResult &r) {
+                         if (!r.success)
+                             err << QCoreApplication::translate("cli", "chunk %1/%2 failed (%3): %4")
+                                        .arg(index + 1)
+                                        .arg(count)
+                                        .arg(runFailureReasonName(r.reason), r.message)
+                                 << Qt::endl;
+                     });
+}
 
-    const ChunkedResult &result = extraction.result();
+// The merge's conflicts and the merged value's errors, one line each.
+void printMergeNotes(QTextStream &err, const ChunkedResult &result)
+{
     for (const MergeConflict &conflict : result.merged.conflicts) {
         QStringList values;
         for (std::size_t v = 0; v < conflict.values.size(); ++v) {
             QStringList chunks;
             for (const int c : conflict.chunks[v])
                 chunks.append(QString::number(c + 1));
-            values.append(QCoreApplication::translate("cli", "%1 (chunk %2)")
-                              .arg(QString::fromStdString(conflict.values[v].dump()), chunks.join(QStringLiteral(", "))));
+            values.append(
+                QCoreApplication::translate("cli", "%1 (chunk %2)")
+                    .arg(QString::fromStdString(conflict.values[v].dump()), chunks.join(QStringLiteral(", "))));
         }
         err << QCoreApplication::translate("cli", "conflict at %1: %2; kept %3")
                    .arg(QString::fromStdString(conflict.pointer), values.join(QStringLiteral(" vs ")),
@@ -277,42 +289,61 @@ int runChunked(LlmBackend *backend, const ExtractionConfig &config, const QStrin
             << Qt::endl;
     }
     for (const ValidationError &e : result.mergedErrors)
-        err << QCoreApplication::translate("cli", "merged value: %1: %2")
-                   .arg(e.instancePath, e.message)
-            << Qt::endl;
-    const bool print = result.hasValue && (result.success || args.acceptInvalid);
-    if (print) {
-        out << QString::fromStdString(result.merged.value.dump(2, ' ', false, Json::error_handler_t::replace)) << Qt::endl;
-        if (args.ground || !args.groundingPath.isEmpty()) {
-            printGroundingSummary(err, result.merged.grounding);
-            if (!args.groundingPath.isEmpty()) {
-                const QString failure
-                    = writeGrounding(args.groundingPath, args.source, document.size(), result.merged.grounding,
-                                     args.document);
-                if (!failure.isEmpty()) {
-                    err << failure << Qt::endl;
-                    return ExitUsage;
-                }
-            }
-        }
+        err << QCoreApplication::translate("cli", "merged value: %1: %2").arg(e.instancePath, e.message) << Qt::endl;
+}
+
+// The merged value on stdout, its grounding summary and file when asked. False when the
+// grounding file could not be written.
+bool printMerged(const ChunkedResult &result, const QString &document, const ChunkedArguments &args, QTextStream &out,
+                 QTextStream &err)
+{
+    out << QString::fromStdString(result.merged.value.dump(2, ' ', false, Json::error_handler_t::replace)) << Qt::endl;
+    if (!args.ground && args.groundingPath.isEmpty())
+        return true;
+    return reportGrounding(err, result.merged.grounding, args.groundingPath, args.source, document.size(),
+                           args.document);
+}
+
+// The --html-report of a chunked run; the write error, or empty.
+QString writeChunkedReport(const ExtractionConfig &config, const QString &document, const ChunkedArguments &args,
+                           const ChunkedResult &result, int count)
+{
+    RunReport report = reportBase(config, args.api, args.source, args.document);
+    report.document = document;
+    report.value = result.hasValue ? result.merged.value : Json();
+    report.valid = result.success;
+    report.verdict = result.success ? QCoreApplication::translate("cli", "Valid: %n chunk(s) merged", nullptr, count)
+                                    : result.message;
+    report.grounding = result.merged.grounding;
+    report.conflicts = result.merged.conflicts;
+    for (const ChunkOutcome &chunk : result.chunks) {
+        report.attempts.append(chunk.result.attempts);
+        report.wallTimeMs += chunk.result.wallTimeMs;
+        report.promptTokens += chunk.result.usage.promptTokens;
+        report.completionTokens += chunk.result.usage.completionTokens;
     }
+    return writeFileAtomically(args.reportPath, renderRunReport(report));
+}
+
+// A long --input extracted chunk by chunk and merged (--chunk-chars). Progress per chunk and the
+// merge's conflicts go to stderr; the merged value to stdout.
+int runChunked(LlmBackend *backend, const ExtractionConfig &config, const QString &document,
+               const ChunkedArguments &args, QFile *trace, QTextStream &out, QTextStream &err)
+{
+    ChunkedExtraction extraction(backend, config, document, args.options);
+    const int count = int(extraction.chunks().size());
+    followChunks(extraction, config, document, args, trace, err);
+    QEventLoop loop;
+    QObject::connect(&extraction, &ChunkedExtraction::finished, &loop, &QEventLoop::quit);
+    extraction.start();
+    loop.exec();
+
+    const ChunkedResult &result = extraction.result();
+    printMergeNotes(err, result);
+    if (result.hasValue && (result.success || args.acceptInvalid) && !printMerged(result, document, args, out, err))
+        return ExitUsage;
     if (!args.reportPath.isEmpty()) {
-        RunReport report = reportBase(config, args.source, args.document);
-        report.document = document;
-        report.value = result.hasValue ? result.merged.value : Json();
-        report.valid = result.success;
-        report.verdict = result.success ? QCoreApplication::translate("cli", "Valid: %n chunk(s) merged", nullptr, count)
-                                        : result.message;
-        report.grounding = result.merged.grounding;
-        report.conflicts = result.merged.conflicts;
-        for (const ChunkOutcome &chunk : result.chunks) {
-            report.attempts.append(chunk.result.attempts);
-            report.wallTimeMs += chunk.result.wallTimeMs;
-            report.promptTokens += chunk.result.usage.promptTokens;
-            report.completionTokens += chunk.result.usage.completionTokens;
-        }
-        const QString failure = writeFileAtomically(args.reportPath, renderRunReport(report));
-        if (!failure.isEmpty()) {
+        if (const QString failure = writeChunkedReport(config, document, args, result, count); !failure.isEmpty()) {
             err << failure << Qt::endl;
             return ExitUsage;
         }
@@ -328,444 +359,385 @@ int runChunked(LlmBackend *backend, const ExtractionConfig &config, const QStrin
     return ExitInvalid;
 }
 
-int run(const QStringList &arguments)
-{
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "cli", "Extract validated JSON from a local LLM: the JSON goes to stdout, progress to stderr."));
-    const QCommandLineOption help = helpOption();
-    const QCommandLineOption modelOption(QStringLiteral("model"),
-                                         QCoreApplication::translate("cli", "The model, e.g. llama3.1:8b."),
-                                         QStringLiteral("name"));
-    const QCommandLineOption schemaOption(
-        QStringLiteral("schema"), QCoreApplication::translate("cli", "The JSON Schema file."), QStringLiteral("file"));
-    const QCommandLineOption promptOption(
-        QStringLiteral("prompt"), QCoreApplication::translate("cli", "The user prompt."), QStringLiteral("text"));
-    const QCommandLineOption inputOption(QStringLiteral("input"),
-                                         QCoreApplication::translate("cli", "Read the user prompt from a file."),
-                                         QStringLiteral("file"));
-    const QCommandLineOption systemOption(
-        QStringLiteral("system"), QCoreApplication::translate("cli", "A system prompt."), QStringLiteral("text"));
-    const QCommandLineOption hostOption(
-        QStringLiteral("host"),
-        QCoreApplication::translate("cli", "The server address (default: OLLAMA_HOST, else http://127.0.0.1:11434)."),
-        QStringLiteral("url"));
-    const QCommandLineOption apiOption(
-        QStringLiteral("api"),
-        QCoreApplication::translate(
-            "cli",
-            "The server's API: ollama (native) or openai (/v1, for llama-server, LM Studio, vLLM) (default: ollama)."),
-        QStringLiteral("api"), QStringLiteral("ollama"));
-    const QCommandLineOption modeOption(
-        QStringLiteral("mode"),
-        QCoreApplication::translate("cli", "How the schema is sent: schema, json, md-json or tools (default: schema)."),
-        QStringLiteral("mode"), QStringLiteral("schema"));
-    const QCommandLineOption attemptsOption(
-        QStringLiteral("attempts"),
-        QCoreApplication::translate("cli", "The number of attempts, the first included (default: 3)."),
-        QStringLiteral("n"), QStringLiteral("3"));
-    const QCommandLineOption timeoutOption(
-        QStringLiteral("timeout"),
-        QCoreApplication::translate("cli", "The deadline of the whole run in seconds (default: none)."),
-        QStringLiteral("seconds"));
-    const QCommandLineOption temperatureOption(
-        QStringLiteral("temperature"),
-        QCoreApplication::translate("cli", "The sampling temperature (default: the server's)."), QStringLiteral("t"));
-    const QCommandLineOption seedOption(QStringLiteral("seed"),
-                                        QCoreApplication::translate("cli", "The random seed (default: none)."),
-                                        QStringLiteral("n"));
-    const QCommandLineOption numCtxOption(
-        QStringLiteral("num-ctx"),
-        QCoreApplication::translate("cli", "The context length, Ollama API only (default: the server's)."),
-        QStringLiteral("n"));
-    const QCommandLineOption numPredictOption(
-        QStringLiteral("num-predict"),
-        QCoreApplication::translate("cli", "The most tokens per reply (default: chosen from the schema size)."),
-        QStringLiteral("n"));
-    const QCommandLineOption traceOption(
-        QStringLiteral("trace"),
-        QCoreApplication::translate("cli", "Write every attempt as one JSON line to this file."),
-        QStringLiteral("file"));
-    const QCommandLineOption acceptOption(
-        QStringLiteral("accept-invalid"),
-        QCoreApplication::translate("cli", "When no attempt is valid, still print the last parsed value (exit 1)."));
-    const QCommandLineOption groundOption(
-        QStringLiteral("ground"),
-        QCoreApplication::translate("cli", "Trace every extracted value to where it stands in the input text: each "
-                                           "--trace line gets a grounding object, stderr a summary (default: off)."));
-    const QCommandLineOption jsonGroundingOption(
-        QStringLiteral("json-grounding"),
-        QCoreApplication::translate("cli", "Write the final value's grounding (JSON Pointer -> spans, match kind, "
-                                           "score) to this file; implies --ground."),
-        QStringLiteral("file"));
-    const QCommandLineOption htmlReportOption(
-        QStringLiteral("html-report"),
-        QCoreApplication::translate("cli", "Write the run as one self-contained HTML page to this file: the input "
-                                           "with each value highlighted, the values, every attempt, the settings."),
-        QStringLiteral("file"));
-    const QCommandLineOption chunkCharsOption(
-        QStringLiteral("chunk-chars"),
-        QCoreApplication::translate("cli", "Split an input longer than n characters into chunks (at paragraph and "
-                                           "sentence ends), extract each and merge the results (default: the whole "
-                                           "input at once)."),
-        QStringLiteral("n"));
-    const QCommandLineOption chunkOverlapOption(
-        QStringLiteral("chunk-overlap"),
-        QCoreApplication::translate("cli", "The characters two neighbouring chunks share (default: a tenth of "
-                                           "--chunk-chars)."),
-        QStringLiteral("n"));
-    const QCommandLineOption mergeKeyOption(
-        QStringLiteral("merge-key"),
-        QCoreApplication::translate("cli", "When merging chunks, array items with the same value of this member are "
-                                           "one item (default: equal items are one item)."),
-        QStringLiteral("name"));
-    const QCommandLineOption parallelOption(
-        QStringLiteral("parallel"),
-        QCoreApplication::translate("cli", "The number of chunks extracted at the same time (default: 1)."),
-        QStringLiteral("n"));
-    parser.addOptions({ help, modelOption, schemaOption, promptOption, inputOption, systemOption, hostOption, apiOption,
-                        modeOption, attemptsOption, timeoutOption, temperatureOption, seedOption, numCtxOption,
-                        numPredictOption, traceOption, acceptOption, groundOption, jsonGroundingOption,
-                        htmlReportOption, chunkCharsOption, chunkOverlapOption, mergeKeyOption, parallelOption });
-    const ChecksOptions checksOptions;
-    parser.addOptions(checksOptions.list());
+// The options of extract: the shared ones of a run, then its own.
+struct ExtractOptions {
+    RunOptions run { QStringLiteral("extract"),
+                     RunOptions::Host | RunOptions::SchemaFile | RunOptions::Sampling | RunOptions::Limits,
+                     QCoreApplication::translate("cli", "The number of attempts, the first included (default: 3).") };
+    ChecksOptions checks;
+    QCommandLineOption prompt { QStringLiteral("prompt"), QCoreApplication::translate("cli", "The user prompt."),
+                                QStringLiteral("text") };
+    QCommandLineOption input { QStringLiteral("input"),
+                               QCoreApplication::translate("cli", "Read the user prompt from a file."),
+                               QStringLiteral("file") };
+    QCommandLineOption system { QStringLiteral("system"), QCoreApplication::translate("cli", "A system prompt."),
+                                QStringLiteral("text") };
+    QCommandLineOption trace { QStringLiteral("trace"),
+                               QCoreApplication::translate("cli", "Write every attempt as one JSON line to this file."),
+                               QStringLiteral("file") };
+    QCommandLineOption accept { QStringLiteral("accept-invalid"),
+                                QCoreApplication::translate(
+                                    "cli", "When no attempt is valid, still print the last parsed value (exit 1).") };
+    QCommandLineOption ground { QStringLiteral("ground"),
+                                QCoreApplication::translate(
+                                    "cli",
+                                    "Trace every extracted value to where it stands in the input text: each "
+                                    "--trace line gets a grounding object, stderr a summary (default: off).") };
+    QCommandLineOption jsonGrounding { QStringLiteral("json-grounding"),
+                                       QCoreApplication::translate("cli",
+                                                                   "Write the final value's grounding (JSON "
+                                                                   "Pointer -> spans, match kind, score) to "
+                                                                   "this file; implies --ground."),
+                                       QStringLiteral("file") };
+    QCommandLineOption htmlReport { QStringLiteral("html-report"),
+                                    QCoreApplication::translate(
+                                        "cli",
+                                        "Write the run as one self-contained HTML page to this file: the input "
+                                        "with each value highlighted, the values, every attempt, the settings."),
+                                    QStringLiteral("file") };
+    QCommandLineOption chunkChars { QStringLiteral("chunk-chars"),
+                                    QCoreApplication::translate(
+                                        "cli",
+                                        "Split an input longer than n characters into chunks (at paragraph and "
+                                        "sentence ends), extract each and merge the results (default: the whole "
+                                        "input at once)."),
+                                    QStringLiteral("n") };
+    QCommandLineOption chunkOverlap { QStringLiteral("chunk-overlap"),
+                                      QCoreApplication::translate("cli",
+                                                                  "The characters two neighbouring chunks "
+                                                                  "share (default: a tenth of --chunk-chars)."),
+                                      QStringLiteral("n") };
+    QCommandLineOption mergeKey { QStringLiteral("merge-key"),
+                                  QCoreApplication::translate(
+                                      "cli",
+                                      "When merging chunks, array items with the same value of this member are "
+                                      "one item (default: equal items are one item)."),
+                                  QStringLiteral("name") };
+    QCommandLineOption parallel { QStringLiteral("parallel"),
+                                  QCoreApplication::translate(
+                                      "cli", "The number of chunks extracted at the same time (default: 1)."),
+                                  QStringLiteral("n") };
     // The run history: every run is stored unless asked not to.
-    const QCommandLineOption historyOption(QStringLiteral("history"), historyOptionText(), QStringLiteral("file"));
-    const QCommandLineOption noHistoryOption(
-        QStringLiteral("no-history"),
-        QCoreApplication::translate("cli", "Do not store this run in the history (default: stored)."));
-    parser.addOptions({ historyOption, noHistoryOption });
+    QCommandLineOption history { QStringLiteral("history"), historyOptionText(), QStringLiteral("file") };
+    QCommandLineOption noHistory { QStringLiteral("no-history"),
+                                   QCoreApplication::translate(
+                                       "cli", "Do not store this run in the history (default: stored).") };
 
-    QTextStream out(stdout);
-    QTextStream err(stderr);
-    auto usage = [&err](const QString &message) {
-        err << QStringLiteral("extract: ") << message << Qt::endl;
-        return int(ExitUsage);
-    };
-    if (!parser.parse(arguments))
-        return usage(parser.errorText());
-    if (parser.isSet(help)) {
-        out << commandHelpText(parser, QStringLiteral("extract"));
-        return ExitSuccess;
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.addOption(helpOption());
+        parser.addOptions(run.list());
+        parser.addOptions({ prompt, input, system, trace, accept, ground, jsonGrounding, htmlReport, chunkChars,
+                            chunkOverlap, mergeKey, parallel });
+        parser.addOptions(checks.list());
+        parser.addOptions({ history, noHistory });
     }
-    if (!parser.positionalArguments().isEmpty())
-        return usage(QCoreApplication::translate("cli", "unexpected argument '%1'.")
-                         .arg(parser.positionalArguments().constFirst()));
-    if (!parser.isSet(modelOption))
-        return usage(QCoreApplication::translate("cli", "--model is required."));
-    if (!parser.isSet(schemaOption))
-        return usage(QCoreApplication::translate("cli", "--schema is required."));
-    if (parser.isSet(promptOption) == parser.isSet(inputOption))
-        return usage(QCoreApplication::translate("cli", "give exactly one of --prompt and --input."));
+};
 
-    ExtractionConfig config;
-    config.model = parser.value(modelOption);
-    const auto mode = extractionModeFromName(parser.value(modeOption));
-    if (!mode)
-        return usage(QCoreApplication::translate("cli", "unknown mode '%1' (use schema, json, md-json or tools).")
-                         .arg(parser.value(modeOption)));
-    config.mode = *mode;
-    const QString apiName = parser.value(apiOption);
-    if (apiName != u"ollama" && apiName != u"openai")
-        return usage(QCoreApplication::translate("cli", "unknown API '%1' (use ollama or openai).").arg(apiName));
-    const BackendApi api = apiName == u"openai" ? BackendApi::OpenAi : BackendApi::Ollama;
+// One extract invocation once its options are read.
+struct ExtractJob {
+    RunSetup setup;
+    CheckList checks;
+    QString prompt; // the text sent: the --input document's, else --prompt
+    QString source; // the --input path; empty with --prompt
+    DocumentText document;
+    std::unique_ptr<QFile> trace;
+};
 
-    auto intValue = [&parser](const QCommandLineOption &option, int minimum, std::optional<int> &target) {
+int usage(QTextStream &err, const QString &message)
+{
+    return usageError(err, QStringLiteral("extract"), message);
+}
+
+ChatMessage message(const QString &role, const QString &content)
+{
+    ChatMessage m;
+    m.role = role;
+    m.content = content;
+    return m;
+}
+
+// The prompt (from --prompt or the --input document) and the messages sent.
+int readMessages(const QCommandLineParser &parser, const ExtractOptions &options, QTextStream &err, ExtractJob &job)
+{
+    job.prompt = parser.value(options.prompt);
+    if (parser.isSet(options.input)) {
+        // Plain text and Markdown as they are, HTML without its tags, PDF page by page.
+        auto document = readDocument(parser.value(options.input));
+        if (!document)
+            return usage(err, document.error());
+        job.source = parser.value(options.input);
+        job.document = std::move(document).value();
+        job.prompt = job.document.text;
+    }
+    if (parser.isSet(options.system))
+        job.setup.config.messages.append(message(QStringLiteral("system"), parser.value(options.system)));
+    job.setup.config.messages.append(message(QStringLiteral("user"), job.prompt));
+    return ExitSuccess;
+}
+
+int readJob(const QCommandLineParser &parser, const ExtractOptions &options, QTextStream &err, ExtractJob &job)
+{
+    if (const QString missing = missingOption(parser, { &options.run.model, &options.run.schema }); !missing.isEmpty())
+        return usage(err, missing);
+    if (parser.isSet(options.prompt) == parser.isSet(options.input))
+        return usage(err, QCoreApplication::translate("cli", "give exactly one of --prompt and --input."));
+    if (const int code = options.run.read(parser, err, job.setup); code != ExitSuccess)
+        return code;
+    auto checks = options.checks.load(parser);
+    if (!checks)
+        return usage(err, checks.error());
+    job.checks = std::move(checks).value();
+    if (const int code = readMessages(parser, options, err, job); code != ExitSuccess)
+        return code;
+    if (parser.isSet(options.trace)) {
+        job.trace = std::make_unique<QFile>(parser.value(options.trace));
+        if (!job.trace->open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return usage(err,
+                         QCoreApplication::translate("cli", "cannot write %1: %2")
+                             .arg(job.trace->fileName(), job.trace->errorString()));
+    }
+    return ExitSuccess;
+}
+
+// Tools mode on Ollama: learn the model's capabilities first, so a model without tools is
+// refused before anything is sent. A failed lookup leaves them unknown.
+void learnModel(LlmBackend *backend, ExtractionConfig &config)
+{
+    auto *ollama = qobject_cast<OllamaBackend *>(backend);
+    if (config.mode != ExtractionMode::Tools || !ollama)
+        return;
+    QEventLoop loop;
+    ModelDetailsJob *job = ollama->showModel(config.model);
+    QObject::connect(job, &ModelDetailsJob::finished, &loop, [&config, &loop](const ModelInfo &info) {
+        config.modelInfo = info;
+        loop.quit();
+    });
+    QObject::connect(job, &ModelDetailsJob::failed, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+// --chunk-chars and its companions; empty, or the usage error.
+QString readChunking(const QCommandLineParser &parser, const ExtractOptions &options, ChunkedArguments &chunked)
+{
+    const auto whole = [&parser](const QCommandLineOption &option, int minimum, std::optional<int> &target) {
         if (!parser.isSet(option))
             return true;
         bool ok = false;
-        const int value = parser.value(option).toInt(&ok);
-        if (!ok || value < minimum)
-            return false;
-        target = value;
-        return true;
+        target = parser.value(option).toInt(&ok);
+        return ok && *target >= minimum;
     };
-    std::optional<int> attempts;
-    if (!intValue(attemptsOption, 1, attempts))
-        return usage(QCoreApplication::translate("cli", "--attempts needs a whole number of at least 1."));
-    config.limits.maxAttempts = attempts.value_or(3);
-    if (!intValue(numCtxOption, 1, config.options.numCtx))
-        return usage(QCoreApplication::translate("cli", "--num-ctx needs a positive whole number."));
-    if (!intValue(numPredictOption, 1, config.options.numPredict))
-        return usage(QCoreApplication::translate("cli", "--num-predict needs a positive whole number."));
-    if (parser.isSet(seedOption)) {
-        bool ok = false;
-        config.options.seed = parser.value(seedOption).toLongLong(&ok);
-        if (!ok)
-            return usage(QCoreApplication::translate("cli", "--seed needs a whole number."));
-    }
-    if (parser.isSet(temperatureOption)) {
-        bool ok = false;
-        config.options.temperature = parser.value(temperatureOption).toDouble(&ok);
-        if (!ok || *config.options.temperature < 0)
-            return usage(QCoreApplication::translate("cli", "--temperature needs a number of at least 0."));
-    }
-    if (parser.isSet(timeoutOption)) {
-        bool ok = false;
-        const double seconds = parser.value(timeoutOption).toDouble(&ok);
-        if (!ok || seconds <= 0)
-            return usage(QCoreApplication::translate("cli", "--timeout needs a positive number of seconds."));
-        config.limits.deadlineMs = qint64(seconds * 1000.0);
-    }
+    std::optional<int> chars;
+    std::optional<int> overlap;
+    std::optional<int> parallel;
+    if (!whole(options.chunkChars, 16, chars))
+        return QCoreApplication::translate("cli", "--chunk-chars needs a whole number of at least 16.");
+    if (!whole(options.chunkOverlap, 0, overlap))
+        return QCoreApplication::translate("cli", "--chunk-overlap needs a whole number of at least 0.");
+    if (!whole(options.parallel, 1, parallel))
+        return QCoreApplication::translate("cli", "--parallel needs a whole number of at least 1.");
+    chunked.options.chunking.maxChars = *chars;
+    chunked.options.chunking.overlapChars = overlap.value_or(*chars / 10);
+    chunked.options.merge.itemKey = parser.value(options.mergeKey);
+    chunked.options.concurrency = parallel.value_or(1);
+    chunked.ground = parser.isSet(options.ground);
+    chunked.groundingPath = parser.value(options.jsonGrounding);
+    chunked.reportPath = parser.value(options.htmlReport);
+    chunked.acceptInvalid = parser.isSet(options.accept);
+    return {};
+}
 
-    QString error;
-    config.schema = loadSchemaFile(parser.value(schemaOption), QStringLiteral("extract"), error);
-    if (!config.schema) {
-        err << error << Qt::endl;
-        return ExitUsage;
+int extractChunked(const QCommandLineParser &parser, const ExtractOptions &options, LlmBackend *backend,
+                   ExtractJob &job, QTextStream &out, QTextStream &err)
+{
+    // A check over a chunk's partial value (a total, say) would fail for the wrong reason.
+    if (!job.checks.isEmpty())
+        return usage(err,
+                     QCoreApplication::translate("cli",
+                                                 "--checks and --workspace cannot be combined with "
+                                                 "--chunk-chars yet."));
+    ChunkedArguments chunked;
+    if (const QString problem = readChunking(parser, options, chunked); !problem.isEmpty())
+        return usage(err, problem);
+    chunked.source = job.source;
+    chunked.document = job.document;
+    chunked.api = job.setup.api;
+    return runChunked(backend, job.setup.config, job.prompt, chunked, job.trace.get(), out, err);
+}
+
+// Stored as it goes, one transaction per attempt; a history that cannot be opened is named and
+// the run goes on without it. Null without a history.
+std::unique_ptr<RunRecorder> recordRun(const QCommandLineParser &parser, const ExtractOptions &options,
+                                       const ExtractJob &job, HistoryDatabase &history, ExtractionRun &extraction,
+                                       QTextStream &err)
+{
+    if (parser.isSet(options.noHistory))
+        return nullptr;
+    if (const QString problem = history.open(historyPath(parser)); !problem.isEmpty()) {
+
+        err << problem << Qt::endl
+            << QCoreApplication::translate("cli", "extract: going on without storing the run.") << Qt::endl;
+        return nullptr;
     }
-
-    const auto checks = checksOptions.load(parser);
-    if (!checks) {
-        err << QStringLiteral("extract: ") << checks.error() << Qt::endl;
-        return ExitUsage;
-    }
-
-    QString prompt = parser.value(promptOption);
-    DocumentText inputDocument;
-    if (parser.isSet(inputOption)) {
-        // Plain text and Markdown as they are, HTML without its tags, PDF page by page.
-        auto document = readDocument(parser.value(inputOption));
-        if (!document)
-            return usage(document.error());
-        inputDocument = std::move(document).value();
-        prompt = inputDocument.text;
-    }
-    if (parser.isSet(systemOption)) {
-        ChatMessage system;
-        system.role = QStringLiteral("system");
-        system.content = parser.value(systemOption);
-        config.messages.append(system);
-    }
-    // The text the values are traced back to: the --input document (or the --prompt text).
-    std::unique_ptr<Grounder> grounder;
-    if (parser.isSet(groundOption) || parser.isSet(jsonGroundingOption))
-        grounder = std::make_unique<Grounder>(prompt, groundingOptionsFor(config));
-    ChatMessage user;
-    user.role = QStringLiteral("user");
-    user.content = prompt;
-    config.messages.append(user);
-
-    std::unique_ptr<QFile> trace;
-    if (parser.isSet(traceOption)) {
-        trace = std::make_unique<QFile>(parser.value(traceOption));
-        if (!trace->open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return usage(
-                QCoreApplication::translate("cli", "cannot write %1: %2").arg(trace->fileName(), trace->errorString()));
-    }
-
-    BackendConfig backendConfig;
-    backendConfig.baseUrl
-        = parser.isSet(hostOption) ? connectableOllamaUrl(parser.value(hostOption)) : resolveBaseUrl(QString());
-    // Test seam and CI knob: the transport backoff base in milliseconds.
-    const QByteArray backoff = qgetenv("FORMWORK_BACKOFF_BASE_MS");
-    if (!backoff.isEmpty()) {
-        config.limits.backoffBaseMs = backoff.toInt();
-        config.limits.backoffMaxMs = std::max(config.limits.backoffBaseMs * 8, 1);
-    }
-
-    // For servers that need one (the trace never holds it: it records bodies, not headers).
-    backendConfig.bearerToken = qEnvironmentVariable("FORMWORK_API_KEY");
-
-    QNetworkAccessManager network;
-    std::unique_ptr<LlmBackend> backend(LlmBackend::create(api, &network, backendConfig));
-    QEventLoop loop;
-
-    // What answers at the address, asked once: it decides the request dialect and the warnings.
-    ServerProbeJob *probe = backend->probeServer();
-    QObject::connect(probe, &ServerProbeJob::finished, &loop, [&config, &loop](const ServerInfo &info) {
-        config.server = info;
-        loop.quit();
+    auto recorder = std::make_unique<RunRecorder>(
+        &history, singleRunStart(job.setup.config, job.setup.api, job.setup.backend.baseUrl));
+    QObject::connect(recorder.get(), &RunRecorder::historyError, recorder.get(), [&err](const QString &message) {
+        err << QCoreApplication::translate("cli", "extract: the history was not written: %1").arg(message) << Qt::endl;
     });
-    QObject::connect(probe, &ServerProbeJob::failed, &loop, [&loop] { loop.quit(); });
-    loop.exec();
-    if (config.server.kind != ServerKind::Unknown)
-        err << describeServer(config.server) << Qt::endl;
-    if (api == BackendApi::Ollama && config.server.kind != ServerKind::Unknown
-        && config.server.kind != ServerKind::Ollama) {
-        err << QCoreApplication::translate("cli",
-                                           "extract: %1 at %2 does not speak Ollama's native API. Use --api openai.")
-                   .arg(serverDisplayName(config.server.kind), backendConfig.baseUrl.toDisplayString())
-            << Qt::endl;
-        return ExitBackend;
-    }
-    if (config.modelInfo.runtimeContextLength == 0)
-        config.modelInfo.runtimeContextLength = config.server.slotContext;
+    recorder->attach(&extraction);
+    return recorder;
+}
 
-    // Tools mode on Ollama: learn the model's capabilities first, so a model without tools is
-    // refused before anything is sent. A failed lookup leaves them unknown.
-    if (config.mode == ExtractionMode::Tools) {
-        if (auto *ollama = qobject_cast<OllamaBackend *>(backend.get())) {
-            ModelDetailsJob *job = ollama->showModel(config.model);
-            QObject::connect(job, &ModelDetailsJob::finished, &loop, [&config, &loop](const ModelInfo &info) {
-                config.modelInfo = info;
-                loop.quit();
-            });
-            QObject::connect(job, &ModelDetailsJob::failed, &loop, [&loop] { loop.quit(); });
-            loop.exec();
-        }
-    }
-
-    if (parser.isSet(chunkCharsOption)) {
-        // A check over a chunk's partial value (a total, say) would fail for the wrong reason.
-        if (!checks->isEmpty())
-            return usage(QCoreApplication::translate("cli", "--checks and --workspace cannot be combined with "
-                                                            "--chunk-chars yet."));
-        ChunkedArguments chunked;
-        std::optional<int> chars;
-        std::optional<int> overlap;
-        std::optional<int> parallel;
-        if (!intValue(chunkCharsOption, 16, chars))
-            return usage(QCoreApplication::translate("cli", "--chunk-chars needs a whole number of at least 16."));
-        if (!intValue(chunkOverlapOption, 0, overlap))
-            return usage(QCoreApplication::translate("cli", "--chunk-overlap needs a whole number of at least 0."));
-        if (!intValue(parallelOption, 1, parallel))
-            return usage(QCoreApplication::translate("cli", "--parallel needs a whole number of at least 1."));
-        chunked.options.chunking.maxChars = *chars;
-        chunked.options.chunking.overlapChars = overlap.value_or(*chars / 10);
-        chunked.options.merge.itemKey = parser.value(mergeKeyOption);
-        chunked.options.concurrency = parallel.value_or(1);
-        chunked.ground = parser.isSet(groundOption);
-        chunked.groundingPath = parser.value(jsonGroundingOption);
-        chunked.source = parser.value(inputOption);
-        chunked.document = inputDocument;
-        chunked.reportPath = parser.value(htmlReportOption);
-        chunked.acceptInvalid = parser.isSet(acceptOption);
-        return runChunked(backend.get(), config, prompt, chunked, trace.get(), out, err);
-    }
-
-    if (!checks->isEmpty()) {
-        auto checker = std::make_shared<ChecksAttemptChecker>(*checks, backend.get());
-        checker->setSourceText(prompt); // grounding looks in the input, not in the instructions
-        config.checker = std::move(checker);
-    }
-    ExtractionRun extraction(backend.get(), config);
-    RunResult result;
-    // Stored as it goes, one transaction per attempt; a history that cannot be opened is named
-    // and the run goes on without it.
-    HistoryDatabase history;
-    std::unique_ptr<RunRecorder> recorder;
-    if (!parser.isSet(noHistoryOption)) {
-        const QString historyPath
-            = parser.isSet(historyOption) ? parser.value(historyOption) : HistoryDatabase::defaultPath();
-        if (const QString problem = history.open(historyPath); !problem.isEmpty()) {
-            err << problem << Qt::endl
-                << QCoreApplication::translate("cli", "extract: going on without storing the run.") << Qt::endl;
-        } else {
-            recorder = std::make_unique<RunRecorder>(
-                &history, singleRunStart(config, api, backendConfig.baseUrl));
-            QObject::connect(recorder.get(), &RunRecorder::historyError, &loop, [&err](const QString &message) {
-                err << QCoreApplication::translate("cli", "extract: the history was not written: %1").arg(message)
-                    << Qt::endl;
-            });
-            recorder->attach(&extraction);
-        }
-    }
-
-    QObject::connect(&extraction, &ExtractionRun::attemptStarted, &loop, [&err](int attempt, int maxAttempts) {
+// Progress on stderr, every attempt to the trace (with its grounding when asked).
+void reportProgress(ExtractionRun &extraction, QFile *trace, Grounder *grounder, QTextStream &err)
+{
+    QObject::connect(&extraction, &ExtractionRun::attemptStarted, &extraction, [&err](int attempt, int maxAttempts) {
         err << QCoreApplication::translate("cli", "attempt %1/%2").arg(attempt).arg(maxAttempts) << Qt::endl;
     });
-    QObject::connect(&extraction, &ExtractionRun::warning, &loop, [&err](const QString &message) {
+    QObject::connect(&extraction, &ExtractionRun::warning, &extraction, [&err](const QString &message) {
         err << QCoreApplication::translate("cli", "warning: %1").arg(message) << Qt::endl;
     });
-    QObject::connect(&extraction, &ExtractionRun::transportRetryScheduled, &loop, [&err](const TransportRetry &retry) {
-        err << QCoreApplication::translate("cli", "%1 Resending in %2 ms (retry %3).")
-                   .arg(userMessage(retry.error))
-                   .arg(retry.delayMs)
-                   .arg(retry.retry)
-            << Qt::endl;
-    });
-    QObject::connect(&extraction, &ExtractionRun::attemptFinished, &loop, [&err, &trace, &grounder](const AttemptRecord &a) {
-        if (!a.isValid())
-            printErrors(err, a);
-        printSoftFailures(err, a);
-        if (trace) {
-            Json traced = traceLine(a);
-            if (grounder && a.parsed)
-                traced["grounding"] = grounder->ground(a.value).toJson();
-            const std::string line = traced.dump(-1, ' ', false, Json::error_handler_t::replace) + '\n';
-            trace->write(line.data(), qint64(line.size()));
-            trace->flush();
-        }
-    });
-    auto done = [&loop, &result](const RunResult &r) {
-        result = r;
-        loop.quit();
-    };
-    QObject::connect(&extraction, &ExtractionRun::succeeded, &loop, done);
-    QObject::connect(&extraction, &ExtractionRun::failed, &loop, done);
-    extraction.start();
-    if (!extraction.isFinished())
-        loop.exec();
+    QObject::connect(&extraction, &ExtractionRun::transportRetryScheduled, &extraction,
+                     [&err](const TransportRetry &retry) {
+                         err << QCoreApplication::translate("cli", "%1 Resending in %2 ms (retry %3).")
+                                    .arg(userMessage(retry.error))
+                                    .arg(retry.delayMs)
+                                    .arg(retry.retry)
+                             << Qt::endl;
+                     });
+    QObject::connect(&extraction, &ExtractionRun::attemptFinished, &extraction,
+                     [&err, trace, grounder](const AttemptRecord &a) {
+                         if (!a.isValid())
+                             printErrors(err, a);
+                         printSoftFailures(err, a);
+                         if (!trace)
+                             return;
+                         Json traced = traceLine(a);
+                         if (grounder && a.parsed)
+                             traced["grounding"] = grounder->ground(a.value).toJson();
+                         const std::string line = traced.dump(-1, ' ', false, Json::error_handler_t::replace) + '\n';
+                         trace->write(line.data(), qint64(line.size()));
+                         trace->flush();
+                     });
+}
 
-    if (parser.isSet(htmlReportOption)) {
-        RunReport report = reportBase(config, parser.value(inputOption), inputDocument);
-        report.document = prompt;
-        report.value = result.hasValue ? result.value : Json();
-        report.valid = result.success;
-        report.verdict = result.success
-            ? QCoreApplication::translate("cli", "Valid on attempt %1").arg(result.attempts.size())
-            : QCoreApplication::translate("cli", "Failed (%1): %2").arg(runFailureReasonName(result.reason), result.message);
-        if (result.hasValue)
-            report.grounding = Grounder(prompt, groundingOptionsFor(config)).ground(result.value);
-        report.attempts = result.attempts;
-        report.wallTimeMs = result.wallTimeMs;
-        report.promptTokens = result.usage.promptTokens;
-        report.completionTokens = result.usage.completionTokens;
-        const QString failure = writeFileAtomically(parser.value(htmlReportOption), renderRunReport(report));
-        if (!failure.isEmpty()) {
-            err << failure << Qt::endl;
-            return ExitUsage;
-        }
-    }
-    const QString groundingPath = parser.value(jsonGroundingOption);
-    const QString source = parser.value(inputOption);
-    bool groundingWritten = true;
-    const auto printValue = [&](const Json &value) {
-        out << QString::fromStdString(value.dump(2, ' ', false, Json::error_handler_t::replace)) << Qt::endl;
-        if (!grounder)
-            return;
-        const Grounding grounding = grounder->ground(value);
-        printGroundingSummary(err, grounding);
-        if (groundingPath.isEmpty())
-            return;
-        const QString failure
-            = writeGrounding(groundingPath, source, grounder->document().size(), grounding, inputDocument);
-        if (!failure.isEmpty()) {
-            err << failure << Qt::endl;
-            groundingWritten = false;
-        }
-    };
+// The --html-report of a single run; the write error, or empty.
+QString writeHtmlReport(const QString &path, const ExtractJob &job, const RunResult &result)
+{
+    RunReport report = reportBase(job.setup.config, job.setup.api, job.source, job.document);
+    report.document = job.prompt;
+    report.value = result.hasValue ? result.value : Json();
+    report.valid = result.success;
+    report.verdict = result.success
+        ? QCoreApplication::translate("cli", "Valid on attempt %1").arg(result.attempts.size())
+        : QCoreApplication::translate("cli", "Failed (%1): %2")
+              .arg(runFailureReasonName(result.reason), result.message);
+    if (result.hasValue)
+        report.grounding = Grounder(job.prompt, groundingOptionsFor(job.setup.config)).ground(result.value);
+    report.attempts = result.attempts;
+    report.wallTimeMs = result.wallTimeMs;
+    report.promptTokens = result.usage.promptTokens;
+    report.completionTokens = result.usage.completionTokens;
+    return writeFileAtomically(path, renderRunReport(report));
+}
+
+// The value on stdout, and with a grounder its summary on stderr and the --json-grounding file.
+// False when that file could not be written.
+bool printValue(const Json &value, Grounder *grounder, const QString &groundingPath, const ExtractJob &job,
+                QTextStream &out, QTextStream &err)
+{
+    out << QString::fromStdString(value.dump(2, ' ', false, Json::error_handler_t::replace)) << Qt::endl;
+    if (!grounder)
+        return true;
+    return reportGrounding(err, grounder->ground(value), groundingPath, job.source, grounder->document().size(),
+                           job.document);
+}
+
+// What the run ended with, on stdout and stderr, and its exit code.
+int finishSingle(const QCommandLineParser &parser, const ExtractOptions &options, const ExtractJob &job,
+                 Grounder *grounder, const RunResult &result, QTextStream &out, QTextStream &err)
+{
+    const QString groundingPath = parser.value(options.jsonGrounding);
     if (result.judgeUsage.total() > 0)
         err << QCoreApplication::translate("cli", "model-judged rules: %1 tokens (not counted below)")
                    .arg(result.judgeUsage.total())
             << Qt::endl;
     if (result.success) {
-        printValue(result.value);
+        const bool written = printValue(result.value, grounder, groundingPath, job, out, err);
         err << QCoreApplication::translate("cli", "valid after %n attempt(s); %1 tokens", nullptr,
                                            int(result.attempts.size()))
                    .arg(result.usage.total())
             << Qt::endl;
-        return groundingWritten ? ExitSuccess : ExitUsage;
+        return written ? ExitSuccess : ExitUsage;
     }
     err << QCoreApplication::translate("cli", "extract failed (%1): %2")
                .arg(runFailureReasonName(result.reason), result.message)
         << Qt::endl;
-    switch (result.reason) {
-    case RunFailureReason::Backend:
+    if (result.reason == RunFailureReason::Backend)
         return ExitBackend;
-    case RunFailureReason::Configuration:
+    if (result.reason == RunFailureReason::Configuration)
         return ExitUsage;
-    default:
-        break;
-    }
-    if (parser.isSet(acceptOption) && result.hasValue) {
+    if (parser.isSet(options.accept) && result.hasValue) {
         err << QCoreApplication::translate("cli", "printing the invalid value of attempt %1 (--accept-invalid)")
                    .arg(result.valueAttempt)
             << Qt::endl;
-        printValue(result.value);
+        printValue(result.value, grounder, groundingPath, job, out, err);
     }
     return ExitInvalid;
+}
+
+int extractSingle(const QCommandLineParser &parser, const ExtractOptions &options, LlmBackend *backend, ExtractJob &job,
+                  QTextStream &out, QTextStream &err)
+{
+    ExtractionConfig &config = job.setup.config;
+    if (!job.checks.isEmpty()) {
+        auto checker = std::make_shared<ChecksAttemptChecker>(job.checks, backend);
+        checker->setSourceText(job.prompt); // grounding looks in the input, not in the instructions
+        config.checker = std::move(checker);
+    }
+    // The text the values are traced back to: the --input document (or the --prompt text).
+    std::unique_ptr<Grounder> grounder;
+    if (parser.isSet(options.ground) || parser.isSet(options.jsonGrounding))
+        grounder = std::make_unique<Grounder>(job.prompt, groundingOptionsFor(config));
+    ExtractionRun extraction(backend, config);
+    HistoryDatabase history;
+    const std::unique_ptr<RunRecorder> recorder = recordRun(parser, options, job, history, extraction, err);
+    reportProgress(extraction, job.trace.get(), grounder.get(), err);
+    const RunResult result = runToEnd(extraction);
+    if (parser.isSet(options.htmlReport)) {
+        if (const QString failure = writeHtmlReport(parser.value(options.htmlReport), job, result);
+            !failure.isEmpty()) {
+            err << failure << Qt::endl;
+            return ExitUsage;
+        }
+    }
+    return finishSingle(parser, options, job, grounder.get(), result, out, err);
+}
+
+int run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "cli", "Extract validated JSON from a local LLM: the JSON goes to stdout, progress to stderr."));
+    const ExtractOptions options;
+    options.addTo(parser);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (const auto done = parseCommandLine(parser, arguments, QStringLiteral("extract"), out, err))
+        return *done;
+    ExtractJob job;
+    if (const int code = readJob(parser, options, err, job); code != ExitSuccess)
+        return code;
+
+    QNetworkAccessManager network;
+    std::unique_ptr<LlmBackend> backend(LlmBackend::create(job.setup.api, &network, job.setup.backend));
+    if (!probeServer(err, QStringLiteral("extract"), *backend, job.setup.api, job.setup.backend.baseUrl,
+                     job.setup.config))
+        return ExitBackend;
+    learnModel(backend.get(), job.setup.config);
+    if (parser.isSet(options.chunkChars))
+        return extractChunked(parser, options, backend.get(), job, out, err);
+    return extractSingle(parser, options, backend.get(), job, out, err);
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 #include "historycommand.h"
 
 #include "clihelp.h"
+#include "runoptions.h"
 #include "schemafile.h"
 #include "store/historydatabase.h"
 #include "store/historyrevalidation.h"
@@ -61,7 +62,8 @@ int list(QCommandLineParser &parser, HistoryDatabase &history, QTextStream &out,
 {
     bool ok = true;
     const int limit = parser.isSet(QStringLiteral("limit")) ? parser.value(QStringLiteral("limit")).toInt(&ok) : 50;
-    const qint64 batch = parser.isSet(QStringLiteral("batch")) ? parser.value(QStringLiteral("batch")).toLongLong(&ok) : 0;
+    const qint64 batch
+        = parser.isSet(QStringLiteral("batch")) ? parser.value(QStringLiteral("batch")).toLongLong(&ok) : 0;
     if (!ok || limit < 1) {
         err << QCoreApplication::translate("cli", "history: --limit and --batch need whole numbers.") << Qt::endl;
         return ExitUsage;
@@ -138,7 +140,8 @@ int revalidate(QCommandLineParser &parser, HistoryDatabase &history, QTextStream
         return ExitUsage;
     }
     bool ok = true;
-    const qint64 batch = parser.isSet(QStringLiteral("batch")) ? parser.value(QStringLiteral("batch")).toLongLong(&ok) : 0;
+    const qint64 batch
+        = parser.isSet(QStringLiteral("batch")) ? parser.value(QStringLiteral("batch")).toLongLong(&ok) : 0;
     QList<qint64> runs;
     for (const QString &text : parser.values(QStringLiteral("run"))) {
         bool valid = false;
@@ -165,8 +168,9 @@ int revalidate(QCommandLineParser &parser, HistoryDatabase &history, QTextStream
         out << compact(line) << Qt::endl;
         toInvalid += change.after == u"invalid" ? 1 : 0;
     }
-    err << QCoreApplication::translate("cli", "history: %1 runs re-validated, %2 verdicts change (%3 valid -> "
-                                              "invalid, %4 invalid -> valid)")
+    err << QCoreApplication::translate("cli",
+                                       "history: %1 runs re-validated, %2 verdicts change (%3 valid -> "
+                                       "invalid, %4 invalid -> valid)")
                .arg(report.checked)
                .arg(report.changes.size())
                .arg(toInvalid)
@@ -179,21 +183,24 @@ int run(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-        "cli", "The run history: 'list' the newest runs, 'show ID' one run with every attempt (JSON),\n"
-               "'revalidate --schema S.json' the stored replies against a schema, without calling a model;\n"
-               "the runs whose verdict changes are printed as JSON lines."));
-    const QCommandLineOption help = helpOption();
-    parser.addOption(help);
-    parser.addPositionalArgument(QStringLiteral("action"), QCoreApplication::translate("cli", "list, show or revalidate."),
+        "cli",
+        "The run history: 'list' the newest runs, 'show ID' one run with every attempt (JSON),\n"
+        "'revalidate --schema S.json' the stored replies against a schema, without calling a model;\n"
+        "the runs whose verdict changes are printed as JSON lines."));
+    parser.addOption(helpOption());
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 QCoreApplication::translate("cli", "list, show or revalidate."),
                                  QStringLiteral("list|show ID|revalidate"));
     parser.addOptions({
         { QStringLiteral("history"), historyOptionText(), QStringLiteral("file") },
         { QStringLiteral("limit"),
-          QCoreApplication::translate("cli", "list: at most n runs, newest first (default: 50)."), QStringLiteral("n") },
+          QCoreApplication::translate("cli", "list: at most n runs, newest first (default: 50)."),
+          QStringLiteral("n") },
         { QStringLiteral("batch"),
           QCoreApplication::translate("cli", "list, revalidate: only the runs of this batch (default: every run)."),
           QStringLiteral("id") },
-        { QStringLiteral("json"), QCoreApplication::translate("cli", "list: one JSON object per line (default: a table).") },
+        { QStringLiteral("json"),
+          QCoreApplication::translate("cli", "list: one JSON object per line (default: a table).") },
         { QStringLiteral("schema"), QCoreApplication::translate("cli", "revalidate: the schema to check against."),
           QStringLiteral("file") },
         { QStringLiteral("run"),
@@ -202,29 +209,21 @@ int run(const QStringList &arguments)
     });
     QTextStream out(stdout);
     QTextStream err(stderr);
-    auto usage = [&err](const QString &message) {
-        err << QStringLiteral("history: ") << message << Qt::endl;
-        return int(ExitUsage);
-    };
-    if (!parser.parse(arguments))
-        return usage(parser.errorText());
-    if (parser.isSet(help)) {
-        out << commandHelpText(parser, QStringLiteral("history"));
-        return ExitSuccess;
-    }
+    const auto usage = [&err](const QString &message) { return usageError(err, QStringLiteral("history"), message); };
+    if (const auto done = parseCommandLine(parser, arguments, QStringLiteral("history"), out, err, true))
+        return *done;
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);
     const qsizetype expected = action == u"show" ? 2 : 1;
     if (action != u"list" && action != u"show" && action != u"revalidate")
         return usage(QCoreApplication::translate("cli", "give an action: list, show ID or revalidate."));
     if (positional.size() != expected)
-        return usage(action == u"show" ? QCoreApplication::translate("cli", "show needs one run ID.")
-                                       : QCoreApplication::translate("cli", "unexpected argument '%1'.").arg(positional.constLast()));
+        return usage(action == u"show"
+                         ? QCoreApplication::translate("cli", "show needs one run ID.")
+                         : QCoreApplication::translate("cli", "unexpected argument '%1'.").arg(positional.constLast()));
 
     HistoryDatabase history;
-    const QString path = parser.isSet(QStringLiteral("history")) ? parser.value(QStringLiteral("history"))
-                                                                  : HistoryDatabase::defaultPath();
-    if (const QString problem = history.open(path); !problem.isEmpty()) {
+    if (const QString problem = history.open(historyPath(parser)); !problem.isEmpty()) {
         err << problem << Qt::endl;
         return ExitUsage;
     }
@@ -239,8 +238,8 @@ int run(const QStringList &arguments)
 
 CliCommand historyCommand()
 {
-    return { QStringLiteral("history"),
-             QCoreApplication::translate("cli", "List, show and re-validate stored runs."), run };
+    return { QStringLiteral("history"), QCoreApplication::translate("cli", "List, show and re-validate stored runs."),
+             run };
 }
 
 } // namespace Cli

@@ -2,8 +2,8 @@
 #include "modelscommand.h"
 
 #include "clihelp.h"
+#include "runoptions.h"
 
-#include "llm/hostresolver.h"
 #include "llm/llmbackend.h"
 #include "llm/modelcatalog.h"
 #include "llm/serverprobe.h"
@@ -12,7 +12,6 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
-#include <QProcessEnvironment>
 #include <QTextStream>
 
 #include <nlohmann/json.hpp>
@@ -107,16 +106,8 @@ int runModels(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("cli", "List the models of an LLM server."));
     const QCommandLineOption help = helpOption();
-    const QCommandLineOption hostOption(
-        QStringLiteral("host"),
-        QCoreApplication::translate("cli", "The server address (default: OLLAMA_HOST, else http://127.0.0.1:11434)."),
-        QStringLiteral("url"));
-    const QCommandLineOption apiOption(
-        QStringLiteral("api"),
-        QCoreApplication::translate(
-            "cli",
-            "The server's API: ollama (native) or openai (/v1, for llama-server, LM Studio, vLLM) (default: ollama)."),
-        QStringLiteral("api"), QStringLiteral("ollama"));
+    const QCommandLineOption hostOption = serverHostOption();
+    const QCommandLineOption apiOption = serverApiOption();
     const QCommandLineOption jsonOption(
         QStringLiteral("json"),
         QCoreApplication::translate("cli", "Print JSON instead of a table (default: a table)."));
@@ -143,7 +134,8 @@ int runModels(const QStringList &arguments)
         return ExitUsage;
     }
     const QString apiName = parser.value(apiOption).toLower();
-    if (apiName != u"ollama" && apiName != u"openai") {
+    const auto api = backendApiFromName(apiName);
+    if (!api) {
         err << QCoreApplication::translate("cli", "formwork-cli models: --api must be 'ollama' or 'openai', not '%1'.")
                    .arg(apiName)
             << Qt::endl;
@@ -157,26 +149,15 @@ int runModels(const QStringList &arguments)
         return ExitUsage;
     }
 
-    const BackendApi api = apiName == u"openai" ? BackendApi::OpenAi : BackendApi::Ollama;
-    BackendConfig config;
-    config.baseUrl
-        = parser.isSet(hostOption) ? connectableOllamaUrl(parser.value(hostOption)) : resolveBaseUrl(QString());
-    config.bearerToken = QProcessEnvironment::systemEnvironment().value(QStringLiteral("FORMWORK_API_KEY"));
+    BackendConfig config = backendConfigFor(parser.value(hostOption));
     config.firstByteTimeoutMs = timeoutSeconds * 1000;
     config.stallTimeoutMs = timeoutSeconds * 1000;
 
     QNetworkAccessManager network;
-    LlmBackend *backend = LlmBackend::create(api, &network, config, &network);
-    QEventLoop loop;
+    LlmBackend *backend = LlmBackend::create(*api, &network, config, &network);
     // What answers at the address, asked once before the listing.
-    ServerProbeJob *probe = backend->probeServer();
-    ServerInfo server;
-    QObject::connect(probe, &ServerProbeJob::finished, &loop, [&](const ServerInfo &info) {
-        server = info;
-        loop.quit();
-    });
-    QObject::connect(probe, &ServerProbeJob::failed, &loop, [&] { loop.quit(); });
-    loop.exec();
+    const ServerInfo server = askServer(*backend);
+    QEventLoop loop;
     if (server.kind != ServerKind::Unknown)
         err << describeServer(server) << Qt::endl;
     ModelListJob *job = backend->listModels();
@@ -195,7 +176,7 @@ int runModels(const QStringList &arguments)
     const QString where = config.baseUrl.toDisplayString();
     if (error) {
         if (error->kind == BackendError::Kind::Unreachable) {
-            if (api == BackendApi::Ollama)
+            if (*api == BackendApi::Ollama)
                 err << QCoreApplication::translate("cli",
                                                    "no Ollama server at %1: start it with `ollama serve` or set --host")
                            .arg(where)
@@ -205,7 +186,7 @@ int runModels(const QStringList &arguments)
                     << Qt::endl;
         } else {
             err << QCoreApplication::translate("cli", "formwork-cli models: %1").arg(userMessage(*error)) << Qt::endl;
-            if (api == BackendApi::Ollama && server.kind != ServerKind::Unknown && server.kind != ServerKind::Ollama)
+            if (*api == BackendApi::Ollama && server.kind != ServerKind::Unknown && server.kind != ServerKind::Ollama)
                 err << QCoreApplication::translate("cli", "%1 does not speak Ollama's native API. Use --api openai.")
                            .arg(serverDisplayName(server.kind))
                     << Qt::endl;

@@ -11,7 +11,7 @@ validate @files --schema= --draft= --formats --checks= --workspace= --source= --
 extract  @none  --model= --schema= --prompt= --input= --system= --host= --api= --mode= --attempts= --timeout= --temperature= --seed= --num-ctx= --num-predict= --trace= --accept-invalid --ground --json-grounding= --html-report= --chunk-chars= --chunk-overlap= --merge-key= --parallel= --checks= --workspace= --history= --no-history --help
 models   @none  --host= --api= --json --timeout= --help
 suite    @dirs  --draft= --optional --metaschemas= --help
-batch    @none  --schema= --model= --input= --out= --template= --system= --concurrency= --host= --api= --mode= --attempts= --temperature= --seed= --resume --expected-column= --history= --explode --bom --checks= --workspace= --help
+batch    @none  --schema= --model= --input= --out= --template= --system= --concurrency= --host= --api= --mode= --attempts= --temperature= --seed= --resume --expected-column= --history= --explode --bom --variant= --json --checks= --workspace= --help
 history  @actions --history= --limit= --batch= --json --schema= --run= --help
 draft-schema @none --model= --describe= --out= --host= --api= --attempts= --help
 '

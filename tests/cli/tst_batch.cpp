@@ -15,6 +15,9 @@
 
 #include <map>
 
+#include <csignal>
+#include <sys/types.h>
+
 using Formwork::HistoryDatabase;
 using Formwork::StoredRun;
 using Formwork::Test::BatchScript;
@@ -101,6 +104,58 @@ private:
                              QStringLiteral("--host"),  host(),                     QStringLiteral("--history"),
                              path(QStringLiteral("history.sqlite")) }
         + extra;
+    }
+
+    // The unfinished batch writing to `out` in the history at `historyPath` (id 0: none).
+    struct UnfinishedBatch {
+        qint64 id = 0;
+        QString status;
+        QSet<QString> finishedRows; // rows with a final run (valid or invalid)
+    };
+    UnfinishedBatch unfinishedBatch(const QString &historyPath, const QString &out) const
+    {
+        UnfinishedBatch found;
+        HistoryDatabase history;
+        if (!history.open(historyPath).isEmpty())
+            return found;
+        const auto batch = history.latestUnfinishedBatch(out);
+        if (!batch)
+            return found;
+        found.id = batch->id;
+        found.status = batch->status;
+        for (const StoredRun &run : history.finishedRuns(batch->id))
+            found.finishedRows.insert(run.rowId);
+        return found;
+    }
+
+    // The row ids written to `out` and to its failures file, in file order.
+    QStringList writtenRowIds(const QString &out) const
+    {
+        QStringList ids;
+        for (const QString &file : QStringList { out, out + QStringLiteral(".failures.jsonl") })
+            for (const QString &line : lines(file))
+                ids.append(QString::fromStdString(Json::parse(line.toStdString())["row_id"].get<std::string>()));
+        return ids;
+    }
+
+    // Runs the interrupted batch of `args` again with --resume: it goes on with batch `batchId`,
+    // runs no row of `finishedBefore` again (no request after the first `requestsBefore` is for
+    // one) and writes each of the 80 rows once.
+    void resumeCompletes(const QStringList &args, const QString &out, qint64 batchId,
+                         const QSet<QString> &finishedBefore, qsizetype requestsBefore)
+    {
+        const Run resumed = cli(args + QStringList { QStringLiteral("--resume") });
+        QVERIFY2(resumed.exitCode == 1, qPrintable(resumed.err)); // rows 7, 32 and 57 fail as scripted
+        QVERIFY(resumed.err.contains(QStringLiteral("resuming batch %1").arg(batchId)));
+        for (const auto &request : m_server->requestsTo("/api/chat").mid(requestsBefore))
+            QVERIFY(!finishedBefore.contains(QString::number(BatchScript::rowOf(request))));
+
+        std::map<QString, int> seen;
+        for (const QString &id : writtenRowIds(out))
+            ++seen[id];
+        QCOMPARE(int(seen.size()), 80);
+        for (const auto &[row, count] : seen)
+            QCOMPARE(count, 1);
     }
 
 private Q_SLOTS:
@@ -214,33 +269,15 @@ private Q_SLOTS:
         const qsizetype requestsAtKill = m_server->requestsTo("/api/chat").size();
         QVERIFY(!QFile::exists(out));
 
-        QSet<QString> finishedBefore;
-        qint64 batchId = 0;
-        {
-            HistoryDatabase history;
-            QCOMPARE(history.open(historyPath), QString());
-            const auto batch = history.latestUnfinishedBatch(out);
-            QVERIFY(batch.has_value());
-            batchId = batch->id;
-            for (const StoredRun &run : history.finishedRuns(batchId))
-                finishedBefore.insert(run.rowId);
-        }
+        const UnfinishedBatch unfinished = unfinishedBatch(historyPath, out);
+        QVERIFY(unfinished.id > 0);
+        const qint64 batchId = unfinished.id;
+        const QSet<QString> &finishedBefore = unfinished.finishedRows;
         QVERIFY2(finishedBefore.size() >= 15 && finishedBefore.size() < 80, qPrintable(QString::number(finishedBefore.size())));
 
-        const Run resumed = cli(args + QStringList { QStringLiteral("--resume") });
-        QVERIFY2(resumed.exitCode == 1, qPrintable(resumed.err)); // rows 7, 32 and 57 fail as scripted
-        QVERIFY(resumed.err.contains(QStringLiteral("resuming batch %1").arg(batchId)));
-        for (const auto &request : m_server->requestsTo("/api/chat").mid(requestsAtKill))
-            QVERIFY(!finishedBefore.contains(QString::number(BatchScript::rowOf(request))));
-
-        std::map<std::string, int> seen;
-        for (const QString &line : lines(out))
-            ++seen[Json::parse(line.toStdString())["row_id"].get<std::string>()];
-        for (const QString &line : lines(out + QStringLiteral(".failures.jsonl")))
-            ++seen[Json::parse(line.toStdString())["row_id"].get<std::string>()];
-        QCOMPARE(int(seen.size()), 80);
-        for (const auto &[row, count] : seen)
-            QCOMPARE(count, 1);
+        resumeCompletes(args, out, batchId, finishedBefore, requestsAtKill);
+        if (QTest::currentTestFailed())
+            return;
 
         HistoryDatabase history;
         QCOMPARE(history.open(historyPath), QString());
@@ -253,6 +290,48 @@ private Q_SLOTS:
         for (const auto &[row, count] : finalRuns)
             QCOMPARE(count, 1);
         QCOMPARE(history.batch(batchId)->status, QStringLiteral("finished"));
+    }
+
+    // Ctrl-C (a real SIGINT to the process): the rows finished so far go to --out and the
+    // failures file, the exit code is 130, and --resume finishes the rest without running a
+    // finished row again.
+    void sigint_writesFinishedRows_resumeCompletes()
+    {
+        m_server->setChatResponder(BatchScript::responder(15));
+        write(QStringLiteral("i.csv"), BatchScript::csv(80));
+        const QString out = path(QStringLiteral("i.jsonl"));
+        const QString failuresPath = out + QStringLiteral(".failures.jsonl");
+        const QString historyPath = path(QStringLiteral("interrupt.sqlite"));
+        QStringList args = batchArgs(path(QStringLiteral("i.csv")), out);
+        args[args.indexOf(QStringLiteral("--history")) + 1] = historyPath;
+
+        auto process = start(args);
+        QVERIFY(process->waitForStarted());
+        QSignalSpy finished(process.get(), &QProcess::finished);
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->requestsTo("/api/chat").size() >= 30, 30000);
+        QCOMPARE(::kill(pid_t(process->processId()), SIGINT), 0);
+        QVERIFY(finished.wait(30000));
+        const QString err = QString::fromUtf8(process->readAllStandardError());
+        QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+        QVERIFY2(process->exitCode() == 130, qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("batch interrupted: ")), qPrintable(err));
+        const qsizetype requestsAtStop = m_server->requestsTo("/api/chat").size();
+
+        // What was written is exactly what the history holds as finished: each row once.
+        const UnfinishedBatch unfinished = unfinishedBatch(historyPath, out);
+        QVERIFY(unfinished.id > 0);
+        QCOMPARE(unfinished.status, QStringLiteral("stopped"));
+        const qint64 batchId = unfinished.id;
+        const QSet<QString> &finishedBefore = unfinished.finishedRows;
+        QVERIFY2(finishedBefore.size() >= 20 && finishedBefore.size() < 80,
+                 qPrintable(QString::number(finishedBefore.size())));
+        const QStringList written = writtenRowIds(out);
+        QCOMPARE(written.size(), finishedBefore.size());
+        QCOMPARE(QSet<QString>(written.cbegin(), written.cend()), finishedBefore);
+        QVERIFY(finishedBefore.contains(QStringLiteral("7"))); // failed, so in the failures file
+        QVERIFY(lines(failuresPath).constFirst().contains(QStringLiteral("\"row_id\":\"7\"")));
+
+        resumeCompletes(args, out, batchId, finishedBefore, requestsAtStop);
     }
 
     void expectedColumn_agreementOnStderr()
@@ -323,6 +402,177 @@ private Q_SLOTS:
         QVERIFY2(revalidate.err.contains(QStringLiteral("30 runs re-validated, 11 verdicts change (10 valid -> invalid, 1 invalid -> valid)")),
                  qPrintable(revalidate.err));
         QCOMPARE(m_server->requestsTo("/api/chat").size(), 30 + 3 * 1 + 2); // the batch only: revalidation calls no model
+    }
+
+    // Against llama-server, json mode sends the schema inside json_object (the only json_object
+    // it enforces) for every row, as extract does: the batch asks the server what it is (issue 11).
+    void llamaServerJsonMode_schemaInsideJsonObject()
+    {
+        m_server->actAsLlamaServer();
+        m_server->setRouteReply("/v1/chat/completions",
+                                Formwork::Test::FakeReply::text({ QStringLiteral("{\"name\": \"P\", \"age\": 1}") }));
+        write(QStringLiteral("l.csv"), BatchScript::csv(3));
+        const Run run = cli(batchArgs(path(QStringLiteral("l.csv")), path(QStringLiteral("l.jsonl")),
+                                      { QStringLiteral("--api"), QStringLiteral("openai"), QStringLiteral("--mode"),
+                                        QStringLiteral("json") }));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("llama.cpp's llama-server")), qPrintable(run.err));
+        const QList<Formwork::Test::RecordedRequest> chats = m_server->requestsTo("/v1/chat/completions");
+        QCOMPARE(chats.size(), 3);
+        const Json schema = Json::parse(BatchScript::schema().toStdString());
+        for (const Formwork::Test::RecordedRequest &request : chats) {
+            QCOMPARE_JSON(request.json["response_format"]["type"], Json("json_object"));
+            QCOMPARE_JSON(request.json["response_format"]["schema"], schema);
+        }
+        QCOMPARE(lines(path(QStringLiteral("l.jsonl"))).size(), 3);
+    }
+
+    // Two models x two modes over four rows with expected values: every figure of the grid comes
+    // from what the scripted models did (issue 12, "Comparison grid").
+    void comparisonGrid_twoModelsTwoModes_figuresFromTheRuns()
+    {
+        // Model a: always valid in schema mode; in json mode row 2 needs a reask. Model b: row 3
+        // never valid in schema mode; in json mode rows 1 and 2 need a reask.
+        m_server->setChatResponder([](const Formwork::Test::RecordedRequest &request)
+                                       -> std::optional<Formwork::Test::FakeReply> {
+            const int n = BatchScript::rowOf(request);
+            if (n < 0)
+                return std::nullopt;
+            const bool json = request.json.value("format", Json()) == Json("json");
+            const bool first = BatchScript::attemptOf(request) == 1;
+            const std::string model = request.json.value("model", std::string());
+            const bool bad = model == "a" ? json && n == 2 && first
+                                          : (!json && n == 3) || (json && n <= 2 && first);
+            return Formwork::Test::FakeReply::text(
+                { QStringLiteral("{\"name\": \"P%1\", \"age\": %2}").arg(n).arg(bad ? -1 : n) });
+        });
+        // Row 4's expected age is wrong on purpose: no variant agrees there.
+        write(QStringLiteral("g.csv"), "item,expected\n"
+                                       "1,\"{\"\"name\"\":\"\"P1\"\",\"\"age\"\":1}\"\n"
+                                       "2,\"{\"\"name\"\":\"\"P2\"\",\"\"age\"\":2}\"\n"
+                                       "3,\"{\"\"name\"\":\"\"P3\"\",\"\"age\"\":3}\"\n"
+                                       "4,\"{\"\"name\"\":\"\"P4\"\",\"\"age\"\":40}\"\n");
+        const QStringList args { QStringLiteral("batch"), QStringLiteral("--schema"), path(QStringLiteral("s.json")),
+                                 QStringLiteral("--input"), path(QStringLiteral("g.csv")), QStringLiteral("--host"),
+                                 host(), QStringLiteral("--expected-column"), QStringLiteral("expected"),
+                                 QStringLiteral("--variant"), QStringLiteral("a"), QStringLiteral("--variant"),
+                                 QStringLiteral("a:json"), QStringLiteral("--variant"), QStringLiteral("b:schema"),
+                                 QStringLiteral("--variant"), QStringLiteral("b:json") };
+        const Run run = cli(args + QStringList { QStringLiteral("--json") });
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const Json grid = Json::parse(run.out.toStdString());
+        QCOMPARE(grid.size(), size_t(4));
+        // variant, valid first try, after reasks, failed, attempts, agreed fields of 8
+        const std::vector<std::tuple<std::string, int, int, int, int, int>> expected {
+            { "a / schema", 4, 0, 0, 4, 7 },
+            { "a / json", 3, 1, 0, 5, 7 },
+            { "b / schema", 3, 0, 1, 6, 5 },
+            { "b / json", 2, 2, 0, 6, 7 },
+        };
+        for (size_t i = 0; i < expected.size(); ++i) {
+            const auto &[name, first, reasked, failed, attempts, agreed] = expected[i];
+            const Json &v = grid[i];
+            QCOMPARE(v["variant"].get<std::string>(), name);
+            QCOMPARE(v["outcome"].get<std::string>(), std::string("finished"));
+            QCOMPARE(v["rows"].get<int>(), 4);
+            QCOMPARE(v["valid_first_try"].get<int>(), first);
+            QCOMPARE(v["valid_after_reasks"].get<int>(), reasked);
+            QCOMPARE(v["failed"].get<int>(), failed);
+            QCOMPARE(v["attempts"].get<int>(), attempts);
+            // The fake reports 26 prompt and 12 completion tokens per reply.
+            QCOMPARE(v["prompt_tokens"].get<int>(), 26 * attempts);
+            QCOMPARE(v["completion_tokens"].get<int>(), 12 * attempts);
+            QVERIFY(v["mean_latency_ms"].is_number());
+            QCOMPARE(v["agreement"]["fields_overall"]["agreed"].get<int>(), agreed);
+            QCOMPARE(v["agreement"]["fields_overall"]["total"].get<int>(), 8);
+        }
+        // Each variant ran every row with its own model and mode: 4 + 5 + 6 + 6 requests.
+        QCOMPARE(m_server->requestsTo("/api/chat").size(), 21);
+
+        const Run table = cli(args);
+        QVERIFY2(table.exitCode == 0, qPrintable(table.err));
+        const QStringList tableLines = table.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(tableLines.size(), 8); // the variants, then seven figures
+        QCOMPARE(tableLines.at(0).simplified(), QStringLiteral("a / schema a / json b / schema b / json"));
+        QCOMPARE(tableLines.at(1).simplified(), QStringLiteral("valid first try 4 3 3 2"));
+        QCOMPARE(tableLines.at(3).simplified(), QStringLiteral("failed 0 0 1 0"));
+        QCOMPARE(tableLines.at(5).simplified(), QStringLiteral("tokens 152 190 228 228"));
+        QCOMPARE(tableLines.at(7).simplified(),
+                 QStringLiteral("field agreement 87.5% (7/8) 87.5% (7/8) 62.5% (5/8) 87.5% (7/8)"));
+    }
+
+    // Ctrl-C during a comparison: the rows in flight stop, the grid of what ran is printed with
+    // the interrupted variant marked, and the exit code is 130.
+    void sigintDuringComparison_gridSoFar_exit130()
+    {
+        m_server->setChatResponder(BatchScript::responder(15));
+        write(QStringLiteral("ci.csv"), BatchScript::csv(80));
+        auto process = start({ QStringLiteral("batch"), QStringLiteral("--schema"), path(QStringLiteral("s.json")),
+                               QStringLiteral("--input"), path(QStringLiteral("ci.csv")), QStringLiteral("--host"), host(),
+                               QStringLiteral("--variant"), QStringLiteral("a"), QStringLiteral("--variant"),
+                               QStringLiteral("b"), QStringLiteral("--json") });
+        QVERIFY(process->waitForStarted());
+        QSignalSpy finished(process.get(), &QProcess::finished);
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->requestsTo("/api/chat").size() >= 10, 30000);
+        QCOMPARE(::kill(pid_t(process->processId()), SIGINT), 0);
+        QVERIFY(finished.wait(30000));
+        const QString err = QString::fromUtf8(process->readAllStandardError());
+        QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+        QVERIFY2(process->exitCode() == 130, qPrintable(err));
+        const Json grid = Json::parse(process->readAllStandardOutput().toStdString());
+        QCOMPARE(grid.size(), size_t(1)); // variant b never started
+        QCOMPARE(grid[0]["variant"].get<std::string>(), std::string("a / schema"));
+        QCOMPARE(grid[0]["outcome"].get<std::string>(), std::string("cancelled"));
+        const int done = grid[0]["valid_first_try"].get<int>() + grid[0]["valid_after_reasks"].get<int>()
+            + grid[0]["failed"].get<int>();
+        QVERIFY2(done >= 5 && done < 80, qPrintable(QString::number(done)));
+        for (const auto &request : m_server->requestsTo("/api/chat"))
+            QCOMPARE(request.json.value("model", std::string()), std::string("a"));
+    }
+
+    // The settings a batch row stores are those of a single run (one home, store/runsettings),
+    // with the batch's prompt templates and servers in place of the single run's endpoint.
+    void batchAndExtractSettings_sameKeys()
+    {
+        const QString historyPath = path(QStringLiteral("settings.sqlite"));
+        write(QStringLiteral("st.csv"), "item\n1\n");
+        QStringList args = batchArgs(path(QStringLiteral("st.csv")), path(QStringLiteral("st.json")),
+                                     { QStringLiteral("--temperature"), QStringLiteral("0.5") });
+        args[args.indexOf(QStringLiteral("--history")) + 1] = historyPath;
+        QCOMPARE(cli(args).exitCode, 0);
+        const Run extract = cli({ QStringLiteral("extract"), QStringLiteral("--schema"), path(QStringLiteral("s.json")),
+                                  QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("--prompt"),
+                                  QStringLiteral("item: 2"), QStringLiteral("--host"), host(),
+                                  QStringLiteral("--temperature"), QStringLiteral("0.5"), QStringLiteral("--history"),
+                                  historyPath });
+        QVERIFY2(extract.exitCode == 0, qPrintable(extract.err));
+
+        HistoryDatabase history;
+        QCOMPARE(history.open(historyPath), QString());
+        const QList<StoredRun> runs = history.listRuns(10, 0);
+        QCOMPARE(runs.size(), 2);
+        const auto keys = [&history](const StoredRun &run) {
+            const Json settings = Json::parse(history.run(run.id)->settingsJson.toStdString());
+            QStringList names;
+            for (auto it = settings.cbegin(); it != settings.cend(); ++it)
+                names.append(QString::fromStdString(it.key()));
+            return names;
+        };
+        // Newest first: the extract run, then the batch row.
+        QCOMPARE(keys(runs.at(0)).join(u','),
+                 QStringLiteral("api,endpoint,model,mode,max_attempts,temperature,think"));
+        QCOMPARE(keys(runs.at(1)).join(u','),
+                 QStringLiteral("api,model,mode,max_attempts,temperature,think,system_prompt,user_prompt,endpoints"));
+    }
+
+    void variantWithOut_exitTwo()
+    {
+        write(QStringLiteral("v.csv"), "item\n1\n");
+        const Run run = cli(batchArgs(path(QStringLiteral("v.csv")), path(QStringLiteral("v.json")),
+                                      { QStringLiteral("--variant"), QStringLiteral("a") }));
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("batch: --variant prints a grid")), qPrintable(run.err));
+        QCOMPARE(m_server->requests().size(), 0);
     }
 
     void corruptHistory_clearMessage_fileKept()

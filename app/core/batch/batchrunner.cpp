@@ -5,6 +5,7 @@
 #include "extraction/extractionrun.h"
 #include "llm/llmbackend.h"
 #include "store/historydatabase.h"
+#include "store/runsettings.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -124,25 +125,7 @@ BatchRunner::~BatchRunner()
 
 QString BatchRunner::settingsJson() const
 {
-    const PromptSettings &p = m_config.prompt;
-    Json settings = Json::object();
-    settings["api"] = m_config.api == BackendApi::OpenAi ? "openai" : "ollama";
-    settings["model"] = m_config.model.toStdString();
-    settings["mode"] = extractionModeName(p.mode).toStdString();
-    settings["max_attempts"] = p.maxAttempts;
-    ExtractionConfig forToolName;
-    forToolName.schema = m_config.schema;
-    settings["tool_name"] = extractionToolName(forToolName).toStdString();
-    settings["system_prompt"] = p.systemPrompt.toStdString();
-    settings["user_prompt"] = p.userPrompt.toStdString();
-    if (p.options.temperature)
-        settings["temperature"] = *p.options.temperature;
-    if (p.options.seed)
-        settings["seed"] = *p.options.seed;
-    if (p.options.numCtx)
-        settings["num_ctx"] = *p.options.numCtx;
-    if (p.options.numPredict)
-        settings["num_predict"] = *p.options.numPredict;
+    Json settings = runSettings(m_config.prompt, m_config.model, m_config.schema, m_config.api);
     Json endpoints = Json::array();
     for (const BatchEndpoint &e : m_config.endpoints)
         endpoints.push_back(Json { { "url", e.url.toString().toStdString() }, { "concurrency", e.concurrency } });
@@ -335,6 +318,7 @@ void BatchRunner::startRow(int row, int endpoint)
         return;
     }
     config->checker = m_config.checker;
+    config->server = m_config.server;
     if (m_config.backoffBaseMs >= 0) {
         config->limits.backoffBaseMs = m_config.backoffBaseMs;
         config->limits.backoffMaxMs = std::max(m_config.backoffBaseMs * 8, 1);

@@ -3,7 +3,7 @@
 
 #include "extraction/extractionrequest.h"
 #include "extraction/extractionrun.h"
-#include "store/workspace.h"
+#include "store/runsettings.h"
 
 namespace Formwork {
 
@@ -70,28 +70,13 @@ void RunRecorder::reportError()
 
 QString singleRunSettingsJson(const ExtractionConfig &config, BackendApi api, const QUrl &endpoint)
 {
-    Json settings = Json::object();
-    settings["api"] = api == BackendApi::OpenAi ? "openai" : "ollama";
-    settings["endpoint"] = endpoint.adjusted(QUrl::RemoveUserInfo).toString().toStdString();
-    settings["model"] = config.model.toStdString();
-    settings["mode"] = extractionModeName(config.mode).toStdString();
-    settings["max_attempts"] = config.limits.maxAttempts;
-    if (config.mode == ExtractionMode::Tools && config.schema)
-        settings["tool_name"] = extractionToolName(config).toStdString(); // re-validation reads it
-    if (config.options.temperature)
-        settings["temperature"] = *config.options.temperature;
-    if (config.options.seed)
-        settings["seed"] = *config.options.seed;
-    if (config.options.numCtx)
-        settings["num_ctx"] = *config.options.numCtx;
-    if (config.options.numPredict)
-        settings["num_predict"] = *config.options.numPredict;
-    settings["think"] = thinkModeName(config.think).toStdString();
-    if (config.limits.deadlineMs > 0)
-        settings["deadline_ms"] = config.limits.deadlineMs;
-    if (config.limits.tokenBudget > 0)
-        settings["token_budget"] = config.limits.tokenBudget;
-    return dump(settings); // no key and no token: they are headers, never part of the config's JSON
+    Json settings = runSettings(config, api);
+    // Where it went, right after the API (the order the history has always shown).
+    Json where = Json::object();
+    where["api"] = settings["api"];
+    where["endpoint"] = endpoint.adjusted(QUrl::RemoveUserInfo).toString().toStdString();
+    where.update(settings);
+    return dump(where);
 }
 
 QString messagesInputJson(const QList<ChatMessage> &messages)

@@ -10,6 +10,7 @@
 #include "batchcomparison.h"
 #include "batchprogress.h"
 #include "clihelp.h"
+#include "documents/documenttext.h"
 #include "export/atomicfile.h"
 #include "export/jsonexport.h"
 #include "export/rowexport.h"
@@ -358,6 +359,7 @@ int readRows(const QCommandLineParser &parser, const BatchOptions &options, QTex
 {
     BatchInputOptions inputOptions;
     inputOptions.expectedColumn = parser.value(options.expected);
+    inputOptions.documents = documentReaderForBatches(); // a folder may hold PDFs and HTML pages
     auto input = readBatchInput(job.options.inputPath, inputOptions);
     if (!input) {
         err << input.error() << Qt::endl;

@@ -360,6 +360,19 @@ private Q_SLOTS:
         QVERIFY(prompt.contains("filename: a.txt"));
     }
 
+    // A folder's PDFs are read too (issue 13); a damaged one stops the batch before any request,
+    // naming the file.
+    void folderInput_damagedPdf_refusedBeforeAnyRequest()
+    {
+        QDir(m_dir.path()).mkpath(QStringLiteral("pdfs"));
+        write(QStringLiteral("pdfs/a.txt"), "item: 11");
+        write(QStringLiteral("pdfs/b.pdf"), "%PDF-1.4 cut off");
+        const Run run = cli(batchArgs(path(QStringLiteral("pdfs")), path(QStringLiteral("pdfs.json"))));
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("b.pdf")), qPrintable(run.err));
+        QVERIFY(m_server->requestsTo("/api/chat").isEmpty());
+    }
+
     void history_listShowAndRevalidate()
     {
         const QString historyPath = path(QStringLiteral("h2.sqlite"));

@@ -520,11 +520,11 @@ int run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "cli",
-        "Extract validated JSON from every row of a CSV, a JSONL file or a folder of .txt/.md files: the\n"
-        "valid results go to --out, failures to <out>.failures.jsonl, progress to stderr. Every run is\n"
-        "kept in the history, so --resume continues an interrupted batch without redoing finished rows;\n"
-        "Ctrl-C writes the rows finished so far and exits with 130. With --variant, the rows run once per\n"
-        "variant and the comparison grid goes to stdout instead."));
+        "Extract validated JSON from every row of a CSV, a JSONL file or a folder of documents (.txt,\n"
+        ".md, .pdf, .html): the valid results go to --out, failures to <out>.failures.jsonl, progress\n"
+        "to stderr. Every run is kept in the history, so --resume continues an interrupted batch\n"
+        "without redoing finished rows; Ctrl-C writes the rows finished so far and exits with 130.\n"
+        "With --variant, the rows run once per variant and the comparison grid goes to stdout instead."));
     const BatchOptions options;
     options.addTo(parser);
     QTextStream out(stdout);
@@ -568,7 +568,7 @@ int run(const QStringList &arguments)
 CliCommand batchCommand()
 {
     return { QStringLiteral("batch"),
-             QCoreApplication::translate("cli", "Extract validated JSON from every row of a CSV, JSONL or folder."),
+             QCoreApplication::translate("cli", "Extract validated JSON from every row of a CSV, JSONL or folder"),
              run };
 }
 

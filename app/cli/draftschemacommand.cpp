@@ -129,7 +129,7 @@ int run(const QStringList &arguments)
 CliCommand draftSchemaCommand()
 {
     return { QStringLiteral("draft-schema"),
-             QCoreApplication::translate("cli", "Draft a JSON Schema from a description with a local LLM."), run };
+             QCoreApplication::translate("cli", "Draft a JSON Schema from a description with a local LLM"), run };
 }
 
 } // namespace Cli

@@ -744,7 +744,7 @@ int run(const QStringList &arguments)
 
 CliCommand extractCommand()
 {
-    return { QStringLiteral("extract"), QCoreApplication::translate("cli", "Extract validated JSON with a local LLM."),
+    return { QStringLiteral("extract"), QCoreApplication::translate("cli", "Extract validated JSON with a local LLM"),
              run };
 }
 

@@ -238,7 +238,7 @@ int run(const QStringList &arguments)
 
 CliCommand historyCommand()
 {
-    return { QStringLiteral("history"), QCoreApplication::translate("cli", "List, show and re-validate stored runs."),
+    return { QStringLiteral("history"), QCoreApplication::translate("cli", "List, show and re-validate stored runs"),
              run };
 }
 

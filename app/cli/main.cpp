@@ -32,8 +32,11 @@ void printUsage(QTextStream &out, const QList<CliCommand> &all)
         << QCoreApplication::translate("cli", "Formwork without a window: validate JSON, run extractions.") << Qt::endl
         << Qt::endl
         << QCoreApplication::translate("cli", "Commands:") << Qt::endl;
+    qsizetype width = 0;
     for (const CliCommand &command : all)
-        out << QStringLiteral("  %1  %2").arg(command.name, -10).arg(command.summary) << Qt::endl;
+        width = qMax(width, command.name.size());
+    for (const CliCommand &command : all)
+        out << QStringLiteral("  %1  %2").arg(command.name, -int(width)).arg(command.summary) << Qt::endl;
     out << Qt::endl
         << QCoreApplication::translate("cli", "Run 'formwork-cli <command> --help' for the options of a command.")
         << Qt::endl;

@@ -494,11 +494,14 @@ private Q_SLOTS:
 
     void modelNotFound_failsAtOnceWithBackendError()
     {
-        m_fake->enqueueChat(FakeReply::error(404, QByteArray("{\"error\":\"model 'nope' not found\"}")));
-        ExtractionRun run(m_backend, Test::personRunConfig());
+        // No scripted reply: the fake refuses a model it does not have, as Ollama does.
+        ExtractionConfig config = Test::personRunConfig();
+        config.model = QStringLiteral("nope");
+        ExtractionRun run(m_backend, config);
         const RunResult result = runToEnd(run, false);
         QCOMPARE(result.reason, RunFailureReason::Backend);
         QCOMPARE(result.backendError->kind, BackendError::Kind::ModelNotFound);
+        QCOMPARE(result.backendError->detail, QStringLiteral("model 'nope' not found"));
         QCOMPARE(result.transportRetries, 0);
         QCOMPARE(result.attempts.size(), 1);
         QCOMPARE(result.attempts.first().outcome, AttemptOutcome::BackendFailed);

@@ -154,7 +154,7 @@ private Q_SLOTS:
         QTest::qWait(100);
         QCOMPARE(refreshed.count(), 1);
         QVERIFY(failed.isEmpty());
-        QCOMPARE(m_catalog->rowCount(), 1);
+        QCOMPARE(m_catalog->rowCount(), 2); // the fake's two pulled models
     }
 
     void refresh_thenServerGone_rowsRemoved()
@@ -162,7 +162,7 @@ private Q_SLOTS:
         QSignalSpy refreshed(m_catalog, &ModelCatalog::refreshed);
         m_catalog->refresh();
         QTRY_COMPARE_WITH_TIMEOUT(refreshed.count(), 1, Wait);
-        QCOMPARE(m_catalog->rowCount(), 1);
+        QCOMPARE(m_catalog->rowCount(), 2); // the fake's two pulled models
         m_fake->setRouteReply("/api/tags", Formwork::Test::FakeReply::error(500, "{\"error\":\"boom\"}"));
         QSignalSpy failed(m_catalog, &ModelCatalog::refreshFailed);
         m_catalog->refresh();
@@ -178,8 +178,9 @@ private Q_SLOTS:
         QSignalSpy refreshed(m_catalog, &ModelCatalog::refreshed);
         m_catalog->refresh();
         QTRY_COMPARE_WITH_TIMEOUT(refreshed.count(), 1, Wait);
-        QCOMPARE(m_catalog->rowCount(), 1);
+        QCOMPARE(m_catalog->rowCount(), 2);
         QCOMPARE(m_catalog->index(0, 0).data().toString(), QStringLiteral("llama3.2:latest"));
+        QCOMPARE(m_catalog->index(1, 0).data().toString(), QStringLiteral("llama3.1:8b"));
         m_catalog->setBackend(m_backend);
         delete openAi;
     }

@@ -641,12 +641,12 @@ private Q_SLOTS:
         QLoggingCategory::setFilterRules(QStringLiteral("formwork.core.llm.debug=true"));
         g_logLines.clear();
         const auto previous = qInstallMessageHandler(captureMessages);
-        m_fake->enqueueChat(FakeReply::error(404, "{\"error\":\"model 'llama3.2' not found\"}"));
         m_fake->enqueueChat(FakeReply::text({ QStringLiteral("{}") }));
         QByteArray requestJson;
         QList<SentRequest> sent;
         for (int i = 0; i < 2; ++i) {
-            ChatJob *job = m_backend->chat(simpleRequest());
+            // The first asks for a model the fake does not have: its 404 is a failed job.
+            ChatJob *job = m_backend->chat(simpleRequest(i == 0 ? QStringLiteral("nosuch") : QStringLiteral("llama3.2")));
             QSignalSpy finished(job, &ChatJob::finished);
             QSignalSpy failed(job, &ChatJob::failed);
             connect(job, &ChatJob::failed, this, [&sent, job] { sent = job->sentRequests(); });

@@ -403,8 +403,9 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
         QVERIFY(failed.isEmpty());
         const auto models = finished.first().first().value<QList<ModelInfo>>();
-        QCOMPARE(models.size(), 1);
+        QCOMPARE(models.size(), 2); // the fake's two pulled models
         QCOMPARE(models.first().name, QStringLiteral("llama3.2:latest"));
+        QCOMPARE(models.last().name, QStringLiteral("llama3.1:8b"));
         QVERIFY(!models.first().capabilitiesKnown);
     }
 

@@ -10,6 +10,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include "fakerequestcheck.h"
+
 #include <nlohmann/json.hpp>
 
 #include <functional>
@@ -116,6 +118,10 @@ public:
     void setPsJson(const QByteArray &json) { m_ps = json; }
     void setShowJson(const QString &model, const QByteArray &json) { m_show.insert(model, json); }
     void setV1ModelsJson(const QByteArray &json) { m_v1Models = json; }
+    // Pulls one more model: listed by /api/tags and /v1/models, answered by /api/show. Generation
+    // routes refuse a model the fake does not have with a 404, as Ollama does (reference 3.4).
+    void addModel(const QString &name, const QStringList &capabilities = { QStringLiteral("completion"),
+                                                                          QStringLiteral("tools") });
     void setOpenAiFlavor(OpenAiFlavor flavor) { m_flavor = flavor; }
     // Answers as llama.cpp's llama-server does (reference/llama-server.md): `Server: llama.cpp` on
     // every response, /health, /props and /v1/models with `meta` (slot context `slotContext`,
@@ -156,7 +162,11 @@ private:
     void handle(QTcpSocket *socket, const RecordedRequest &request);
     void sendSimple(QTcpSocket *socket, int status, const QByteArray &contentType, const QByteArray &body,
                     bool close = false, bool head = false);
-    void sendChat(QTcpSocket *socket, const RecordedRequest &request, const FakeReply &reply, bool openAi);
+    // generate: /api/generate's lines ("response" in place of "message", reference 4).
+    void sendChat(QTcpSocket *socket, const RecordedRequest &request, const FakeReply &reply, bool openAi,
+                  bool generate = false);
+    // A pulled model: listed by /api/tags or /v1/models, or given /api/show data.
+    std::optional<FakeModel> findModel(const QString &name) const;
 
     QTcpServer *m_server;
     QString m_version = QStringLiteral("0.32.15");

@@ -3,6 +3,7 @@
 #include "extraction/extractionrun.h"
 #include "extractiontestsupport.h"
 #include "fakeollama.h"
+#include "settle.h"
 #include "jsoncompare.h"
 #include "llm/llmbackend.h"
 #include "llm/serverprobe.h"
@@ -73,7 +74,7 @@ private:
         [&] { QTRY_COMPARE_WITH_TIMEOUT(expected.count(), 1, timeoutMs); }();
         if (expected.count() != 1)
             return {};
-        QTest::qWait(20); // nothing else may follow
+        [&] { QVERIFY(Test::settleNetwork(&m_nam)); }(); // nothing else may follow
         [&] { QCOMPARE(other.count(), 0); }();
         [&] { QCOMPARE(expected.count(), 1); }();
         return expected.first().first().value<RunResult>();
@@ -549,7 +550,7 @@ private Q_SLOTS:
         QCOMPARE(result.attempts.first().outcome, AttemptOutcome::Cancelled);
         QCOMPARE(result.attempts.first().content, q("{'name': 'Ada'"));
         QTRY_COMPARE_WITH_TIMEOUT(m_fake->openConnections(), 0, 5000);
-        QTest::qWait(20);
+        QVERIFY(Test::settleNetwork(&m_nam));
         QCOMPARE(fail.count(), 1);
     }
 
@@ -563,7 +564,9 @@ private Q_SLOTS:
         QCOMPARE(result.reason, RunFailureReason::Cancelled);
         QCOMPARE(result.attempts.size(), 1);
         QCOMPARE(result.attempts.first().outcome, AttemptOutcome::SchemaInvalid);
-        QTest::qWait(50);
+        // The wait is the point: a reask would come after the backoff (at most backoffMaxMs).
+        QTest::qWait(4 * Test::personRunConfig().limits.backoffMaxMs);
+        QVERIFY(Test::settleNetwork(&m_nam));
         QCOMPARE(chatRequests().size(), 1);
     }
 

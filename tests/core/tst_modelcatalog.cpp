@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fakeollama.h"
+#include "settle.h"
 #include "llm/modelcatalog.h"
 #include "llm/ollamabackend.h"
 #include "llm/openaibackend.h"
@@ -151,7 +152,7 @@ private Q_SLOTS:
         m_catalog->refresh();
         m_catalog->refresh();
         QTRY_COMPARE_WITH_TIMEOUT(refreshed.count(), 1, Wait);
-        QTest::qWait(100);
+        QVERIFY(Formwork::Test::settleNetwork(m_nam, Wait)); // the cancelled refresh cannot answer any more
         QCOMPARE(refreshed.count(), 1);
         QVERIFY(failed.isEmpty());
         QCOMPARE(m_catalog->rowCount(), 2); // the fake's two pulled models

@@ -267,6 +267,7 @@ FakeOllama::FakeOllama(QObject *parent)
     // The model of the tests' person run (extractiontestsupport.h) is pulled too; any other name a
     // test asks for must be added with addModel() or a script, or the chat is a 404.
     addModel(QStringLiteral("llama3.1:8b"));
+    m_defaultModels = { QStringLiteral("llama3.2:latest"), QStringLiteral("llama3.1:8b") };
     connect(m_server, &QTcpServer::newConnection, this, &FakeOllama::onNewConnection);
 }
 
@@ -290,14 +291,34 @@ void FakeOllama::addModel(const QString &name, const QStringList &capabilities)
                                     { "digest", "0000" },
                                     { "details", details },
                                     { "capabilities", caps } });
-    m_tags = dump(tags);
     m_show.insert(QString::fromStdString(id), dump(Json { { "details", details }, { "capabilities", caps } }));
+    setTagsJson(dump(tags));
     Json v1 = Json::parse(m_v1Models.constBegin(), m_v1Models.constEnd(), nullptr, false);
-    if (v1.is_object() && v1.value("data", Json()).is_array()) {
+    if (!m_v1FromTags && v1.is_object() && v1.value("data", Json()).is_array()) {
         v1["data"].push_back(
             Json { { "id", id }, { "object", "model" }, { "created", 1714864664 }, { "owned_by", "library" } });
         m_v1Models = dump(v1);
     }
+}
+
+void FakeOllama::setTagsJson(const QByteArray &json)
+{
+    m_tags = json;
+    const QStringList listed = listedNames(json);
+    for (const QString &name : std::as_const(m_defaultModels)) {
+        if (!listed.contains(name, Qt::CaseInsensitive))
+            m_show.remove(name);
+    }
+    if (!m_v1FromTags)
+        return;
+    // Ollama's /v1/models: the same models; with none, "data" is null (reference 5.2).
+    Json data = Json::array();
+    for (const QString &name : listedNames(json)) {
+        if (std::none_of(data.begin(), data.end(), [&](const Json &d) { return d["id"] == utf8(name); }))
+            data.push_back(
+                Json { { "id", utf8(name) }, { "object", "model" }, { "created", 1714864664 }, { "owned_by", "library" } });
+    }
+    m_v1Models = dump(Json { { "object", "list" }, { "data", data.empty() ? Json() : data } });
 }
 
 std::optional<FakeModel> FakeOllama::findModel(const QString &name) const
@@ -343,6 +364,7 @@ void FakeOllama::actAsLlamaServer(const QString &modelId, int slotContext, bool 
     const Json data = { { "id", id },          { "aliases", { id } },     { "tags", Json::array() },
                         { "object", "model" }, { "created", 1795483346 }, { "owned_by", "llamacpp" },
                         { "meta", meta } };
+    m_v1FromTags = false;
     m_v1Models = dump(
         Json { { "models", Json::array({ ollamaLike }) }, { "object", "list" }, { "data", Json::array({ data }) } });
 }
@@ -495,11 +517,24 @@ bool FakeOllama::loadScript(const QByteArray &script, QString *error)
         if (json.contains("version"))
             m_version = QString::fromStdString(json["version"].get<std::string>());
         if (json.contains("tags"))
-            m_tags = dump(json["tags"]);
+            setTagsJson(dump(json["tags"]));
         if (json.contains("ps"))
             m_ps = dump(json["ps"]);
+        if (json.contains("models")) {
+            // Models to pull besides the defaults: a name, or {"name", "capabilities"}.
+            for (const auto &model : json["models"]) {
+                if (model.is_string()) {
+                    addModel(QString::fromStdString(model.get<std::string>()));
+                    continue;
+                }
+                QStringList capabilities;
+                for (const auto &c : model.value("capabilities", Json::array({ "completion", "tools" })))
+                    capabilities.append(QString::fromStdString(c.get<std::string>()));
+                addModel(QString::fromStdString(model.at("name").get<std::string>()), capabilities);
+            }
+        }
         if (json.contains("v1_models"))
-            m_v1Models = dump(json["v1_models"]);
+            setV1ModelsJson(dump(json["v1_models"]));
         if (json.contains("show")) {
             for (const auto &[name, value] : json["show"].items())
                 m_show.insert(QString::fromStdString(name), dump(value));

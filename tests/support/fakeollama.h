@@ -114,10 +114,16 @@ public:
     QUrl baseUrl() const;
 
     void setVersion(const QString &version) { m_version = version; }
-    void setTagsJson(const QByteArray &json) { m_tags = json; }
+    // The pulled models: a default model the new list leaves out is gone (chat answers 404).
+    void setTagsJson(const QByteArray &json);
     void setPsJson(const QByteArray &json) { m_ps = json; }
     void setShowJson(const QString &model, const QByteArray &json) { m_show.insert(model, json); }
-    void setV1ModelsJson(const QByteArray &json) { m_v1Models = json; }
+    // Until set, /v1/models lists what /api/tags lists (one store on a real server).
+    void setV1ModelsJson(const QByteArray &json)
+    {
+        m_v1Models = json;
+        m_v1FromTags = false;
+    }
     // Pulls one more model: listed by /api/tags and /v1/models, answered by /api/show. Generation
     // routes refuse a model the fake does not have with a 404, as Ollama does (reference 3.4).
     void addModel(const QString &name, const QStringList &capabilities = { QStringLiteral("completion"),
@@ -144,7 +150,8 @@ public:
     // Stops listening and drops every open connection: a server that went down.
     void shutDown();
 
-    // Loads a script (the format fake-ollama reads): {"version", "tags", "ps", "show":{model:...},
+    // Loads a script (the format fake-ollama reads): {"version", "tags", "models":[name or
+    // {"name","capabilities"}...] (pulled besides the defaults), "ps", "show":{model:...},
     // "v1_models", "flavor", "chat":[reply...], "routes":{path:reply}}; a reply is an object with the
     // FakeReply fields in snake_case. Returns false with `error` set on a bad script.
     bool loadScript(const QByteArray &script, QString *error = nullptr);
@@ -173,6 +180,8 @@ private:
     QByteArray m_tags;
     QByteArray m_ps;
     QHash<QString, QByteArray> m_show;
+    bool m_v1FromTags = true;
+    QStringList m_defaultModels; // pulled by the constructor, until a tags list leaves them out
     QByteArray m_v1Models;
     OpenAiFlavor m_flavor = OpenAiFlavor::Ollama;
     QHash<QByteArray, FakeReply> m_routeReplies;

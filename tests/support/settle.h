@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Waiting for "nothing more comes" without a fixed sleep: once a QNetworkAccessManager holds no
+// live reply and the queued events are delivered, no network event is left that could emit a
+// signal, so a check that nothing followed is final (a sleep would only make it likely).
+
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTest>
+
+namespace Formwork::Test {
+
+[[nodiscard]] inline bool settleNetwork(const QNetworkAccessManager *nam, int timeoutMs = 5000)
+{
+    const bool idle
+        = QTest::qWaitFor([nam] { return nam->findChildren<QNetworkReply *>().isEmpty(); }, timeoutMs);
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    return idle;
+}
+
+} // namespace Formwork::Test

@@ -9,6 +9,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTest>
+#include <QThreadPool>
 
 namespace Formwork::Test {
 
@@ -19,6 +20,18 @@ namespace Formwork::Test {
     QCoreApplication::sendPostedEvents();
     QCoreApplication::processEvents();
     return idle;
+}
+
+// The same for work on the global thread pool (QtConcurrent::run): once it is done and its
+// finished signals are delivered, no late result can arrive.
+[[nodiscard]] inline bool settleBackgroundWork(int timeoutMs = 5000)
+{
+    const bool done = QThreadPool::globalInstance()->waitForDone(timeoutMs);
+    for (int round = 0; round < 3; ++round) { // a result may queue one more step (watcher -> slot)
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+    }
+    return done;
 }
 
 } // namespace Formwork::Test

@@ -23,6 +23,7 @@
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -259,9 +260,11 @@ private Q_SLOTS:
         const QModelIndex index = table->model()->index(0, PromptVariablesModel::ValueColumn);
         table->edit(index);
         QVERIFY(QApplication::focusWidget() != table);
-        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("typed"));
+        QPointer<QWidget> editor = QApplication::focusWidget();
+        QVERIFY(editor && pane->isAncestorOf(editor));
+        QTest::keyClicks(editor, QStringLiteral("typed"));
         pane.reset(); // the open editor commits while the pane is torn down
-        QVERIFY(true);
+        QVERIFY(editor.isNull()); // and went with it
     }
 
     void variableFromFile_setsValueOrNamesTheFile()

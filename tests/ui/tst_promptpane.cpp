@@ -495,6 +495,7 @@ private Q_SLOTS:
         pane.setRunContext(personSchema(), info.name, info, api);
         FakeOllama fake;
         QVERIFY(fake.listen());
+        fake.addModel(info.name, info.capabilities);
         fake.enqueueChat(validReply(ExtractionMode::Schema));
         auto config = buildExtractionConfig(pane.settings(), info.name, personSchema(), info);
         QVERIFY(config.hasValue());

@@ -35,13 +35,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     IncrementalJsonParser whole;
     whole.append(text);
 
+    // A repeated key replaces the value before it (the last one wins, as in the strict parser), so
+    // growth holds only for texts without warnings.
+    const bool growthApplies = parsePartialJson(text).warnings.isEmpty();
     IncrementalJsonParser pieces;
     nlohmann::ordered_json previous;
     bool hadValue = false;
     for (std::size_t at = 0; at < text.size(); at += chunk) {
         pieces.append(text.substr(at, chunk));
         if (pieces.hasValue() && !pieces.error()) {
-            check(!hadValue || Test::growsInto(previous, pieces.value()), "the partial value only grows");
+            check(!growthApplies || !hadValue || Test::growsInto(previous, pieces.value()),
+                  "the partial value only grows");
             previous = pieces.value();
             hadValue = true;
         }

@@ -4,6 +4,7 @@
 // two inputs) with a fixed seed until -runs=N inputs or -max_total_time=S seconds. No coverage
 // guidance: it finds what random mutation of the seeds finds, under the sanitizers of the build.
 #include <chrono>
+#include <csignal>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -18,6 +19,29 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size);
 
 namespace {
+
+// The input being run, written to fuzz-crash-input when it aborts (an invariant or a sanitizer).
+const std::string *g_current = nullptr;
+
+void saveCrashInput(int signal)
+{
+    if (g_current) {
+        if (std::FILE *out = std::fopen("fuzz-crash-input", "wb")) {
+            std::fwrite(g_current->data(), 1, g_current->size(), out);
+            std::fclose(out);
+            std::fprintf(stderr, "input written to fuzz-crash-input\n");
+        }
+    }
+    std::signal(signal, SIG_DFL);
+    std::raise(signal);
+}
+
+void runOne(const std::string &input)
+{
+    g_current = &input;
+    LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t *>(input.data()), input.size());
+    g_current = nullptr;
+}
 
 std::string readFile(const std::filesystem::path &path)
 {
@@ -86,8 +110,9 @@ int main(int argc, char **argv)
     }
     if (corpus.empty())
         corpus.emplace_back();
+    std::signal(SIGABRT, saveCrashInput);
     for (const std::string &input : corpus)
-        LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t *>(input.data()), input.size());
+        runOne(input);
     std::fprintf(stderr, "ran %zu corpus inputs\n", corpus.size());
     if (runs < 0 && seconds <= 0)
         return 0;
@@ -99,7 +124,7 @@ int main(int argc, char **argv)
             && std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() >= seconds)
             break;
         const std::string input = mutate(corpus, random);
-        LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t *>(input.data()), input.size());
+        runOne(input);
     }
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::fprintf(stderr, "ran %lld mutated inputs in %.1f s (%.0f/s)\n", done, elapsed, elapsed > 0 ? done / elapsed : 0.0);

@@ -87,6 +87,7 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     Formwork::Test::FakeOllama server;
     server.listen();
+    server.addModel(QStringLiteral("m")); // the model the batch asks for
     server.setChatResponder(BatchScript::responder());
     QNetworkAccessManager network;
     QTemporaryDir dir;

@@ -258,6 +258,7 @@ void benchStreaming(int tokenCount, bool indented)
         fake,
         [fake, &url, &pieces] {
             fake->listen();
+            fake->addModel(QStringLiteral("bench")); // the model the run asks for
             url = fake->baseUrl();
             FakeReply r = FakeReply::text(pieces);
             r.pieceDelayMs = 2; // 500 tokens/s

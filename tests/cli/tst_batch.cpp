@@ -170,6 +170,7 @@ private Q_SLOTS:
     {
         m_server = new FakeOllama(this);
         QVERIFY(m_server->listen());
+        m_server->addModel(QStringLiteral("m")); // the model the batches ask for
         m_server->setChatResponder(BatchScript::responder());
     }
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // formwork-cli extract/validate with --checks and --workspace, against the fake-ollama executable.
 #include "clirunner.h"
+#include "fakeollamaprocess.h"
 #include "testdata.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -14,6 +14,8 @@
 #include <memory>
 
 using Formwork::Test::CliRun;
+using Formwork::Test::FakeOllamaProcess;
+using Formwork::Test::readJsonLines;
 using Formwork::Test::runCli;
 using Formwork::Test::testDataPath;
 using Json = nlohmann::ordered_json;
@@ -25,20 +27,6 @@ QString data(const char *name)
     return testDataPath(QStringLiteral("checks/") + QLatin1String(name));
 }
 
-QList<Json> readLines(const QString &path)
-{
-    QList<Json> lines;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return lines;
-    while (!file.atEnd()) {
-        const QByteArray line = file.readLine().trimmed();
-        if (!line.isEmpty())
-            lines.append(Json::parse(line.toStdString(), nullptr, false));
-    }
-    return lines;
-}
-
 } // namespace
 
 class TestChecksCli final : public QObject
@@ -47,20 +35,15 @@ class TestChecksCli final : public QObject
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<QProcess> m_server;
+    std::unique_ptr<FakeOllamaProcess> m_server;
     QString m_host;
 
     bool serve(const QString &scriptPath)
     {
-        m_server = std::make_unique<QProcess>();
-        m_server->start(QStringLiteral(FAKE_OLLAMA_PATH), { scriptPath, QStringLiteral("60000") });
-        if (!m_server->waitForStarted(10000))
+        m_server = std::make_unique<FakeOllamaProcess>(QStringLiteral(FAKE_OLLAMA_PATH));
+        if (!m_server->start(scriptPath))
             return false;
-        while (!m_server->canReadLine()) {
-            if (!m_server->waitForReadyRead(10000))
-                return false;
-        }
-        m_host = QStringLiteral("http://127.0.0.1:%1").arg(QString::fromLatin1(m_server->readLine().trimmed()));
+        m_host = m_server->host();
         return true;
     }
 
@@ -74,11 +57,7 @@ private:
 
     QString writeFile(const QString &name, const QByteArray &bytes)
     {
-        const QString path = m_dir.filePath(name);
-        QFile file(path);
-        if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            file.write(bytes);
-        return path;
+        return Formwork::Test::writeTestFile(m_dir.filePath(name), bytes);
     }
 
 private Q_SLOTS:
@@ -90,14 +69,7 @@ private Q_SLOTS:
         qunsetenv("OLLAMA_HOST");
     }
 
-    void cleanup()
-    {
-        if (m_server) {
-            m_server->kill();
-            m_server->waitForFinished();
-            m_server.reset();
-        }
-    }
+    void cleanup() { m_server.reset(); }
 
     void extract_sumCheckFailsOnce_reaskFixesIt()
     {
@@ -111,7 +83,7 @@ private Q_SLOTS:
                  run.standardError.constData());
         QCOMPARE(Json::parse(run.standardOutput.toStdString())["total"].get<double>(), 360.57);
 
-        const QList<Json> trace = readLines(tracePath);
+        const QList<Json> trace = readJsonLines(tracePath);
         QCOMPARE(trace.size(), 2);
         const Json &failed = trace.at(0)["errors"];
         QCOMPARE(failed.size(), 1u);
@@ -216,7 +188,7 @@ private Q_SLOTS:
                                     QStringLiteral("--history"), m_dir.filePath(QStringLiteral("history.sqlite")),
                                     QStringLiteral("--checks"), data("invoice.checks.json") });
         QVERIFY2(run.exitCode == 0, run.standardError.constData());
-        const QList<Json> results = readLines(out);
+        const QList<Json> results = readJsonLines(out);
         QCOMPARE(results.size(), 1);
         QVERIFY2(results.first().dump().find("360.57") != std::string::npos, results.first().dump().c_str());
         QCOMPARE(m_server->state(), QProcess::Running);

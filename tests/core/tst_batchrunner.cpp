@@ -36,7 +36,7 @@ BatchConfig config(const QList<QUrl> &urls, int concurrency)
     BatchConfig c;
     for (const QUrl &url : urls)
         c.endpoints.append(BatchEndpoint { url, concurrency });
-    c.model = QStringLiteral("m");
+    c.model = QStringLiteral("llama3.1:8b"); // pulled on every FakeOllama
     c.schema = std::move(Schema::compile(Json::parse(BatchScript::schema().toStdString()))).value();
     c.prompt.userPrompt = QStringLiteral("item: {{item}}");
     c.prompt.maxAttempts = 3;
@@ -346,6 +346,8 @@ private Q_SLOTS:
         // grammar) also sends the age as a string first.
         FakeOllama server;
         QVERIFY(server.listen());
+        server.addModel(QStringLiteral("good"));
+        server.addModel(QStringLiteral("weak"));
         server.setChatResponder([](const Formwork::Test::RecordedRequest &request) -> std::optional<Formwork::Test::FakeReply> {
             const int n = BatchScript::rowOf(request);
             const bool weak = request.json.value("model", std::string()) == "weak";

@@ -421,6 +421,7 @@ private Q_SLOTS:
         rule.path = QStringLiteral("/buyer");
         rule.rule = QStringLiteral("the buyer is the company the invoice is addressed to, not the seller");
         rule.model = QStringLiteral("judge:1b");
+        m_fake->addModel(rule.model);
         Json wrong = invoiceAnswer();
         wrong["buyer"] = "NORDLICHT DRUCK GmbH";
         FakeReply verdict = FakeReply::text({ q("{'valid': false, 'reason': 'The buyer is the seller; "

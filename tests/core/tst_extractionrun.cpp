@@ -3,6 +3,7 @@
 #include "extraction/extractionrun.h"
 #include "extractiontestsupport.h"
 #include "fakeollama.h"
+#include "settle.h"
 #include "jsoncompare.h"
 #include "llm/llmbackend.h"
 #include "llm/serverprobe.h"
@@ -73,7 +74,7 @@ private:
         [&] { QTRY_COMPARE_WITH_TIMEOUT(expected.count(), 1, timeoutMs); }();
         if (expected.count() != 1)
             return {};
-        QTest::qWait(20); // nothing else may follow
+        [&] { QVERIFY(Test::settleNetwork(&m_nam)); }(); // nothing else may follow
         [&] { QCOMPARE(other.count(), 0); }();
         [&] { QCOMPARE(expected.count(), 1); }();
         return expected.first().first().value<RunResult>();
@@ -102,7 +103,10 @@ private Q_SLOTS:
 
     void validFirstTime_succeedsWithOneSchemaRequest()
     {
-        m_fake->enqueueChat(FakeReply::text({ q("{'name': "), q("'Ada', 'age': 36}") }));
+        FakeReply reply = FakeReply::text({ q("{'name': "), q("'Ada', 'age': 36}") });
+        reply.firstByteDelayMs = 40; // the attempt's times have something to measure
+        reply.pieceDelayMs = 30;
+        m_fake->enqueueChat(reply);
         ExtractionRun run(m_backend, Test::personRunConfig());
         const RunResult result = runToEnd(run, true);
         QVERIFY(result.success);
@@ -124,8 +128,10 @@ private Q_SLOTS:
         QVERIFY(body["options"]["num_predict"].get<int>() > 0);
         QCOMPARE(result.attempts.first().requestJson, requests.first().body);
         QCOMPARE(result.attempts.first().timings.loadNs, 574751416);
-        QVERIFY(result.attempts.first().wallTimeMs >= 0);
-        QVERIFY(result.attempts.first().timeToFirstTokenMs >= 0);
+        // Lower bounds only: the fake's timers never fire early, a busy machine only adds time.
+        const AttemptRecord &attempt = result.attempts.first();
+        QVERIFY2(attempt.timeToFirstTokenMs >= 40, qPrintable(QString::number(attempt.timeToFirstTokenMs)));
+        QVERIFY2(attempt.wallTimeMs >= attempt.timeToFirstTokenMs + 30, qPrintable(QString::number(attempt.wallTimeMs)));
     }
 
     void existingSystemMessage_schemaPromptAppendedAfterBlankLine()
@@ -520,11 +526,14 @@ private Q_SLOTS:
 
     void modelNotFound_failsAtOnceWithBackendError()
     {
-        m_fake->enqueueChat(FakeReply::error(404, QByteArray("{\"error\":\"model 'nope' not found\"}")));
-        ExtractionRun run(m_backend, Test::personRunConfig());
+        // No scripted reply: the fake refuses a model it does not have, as Ollama does.
+        ExtractionConfig config = Test::personRunConfig();
+        config.model = QStringLiteral("nope");
+        ExtractionRun run(m_backend, config);
         const RunResult result = runToEnd(run, false);
         QCOMPARE(result.reason, RunFailureReason::Backend);
         QCOMPARE(result.backendError->kind, BackendError::Kind::ModelNotFound);
+        QCOMPARE(result.backendError->detail, QStringLiteral("model 'nope' not found"));
         QCOMPARE(result.transportRetries, 0);
         QCOMPARE(result.attempts.size(), 1);
         QCOMPARE(result.attempts.first().outcome, AttemptOutcome::BackendFailed);
@@ -572,7 +581,7 @@ private Q_SLOTS:
         QCOMPARE(result.attempts.first().outcome, AttemptOutcome::Cancelled);
         QCOMPARE(result.attempts.first().content, q("{'name': 'Ada'"));
         QTRY_COMPARE_WITH_TIMEOUT(m_fake->openConnections(), 0, 5000);
-        QTest::qWait(20);
+        QVERIFY(Test::settleNetwork(&m_nam));
         QCOMPARE(fail.count(), 1);
     }
 
@@ -586,7 +595,9 @@ private Q_SLOTS:
         QCOMPARE(result.reason, RunFailureReason::Cancelled);
         QCOMPARE(result.attempts.size(), 1);
         QCOMPARE(result.attempts.first().outcome, AttemptOutcome::SchemaInvalid);
-        QTest::qWait(50);
+        // The wait is the point: a reask would come after the backoff (at most backoffMaxMs).
+        QTest::qWait(4 * Test::personRunConfig().limits.backoffMaxMs);
+        QVERIFY(Test::settleNetwork(&m_nam));
         QCOMPARE(chatRequests().size(), 1);
     }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fakeollama.h"
+#include "settle.h"
 #include "llm/modelcatalog.h"
 #include "llm/ollamabackend.h"
 #include "llm/openaibackend.h"
@@ -151,10 +152,10 @@ private Q_SLOTS:
         m_catalog->refresh();
         m_catalog->refresh();
         QTRY_COMPARE_WITH_TIMEOUT(refreshed.count(), 1, Wait);
-        QTest::qWait(100);
+        QVERIFY(Formwork::Test::settleNetwork(m_nam, Wait)); // the cancelled refresh cannot answer any more
         QCOMPARE(refreshed.count(), 1);
         QVERIFY(failed.isEmpty());
-        QCOMPARE(m_catalog->rowCount(), 1);
+        QCOMPARE(m_catalog->rowCount(), 2); // the fake's two pulled models
     }
 
     void refresh_thenServerGone_rowsRemoved()
@@ -162,7 +163,7 @@ private Q_SLOTS:
         QSignalSpy refreshed(m_catalog, &ModelCatalog::refreshed);
         m_catalog->refresh();
         QTRY_COMPARE_WITH_TIMEOUT(refreshed.count(), 1, Wait);
-        QCOMPARE(m_catalog->rowCount(), 1);
+        QCOMPARE(m_catalog->rowCount(), 2); // the fake's two pulled models
         m_fake->setRouteReply("/api/tags", Formwork::Test::FakeReply::error(500, "{\"error\":\"boom\"}"));
         QSignalSpy failed(m_catalog, &ModelCatalog::refreshFailed);
         m_catalog->refresh();
@@ -178,8 +179,9 @@ private Q_SLOTS:
         QSignalSpy refreshed(m_catalog, &ModelCatalog::refreshed);
         m_catalog->refresh();
         QTRY_COMPARE_WITH_TIMEOUT(refreshed.count(), 1, Wait);
-        QCOMPARE(m_catalog->rowCount(), 1);
+        QCOMPARE(m_catalog->rowCount(), 2);
         QCOMPARE(m_catalog->index(0, 0).data().toString(), QStringLiteral("llama3.2:latest"));
+        QCOMPARE(m_catalog->index(1, 0).data().toString(), QStringLiteral("llama3.1:8b"));
         m_catalog->setBackend(m_backend);
         delete openAi;
     }

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "backendtestsupport.h"
 #include "fakeollama.h"
+#include "settle.h"
 #include "llm/openaibackend.h"
 #include "llm/serverprobe.h"
 #include "testdata.h"
@@ -11,9 +13,14 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <memory>
+
 using namespace Formwork;
 using Formwork::Test::FakeOllama;
 using Formwork::Test::FakeReply;
+using Formwork::Test::firstError;
+using Formwork::Test::firstResult;
+using Formwork::Test::simpleChatRequest;
 using Formwork::Test::readTestData;
 using Kind = BackendError::Kind;
 using Json = nlohmann::ordered_json;
@@ -21,30 +28,6 @@ using Json = nlohmann::ordered_json;
 namespace {
 
 constexpr int Wait = 5000;
-
-QStringList g_logLines;
-void captureMessages(QtMsgType, const QMessageLogContext &, const QString &message)
-{
-    g_logLines.append(message);
-}
-
-ChatRequest simpleRequest()
-{
-    ChatRequest request;
-    request.model = QStringLiteral("llama3.2");
-    request.messages.append({ QStringLiteral("user"), QStringLiteral("Give me JSON"), {}, {}, {}, {}, {} });
-    return request;
-}
-
-BackendError firstError(const QSignalSpy &spy)
-{
-    return spy.first().first().value<BackendError>();
-}
-
-ChatResult firstResult(const QSignalSpy &spy)
-{
-    return spy.first().first().value<ChatResult>();
-}
 
 } // namespace
 
@@ -58,14 +41,7 @@ private:
     FakeOllama *m_fake = nullptr;
     OpenAiBackend *m_backend = nullptr;
 
-    BackendConfig config() const
-    {
-        BackendConfig c;
-        c.baseUrl = m_fake->baseUrl();
-        c.firstByteTimeoutMs = 5000;
-        c.stallTimeoutMs = 5000;
-        return c;
-    }
+    BackendConfig config() const { return Formwork::Test::fakeBackendConfig(*m_fake); }
 
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
@@ -105,7 +81,7 @@ private Q_SLOTS:
         reply.splitBytes = 11;
         reply.pieceDelayMs = 1;
         m_fake->enqueueChat(reply);
-        ChatJob *job = m_backend->chat(simpleRequest());
+        ChatJob *job = m_backend->chat(simpleChatRequest());
         QSignalSpy deltas(job, &ChatJob::delta);
         QSignalSpy finished(job, &ChatJob::finished);
         QSignalSpy failed(job, &ChatJob::failed);
@@ -129,7 +105,7 @@ private Q_SLOTS:
         FakeReply reply = FakeReply::text({ QStringLiteral("{}") });
         reply.crlf = true;
         m_fake->enqueueChat(reply);
-        ChatJob *job = m_backend->chat(simpleRequest());
+        ChatJob *job = m_backend->chat(simpleChatRequest());
         QSignalSpy finished(job, &ChatJob::finished);
         QSignalSpy failed(job, &ChatJob::failed);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
@@ -144,7 +120,7 @@ private Q_SLOTS:
         FakeReply reply = FakeReply::text({ QStringLiteral("{\"a") });
         reply.midStreamError = QStringLiteral("slot crashed");
         m_fake->enqueueChat(reply);
-        ChatJob *job = m_backend->chat(simpleRequest());
+        ChatJob *job = m_backend->chat(simpleChatRequest());
         QSignalSpy finished(job, &ChatJob::finished);
         QSignalSpy failed(job, &ChatJob::failed);
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
@@ -159,7 +135,7 @@ private Q_SLOTS:
         FakeReply reply = FakeReply::text({ QStringLiteral("{\"a") });
         reply.midStreamError = QStringLiteral("lost");
         m_fake->enqueueChat(reply);
-        ChatJob *job = m_backend->chat(simpleRequest());
+        ChatJob *job = m_backend->chat(simpleChatRequest());
         QSignalSpy finished(job, &ChatJob::finished);
         QSignalSpy failed(job, &ChatJob::failed);
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
@@ -172,7 +148,7 @@ private Q_SLOTS:
         FakeReply reply = FakeReply::text({ QStringLiteral("{\"a") });
         reply.closeMidStream = true;
         m_fake->enqueueChat(reply);
-        ChatJob *job = m_backend->chat(simpleRequest());
+        ChatJob *job = m_backend->chat(simpleChatRequest());
         QSignalSpy finished(job, &ChatJob::finished);
         QSignalSpy failed(job, &ChatJob::failed);
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
@@ -191,7 +167,7 @@ private Q_SLOTS:
             FakeReply reply = FakeReply::text({ QStringLiteral("{\"a") });
             reply.closeMidStream = true;
             m_fake->enqueueChat(reply);
-            ChatJob *job = m_backend->chat(simpleRequest());
+            ChatJob *job = m_backend->chat(simpleChatRequest());
             QSignalSpy failed(job, &ChatJob::failed);
             QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
             const QString detail = firstError(failed).detail;
@@ -265,7 +241,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, body);
         QFETCH(int, kind);
         m_fake->enqueueChat(FakeReply::error(status, body));
-        ChatJob *job = m_backend->chat(simpleRequest());
+        ChatJob *job = m_backend->chat(simpleChatRequest());
         QSignalSpy finished(job, &ChatJob::finished);
         QSignalSpy failed(job, &ChatJob::failed);
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
@@ -277,7 +253,7 @@ private Q_SLOTS:
     // response_format json_schema keeps the schema's key order; tools + tool_choice.
     void chatRequest_schemaAndTools_wireJson()
     {
-        ChatRequest request = simpleRequest();
+        ChatRequest request = simpleChatRequest();
         request.responseMode = ResponseMode::Schema;
         request.schemaName = QStringLiteral("person");
         request.schema = Json::parse(readTestData(QStringLiteral("llm/schema-ordered.json")).toStdString());
@@ -305,7 +281,7 @@ private Q_SLOTS:
 
     void chatRequest_jsonMode_jsonObject()
     {
-        ChatRequest request = simpleRequest();
+        ChatRequest request = simpleChatRequest();
         request.responseMode = ResponseMode::Json;
         ChatJob *job = m_backend->chat(request);
         QSignalSpy finished(job, &ChatJob::finished);
@@ -319,7 +295,7 @@ private Q_SLOTS:
         FakeReply reply;
         reply.toolCalls.append({ QStringLiteral("call_9"), QStringLiteral("extract"), "{\"name\":\"x\"}" });
         m_fake->enqueueChat(reply);
-        ChatRequest request = simpleRequest();
+        ChatRequest request = simpleChatRequest();
         request.responseMode = ResponseMode::Tools;
         request.tools.append({ QStringLiteral("extract"), QString(), Json::parse("{\"type\":\"object\"}") });
         request.toolChoice = QStringLiteral("required");
@@ -338,7 +314,7 @@ private Q_SLOTS:
     void chatNonStreaming_finished()
     {
         m_fake->enqueueChat(FakeReply::text({ QStringLiteral("{\"a\":1}") }));
-        ChatRequest request = simpleRequest();
+        ChatRequest request = simpleChatRequest();
         request.stream = false;
         ChatJob *job = m_backend->chat(request);
         QSignalSpy finished(job, &ChatJob::finished);
@@ -355,18 +331,18 @@ private Q_SLOTS:
         FakeReply reply = FakeReply::text({ QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") });
         reply.pieceDelayMs = 100;
         m_fake->enqueueChat(reply);
-        QPointer<ChatJob> job = m_backend->chat(simpleRequest());
+        QPointer<ChatJob> job = m_backend->chat(simpleChatRequest());
         QSignalSpy deltas(job, &ChatJob::delta);
         QSignalSpy finished(job, &ChatJob::finished);
         QSignalSpy failed(job, &ChatJob::failed);
         QTRY_COMPARE_WITH_TIMEOUT(deltas.count(), 1, Wait);
         job->cancel();
-        QTest::qWait(500);
+        // Once the job is gone and no reply lives, nothing more can come.
+        QTRY_VERIFY_WITH_TIMEOUT(job.isNull(), Wait);
+        QVERIFY(Formwork::Test::settleNetwork(m_nam, Wait));
         QCOMPARE(deltas.count(), 1);
         QVERIFY(finished.isEmpty());
         QVERIFY(failed.isEmpty());
-        QTRY_VERIFY_WITH_TIMEOUT(job.isNull(), Wait);
-        QTRY_COMPARE_WITH_TIMEOUT(m_nam->findChildren<QNetworkReply *>().size(), 0, Wait);
     }
 
     void bearerToken_sentButNeverLogged()
@@ -375,19 +351,17 @@ private Q_SLOTS:
         BackendConfig c = config();
         c.bearerToken = QString::fromLatin1(secret);
         m_backend->setConfig(c);
-        QLoggingCategory::setFilterRules(QStringLiteral("formwork.core.llm.debug=true"));
-        g_logLines.clear();
-        const auto previous = qInstallMessageHandler(captureMessages);
+        auto log = std::make_unique<Formwork::Test::LogCapture>(QStringLiteral("formwork.core.llm.debug=true"));
         ModelListJob *list = m_backend->listModels();
         QSignalSpy listed(list, &ModelListJob::finished);
         QTRY_COMPARE_WITH_TIMEOUT(listed.count(), 1, Wait);
-        ChatJob *job = m_backend->chat(simpleRequest());
+        ChatJob *job = m_backend->chat(simpleChatRequest());
         QSignalSpy finished(job, &ChatJob::finished);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
-        qInstallMessageHandler(previous);
-        QLoggingCategory::setFilterRules(QString());
-        QVERIFY(!g_logLines.isEmpty());
-        for (const QString &line : std::as_const(g_logLines))
+        const QStringList logLines = log->lines();
+        log.reset();
+        QVERIFY(!logLines.isEmpty());
+        for (const QString &line : logLines)
             QVERIFY2(!line.contains(QString::fromLatin1(secret)), qPrintable(line));
         QVERIFY(!firstResult(finished).requestJson.contains(secret));
         for (const auto &request : m_fake->requests())
@@ -403,8 +377,9 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
         QVERIFY(failed.isEmpty());
         const auto models = finished.first().first().value<QList<ModelInfo>>();
-        QCOMPARE(models.size(), 1);
+        QCOMPARE(models.size(), 2); // the fake's two pulled models
         QCOMPARE(models.first().name, QStringLiteral("llama3.2:latest"));
+        QCOMPARE(models.last().name, QStringLiteral("llama3.1:8b"));
         QVERIFY(!models.first().capabilitiesKnown);
     }
 
@@ -444,7 +419,7 @@ private Q_SLOTS:
         BackendConfig c = config();
         c.baseUrl.setPath(QStringLiteral("/v1/v1"));
         m_backend->setConfig(c);
-        ChatJob *job = m_backend->chat(simpleRequest());
+        ChatJob *job = m_backend->chat(simpleChatRequest());
         QSignalSpy failed(job, &ChatJob::failed);
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
         const BackendError error = firstError(failed);
@@ -460,7 +435,7 @@ private Q_SLOTS:
     {
         m_fake->actAsLlamaServer();
         m_fake->enqueueChat(FakeReply::error(400, FakeOllama::llamaContextErrorBody(6581, 2048)));
-        ChatJob *job = m_backend->chat(simpleRequest());
+        ChatJob *job = m_backend->chat(simpleChatRequest());
         QSignalSpy failed(job, &ChatJob::failed);
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
         const BackendError error = firstError(failed);
@@ -477,7 +452,7 @@ private Q_SLOTS:
         m_fake = nullptr;
         c.baseUrl.setPort(port);
         m_backend->setConfig(c);
-        ChatJob *job = m_backend->chat(simpleRequest());
+        ChatJob *job = m_backend->chat(simpleChatRequest());
         QSignalSpy failed(job, &ChatJob::failed);
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
         const BackendError error = firstError(failed);

@@ -71,6 +71,7 @@ private Q_SLOTS:
     {
         FakeOllama fake;
         QVERIFY(fake.listen());
+        fake.addModel(QStringLiteral("qwen3:8b"));
         fake.enqueueChat(FakeReply::text({ q(duplicateRequired) }));
         fake.enqueueChat(FakeReply::text({ q(goodDraft) }));
         QNetworkAccessManager nam;

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fakeollama.h"
 
+#include "fakerequestcheck.h"
+
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 namespace Formwork {
@@ -131,7 +134,57 @@ Json toolCallsJson(const QList<FakeToolCall> &calls, bool openAi)
 
 QString normalizedModel(const QString &name)
 {
-    return name.contains(u':') ? name : name + QStringLiteral(":latest");
+    return normalizedModelName(name);
+}
+
+// One line of a native stream: /api/chat carries a message, /api/generate its text as "response"
+// (reference 3.3, 4).
+Json nativeLine(const std::string &model, const Json &message, bool done, bool generate)
+{
+    Json j = { { "model", model }, { "created_at", CreatedAt } };
+    if (generate) {
+        j["response"] = message.value("content", std::string());
+        if (message.contains("thinking"))
+            j["thinking"] = message["thinking"];
+    } else {
+        j["message"] = message;
+    }
+    j["done"] = done;
+    return j;
+}
+
+// The names of the models in a model list: "models"[].name/model (/api/tags) and "data"[].id (/v1/models).
+QStringList listedNames(const QByteArray &list)
+{
+    QStringList names;
+    const Json json = Json::parse(list.constBegin(), list.constEnd(), nullptr, false);
+    if (!json.is_object())
+        return names;
+    for (const char *key : { "models", "data" }) {
+        const Json entries = json.value(key, Json::array());
+        if (!entries.is_array())
+            continue;
+        for (const Json &entry : entries) {
+            for (const char *field : { "name", "model", "id" }) {
+                if (entry.is_object() && entry.value(field, Json()).is_string())
+                    names.append(QString::fromStdString(entry[field].get<std::string>()));
+            }
+        }
+    }
+    return names;
+}
+
+QStringList capabilitiesOf(const Json &json)
+{
+    QStringList capabilities;
+    const Json list = json.is_object() ? json.value("capabilities", Json::array()) : Json::array();
+    if (list.is_array()) {
+        for (const Json &c : list) {
+            if (c.is_string())
+                capabilities.append(QString::fromStdString(c.get<std::string>()));
+        }
+    }
+    return capabilities;
 }
 
 FakeReply replyFromJson(const Json &j)
@@ -211,10 +264,84 @@ FakeOllama::FakeOllama(QObject *parent)
     m_v1Models = QByteArrayLiteral(
         "{\"object\":\"list\",\"data\":[{\"id\":\"llama3.2:latest\",\"object\":\"model\",\"created\":1714864664,"
         "\"owned_by\":\"library\"}]}");
+    // The model of the tests' person run (extractiontestsupport.h) is pulled too; any other name a
+    // test asks for must be added with addModel() or a script, or the chat is a 404.
+    addModel(QStringLiteral("llama3.1:8b"));
+    m_defaultModels = { QStringLiteral("llama3.2:latest"), QStringLiteral("llama3.1:8b") };
     connect(m_server, &QTcpServer::newConnection, this, &FakeOllama::onNewConnection);
 }
 
 FakeOllama::~FakeOllama() = default;
+
+void FakeOllama::addModel(const QString &name, const QStringList &capabilities)
+{
+    const std::string id = utf8(normalizedModel(name));
+    Json caps = Json::array();
+    for (const QString &c : capabilities)
+        caps.push_back(utf8(c));
+    Json tags = Json::parse(m_tags.constBegin(), m_tags.constEnd(), nullptr, false);
+    if (!tags.is_object() || !tags.value("models", Json()).is_array())
+        tags = Json { { "models", Json::array() } };
+    const Json details = { { "parent_model", "" }, { "format", "gguf" },    { "family", "llama" },
+                           { "families", { "llama" } }, { "parameter_size", "1B" }, { "quantization_level", "Q4_K_M" } };
+    tags["models"].push_back(Json { { "name", id },
+                                    { "model", id },
+                                    { "modified_at", "2025-05-04T17:37:44.706015396-07:00" },
+                                    { "size", 1000000 },
+                                    { "digest", "0000" },
+                                    { "details", details },
+                                    { "capabilities", caps } });
+    m_show.insert(QString::fromStdString(id), dump(Json { { "details", details }, { "capabilities", caps } }));
+    setTagsJson(dump(tags));
+    Json v1 = Json::parse(m_v1Models.constBegin(), m_v1Models.constEnd(), nullptr, false);
+    if (!m_v1FromTags && v1.is_object() && v1.value("data", Json()).is_array()) {
+        v1["data"].push_back(
+            Json { { "id", id }, { "object", "model" }, { "created", 1714864664 }, { "owned_by", "library" } });
+        m_v1Models = dump(v1);
+    }
+}
+
+void FakeOllama::setTagsJson(const QByteArray &json)
+{
+    m_tags = json;
+    const QStringList listed = listedNames(json);
+    for (const QString &name : std::as_const(m_defaultModels)) {
+        if (!listed.contains(name, Qt::CaseInsensitive))
+            m_show.remove(name);
+    }
+    if (!m_v1FromTags)
+        return;
+    // Ollama's /v1/models: the same models; with none, "data" is null (reference 5.2).
+    Json data = Json::array();
+    for (const QString &name : listedNames(json)) {
+        if (std::none_of(data.begin(), data.end(), [&](const Json &d) { return d["id"] == utf8(name); }))
+            data.push_back(
+                Json { { "id", utf8(name) }, { "object", "model" }, { "created", 1714864664 }, { "owned_by", "library" } });
+    }
+    m_v1Models = dump(Json { { "object", "list" }, { "data", data.empty() ? Json() : data } });
+}
+
+std::optional<FakeModel> FakeOllama::findModel(const QString &name) const
+{
+    // Matching ignores case and the tag defaults to latest (reference 1, getExistingName).
+    const QString wanted = normalizedModel(name);
+    auto same = [&](const QString &listed) { return normalizedModel(listed).compare(wanted, Qt::CaseInsensitive) == 0; };
+    for (auto it = m_show.constBegin(); it != m_show.constEnd(); ++it) {
+        if (same(it.key()))
+            return FakeModel { it.key(), capabilitiesOf(Json::parse(it->constBegin(), it->constEnd(), nullptr, false)) };
+    }
+    const Json tags = Json::parse(m_tags.constBegin(), m_tags.constEnd(), nullptr, false);
+    if (tags.is_object() && tags.value("models", Json()).is_array()) {
+        for (const Json &entry : tags["models"]) {
+            if (entry.is_object() && same(QString::fromStdString(entry.value("name", std::string()))))
+                return FakeModel { wanted, capabilitiesOf(entry) };
+        }
+    }
+    const QStringList v1 = listedNames(m_v1Models);
+    if (std::any_of(v1.cbegin(), v1.cend(), same))
+        return FakeModel { wanted, {} };
+    return std::nullopt;
+}
 
 void FakeOllama::actAsLlamaServer(const QString &modelId, int slotContext, bool supportsTools)
 {
@@ -237,6 +364,7 @@ void FakeOllama::actAsLlamaServer(const QString &modelId, int slotContext, bool 
     const Json data = { { "id", id },          { "aliases", { id } },     { "tags", Json::array() },
                         { "object", "model" }, { "created", 1795483346 }, { "owned_by", "llamacpp" },
                         { "meta", meta } };
+    m_v1FromTags = false;
     m_v1Models = dump(
         Json { { "models", Json::array({ ollamaLike }) }, { "object", "list" }, { "data", Json::array({ data }) } });
 }
@@ -389,11 +517,24 @@ bool FakeOllama::loadScript(const QByteArray &script, QString *error)
         if (json.contains("version"))
             m_version = QString::fromStdString(json["version"].get<std::string>());
         if (json.contains("tags"))
-            m_tags = dump(json["tags"]);
+            setTagsJson(dump(json["tags"]));
         if (json.contains("ps"))
             m_ps = dump(json["ps"]);
+        if (json.contains("models")) {
+            // Models to pull besides the defaults: a name, or {"name", "capabilities"}.
+            for (const auto &model : json["models"]) {
+                if (model.is_string()) {
+                    addModel(QString::fromStdString(model.get<std::string>()));
+                    continue;
+                }
+                QStringList capabilities;
+                for (const auto &c : model.value("capabilities", Json::array({ "completion", "tools" })))
+                    capabilities.append(QString::fromStdString(c.get<std::string>()));
+                addModel(QString::fromStdString(model.at("name").get<std::string>()), capabilities);
+            }
+        }
         if (json.contains("v1_models"))
-            m_v1Models = dump(json["v1_models"]);
+            setV1ModelsJson(dump(json["v1_models"]));
         if (json.contains("show")) {
             for (const auto &[name, value] : json["show"].items())
                 m_show.insert(QString::fromStdString(name), dump(value));
@@ -579,10 +720,14 @@ void FakeOllama::handle(QTcpSocket *socket, const RecordedRequest &request)
         else
             sendSimple(socket, 404, JsonType,
                        dump(Json { { "error", "model '" + utf8(normalizedModel(name)) + "' not found" } }), close);
-    } else if (path == "/api/chat" || path == "/v1/chat/completions") {
+    } else if (path == "/api/chat" || path == "/v1/chat/completions" || path == "/api/generate") {
         const bool openAi = path.startsWith("/v1/");
-        if (request.body.isEmpty()) {
-            sendSimple(socket, 400, JsonType, "{\"error\":\"missing request body\"}", close);
+        const GenerationRoute kind = openAi ? GenerationRoute::OpenAiChat
+            : path == "/api/generate"       ? GenerationRoute::Generate
+                                            : GenerationRoute::Chat;
+        const auto lookup = [this](const QString &name) { return findModel(name); };
+        if (const auto refusal = checkGenerationRequest(kind, request.body, request.json, lookup)) {
+            sendSimple(socket, refusal->status, JsonType, refusalBody(kind, *refusal), close);
             return;
         }
         FakeReply reply;
@@ -597,13 +742,14 @@ void FakeOllama::handle(QTcpSocket *socket, const RecordedRequest &request)
             reply = m_chatQueue.dequeue();
         else
             reply = FakeReply::text({ QStringLiteral("{}") });
-        sendChat(socket, request, reply, openAi);
+        sendChat(socket, request, reply, openAi, kind == GenerationRoute::Generate);
     } else {
         sendSimple(socket, 404, TextType, "404 page not found", close, head);
     }
 }
 
-void FakeOllama::sendChat(QTcpSocket *socket, const RecordedRequest &request, const FakeReply &reply, bool openAi)
+void FakeOllama::sendChat(QTcpSocket *socket, const RecordedRequest &request, const FakeReply &reply, bool openAi,
+                          bool generate)
 {
     const bool close = request.headers.value("connection").toLower() == "close" || !reply.chunked;
     // llama-server answers with its own model id, whatever the request named.
@@ -673,17 +819,15 @@ void FakeOllama::sendChat(QTcpSocket *socket, const RecordedRequest &request, co
                 message["thinking"] = utf8(fullThinking);
             if (!reply.toolCalls.isEmpty())
                 message["tool_calls"] = toolCallsJson(reply.toolCalls, false);
-            body = dump(Json { { "model", model },
-                               { "created_at", CreatedAt },
-                               { "message", message },
-                               { "done", true },
-                               { "done_reason", utf8(reply.doneReason) },
+            Json done = nativeLine(model, message, true, generate);
+            done.update(Json { { "done_reason", utf8(reply.doneReason) },
                                { "total_duration", reply.totalNs },
                                { "load_duration", reply.loadNs },
                                { "prompt_eval_count", reply.promptTokens },
                                { "prompt_eval_duration", reply.promptEvalNs },
                                { "eval_count", reply.evalTokens },
                                { "eval_duration", reply.evalNs } });
+            body = dump(done);
         }
         auto send = [this, guard, body, close, reply] {
             if (guard)
@@ -698,8 +842,7 @@ void FakeOllama::sendChat(QTcpSocket *socket, const RecordedRequest &request, co
         terminal = true;
     } else if (!openAi) {
         auto line = [&](const Json &message, bool done) {
-            Json j = { { "model", model }, { "created_at", CreatedAt }, { "message", message }, { "done", done } };
-            return j;
+            return nativeLine(model, message, done, generate);
         };
         for (const QString &t : reply.thinking)
             pieces.append(dump(line({ { "role", "assistant" }, { "content", "" }, { "thinking", utf8(t) } }, false))

@@ -10,6 +10,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include "fakerequestcheck.h"
+
 #include <nlohmann/json.hpp>
 
 #include <functional>
@@ -112,10 +114,20 @@ public:
     QUrl baseUrl() const;
 
     void setVersion(const QString &version) { m_version = version; }
-    void setTagsJson(const QByteArray &json) { m_tags = json; }
+    // The pulled models: a default model the new list leaves out is gone (chat answers 404).
+    void setTagsJson(const QByteArray &json);
     void setPsJson(const QByteArray &json) { m_ps = json; }
     void setShowJson(const QString &model, const QByteArray &json) { m_show.insert(model, json); }
-    void setV1ModelsJson(const QByteArray &json) { m_v1Models = json; }
+    // Until set, /v1/models lists what /api/tags lists (one store on a real server).
+    void setV1ModelsJson(const QByteArray &json)
+    {
+        m_v1Models = json;
+        m_v1FromTags = false;
+    }
+    // Pulls one more model: listed by /api/tags and /v1/models, answered by /api/show. Generation
+    // routes refuse a model the fake does not have with a 404, as Ollama does (reference 3.4).
+    void addModel(const QString &name, const QStringList &capabilities = { QStringLiteral("completion"),
+                                                                          QStringLiteral("tools") });
     void setOpenAiFlavor(OpenAiFlavor flavor) { m_flavor = flavor; }
     // Answers as llama.cpp's llama-server does (reference/llama-server.md): `Server: llama.cpp` on
     // every response, /health, /props and /v1/models with `meta` (slot context `slotContext`,
@@ -138,7 +150,8 @@ public:
     // Stops listening and drops every open connection: a server that went down.
     void shutDown();
 
-    // Loads a script (the format fake-ollama reads): {"version", "tags", "ps", "show":{model:...},
+    // Loads a script (the format fake-ollama reads): {"version", "tags", "models":[name or
+    // {"name","capabilities"}...] (pulled besides the defaults), "ps", "show":{model:...},
     // "v1_models", "flavor", "chat":[reply...], "routes":{path:reply}}; a reply is an object with the
     // FakeReply fields in snake_case. Returns false with `error` set on a bad script.
     bool loadScript(const QByteArray &script, QString *error = nullptr);
@@ -156,13 +169,19 @@ private:
     void handle(QTcpSocket *socket, const RecordedRequest &request);
     void sendSimple(QTcpSocket *socket, int status, const QByteArray &contentType, const QByteArray &body,
                     bool close = false, bool head = false);
-    void sendChat(QTcpSocket *socket, const RecordedRequest &request, const FakeReply &reply, bool openAi);
+    // generate: /api/generate's lines ("response" in place of "message", reference 4).
+    void sendChat(QTcpSocket *socket, const RecordedRequest &request, const FakeReply &reply, bool openAi,
+                  bool generate = false);
+    // A pulled model: listed by /api/tags or /v1/models, or given /api/show data.
+    std::optional<FakeModel> findModel(const QString &name) const;
 
     QTcpServer *m_server;
     QString m_version = QStringLiteral("0.32.15");
     QByteArray m_tags;
     QByteArray m_ps;
     QHash<QString, QByteArray> m_show;
+    bool m_v1FromTags = true;
+    QStringList m_defaultModels; // pulled by the constructor, until a tags list leaves them out
     QByteArray m_v1Models;
     OpenAiFlavor m_flavor = OpenAiFlavor::Ollama;
     QHash<QByteArray, FakeReply> m_routeReplies;

@@ -7,6 +7,7 @@
 
 #include "extractiontestsupport.h"
 #include "fakeollama.h"
+#include "settle.h"
 #include "llm/llmbackend.h"
 #include "run/runsession.h"
 

@@ -53,7 +53,7 @@ private:
         return [url]() -> Result<BatchConfig, QString> {
             BatchConfig c;
             c.endpoints = { BatchEndpoint { url, 1 } };
-            c.model = QStringLiteral("m");
+            c.model = QStringLiteral("llama3.1:8b"); // pulled on every FakeOllama
             c.schema = std::move(Schema::compile(Json::parse(BatchScript::schema().toStdString()))).value();
             c.prompt.userPrompt = QStringLiteral("item: {{item}}");
             c.backoffBaseMs = 1;

@@ -381,7 +381,9 @@ private Q_SLOTS:
         QSignalSpy failed(job, &VersionJob::failed);
         connection.setServer(m_fake->baseUrl(), BackendApi::Ollama);
         QVERIFY(connection.backend() != old);
-        QTest::qWait(50);
+        // Events run while the job's request reaches the server: a premature deleteLater() would have run.
+        QTRY_COMPARE_WITH_TIMEOUT(slow.requestsTo("/api/version").size(), 1, Wait);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
         QVERIFY(old); // still alive: its job is running
         QTRY_COMPARE_WITH_TIMEOUT(finished.count() + failed.count(), 1, Wait);
         QCOMPARE(finished.count(), 1);

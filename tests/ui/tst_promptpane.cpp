@@ -23,6 +23,7 @@
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -259,9 +260,11 @@ private Q_SLOTS:
         const QModelIndex index = table->model()->index(0, PromptVariablesModel::ValueColumn);
         table->edit(index);
         QVERIFY(QApplication::focusWidget() != table);
-        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("typed"));
+        QPointer<QWidget> editor = QApplication::focusWidget();
+        QVERIFY(editor && pane->isAncestorOf(editor));
+        QTest::keyClicks(editor, QStringLiteral("typed"));
         pane.reset(); // the open editor commits while the pane is torn down
-        QVERIFY(true);
+        QVERIFY(editor.isNull()); // and went with it
     }
 
     void variableFromFile_setsValueOrNamesTheFile()
@@ -492,6 +495,7 @@ private Q_SLOTS:
         pane.setRunContext(personSchema(), info.name, info, api);
         FakeOllama fake;
         QVERIFY(fake.listen());
+        fake.addModel(info.name, info.capabilities);
         fake.enqueueChat(validReply(ExtractionMode::Schema));
         auto config = buildExtractionConfig(pane.settings(), info.name, personSchema(), info);
         QVERIFY(config.hasValue());

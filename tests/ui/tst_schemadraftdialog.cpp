@@ -41,6 +41,7 @@ private Q_SLOTS:
     {
         FakeOllama fake;
         QVERIFY(fake.listen());
+        fake.addModel(QStringLiteral("qwen3:8b"));
         fake.enqueueChat(FakeReply::text({ q("{'type': 'object', 'properties': {'number': {'type': 'string'}}, "
                                              "'required': ['number', 'number']}") }));
         fake.enqueueChat(FakeReply::text({ q("{'type': 'object', 'properties': {'number': {'type': 'string'}, "

@@ -418,7 +418,7 @@ private Q_SLOTS:
         QVERIFY(pane.selectAttempt(1));
         QVERIFY(pane.selectAttempt(2));
         QTRY_VERIFY_WITH_TIMEOUT(!pane.replyView()->isLoading(), 5000);
-        QTest::qWait(50);
+        QVERIFY(Formwork::Test::settleBackgroundWork()); // every dropped load has ended
         QCOMPARE(pane.replyView()->toPlainText(), q(validPerson));
     }
 

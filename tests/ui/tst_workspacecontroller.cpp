@@ -126,6 +126,8 @@ private Q_SLOTS:
         window.show();
         QVERIFY(window.openWorkspace(path));
         QSignalSpy modified(window.workspaceController(), &WorkspaceController::modifiedChanged);
+        // The wait is the point: idle for three times the editor's lint delay (200 ms), so the
+        // background lint and its marks have run; none of it may count as a change.
         QTest::qWait(600);
         QVERIFY(modified.isEmpty());
         QVERIFY(!window.workspaceController()->isModified());

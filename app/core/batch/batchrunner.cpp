@@ -335,6 +335,7 @@ void BatchRunner::startRow(int row, int endpoint)
         return;
     }
     config->checker = m_config.checker;
+    config->server = m_config.server;
     if (m_config.backoffBaseMs >= 0) {
         config->limits.backoffBaseMs = m_config.backoffBaseMs;
         config->limits.backoffMaxMs = std::max(m_config.backoffBaseMs * 8, 1);

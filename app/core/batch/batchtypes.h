@@ -31,6 +31,9 @@ struct BatchConfig {
     std::optional<Schema> schema; // required
     PromptSettings prompt; // the prompts are templates: each row's variables fill them
     ModelInfo modelInfo;
+    // What answers at the endpoints (probed at the first; a batch's servers are taken to be of
+    // one kind): it decides the request dialect. Kind Unknown when not probed.
+    ServerInfo server;
     int endpointRetryMs = 30000; // an endpoint taken out is tried again after this long
     int maxRequeues = 5; // moves of one row to another endpoint before it counts as failed
     int backoffBaseMs = -1; // transport backoff of each run; -1: the extraction default

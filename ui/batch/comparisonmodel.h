@@ -33,7 +33,10 @@ public:
     void reset(const QList<BatchVariant> &variants);
     void setRunning(int variant, const BatchProgress &progress);
     void setStats(int variant, const VariantStats &stats);
-    State state(int variant) const { return m_columns.at(variant).state; }
+    State state(int variant) const
+    {
+        return variant >= 0 && variant < m_columns.size() ? m_columns.at(variant).state : State::Pending;
+    }
     int variantCount() const { return int(m_columns.size()); }
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -18,6 +18,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QFutureWatcher>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -89,6 +90,9 @@ BatchPane::BatchPane(QWidget *parent)
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide(); // the Row column names each row
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->addAction(m_openRowAction);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(m_table, &QTableView::doubleClicked, m_openRowAction, &QAction::trigger);
@@ -105,10 +109,19 @@ BatchPane::BatchPane(QWidget *parent)
     inputRow->addWidget(m_inputEdit, 1);
     inputRow->addWidget(button(m_chooseFileAction, QStringLiteral("batchChooseFileButton")));
     inputRow->addWidget(button(m_chooseFolderAction, QStringLiteral("batchChooseFolderButton")));
+    // Labels of rows that hold a layout need their buddy set by hand for the mnemonic to work.
+    const auto label = [this](const QString &text, QWidget *buddy) {
+        auto *l = new QLabel(text, this);
+        l->setBuddy(buddy);
+        return l;
+    };
+    auto *optionsRow = new QHBoxLayout;
+    optionsRow->addWidget(m_expectedEdit, 1);
+    optionsRow->addWidget(label(tr("Rows at &once:"), m_concurrency));
+    optionsRow->addWidget(m_concurrency);
     auto *form = new QFormLayout;
-    form->addRow(tr("&Input:"), inputRow);
-    form->addRow(tr("&Expected column:"), m_expectedEdit);
-    form->addRow(tr("Rows at &once:"), m_concurrency);
+    form->addRow(label(tr("&Input:"), m_inputEdit), inputRow);
+    form->addRow(label(tr("&Expected column:"), m_expectedEdit), optionsRow);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(button(m_runAction, QStringLiteral("batchRunButton")));
     buttons->addWidget(button(m_pauseAction, QStringLiteral("batchPauseButton")));
@@ -205,7 +218,7 @@ QWidget *BatchPane::createComparisonTab()
     m_variantModels->setObjectName(QStringLiteral("batchVariantModelList"));
     m_variantModels->setToolTip(tr("The models to compare (from the Model pane's server)"));
     connect(m_variantModels, &QListWidget::itemChanged, this, &BatchPane::updateVariantCount);
-    auto *modes = new QHBoxLayout;
+    auto *modes = new QGridLayout;
     for (const ExtractionMode mode :
          { ExtractionMode::Schema, ExtractionMode::Json, ExtractionMode::MdJson, ExtractionMode::Tools }) {
         auto *box = new QCheckBox(extractionModeName(mode), this);
@@ -213,12 +226,13 @@ QWidget *BatchPane::createComparisonTab()
         box->setProperty("mode", int(mode));
         box->setToolTip(tr("Compare the %1 mode").arg(extractionModeName(mode)));
         connect(box, &QCheckBox::toggled, this, &BatchPane::updateVariantCount);
-        modes->addWidget(box);
+        modes->addWidget(box, int(m_variantModes.size()) / 2, int(m_variantModes.size()) % 2);
         m_variantModes.append(box);
     }
-    modes->addStretch(1);
     m_variantPrompt->setObjectName(QStringLiteral("batchVariantPromptEdit"));
-    m_variantPrompt->setPlaceholderText(tr("optional: a second user prompt, compared with the window's"));
+    m_variantPrompt->setPlaceholderText(tr("optional: another user prompt"));
+    m_variantPrompt->setToolTip(tr("When given, every model and mode also runs with this user prompt instead of the "
+                                   "window's, as a variant of its own"));
     m_variantPrompt->setClearButtonEnabled(true);
     connect(m_variantPrompt, &QLineEdit::textChanged, this, &BatchPane::updateVariantCount);
     m_variantCount->setObjectName(QStringLiteral("batchVariantCountLabel"));
@@ -234,7 +248,9 @@ QWidget *BatchPane::createComparisonTab()
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Models:"), m_variantModels);
-    form->addRow(tr("Mo&des:"), modes);
+    auto *modesLabel = new QLabel(tr("Mo&des:"), this);
+    modesLabel->setBuddy(m_variantModes.constFirst());
+    form->addRow(modesLabel, modes);
     form->addRow(tr("Second &prompt:"), m_variantPrompt);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(compare);
@@ -244,6 +260,7 @@ QWidget *BatchPane::createComparisonTab()
     form->addRow(buttons);
     auto *picker = new QWidget(this);
     picker->setLayout(form);
+    picker->setMaximumWidth(picker->fontMetrics().averageCharWidth() * 60);
     m_variantModels->setMaximumHeight(m_variantModels->fontMetrics().height() * 7);
 
     m_comparisonTable->setObjectName(QStringLiteral("batchComparisonTable"));
@@ -551,6 +568,7 @@ bool BatchPane::run(const BatchInput &input, const QList<int> &indexes, bool sam
                                                      ? QStringLiteral("finished")
                                                      : QStringLiteral("stopped"));
         m_pauseAction->setChecked(false);
+        fitColumns();
         updateButtons();
         Q_EMIT batchFinished(summary);
     });
@@ -624,6 +642,15 @@ void BatchPane::onProgress(const BatchProgress &p)
     m_progressLabel->setText(text);
 }
 
+// Columns as wide as their values once they are known, but no wider than about 40 characters.
+void BatchPane::fitColumns()
+{
+    const int widest = m_table->fontMetrics().averageCharWidth() * 40;
+    m_table->resizeColumnsToContents();
+    for (int column = 0; column < m_proxy->columnCount(); ++column)
+        m_table->setColumnWidth(column, std::min(m_table->columnWidth(column), widest));
+}
+
 // Every action follows the state: what runs, whether it is paused, what the grid holds.
 void BatchPane::updateButtons()
 {
@@ -683,6 +710,22 @@ QList<BatchVariant> BatchPane::selectedVariants() const
         }
     }
     return variants;
+}
+
+void BatchPane::checkVariant(const QString &model, ExtractionMode mode)
+{
+    QList<QListWidgetItem *> items = m_variantModels->findItems(model, Qt::MatchExactly);
+    if (items.isEmpty()) {
+        auto *item = new QListWidgetItem(model, m_variantModels);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        items.append(item);
+    }
+    items.first()->setCheckState(Qt::Checked);
+    for (QCheckBox *box : std::as_const(m_variantModes)) {
+        if (ExtractionMode(box->property("mode").toInt()) == mode)
+            box->setChecked(true);
+    }
+    updateVariantCount();
 }
 
 void BatchPane::updateVariantCount()

@@ -107,6 +107,8 @@ public:
     // Reads the input, waits for the server, then runs it once per selected variant. False (the
     // reason shown) when it cannot begin.
     bool startComparison();
+    // Checks `model` (added to the list when missing) and `mode` in the Comparison tab.
+    void checkVariant(const QString &model, ExtractionMode mode);
     ComparisonModel *comparisonModel() const { return m_comparisonModel; }
     QTableView *comparisonTable() const { return m_comparisonTable; }
     void showComparison();
@@ -138,6 +140,7 @@ private:
     bool run(const BatchInput &input, const QList<int> &indexes, bool sameBatch = false);
     void runComparison(const BatchInput &input, const QList<BatchVariant> &variants);
     void updateVariantCount();
+    void fitColumns();
     QList<int> unfinishedRows() const;
     bool refuse(const QString &message);
     void showMessage(const QString &text);

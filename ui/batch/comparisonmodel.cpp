@@ -105,8 +105,8 @@ std::optional<double> ComparisonModel::value(const Column &column, Figure figure
         return s.attempts;
     case Tokens:
         return double(s.promptTokens + s.completionTokens);
-    case MeanLatency:
-        return s.meanLatencyMs;
+    case MeanLatency: // to the millisecond shown, so two equal figures are both best or neither
+        return std::round(s.meanLatencyMs);
     case FieldAgreement:
         if (s.agreement.leaves.total == 0)
             return std::nullopt;
@@ -124,7 +124,7 @@ QString ComparisonModel::text(const Column &column, Figure figure) const
         if (column.state == State::Running)
             return tr("running\u2026");
         if (figure == FieldAgreement && column.state != State::Pending)
-            return tr("no expected values");
+            return QStringLiteral("\u2014"); // the tooltip says why
         return {};
     }
     const int rows = column.state == State::Running ? column.progress.total : column.stats.rows;

@@ -8,6 +8,7 @@
 #include "batch/comparisonrunner.h"
 #include "picker/serverconnection.h"
 #include "export/rowexport.h"
+#include "grounding/grounder.h"
 #include "store/historydatabase.h"
 
 #include <QAction>
@@ -555,6 +556,7 @@ bool BatchPane::run(const BatchInput &input, const QList<int> &indexes, bool sam
         BatchRowResult mapped = row;
         mapped.index = m_indexes.at(row.index);
         m_model->updateRow(mapped);
+        groundRow(mapped);
     });
     connect(m_runner, &BatchRunner::progressChanged, this, &BatchPane::onProgress);
     connect(m_runner, &BatchRunner::endpointTakenOut, this, [this](const QString &endpoint, const QString &reason) {
@@ -640,6 +642,45 @@ void BatchPane::onProgress(const BatchProgress &p)
     if (p.paused)
         text += tr(" (paused)");
     m_progressLabel->setText(text);
+}
+
+// Issue 13: a valid row's values looked for in its input text (its variables' values), off the
+// GUI thread; the field headers show the share found.
+void BatchPane::groundRow(const BatchRowResult &row)
+{
+    if (row.status != BatchRowStatus::Valid || !row.hasValue || row.index >= m_input.rows.size())
+        return;
+    QStringList texts;
+    for (const PromptVariable &variable : m_input.rows.at(row.index).variables)
+        texts.append(variable.value);
+    QString document = texts.join(QStringLiteral("\n\n"));
+    if (document.trimmed().isEmpty())
+        return;
+    const quint64 generation = m_model->rowGeneration(row.index);
+    auto *watcher = new QFutureWatcher<BatchResultsModel::RowGrounding>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, index = row.index, generation] {
+        watcher->deleteLater();
+        m_model->setRowGrounding(index, generation, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([document = std::move(document), value = row.value, schema = m_schema] {
+        GroundingOptions options;
+        options.scope = GroundingScope(schema);
+        Grounder grounder(document, options);
+        BatchResultsModel::RowGrounding fields;
+        const Grounding grounding = grounder.ground(value);
+        for (const GroundedValue &v : grounding.values()) {
+            // "/name/0" belongs to "name": the pointer's first token, unescaped by the JSON library.
+            auto pointer = nlohmann::ordered_json::json_pointer(v.pointer);
+            if (pointer.empty())
+                continue;
+            while (!pointer.parent_pointer().empty())
+                pointer = pointer.parent_pointer();
+            BatchResultsModel::FieldGrounding &f = fields[pointer.back()];
+            ++f.total;
+            f.grounded += v.isGrounded() ? 1 : 0;
+        }
+        return fields;
+    }));
 }
 
 // Columns as wide as their values once they are known, but no wider than about 40 characters.

@@ -141,6 +141,7 @@ private:
     void runComparison(const BatchInput &input, const QList<BatchVariant> &variants);
     void updateVariantCount();
     void fitColumns();
+    void groundRow(const BatchRowResult &row);
     QList<int> unfinishedRows() const;
     bool refuse(const QString &message);
     void showMessage(const QString &text);

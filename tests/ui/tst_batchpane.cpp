@@ -3,9 +3,14 @@
 #include "batch/batchfilterproxy.h"
 #include "batch/batchpane.h"
 #include "batch/batchresultsmodel.h"
+#include "batch/comparisonmodel.h"
 #include "batchscript.h"
 #include "fakeollama.h"
+#include "llm/modelcatalog.h"
 #include "mainwindow/mainwindow.h"
+#include "picker/modelpickerpane.h"
+#include "prompt/promptpane.h"
+#include "schemaeditor/schemaeditorpane.h"
 #include "store/historydatabase.h"
 #include "timeline/timelinecolors.h"
 
@@ -16,7 +21,12 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
-#include <QPushButton>
+#include <QProgressBar>
+#include <QCheckBox>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QLineEdit>
 #include <QSpinBox>
 #include <QSettings>
 #include <QSignalSpy>
@@ -24,12 +34,15 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QToolButton>
 #include <QTest>
 
 using namespace Formwork;
 using namespace Formwork::Ui;
 using Formwork::Test::BatchScript;
 using Formwork::Test::FakeOllama;
+using Formwork::Test::FakeReply;
+using Formwork::Test::RecordedRequest;
 using Json = nlohmann::ordered_json;
 
 class TestBatchPane final : public QObject
@@ -83,13 +96,17 @@ private Q_SLOTS:
         pane.setInputPath(write(QStringLiteral("rows.csv"), BatchScript::csv(30)));
         pane.findChild<QSpinBox *>(QStringLiteral("batchConcurrencySpin"))->setValue(3);
         QSignalSpy finished(&pane, &BatchPane::batchFinished);
-        QTest::mouseClick(pane.findChild<QPushButton *>(QStringLiteral("batchRunButton")), Qt::LeftButton);
+        QTest::mouseClick(pane.findChild<QToolButton *>(QStringLiteral("batchRunButton")), Qt::LeftButton);
         QVERIFY(finished.count() == 1 || finished.wait(30000));
 
         BatchResultsModel *model = pane.resultsModel();
         QCOMPARE(model->rowCount(), 30);
-        QCOMPARE(model->headerData(3, Qt::Horizontal).toString(), QStringLiteral("name"));
-        QCOMPARE(model->headerData(4, Qt::Horizontal).toString(), QStringLiteral("age"));
+        // Issue 13: each valid row's values looked for in its input ("1", "2"...): the ages are
+        // there, the names ("P8") are not.
+        QTRY_COMPARE(model->headerData(3, Qt::Horizontal).toString(), QStringLiteral("name (0% grounded)"));
+        QTRY_COMPARE(model->headerData(4, Qt::Horizontal).toString(), QStringLiteral("age (100% grounded)"));
+        QCOMPARE(model->headerData(4, Qt::Horizontal, Qt::ToolTipRole).toString(),
+                 QStringLiteral("29 of 29 values of age were found in their row's input text"));
         QCOMPARE(model->index(7, 3).data().toString(), QStringLiteral("P8"));
         QCOMPARE(model->index(6, BatchResultsModel::StatusColumn).data().toString(), QStringLiteral("invalid"));
         QVERIFY(model->index(6, 5).data().toString().contains(QStringLiteral("/age")));
@@ -136,9 +153,9 @@ private Q_SLOTS:
         pane.setInputPath(write(QStringLiteral("p.csv"), BatchScript::csv(50)));
         QSignalSpy finished(&pane, &BatchPane::batchFinished);
         QVERIFY(pane.startBatch());
-        auto *pause = pane.findChild<QPushButton *>(QStringLiteral("batchPauseButton"));
-        auto *cancel = pane.findChild<QPushButton *>(QStringLiteral("batchCancelButton"));
-        auto *run = pane.findChild<QPushButton *>(QStringLiteral("batchRunButton"));
+        auto *pause = pane.findChild<QToolButton *>(QStringLiteral("batchPauseButton"));
+        auto *cancel = pane.findChild<QToolButton *>(QStringLiteral("batchCancelButton"));
+        auto *run = pane.findChild<QToolButton *>(QStringLiteral("batchRunButton"));
         QVERIFY(!run->isEnabled()); // reading the input
         QTRY_VERIFY_WITH_TIMEOUT(pane.isRunning(), 10000);
         QVERIFY(pause->isEnabled() && cancel->isEnabled() && !run->isEnabled());
@@ -191,6 +208,252 @@ private Q_SLOTS:
         window.batchPane()->setInputPath(write(QStringLiteral("w.csv"), "item\n1\n"));
         QVERIFY(!window.batchPane()->startBatch());
         QVERIFY(!window.batchPane()->message().isEmpty());
+
+        // The Batch menu holds every action of the pane, between Run and View.
+        auto *menu = window.findChild<QMenu *>(QStringLiteral("batchMenu"));
+        QVERIFY(menu);
+        QStringList titles;
+        for (QAction *a : window.menuBar()->actions())
+            titles.append(a->text());
+        QVERIFY2(titles.indexOf(QStringLiteral("&Batch")) == titles.indexOf(QStringLiteral("&Run")) + 1,
+                 qPrintable(titles.join(u',')));
+        QStringList names;
+        for (QAction *a : menu->actions()) {
+            if (a->isSeparator())
+                continue;
+            names.append(a->objectName());
+            QVERIFY2(!a->toolTip().isEmpty() && a->toolTip() != a->text(), qPrintable(a->objectName()));
+        }
+        QCOMPARE(names, (QStringList { QStringLiteral("actionBatchChooseInputFile"),
+                                       QStringLiteral("actionBatchChooseInputFolder"), QStringLiteral("actionBatchRun"),
+                                       QStringLiteral("actionBatchPause"), QStringLiteral("actionBatchResume"),
+                                       QStringLiteral("actionBatchCancel"), QStringLiteral("actionBatchRerunFailed"),
+                                       QStringLiteral("actionBatchCompare"),
+                                       QStringLiteral("actionBatchOpenRowInTimeline"),
+                                       QStringLiteral("actionBatchExport") }));
+        // An entry used from the menu shows the pane it acts on.
+        auto *timeline = window.findChild<QDockWidget *>(QStringLiteral("timelineDock"));
+        window.show();
+        timeline->raise();
+        QTRY_VERIFY(window.batchPane()->visibleRegion().isEmpty());
+        window.batchPane()->runAction()->setEnabled(true);
+        Q_EMIT menu->triggered(window.batchPane()->runAction());
+        QTRY_VERIFY(!window.batchPane()->visibleRegion().isEmpty());
+    }
+
+    // Every action follows the batch: Run while idle, Pause and Cancel while it runs, Resume
+    // when paused or cut short. Resume after a cancel sends only the rows that did not finish.
+    void actions_followTheBatchState_resumeSendsOnlyUnfinishedRows()
+    {
+        FakeOllama server;
+        QVERIFY(server.listen());
+        server.setChatResponder(BatchScript::responder(30));
+        BatchPane pane;
+        pane.setConfigProvider(provider(server.baseUrl()));
+        pane.setHistoryPath(m_dir.filePath(QStringLiteral("resume.sqlite")));
+        pane.setInputPath(write(QStringLiteral("resume.csv"), BatchScript::csv(20)));
+        QCOMPARE(pane.runAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+        const auto enabled = [&pane] {
+            QString s;
+            for (QAction *a : { pane.runAction(), pane.pauseAction(), pane.resumeAction(), pane.cancelAction(),
+                                pane.rerunFailedAction(), pane.exportAction() })
+                s += a->isEnabled() ? u'1' : u'0';
+            return s;
+        };
+        QCOMPARE(enabled(), QStringLiteral("100000")); // nothing ran yet
+        QSignalSpy finished(&pane, &BatchPane::batchFinished);
+        pane.runAction()->trigger();
+        QCOMPARE(enabled().at(0), u'0'); // reading the input
+        QTRY_VERIFY_WITH_TIMEOUT(pane.isRunning(), 10000);
+        QCOMPARE(enabled(), QStringLiteral("010100"));
+        pane.pauseAction()->trigger();
+        QVERIFY(pane.pauseAction()->isChecked());
+        QCOMPARE(enabled(), QStringLiteral("011100")); // paused: Resume goes on
+        QTRY_VERIFY(pane.findChild<QLabel *>(QStringLiteral("batchProgressLabel"))->text().contains(QStringLiteral("paused")));
+        pane.cancelAction()->trigger();
+        QVERIFY(finished.count() == 1 || finished.wait(10000));
+        QVERIFY(!pane.pauseAction()->isChecked());
+        QCOMPARE(enabled(), QStringLiteral("101011")); // rows left: Resume runs them
+
+        QSet<int> doneBefore;
+        for (int i = 0; i < 20; ++i) {
+            const BatchRowResult &row = pane.resultsModel()->rowResult(i);
+            if (row.status == BatchRowStatus::Valid || row.status == BatchRowStatus::Invalid)
+                doneBefore.insert(i + 1);
+        }
+        QVERIFY(doneBefore.size() < 20);
+        const qsizetype before = server.requestsTo("/api/chat").size();
+        pane.resumeAction()->trigger();
+        QVERIFY(finished.count() == 2 || finished.wait(30000));
+        QSet<int> sentAfter;
+        for (const RecordedRequest &r : server.requestsTo("/api/chat").mid(before))
+            sentAfter.insert(BatchScript::rowOf(r));
+        QVERIFY(!sentAfter.intersects(doneBefore));
+        QCOMPARE(sentAfter.size() + doneBefore.size(), 20);
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(pane.resultsModel()->rowResult(i).status == BatchRowStatus::Valid
+                    || pane.resultsModel()->rowResult(i).status == BatchRowStatus::Invalid);
+        QCOMPARE(enabled(), QStringLiteral("100011")); // every row ran: nothing to resume
+        QVERIFY(!pane.resumeBatch());
+    }
+
+    // Issue 11: a batch waits for the server probe like a single run, so a json-mode batch on
+    // llama-server sends the schema inside response_format (a bare json_object is not enforced).
+    void jsonModeBatchOnLlamaServer_sendsTheSchemaInResponseFormat()
+    {
+        FakeOllama fake;
+        QVERIFY(fake.listen());
+        fake.actAsLlamaServer(QStringLiteral("/models/tiny.gguf"), 1024);
+        for (int n = 1; n <= 2; ++n)
+            fake.enqueueChat(FakeReply::text({ QStringLiteral("{\"name\": \"P%1\", \"age\": %1}").arg(n) }));
+        QSettings().clear();
+        MainWindow window;
+        Formwork::ServerSettings settings;
+        settings.host = fake.baseUrl();
+        settings.api = Formwork::BackendApi::OpenAi;
+        settings.model = QStringLiteral("/models/tiny.gguf");
+        window.modelPicker()->setServerSettings(settings);
+        QTRY_COMPARE(window.modelPicker()->catalog()->state(), Formwork::ModelCatalog::State::Ready);
+        window.schemaEditor()->setText(QString::fromUtf8(BatchScript::schema()));
+        Formwork::PromptSettings prompt;
+        prompt.userPrompt = QStringLiteral("item: {{item}}");
+        prompt.mode = Formwork::ExtractionMode::Json;
+        window.promptPane()->setSettings(prompt);
+        BatchPane *pane = window.batchPane();
+        pane->setHistoryPath(QString());
+        pane->setInputPath(write(QStringLiteral("llama.csv"), BatchScript::csv(2)));
+        QSignalSpy finished(pane, &BatchPane::batchFinished);
+        QVERIFY(pane->startBatch());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        const auto requests = fake.requestsTo("/v1/chat/completions");
+        QCOMPARE(requests.size(), 2);
+        for (const RecordedRequest &r : requests) {
+            const Json format = r.json.value("response_format", Json());
+            QCOMPARE(format.value("type", std::string()), "json_object");
+            QVERIFY2(format.contains("schema") && format["schema"].value("required", Json()).size() == 2,
+                     format.dump().c_str());
+        }
+        QCOMPARE(finished.first().first().value<BatchSummary>().progress.validFirstTry, 2);
+    }
+
+    // Issue 12: two models x two modes over four rows with expected values; every figure shown
+    // comes from what the scripted models did, and the best of each row is marked.
+    void comparison_twoModelsTwoModes_gridShowsTheFigures()
+    {
+        FakeOllama server;
+        QVERIFY(server.listen());
+        // Model a: always valid in schema mode; in json mode row 2 needs a reask. Model b: row 3
+        // never valid in schema mode; in json mode rows 1 and 2 need a reask.
+        server.setChatResponder([](const RecordedRequest &request) -> std::optional<FakeReply> {
+            const int n = BatchScript::rowOf(request);
+            if (n < 0)
+                return std::nullopt;
+            const bool json = request.json.value("format", Json()) == Json("json");
+            const bool first = BatchScript::attemptOf(request) == 1;
+            const std::string model = request.json.value("model", std::string());
+            const bool bad = model == "a" ? json && n == 2 && first : (!json && n == 3) || (json && n <= 2 && first);
+            return FakeReply::text({ QStringLiteral("{\"name\": \"P%1\", \"age\": %2}").arg(n).arg(bad ? -1 : n) });
+        });
+        BatchPane pane;
+        ComparisonModel *model = pane.comparisonModel();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        pane.setConfigProvider(provider(server.baseUrl()));
+        pane.setHistoryPath(QString());
+        // Row 4's expected age is wrong on purpose: no variant agrees there.
+        pane.setInputPath(write(QStringLiteral("g.csv"), QByteArrayLiteral("item,expected\n"
+                                                                           "1,\"{\"\"name\"\":\"\"P1\"\",\"\"age\"\":1}\"\n"
+                                                                           "2,\"{\"\"name\"\":\"\"P2\"\",\"\"age\"\":2}\"\n"
+                                                                           "3,\"{\"\"name\"\":\"\"P3\"\",\"\"age\"\":3}\"\n"
+                                                                           "4,\"{\"\"name\"\":\"\"P4\"\",\"\"age\"\":40}\"\n")));
+        pane.findChild<QLineEdit *>(QStringLiteral("batchExpectedEdit"))->setText(QStringLiteral("expected"));
+        pane.setModelNames({ QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") });
+        QVERIFY(!pane.compareAction()->isEnabled()); // nothing checked
+        auto *list = pane.findChild<QListWidget *>(QStringLiteral("batchVariantModelList"));
+        list->item(0)->setCheckState(Qt::Checked);
+        list->item(1)->setCheckState(Qt::Checked);
+        pane.findChild<QCheckBox *>(QStringLiteral("batchVariantMode_schema"))->setChecked(true);
+        pane.findChild<QCheckBox *>(QStringLiteral("batchVariantMode_json"))->setChecked(true);
+        QVERIFY(pane.compareAction()->isEnabled());
+        QVERIFY(pane.findChild<QLabel *>(QStringLiteral("batchVariantCountLabel"))->text().startsWith(u'4'));
+        pane.setModelNames({ QStringLiteral("b"), QStringLiteral("a") }); // a new listing keeps the checks
+        QCOMPARE(pane.selectedVariants().size(), 4);
+
+        QSignalSpy done(&pane, &BatchPane::comparisonFinished);
+        pane.compareAction()->trigger();
+        QVERIFY(pane.cancelAction()->isEnabled() || pane.isBusy());
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
+        QCOMPARE(model->columnCount(), 4);
+        QStringList headers;
+        for (int c = 0; c < 4; ++c)
+            headers.append(model->headerData(c, Qt::Horizontal).toString());
+        QCOMPARE(headers, (QStringList { QStringLiteral("b / schema"), QStringLiteral("b / json"),
+                                         QStringLiteral("a / schema"), QStringLiteral("a / json") }));
+        const auto row = [model](ComparisonModel::Figure figure) {
+            QStringList cells;
+            for (int c = 0; c < model->columnCount(); ++c)
+                cells.append(model->index(figure, c).data().toString());
+            return cells.join(QStringLiteral(" | "));
+        };
+        QCOMPARE(row(ComparisonModel::ValidFirstTry), QStringLiteral("3 (75%) | 2 (50%) | 4 (100%) | 3 (75%)"));
+        QCOMPARE(row(ComparisonModel::ValidAfterReasks), QStringLiteral("0 (0%) | 2 (50%) | 0 (0%) | 1 (25%)"));
+        QCOMPARE(row(ComparisonModel::Failed), QStringLiteral("1 (25%) | 0 (0%) | 0 (0%) | 0 (0%)"));
+        QCOMPARE(row(ComparisonModel::Attempts), QStringLiteral("6 | 6 | 4 | 5"));
+        // The fake reports 26 prompt and 12 completion tokens per reply.
+        QCOMPARE(row(ComparisonModel::Tokens), QStringLiteral("228 | 228 | 152 | 190"));
+        QCOMPARE(row(ComparisonModel::FieldAgreement),
+                 QStringLiteral("62.5% (5/8) | 87.5% (7/8) | 87.5% (7/8) | 87.5% (7/8)"));
+        for (int c = 0; c < 4; ++c)
+            QVERIFY(model->index(ComparisonModel::MeanLatency, c).data().toString().contains(u's'));
+        const auto best = [model](ComparisonModel::Figure figure) {
+            QString marks;
+            for (int c = 0; c < model->columnCount(); ++c)
+                marks += model->index(figure, c).data(ComparisonModel::BestRole).toBool() ? u'*' : u'.';
+            return marks;
+        };
+        QCOMPARE(best(ComparisonModel::ValidFirstTry), QStringLiteral("..*."));
+        QCOMPARE(best(ComparisonModel::ValidAfterReasks), QStringLiteral("...."));
+        QCOMPARE(best(ComparisonModel::Failed), QStringLiteral(".***"));
+        QCOMPARE(best(ComparisonModel::Attempts), QStringLiteral("..*."));
+        QCOMPARE(best(ComparisonModel::FieldAgreement), QStringLiteral(".***"));
+        const QModelIndex top = model->index(ComparisonModel::ValidFirstTry, 2);
+        QVERIFY(top.data(Qt::FontRole).value<QFont>().bold());
+        QCOMPARE(top.data(Qt::ForegroundRole).value<QColor>(), timelineSuccessColor(QApplication::palette()));
+        QVERIFY(!model->index(ComparisonModel::ValidFirstTry, 0).data(Qt::FontRole).value<QFont>().bold());
+        // Each variant ran every row with its own model and mode: 6 + 6 + 4 + 5 requests.
+        QCOMPARE(server.requestsTo("/api/chat").size(), 21);
+        QCOMPARE(pane.comparisonTable()->model(), model);
+    }
+
+    // Cancel stops the comparison: the running variant is marked stopped, the rest stay empty,
+    // nothing is marked best from a partial column and the pane says how far it got.
+    void comparison_cancel_stopsAndSaysSo()
+    {
+        FakeOllama server;
+        QVERIFY(server.listen());
+        server.setChatResponder(BatchScript::responder(40));
+        BatchPane pane;
+        QAbstractItemModelTester tester(pane.comparisonModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        pane.setConfigProvider(provider(server.baseUrl()));
+        pane.setHistoryPath(QString());
+        pane.setInputPath(write(QStringLiteral("cancel.csv"), BatchScript::csv(30)));
+        pane.setModelNames({ QStringLiteral("a"), QStringLiteral("b") });
+        auto *list = pane.findChild<QListWidget *>(QStringLiteral("batchVariantModelList"));
+        list->item(0)->setCheckState(Qt::Checked);
+        list->item(1)->setCheckState(Qt::Checked);
+        pane.findChild<QCheckBox *>(QStringLiteral("batchVariantMode_schema"))->setChecked(true);
+        QSignalSpy done(&pane, &BatchPane::comparisonFinished);
+        QVERIFY(pane.startComparison());
+        QTRY_VERIFY_WITH_TIMEOUT(pane.comparisonModel()->state(0) == ComparisonModel::State::Running, 10000);
+        QVERIFY(pane.cancelAction()->isEnabled() && !pane.runAction()->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(pane.findChild<QProgressBar *>(QStringLiteral("batchProgressBar"))->value() > 0, 10000);
+        pane.cancelAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 10000);
+        QCOMPARE(pane.comparisonModel()->state(0), ComparisonModel::State::Stopped);
+        QCOMPARE(pane.comparisonModel()->state(1), ComparisonModel::State::Pending);
+        QVERIFY(pane.comparisonModel()->headerData(0, Qt::Horizontal).toString().contains(QStringLiteral("stopped")));
+        QVERIFY(!pane.comparisonModel()->index(0, 0).data(ComparisonModel::BestRole).toBool());
+        QVERIFY2(pane.message().contains(QStringLiteral("0 of 2")), qPrintable(pane.message()));
+        QVERIFY(pane.runAction()->isEnabled() && !pane.cancelAction()->isEnabled());
     }
 
     // A big input is read off the GUI thread with progress: the event loop keeps turning (a timer

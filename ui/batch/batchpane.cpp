@@ -4,27 +4,42 @@
 #include "batch/batchfilterproxy.h"
 #include "batch/batchresultsmodel.h"
 #include "batch/batchrunner.h"
+#include "batch/comparisonmodel.h"
+#include "batch/comparisonrunner.h"
+#include "picker/serverconnection.h"
 #include "export/rowexport.h"
+#include "grounding/grounder.h"
 #include "store/historydatabase.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QFutureWatcher>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
 #include <QNetworkAccessManager>
 #include <QProgressBar>
-#include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
+#include <QSet>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <limits>
+#include <utility>
 
 namespace Formwork {
 namespace Ui {
@@ -36,20 +51,22 @@ BatchPane::BatchPane(QWidget *parent)
     , m_inputEdit(new QLineEdit(this))
     , m_expectedEdit(new QLineEdit(this))
     , m_concurrency(new QSpinBox(this))
-    , m_runButton(new QPushButton(tr("Run Batch"), this))
-    , m_pauseButton(new QPushButton(tr("Pause"), this))
-    , m_cancelButton(new QPushButton(tr("Cancel"), this))
-    , m_rerunButton(new QPushButton(tr("Re-run Failed"), this))
-    , m_exportButton(new QPushButton(tr("Export..."), this))
     , m_filter(new QComboBox(this))
     , m_progressBar(new QProgressBar(this))
     , m_progressLabel(new QLabel(this))
     , m_message(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
     , m_table(new QTableView(this))
+    , m_variantModels(new QListWidget(this))
+    , m_variantPrompt(new QLineEdit(this))
+    , m_variantCount(new QLabel(this))
+    , m_comparisonTable(new QTableView(this))
+    , m_comparisonModel(new ComparisonModel(this))
     , m_model(new BatchResultsModel(this))
     , m_proxy(new BatchFilterProxy(this))
     , m_openRowAction(new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open Row in Timeline"), this))
 {
+    createActions();
     m_inputEdit->setObjectName(QStringLiteral("batchInputEdit"));
     m_inputEdit->setPlaceholderText(tr("rows.csv, rows.jsonl or a folder of .txt / .md files"));
     m_expectedEdit->setObjectName(QStringLiteral("batchExpectedEdit"));
@@ -57,28 +74,13 @@ BatchPane::BatchPane(QWidget *parent)
     m_concurrency->setObjectName(QStringLiteral("batchConcurrencySpin"));
     m_concurrency->setRange(1, 64);
     m_concurrency->setToolTip(tr("Rows sent at once (a local Ollama serializes unless OLLAMA_NUM_PARALLEL is set)"));
-    auto *fileButton = new QPushButton(tr("File..."), this);
-    fileButton->setObjectName(QStringLiteral("batchChooseFileButton"));
-    fileButton->setToolTip(tr("Choose a CSV or JSONL file of rows"));
-    auto *folderButton = new QPushButton(tr("Folder..."), this);
-    folderButton->setObjectName(QStringLiteral("batchChooseFolderButton"));
-    folderButton->setToolTip(tr("Choose a folder of .txt / .md files ({{text}} and {{filename}})"));
-    m_runButton->setObjectName(QStringLiteral("batchRunButton"));
-    m_runButton->setToolTip(tr("Run every row through the current schema, prompt and model"));
-    m_pauseButton->setObjectName(QStringLiteral("batchPauseButton"));
-    m_pauseButton->setCheckable(true);
-    m_pauseButton->setToolTip(tr("Send no new rows until resumed; rows under way finish"));
-    m_cancelButton->setObjectName(QStringLiteral("batchCancelButton"));
-    m_cancelButton->setToolTip(tr("Stop the batch; finished rows stay in the history"));
-    m_rerunButton->setObjectName(QStringLiteral("batchRerunFailedButton"));
-    m_rerunButton->setToolTip(tr("Run the failed rows again"));
-    m_exportButton->setObjectName(QStringLiteral("batchExportButton"));
-    m_exportButton->setToolTip(tr("Save the valid rows as CSV, JSONL or JSON, each with its row id"));
     m_filter->setObjectName(QStringLiteral("batchFilterCombo"));
     m_filter->addItem(tr("All rows"), int(BatchFilterProxy::Filter::All));
     m_filter->addItem(tr("Failed"), int(BatchFilterProxy::Filter::Failed));
     m_filter->addItem(tr("Retried"), int(BatchFilterProxy::Filter::Retried));
     m_filter->addItem(tr("Disagreeing with expected"), int(BatchFilterProxy::Filter::Disagreeing));
+    m_filter->setToolTip(tr("Show every row, the failed ones, the ones that needed reasks, or the ones whose "
+                            "result differs from the expected value"));
     m_progressBar->setObjectName(QStringLiteral("batchProgressBar"));
     m_progressLabel->setObjectName(QStringLiteral("batchProgressLabel"));
     m_message->setObjectName(QStringLiteral("batchMessageLabel"));
@@ -89,6 +91,118 @@ BatchPane::BatchPane(QWidget *parent)
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide(); // the Row column names each row
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->addAction(m_openRowAction);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_table, &QTableView::doubleClicked, m_openRowAction, &QAction::trigger);
+
+    // Buttons that mirror the actions (text, tooltip, enabled and checked state).
+    const auto button = [this](QAction *action, const QString &name) {
+        auto *b = new QToolButton(this);
+        b->setObjectName(name);
+        b->setDefaultAction(action);
+        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        return b;
+    };
+    auto *inputRow = new QHBoxLayout;
+    inputRow->addWidget(m_inputEdit, 1);
+    inputRow->addWidget(button(m_chooseFileAction, QStringLiteral("batchChooseFileButton")));
+    inputRow->addWidget(button(m_chooseFolderAction, QStringLiteral("batchChooseFolderButton")));
+    // Labels of rows that hold a layout need their buddy set by hand for the mnemonic to work.
+    const auto label = [this](const QString &text, QWidget *buddy) {
+        auto *l = new QLabel(text, this);
+        l->setBuddy(buddy);
+        return l;
+    };
+    auto *optionsRow = new QHBoxLayout;
+    optionsRow->addWidget(m_expectedEdit, 1);
+    optionsRow->addWidget(label(tr("Rows at &once:"), m_concurrency));
+    optionsRow->addWidget(m_concurrency);
+    auto *form = new QFormLayout;
+    form->addRow(label(tr("&Input:"), m_inputEdit), inputRow);
+    form->addRow(label(tr("&Expected column:"), m_expectedEdit), optionsRow);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(button(m_runAction, QStringLiteral("batchRunButton")));
+    buttons->addWidget(button(m_pauseAction, QStringLiteral("batchPauseButton")));
+    buttons->addWidget(button(m_resumeAction, QStringLiteral("batchResumeButton")));
+    buttons->addWidget(button(m_cancelAction, QStringLiteral("batchCancelButton")));
+    buttons->addWidget(button(m_rerunAction, QStringLiteral("batchRerunFailedButton")));
+    buttons->addWidget(button(m_exportAction, QStringLiteral("batchExportButton")));
+    buttons->addStretch(1);
+    buttons->addWidget(m_filter);
+
+    auto *rowsTab = new QWidget(this);
+    auto *rowsLayout = new QVBoxLayout(rowsTab);
+    rowsLayout->setContentsMargins(0, 0, 0, 0);
+    rowsLayout->addLayout(buttons);
+    rowsLayout->addWidget(m_table, 1);
+    m_tabs->setObjectName(QStringLiteral("batchTabs"));
+    m_tabs->addTab(rowsTab, tr("&Rows"));
+    m_tabs->addTab(createComparisonTab(), tr("&Comparison"));
+    m_tabs->setDocumentMode(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_progressBar);
+    layout->addWidget(m_progressLabel);
+    layout->addWidget(m_message);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setFilter(BatchFilterProxy::Filter(m_filter->currentData().toInt()));
+    });
+    updateButtons();
+}
+
+void BatchPane::createActions()
+{
+    const auto make = [this](const char *icon, const QString &text, const QString &name, const QString &tip) {
+        auto *action = new QAction(QIcon::fromTheme(QLatin1String(icon)), text, this);
+        action->setObjectName(name);
+        action->setToolTip(tip);
+        return action;
+    };
+    m_runAction = make("media-playback-start", tr("Run &Batch"), QStringLiteral("actionBatchRun"),
+                       tr("Run every row of the input through the current schema, prompt and model (Ctrl+Shift+B)"));
+    m_runAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    connect(m_runAction, &QAction::triggered, this, &BatchPane::startBatch);
+    m_pauseAction = make("media-playback-pause", tr("&Pause Batch"), QStringLiteral("actionBatchPause"),
+                         tr("Send no new rows until resumed; rows under way finish"));
+    m_pauseAction->setCheckable(true);
+    connect(m_pauseAction, &QAction::toggled, this, &BatchPane::setPaused);
+    m_resumeAction = make("media-seek-forward", tr("Res&ume Batch"), QStringLiteral("actionBatchResume"),
+                          tr("Go on after a pause, or run the rows a cancelled batch did not finish (finished rows "
+                             "are not sent again)"));
+    connect(m_resumeAction, &QAction::triggered, this, &BatchPane::resumeBatch);
+    m_cancelAction = make("process-stop", tr("&Cancel Batch"), QStringLiteral("actionBatchCancel"),
+                          tr("Stop the batch or the comparison; finished rows stay in the grid and the history "
+                             "(Resume Batch goes on)"));
+    connect(m_cancelAction, &QAction::triggered, this, &BatchPane::cancelBatch);
+    m_rerunAction = make("view-refresh", tr("Re-run &Failed Rows"), QStringLiteral("actionBatchRerunFailed"),
+                         tr("Run the invalid and failed rows of the grid again"));
+    connect(m_rerunAction, &QAction::triggered, this, &BatchPane::rerunFailed);
+    m_exportAction = make("document-save-as", tr("&Export Batch Results..."), QStringLiteral("actionBatchExport"),
+                          tr("Save the valid rows as CSV, JSONL or JSON, each with its row id"));
+    connect(m_exportAction, &QAction::triggered, this, &BatchPane::chooseExport);
+    m_chooseFileAction = make("document-open", tr("Choose Batch &Input File..."),
+                              QStringLiteral("actionBatchChooseInputFile"), tr("Choose a CSV or JSONL file of rows"));
+    m_chooseFileAction->setIconText(tr("File..."));
+    connect(m_chooseFileAction, &QAction::triggered, this, &BatchPane::chooseFile);
+    m_chooseFolderAction
+        = make("folder-open", tr("Choose Batch Input &Folder..."), QStringLiteral("actionBatchChooseInputFolder"),
+               tr("Choose a folder of .txt / .md files ({{text}} and {{filename}})"));
+    m_chooseFolderAction->setIconText(tr("Folder..."));
+    connect(m_chooseFolderAction, &QAction::triggered, this, &BatchPane::chooseFolder);
+    m_compareAction = make("view-statistics", tr("C&ompare Variants"), QStringLiteral("actionBatchCompare"),
+                           tr("Run the input once per variant checked in the Comparison tab (models × modes) and "
+                              "show their figures side by side"));
+    connect(m_compareAction, &QAction::triggered, this, [this] {
+        showComparison();
+        startComparison();
+    });
+
     // Drill-down: a row's attempts in the Attempts pane (Return, double-click or the context menu).
     m_openRowAction->setObjectName(QStringLiteral("actionBatchOpenRowInTimeline"));
     m_openRowAction->setShortcut(QKeySequence(Qt::Key_Return));
@@ -96,43 +210,88 @@ BatchPane::BatchPane(QWidget *parent)
     m_openRowAction->setToolTip(tr("Show the selected row's attempts in the Attempts pane: every request, reply "
                                    "and error, read-only (Return or double-click)"));
     connect(m_openRowAction, &QAction::triggered, this, &BatchPane::openCurrentRow);
-    m_table->addAction(m_openRowAction);
-    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    connect(m_table, &QTableView::doubleClicked, m_openRowAction, &QAction::trigger);
+}
 
-    auto *inputRow = new QHBoxLayout;
-    inputRow->addWidget(m_inputEdit, 1);
-    inputRow->addWidget(fileButton);
-    inputRow->addWidget(folderButton);
+// The Comparison tab: which variants, then the grid of their figures.
+QWidget *BatchPane::createComparisonTab()
+{
+    auto *tab = new QWidget(this);
+    m_variantModels->setObjectName(QStringLiteral("batchVariantModelList"));
+    m_variantModels->setToolTip(tr("The models to compare (from the Model pane's server)"));
+    connect(m_variantModels, &QListWidget::itemChanged, this, &BatchPane::updateVariantCount);
+    auto *modes = new QGridLayout;
+    for (const ExtractionMode mode :
+         { ExtractionMode::Schema, ExtractionMode::Json, ExtractionMode::MdJson, ExtractionMode::Tools }) {
+        auto *box = new QCheckBox(extractionModeName(mode), this);
+        box->setObjectName(QStringLiteral("batchVariantMode_%1").arg(extractionModeName(mode)));
+        box->setProperty("mode", int(mode));
+        box->setToolTip(tr("Compare the %1 mode").arg(extractionModeName(mode)));
+        connect(box, &QCheckBox::toggled, this, &BatchPane::updateVariantCount);
+        modes->addWidget(box, int(m_variantModes.size()) / 2, int(m_variantModes.size()) % 2);
+        m_variantModes.append(box);
+    }
+    m_variantPrompt->setObjectName(QStringLiteral("batchVariantPromptEdit"));
+    m_variantPrompt->setPlaceholderText(tr("optional: another user prompt"));
+    m_variantPrompt->setToolTip(tr("When given, every model and mode also runs with this user prompt instead of the "
+                                   "window's, as a variant of its own"));
+    m_variantPrompt->setClearButtonEnabled(true);
+    connect(m_variantPrompt, &QLineEdit::textChanged, this, &BatchPane::updateVariantCount);
+    m_variantCount->setObjectName(QStringLiteral("batchVariantCountLabel"));
+    m_variantCount->setWordWrap(true);
+    auto *compare = new QToolButton(this);
+    compare->setObjectName(QStringLiteral("batchCompareButton"));
+    compare->setDefaultAction(m_compareAction);
+    compare->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto *cancel = new QToolButton(this);
+    cancel->setObjectName(QStringLiteral("batchCompareCancelButton"));
+    cancel->setDefaultAction(m_cancelAction);
+    cancel->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
     auto *form = new QFormLayout;
-    form->addRow(tr("&Input:"), inputRow);
-    form->addRow(tr("&Expected column:"), m_expectedEdit);
-    form->addRow(tr("Rows at &once:"), m_concurrency);
+    form->addRow(tr("&Models:"), m_variantModels);
+    auto *modesLabel = new QLabel(tr("Mo&des:"), this);
+    modesLabel->setBuddy(m_variantModes.constFirst());
+    form->addRow(modesLabel, modes);
+    form->addRow(tr("Second &prompt:"), m_variantPrompt);
     auto *buttons = new QHBoxLayout;
-    for (QWidget *w : std::initializer_list<QWidget *> { m_runButton, m_pauseButton, m_cancelButton, m_rerunButton,
-                                                         m_exportButton })
-        buttons->addWidget(w);
+    buttons->addWidget(compare);
+    buttons->addWidget(cancel);
     buttons->addStretch(1);
-    buttons->addWidget(m_filter);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addLayout(buttons);
-    layout->addWidget(m_progressBar);
-    layout->addWidget(m_progressLabel);
-    layout->addWidget(m_message);
-    layout->addWidget(m_table, 1);
+    form->addRow(m_variantCount);
+    form->addRow(buttons);
+    auto *picker = new QWidget(this);
+    picker->setLayout(form);
+    picker->setMaximumWidth(picker->fontMetrics().averageCharWidth() * 60);
+    m_variantModels->setMaximumHeight(m_variantModels->fontMetrics().height() * 7);
 
-    connect(fileButton, &QPushButton::clicked, this, &BatchPane::chooseFile);
-    connect(folderButton, &QPushButton::clicked, this, &BatchPane::chooseFolder);
-    connect(m_runButton, &QPushButton::clicked, this, &BatchPane::startBatch);
-    connect(m_pauseButton, &QPushButton::toggled, this, &BatchPane::setPaused);
-    connect(m_cancelButton, &QPushButton::clicked, this, &BatchPane::cancelBatch);
-    connect(m_rerunButton, &QPushButton::clicked, this, &BatchPane::rerunFailed);
-    connect(m_exportButton, &QPushButton::clicked, this, &BatchPane::chooseExport);
-    connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
-        m_proxy->setFilter(BatchFilterProxy::Filter(m_filter->currentData().toInt()));
-    });
-    updateButtons();
+    m_comparisonTable->setObjectName(QStringLiteral("batchComparisonTable"));
+    m_comparisonTable->setModel(m_comparisonModel);
+    m_comparisonTable->setSelectionMode(QAbstractItemView::NoSelection);
+    m_comparisonTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_comparisonTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    auto *layout = new QHBoxLayout(tab);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(picker);
+    layout->addWidget(m_comparisonTable, 1);
+    updateVariantCount();
+    return tab;
+}
+
+void BatchPane::populateMenu(QMenu *menu) const
+{
+    menu->addAction(m_chooseFileAction);
+    menu->addAction(m_chooseFolderAction);
+    menu->addSeparator();
+    menu->addAction(m_runAction);
+    menu->addAction(m_pauseAction);
+    menu->addAction(m_resumeAction);
+    menu->addAction(m_cancelAction);
+    menu->addAction(m_rerunAction);
+    menu->addSeparator();
+    menu->addAction(m_compareAction);
+    menu->addSeparator();
+    menu->addAction(m_openRowAction);
+    menu->addAction(m_exportAction);
 }
 
 BatchPane::~BatchPane()
@@ -160,9 +319,32 @@ bool BatchPane::isRunning() const
     return m_runner && m_runner->isRunning();
 }
 
+bool BatchPane::isComparing() const
+{
+    return !m_comparison.isNull();
+}
+
+bool BatchPane::isBusy() const
+{
+    return m_reading || m_waitingForServer || isRunning() || isComparing();
+}
+
 bool BatchPane::startBatch()
 {
-    if (isRunning() || m_reading)
+    return readInputThen([this](const BatchInput &input) {
+        QList<int> indexes;
+        for (qsizetype i = 0; i < input.rows.size(); ++i)
+            indexes.append(int(i));
+        const BatchInput previous = m_input;
+        m_input = input;
+        if (!run(input, indexes))
+            m_input = previous;
+    });
+}
+
+bool BatchPane::readInputThen(InputHandler then)
+{
+    if (isBusy())
         return false;
     // The settings first: a missing model is said at once, before a big file is read.
     if (!m_provider)
@@ -193,15 +375,15 @@ bool BatchPane::startBatch()
     m_progressLabel->setText(tr("Reading %1...").arg(name));
     updateButtons();
     auto *watcher = new QFutureWatcher<Result<BatchInput, QString>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, then = std::move(then)] {
         watcher->deleteLater();
-        onInputRead(watcher->result());
+        onInputRead(watcher->result(), then);
     });
     watcher->setFuture(QtConcurrent::run([path, options] { return readBatchInput(path, options); }));
     return true;
 }
 
-void BatchPane::onInputRead(const Result<BatchInput, QString> &input)
+void BatchPane::onInputRead(const Result<BatchInput, QString> &input, const InputHandler &then)
 {
     m_reading = false;
     m_progressBar->setRange(0, 1);
@@ -216,13 +398,55 @@ void BatchPane::onInputRead(const Result<BatchInput, QString> &input)
         refuse(tr("The input has no rows."));
         return;
     }
-    QList<int> indexes;
-    for (qsizetype i = 0; i < input->rows.size(); ++i)
-        indexes.append(int(i));
-    const BatchInput previous = m_input;
-    m_input = *input;
-    if (!run(*input, indexes))
-        m_input = previous;
+    // The server was probed while the input was read; a batch rarely waits here.
+    whenServerKnown([then, rows = *input] { then(rows); });
+}
+
+// The same wait as a single run (ServerConnection::whenServerKnown): the request dialect depends
+// on what answers. Cancel while waiting drops `then`.
+void BatchPane::whenServerKnown(std::function<void()> then)
+{
+    if (!m_connection) {
+        then();
+        return;
+    }
+    m_waitingForServer = true;
+    m_progressLabel->setText(tr("Asking the server what it is..."));
+    updateButtons();
+    m_connection->whenServerKnown(this, [this, then = std::move(then)] {
+        if (!std::exchange(m_waitingForServer, false))
+            return;
+        m_progressLabel->clear();
+        updateButtons();
+        then();
+    });
+}
+
+std::optional<BatchConfig> BatchPane::configOrRefuse(const BatchInput &input)
+{
+    if (!m_provider) {
+        refuse(tr("The batch has nothing to run with."));
+        return std::nullopt;
+    }
+    auto config = m_provider();
+    if (!config) {
+        refuse(config.error());
+        return std::nullopt;
+    }
+    // The prompt's variables must all come from the input's columns.
+    const QStringList used = templateVariableNames(config->prompt.systemPrompt + u'\n' + config->prompt.userPrompt);
+    for (const QString &name : used) {
+        if (!input.columns.contains(name)) {
+            refuse(tr("The prompt uses {{%1}} but the input has no such column (it has: %2).")
+                       .arg(name, input.columns.join(QStringLiteral(", "))));
+            return std::nullopt;
+        }
+    }
+    for (BatchEndpoint &endpoint : config->endpoints)
+        endpoint.concurrency = m_concurrency->value();
+    if (m_connection)
+        m_connection->applyServerInfo(config->server, config->modelInfo);
+    return std::move(config).value();
 }
 
 bool BatchPane::refuse(const QString &message)
@@ -234,7 +458,7 @@ bool BatchPane::refuse(const QString &message)
 
 bool BatchPane::rerunFailed()
 {
-    if (isRunning())
+    if (isBusy())
         return false;
     BatchInput failed = m_input;
     failed.rows.clear();
@@ -250,27 +474,52 @@ bool BatchPane::rerunFailed()
         showMessage(tr("No failed rows to run again."));
         return false;
     }
-    return run(failed, indexes);
+    whenServerKnown([this, failed, indexes] { run(failed, indexes); });
+    return true;
 }
 
-bool BatchPane::run(const BatchInput &input, const QList<int> &indexes)
+QList<int> BatchPane::unfinishedRows() const
 {
-    if (!m_provider)
-        return refuse(tr("The batch has nothing to run with."));
-    auto config = m_provider();
-    if (!config)
-        return refuse(config.error());
-    // The prompt's variables must all come from the input's columns.
-    const QStringList used = templateVariableNames(config->prompt.systemPrompt + u'\n' + config->prompt.userPrompt);
-    for (const QString &name : used) {
-        if (!input.columns.contains(name))
-            return refuse(tr("The prompt uses {{%1}} but the input has no such column (it has: %2).")
-                              .arg(name, input.columns.join(QStringLiteral(", "))));
+    QList<int> rows;
+    if (m_model->rowCount() != m_input.rows.size())
+        return rows;
+    for (int i = 0; i < m_model->rowCount(); ++i) {
+        const BatchRowStatus status = m_model->rowResult(i).status;
+        if (status == BatchRowStatus::Pending || status == BatchRowStatus::Running
+            || status == BatchRowStatus::Cancelled)
+            rows.append(i);
     }
-    for (BatchEndpoint &endpoint : config->endpoints)
-        endpoint.concurrency = m_concurrency->value();
+    return rows;
+}
+
+bool BatchPane::resumeBatch()
+{
+    if (m_runner && m_runner->isRunning() && m_runner->isPaused()) {
+        setPaused(false);
+        return true;
+    }
+    if (isBusy())
+        return false;
+    const QList<int> indexes = unfinishedRows();
+    if (indexes.isEmpty()) {
+        showMessage(tr("Every row has run; nothing to resume."));
+        return false;
+    }
+    BatchInput rest = m_input;
+    rest.rows.clear();
+    for (const int i : indexes)
+        rest.rows.append(m_input.rows.at(i));
+    whenServerKnown([this, rest, indexes] { run(rest, indexes, true); });
+    return true;
+}
+
+bool BatchPane::run(const BatchInput &input, const QList<int> &indexes, bool sameBatch)
+{
+    std::optional<BatchConfig> config = configOrRefuse(input);
+    if (!config)
+        return false;
     m_schema = config->schema ? config->schema->document() : nlohmann::ordered_json();
-    if (indexes.size() == m_input.rows.size())
+    if (indexes.size() == m_input.rows.size() && !sameBatch)
         m_model->reset(m_input, m_schema);
     m_indexes = indexes;
 
@@ -285,14 +534,16 @@ bool BatchPane::run(const BatchInput &input, const QList<int> &indexes)
     delete m_runner;
     m_runner = new BatchRunner(m_network, *config, input, this);
     if (m_history) {
-        StoredBatch batch;
-        batch.inputPath = QFileInfo(input.path).absoluteFilePath();
-        batch.inputFingerprint = input.fingerprint;
-        batch.model = config->model;
-        batch.mode = extractionModeName(config->prompt.mode);
-        batch.schemaJson = QString::fromStdString(m_schema.dump());
-        batch.rowCount = int(input.rows.size());
-        m_batchId = m_history->createBatch(batch);
+        if (!sameBatch || m_batchId <= 0) {
+            StoredBatch batch;
+            batch.inputPath = QFileInfo(input.path).absoluteFilePath();
+            batch.inputFingerprint = input.fingerprint;
+            batch.model = config->model;
+            batch.mode = extractionModeName(config->prompt.mode);
+            batch.schemaJson = QString::fromStdString(m_schema.dump());
+            batch.rowCount = int(input.rows.size());
+            m_batchId = m_history->createBatch(batch);
+        }
         if (m_batchId > 0)
             m_runner->setHistory(m_history.get(), m_batchId);
     }
@@ -305,6 +556,7 @@ bool BatchPane::run(const BatchInput &input, const QList<int> &indexes)
         BatchRowResult mapped = row;
         mapped.index = m_indexes.at(row.index);
         m_model->updateRow(mapped);
+        groundRow(mapped);
     });
     connect(m_runner, &BatchRunner::progressChanged, this, &BatchPane::onProgress);
     connect(m_runner, &BatchRunner::endpointTakenOut, this, [this](const QString &endpoint, const QString &reason) {
@@ -317,7 +569,8 @@ bool BatchPane::run(const BatchInput &input, const QList<int> &indexes)
             m_history->setBatchStatus(m_batchId, summary.outcome == BatchSummary::Outcome::Finished
                                                      ? QStringLiteral("finished")
                                                      : QStringLiteral("stopped"));
-        m_pauseButton->setChecked(false);
+        m_pauseAction->setChecked(false);
+        fitColumns();
         updateButtons();
         Q_EMIT batchFinished(summary);
     });
@@ -351,20 +604,25 @@ bool BatchPane::openCurrentRow()
 
 void BatchPane::cancelBatch()
 {
+    m_waitingForServer = false;
     if (m_runner)
         m_runner->cancel();
+    if (m_comparison)
+        m_comparison->cancel();
+    updateButtons();
 }
 
 void BatchPane::setPaused(bool paused)
 {
-    if (!m_runner)
-        return;
-    if (paused)
-        m_runner->pause();
-    else
-        m_runner->resume();
-    if (m_pauseButton->isChecked() != paused)
-        m_pauseButton->setChecked(paused);
+    if (m_runner) {
+        if (paused)
+            m_runner->pause();
+        else
+            m_runner->resume();
+    }
+    if (m_pauseAction->isChecked() != paused)
+        m_pauseAction->setChecked(paused);
+    updateButtons();
 }
 
 void BatchPane::onProgress(const BatchProgress &p)
@@ -386,14 +644,207 @@ void BatchPane::onProgress(const BatchProgress &p)
     m_progressLabel->setText(text);
 }
 
+// Issue 13: a valid row's values looked for in its input text (its variables' values), off the
+// GUI thread; the field headers show the share found.
+void BatchPane::groundRow(const BatchRowResult &row)
+{
+    if (row.status != BatchRowStatus::Valid || !row.hasValue || row.index >= m_input.rows.size())
+        return;
+    QStringList texts;
+    for (const PromptVariable &variable : m_input.rows.at(row.index).variables)
+        texts.append(variable.value);
+    QString document = texts.join(QStringLiteral("\n\n"));
+    if (document.trimmed().isEmpty())
+        return;
+    const quint64 generation = m_model->rowGeneration(row.index);
+    auto *watcher = new QFutureWatcher<BatchResultsModel::RowGrounding>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, index = row.index, generation] {
+        watcher->deleteLater();
+        m_model->setRowGrounding(index, generation, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([document = std::move(document), value = row.value, schema = m_schema] {
+        GroundingOptions options;
+        options.scope = GroundingScope(schema);
+        Grounder grounder(document, options);
+        BatchResultsModel::RowGrounding fields;
+        const Grounding grounding = grounder.ground(value);
+        for (const GroundedValue &v : grounding.values()) {
+            // "/name/0" belongs to "name": the pointer's first token, unescaped by the JSON library.
+            auto pointer = nlohmann::ordered_json::json_pointer(v.pointer);
+            if (pointer.empty())
+                continue;
+            while (!pointer.parent_pointer().empty())
+                pointer = pointer.parent_pointer();
+            BatchResultsModel::FieldGrounding &f = fields[pointer.back()];
+            ++f.total;
+            f.grounded += v.isGrounded() ? 1 : 0;
+        }
+        return fields;
+    }));
+}
+
+// Columns as wide as their values once they are known, but no wider than about 40 characters.
+void BatchPane::fitColumns()
+{
+    const int widest = m_table->fontMetrics().averageCharWidth() * 40;
+    m_table->resizeColumnsToContents();
+    for (int column = 0; column < m_proxy->columnCount(); ++column)
+        m_table->setColumnWidth(column, std::min(m_table->columnWidth(column), widest));
+}
+
+// Every action follows the state: what runs, whether it is paused, what the grid holds.
 void BatchPane::updateButtons()
 {
-    const bool running = isRunning() || m_reading;
-    m_runButton->setEnabled(!running);
-    m_pauseButton->setEnabled(isRunning());
-    m_cancelButton->setEnabled(isRunning());
-    m_rerunButton->setEnabled(!running && m_model->rowCount() > 0);
-    m_exportButton->setEnabled(!running && m_model->rowCount() > 0);
+    const bool busy = isBusy();
+    const bool hasRows = m_model->rowCount() > 0;
+    const bool paused = isRunning() && m_runner->isPaused();
+    m_runAction->setEnabled(!busy);
+    m_pauseAction->setEnabled(isRunning());
+    m_resumeAction->setEnabled(paused || (!busy && !unfinishedRows().isEmpty()));
+    m_cancelAction->setEnabled(m_waitingForServer || isRunning() || isComparing());
+    m_rerunAction->setEnabled(!busy && hasRows);
+    m_exportAction->setEnabled(!busy && hasRows);
+    m_compareAction->setEnabled(!busy && !selectedVariants().isEmpty());
+    m_chooseFileAction->setEnabled(!busy);
+    m_chooseFolderAction->setEnabled(!busy);
+}
+
+void BatchPane::setModelNames(const QStringList &names)
+{
+    QSet<QString> checked;
+    for (int i = 0; i < m_variantModels->count(); ++i) {
+        if (m_variantModels->item(i)->checkState() == Qt::Checked)
+            checked.insert(m_variantModels->item(i)->text());
+    }
+    const QSignalBlocker blocker(m_variantModels);
+    m_variantModels->clear();
+    for (const QString &name : names) {
+        auto *item = new QListWidgetItem(name, m_variantModels);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        item->setCheckState(checked.contains(name) ? Qt::Checked : Qt::Unchecked);
+    }
+    updateVariantCount();
+}
+
+QList<BatchVariant> BatchPane::selectedVariants() const
+{
+    QStringList prompts { QString() };
+    if (const QString second = m_variantPrompt->text().trimmed(); !second.isEmpty())
+        prompts.append(second);
+    QList<BatchVariant> variants;
+    for (int i = 0; i < m_variantModels->count(); ++i) {
+        if (m_variantModels->item(i)->checkState() != Qt::Checked)
+            continue;
+        for (const QCheckBox *box : m_variantModes) {
+            if (!box->isChecked())
+                continue;
+            for (qsizetype p = 0; p < prompts.size(); ++p) {
+                BatchVariant variant;
+                variant.model = m_variantModels->item(i)->text();
+                variant.mode = ExtractionMode(box->property("mode").toInt());
+                if (p > 0) {
+                    variant.userPrompt = prompts.at(p);
+                    variant.label = tr("%1 / %2 / prompt 2").arg(variant.model, extractionModeName(variant.mode));
+                }
+                variants.append(variant);
+            }
+        }
+    }
+    return variants;
+}
+
+void BatchPane::checkVariant(const QString &model, ExtractionMode mode)
+{
+    QList<QListWidgetItem *> items = m_variantModels->findItems(model, Qt::MatchExactly);
+    if (items.isEmpty()) {
+        auto *item = new QListWidgetItem(model, m_variantModels);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        items.append(item);
+    }
+    items.first()->setCheckState(Qt::Checked);
+    for (QCheckBox *box : std::as_const(m_variantModes)) {
+        if (ExtractionMode(box->property("mode").toInt()) == mode)
+            box->setChecked(true);
+    }
+    updateVariantCount();
+}
+
+void BatchPane::updateVariantCount()
+{
+    const qsizetype count = selectedVariants().size();
+    m_variantCount->setText(count == 0 ? tr("Check at least one model and one mode.")
+                                       : tr("%n variant(s), each over every row of the input.", nullptr, int(count)));
+    if (m_compareAction)
+        m_compareAction->setEnabled(!isBusy() && count > 0);
+}
+
+void BatchPane::showComparison()
+{
+    m_tabs->setCurrentIndex(1);
+}
+
+bool BatchPane::startComparison()
+{
+    const QList<BatchVariant> variants = selectedVariants();
+    if (variants.isEmpty())
+        return refuse(tr("Check at least one model and one mode in the Comparison tab."));
+    return readInputThen([this, variants](const BatchInput &input) { runComparison(input, variants); });
+}
+
+void BatchPane::runComparison(const BatchInput &input, const QList<BatchVariant> &variants)
+{
+    std::optional<BatchConfig> config = configOrRefuse(input);
+    if (!config)
+        return;
+    // A second prompt may name a variable the input lacks: say so before anything is sent.
+    for (const BatchVariant &variant : variants) {
+        if (!variant.userPrompt)
+            continue;
+        for (const QString &name : templateVariableNames(*variant.userPrompt)) {
+            if (!input.columns.contains(name)) {
+                refuse(tr("The second prompt uses {{%1}} but the input has no such column (it has: %2).")
+                           .arg(name, input.columns.join(QStringLiteral(", "))));
+                return;
+            }
+        }
+    }
+    showMessage(QString());
+    m_comparisonModel->reset(variants);
+    auto *runner = new ComparisonRunner(m_network, *config, input, variants, this);
+    m_comparison = runner;
+    const qsizetype rows = input.rows.size();
+    const auto total = int(std::min<qint64>(qint64(rows) * variants.size(), std::numeric_limits<int>::max()));
+    m_progressBar->setRange(0, std::max(1, total));
+    m_progressBar->setValue(0);
+    connect(runner, &ComparisonRunner::progressChanged, this, [this, variants, rows](int index, const BatchProgress &p) {
+        m_comparisonModel->setRunning(index, p);
+        m_progressBar->setValue(int(index * rows + p.done));
+        m_progressLabel->setText(tr("Variant %1 of %2 (%3): %4/%5 rows")
+                                     .arg(index + 1)
+                                     .arg(variants.size())
+                                     .arg(variants.at(index).displayName())
+                                     .arg(p.done)
+                                     .arg(p.total));
+    });
+    connect(runner, &ComparisonRunner::variantStarted, this,
+            [this](int index) { m_comparisonModel->setRunning(index, BatchProgress {}); });
+    connect(runner, &ComparisonRunner::variantFinished, m_comparisonModel, &ComparisonModel::setStats);
+    connect(runner, &ComparisonRunner::finished, this, [this, runner, variants](const QList<VariantStats> &grid) {
+        runner->deleteLater();
+        m_comparison = nullptr;
+        if (grid.size() < variants.size() || (!grid.isEmpty() && grid.constLast().outcome != BatchSummary::Outcome::Finished))
+            showMessage(tr("The comparison stopped: %1 of %2 variants ran to the end.")
+                            .arg(std::count_if(grid.cbegin(), grid.cend(),
+                                               [](const VariantStats &s) {
+                                                   return s.outcome == BatchSummary::Outcome::Finished;
+                                               }))
+                            .arg(variants.size()));
+        m_progressLabel->setText(tr("Comparison of %n variant(s) done.", nullptr, int(grid.size())));
+        updateButtons();
+        Q_EMIT comparisonFinished();
+    });
+    runner->start();
+    updateButtons();
 }
 
 QString BatchPane::exportTo(const QString &path) const

@@ -4,37 +4,47 @@
 #include "batch/batchinput.h"
 #include "batch/batchtypes.h"
 #include "common/result.h"
+#include "picker/serverconnection.h"
 
 #include <QPointer>
 #include <QWidget>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QAction;
+class QCheckBox;
 class QComboBox;
+class QListWidget;
+class QMenu;
+class QTabWidget;
+class QToolButton;
 class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
 class QProgressBar;
-class QPushButton;
 class QSpinBox;
 class QTableView;
 
 namespace Formwork {
 
 class BatchRunner;
+class ComparisonRunner;
 class HistoryDatabase;
+struct BatchVariant;
 struct StoredRun;
 
 namespace Ui {
 
 class BatchFilterProxy;
 class BatchResultsModel;
+class ComparisonModel;
 
 // The Batch pane: an input (CSV, JSONL or a folder) run through the window's schema, prompt and
 // model, row by row, into a grid with a coloured status per row; filters, pause, cancel, re-run
-// of the failed rows and export. Every row goes into the history.
+// of the failed rows and export. Every row goes into the history. A Comparison tab runs the same
+// rows over several variants (model × mode × prompt) into a grid of figures.
 class BatchPane final : public QWidget
 {
     Q_OBJECT
@@ -51,6 +61,12 @@ public:
     // The history file (default: HistoryDatabase::defaultPath()); empty: no history.
     void setHistoryPath(const QString &path) { m_historyPath = path; }
     void setInputPath(const QString &path);
+    // The server the window talks to: a batch (and a comparison) waits for its probe, like a
+    // single run, so requests are built for what answers (llama-server's json mode). Unset: no
+    // wait, the provider's settings as they are.
+    void setServerConnection(ServerConnection *connection) { m_connection = connection; }
+    // The models the comparison offers (checked ones stay checked).
+    void setModelNames(const QStringList &names);
 
     // Checks the settings, then reads the input off the GUI thread (progress in the pane) and
     // starts. False (the reason shown in the pane) when it cannot even begin; a problem found in
@@ -58,9 +74,16 @@ public:
     bool startBatch();
     bool isReading() const { return m_reading; }
     bool rerunFailed();
+    // Unpauses a paused batch, or runs the rows a cancelled (or cut short) batch did not finish,
+    // into the same history batch. False when there is nothing to resume.
+    bool resumeBatch();
+    // Stops the batch or the comparison under way.
     void cancelBatch();
     void setPaused(bool paused);
     bool isRunning() const;
+    bool isComparing() const;
+    // Reading the input, waiting for the server probe, running a batch or a comparison.
+    bool isBusy() const;
     // Writes the valid rows (format from the file name); an empty string or the error sentence.
     QString exportTo(const QString &path) const;
 
@@ -68,6 +91,27 @@ public:
     // to its attempt timeline). False (the reason in the pane) when the row has no stored run.
     bool openCurrentRow();
     QAction *openRowAction() const { return m_openRowAction; }
+    QAction *runAction() const { return m_runAction; }
+    QAction *pauseAction() const { return m_pauseAction; }
+    QAction *resumeAction() const { return m_resumeAction; }
+    QAction *cancelAction() const { return m_cancelAction; }
+    QAction *rerunFailedAction() const { return m_rerunAction; }
+    QAction *exportAction() const { return m_exportAction; }
+    QAction *compareAction() const { return m_compareAction; }
+    // Every action of the pane, for the window's Batch menu.
+    void populateMenu(QMenu *menu) const;
+
+    // The comparison: the variants checked in the Comparison tab (models × modes, and the
+    // second user prompt when one is given).
+    QList<BatchVariant> selectedVariants() const;
+    // Reads the input, waits for the server, then runs it once per selected variant. False (the
+    // reason shown) when it cannot begin.
+    bool startComparison();
+    // Checks `model` (added to the list when missing) and `mode` in the Comparison tab.
+    void checkVariant(const QString &model, ExtractionMode mode);
+    ComparisonModel *comparisonModel() const { return m_comparisonModel; }
+    QTableView *comparisonTable() const { return m_comparisonTable; }
+    void showComparison();
     QTableView *table() const { return m_table; }
 
     BatchResultsModel *resultsModel() const { return m_model; }
@@ -76,14 +120,29 @@ public:
 
 Q_SIGNALS:
     void batchFinished(const Formwork::BatchSummary &summary);
+    void comparisonFinished();
     // The batch did not start: the input or the settings are wrong (the same text as message()).
     void batchRefused(const QString &message);
     // A row's run to show in the attempt timeline (with its attempts).
     void storedRunOpened(const Formwork::StoredRun &run);
 
 private:
-    bool run(const BatchInput &input, const QList<int> &indexes);
-    void onInputRead(const Result<BatchInput, QString> &input);
+    using InputHandler = std::function<void(const BatchInput &input)>;
+    void createActions();
+    QWidget *createComparisonTab();
+    // Checks the settings and the input path, then reads the input off the GUI thread and waits
+    // for the server; `then` gets an input with rows. False (the reason shown) when it cannot begin.
+    bool readInputThen(InputHandler then);
+    void onInputRead(const Result<BatchInput, QString> &input, const InputHandler &then);
+    void whenServerKnown(std::function<void()> then);
+    // The window's settings with the server's kind; nullopt (the reason shown) when they are wrong.
+    std::optional<BatchConfig> configOrRefuse(const BatchInput &input);
+    bool run(const BatchInput &input, const QList<int> &indexes, bool sameBatch = false);
+    void runComparison(const BatchInput &input, const QList<BatchVariant> &variants);
+    void updateVariantCount();
+    void fitColumns();
+    void groundRow(const BatchRowResult &row);
+    QList<int> unfinishedRows() const;
     bool refuse(const QString &message);
     void showMessage(const QString &text);
     void updateButtons();
@@ -97,7 +156,10 @@ private:
     QNetworkAccessManager *m_network;
     std::unique_ptr<HistoryDatabase> m_history;
     QPointer<BatchRunner> m_runner;
+    QPointer<ComparisonRunner> m_comparison;
+    QPointer<ServerConnection> m_connection;
     bool m_reading = false;
+    bool m_waitingForServer = false;
     BatchInput m_input; // the whole input of the grid
     QList<int> m_indexes; // grid row of each row of the running batch
     qint64 m_batchId = 0; // in the history
@@ -106,16 +168,27 @@ private:
     QLineEdit *m_inputEdit;
     QLineEdit *m_expectedEdit;
     QSpinBox *m_concurrency;
-    QPushButton *m_runButton;
-    QPushButton *m_pauseButton;
-    QPushButton *m_cancelButton;
-    QPushButton *m_rerunButton;
-    QPushButton *m_exportButton;
+    QAction *m_runAction;
+    QAction *m_pauseAction;
+    QAction *m_resumeAction;
+    QAction *m_cancelAction;
+    QAction *m_rerunAction;
+    QAction *m_exportAction;
+    QAction *m_chooseFileAction;
+    QAction *m_chooseFolderAction;
+    QAction *m_compareAction;
     QComboBox *m_filter;
     QProgressBar *m_progressBar;
     QLabel *m_progressLabel;
     QLabel *m_message;
+    QTabWidget *m_tabs;
     QTableView *m_table;
+    QListWidget *m_variantModels;
+    QList<QCheckBox *> m_variantModes;
+    QLineEdit *m_variantPrompt;
+    QLabel *m_variantCount;
+    QTableView *m_comparisonTable;
+    ComparisonModel *m_comparisonModel;
     BatchResultsModel *m_model;
     BatchFilterProxy *m_proxy;
     QAction *m_openRowAction;

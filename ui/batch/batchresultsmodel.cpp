@@ -6,6 +6,8 @@
 #include <QGuiApplication>
 #include <QPalette>
 
+#include <cmath>
+
 namespace Formwork {
 namespace Ui {
 
@@ -45,6 +47,8 @@ void BatchResultsModel::reset(const BatchInput &input, const nlohmann::ordered_j
 {
     beginResetModel();
     m_rows.clear();
+    m_generations.clear();
+    m_grounding.clear();
     m_fields.clear();
     if (schema.is_object() && schema.contains("properties") && schema["properties"].is_object()) {
         for (const auto &[key, property] : schema["properties"].items())
@@ -56,6 +60,8 @@ void BatchResultsModel::reset(const BatchInput &input, const nlohmann::ordered_j
         row.rowId = input.rows.at(i).id;
         row.reference = input.rows.at(i).reference;
         m_rows.append(row);
+        m_generations.append(m_nextGeneration++);
+        m_grounding.append(RowGrounding());
     }
     endResetModel();
 }
@@ -65,7 +71,35 @@ void BatchResultsModel::updateRow(const BatchRowResult &row)
     if (row.index < 0 || row.index >= m_rows.size())
         return;
     m_rows[row.index] = row;
+    m_generations[row.index] = m_nextGeneration++;
+    const bool hadGrounding = !m_grounding.at(row.index).empty();
+    m_grounding[row.index].clear();
     Q_EMIT dataChanged(index(row.index, 0), index(row.index, columnCount() - 1));
+    if (hadGrounding && !m_fields.empty())
+        Q_EMIT headerDataChanged(Qt::Horizontal, FirstFieldColumn, messageColumn() - 1);
+}
+
+void BatchResultsModel::setRowGrounding(int row, quint64 generation, const RowGrounding &grounding)
+{
+    if (row < 0 || row >= m_rows.size() || m_generations.at(row) != generation)
+        return;
+    m_grounding[row] = grounding;
+    if (!m_fields.empty())
+        Q_EMIT headerDataChanged(Qt::Horizontal, FirstFieldColumn, messageColumn() - 1);
+}
+
+std::optional<BatchResultsModel::FieldGrounding> BatchResultsModel::fieldGrounding(const std::string &field) const
+{
+    FieldGrounding sum;
+    for (const RowGrounding &row : m_grounding) {
+        if (const auto it = row.find(field); it != row.end()) {
+            sum.grounded += it->second.grounded;
+            sum.total += it->second.total;
+        }
+    }
+    if (sum.total == 0)
+        return std::nullopt;
+    return sum;
 }
 
 int BatchResultsModel::rowCount(const QModelIndex &parent) const
@@ -133,6 +167,18 @@ QVariant BatchResultsModel::data(const QModelIndex &index, int role) const
 
 QVariant BatchResultsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && section >= FirstFieldColumn && section < messageColumn()
+        && (role == Qt::DisplayRole || role == Qt::ToolTipRole)) {
+        const std::string &field = m_fields.at(size_t(section - FirstFieldColumn));
+        const QString name = QString::fromStdString(field);
+        const std::optional<FieldGrounding> g = fieldGrounding(field);
+        if (role == Qt::ToolTipRole)
+            return g ? tr("%1 of %2 values of %3 were found in their row's input text").arg(g->grounded).arg(g->total).arg(name)
+                     : QVariant();
+        if (!g)
+            return name;
+        return tr("%1 (%2% grounded)").arg(name).arg(std::lround(100.0 * g->grounded / g->total));
+    }
     if (role != Qt::DisplayRole)
         return {};
     if (orientation == Qt::Vertical)

@@ -7,6 +7,9 @@
 #include <QAbstractTableModel>
 #include <QStringList>
 
+#include <map>
+#include <optional>
+
 namespace Formwork {
 namespace Ui {
 
@@ -31,6 +34,19 @@ public:
     // Every row pending; the field columns from the schema's top-level properties.
     void reset(const BatchInput &input, const nlohmann::ordered_json &schema);
     void updateRow(const BatchRowResult &row);
+    // Issue 13: how many of a row's values under each top-level field were found in its input
+    // text (grounding/). The field headers then show the share grounded over every row.
+    struct FieldGrounding {
+        int grounded = 0;
+        int total = 0;
+    };
+    using RowGrounding = std::map<std::string, FieldGrounding>;
+    // `generation` is rowGeneration() when the grounding was asked for: a row run again since
+    // then keeps no stale figures.
+    void setRowGrounding(int row, quint64 generation, const RowGrounding &grounding);
+    quint64 rowGeneration(int row) const { return m_generations.value(row); }
+    // The share of `field`'s values found in the source over every row grounded; nullopt when none.
+    std::optional<FieldGrounding> fieldGrounding(const std::string &field) const;
     const BatchRowResult &rowResult(int row) const { return m_rows.at(row); }
     QList<BatchRowResult> results() const { return m_rows; }
 
@@ -44,6 +60,9 @@ private:
     int messageColumn() const { return FirstFieldColumn + int(m_fields.size()); }
 
     QList<BatchRowResult> m_rows;
+    QList<quint64> m_generations;
+    QList<RowGrounding> m_grounding;
+    quint64 m_nextGeneration = 1;
     std::vector<std::string> m_fields;
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow/commandline.h"
 #include "common/processmemory.h"
+#include "batch/batchpane.h"
 #include "documents/sourcepane.h"
 
 #include "mainwindow/mainwindow.h"
@@ -77,6 +78,17 @@ void CommandLine::configureParser()
         QStringLiteral("show-source"),
         QCoreApplication::translate("main", "With --screenshot and --run: show the Source pane, the input text with "
                                             "the run's values highlighted, once they are grounded.")));
+    m_parser.addOption(QCommandLineOption(
+        QStringLiteral("batch"),
+        QCoreApplication::translate("main", "Run ROWS (a CSV, a JSONL file or a folder) as a batch in the Batch pane "
+                                            "once the window is shown; with --screenshot, the picture is taken when "
+                                            "it ends."),
+        QStringLiteral("ROWS")));
+    m_parser.addOption(QCommandLineOption(
+        QStringLiteral("compare"),
+        QCoreApplication::translate("main", "With --batch: compare this variant instead of running the batch (repeat "
+                                            "it; MODE is schema, json, md-json or tools)."),
+        QStringLiteral("MODEL:MODE")));
     m_parser.addOption(
         QCommandLineOption(QStringLiteral("self-test"),
                            QCoreApplication::translate("main", "Show the main window, then quit with status 0.")));
@@ -99,6 +111,8 @@ bool CommandLine::parse(const QStringList &arguments)
     m_selfTest = m_parser.isSet(QStringLiteral("self-test"));
     m_shownAttempt = m_parser.value(QStringLiteral("show-attempt")).toInt();
     m_showSource = m_parser.isSet(QStringLiteral("show-source"));
+    m_batchInput = m_parser.value(QStringLiteral("batch"));
+    m_compare = m_parser.values(QStringLiteral("compare"));
     m_reportFirstFrame = qEnvironmentVariableIntValue("FORMWORK_REPORT_FIRST_FRAME") == 1;
     return true;
 }
@@ -172,6 +186,10 @@ void CommandLine::firstFrameShown()
         });
         return;
     }
+    if (!m_batchInput.isEmpty()) {
+        startBatchShot();
+        return;
+    }
     if (m_run) {
         if (!m_screenshotPath.isEmpty() && m_showSource) // the grounding comes after the run, from a worker
             connect(m_window->sourcePane(), &SourcePane::groundingShown, this, &CommandLine::takeScreenshot,
@@ -192,6 +210,45 @@ void CommandLine::firstFrameShown()
     }
     if (!m_screenshotPath.isEmpty())
         takeScreenshot();
+}
+
+// --batch (and --compare): the Batch pane runs the rows; the picture is taken when they end.
+void CommandLine::startBatchShot()
+{
+    BatchPane *pane = m_window->batchPane();
+    if (auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("batchDock"))) {
+        dock->show();
+        dock->raise();
+        m_window->resizeDocks({ dock }, { m_window->height() * 55 / 100 }, Qt::Vertical); // room for the grid
+    }
+    pane->setInputPath(m_batchInput);
+    for (const QString &variant : std::as_const(m_compare)) {
+        const qsizetype colon = variant.lastIndexOf(u':');
+        const auto mode = extractionModeFromName(colon < 0 ? QStringView(u"schema") : QStringView(variant).mid(colon + 1));
+        pane->checkVariant(colon < 0 ? variant : variant.left(colon), mode.value_or(ExtractionMode::Schema));
+    }
+    if (!m_screenshotPath.isEmpty()) {
+        if (m_compare.isEmpty())
+            connect(pane, &BatchPane::batchFinished, this, &CommandLine::takeScreenshot, Qt::QueuedConnection);
+        else
+            connect(pane, &BatchPane::comparisonFinished, this, &CommandLine::takeScreenshot, Qt::QueuedConnection);
+        connect(pane, &BatchPane::batchRefused, this, [this](const QString &message) {
+            printErr(message);
+            takeScreenshot();
+        });
+        QTimer::singleShot(RunTimeoutMs, this, [] {
+            printErr(tr("The batch did not end in time; no screenshot was taken."));
+            QCoreApplication::exit(1);
+        });
+    }
+    if (!m_compare.isEmpty())
+        pane->showComparison();
+    const bool started = m_compare.isEmpty() ? pane->startBatch() : pane->startComparison();
+    if (!started) {
+        printErr(pane->message());
+        if (!m_screenshotPath.isEmpty())
+            QTimer::singleShot(0, this, &CommandLine::takeScreenshot);
+    }
 }
 
 void CommandLine::takeScreenshot()

@@ -14,6 +14,7 @@ class MainWindow;
 
 // The command line of the GUI (design.md section 4):
 //   formwork [FILE.formwork.json] [--run] [--screenshot PNG [--show-attempt N]] [--self-test]
+//            [--batch ROWS [--compare MODEL:MODE ...]]
 // opens a workspace, runs it once the window is shown, and saves the window as a picture when the
 // run ends (or after the first frame without --run), then quits: 0 when the picture was written,
 // 1 otherwise, 2 when the workspace could not be opened.
@@ -68,6 +69,9 @@ private:
     bool m_run = false;
     int m_shownAttempt = 0; // --show-attempt
     bool m_showSource = false; // --show-source
+    QString m_batchInput; // --batch
+    QStringList m_compare; // --compare
+    void startBatchShot();
     bool m_selfTest = false;
     bool m_reportFirstFrame = false;
     bool m_firstFrameSeen = false;

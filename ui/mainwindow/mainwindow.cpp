@@ -24,6 +24,7 @@
 #include "batch/batchpane.h"
 #include "history/historypane.h"
 #include "llm/llmbackend.h"
+#include "llm/modelcatalog.h"
 #include "store/historydatabase.h"
 
 #include <QApplication>
@@ -34,6 +35,7 @@
 #include <QFileInfo>
 #include <QImageReader>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -437,6 +439,26 @@ void MainWindow::createBatchPane(QDockWidget *besides)
     });
     QDockWidget *dock = addPane(QStringLiteral("batchDock"), tr("Batch"), m_batch, Qt::BottomDockWidgetArea);
     tabifyDockWidget(besides, dock);
+    // The batch waits for the server probe like a single run; the comparison offers the server's models.
+    m_batch->setServerConnection(m_picker->connection());
+    const auto listModels = [this] {
+        QStringList names;
+        for (int row = 0; row < m_picker->catalog()->rowCount(); ++row)
+            names.append(m_picker->catalog()->index(row, 0).data(ModelCatalog::NameRole).toString());
+        m_batch->setModelNames(names);
+    };
+    connect(m_picker->catalog(), &QAbstractItemModel::modelReset, m_batch, listModels);
+    connect(m_picker->catalog(), &QAbstractItemModel::rowsInserted, m_batch, listModels);
+    connect(m_picker->catalog(), &QAbstractItemModel::rowsRemoved, m_batch, listModels);
+    // A Batch menu between Run and View; an entry used from it shows the pane it acts on.
+    auto *batchMenu = new QMenu(tr("&Batch"), this);
+    batchMenu->setObjectName(QStringLiteral("batchMenu"));
+    m_batch->populateMenu(batchMenu);
+    menuBar()->insertMenu(m_viewMenu->menuAction(), batchMenu);
+    connect(batchMenu, &QMenu::triggered, dock, [dock] {
+        dock->show();
+        dock->raise();
+    });
 
     m_history = new HistoryPane(this);
     m_history->setObjectName(QStringLiteral("historyPane"));

@@ -138,11 +138,9 @@ void RunController::startProbedRun(ExtractionConfig config)
         refuse(tr("Choose a model in the Model pane first."));
         return;
     }
-    config.server = backend->serverInfo();
+    m_panes.picker->connection()->applyServerInfo(config.server, config.modelInfo);
     if (m_checks)
         config.checker = m_checks->checkerFor(backend);
-    if (config.modelInfo.runtimeContextLength == 0)
-        config.modelInfo.runtimeContextLength = config.server.slotContext;
     m_session->start(backend, config);
 }
 

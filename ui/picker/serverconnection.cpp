@@ -77,6 +77,13 @@ void ServerConnection::whenServerKnown(QObject *context, std::function<void()> t
     connect(m_probe, &QObject::destroyed, context, std::move(then));
 }
 
+void ServerConnection::applyServerInfo(ServerInfo &server, ModelInfo &model) const
+{
+    server = serverInfo();
+    if (model.runtimeContextLength == 0)
+        model.runtimeContextLength = server.slotContext;
+}
+
 // A run or a listing may still be going on the old backend: deleting it would delete its jobs
 // without a signal and leave their owners waiting. It goes when its last job has ended (jobs
 // always delete themselves), and never inside a slot of one of them.

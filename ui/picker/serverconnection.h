@@ -58,6 +58,10 @@ public:
     // still calls `then`; serverInfo() stays Unknown and requests use the plain dialect.
     void whenServerKnown(QObject *context, std::function<void()> then);
     bool isProbing() const { return !m_probe.isNull(); }
+    // After whenServerKnown(), what a run takes from the server (one home for single runs and
+    // batches): its kind decides the request dialect, and its slot context stands in for the
+    // model's runtime context when that is not known.
+    void applyServerInfo(ServerInfo &server, ModelInfo &model) const;
 
     // True when a key for `host` would cross the network in clear text: plain http to a host
     // that is not loopback.

@@ -6,6 +6,7 @@
 #include "batch/batchrunner.h"
 #include "batch/comparisonmodel.h"
 #include "batch/comparisonrunner.h"
+#include "documents/documenttext.h"
 #include "picker/serverconnection.h"
 #include "export/rowexport.h"
 #include "grounding/grounder.h"
@@ -68,7 +69,7 @@ BatchPane::BatchPane(QWidget *parent)
 {
     createActions();
     m_inputEdit->setObjectName(QStringLiteral("batchInputEdit"));
-    m_inputEdit->setPlaceholderText(tr("rows.csv, rows.jsonl or a folder of .txt / .md files"));
+    m_inputEdit->setPlaceholderText(tr("rows.csv, rows.jsonl or a folder of documents (.txt, .md, .pdf, .html)"));
     m_expectedEdit->setObjectName(QStringLiteral("batchExpectedEdit"));
     m_expectedEdit->setPlaceholderText(tr("optional: a column with the expected JSON"));
     m_concurrency->setObjectName(QStringLiteral("batchConcurrencySpin"));
@@ -192,7 +193,7 @@ void BatchPane::createActions()
     connect(m_chooseFileAction, &QAction::triggered, this, &BatchPane::chooseFile);
     m_chooseFolderAction
         = make("folder-open", tr("Choose Batch Input &Folder..."), QStringLiteral("actionBatchChooseInputFolder"),
-               tr("Choose a folder of .txt / .md files ({{text}} and {{filename}})"));
+               tr("Choose a folder of documents: .txt, .md, .pdf and .html files ({{text}} and {{filename}})"));
     m_chooseFolderAction->setIconText(tr("Folder..."));
     connect(m_chooseFolderAction, &QAction::triggered, this, &BatchPane::chooseFolder);
     m_compareAction = make("view-statistics", tr("C&ompare Variants"), QStringLiteral("actionBatchCompare"),
@@ -356,6 +357,7 @@ bool BatchPane::readInputThen(InputHandler then)
         return refuse(tr("Choose an input file or folder first."));
     BatchInputOptions options;
     options.expectedColumn = m_expectedEdit->text().trimmed();
+    options.documents = documentReaderForBatches(); // a folder may hold PDFs and HTML pages
     // From the reading thread: queued to the pane, which may be gone by then (QPointer).
     QPointer<QProgressBar> bar = m_progressBar;
     QPointer<QLabel> label = m_progressLabel;
@@ -868,7 +870,7 @@ void BatchPane::chooseFile()
 
 void BatchPane::chooseFolder()
 {
-    const QString path = QFileDialog::getExistingDirectory(this, tr("Folder of .txt / .md Files"), m_inputEdit->text());
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Folder of Documents"), m_inputEdit->text());
     if (!path.isEmpty())
         setInputPath(path);
 }

@@ -445,6 +445,8 @@ private Q_SLOTS:
     // from what the scripted models did (issue 12, "Comparison grid").
     void comparisonGrid_twoModelsTwoModes_figuresFromTheRuns()
     {
+        m_server->addModel(QStringLiteral("a")); // the variants' models, pulled as Ollama requires
+        m_server->addModel(QStringLiteral("b"));
         // Model a: always valid in schema mode; in json mode row 2 needs a reask. Model b: row 3
         // never valid in schema mode; in json mode rows 1 and 2 need a reask.
         m_server->setChatResponder([](const Formwork::Test::RecordedRequest &request)
@@ -519,6 +521,8 @@ private Q_SLOTS:
     // the interrupted variant marked, and the exit code is 130.
     void sigintDuringComparison_gridSoFar_exit130()
     {
+        m_server->addModel(QStringLiteral("a")); // the variants' models, pulled as Ollama requires
+        m_server->addModel(QStringLiteral("b"));
         m_server->setChatResponder(BatchScript::responder(15));
         write(QStringLiteral("ci.csv"), BatchScript::csv(80));
         auto process = start({ QStringLiteral("batch"), QStringLiteral("--schema"), path(QStringLiteral("s.json")),

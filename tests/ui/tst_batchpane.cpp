@@ -105,8 +105,9 @@ private Q_SLOTS:
         // there, the names ("P8") are not.
         QTRY_COMPARE(model->headerData(3, Qt::Horizontal).toString(), QStringLiteral("name (0% grounded)"));
         QTRY_COMPARE(model->headerData(4, Qt::Horizontal).toString(), QStringLiteral("age (100% grounded)"));
-        QCOMPARE(model->headerData(4, Qt::Horizontal, Qt::ToolTipRole).toString(),
-                 QStringLiteral("29 of 29 values of age were found in their row's input text"));
+        // The rows are grounded off the GUI thread as they finish: wait for the last of the 29.
+        QTRY_COMPARE(model->headerData(4, Qt::Horizontal, Qt::ToolTipRole).toString(),
+                     QStringLiteral("29 of 29 values of age were found in their row's input text"));
         QCOMPARE(model->index(7, 3).data().toString(), QStringLiteral("P8"));
         QCOMPARE(model->index(6, BatchResultsModel::StatusColumn).data().toString(), QStringLiteral("invalid"));
         QVERIFY(model->index(6, 5).data().toString().contains(QStringLiteral("/age")));
@@ -342,6 +343,8 @@ private Q_SLOTS:
     {
         FakeOllama server;
         QVERIFY(server.listen());
+        server.addModel(QStringLiteral("a")); // the variants' models, pulled as Ollama requires
+        server.addModel(QStringLiteral("b"));
         // Model a: always valid in schema mode; in json mode row 2 needs a reask. Model b: row 3
         // never valid in schema mode; in json mode rows 1 and 2 need a reask.
         server.setChatResponder([](const RecordedRequest &request) -> std::optional<FakeReply> {
@@ -430,6 +433,8 @@ private Q_SLOTS:
     {
         FakeOllama server;
         QVERIFY(server.listen());
+        server.addModel(QStringLiteral("a")); // the variants' models, pulled as Ollama requires
+        server.addModel(QStringLiteral("b"));
         server.setChatResponder(BatchScript::responder(40));
         BatchPane pane;
         QAbstractItemModelTester tester(pane.comparisonModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -219,10 +219,6 @@
         <translation>diese Zeile ist kein JSON-Objekt.</translation>
     </message>
     <message>
-        <source>%1 holds no .txt or .md files.</source>
-        <translation>%1 enthält keine .txt- oder .md-Dateien.</translation>
-    </message>
-    <message>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -237,6 +233,14 @@
     <message>
         <source>Extract the data from this input.</source>
         <translation>Extrahiere die Daten aus dieser Eingabe.</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no %2 files.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1040,30 +1044,6 @@ Schema: %2</translation>
 <context>
     <name>Formwork::Ui::BatchPane</name>
     <message>
-        <source>Run Batch</source>
-        <translation>Stapellauf starten</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Re-run Failed</source>
-        <translation>Fehlgeschlagene erneut ausführen</translation>
-    </message>
-    <message>
-        <source>Export...</source>
-        <translation>Exportieren...</translation>
-    </message>
-    <message>
-        <source>rows.csv, rows.jsonl or a folder of .txt / .md files</source>
-        <translation>zeilen.csv, zeilen.jsonl oder ein Ordner mit .txt- / .md-Dateien</translation>
-    </message>
-    <message>
         <source>optional: a column with the expected JSON</source>
         <translation>optional: eine Spalte mit dem erwarteten JSON</translation>
     </message>
@@ -1084,24 +1064,8 @@ Schema: %2</translation>
         <translation>Ordner...</translation>
     </message>
     <message>
-        <source>Choose a folder of .txt / .md files ({{text}} and {{filename}})</source>
-        <translation>Einen Ordner mit .txt- / .md-Dateien wählen ({{text}} und {{filename}})</translation>
-    </message>
-    <message>
-        <source>Run every row through the current schema, prompt and model</source>
-        <translation>Jede Zeile mit dem aktuellen Schema, Prompt und Modell ausführen</translation>
-    </message>
-    <message>
         <source>Send no new rows until resumed; rows under way finish</source>
         <translation>Bis zur Fortsetzung keine neuen Zeilen senden; laufende Zeilen werden beendet</translation>
-    </message>
-    <message>
-        <source>Stop the batch; finished rows stay in the history</source>
-        <translation>Den Stapellauf beenden; fertige Zeilen bleiben im Verlauf</translation>
-    </message>
-    <message>
-        <source>Run the failed rows again</source>
-        <translation>Die fehlgeschlagenen Zeilen erneut ausführen</translation>
     </message>
     <message>
         <source>Save the valid rows as CSV, JSONL or JSON, each with its row id</source>
@@ -1187,10 +1151,6 @@ Schema: %2</translation>
         <translation>Zeilen (*.csv *.jsonl *.ndjson)</translation>
     </message>
     <message>
-        <source>Folder of .txt / .md Files</source>
-        <translation>Ordner mit .txt- / .md-Dateien</translation>
-    </message>
-    <message>
         <source>Export Batch Results</source>
         <translation>Ergebnisse des Stapellaufs exportieren</translation>
     </message>
@@ -1238,6 +1198,160 @@ Schema: %2</translation>
         <source>The run of row %1 is no longer in the history.</source>
         <translation>Der Lauf von Zeile %1 ist nicht mehr im Verlauf.</translation>
     </message>
+    <message>
+        <source>rows.csv, rows.jsonl or a folder of documents (.txt, .md, .pdf, .html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every row, the failed ones, the ones that needed reasks, or the ones whose result differs from the expected value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &amp;Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run every row of the input through the current schema, prompt and model (Ctrl+Shift+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go on after a pause, or run the rows a cancelled batch did not finish (finished rows are not sent again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the batch or the comparison; finished rows stay in the grid and the history (Resume Batch goes on)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-run &amp;Failed Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the invalid and failed rows of the grid again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Batch Results...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose Batch &amp;Input File...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose Batch Input &amp;Folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder of documents: .txt, .md, .pdf and .html files ({{text}} and {{filename}})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ompare Variants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the input once per variant checked in the Comparison tab (models × modes) and show their figures side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The models to compare (from the Model pane&apos;s server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the %1 mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: another user prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When given, every model and mode also runs with this user prompt instead of the window&apos;s, as a variant of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Models:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mo&amp;des:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second &amp;prompt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server what it is...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every row has run; nothing to resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2 / prompt 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one model and one mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n variant(s), each over every row of the input.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check at least one model and one mode in the Comparison tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The second prompt uses {{%1}} but the input has no such column (it has: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variant %1 of %2 (%3): %4/%5 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The comparison stopped: %1 of %2 variants ran to the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Comparison of %n variant(s) done.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folder of Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Ui::BatchResultsModel</name>
@@ -1280,6 +1394,14 @@ Schema: %2</translation>
     <message>
         <source>Errors</source>
         <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>%1 of %2 values of %3 were found in their row&apos;s input text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2% grounded)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1617,6 +1739,105 @@ Schema: %2</translation>
     <message>
         <source>Could not write the screenshot %1.</source>
         <translation>Das Bildschirmfoto %1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The batch did not end in time; no screenshot was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::ComparisonModel</name>
+    <message>
+        <source>running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished">%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 s</translation>
+    </message>
+    <message>
+        <source>%1% (%2/%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 prompt + %2 completion tokens over every attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wall time per finished row, reasks included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give an expected column to compare the values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid first try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid after reasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished">Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished">Versuche</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished">Tokens</translation>
+    </message>
+    <message>
+        <source>Mean latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Higher is better; the best is in bold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower is better; the best is in bold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows made valid by reasking (neither better nor worse: compare with the rows above and below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2/%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model %1, %2 mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User prompt: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2088,6 +2309,10 @@ Schema: %2</translation>
     <message>
         <source>Showing stored run #%1 (read-only).</source>
         <translation>Gespeicherter Lauf #%1 wird angezeigt (schreibgeschützt).</translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4214,14 +4439,6 @@ Ihre Änderungen sind noch im Fenster, ungespeichert.</translation>
         <translation>unerwartetes Argument &apos;%1&apos;.</translation>
     </message>
     <message>
-        <source>--model is required.</source>
-        <translation>--model ist erforderlich.</translation>
-    </message>
-    <message>
-        <source>--schema is required.</source>
-        <translation>--schema ist erforderlich.</translation>
-    </message>
-    <message>
         <source>give exactly one of --prompt and --input.</source>
         <translation>geben Sie genau eine der Optionen --prompt und --input an.</translation>
     </message>
@@ -4287,10 +4504,6 @@ Ihre Änderungen sind noch im Fenster, ungespeichert.</translation>
     <message>
         <source>printing the invalid value of attempt %1 (--accept-invalid)</source>
         <translation>der ungültige Wert von Versuch %1 wird ausgegeben (--accept-invalid)</translation>
-    </message>
-    <message>
-        <source>Extract validated JSON with a local LLM.</source>
-        <translation>Validiertes JSON mit einem lokalen LLM extrahieren.</translation>
     </message>
     <message>
         <source>List the models of an LLM server.</source>
@@ -4469,15 +4682,6 @@ Ihre Änderungen sind noch im Fenster, ungespeichert.</translation>
         <translation>batch: %1 herausgenommen: %2</translation>
     </message>
     <message>
-        <source>Extract validated JSON from every row of a CSV, a JSONL file or a folder of .txt/.md files: the
-valid results go to --out, failures to &lt;out&gt;.failures.jsonl, progress to stderr. Every run is
-kept in the history, so --resume continues an interrupted batch without redoing finished rows.</source>
-        <translation>Validiertes JSON aus jeder Zeile einer CSV-Datei, einer JSONL-Datei oder eines Ordners mit
-.txt/.md-Dateien extrahieren: Die gültigen Ergebnisse gehen nach --out, Fehlschläge nach
-&lt;out&gt;.failures.jsonl, der Fortschritt nach stderr. Jeder Lauf bleibt im Verlauf, daher setzt
---resume einen unterbrochenen Stapellauf fort, ohne fertige Zeilen zu wiederholen.</translation>
-    </message>
-    <message>
         <source>The rows: a .csv (header row), a .jsonl (one object per line) or a folder of .txt/.md files.</source>
         <translation>Die Zeilen: eine .csv-Datei (mit Kopfzeile), eine .jsonl-Datei (ein Objekt pro Zeile) oder ein Ordner mit .txt/.md-Dateien.</translation>
     </message>
@@ -4520,10 +4724,6 @@ kept in the history, so --resume continues an interrupted batch without redoing 
     <message>
         <source>batch: %1 rows, %2 valid (%3 after reasks), %4 failed; results in %5</source>
         <translation>batch: %1 Zeilen, %2 gültig (%3 nach Nachfragen), %4 fehlgeschlagen; Ergebnisse in %5</translation>
-    </message>
-    <message>
-        <source>Extract validated JSON from every row of a CSV, JSONL or folder.</source>
-        <translation>Validiertes JSON aus jeder Zeile einer CSV-, JSONL-Datei oder eines Ordners extrahieren.</translation>
     </message>
     <message>
         <source>grounding: %1 of %2 values found in the source (%3 exact, %4 tolerant, %5 fuzzy, %6 ambiguous)</source>
@@ -4651,10 +4851,6 @@ aufzurufen; die Läufe, deren Urteil sich ändert, werden als JSON-Zeilen ausgeg
         <translation>show erfordert eine Lauf-ID.</translation>
     </message>
     <message>
-        <source>List, show and re-validate stored runs.</source>
-        <translation>Gespeicherte Läufe auflisten, anzeigen und neu validieren.</translation>
-    </message>
-    <message>
         <source>%1: cannot read %2: %3</source>
         <translation>%1: %2 kann nicht gelesen werden: %3</translation>
     </message>
@@ -4771,10 +4967,6 @@ aufzurufen; die Läufe, deren Urteil sich ändert, werden als JSON-Zeilen ausgeg
         <translation>Die Anzahl gleichzeitig extrahierter Abschnitte (Standard: 1).</translation>
     </message>
     <message>
-        <source>extract: %1 at %2 does not speak Ollama&apos;s native API. Use --api openai.</source>
-        <translation>extract: %1 unter %2 spricht nicht die native API von Ollama. Verwenden Sie --api openai.</translation>
-    </message>
-    <message>
         <source>%1 Resending in %2 ms (retry %3).</source>
         <translation>%1 Erneutes Senden in %2 ms (Wiederholung %3).</translation>
     </message>
@@ -4863,10 +5055,6 @@ aufzurufen; die Läufe, deren Urteil sich ändert, werden als JSON-Zeilen ausgeg
         <translation>Das Schema in diese Datei statt nach stdout schreiben.</translation>
     </message>
     <message>
-        <source>The server&apos;s API: ollama or openai (default: ollama).</source>
-        <translation>Die API des Servers: ollama oder openai (Standard: ollama).</translation>
-    </message>
-    <message>
         <source>The number of drafts, the first included (default: 3).</source>
         <translation>Die Anzahl der Entwürfe, der erste eingeschlossen (Standard: 3).</translation>
     </message>
@@ -4888,10 +5076,6 @@ aufzurufen; die Läufe, deren Urteil sich ändert, werden als JSON-Zeilen ausgeg
             <numerusform>ein gültiges Schema nach %n Entwurf</numerusform>
             <numerusform>ein gültiges Schema nach %n Entwürfen</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Draft a JSON Schema from a description with a local LLM.</source>
-        <translation>Ein JSON-Schema aus einer Beschreibung mit einem lokalen LLM entwerfen.</translation>
     </message>
     <message>
         <source>Do not store this run in the history (default: stored).</source>
@@ -4925,6 +5109,102 @@ aufzurufen; die Läufe, deren Urteil sich ändert, werden als JSON-Zeilen ausgeg
         <source>The input text the grounding checks look in (with --checks or --workspace; without it grounding checks are skipped).</source>
         <translation>Der Eingabetext, in dem die Verortungsprüfungen suchen (mit --checks oder --workspace; ohne ihn werden Verortungsprüfungen übersprungen).</translation>
     </message>
+    <message>
+        <source>batch: interrupted; stopping the rows in flight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare instead: run the rows once per variant (repeat it; a model, optionally with a mode: llama3.1:8b:json) and print the grid of valid first try, after reasks, failed, attempts, tokens, latency and field agreement; no --out, not kept in the history (default: none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --variant: print the grid as JSON (default: a table).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--variant &apos;%1&apos; names no model (model or model:mode).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--json prints the grid of --variant: give --variant too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--variant prints a grid: it writes no --out and there is nothing to --resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch interrupted: %1 of %2 rows done (%3 failed); results so far in %4. Run again with --resume to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extract validated JSON from every row of a CSV, a JSONL file or a folder of documents (.txt,
+.md, .pdf, .html): the valid results go to --out, failures to &lt;out&gt;.failures.jsonl, progress
+to stderr. Every run is kept in the history, so --resume continues an interrupted batch
+without redoing finished rows; Ctrl-C writes the rows finished so far and exits with 130.
+With --variant, the rows run once per variant and the comparison grid goes to stdout instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extract validated JSON from every row of a CSV, JSONL or folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid first try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid after reasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean latency (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>variant %1/%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch: the server could not be reached; the grid is incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft a JSON Schema from a description with a local LLM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extract validated JSON with a local LLM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List, show and re-validate stored runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 at %3 does not speak Ollama&apos;s native API. Use --api openai.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -4955,6 +5235,14 @@ aufzurufen; die Läufe, deren Urteil sich ändert, werden als JSON-Zeilen ausgeg
     <message>
         <source>With --screenshot and --run: show the Source pane, the input text with the run&apos;s values highlighted, once they are grounded.</source>
         <translation>Mit --screenshot und --run: den Bereich Quelle zeigen, den Eingabetext mit den Werten des Laufs hervorgehoben, sobald sie verortet sind.</translation>
+    </message>
+    <message>
+        <source>Run ROWS (a CSV, a JSONL file or a folder) as a batch in the Batch pane once the window is shown; with --screenshot, the picture is taken when it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --batch: compare this variant instead of running the batch (repeat it; MODE is schema, json, md-json or tools).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -631,16 +631,7 @@ void BatchPane::onProgress(const BatchProgress &p)
 {
     m_progressBar->setRange(0, std::max(1, p.total));
     m_progressBar->setValue(p.done);
-    QString text = tr("%1/%2 done, %3 valid first try, %4 after reasks, %5 failed")
-                       .arg(p.done)
-                       .arg(p.total)
-                       .arg(p.validFirstTry)
-                       .arg(p.validAfterReasks)
-                       .arg(p.failed);
-    if (p.rowsPerMinute > 0)
-        text += tr(", %1 rows/min").arg(p.rowsPerMinute, 0, 'f', 1);
-    if (p.etaSeconds >= 0 && p.done < p.total)
-        text += tr(", about %n s left", nullptr, int(std::min<qint64>(p.etaSeconds, 1 << 30)));
+    QString text = batchProgressText(p);
     if (p.paused)
         text += tr(" (paused)");
     m_progressLabel->setText(text);

@@ -79,6 +79,10 @@ struct BatchProgress {
     bool paused = false;
 };
 
+// "12/30 done, 9 valid first try, 2 after reasks, 1 failed, 4.0 rows/min, ETA 4m 30s": the one
+// wording of a batch's progress, for the CLI's progress line and the Batch pane.
+QString batchProgressText(const BatchProgress &progress);
+
 struct BatchSummary {
     enum class Outcome {
         Finished, // every row ran (valid or failed)

@@ -236,11 +236,11 @@
     </message>
     <message>
         <source>%1 or %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 oder %2</translation>
     </message>
     <message>
         <source>%1 holds no %2 files.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält keine %2-Dateien.</translation>
     </message>
 </context>
 <context>
@@ -1200,157 +1200,157 @@ Schema: %2</translation>
     </message>
     <message>
         <source>rows.csv, rows.jsonl or a folder of documents (.txt, .md, .pdf, .html)</source>
-        <translation type="unfinished"></translation>
+        <translation>rows.csv, rows.jsonl oder ein Ordner mit Dokumenten (.txt, .md, .pdf, .html)</translation>
     </message>
     <message>
         <source>Show every row, the failed ones, the ones that needed reasks, or the ones whose result differs from the expected value</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Zeilen anzeigen, die fehlgeschlagenen, die mit Nachfragen oder die, deren Ergebnis vom erwarteten Wert abweicht</translation>
     </message>
     <message>
         <source>&amp;Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeilen</translation>
     </message>
     <message>
         <source>&amp;Comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vergleich</translation>
     </message>
     <message>
         <source>Run &amp;Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Stapellauf &amp;starten</translation>
     </message>
     <message>
         <source>Run every row of the input through the current schema, prompt and model (Ctrl+Shift+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Zeile der Eingabe mit dem aktuellen Schema, Prompt und Modell ausführen (Strg+Umschalt+B)</translation>
     </message>
     <message>
         <source>&amp;Pause Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Stapellauf &amp;anhalten</translation>
     </message>
     <message>
         <source>Res&amp;ume Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Stapellauf &amp;fortsetzen</translation>
     </message>
     <message>
         <source>Go on after a pause, or run the rows a cancelled batch did not finish (finished rows are not sent again)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach einer Pause weitermachen oder die Zeilen ausführen, die ein abgebrochener Stapellauf nicht beendet hat (fertige Zeilen werden nicht erneut gesendet)</translation>
     </message>
     <message>
         <source>&amp;Cancel Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Stapellauf a&amp;bbrechen</translation>
     </message>
     <message>
         <source>Stop the batch or the comparison; finished rows stay in the grid and the history (Resume Batch goes on)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Stapellauf oder den Vergleich abbrechen; fertige Zeilen bleiben in der Tabelle und im Verlauf (Stapellauf fortsetzen macht weiter)</translation>
     </message>
     <message>
         <source>Re-run &amp;Failed Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagene &amp;Zeilen erneut ausführen</translation>
     </message>
     <message>
         <source>Run the invalid and failed rows of the grid again</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ungültigen und fehlgeschlagenen Zeilen der Tabelle erneut ausführen</translation>
     </message>
     <message>
         <source>&amp;Export Batch Results...</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse des Stapellaufs &amp;exportieren...</translation>
     </message>
     <message>
         <source>Choose Batch &amp;Input File...</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;ingabedatei für Stapellauf wählen...</translation>
     </message>
     <message>
         <source>Choose Batch Input &amp;Folder...</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe&amp;ordner für Stapellauf wählen...</translation>
     </message>
     <message>
         <source>Choose a folder of documents: .txt, .md, .pdf and .html files ({{text}} and {{filename}})</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Ordner mit Dokumenten wählen: .txt-, .md-, .pdf- und .html-Dateien ({{text}} und {{filename}})</translation>
     </message>
     <message>
         <source>C&amp;ompare Variants</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Varianten vergleichen</translation>
     </message>
     <message>
         <source>Run the input once per variant checked in the Comparison tab (models × modes) and show their figures side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eingabe einmal pro Variante ausführen, die im Reiter Vergleich ausgewählt ist (Modelle × Modi), und ihre Kennzahlen nebeneinander anzeigen</translation>
     </message>
     <message>
         <source>The models to compare (from the Model pane&apos;s server)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zu vergleichenden Modelle (vom Server aus dem Bereich Modell)</translation>
     </message>
     <message>
         <source>Compare the %1 mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Modus %1 vergleichen</translation>
     </message>
     <message>
         <source>optional: another user prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>optional: ein weiterer Benutzer-Prompt</translation>
     </message>
     <message>
         <source>When given, every model and mode also runs with this user prompt instead of the window&apos;s, as a variant of its own</source>
-        <translation type="unfinished"></translation>
+        <translation>Falls angegeben, läuft jedes Modell mit jedem Modus zusätzlich mit diesem Benutzer-Prompt statt dem des Fensters, als eigene Variante</translation>
     </message>
     <message>
         <source>&amp;Models:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modelle:</translation>
     </message>
     <message>
         <source>Mo&amp;des:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mo&amp;di:</translation>
     </message>
     <message>
         <source>Second &amp;prompt:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweiter &amp;Prompt:</translation>
     </message>
     <message>
         <source>Asking the server what it is...</source>
-        <translation type="unfinished"></translation>
+        <translation>Server wird nach seinem Typ gefragt...</translation>
     </message>
     <message>
         <source>Every row has run; nothing to resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Zeilen wurden ausgeführt; es gibt nichts fortzusetzen.</translation>
     </message>
     <message>
         <source>%1 / %2 / prompt 2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 / Prompt 2</translation>
     </message>
     <message>
         <source>Check at least one model and one mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie mindestens ein Modell und einen Modus aus.</translation>
     </message>
     <message numerus="yes">
         <source>%n variant(s), each over every row of the input.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Variante, jeweils über alle Zeilen der Eingabe.</numerusform>
+            <numerusform>%n Varianten, jeweils über alle Zeilen der Eingabe.</numerusform>
         </translation>
     </message>
     <message>
         <source>Check at least one model and one mode in the Comparison tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie im Reiter Vergleich mindestens ein Modell und einen Modus aus.</translation>
     </message>
     <message>
         <source>The second prompt uses {{%1}} but the input has no such column (it has: %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der zweite Prompt verwendet {{%1}}, aber die Eingabe hat keine solche Spalte (vorhanden: %2).</translation>
     </message>
     <message>
         <source>Variant %1 of %2 (%3): %4/%5 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Variante %1 von %2 (%3): %4/%5 Zeilen</translation>
     </message>
     <message>
         <source>The comparison stopped: %1 of %2 variants ran to the end.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Vergleich wurde abgebrochen: %1 von %2 Varianten liefen bis zum Ende.</translation>
     </message>
     <message numerus="yes">
         <source>Comparison of %n variant(s) done.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Vergleich von %n Variante abgeschlossen.</numerusform>
+            <numerusform>Vergleich von %n Varianten abgeschlossen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Folder of Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner mit Dokumenten</translation>
     </message>
 </context>
 <context>
@@ -1397,11 +1397,11 @@ Schema: %2</translation>
     </message>
     <message>
         <source>%1 of %2 values of %3 were found in their row&apos;s input text</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Werten von %3 wurden im Eingabetext ihrer Zeile gefunden</translation>
     </message>
     <message>
         <source>%1 (%2% grounded)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 % verortet)</translation>
     </message>
 </context>
 <context>
@@ -1742,102 +1742,102 @@ Schema: %2</translation>
     </message>
     <message>
         <source>The batch did not end in time; no screenshot was taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Stapellauf wurde nicht rechtzeitig beendet; es wurde kein Screenshot aufgenommen.</translation>
     </message>
 </context>
 <context>
     <name>Formwork::Ui::ComparisonModel</name>
     <message>
         <source>running…</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft…</translation>
     </message>
     <message>
         <source>%1 (%2%)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 %)</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1% (%2/%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % (%2/%3)</translation>
     </message>
     <message>
         <source>%1 prompt + %2 completion tokens over every attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Prompt- + %2 Antwort-Tokens über alle Versuche</translation>
     </message>
     <message>
         <source>Wall time per finished row, reasks included</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit pro fertiger Zeile, Nachfragen eingeschlossen</translation>
     </message>
     <message>
         <source>%1: %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 von %3</translation>
     </message>
     <message>
         <source>Give an expected column to compare the values</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Spalte mit erwarteten Werten an, um die Werte zu vergleichen</translation>
     </message>
     <message>
         <source>Valid first try</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim ersten Versuch gültig</translation>
     </message>
     <message>
         <source>Valid after reasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig nach Nachfragen</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">Fehlgeschlagen</translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished">Versuche</translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished">Tokens</translation>
+        <translation>Tokens</translation>
     </message>
     <message>
         <source>Mean latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittlere Latenz</translation>
     </message>
     <message>
         <source>Field agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Feldübereinstimmung</translation>
     </message>
     <message>
         <source>Higher is better; the best is in bold</source>
-        <translation type="unfinished"></translation>
+        <translation>Höher ist besser; der beste Wert ist fett</translation>
     </message>
     <message>
         <source>Lower is better; the best is in bold</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedriger ist besser; der beste Wert ist fett</translation>
     </message>
     <message>
         <source>Rows made valid by reasking (neither better nor worse: compare with the rows above and below)</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch Nachfragen gültig gewordene Zeilen (weder besser noch schlechter: mit den Zeilen darüber und darunter vergleichen)</translation>
     </message>
     <message>
         <source>%1 (%2/%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2/%3)</translation>
     </message>
     <message>
         <source>%1 (stopped)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (abgebrochen)</translation>
     </message>
     <message>
         <source>Model %1, %2 mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell %1, Modus %2</translation>
     </message>
     <message>
         <source>User prompt: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer-Prompt: %1</translation>
     </message>
 </context>
 <context>
@@ -2312,7 +2312,7 @@ Schema: %2</translation>
     </message>
     <message>
         <source>&amp;Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;tapel</translation>
     </message>
 </context>
 <context>
@@ -5111,31 +5111,31 @@ aufzurufen; die Läufe, deren Urteil sich ändert, werden als JSON-Zeilen ausgeg
     </message>
     <message>
         <source>batch: interrupted; stopping the rows in flight.</source>
-        <translation type="unfinished"></translation>
+        <translation>batch: unterbrochen; laufende Zeilen werden angehalten.</translation>
     </message>
     <message>
         <source>Compare instead: run the rows once per variant (repeat it; a model, optionally with a mode: llama3.1:8b:json) and print the grid of valid first try, after reasks, failed, attempts, tokens, latency and field agreement; no --out, not kept in the history (default: none).</source>
-        <translation type="unfinished"></translation>
+        <translation>Stattdessen vergleichen: die Zeilen einmal pro Variante ausführen (wiederholen; ein Modell, optional mit einem Modus: llama3.1:8b:json) und die Übersicht ausgeben: beim ersten Versuch gültig, nach Nachfragen, fehlgeschlagen, Versuche, Tokens, Latenz und Feldübereinstimmung; kein --out, nicht im Verlauf gespeichert (Standard: keine).</translation>
     </message>
     <message>
         <source>With --variant: print the grid as JSON (default: a table).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --variant: die Übersicht als JSON ausgeben (Standard: als Tabelle).</translation>
     </message>
     <message>
         <source>--variant &apos;%1&apos; names no model (model or model:mode).</source>
-        <translation type="unfinished"></translation>
+        <translation>--variant &apos;%1&apos; nennt kein Modell (Modell oder Modell:Modus).</translation>
     </message>
     <message>
         <source>--json prints the grid of --variant: give --variant too.</source>
-        <translation type="unfinished"></translation>
+        <translation>--json gibt die Übersicht von --variant aus: Geben Sie auch --variant an.</translation>
     </message>
     <message>
         <source>--variant prints a grid: it writes no --out and there is nothing to --resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>--variant gibt eine Übersicht aus: Es schreibt kein --out, und es gibt nichts für --resume.</translation>
     </message>
     <message>
         <source>batch interrupted: %1 of %2 rows done (%3 failed); results so far in %4. Run again with --resume to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>batch unterbrochen: %1 von %2 Zeilen fertig (%3 fehlgeschlagen); bisherige Ergebnisse in %4. Führen Sie den Befehl erneut mit --resume aus, um ihn abzuschließen.</translation>
     </message>
     <message>
         <source>Extract validated JSON from every row of a CSV, a JSONL file or a folder of documents (.txt,
@@ -5143,67 +5143,72 @@ aufzurufen; die Läufe, deren Urteil sich ändert, werden als JSON-Zeilen ausgeg
 to stderr. Every run is kept in the history, so --resume continues an interrupted batch
 without redoing finished rows; Ctrl-C writes the rows finished so far and exits with 130.
 With --variant, the rows run once per variant and the comparison grid goes to stdout instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Validiertes JSON aus jeder Zeile einer CSV-Datei, einer JSONL-Datei oder eines Ordners mit Dokumenten
+(.txt, .md, .pdf, .html) extrahieren: Die gültigen Ergebnisse gehen nach --out, Fehlschläge nach
+&lt;out&gt;.failures.jsonl, der Fortschritt nach stderr. Jeder Lauf wird im Verlauf gespeichert, daher
+setzt --resume einen unterbrochenen Stapellauf fort, ohne fertige Zeilen erneut auszuführen; Strg-C
+schreibt die bis dahin fertigen Zeilen und beendet mit 130. Mit --variant laufen die Zeilen stattdessen
+einmal pro Variante, und die Vergleichsübersicht geht nach stdout.</translation>
     </message>
     <message>
         <source>Extract validated JSON from every row of a CSV, JSONL or folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Validiertes JSON aus jeder Zeile einer CSV- oder JSONL-Datei oder eines Ordners extrahieren</translation>
     </message>
     <message>
         <source>valid first try</source>
-        <translation type="unfinished"></translation>
+        <translation>beim ersten Versuch gültig</translation>
     </message>
     <message>
         <source>valid after reasks</source>
-        <translation type="unfinished"></translation>
+        <translation>gültig nach Nachfragen</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <source>tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens</translation>
     </message>
     <message>
         <source>mean latency (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>mittlere Latenz (ms)</translation>
     </message>
     <message>
         <source>field agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Feldübereinstimmung</translation>
     </message>
     <message>
         <source>outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>variant %1/%2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Variante %1/%2: %3</translation>
     </message>
     <message>
         <source>batch: the server could not be reached; the grid is incomplete.</source>
-        <translation type="unfinished"></translation>
+        <translation>batch: der Server war nicht erreichbar; die Übersicht ist unvollständig.</translation>
     </message>
     <message>
         <source>Draft a JSON Schema from a description with a local LLM</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein JSON-Schema aus einer Beschreibung mit einem lokalen LLM entwerfen</translation>
     </message>
     <message>
         <source>Extract validated JSON with a local LLM</source>
-        <translation type="unfinished"></translation>
+        <translation>Validiertes JSON mit einem lokalen LLM extrahieren</translation>
     </message>
     <message>
         <source>List, show and re-validate stored runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Läufe auflisten, anzeigen und neu validieren</translation>
     </message>
     <message>
         <source>%1: %2 at %3 does not speak Ollama&apos;s native API. Use --api openai.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 unter %3 spricht nicht die native API von Ollama. Verwenden Sie --api openai.</translation>
     </message>
 </context>
 <context>
@@ -5238,11 +5243,11 @@ With --variant, the rows run once per variant and the comparison grid goes to st
     </message>
     <message>
         <source>Run ROWS (a CSV, a JSONL file or a folder) as a batch in the Batch pane once the window is shown; with --screenshot, the picture is taken when it ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>ROWS (eine CSV-Datei, eine JSONL-Datei oder einen Ordner) als Stapellauf im Bereich Stapel ausführen, sobald das Fenster angezeigt wird; mit --screenshot wird das Bild aufgenommen, wenn er endet.</translation>
     </message>
     <message>
         <source>With --batch: compare this variant instead of running the batch (repeat it; MODE is schema, json, md-json or tools).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --batch: diese Variante vergleichen, statt den Stapellauf auszuführen (wiederholen; MODE ist schema, json, md-json oder tools).</translation>
     </message>
 </context>
 <context>

@@ -171,6 +171,18 @@
             <numerusform>Alle Server wurden herausgenommen; %n Zeilen wurden nicht ausgeführt.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1/%2 done, %3 valid first try, %4 after reasks, %5 failed</source>
+        <translation>%1/%2 fertig, %3 beim ersten Versuch gültig, %4 nach Nachfragen, %5 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>, %1 rows/min</source>
+        <translation>, %1 Zeilen/min</translation>
+    </message>
+    <message>
+        <source>, ETA %1</source>
+        <translation>, fertig in etwa %1</translation>
+    </message>
 </context>
 <context>
     <name>Formwork::BatchInput</name>
@@ -1122,21 +1134,6 @@ Schema: %2</translation>
     <message>
         <source>%1 taken out: %2</source>
         <translation>%1 herausgenommen: %2</translation>
-    </message>
-    <message>
-        <source>%1/%2 done, %3 valid first try, %4 after reasks, %5 failed</source>
-        <translation>%1/%2 fertig, %3 beim ersten Versuch gültig, %4 nach Nachfragen, %5 fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>, %1 rows/min</source>
-        <translation>, %1 Zeilen/min</translation>
-    </message>
-    <message numerus="yes">
-        <source>, about %n s left</source>
-        <translation>
-            <numerusform>, noch etwa %n s</numerusform>
-            <numerusform>, noch etwa %n s</numerusform>
-        </translation>
     </message>
     <message>
         <source> (paused)</source>
@@ -4636,18 +4633,6 @@ Ihre Änderungen sind noch im Fenster, ungespeichert.</translation>
     <message>
         <source>Validate JSON files against a JSON Schema</source>
         <translation>JSON-Dateien gegen ein JSON-Schema validieren</translation>
-    </message>
-    <message>
-        <source>batch: %1/%2 done, %3 valid first try, %4 after reasks, %5 failed</source>
-        <translation>batch: %1/%2 fertig, %3 beim ersten Versuch gültig, %4 nach Nachfragen, %5 fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>, %1 rows/min</source>
-        <translation>, %1 Zeilen/min</translation>
-    </message>
-    <message>
-        <source>, ETA %1</source>
-        <translation>, fertig in etwa %1</translation>
     </message>
     <message>
         <source>agreement with expected values: %1/%2 rows, %3/%4 fields (%5%)</source>

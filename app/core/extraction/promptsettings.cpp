@@ -86,6 +86,16 @@ QStringList templateVariableNames(const QString &text)
     return names;
 }
 
+void applyRunControls(const PromptSettings &settings, ExtractionConfig &config)
+{
+    config.mode = settings.mode;
+    config.limits.maxAttempts = settings.maxAttempts;
+    config.limits.deadlineMs = settings.deadlineMs;
+    config.limits.tokenBudget = settings.tokenBudget;
+    config.options = settings.options;
+    config.think = settings.think;
+}
+
 Result<ExtractionConfig, QString> buildExtractionConfig(const PromptSettings &settings, const QString &model,
                                                         const Schema &schema, const ModelInfo &modelInfo)
 {
@@ -112,7 +122,7 @@ Result<ExtractionConfig, QString> buildExtractionConfig(const PromptSettings &se
     ExtractionConfig config;
     config.model = model;
     config.schema = schema;
-    config.mode = settings.mode;
+    applyRunControls(settings, config);
     const QString system = fillVariables(settings.systemPrompt, settings.variables);
     if (!system.trimmed().isEmpty()) {
         ChatMessage systemMessage;
@@ -122,11 +132,6 @@ Result<ExtractionConfig, QString> buildExtractionConfig(const PromptSettings &se
     }
     config.messages.append(userMessage);
     config.templates = settings.templates;
-    config.limits.maxAttempts = settings.maxAttempts;
-    config.limits.deadlineMs = settings.deadlineMs;
-    config.limits.tokenBudget = settings.tokenBudget;
-    config.options = settings.options;
-    config.think = settings.think;
     config.modelInfo = modelInfo;
     return config;
 }

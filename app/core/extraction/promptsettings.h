@@ -38,6 +38,11 @@ struct PromptSettings {
 // Every distinct `{{name}}` in `text`, in order of first appearance.
 QStringList templateVariableNames(const QString &text);
 
+// Copies the settings' run controls into `config`: the mode, the limits (attempts, deadline,
+// token budget), the model options and the think setting. Prompts, templates and images are
+// left alone, so settings whose prompts are still templates can describe a run too.
+void applyRunControls(const PromptSettings &settings, ExtractionConfig &config);
+
 // The ExtractionConfig of a run: variables filled into both prompts, images read from their
 // paths, limits, options and templates copied. Fails with a plain sentence naming what is wrong
 // (an image that cannot be read, an empty user prompt).

@@ -41,12 +41,7 @@ Json runSettings(const PromptSettings &prompt, const QString &model, const std::
     ExtractionConfig config;
     config.model = model;
     config.schema = schema;
-    config.mode = prompt.mode;
-    config.limits.maxAttempts = prompt.maxAttempts;
-    config.limits.deadlineMs = prompt.deadlineMs;
-    config.limits.tokenBudget = prompt.tokenBudget;
-    config.options = prompt.options;
-    config.think = prompt.think;
+    applyRunControls(prompt, config);
     Json settings = runSettings(config, api);
     settings["system_prompt"] = prompt.systemPrompt.toStdString();
     settings["user_prompt"] = prompt.userPrompt.toStdString();

@@ -22,11 +22,12 @@ namespace Formwork::Test {
     return idle;
 }
 
-// The same for work on the global thread pool (QtConcurrent::run): once it is done and its
-// finished signals are delivered, no late result can arrive.
-[[nodiscard]] inline bool settleBackgroundWork(int timeoutMs = 5000)
+// The same for work on a thread pool (QtConcurrent::run; the window's work runs on
+// Ui::backgroundPool()): once it is done and its finished signals are delivered, no late result
+// can arrive.
+[[nodiscard]] inline bool settleBackgroundWork(QThreadPool *pool, int timeoutMs = 5000)
 {
-    const bool done = QThreadPool::globalInstance()->waitForDone(timeoutMs);
+    const bool done = pool->waitForDone(timeoutMs);
     for (int round = 0; round < 3; ++round) { // a result may queue one more step (watcher -> slot)
         QCoreApplication::sendPostedEvents();
         QCoreApplication::processEvents();

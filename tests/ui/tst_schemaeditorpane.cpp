@@ -11,7 +11,10 @@
 #include <QStandardPaths>
 #include <QTreeWidget>
 #include <QTemporaryDir>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QSignalSpy>
+#include <QThreadPool>
 #include <QTest>
 #include <QTextBlock>
 
@@ -141,6 +144,30 @@ private Q_SLOTS:
         QVERIFY(!pane.isValidJson());
         QVERIFY(pane.isModified());
         QVERIFY2(pane.message().contains(QStringLiteral("line 12")), qPrintable(pane.message()));
+    }
+
+    // Qt 6.4 paints large areas in pieces on the global pool and waits for them: the lint must
+    // not queue there, or a busy global pool holds it up (and it, in turn, a paint).
+    void globalPoolBusy_lintStillRuns()
+    {
+        QThreadPool *global = QThreadPool::globalInstance();
+        QSemaphore release;
+        const int busy = global->maxThreadCount();
+        for (int i = 0; i < busy; ++i)
+            global->start([&release] { release.acquire(); });
+        const auto unblock = qScopeGuard([&] {
+            release.release(busy);
+            global->waitForDone();
+        });
+
+        // Not shown: a paint would itself wait for the full global pool.
+        SchemaEditorPane pane;
+        QSignalSpy linted(&pane, &SchemaEditorPane::linted);
+        pane.editor()->moveCursor(QTextCursor::End);
+        QTest::keyClicks(pane.editor(), QStringLiteral("}")); // linted on the pool after a pause
+        QTRY_COMPARE_WITH_TIMEOUT(linted.count(), 1, 5000);
+        QVERIFY(!pane.isValidJson());
+        QCOMPARE(global->activeThreadCount(), busy); // the global pool was full all along
     }
 
     void nonAsciiBeforeError_columnCountsCharacters()

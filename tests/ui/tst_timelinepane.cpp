@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/backgroundwork.h"
 #include "runtestsupport.h"
 #include "timeline/attempterrormodel.h"
 #include "timeline/attempttimelinemodel.h"
@@ -418,7 +419,7 @@ private Q_SLOTS:
         QVERIFY(pane.selectAttempt(1));
         QVERIFY(pane.selectAttempt(2));
         QTRY_VERIFY_WITH_TIMEOUT(!pane.replyView()->isLoading(), 5000);
-        QVERIFY(Formwork::Test::settleBackgroundWork()); // every dropped load has ended
+        QVERIFY(Formwork::Test::settleBackgroundWork(Formwork::Ui::backgroundPool())); // every dropped load has ended
         QCOMPARE(pane.replyView()->toPlainText(), q(validPerson));
     }
 

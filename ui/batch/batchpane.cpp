@@ -6,10 +6,11 @@
 #include "batch/batchrunner.h"
 #include "batch/comparisonmodel.h"
 #include "batch/comparisonrunner.h"
+#include "common/backgroundwork.h"
 #include "documents/documenttext.h"
-#include "picker/serverconnection.h"
 #include "export/rowexport.h"
 #include "grounding/grounder.h"
+#include "picker/serverconnection.h"
 #include "store/historydatabase.h"
 
 #include <QAction>
@@ -381,7 +382,7 @@ bool BatchPane::readInputThen(InputHandler then)
         watcher->deleteLater();
         onInputRead(watcher->result(), then);
     });
-    watcher->setFuture(QtConcurrent::run([path, options] { return readBatchInput(path, options); }));
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), [path, options] { return readBatchInput(path, options); }));
     return true;
 }
 
@@ -655,25 +656,26 @@ void BatchPane::groundRow(const BatchRowResult &row)
         watcher->deleteLater();
         m_model->setRowGrounding(index, generation, watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([document = std::move(document), value = row.value, schema = m_schema] {
-        GroundingOptions options;
-        options.scope = GroundingScope(schema);
-        Grounder grounder(document, options);
-        BatchResultsModel::RowGrounding fields;
-        const Grounding grounding = grounder.ground(value);
-        for (const GroundedValue &v : grounding.values()) {
-            // "/name/0" belongs to "name": the pointer's first token, unescaped by the JSON library.
-            auto pointer = nlohmann::ordered_json::json_pointer(v.pointer);
-            if (pointer.empty())
-                continue;
-            while (!pointer.parent_pointer().empty())
-                pointer = pointer.parent_pointer();
-            BatchResultsModel::FieldGrounding &f = fields[pointer.back()];
-            ++f.total;
-            f.grounded += v.isGrounded() ? 1 : 0;
-        }
-        return fields;
-    }));
+    watcher->setFuture(
+        QtConcurrent::run(backgroundPool(), [document = std::move(document), value = row.value, schema = m_schema] {
+            GroundingOptions options;
+            options.scope = GroundingScope(schema);
+            Grounder grounder(document, options);
+            BatchResultsModel::RowGrounding fields;
+            const Grounding grounding = grounder.ground(value);
+            for (const GroundedValue &v : grounding.values()) {
+                // "/name/0" belongs to "name": the pointer's first token, unescaped by the JSON library.
+                auto pointer = nlohmann::ordered_json::json_pointer(v.pointer);
+                if (pointer.empty())
+                    continue;
+                while (!pointer.parent_pointer().empty())
+                    pointer = pointer.parent_pointer();
+                BatchResultsModel::FieldGrounding &f = fields[pointer.back()];
+                ++f.total;
+                f.grounded += v.isGrounded() ? 1 : 0;
+            }
+            return fields;
+        }));
 }
 
 // Columns as wide as their values once they are known, but no wider than about 40 characters.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "documents/sourcepane.h"
 
+#include "common/backgroundwork.h"
 #include "documents/sourceview.h"
 #include "grounding/grounder.h"
 #include "run/runsession.h"
@@ -82,7 +83,7 @@ void SourcePane::showFromSession()
     });
     const nlohmann::ordered_json schema
         = m_session->config().schema ? m_session->config().schema->document() : nlohmann::ordered_json();
-    watcher->setFuture(QtConcurrent::run(&SourcePane::groundValue, document, result.value, schema));
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), &SourcePane::groundValue, document, result.value, schema));
 }
 
 } // namespace Ui

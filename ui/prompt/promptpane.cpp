@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "prompt/promptpane.h"
 
+#include "common/backgroundwork.h"
+#include "documents/documenttext.h"
 #include "editor/codeeditor.h"
 #include "extraction/extractionrequest.h"
 #include "extraction/tokenestimate.h"
-#include "documents/documenttext.h"
 #include "highlighting/jsonhighlighter.h"
 #include "prompt/placeholderhighlighter.h"
 #include "prompt/promptimagelist.h"
@@ -523,7 +524,7 @@ void PromptPane::loadVariableFromFile(const QString &name, const QString &path)
         FileText read = watcher->result();
         finishFileLoad(name, path, read.text, read.error);
     });
-    watcher->setFuture(QtConcurrent::run(readFileText, path));
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), readFileText, path));
 }
 
 void PromptPane::finishFileLoad(const QString &name, const QString &path, const QString &text, const QString &error)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "result/resultpane.h"
 
+#include "common/backgroundwork.h"
 #include "editor/codeeditor.h"
 #include "export/atomicfile.h"
 #include "export/csvexport.h"
@@ -280,7 +281,7 @@ void ResultPane::fillJsonIfShown()
         if (generation == m_jsonGeneration)
             applyJsonView(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(&renderJsonView, value, errors));
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), &renderJsonView, value, errors));
 }
 
 ResultPane::JsonViewText ResultPane::renderJsonView(const std::shared_ptr<const Json> &value,

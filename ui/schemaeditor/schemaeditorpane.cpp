@@ -1,33 +1,33 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "schemaeditor/schemaeditorpane.h"
 
-#include "highlighting/jsonhighlighter.h"
+#include "common/backgroundwork.h"
 #include "editor/codeeditor.h"
+#include "highlighting/jsonhighlighter.h"
+#include "schema/schemainference.h"
 #include "schemaeditor/schemafieldeditor.h"
 #include "schemaeditor/schemafieldmodel.h"
-#include "schema/schemainference.h"
 #include "json/jsonparser.h"
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QThreadPool>
 #include <QFile>
 #include <QFutureWatcher>
-#include <QHeaderView>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QResizeEvent>
-#include <QTextCursor>
-#include <QToolButton>
-#include <QUrl>
 #include <QSaveFile>
 #include <QSplitter>
 #include <QStringDecoder>
-#include <QTimer>
-#include <QTreeWidget>
-#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QTextCursor>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QUrl>
+#include <QVBoxLayout>
 
 namespace Formwork {
 namespace Ui {
@@ -76,13 +76,6 @@ CheckPointer runCheck(const QString &text, std::optional<GrammarRules> rules,
         }
     }
     return check;
-}
-
-// Big documents, compiled schemas and trees take tens of milliseconds to free: a pool thread does it.
-template<typename T>
-void disposeOffThread(T &&heavy)
-{
-    QThreadPool::globalInstance()->start([heavy = std::forward<T>(heavy)]() mutable { heavy = {}; });
 }
 
 // Splits a JSON Pointer into its (still escaped) tokens.
@@ -249,7 +242,7 @@ SchemaEditorPane::SchemaEditorPane(QWidget *parent)
         } else if (!m_checkTimer->isActive()) {
             startBackgroundLint();
         }
-        disposeOffThread(std::move(*check));
+        disposeInBackground(std::move(*check));
     });
     connect(m_tokenWatcher, &QFutureWatcher<SchemaTokenEstimate>::finished, this, [this] {
         if (m_tokenPending)
@@ -368,7 +361,7 @@ void SchemaEditorPane::checkNow()
     CheckPointer check
         = runCheck(text(), m_grammarRules, model->documentPointer(), model->treePointer(), m_textGeneration);
     applyCheck(*check);
-    disposeOffThread(std::move(*check));
+    disposeInBackground(std::move(*check));
     m_checkedNowGeneration = m_textGeneration;
 }
 
@@ -412,8 +405,9 @@ void SchemaEditorPane::continueSnapshot()
     m_snapshotGeneration = 0;
     m_lintGeneration = m_textGeneration;
     SchemaFieldModel *model = m_fieldEditor->model();
-    m_lintWatcher->setFuture(QtConcurrent::run(runCheck, std::exchange(m_snapshot, QString()), m_grammarRules,
-                                               model->documentPointer(), model->treePointer(), m_lintGeneration));
+    m_lintWatcher->setFuture(QtConcurrent::run(backgroundPool(), runCheck, std::exchange(m_snapshot, QString()),
+                                               m_grammarRules, model->documentPointer(), model->treePointer(),
+                                               m_lintGeneration));
 }
 
 void SchemaEditorPane::applyCheck(SchemaCheck &check)
@@ -456,7 +450,7 @@ void SchemaEditorPane::showEnforcement()
 
 void SchemaEditorPane::applyLint(SchemaLintResult &&result)
 {
-    disposeOffThread(std::exchange(m_lint, std::move(result)));
+    disposeInBackground(std::exchange(m_lint, std::move(result)));
     if (m_lint.state == SchemaLintResult::State::Valid && m_lint.rules != m_grammarRules)
         placeEnforcement(m_lint, m_grammarRules);
     QList<CodeEditor::ErrorMark> marks;
@@ -649,7 +643,8 @@ void SchemaEditorPane::startTokenEstimate()
     m_tokenPending = false;
     if (!m_lint.schema)
         return;
-    m_tokenWatcher->setFuture(QtConcurrent::run(estimateSchemaTokens, *m_lint.schema, m_tokenMode, m_tokenApi));
+    m_tokenWatcher->setFuture(
+        QtConcurrent::run(backgroundPool(), estimateSchemaTokens, *m_lint.schema, m_tokenMode, m_tokenApi));
 }
 
 void SchemaEditorPane::showTokenEstimate(const SchemaTokenEstimate &estimate)

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "schemaeditor/schemafieldmodel.h"
 
+#include "common/backgroundwork.h"
 #include "schemaeditor/schemafieldedits.h"
-
-#include <QThreadPool>
 
 namespace Formwork {
 namespace Ui {
@@ -70,7 +69,7 @@ void SchemaFieldModel::replace(std::shared_ptr<const Json> document, std::shared
     }
     // Freeing a big document and its tree takes a while; not on the GUI thread.
     if (oldTree.use_count() == 1 && oldTree->size() > 1000) {
-        QThreadPool::globalInstance()->start([oldDocument = std::move(oldDocument), oldTree = std::move(oldTree)]() mutable {
+        backgroundPool()->start([oldDocument = std::move(oldDocument), oldTree = std::move(oldTree)]() mutable {
             oldTree.reset();
             oldDocument.reset();
         });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline/replyview.h"
 
+#include "common/backgroundwork.h"
 #include "highlighting/colormix.h"
 
 #include "highlighting/jsonhighlighter.h"
@@ -142,7 +143,7 @@ void ReplyView::loadAsync(const std::function<ReplyRendering()> &render)
     QThread *guiThread = thread();
     const QFont font = this->font();
     const QTextOption option = document()->defaultTextOption();
-    m_loadFuture = QtConcurrent::run([render, font, option, guiThread] {
+    m_loadFuture = QtConcurrent::run(backgroundPool(), [render, font, option, guiThread] {
         LoadedReply loaded;
         loaded.rendering = render();
         auto *doc = new QTextDocument;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline/timelinepane.h"
 
+#include "common/backgroundwork.h"
 #include "editor/codeeditor.h"
 #include "extraction/extractionrequest.h"
 #include "run/runsession.h"
@@ -855,8 +856,9 @@ void TimelinePane::validatePartial()
         if (m_validateAgain)
             validatePartial();
     });
-    watcher->setFuture(QtConcurrent::run(
-        [schema = *m_session->config().schema, value = m_treeValue] { return schema.validate(value); }));
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), [schema = *m_session->config().schema, value = m_treeValue] {
+        return schema.validate(value);
+    }));
 }
 
 TimelinePane::FieldStatus TimelinePane::fieldStatus(const QString &pointer) const

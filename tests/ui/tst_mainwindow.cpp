@@ -121,6 +121,24 @@ private Q_SLOTS:
             QVERIFY2(!action->toolTip().isEmpty() && action->toolTip() != action->text(), qPrintable(action->text()));
     }
 
+    // The toolbar names the chosen model as soon as it is chosen, not after the typing pause.
+    void pickModel_toolbarNamesItAtOnce()
+    {
+        FakeOllama fake;
+        QVERIFY(fake.listen());
+        fake.setTagsJson(readTestData(QStringLiteral("llm/tags-new.json")));
+        MainWindow window;
+        auto *context = window.findChild<QLabel *>(QStringLiteral("runContext"));
+        QVERIFY(context);
+        Formwork::ServerSettings settings;
+        settings.host = fake.baseUrl();
+        settings.api = Formwork::BackendApi::Ollama;
+        window.modelPicker()->setServerSettings(settings);
+        QTRY_COMPARE(window.modelPicker()->catalog()->state(), Formwork::ModelCatalog::State::Ready);
+        QVERIFY(window.modelPicker()->selectModel(QStringLiteral("gemma3:4b-mlx")));
+        QVERIFY2(context->text().startsWith(QStringLiteral("gemma3:4b-mlx on ")), qPrintable(context->text()));
+    }
+
     // The whole flow a new user follows: server, model, schema, prompt, Run; an invalid first reply
     // is reasked and the second one is valid.
     void run_invalidThenValid_showsTwoAttemptsAndTheResult()

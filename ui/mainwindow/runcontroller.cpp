@@ -60,7 +60,8 @@ RunController::RunController(RunSession *session, const Panes &panes, QWidget *w
     connect(m_contextTimer, &QTimer::timeout, this, &RunController::updateRunContext);
     const auto schedule = [this] { m_contextTimer->start(); };
     connect(m_panes.schema, &SchemaEditorPane::schemaChanged, this, schedule);
-    connect(m_panes.picker, &ModelPickerPane::currentModelChanged, this, schedule);
+    // Choosing a model is one click, not typing: the toolbar and the advisor follow at once.
+    connect(m_panes.picker, &ModelPickerPane::currentModelChanged, this, &RunController::updateRunContext);
     connect(m_panes.picker, &ModelPickerPane::serverSettingsChanged, this, schedule);
     connect(m_panes.prompt, &PromptPane::settingsChanged, this, schedule);
     connect(m_panes.picker->connection(), &ServerConnection::serverDetected, this, schedule);

@@ -172,7 +172,12 @@ QVariant AttemptTimelineModel::data(const QModelIndex &index, int role) const
 
 QVariant AttemptTimelineModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    // Short titles keep the list narrow beside the reply; the tooltip says what each one counts.
+    if (role == Qt::ToolTipRole)
+        return columnDescription(section);
+    if (role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case NumberColumn:
@@ -180,15 +185,37 @@ QVariant AttemptTimelineModel::headerData(int section, Qt::Orientation orientati
     case OutcomeColumn:
         return tr("Outcome");
     case ResendsColumn:
-        return tr("Resends");
+        return tr("Resent");
     case TokensInColumn:
-        return tr("Tokens in");
+        return tr("In");
     case TokensOutColumn:
-        return tr("Tokens out");
+        return tr("Out");
     case WallTimeColumn:
         return tr("Time");
     case FirstTokenColumn:
-        return tr("First token");
+        return tr("1st token");
+    default:
+        return {};
+    }
+}
+
+QString AttemptTimelineModel::columnDescription(int section)
+{
+    switch (section) {
+    case NumberColumn:
+        return tr("The attempt's number in the run; the first is the original request, later ones are reasks");
+    case OutcomeColumn:
+        return tr("What came of the attempt: valid, invalid with its error count, or why it failed");
+    case ResendsColumn:
+        return tr("How often the same request was sent again after a transport failure (not counted as attempts)");
+    case TokensInColumn:
+        return tr("Tokens in: the prompt tokens the server counted for this attempt");
+    case TokensOutColumn:
+        return tr("Tokens out: the tokens the model wrote in this attempt");
+    case WallTimeColumn:
+        return tr("Wall time of the attempt, from sending the request to the last byte of the reply");
+    case FirstTokenColumn:
+        return tr("Time to the first token of the reply");
     default:
         return {};
     }

@@ -57,6 +57,7 @@ public:
     static QString failureReasonText(RunFailureReason reason);
 
 private:
+    static QString columnDescription(int section);
     void sync();
     int liveResends() const;
 

@@ -169,7 +169,7 @@ void TimelinePane::buildUi()
     m_mainSplitter->addWidget(m_attemptList);
     m_mainSplitter->addWidget(m_tabs);
     m_mainSplitter->setStretchFactor(0, 1);
-    m_mainSplitter->setSizes({ 230, 690 }); // room for "invalid, 2 errors" and the numbers beside it
+    m_mainSplitter->setSizes({ 350, 570 }); // room for "invalid, 2 errors" and the numbers beside it
     m_mainSplitter->setStretchFactor(1, 3);
     m_mainSplitter->setChildrenCollapsible(false);
 

@@ -178,7 +178,8 @@ private Q_SLOTS:
     {
         const QString host = startServer(QStringLiteral("cli-models.json"));
         const QString port = host.section(u':', -1);
-        qputenv("OLLAMA_HOST", QByteArray("0.0.0.0:") + port.toLatin1()); // bind-all maps to loopback
+        const QByteArray bindAll = QByteArray("0.0.0.0:") + port.toLatin1(); // maps to loopback
+        qputenv("OLLAMA_HOST", bindAll); // Qt 6.8's qputenv takes no QStringBuilder
         const auto run = runCli({ QStringLiteral("models") });
         qunsetenv("OLLAMA_HOST");
         QCOMPARE(run.exitCode, 0);

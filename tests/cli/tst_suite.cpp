@@ -2,6 +2,7 @@
 // The official JSON-Schema-Test-Suite through `formwork-cli suite`. Each function is its own CTest
 // test (see CMakeLists.txt); a missing data directory makes it SKIP, never pass.
 #include "clirunner.h"
+#include "schema/schemaregistry.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -10,8 +11,6 @@
 using Formwork::Test::runCli;
 
 namespace {
-
-const char *const metaschemaDir = "/usr/lib/python3/dist-packages/jsonschema/schemas";
 
 QString sharedSuiteDir()
 {
@@ -35,7 +34,7 @@ private:
     {
         if (!QFileInfo(directory + QStringLiteral("/tests")).isDir())
             QSKIP(qPrintable(QStringLiteral("test suite not found at %1").arg(directory)));
-        if (!QFileInfo(QString::fromLatin1(metaschemaDir)).isDir())
+        if (Formwork::SchemaRegistry().addMetaschemas() == 0)
             QSKIP("python3-jsonschema's metaschemas are not installed");
         const QString argument
             = workingDirectory.isEmpty() ? directory : QDir(workingDirectory).relativeFilePath(directory);

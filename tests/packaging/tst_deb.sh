@@ -40,7 +40,10 @@ contains "the Description's first line is the summary" "$description" "Validated
 contains "the Description has a long text" "$description" "formwork-cli runs the same core without a window"
 depends=$(field Depends)
 # From dpkg-shlibdeps: the libraries the binaries link, with versions from their symbols files.
-for library in libc6 libstdc++6 libqt6core6 libqt6network6 libqt6gui6 libqt6widgets6; do
+# Debian 13's 64-bit time_t transition renamed Qt Core's package libqt6core6t64.
+qtcore=libqt6core6
+[[ $depends == *"libqt6core6t64 ("* ]] && qtcore=libqt6core6t64
+for library in libc6 libstdc++6 "$qtcore" libqt6network6 libqt6gui6 libqt6widgets6; do
     contains "Depends has $library with a version (shlibdeps)" "$depends" "$library (>= "
 done
 # Declared by hand: plugins Qt loads at run time.

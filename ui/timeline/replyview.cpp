@@ -392,6 +392,7 @@ void ReplyView::updatePaletteColours()
     m_errorFormat.setUnderlineColor(errorColor());
     // The wavy line alone is thin; a tint makes the failing value stand out at a glance.
     m_errorFormat.setBackground(mixColors(p.color(QPalette::Base), errorColor(), 0.16));
+    Q_EMIT coloursChanged();
 }
 
 void ReplyView::indexSpans()

@@ -70,6 +70,8 @@ public:
 Q_SIGNALS:
     // A text laid out on the worker thread is shown.
     void loaded();
+    // The palette or the highlighting theme changed errorColor() and the token colours.
+    void coloursChanged();
 
 protected:
     void paintEvent(QPaintEvent *event) override;

@@ -87,6 +87,7 @@ TimelinePane::TimelinePane(RunSession *session, QWidget *parent)
     connect(session, &RunSession::transportRetryScheduled, this, &TimelinePane::updateVerdict);
     connect(session, &RunSession::finished, this, &TimelinePane::updateVerdict);
     connect(session, &RunSession::accepted, this, &TimelinePane::updateVerdict);
+    connect(m_replyView, &ReplyView::coloursChanged, this, &TimelinePane::recolour);
 
     // A session that already ran shows its last attempt.
     updateVerdict();
@@ -316,7 +317,7 @@ void TimelinePane::updateVerdict()
     const bool failed = m_session->state() == RunSession::State::Failed;
     const bool succeeded = m_session->state() == RunSession::State::Succeeded;
     p.setColor(QPalette::WindowText,
-               failed          ? timelineErrorColor(palette())
+               failed          ? m_replyView->errorColor()
                    : succeeded ? timelineSuccessColor(palette())
                                : palette().color(QPalette::WindowText));
     m_verdict->setPalette(p);
@@ -605,7 +606,7 @@ void TimelinePane::showChanges(const AttemptRecord &attempt)
         new QTreeWidgetItem(m_changesView, { tr("The first attempt: nothing to compare.") });
         return;
     }
-    const QColor error = timelineErrorColor(palette());
+    const QColor error = m_replyView->errorColor(); // the underline's colour: the theme's with KF6
     const QColor success = timelineSuccessColor(palette());
 
     auto *values = new QTreeWidgetItem(m_changesView);
@@ -772,9 +773,14 @@ bool TimelinePane::growTreeChildren(const Json &value, const std::string &pointe
 void TimelinePane::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() != QEvent::PaletteChange)
-        return;
-    // Colours come from the palette: recolour every decided field and the verdict.
+    if (event->type() == QEvent::PaletteChange)
+        recolour();
+}
+
+// Colours come from the palette and the reply view's theme (whose palette change arrives after
+// this pane's): recolour every decided field and the verdict.
+void TimelinePane::recolour()
+{
     for (auto it = m_fieldStatus.begin(); it != m_fieldStatus.end(); ++it)
         it.value() = FieldStatus::Pending;
     colourTree(m_treeErrors);
@@ -784,7 +790,7 @@ void TimelinePane::changeEvent(QEvent *event)
 void TimelinePane::colourTree(const QList<ValidationError> &errors)
 {
     m_treeErrors = errors;
-    const QColor error = timelineErrorColor(palette());
+    const QColor error = m_replyView->errorColor(); // the underline's colour: the theme's with KF6
     const QColor success = timelineSuccessColor(palette());
     // Every error path and its ancestors: a field is invalid when an error is at or below it.
     QSet<QString> failing;

@@ -119,6 +119,7 @@ private:
     bool growTreeChildren(const nlohmann::ordered_json &value, const std::string &pointer, QTreeWidgetItem *item,
                           const std::set<std::string, std::less<>> &complete, bool all);
     void colourTree(const QList<ValidationError> &errors);
+    void recolour();
     void validatePartial();
 
     QPointer<RunSession> m_session;

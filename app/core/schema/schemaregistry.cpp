@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 
 namespace Formwork {
 
@@ -50,11 +51,47 @@ int SchemaRegistry::addDirectory(const std::string &baseUri, const QString &dire
 
 QString SchemaRegistry::defaultMetaschemaDirectory()
 {
-    return QStringLiteral("/usr/lib/python3/dist-packages/jsonschema/schemas");
+    const QString jsonschema = QStringLiteral("/usr/lib/python3/dist-packages/jsonschema/schemas");
+    const QString specifications = QStringLiteral("/usr/lib/python3/dist-packages/jsonschema_specifications/schemas");
+    if (!QFileInfo::exists(jsonschema + QStringLiteral("/draft2020-12.json"))
+        && QFileInfo::exists(specifications + QStringLiteral("/draft202012/metaschema.json")))
+        return specifications;
+    return jsonschema;
+}
+
+int SchemaRegistry::addSpecificationFolders(const QString &directory, QString *errorMessage)
+{
+    int count = 0;
+    if (addFile("http://json-schema.org/draft-07/schema", directory + QStringLiteral("/draft7/metaschema.json"),
+                errorMessage))
+        ++count;
+    if (addFile("https://json-schema.org/draft/2020-12/schema", directory + QStringLiteral("/draft202012/metaschema.json"),
+                errorMessage))
+        ++count;
+    // The vocabulary files have no suffix; each names its URI in $id.
+    for (const QString &draft : { QStringLiteral("draft202012"), QStringLiteral("draft201909") }) {
+        QDirIterator it(directory + u'/' + draft + QStringLiteral("/vocabularies"), QDir::Files);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray bytes = file.readAll();
+            auto vocabulary = nlohmann::ordered_json::parse(bytes.constBegin(), bytes.constEnd(), nullptr, false);
+            if (!vocabulary.is_object() || !vocabulary.contains("$id") || !vocabulary["$id"].is_string())
+                continue;
+            const std::string id = vocabulary["$id"].get<std::string>();
+            add(id, std::move(vocabulary));
+            ++count;
+        }
+    }
+    return count;
 }
 
 int SchemaRegistry::addMetaschemas(const QString &directory, QString *errorMessage)
 {
+    if (!QFileInfo::exists(directory + QStringLiteral("/draft2020-12.json"))
+        && QFileInfo::exists(directory + QStringLiteral("/draft202012/metaschema.json")))
+        return addSpecificationFolders(directory, errorMessage);
     int count = 0;
     if (addFile("http://json-schema.org/draft-07/schema", directory + QStringLiteral("/draft7.json"), errorMessage))
         ++count;

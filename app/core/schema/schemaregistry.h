@@ -23,16 +23,22 @@ public:
     // Registers every *.json file below `directory` under `baseUri` + its relative path.
     int addDirectory(const std::string &baseUri, const QString &directory, QString *errorMessage = nullptr);
 
-    // Registers the official draft-07 and 2020-12 metaschemas (and the 2020-12 vocabularies) from a
-    // directory holding draft7.json, draft2020-12.json and vocabularies.json (a map URI -> schema),
-    // such as Debian's python3-jsonschema data files. Returns how many documents were added.
+    // Registers the official draft-07 and 2020-12 metaschemas (and the vocabularies) from either of
+    // the layouts Debian ships them in: python3-jsonschema's data files up to Debian 12 (draft7.json,
+    // draft2020-12.json and vocabularies.json, a map URI -> schema), or, from Debian 13,
+    // python3-jsonschema-specifications' folders (draft7/metaschema.json,
+    // draft202012/metaschema.json, draft202012/vocabularies/* each under its $id). Returns how
+    // many documents were added.
     int addMetaschemas(const QString &directory = defaultMetaschemaDirectory(), QString *errorMessage = nullptr);
+    // The first of the two Debian folders that holds metaschemas (the older one when neither does).
     static QString defaultMetaschemaDirectory();
 
     std::shared_ptr<const nlohmann::ordered_json> find(const std::string &uri) const;
     bool isEmpty() const { return m_documents.empty(); }
 
 private:
+    int addSpecificationFolders(const QString &directory, QString *errorMessage);
+
     std::map<std::string, std::shared_ptr<const nlohmann::ordered_json>> m_documents;
 };
 

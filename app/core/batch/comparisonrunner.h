@@ -19,6 +19,16 @@ class HistoryDatabase;
 
 // One column of the comparison grid: the same rows with another model, mode or prompt.
 struct BatchVariant {
+    BatchVariant() = default;
+    BatchVariant(const QString &model, ExtractionMode mode, const std::optional<QString> &userPrompt = std::nullopt,
+                 const QString &label = {})
+        : model(model)
+        , mode(mode)
+        , userPrompt(userPrompt)
+        , label(label)
+    {
+    }
+
     QString model;
     ExtractionMode mode = ExtractionMode::Schema;
     std::optional<QString> userPrompt; // unset: the base prompt

@@ -313,7 +313,7 @@ struct BatchJob {
     CheckList checks;
     BatchInput input;
     QList<BatchVariant> variants; // --variant: a comparison instead of a batch
-    QStringList variantKeys; // each variant's batch in the history (comparisonKey())
+    QStringList variantKeys; // each variant's batch in the history (comparisonBatchKey())
     bool json = false;
 };
 
@@ -419,7 +419,7 @@ QString readVariants(const QCommandLineParser &parser, const BatchOptions &optio
                     .arg(value, QDir::toNativeSeparators(promptPath));
         }
         job.variants.append(*variant);
-        job.variantKeys.append(comparisonKey(job.options.inputPath, *variant, promptPath));
+        job.variantKeys.append(comparisonBatchKey(job.options.inputPath, *variant, promptPath));
     }
     job.json = parser.isSet(options.json);
     if (job.variants.isEmpty())

@@ -111,15 +111,6 @@ std::optional<BatchVariant> parseVariant(const QString &value, ExtractionMode de
     return variant;
 }
 
-QString comparisonKey(const QString &inputPath, const BatchVariant &variant, const QString &promptPath)
-{
-    QString key = QStringLiteral("comparison:%1#%2:%3")
-                      .arg(QFileInfo(inputPath).absoluteFilePath(), variant.model, extractionModeName(variant.mode));
-    if (!promptPath.isEmpty())
-        key += QStringLiteral(":@") + QFileInfo(promptPath).absoluteFilePath();
-    return key;
-}
-
 void learnVariantModels(LlmBackend *backend, QList<BatchVariant> &variants)
 {
     auto *ollama = qobject_cast<OllamaBackend *>(backend);

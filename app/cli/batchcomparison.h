@@ -25,11 +25,6 @@ namespace Cli {
 std::optional<BatchVariant> parseVariant(const QString &value, ExtractionMode defaultMode,
                                          QString *promptPath = nullptr);
 
-// What identifies a variant's batch in the history, so --resume finds it again:
-// "comparison:<input>#<model>:<mode>[:@<prompt file>]" (absolute paths; never a file name, so
-// never the --out of a batch).
-QString comparisonKey(const QString &inputPath, const BatchVariant &variant, const QString &promptPath);
-
 // Asks an Ollama server for each variant's model (/api/show: context length, capabilities), as
 // a single run learns its model; a model it cannot describe stays unknown.
 void learnVariantModels(LlmBackend *backend, QList<BatchVariant> &variants);

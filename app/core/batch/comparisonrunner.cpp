@@ -3,6 +3,8 @@
 
 #include "batch/batchrunner.h"
 
+#include <QFileInfo>
+
 namespace Formwork {
 
 QString BatchVariant::displayName() const
@@ -12,6 +14,17 @@ QString BatchVariant::displayName() const
     if (userPrompt && !promptName.isEmpty())
         return QStringLiteral("%1 / %2 / %3").arg(model, extractionModeName(mode), promptName);
     return QStringLiteral("%1 / %2").arg(model, extractionModeName(mode));
+}
+
+QString comparisonBatchKey(const QString &inputPath, const BatchVariant &variant, const QString &promptSource)
+{
+    QString key = QStringLiteral("comparison:%1#%2:%3")
+                      .arg(QFileInfo(inputPath).absoluteFilePath(), variant.model, extractionModeName(variant.mode));
+    if (!promptSource.isEmpty()) {
+        const QFileInfo file(promptSource);
+        key += QStringLiteral(":@") + (file.isFile() ? file.absoluteFilePath() : promptSource);
+    }
+    return key;
 }
 
 VariantStats variantStats(const BatchVariant &variant, const BatchSummary &summary, const QList<BatchRowResult> &rows)

@@ -58,6 +58,12 @@ struct VariantStats {
     AgreementReport agreement;
 };
 
+// What identifies a variant's batch in the history (its out path), so a resume finds it again:
+// "comparison:<input>#<model>:<mode>[:@<prompt source>]" with absolute paths: never a file name,
+// so never the --out of a batch. `promptSource`: the variant's prompt file, or another name for
+// where its prompt came from; empty for the base prompt.
+QString comparisonBatchKey(const QString &inputPath, const BatchVariant &variant, const QString &promptSource);
+
 // The statistics of a finished batch.
 VariantStats variantStats(const BatchVariant &variant, const BatchSummary &summary,
                           const QList<BatchRowResult> &rows);

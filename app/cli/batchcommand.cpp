@@ -285,10 +285,12 @@ struct BatchOptions {
                                  QCoreApplication::translate(
                                      "cli",
                                      "Compare instead: run the rows once per variant (repeat it; a model, "
-                                     "optionally with a mode: llama3.1:8b:json) and print the grid of valid "
+                                     "optionally with a mode and a user prompt file of its own instead of "
+                                     "--template: llama3.1:8b:json:@short.txt) and print the grid of valid "
                                      "first try, after reasks, failed, attempts, tokens, latency and field "
-                                     "agreement; no --out, not kept in the history (default: none)."),
-                                 QStringLiteral("model[:mode]") };
+                                     "agreement; no --out; kept in the history, so --resume continues an "
+                                     "interrupted comparison (default: none)."),
+                                 QStringLiteral("model[:mode][:@file]") };
     QCommandLineOption json { QStringLiteral("json"),
                               QCoreApplication::translate(
                                   "cli", "With --variant: print the grid as JSON (default: a table).") };
@@ -311,6 +313,7 @@ struct BatchJob {
     CheckList checks;
     BatchInput input;
     QList<BatchVariant> variants; // --variant: a comparison instead of a batch
+    QStringList variantKeys; // each variant's batch in the history (comparisonBatchKey())
     bool json = false;
 };
 
@@ -397,21 +400,54 @@ int readRows(const QCommandLineParser &parser, const BatchOptions &options, QTex
 QString readVariants(const QCommandLineParser &parser, const BatchOptions &options, ExtractionMode mode, BatchJob &job)
 {
     for (const QString &value : parser.values(options.variant)) {
-        const auto variant = parseVariant(value, mode);
+        QString promptPath;
+        auto variant = parseVariant(value, mode, &promptPath);
         if (!variant)
-            return QCoreApplication::translate("cli", "--variant '%1' names no model (model or model:mode).")
+            return QCoreApplication::translate("cli",
+                                               "--variant '%1' names no model (model, model:mode or "
+                                               "model:mode:@prompt-file).")
                 .arg(value);
+        if (!promptPath.isEmpty()) {
+            QFile file(promptPath);
+            if (!file.open(QIODevice::ReadOnly))
+                return QCoreApplication::translate("cli", "--variant '%1': cannot read %2: %3")
+                    .arg(value, QDir::toNativeSeparators(promptPath), file.errorString());
+            variant->userPrompt = QString::fromUtf8(file.readAll());
+            variant->promptName = QFileInfo(promptPath).fileName();
+            if (variant->userPrompt->trimmed().isEmpty())
+                return QCoreApplication::translate("cli", "--variant '%1': %2 is empty.")
+                    .arg(value, QDir::toNativeSeparators(promptPath));
+        }
         job.variants.append(*variant);
+        job.variantKeys.append(comparisonBatchKey(job.options.inputPath, *variant, promptPath));
     }
     job.json = parser.isSet(options.json);
     if (job.variants.isEmpty())
         return job.json ? QCoreApplication::translate("cli", "--json prints the grid of --variant: give --variant too.")
                         : QString();
-    if (parser.isSet(options.out) || parser.isSet(options.resume))
-        return QCoreApplication::translate("cli",
-                                           "--variant prints a grid: it writes no --out and there is nothing "
-                                           "to --resume.");
+    if (parser.isSet(options.out))
+        return QCoreApplication::translate("cli", "--variant prints a grid: it writes no --out.");
     return {};
+}
+
+// A variant's own prompt may use only the input's columns, like --template: said before a
+// request is sent.
+int checkVariantPrompts(QTextStream &err, const BatchJob &job)
+{
+    for (const BatchVariant &variant : job.variants) {
+        if (!variant.userPrompt)
+            continue;
+        for (const QString &name : templateVariableNames(*variant.userPrompt)) {
+            if (!job.input.columns.contains(name))
+                return usage(err,
+                             QCoreApplication::translate("cli",
+                                                         "the prompt of --variant %1 uses {{%2}} but %3 has no "
+                                                         "such column (it has: %4).")
+                                 .arg(variant.displayName(), name, QDir::toNativeSeparators(job.options.inputPath),
+                                      job.input.columns.join(QStringLiteral(", "))));
+        }
+    }
+    return ExitSuccess;
 }
 
 int readJob(const QCommandLineParser &parser, const BatchOptions &options, QTextStream &err, BatchJob &job)
@@ -445,7 +481,9 @@ int readJob(const QCommandLineParser &parser, const BatchOptions &options, QText
     if (!checks)
         return usage(err, checks.error());
     job.checks = std::move(checks).value();
-    return readRows(parser, options, err, job);
+    if (const int code = readRows(parser, options, err, job); code != ExitSuccess)
+        return code;
+    return checkVariantPrompts(err, job);
 }
 
 // The history of the batch: the batch to continue or a new one. Returns the exit code when the
@@ -466,6 +504,85 @@ std::optional<int> openHistory(QTextStream &err, HistoryDatabase &history, const
     if (batchId == 0 && job.options.resume)
         return ExitUsage;
     return std::nullopt;
+}
+
+// The batch of each variant of a comparison in the history: with --resume the unfinished one of
+// the same variant over the same input, else a new one (0: not recorded). nullopt after saying
+// why the comparison cannot resume.
+std::optional<QList<qint64>> comparisonInHistory(QTextStream &err, HistoryDatabase &history, const BatchJob &job,
+                                                 const QString &schemaJson)
+{
+    QList<qint64> ids;
+    QStringList resumed;
+    bool leftUnfinished = false;
+    for (qsizetype i = 0; i < job.variants.size(); ++i) {
+        const BatchVariant &variant = job.variants.at(i);
+        const auto unfinished = history.latestUnfinishedBatch(job.variantKeys.at(i));
+        if (job.options.resume && unfinished) {
+            if (unfinished->inputFingerprint != job.input.fingerprint || unfinished->schemaJson != schemaJson) {
+                err << QCoreApplication::translate("cli",
+                                                   "batch: cannot resume: the input or the schema changed since "
+                                                   "batch %1 (%2) began (run without --resume to start again).")
+                           .arg(unfinished->id)
+                           .arg(variant.displayName())
+                    << Qt::endl;
+                return std::nullopt;
+            }
+            history.setBatchStatus(unfinished->id, QStringLiteral("running"));
+            ids.append(unfinished->id);
+            resumed.append(QString::number(unfinished->id));
+            continue;
+        }
+        leftUnfinished = leftUnfinished || unfinished.has_value();
+        StoredBatch batch;
+        batch.inputPath = QFileInfo(job.options.inputPath).absoluteFilePath();
+        batch.inputFingerprint = job.input.fingerprint;
+        batch.outPath = job.variantKeys.at(i);
+        batch.model = variant.model;
+        batch.mode = extractionModeName(variant.mode);
+        batch.schemaJson = schemaJson;
+        batch.rowCount = int(job.input.rows.size());
+        const qint64 id = history.createBatch(batch);
+        if (id == 0)
+            err << history.lastError() << Qt::endl;
+        ids.append(id);
+    }
+    if (!resumed.isEmpty())
+        err << QCoreApplication::translate("cli", "batch: resuming the comparison (batches %1)")
+                   .arg(resumed.join(QStringLiteral(", ")))
+            << Qt::endl;
+    else if (job.options.resume)
+        err << QCoreApplication::translate("cli", "batch: nothing to resume for these variants; starting a new "
+                                                  "comparison.")
+            << Qt::endl;
+    else if (leftUnfinished)
+        err << QCoreApplication::translate("cli",
+                                           "batch: a comparison of these variants over this input did not finish; "
+                                           "starting a new one (--resume continues it).")
+            << Qt::endl;
+    return ids;
+}
+
+// The history of a comparison, then the comparison itself.
+int compare(QNetworkAccessManager *network, LlmBackend *first, BatchJob &job, QTextStream &out, QTextStream &err)
+{
+    learnVariantModels(first, job.variants);
+    HistoryDatabase history;
+    QList<qint64> ids;
+    if (const QString problem = history.open(job.options.historyPath); !problem.isEmpty()) {
+        err << problem << Qt::endl;
+        if (job.options.resume)
+            return ExitUsage;
+        err << QCoreApplication::translate("cli", "batch: going on without a history (--resume will not be possible).")
+            << Qt::endl;
+        return runComparison(network, job.config, job.input, job.variants, job.json, out, err);
+    }
+    const QString schemaJson
+        = QString::fromStdString(job.config.schema->document().dump(-1, ' ', false, Json::error_handler_t::replace));
+    const auto batches = comparisonInHistory(err, history, job, schemaJson);
+    if (!batches)
+        return ExitUsage;
+    return runComparison(network, job.config, job.input, job.variants, job.json, out, err, &history, *batches);
 }
 
 // What answers at the first server, named on stderr, into the batch's configuration. False (after
@@ -524,7 +641,8 @@ int run(const QStringList &arguments)
         ".md, .pdf, .html): the valid results go to --out, failures to <out>.failures.jsonl, progress\n"
         "to stderr. Every run is kept in the history, so --resume continues an interrupted batch\n"
         "without redoing finished rows; Ctrl-C writes the rows finished so far and exits with 130.\n"
-        "With --variant, the rows run once per variant and the comparison grid goes to stdout instead."));
+        "With --variant, the rows run once per variant (each kept in the history as a batch of its\n"
+        "own) and the comparison grid goes to stdout instead."));
     const BatchOptions options;
     options.addTo(parser);
     QTextStream out(stdout);
@@ -544,7 +662,7 @@ int run(const QStringList &arguments)
     if (!job.checks.isEmpty())
         job.config.checker = std::make_shared<ChecksAttemptChecker>(job.checks, first.get());
     if (!job.variants.isEmpty())
-        return runComparison(&network, job.config, job.input, job.variants, job.json, out, err);
+        return compare(&network, first.get(), job, out, err);
 
     HistoryDatabase history;
     qint64 batchId = 0;

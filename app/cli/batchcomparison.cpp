@@ -5,8 +5,14 @@
 #include "clicommand.h"
 #include "interruptwatcher.h"
 
+#include "llm/backendjobs.h"
+#include "llm/ollamabackend.h"
+#include "store/historydatabase.h"
+
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QFileInfo>
+#include <QHash>
 #include <QTextStream>
 
 #include <algorithm>
@@ -76,21 +82,58 @@ QList<QStringList> tableRows(const QList<VariantStats> &grid)
 
 } // namespace
 
-std::optional<BatchVariant> parseVariant(const QString &value, ExtractionMode defaultMode)
+std::optional<BatchVariant> parseVariant(const QString &value, ExtractionMode defaultMode, QString *promptPath)
 {
     BatchVariant variant;
-    variant.model = value;
+    QString head = value;
+    // A model name has no '@', a file name may have ':': the first ":@" ends the model part.
+    if (const qsizetype at = value.indexOf(QLatin1String(":@")); at >= 0) {
+        const QString path = value.mid(at + 2);
+        if (path.isEmpty())
+            return std::nullopt;
+        if (promptPath)
+            *promptPath = path;
+        head = value.left(at);
+    } else if (promptPath) {
+        promptPath->clear();
+    }
+    variant.model = head;
     variant.mode = defaultMode;
-    const qsizetype colon = value.lastIndexOf(u':');
+    const qsizetype colon = head.lastIndexOf(u':');
     if (colon >= 0) {
-        if (const auto mode = extractionModeFromName(value.mid(colon + 1))) {
-            variant.model = value.left(colon);
+        if (const auto mode = extractionModeFromName(head.mid(colon + 1))) {
+            variant.model = head.left(colon);
             variant.mode = *mode;
         }
     }
     if (variant.model.trimmed().isEmpty())
         return std::nullopt;
     return variant;
+}
+
+void learnVariantModels(LlmBackend *backend, QList<BatchVariant> &variants)
+{
+    auto *ollama = qobject_cast<OllamaBackend *>(backend);
+    if (!ollama)
+        return; // /v1/models names the models and nothing more
+    QHash<QString, ModelInfo> known;
+    for (BatchVariant &variant : variants) {
+        if (!variant.modelInfo.name.isEmpty())
+            continue;
+        if (!known.contains(variant.model)) {
+            QEventLoop loop;
+            ModelInfo info;
+            ModelDetailsJob *job = ollama->showModel(variant.model);
+            QObject::connect(job, &ModelDetailsJob::finished, &loop, [&info, &loop](const ModelInfo &shown) {
+                info = shown;
+                loop.quit();
+            });
+            QObject::connect(job, &ModelDetailsJob::failed, &loop, &QEventLoop::quit);
+            loop.exec();
+            known.insert(variant.model, info);
+        }
+        variant.modelInfo = known.value(variant.model);
+    }
 }
 
 QString comparisonTable(const QList<VariantStats> &grid)
@@ -120,6 +163,7 @@ Json comparisonJson(const QList<VariantStats> &grid)
         v["variant"] = s.variant.displayName().toStdString();
         v["model"] = s.variant.model.toStdString();
         v["mode"] = extractionModeName(s.variant.mode).toStdString();
+        v["prompt"] = s.variant.userPrompt ? Json(s.variant.promptName.toStdString()) : Json(); // null: --template
         v["outcome"] = outcomeName(s.outcome).toStdString();
         v["rows"] = s.rows;
         v["valid_first_try"] = s.validFirstTry;
@@ -137,9 +181,15 @@ Json comparisonJson(const QList<VariantStats> &grid)
 }
 
 int runComparison(QNetworkAccessManager *network, const BatchConfig &config, const BatchInput &input,
-                  const QList<BatchVariant> &variants, bool json, QTextStream &out, QTextStream &err)
+                  const QList<BatchVariant> &variants, bool json, QTextStream &out, QTextStream &err,
+                  HistoryDatabase *history, const QList<qint64> &batchIds)
 {
     ComparisonRunner runner(network, config, input, variants);
+    if (history)
+        runner.setHistory(history, batchIds);
+    QObject::connect(&runner, &ComparisonRunner::historyError, &runner, [&err](const QString &message) {
+        err << QCoreApplication::translate("cli", "warning: %1").arg(message) << Qt::endl;
+    });
     ProgressPrinter printer(err);
     InterruptWatcher interrupt;
     QEventLoop loop;
@@ -169,6 +219,15 @@ int runComparison(QNetworkAccessManager *network, const BatchConfig &config, con
     runner.start();
     loop.exec();
 
+    if (history) {
+        const bool complete = grid.size() == variants.size()
+            && std::all_of(grid.cbegin(), grid.cend(),
+                           [](const VariantStats &s) { return s.outcome == BatchSummary::Outcome::Finished; });
+        for (const qint64 id : batchIds) {
+            if (id > 0)
+                history->setBatchStatus(id, complete ? QStringLiteral("finished") : QStringLiteral("stopped"));
+        }
+    }
     if (json)
         out << QString::fromStdString(comparisonJson(grid).dump(2, ' ', false, Json::error_handler_t::replace))
             << Qt::endl;

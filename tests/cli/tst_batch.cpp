@@ -72,6 +72,8 @@ private:
         env.insert(QStringLiteral("FORMWORK_BACKOFF_BASE_MS"), QStringLiteral("1"));
         env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
         env.insert(QStringLiteral("LANGUAGE"), QString());
+        // The default history (comparisons without --history) goes here, never to the user's.
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
         process->setProcessEnvironment(env);
         process->setWorkingDirectory(m_dir.path());
         process->start(QStringLiteral(FORMWORK_CLI_PATH), arguments);
@@ -546,6 +548,133 @@ private Q_SLOTS:
         QVERIFY2(done >= 5 && done < 80, qPrintable(QString::number(done)));
         for (const auto &request : m_server->requestsTo("/api/chat"))
             QCOMPARE(request.json.value("model", std::string()), std::string("a"));
+    }
+
+    // --variant MODEL:MODE:@FILE (issue 12): that variant's requests carry the file's prompt
+    // instead of --template, the others the base prompt; the grid names the prompt.
+    void variantPromptFile_requestsCarryItAndGridNamesIt()
+    {
+        m_server->addModel(QStringLiteral("a"));
+        write(QStringLiteral("vp.csv"), BatchScript::csv(3));
+        write(QStringLiteral("short.txt"), "Answer briefly. item: {{item}}");
+        const QStringList args { QStringLiteral("batch"), QStringLiteral("--schema"), path(QStringLiteral("s.json")),
+                                 QStringLiteral("--input"), path(QStringLiteral("vp.csv")), QStringLiteral("--host"),
+                                 host(), QStringLiteral("--history"), path(QStringLiteral("vp.sqlite")),
+                                 QStringLiteral("--variant"), QStringLiteral("a"), QStringLiteral("--variant"),
+                                 QStringLiteral("a:json:@") + path(QStringLiteral("short.txt")) };
+        const Run run = cli(args + QStringList { QStringLiteral("--json") });
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const Json grid = Json::parse(run.out.toStdString());
+        QCOMPARE(grid.size(), size_t(2));
+        QCOMPARE(grid[0]["variant"].get<std::string>(), std::string("a / schema"));
+        QVERIFY(grid[0]["prompt"].is_null());
+        QCOMPARE(grid[1]["variant"].get<std::string>(), std::string("a / json / short.txt"));
+        QCOMPARE(grid[1]["prompt"].get<std::string>(), std::string("short.txt"));
+        QCOMPARE(grid[1]["valid_first_try"].get<int>(), 2); // row 3 is reasked, as scripted
+        QCOMPARE(grid[1]["valid_after_reasks"].get<int>(), 1);
+        int withFile = 0;
+        for (const auto &request : m_server->requestsTo("/api/chat")) {
+            std::string user;
+            for (const auto &message : request.json["messages"])
+                if (message.value("role", std::string()) == "user" && user.empty())
+                    user = message.value("content", std::string());
+            const bool json = request.json.value("format", Json()) == Json("json");
+            QCOMPARE(user.rfind("Answer briefly. item: ", 0) == 0, json); // the file's prompt, json variant only
+            withFile += json ? 1 : 0;
+        }
+        QCOMPARE(withFile, 4);
+
+        const Run table = cli(args);
+        QVERIFY2(table.exitCode == 0, qPrintable(table.err));
+        QCOMPARE(table.out.split(u'\n').constFirst().simplified(), QStringLiteral("a / schema a / json / short.txt"));
+
+        // A prompt file naming a column the input lacks is refused before any request.
+        write(QStringLiteral("bad.txt"), "{{nope}}");
+        const qsizetype before = m_server->requestsTo("/api/chat").size();
+        QStringList bad = args;
+        bad.last() = QStringLiteral("a:@") + path(QStringLiteral("bad.txt"));
+        const Run refused = cli(bad);
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(QStringLiteral("{{nope}}")), qPrintable(refused.err));
+        QCOMPARE(m_server->requestsTo("/api/chat").size(), before);
+    }
+
+    // A comparison is kept in the history like a batch, one batch per variant (issue 12): after
+    // Ctrl-C, --resume finishes it without running a finished row again or twice, and
+    // `history list` shows every variant's rows.
+    void comparisonInterrupted_resumeFinishesWithoutDuplicates()
+    {
+        m_server->addModel(QStringLiteral("a"));
+        m_server->addModel(QStringLiteral("b"));
+        m_server->setChatResponder(BatchScript::responder(15));
+        write(QStringLiteral("cr.csv"), BatchScript::csv(30));
+        const QString historyPath = path(QStringLiteral("cr.sqlite"));
+        const QStringList args { QStringLiteral("batch"), QStringLiteral("--schema"), path(QStringLiteral("s.json")),
+                                 QStringLiteral("--input"), path(QStringLiteral("cr.csv")), QStringLiteral("--host"),
+                                 host(), QStringLiteral("--history"), historyPath, QStringLiteral("--variant"),
+                                 QStringLiteral("a"), QStringLiteral("--variant"), QStringLiteral("b:json"),
+                                 QStringLiteral("--json") };
+        auto process = start(args);
+        QVERIFY(process->waitForStarted());
+        QSignalSpy finished(process.get(), &QProcess::finished);
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->requestsTo("/api/chat").size() >= 10, 30000);
+        QCOMPARE(::kill(pid_t(process->processId()), SIGINT), 0);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(process->exitCode(), 130);
+
+        // The rows of variant a finished before the interruption, from the history.
+        const auto finalRows = [&historyPath](const std::string &model) {
+            HistoryDatabase history;
+            std::map<QString, int> rows;
+            if (!history.open(historyPath).isEmpty())
+                return rows;
+            for (const StoredRun &run : history.listRuns(1000))
+                if (run.model.toStdString() == model && (run.status == u"valid" || run.status == u"invalid"))
+                    ++rows[run.rowId];
+            return rows;
+        };
+        const std::map<QString, int> before = finalRows("a");
+        QVERIFY(before.size() >= 5 && before.size() < 30);
+        const qsizetype requestsBefore = m_server->requestsTo("/api/chat").size();
+
+        const Run resumed = cli(args + QStringList { QStringLiteral("--resume") });
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+        QVERIFY2(resumed.err.contains(QStringLiteral("resuming the comparison")), qPrintable(resumed.err));
+        for (const auto &request : m_server->requestsTo("/api/chat").mid(requestsBefore)) {
+            if (request.json.value("model", std::string()) == "a")
+                QVERIFY(!before.count(QString::number(BatchScript::rowOf(request))));
+        }
+        const Json grid = Json::parse(resumed.out.toStdString());
+        QCOMPARE(grid.size(), size_t(2));
+        for (const Json &variant : grid) {
+            QCOMPARE(variant["outcome"].get<std::string>(), std::string("finished"));
+            QCOMPARE(variant["valid_first_try"].get<int>() + variant["valid_after_reasks"].get<int>()
+                         + variant["failed"].get<int>(),
+                     30);
+            QCOMPARE(variant["failed"].get<int>(), 1); // row 7
+        }
+        for (const std::string model : { "a", "b" }) {
+            const std::map<QString, int> rows = finalRows(model);
+            QCOMPARE(int(rows.size()), 30);
+            for (const auto &[row, count] : rows)
+                QCOMPARE(count, 1);
+        }
+        // Finished now: a second --resume has nothing to continue.
+        const Run again = cli(args + QStringList { QStringLiteral("--resume") });
+        QVERIFY2(again.err.contains(QStringLiteral("nothing to resume")), qPrintable(again.err));
+
+        const Run list = cli({ QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--history"),
+                               historyPath, QStringLiteral("--limit"), QStringLiteral("1000"), QStringLiteral("--json") });
+        QCOMPARE(list.exitCode, 0);
+        QSet<qint64> batches;
+        int ofB = 0;
+        for (const QString &line : list.out.split(u'\n', Qt::SkipEmptyParts)) {
+            const Json run = Json::parse(line.toStdString());
+            batches.insert(run["batch"].get<qint64>());
+            ofB += run["model"] == "b" && run["mode"] == "json" ? 1 : 0;
+        }
+        QVERIFY(ofB >= 30);
+        QCOMPARE(batches.size(), 4); // a and b, then both again for the third run
     }
 
     // The settings a batch row stores are those of a single run (one home, store/runsettings),

@@ -7,9 +7,14 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QProcessEnvironment>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <nlohmann/json.hpp>
 
@@ -522,7 +527,7 @@ private Q_SLOTS:
 
         QVERIFY(serve(Json::array({ reply(validPerson) })));
         const QString defaultPath
-            = Formwork::Test::cliDataHome() + QStringLiteral("/Formwork/formwork-cli/history.sqlite");
+            = Formwork::Test::cliDataHome() + QStringLiteral("/formwork/history.sqlite"); // shared with the window
         qsizetype before = 0;
         if (QFile::exists(defaultPath)) {
             Formwork::HistoryDatabase history;
@@ -533,6 +538,65 @@ private Q_SLOTS:
         Formwork::HistoryDatabase history;
         QCOMPARE(history.open(defaultPath), QString());
         QCOMPARE(history.listRuns().size(), before + 1);
+    }
+
+    // The window and formwork-cli share one history file (issue 12): a CLI run with --history
+    // while the window's HistoryDatabase holds the file open, and while the window is in the
+    // middle of a write transaction, waits for it (busy timeout) and stores its run; both sides'
+    // runs are there afterwards and the window writes on.
+    void historyOpenInTheWindow_cliWaitsAndBothRunsAreKept()
+    {
+        QVERIFY(serve(Json::array({ reply(validPerson) })));
+        const QString path = m_dir.filePath(QStringLiteral("shared/history.sqlite"));
+        Formwork::HistoryDatabase window;
+        QCOMPARE(window.open(path), QString());
+        Formwork::RunStart start;
+        start.model = QStringLiteral("window-model");
+        const qint64 windowRun = window.beginRun(start); // a run under way in the window
+        QVERIFY(windowRun > 0);
+
+        // A second connection of this process holds the write lock while the CLI starts.
+        const QString lockName = QStringLiteral("lock");
+        {
+            QSqlDatabase lock = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), lockName);
+            lock.setDatabaseName(path);
+            QVERIFY(lock.open());
+            QSqlQuery q(lock);
+            QVERIFY(q.exec(QStringLiteral("BEGIN IMMEDIATE")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO runs(created_at, model, status) VALUES('2026-01-01', "
+                                          "'locker', 'valid')")));
+        }
+        QProcess cli;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), Formwork::Test::cliDataHome());
+        cli.setProcessEnvironment(environment);
+        QSignalSpy finished(&cli, &QProcess::finished);
+        bool released = false;
+        QTimer::singleShot(1500, this, [&released, &lockName] {
+            QSqlQuery q(QSqlDatabase::database(lockName, false));
+            released = q.exec(QStringLiteral("COMMIT"));
+        });
+        cli.start(QStringLiteral(FORMWORK_CLI_PATH), args({ QStringLiteral("--history"), path }));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QVERIFY(released);
+        QSqlDatabase::removeDatabase(lockName);
+        const QByteArray err = cli.readAllStandardError();
+        QCOMPARE(cli.exitCode(), 0);
+        QVERIFY2(!err.contains("history"), err.constData()); // no write warning
+
+        Formwork::RunResult result;
+        result.success = true;
+        QVERIFY(window.finishRun(windowRun, QStringLiteral("valid"), result)); // the window writes on
+        QStringList models;
+        for (const Formwork::StoredRun &run : window.listRuns())
+            models.append(run.model);
+        models.sort();
+        QCOMPARE(models, QStringList({ QStringLiteral("llama3.1:8b"), QStringLiteral("locker"),
+                                       QStringLiteral("window-model") }));
+        Formwork::HistoryDatabase fresh;
+        QCOMPARE(fresh.open(path), QString());
+        QCOMPARE(fresh.listRuns().size(), 3);
+        QCOMPARE(fresh.run(windowRun)->status, QStringLiteral("valid"));
     }
 };
 

@@ -5,7 +5,11 @@
 #include "store/historydatabase.h"
 #include "store/historyrevalidation.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -96,11 +100,115 @@ class TestHistory final : public QObject
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void defaultPath_inAppData()
+    // One file for the window and formwork-cli (issue 12): not AppDataLocation, which differs
+    // between the two programs.
+    void defaultPath_sharedByWindowAndCli()
     {
-        QVERIFY(HistoryDatabase::defaultPath().endsWith(QStringLiteral("/history.sqlite")));
-        QVERIFY(HistoryDatabase::defaultPath().startsWith(
-            QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
+        const QString generic = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+        QCOMPARE(HistoryDatabase::defaultPath(), generic + QStringLiteral("/formwork/history.sqlite"));
+        QCOMPARE(HistoryDatabase::earlierWindowPath(), generic + QStringLiteral("/Formwork/formwork/history.sqlite"));
+        QCOMPARE(HistoryDatabase::earlierCliPath(), generic + QStringLiteral("/Formwork/formwork-cli/history.sqlite"));
+    }
+
+    // The window's earlier history, still open and with its runs only in the -wal file, is copied
+    // whole; the earlier file stays as it was.
+    void adopt_earlierWithUncheckpointedWal_everyRunCopied()
+    {
+        QTemporaryDir dir;
+        const QString window = dir.filePath(QStringLiteral("Formwork/formwork/history.sqlite"));
+        const QString target = dir.filePath(QStringLiteral("formwork/history.sqlite"));
+        HistoryDatabase earlier;
+        QCOMPARE(earlier.open(window), QString());
+        for (int i = 1; i <= 3; ++i)
+            QVERIFY(storeRun(earlier, 0, QString::number(i), QStringLiteral("{\"age\":1}"), true) > 0);
+        QVERIFY(QFileInfo(window + QStringLiteral("-wal")).size() > 0); // not checkpointed: open
+
+        const auto adoption = HistoryDatabase::adoptEarlierHistory(target, window, dir.filePath(QStringLiteral("none")));
+        QCOMPARE(adoption.error, QString());
+        QCOMPARE(adoption.copiedFrom, window);
+        QVERIFY(adoption.notice.contains(QDir::toNativeSeparators(window)));
+        QVERIFY(QDir(dir.filePath(QStringLiteral("formwork"))).entryList({ QStringLiteral("*.adopt-*") }).isEmpty());
+        HistoryDatabase shared;
+        QCOMPARE(shared.open(target), QString());
+        QCOMPARE(shared.listRuns().size(), 3);
+        QCOMPARE(shared.run(shared.listRuns().constFirst().id)->attempts.size(), 1);
+        QCOMPARE(earlier.listRuns().size(), 3); // the earlier one works on, untouched
+        QVERIFY(storeRun(earlier, 0, QStringLiteral("4"), QStringLiteral("{}"), true) > 0);
+    }
+
+    // Both programs had a history: the window's is taken, the CLI's is left in place and named.
+    void adopt_bothEarlier_windowsTakenCliNamedInNotice()
+    {
+        QTemporaryDir dir;
+        const QString window = dir.filePath(QStringLiteral("w/history.sqlite"));
+        const QString cli = dir.filePath(QStringLiteral("c/history.sqlite"));
+        const QString target = dir.filePath(QStringLiteral("shared/history.sqlite"));
+        {
+            HistoryDatabase w;
+            QCOMPARE(w.open(window), QString());
+            QVERIFY(storeRun(w, 0, QStringLiteral("window"), QStringLiteral("{}"), true) > 0);
+            HistoryDatabase c;
+            QCOMPARE(c.open(cli), QString());
+            QVERIFY(storeRun(c, 0, QStringLiteral("cli-1"), QStringLiteral("{}"), true) > 0);
+            QVERIFY(storeRun(c, 0, QStringLiteral("cli-2"), QStringLiteral("{}"), true) > 0);
+        }
+        const auto adoption = HistoryDatabase::adoptEarlierHistory(target, window, cli);
+        QCOMPARE(adoption.copiedFrom, window);
+        QVERIFY2(adoption.notice.contains(QDir::toNativeSeparators(cli)), qPrintable(adoption.notice));
+        QVERIFY(!adoption.notice.contains(u'\n'));
+        HistoryDatabase shared;
+        QCOMPARE(shared.open(target), QString());
+        QCOMPARE(shared.listRuns().size(), 1);
+        QCOMPARE(shared.listRuns().constFirst().rowId, QStringLiteral("window"));
+        HistoryDatabase c;
+        QCOMPARE(c.open(cli), QString());
+        QCOMPARE(c.listRuns().size(), 2);
+
+        // Once the shared file exists, nothing is copied again.
+        shared.close();
+        const auto again = HistoryDatabase::adoptEarlierHistory(target, window, cli);
+        QCOMPARE(again.copiedFrom, QString());
+        QCOMPARE(again.notice, QString());
+        QVERIFY(shared.open(target).isEmpty());
+        QCOMPARE(shared.listRuns().size(), 1);
+    }
+
+    // An earlier file that is not a database is not copied and the shared one is not created, so
+    // nothing is lost and the next start tries again.
+    void adopt_damagedEarlier_errorAndNothingCreated()
+    {
+        QTemporaryDir dir;
+        const QString window = dir.filePath(QStringLiteral("w.sqlite"));
+        QFile file(window);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, 'x'));
+        file.close();
+        const QString target = dir.filePath(QStringLiteral("shared/history.sqlite"));
+        const auto adoption = HistoryDatabase::adoptEarlierHistory(target, window, QString());
+        QVERIFY2(adoption.error.contains(QDir::toNativeSeparators(window)), qPrintable(adoption.error));
+        QVERIFY(!QFileInfo::exists(target));
+        QCOMPARE(QFileInfo(window).size(), 4096);
+    }
+
+    // open() of the default path takes the earlier history over by itself. Under a HOME of its
+    // own: the test-mode data folder is shared by every test program, and this one removes files.
+    void open_defaultPathFirstTime_takesTheEarlierRunsOver()
+    {
+        QTemporaryDir home;
+        const QByteArray realHome = qgetenv("HOME");
+        qputenv("HOME", QFile::encodeName(home.path()));
+        const auto restore = qScopeGuard([&realHome] { qputenv("HOME", realHome); });
+        QVERIFY(HistoryDatabase::defaultPath().startsWith(home.path()));
+        {
+            HistoryDatabase cli;
+            QCOMPARE(cli.open(HistoryDatabase::earlierCliPath()), QString());
+            QVERIFY(storeRun(cli, 0, QStringLiteral("from-cli"), QStringLiteral("{}"), true) > 0);
+        }
+        HistoryDatabase shared;
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^note: the history is now ")));
+        QCOMPARE(shared.open(HistoryDatabase::defaultPath()), QString());
+        QCOMPARE(shared.listRuns().size(), 1);
+        QCOMPARE(shared.listRuns().constFirst().rowId, QStringLiteral("from-cli"));
     }
 
     void open_newFile_walAndVersion()

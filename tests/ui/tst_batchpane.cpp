@@ -553,6 +553,138 @@ private Q_SLOTS:
         QVERIFY(!pane.openCurrentRow());
         QVERIFY2(pane.message().contains(QStringLiteral("not stored")), qPrintable(pane.message()));
     }
+
+    // A comparison in the window (issue 12): each variant gets its model's info from the window,
+    // the Pause action holds it and Resume goes on, and each variant's rows are kept in the
+    // history under a batch of its own.
+    void comparison_pauseResumeAndOneHistoryBatchPerVariant()
+    {
+        FakeOllama server;
+        QVERIFY(server.listen());
+        server.addModel(QStringLiteral("a"));
+        server.addModel(QStringLiteral("b"));
+        server.setChatResponder(BatchScript::responder(10));
+        const QString historyPath = m_dir.filePath(QStringLiteral("compare-pause.sqlite"));
+        BatchPane pane;
+        QAbstractItemModelTester tester(pane.comparisonModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        pane.setConfigProvider(provider(server.baseUrl()));
+        pane.setHistoryPath(historyPath);
+        pane.setInputPath(write(QStringLiteral("pause.csv"), BatchScript::csv(6)));
+        pane.setModelNames({ QStringLiteral("a"), QStringLiteral("b") });
+        pane.setModelInfoLookup([](const QString &name) {
+            ModelInfo info;
+            if (name == u"b") {
+                info.name = name;
+                info.runtimeContextLength = 777;
+            }
+            return info;
+        });
+        auto *list = pane.findChild<QListWidget *>(QStringLiteral("batchVariantModelList"));
+        list->item(0)->setCheckState(Qt::Checked);
+        list->item(1)->setCheckState(Qt::Checked);
+        pane.findChild<QCheckBox *>(QStringLiteral("batchVariantMode_schema"))->setChecked(true);
+        const QList<BatchVariant> variants = pane.selectedVariants();
+        QCOMPARE(variants.size(), 2);
+        QVERIFY(variants.at(0).modelInfo.name.isEmpty()); // the window knows nothing of a
+        QCOMPARE(variants.at(1).modelInfo.runtimeContextLength, qint64(777));
+
+        QVERIFY(!pane.pauseAction()->isEnabled());
+        // Paused while the second row's request is under way: that row finishes, no other starts.
+        connect(&server, &FakeOllama::requestReceived, &pane, [&server, &pane] {
+            if (server.requestsTo("/api/chat").size() == 2)
+                pane.pauseAction()->setChecked(true);
+        });
+        QSignalSpy done(&pane, &BatchPane::comparisonFinished);
+        QVERIFY(pane.startComparison());
+        QTRY_VERIFY_WITH_TIMEOUT(pane.isPaused(), 10000);
+        QVERIFY(pane.resumeAction()->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(pane.findChild<QLabel *>(QStringLiteral("batchProgressLabel"))->text().contains(
+                                     QStringLiteral("paused")),
+                                 10000);
+        QSignalSpy more(&server, &FakeOllama::requestReceived);
+        QVERIFY(!more.wait(400));
+        QCOMPARE(server.requestsTo("/api/chat").size(), 2);
+        QCOMPARE(done.count(), 0);
+        pane.resumeAction()->trigger();
+        QVERIFY(!pane.isPaused());
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
+        QCOMPARE(pane.comparisonModel()->state(1), ComparisonModel::State::Done);
+        QVERIFY(!pane.pauseAction()->isChecked() && !pane.pauseAction()->isEnabled());
+        QVERIFY(!pane.resumeAction()->isEnabled());
+
+        HistoryDatabase history;
+        QCOMPARE(history.open(historyPath), QString());
+        QMap<QString, QSet<qint64>> batches;
+        QMap<QString, int> finalRuns;
+        for (const StoredRun &run : history.listRuns(100)) {
+            batches[run.model].insert(run.batchId);
+            finalRuns[run.model] += run.status == u"valid" || run.status == u"invalid" ? 1 : 0;
+        }
+        QCOMPARE(finalRuns.value(QStringLiteral("a")), 6);
+        QCOMPARE(finalRuns.value(QStringLiteral("b")), 6);
+        QCOMPARE(batches.value(QStringLiteral("a")).size(), 1);
+        QCOMPARE(batches.value(QStringLiteral("b")).size(), 1);
+        QVERIFY(batches.value(QStringLiteral("a")) != batches.value(QStringLiteral("b")));
+        QCOMPARE(history.batch(*batches.value(QStringLiteral("b")).cbegin())->status, QStringLiteral("finished"));
+    }
+
+    // Cancel, then Resume Batch: the comparison goes on over the same history batches; no
+    // finished row is sent again and each row ends with one final run per variant.
+    void comparison_cancelThenResume_finishesWithoutRedoingRows()
+    {
+        FakeOllama server;
+        QVERIFY(server.listen());
+        server.addModel(QStringLiteral("a"));
+        server.addModel(QStringLiteral("b"));
+        server.setChatResponder(BatchScript::responder(10));
+        const QString historyPath = m_dir.filePath(QStringLiteral("compare-resume.sqlite"));
+        BatchPane pane;
+        pane.setConfigProvider(provider(server.baseUrl()));
+        pane.setHistoryPath(historyPath);
+        pane.setInputPath(write(QStringLiteral("resume.csv"), BatchScript::csv(8)));
+        pane.setModelNames({ QStringLiteral("a"), QStringLiteral("b") });
+        auto *list = pane.findChild<QListWidget *>(QStringLiteral("batchVariantModelList"));
+        list->item(0)->setCheckState(Qt::Checked);
+        list->item(1)->setCheckState(Qt::Checked);
+        pane.findChild<QCheckBox *>(QStringLiteral("batchVariantMode_json"))->setChecked(true);
+        QSignalSpy done(&pane, &BatchPane::comparisonFinished);
+        QVERIFY(pane.startComparison());
+        QTRY_VERIFY_WITH_TIMEOUT(server.requestsTo("/api/chat").size() >= 4, 10000);
+        pane.cancelAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 10000);
+        QVERIFY2(pane.message().contains(QStringLiteral("Resume Batch")), qPrintable(pane.message()));
+        QVERIFY(pane.resumeAction()->isEnabled());
+
+        // The rows of a finished before the resume.
+        QSet<int> finishedBefore;
+        {
+            HistoryDatabase history;
+            QCOMPARE(history.open(historyPath), QString());
+            for (const StoredRun &run : history.listRuns(100))
+                if (run.status == u"valid" || run.status == u"invalid")
+                    finishedBefore.insert(run.rowId.toInt());
+        }
+        QVERIFY(!finishedBefore.isEmpty());
+        const qsizetype asked = server.requestsTo("/api/chat").size();
+        pane.resumeAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 30000);
+        for (const auto &request : server.requestsTo("/api/chat").mid(asked)) {
+            if (request.json.value("model", std::string()) == "a")
+                QVERIFY(!finishedBefore.contains(BatchScript::rowOf(request)));
+        }
+        QCOMPARE(pane.comparisonModel()->state(0), ComparisonModel::State::Done);
+        QCOMPARE(pane.comparisonModel()->state(1), ComparisonModel::State::Done);
+        QVERIFY(!pane.resumeAction()->isEnabled());
+        HistoryDatabase history;
+        QCOMPARE(history.open(historyPath), QString());
+        QMap<QString, int> finalRuns;
+        for (const StoredRun &run : history.listRuns(100))
+            if (run.status == u"valid" || run.status == u"invalid")
+                ++finalRuns[run.model + u'/' + run.rowId];
+        QCOMPARE(finalRuns.size(), 16); // 8 rows x 2 variants
+        for (auto it = finalRuns.cbegin(); it != finalRuns.cend(); ++it)
+            QCOMPARE(it.value(), 1);
+    }
 };
 
 QTEST_MAIN(TestBatchPane)

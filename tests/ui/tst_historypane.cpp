@@ -22,6 +22,8 @@
 #include <QFile>
 #include <QItemSelectionModel>
 #include <QLineEdit>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
@@ -277,6 +279,32 @@ private Q_SLOTS:
         for (QAction *menu : window.menuBar()->actions())
             inMenu = inMenu || (menu->menu() && menu->menu()->actions().contains(open));
         QVERIFY(inMenu);
+    }
+
+    // One history for the window and formwork-cli (issue 12): the pane's default file takes the
+    // CLI's earlier runs over on first use, and a run another program writes while the pane has
+    // the file open shows up on refresh. Under a HOME of its own (the test-mode data folder is
+    // shared by every test program).
+    void defaultHistory_showsTheCommandLinesRuns()
+    {
+        QTemporaryDir home;
+        const QByteArray realHome = qgetenv("HOME");
+        qputenv("HOME", QFile::encodeName(home.path()));
+        const auto restore = qScopeGuard([&realHome] { qputenv("HOME", realHome); });
+        {
+            HistoryDatabase earlierCli;
+            QCOMPARE(earlierCli.open(HistoryDatabase::earlierCliPath()), QString());
+            store(earlierCli, QStringLiteral("3"), QStringLiteral("{\"age\": 1}"), true); // model mistral
+        }
+        HistoryPane pane; // the default path, as in the window
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^note: the history is now ")));
+        pane.refresh();
+        QCOMPARE(pane.runsModel()->rowCount(), 1);
+        HistoryDatabase cli; // formwork-cli, writing meanwhile
+        QCOMPARE(cli.open(HistoryDatabase::defaultPath()), QString());
+        store(cli, QStringLiteral("9"), QStringLiteral("{\"age\": 2}"), true);
+        pane.refresh();
+        QCOMPARE(pane.runsModel()->rowCount(), 2);
     }
 };
 

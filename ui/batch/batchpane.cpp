@@ -171,12 +171,12 @@ void BatchPane::createActions()
     m_runAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
     connect(m_runAction, &QAction::triggered, this, &BatchPane::startBatch);
     m_pauseAction = make("media-playback-pause", tr("&Pause Batch"), QStringLiteral("actionBatchPause"),
-                         tr("Send no new rows until resumed; rows under way finish"));
+                         tr("Send no new rows of the batch or the comparison until resumed; rows under way finish"));
     m_pauseAction->setCheckable(true);
     connect(m_pauseAction, &QAction::toggled, this, &BatchPane::setPaused);
     m_resumeAction = make("media-seek-forward", tr("Res&ume Batch"), QStringLiteral("actionBatchResume"),
-                          tr("Go on after a pause, or run the rows a cancelled batch did not finish (finished rows "
-                             "are not sent again)"));
+                          tr("Go on after a pause, or run what a cancelled batch or comparison did not finish (finished "
+                             "rows are not sent again)"));
     connect(m_resumeAction, &QAction::triggered, this, &BatchPane::resumeBatch);
     m_cancelAction = make("process-stop", tr("&Cancel Batch"), QStringLiteral("actionBatchCancel"),
                           tr("Stop the batch or the comparison; finished rows stay in the grid and the history "
@@ -497,13 +497,15 @@ QList<int> BatchPane::unfinishedRows() const
 
 bool BatchPane::resumeBatch()
 {
-    if (m_runner && m_runner->isRunning() && m_runner->isPaused()) {
+    if (isPaused()) {
         setPaused(false);
         return true;
     }
     if (isBusy())
         return false;
     const QList<int> indexes = unfinishedRows();
+    if (m_comparisonResumable && (m_tabs->currentIndex() == 1 || indexes.isEmpty()))
+        return resumeComparison();
     if (indexes.isEmpty()) {
         showMessage(tr("Every row has run; nothing to resume."));
         return false;
@@ -527,13 +529,7 @@ bool BatchPane::run(const BatchInput &input, const QList<int> &indexes, bool sam
     m_indexes = indexes;
 
     showMessage(QString());
-    if (!m_history && !m_historyPath.isEmpty()) {
-        m_history = std::make_unique<HistoryDatabase>();
-        if (const QString problem = m_history->open(m_historyPath); !problem.isEmpty()) {
-            m_history.reset();
-            showMessage(tr("%1 The batch runs without a history.").arg(problem));
-        }
-    }
+    openHistory();
     delete m_runner;
     m_runner = new BatchRunner(m_network, *config, input, this);
     if (m_history) {
@@ -582,6 +578,18 @@ bool BatchPane::run(const BatchInput &input, const QList<int> &indexes, bool sam
     return true;
 }
 
+bool BatchPane::openHistory()
+{
+    if (!m_history && !m_historyPath.isEmpty()) {
+        m_history = std::make_unique<HistoryDatabase>();
+        if (const QString problem = m_history->open(m_historyPath); !problem.isEmpty()) {
+            m_history.reset();
+            showMessage(tr("%1 The batch runs without a history.").arg(problem));
+        }
+    }
+    return m_history != nullptr;
+}
+
 bool BatchPane::openCurrentRow()
 {
     const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
@@ -615,6 +623,11 @@ void BatchPane::cancelBatch()
     updateButtons();
 }
 
+bool BatchPane::isPaused() const
+{
+    return (isRunning() && m_runner->isPaused()) || (isComparing() && m_comparison->isPaused());
+}
+
 void BatchPane::setPaused(bool paused)
 {
     if (m_runner) {
@@ -622,6 +635,12 @@ void BatchPane::setPaused(bool paused)
             m_runner->pause();
         else
             m_runner->resume();
+    }
+    if (m_comparison) {
+        if (paused)
+            m_comparison->pause();
+        else
+            m_comparison->resume();
     }
     if (m_pauseAction->isChecked() != paused)
         m_pauseAction->setChecked(paused);
@@ -692,10 +711,9 @@ void BatchPane::updateButtons()
 {
     const bool busy = isBusy();
     const bool hasRows = m_model->rowCount() > 0;
-    const bool paused = isRunning() && m_runner->isPaused();
     m_runAction->setEnabled(!busy);
-    m_pauseAction->setEnabled(isRunning());
-    m_resumeAction->setEnabled(paused || (!busy && !unfinishedRows().isEmpty()));
+    m_pauseAction->setEnabled(isRunning() || isComparing());
+    m_resumeAction->setEnabled(isPaused() || (!busy && (!unfinishedRows().isEmpty() || m_comparisonResumable)));
     m_cancelAction->setEnabled(m_waitingForServer || isRunning() || isComparing());
     m_rerunAction->setEnabled(!busy && hasRows);
     m_exportAction->setEnabled(!busy && hasRows);
@@ -739,8 +757,10 @@ QList<BatchVariant> BatchPane::selectedVariants() const
                 variant.mode = ExtractionMode(box->property("mode").toInt());
                 if (p > 0) {
                     variant.userPrompt = prompts.at(p);
-                    variant.label = tr("%1 / %2 / prompt 2").arg(variant.model, extractionModeName(variant.mode));
+                    variant.promptName = tr("prompt 2"); // "model / mode / prompt 2"
                 }
+                if (m_modelLookup)
+                    variant.modelInfo = m_modelLookup(variant.model);
                 variants.append(variant);
             }
         }
@@ -786,7 +806,43 @@ bool BatchPane::startComparison()
     return readInputThen([this, variants](const BatchInput &input) { runComparison(input, variants); });
 }
 
-void BatchPane::runComparison(const BatchInput &input, const QList<BatchVariant> &variants)
+bool BatchPane::resumeComparison()
+{
+    if (isBusy() || !m_comparisonResumable || !m_comparisonRun) {
+        if (!isBusy())
+            showMessage(tr("No stopped comparison to resume."));
+        return false;
+    }
+    showComparison();
+    const ComparisonRun previous = *m_comparisonRun;
+    whenServerKnown([this, previous] { runComparison(previous.input, previous.variants, previous.batchIds); });
+    return true;
+}
+
+// One history batch per variant, recorded like a batch's rows (0 for each without a history).
+QList<qint64> BatchPane::createComparisonBatches(const BatchInput &input, const QList<BatchVariant> &variants)
+{
+    QList<qint64> ids;
+    const bool stored = openHistory();
+    for (const BatchVariant &variant : variants) {
+        if (!stored) {
+            ids.append(0);
+            continue;
+        }
+        StoredBatch batch;
+        batch.inputPath = QFileInfo(input.path).absoluteFilePath();
+        batch.inputFingerprint = input.fingerprint;
+        batch.outPath = comparisonBatchKey(input.path, variant, variant.userPrompt ? variant.promptName : QString());
+        batch.model = variant.model;
+        batch.mode = extractionModeName(variant.mode);
+        batch.schemaJson = QString::fromStdString(m_schema.dump());
+        batch.rowCount = int(input.rows.size());
+        ids.append(m_history->createBatch(batch));
+    }
+    return ids;
+}
+
+void BatchPane::runComparison(const BatchInput &input, const QList<BatchVariant> &variants, QList<qint64> batchIds)
 {
     std::optional<BatchConfig> config = configOrRefuse(input);
     if (!config)
@@ -804,9 +860,16 @@ void BatchPane::runComparison(const BatchInput &input, const QList<BatchVariant>
         }
     }
     showMessage(QString());
+    m_schema = config->schema ? config->schema->document() : nlohmann::ordered_json();
+    if (batchIds.isEmpty())
+        batchIds = createComparisonBatches(input, variants);
+    m_comparisonRun = ComparisonRun { input, variants, batchIds };
+    m_comparisonResumable = false;
     m_comparisonModel->reset(variants);
     auto *runner = new ComparisonRunner(m_network, *config, input, variants, this);
     m_comparison = runner;
+    if (m_history)
+        runner->setHistory(m_history.get(), batchIds);
     const qsizetype rows = input.rows.size();
     const auto total = int(std::min<qint64>(qint64(rows) * variants.size(), std::numeric_limits<int>::max()));
     m_progressBar->setRange(0, std::max(1, total));
@@ -814,32 +877,54 @@ void BatchPane::runComparison(const BatchInput &input, const QList<BatchVariant>
     connect(runner, &ComparisonRunner::progressChanged, this, [this, variants, rows](int index, const BatchProgress &p) {
         m_comparisonModel->setRunning(index, p);
         m_progressBar->setValue(int(index * rows + p.done));
-        m_progressLabel->setText(tr("Variant %1 of %2 (%3): %4/%5 rows")
-                                     .arg(index + 1)
-                                     .arg(variants.size())
-                                     .arg(variants.at(index).displayName())
-                                     .arg(p.done)
-                                     .arg(p.total));
+        QString text = tr("Variant %1 of %2 (%3): %4/%5 rows")
+                           .arg(index + 1)
+                           .arg(variants.size())
+                           .arg(variants.at(index).displayName())
+                           .arg(p.done)
+                           .arg(p.total);
+        if (p.paused)
+            text += tr(" (paused)");
+        m_progressLabel->setText(text);
     });
     connect(runner, &ComparisonRunner::variantStarted, this,
             [this](int index) { m_comparisonModel->setRunning(index, BatchProgress {}); });
     connect(runner, &ComparisonRunner::variantFinished, m_comparisonModel, &ComparisonModel::setStats);
-    connect(runner, &ComparisonRunner::finished, this, [this, runner, variants](const QList<VariantStats> &grid) {
+    connect(runner, &ComparisonRunner::pausedChanged, this, &BatchPane::updateButtons);
+    connect(runner, &ComparisonRunner::historyError, this, &BatchPane::showMessage);
+    connect(runner, &ComparisonRunner::finished, this, [this, runner](const QList<VariantStats> &grid) {
         runner->deleteLater();
         m_comparison = nullptr;
-        if (grid.size() < variants.size() || (!grid.isEmpty() && grid.constLast().outcome != BatchSummary::Outcome::Finished))
-            showMessage(tr("The comparison stopped: %1 of %2 variants ran to the end.")
-                            .arg(std::count_if(grid.cbegin(), grid.cend(),
-                                               [](const VariantStats &s) {
-                                                   return s.outcome == BatchSummary::Outcome::Finished;
-                                               }))
-                            .arg(variants.size()));
-        m_progressLabel->setText(tr("Comparison of %n variant(s) done.", nullptr, int(grid.size())));
-        updateButtons();
-        Q_EMIT comparisonFinished();
+        onComparisonFinished(grid);
     });
     runner->start();
     updateButtons();
+}
+
+void BatchPane::onComparisonFinished(const QList<VariantStats> &grid)
+{
+    const qsizetype variants = m_comparisonRun ? m_comparisonRun->variants.size() : grid.size();
+    const auto complete = qsizetype(std::count_if(grid.cbegin(), grid.cend(), [](const VariantStats &s) {
+        return s.outcome == BatchSummary::Outcome::Finished;
+    }));
+    const bool whole = complete == variants && grid.size() == variants;
+    const QList<qint64> ids = m_comparisonRun ? m_comparisonRun->batchIds : QList<qint64>();
+    const bool stored = m_history && std::any_of(ids.cbegin(), ids.cend(), [](qint64 id) { return id > 0; });
+    for (const qint64 id : ids) {
+        if (m_history && id > 0)
+            m_history->setBatchStatus(id, whole ? QStringLiteral("finished") : QStringLiteral("stopped"));
+    }
+    m_comparisonResumable = !whole && stored;
+    if (!whole)
+        showMessage(m_comparisonResumable
+                        ? tr("The comparison stopped: %1 of %2 variants ran to the end (Resume Batch goes on).")
+                              .arg(complete)
+                              .arg(variants)
+                        : tr("The comparison stopped: %1 of %2 variants ran to the end.").arg(complete).arg(variants));
+    m_progressLabel->setText(tr("Comparison of %n variant(s) done.", nullptr, int(grid.size())));
+    m_pauseAction->setChecked(false);
+    updateButtons();
+    Q_EMIT comparisonFinished();
 }
 
 QString BatchPane::exportTo(const QString &path) const

@@ -3,6 +3,7 @@
 
 #include "batch/batchinput.h"
 #include "batch/batchtypes.h"
+#include "batch/comparisonrunner.h"
 #include "common/result.h"
 #include "picker/serverconnection.h"
 
@@ -30,9 +31,7 @@ class QTableView;
 namespace Formwork {
 
 class BatchRunner;
-class ComparisonRunner;
 class HistoryDatabase;
-struct BatchVariant;
 struct StoredRun;
 
 namespace Ui {
@@ -67,6 +66,11 @@ public:
     void setServerConnection(ServerConnection *connection) { m_connection = connection; }
     // The models the comparison offers (checked ones stay checked).
     void setModelNames(const QStringList &names);
+    // What the window knows of a model (the picker's catalog: context lengths, capabilities), so
+    // each variant of a comparison runs with its own model's info, as a single run of it would.
+    // An empty name back: unknown.
+    using ModelInfoLookup = std::function<ModelInfo(const QString &name)>;
+    void setModelInfoLookup(ModelInfoLookup lookup) { m_modelLookup = std::move(lookup); }
 
     // Checks the settings, then reads the input off the GUI thread (progress in the pane) and
     // starts. False (the reason shown in the pane) when it cannot even begin; a problem found in
@@ -74,12 +78,19 @@ public:
     bool startBatch();
     bool isReading() const { return m_reading; }
     bool rerunFailed();
-    // Unpauses a paused batch, or runs the rows a cancelled (or cut short) batch did not finish,
-    // into the same history batch. False when there is nothing to resume.
+    // Unpauses a paused batch or comparison, or runs what a cancelled (or cut short) one did not
+    // finish, into the same history batches: an interrupted comparison when the Comparison tab is
+    // shown or the grid has nothing to resume, else the grid's rows. False when there is nothing
+    // to resume.
     bool resumeBatch();
+    // Runs an interrupted comparison again over the same history batches: finished rows come from
+    // the history, not the server. False when there is none (or it ran without a history).
+    bool resumeComparison();
     // Stops the batch or the comparison under way.
     void cancelBatch();
+    // Pauses or unpauses the batch or the comparison under way (the Pause action).
     void setPaused(bool paused);
+    bool isPaused() const;
     bool isRunning() const;
     bool isComparing() const;
     // Reading the input, waiting for the server probe, running a batch or a comparison.
@@ -138,7 +149,12 @@ private:
     // The window's settings with the server's kind; nullopt (the reason shown) when they are wrong.
     std::optional<BatchConfig> configOrRefuse(const BatchInput &input);
     bool run(const BatchInput &input, const QList<int> &indexes, bool sameBatch = false);
-    void runComparison(const BatchInput &input, const QList<BatchVariant> &variants);
+    // Opens the history when there is one to open (a failure is said in the pane); true when open.
+    bool openHistory();
+    // `batchIds`: the history batches to go on with, one per variant; empty: new ones.
+    void runComparison(const BatchInput &input, const QList<BatchVariant> &variants, QList<qint64> batchIds = {});
+    QList<qint64> createComparisonBatches(const BatchInput &input, const QList<BatchVariant> &variants);
+    void onComparisonFinished(const QList<VariantStats> &grid);
     void updateVariantCount();
     void fitColumns();
     void groundRow(const BatchRowResult &row);
@@ -152,6 +168,7 @@ private:
     void chooseExport();
 
     ConfigProvider m_provider;
+    ModelInfoLookup m_modelLookup;
     QString m_historyPath;
     QNetworkAccessManager *m_network;
     std::unique_ptr<HistoryDatabase> m_history;
@@ -163,6 +180,14 @@ private:
     BatchInput m_input; // the whole input of the grid
     QList<int> m_indexes; // grid row of each row of the running batch
     qint64 m_batchId = 0; // in the history
+    // The comparison under way, or the last one if it stopped before the end (to resume it).
+    struct ComparisonRun {
+        BatchInput input;
+        QList<BatchVariant> variants;
+        QList<qint64> batchIds; // in the history, one per variant
+    };
+    std::optional<ComparisonRun> m_comparisonRun;
+    bool m_comparisonResumable = false;
     nlohmann::ordered_json m_schema;
 
     QLineEdit *m_inputEdit;

@@ -450,6 +450,14 @@ void MainWindow::createBatchPane(QDockWidget *besides)
     connect(m_picker->catalog(), &QAbstractItemModel::modelReset, m_batch, listModels);
     connect(m_picker->catalog(), &QAbstractItemModel::rowsInserted, m_batch, listModels);
     connect(m_picker->catalog(), &QAbstractItemModel::rowsRemoved, m_batch, listModels);
+    // Each variant of a comparison runs with its own model's info (context, capabilities).
+    m_batch->setModelInfoLookup([this](const QString &name) {
+        for (int row = 0; row < m_picker->catalog()->rowCount(); ++row) {
+            if (m_picker->catalog()->modelAt(row).name == name)
+                return m_picker->catalog()->modelAt(row);
+        }
+        return ModelInfo();
+    });
     // A Batch menu between Run and View; an entry used from it shows the pane it acts on.
     auto *batchMenu = new QMenu(tr("&Batch"), this);
     batchMenu->setObjectName(QStringLiteral("batchMenu"));

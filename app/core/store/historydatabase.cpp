@@ -2,6 +2,7 @@
 #include "store/historydatabase.h"
 
 #include <QCoreApplication>
+#include <QDebug>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -159,8 +160,96 @@ HistoryDatabase::~HistoryDatabase()
 
 QString HistoryDatabase::defaultPath()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("history.sqlite"));
+    // Not AppDataLocation: that differs between formwork and formwork-cli, and both show one history.
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("formwork/history.sqlite"));
+}
+
+QString HistoryDatabase::earlierWindowPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("Formwork/formwork/history.sqlite"));
+}
+
+QString HistoryDatabase::earlierCliPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("Formwork/formwork-cli/history.sqlite"));
+}
+
+namespace {
+
+// A consistent copy of the SQLite file `from` (its -wal included) at `to`, which must not exist;
+// empty or the reason.
+QString copyThroughSqlite(const QString &from, const QString &to)
+{
+    const QString connection = QStringLiteral("formwork-history-adopt-%1").arg(quintptr(&from), 0, 16);
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(from);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open()) {
+            error = db.lastError().text();
+        } else {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("VACUUM INTO ?"));
+            q.addBindValue(to);
+            if (!q.exec())
+                error = q.lastError().text();
+            q.finish();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return error;
+}
+
+} // namespace
+
+HistoryDatabase::Adoption HistoryDatabase::adoptEarlierHistory(const QString &target, const QString &windowPath,
+                                                               const QString &cliPath)
+{
+    Adoption adoption;
+    if (QFileInfo::exists(target))
+        return adoption;
+    const bool window = QFileInfo(windowPath).isFile();
+    const bool cli = QFileInfo(cliPath).isFile();
+    if (!window && !cli)
+        return adoption;
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
+        return adoption; // open() says so
+    const QString from = window ? windowPath : cliPath;
+    QDir().mkpath(QFileInfo(target).absolutePath());
+    // Beside the target, so the rename cannot cross file systems; named per process, so two
+    // programs starting at once do not write into one file (the second rename fails, harmlessly).
+    const QString partial = QStringLiteral("%1.adopt-%2").arg(target).arg(QCoreApplication::applicationPid());
+    QFile::remove(partial);
+    if (const QString error = copyThroughSqlite(from, partial); !error.isEmpty()) {
+        QFile::remove(partial);
+        adoption.error = QCoreApplication::translate("Formwork::History",
+                                                     "The earlier history %1 could not be copied to %2: %3")
+                             .arg(QDir::toNativeSeparators(from), QDir::toNativeSeparators(target), error);
+        return adoption;
+    }
+    if (!QFile::rename(partial, target)) {
+        QFile::remove(partial); // another program took the history over first
+        return adoption;
+    }
+    adoption.copiedFrom = from;
+    if (window && cli)
+        adoption.notice = QCoreApplication::translate("Formwork::History",
+                                                      "note: the history is now %1 (from the window's %2); "
+                                                      "formwork-cli's earlier runs stay in %3 (use --history %3 "
+                                                      "to see them).")
+                              .arg(QDir::toNativeSeparators(target), QDir::toNativeSeparators(windowPath),
+                                   QDir::toNativeSeparators(cliPath));
+    else
+        adoption.notice = QCoreApplication::translate("Formwork::History",
+                                                      "note: the history is now %1, shared by the window and "
+                                                      "formwork-cli (copied from %2, which is left as it was).")
+                              .arg(QDir::toNativeSeparators(target), QDir::toNativeSeparators(from));
+    return adoption;
 }
 
 void HistoryDatabase::close()
@@ -198,6 +287,14 @@ QString HistoryDatabase::open(const QString &path)
     const QString shown = QDir::toNativeSeparators(path);
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
         return fail(QCoreApplication::translate("Formwork::History", "The history cannot be opened: Qt's SQLite driver is missing (install libqt6sql6-sqlite)."));
+    if (path == defaultPath() && !QFileInfo::exists(path)) {
+        // The first start with the shared history: the runs of the per-program one come along.
+        const Adoption adoption = adoptEarlierHistory(path, earlierWindowPath(), earlierCliPath());
+        if (!adoption.error.isEmpty())
+            return fail(adoption.error);
+        if (!adoption.notice.isEmpty())
+            qWarning().noquote() << adoption.notice;
+    }
     QDir().mkpath(QFileInfo(path).absolutePath());
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);

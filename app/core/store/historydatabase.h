@@ -111,8 +111,27 @@ public:
     HistoryDatabase();
     ~HistoryDatabase();
 
-    // <AppDataLocation>/history.sqlite
+    // <GenericDataLocation>/formwork/history.sqlite (~/.local/share/formwork/history.sqlite): one
+    // history for the window and formwork-cli. open() of this path, while it does not exist yet,
+    // first takes over an earlier per-program history (see adoptEarlierHistory()).
     static QString defaultPath();
+    // Where the window and formwork-cli kept their histories before they shared one:
+    // <GenericDataLocation>/Formwork/formwork/history.sqlite and .../Formwork/formwork-cli/...
+    static QString earlierWindowPath();
+    static QString earlierCliPath();
+
+    // What adoptEarlierHistory() did.
+    struct Adoption {
+        QString copiedFrom; // empty: nothing was copied
+        QString notice; // one line for the user (stderr), empty when there is nothing to say
+        QString error; // the copy failed: nothing was changed, the earlier files are intact
+    };
+    // When `target` does not exist: copies the window's earlier history there (else the CLI's),
+    // through SQLite (VACUUM INTO, so what still sits in its -wal file comes along and a program
+    // writing to it meanwhile is no harm), written beside `target` and renamed into place. The
+    // earlier files are left as they are. When both exist the CLI's is not merged: the notice
+    // names it. Nothing happens when `target` exists.
+    static Adoption adoptEarlierHistory(const QString &target, const QString &windowPath, const QString &cliPath);
 
     // Opens (creating it when missing) and migrates. Returns an empty string, or a sentence naming
     // the file and what is wrong; then nothing was written and the database stays closed.

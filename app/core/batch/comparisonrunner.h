@@ -40,6 +40,7 @@ struct VariantStats {
     double meanLatencyMs = 0; // wall time per finished row
     int rowsWithExpected = 0;
     AgreementReport agreement;
+    QList<CheckFailureCount> checkFailures; // rows that failed each named check
 };
 
 // The statistics of a finished batch.

@@ -83,6 +83,17 @@ void addCheckFailures(QList<CheckFailureCount> &counts, const QList<CheckFailure
     }
 }
 
+nlohmann::ordered_json checkFailureCountsJson(const QList<CheckFailureCount> &counts)
+{
+    Json list = Json::array();
+    for (const CheckFailureCount &count : counts)
+        list.push_back(Json { { "check", count.name.toStdString() },
+                              { "kind", count.kind.toStdString() },
+                              { "hard_rows", count.hardRows },
+                              { "soft_rows", count.softRows } });
+    return list;
+}
+
 QString checkFailureCountsText(const QList<CheckFailureCount> &counts)
 {
     QStringList parts;

@@ -41,7 +41,10 @@ struct CheckFailureCount {
 // Adds one row's failures (each check at most once per row); the order is first seen.
 void addCheckFailures(QList<CheckFailureCount> &counts, const QList<CheckFailure> &rowFailures);
 
-// "checks failed: sum (expression) 3 rows; buyer (rule) 1 row, 2 soft": the one wording for the
+// [{"check","kind","hard_rows","soft_rows"}] for the CLI's JSON.
+nlohmann::ordered_json checkFailureCountsJson(const QList<CheckFailureCount> &counts);
+
+// "checks failed: sum (expression) 3 row(s); buyer (rule) 1 row(s), 2 soft": the one wording for the
 // CLI's summary and the Batch pane. Empty when no check failed.
 QString checkFailureCountsText(const QList<CheckFailureCount> &counts);
 

@@ -5,8 +5,8 @@
 #include "drafting/schemadraft.h"
 #include "extraction/extractionrun.h"
 #include "highlighting/colormix.h"
-#include "highlighting/jsonhighlighter.h"
 #include "schema/schemaregistry.h"
+#include "timeline/timelinecolors.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -153,17 +153,16 @@ void SchemaDraftDialog::showDiff(const Json &draft)
 }
 
 // Whole-line tints: the removed lines towards the palette's error colour, the added ones towards
-// its string (green) colour, so they read in light and dark palettes alike.
+// its success colour (the timeline's), so they read in light and dark palettes alike.
 void SchemaDraftDialog::colourDiff()
 {
     const QPalette p = palette(); // the dialog's: it changes before its children's do
-    const JsonColorScheme scheme = JsonColorScheme::forPalette(p);
     const QColor base = p.color(QPalette::Base);
     QTextCharFormat removed;
-    removed.setBackground(mixColors(base, scheme.error.foreground().color(), 0.22));
+    removed.setBackground(mixColors(base, timelineErrorColor(p), 0.22));
     removed.setProperty(QTextFormat::FullWidthSelection, true);
     QTextCharFormat added;
-    added.setBackground(mixColors(base, scheme.string.foreground().color(), 0.22));
+    added.setBackground(mixColors(base, timelineSuccessColor(p), 0.22));
     added.setProperty(QTextFormat::FullWidthSelection, true);
     QList<QTextEdit::ExtraSelection> selections;
     QTextBlock block = m_diff->document()->firstBlock();

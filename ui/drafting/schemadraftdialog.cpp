@@ -49,6 +49,7 @@ SchemaDraftDialog::SchemaDraftDialog(LlmBackend *backend, const QString &model, 
     setObjectName(QStringLiteral("schemaDraftDialog"));
     setWindowTitle(tr("Draft Schema"));
     m_description->setObjectName(QStringLiteral("draftDescription"));
+    m_description->setMaximumHeight(m_description->fontMetrics().lineSpacing() * 6); // the diff gets the room
     m_description->setPlaceholderText(
         tr("What to extract, in words: invoices: number, date, supplier, line items with quantity and price, total"));
     m_draftButton->setObjectName(QStringLiteral("draftButton"));

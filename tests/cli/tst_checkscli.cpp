@@ -226,6 +226,26 @@ private Q_SLOTS:
         QCOMPARE(stored["check_failures"][0]["name"].get<std::string>(), std::string("total-adds-up"));
     }
 
+    void batchVariantJson_countsRowsPerFailedCheck()
+    {
+        QVERIFY(serve(data("invoice-sum.script.json")));
+        QFile text(data("invoice.txt"));
+        QVERIFY(text.open(QIODevice::ReadOnly));
+        Json row = Json::object();
+        row["invoice"] = text.readAll().toStdString();
+        const QString rows = writeFile(QStringLiteral("rows2.jsonl"), QByteArray::fromStdString(row.dump()) + '\n');
+        const CliRun run = runCli({ QStringLiteral("batch"), QStringLiteral("--schema"), data("invoice.schema.json"),
+                                    QStringLiteral("--model"), QStringLiteral("qwen3:8b"), QStringLiteral("--input"),
+                                    rows, QStringLiteral("--host"), m_host, QStringLiteral("--variant"),
+                                    QStringLiteral("qwen3:8b"), QStringLiteral("--json"), QStringLiteral("--checks"),
+                                    data("invoice.checks.json"), QStringLiteral("--attempts"), QStringLiteral("1") });
+        const Json grid = Json::parse(run.standardOutput.toStdString(), nullptr, false);
+        QVERIFY2(grid.is_array() && grid.size() == 1, run.standardError.constData());
+        const Json expected = Json::parse(
+            "[{\"check\": \"total-adds-up\", \"kind\": \"expression\", \"hard_rows\": 1, \"soft_rows\": 0}]");
+        QVERIFY2(grid[0]["check_failures"] == expected, grid.dump().c_str());
+    }
+
     void extract_checksWithChunks_isRefused()
     {
         const CliRun run = runCli(extractArgs({ QStringLiteral("--checks"), data("invoice.checks.json"),

@@ -602,6 +602,9 @@ bool probeBatchServer(QTextStream &err, LlmBackend &backend, BatchJob &job)
 int finishBatch(QTextStream &err, const BatchJob &job, const BatchSummary &summary, bool written)
 {
     printAgreement(err, summary);
+    // Rows resumed from the history are counted too: their failed checks are stored with the run.
+    if (const QString checks = checkFailureCountsText(summary.checkFailures); !checks.isEmpty())
+        err << QStringLiteral("batch: ") << checks << Qt::endl;
     if (summary.outcome == BatchSummary::Outcome::Unreachable) {
         err << QCoreApplication::translate("cli", "batch stopped: %1 Start the server and run again with --resume.")
                    .arg(summary.message)

@@ -175,6 +175,7 @@ Json comparisonJson(const QList<VariantStats> &grid)
         v["mean_latency_ms"] = s.meanLatencyMs;
         v["rows_with_expected"] = s.rowsWithExpected;
         v["agreement"] = s.rowsWithExpected > 0 ? s.agreement.toJson() : Json();
+        v["check_failures"] = checkFailureCountsJson(s.checkFailures);
         out.push_back(std::move(v));
     }
     return out;

@@ -6,6 +6,7 @@
 #include "schemafile.h"
 #include "store/historydatabase.h"
 #include "store/historyrevalidation.h"
+#include "store/storederrors.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -53,6 +54,11 @@ Json runJson(const StoredRun &run)
     out["prompt_tokens"] = run.promptTokens;
     out["completion_tokens"] = run.completionTokens;
     out["wall_ms"] = run.wallMs;
+    if (run.judgePromptTokens + run.judgeCompletionTokens > 0)
+        out["judge_usage"] = Json { { "prompt_tokens", run.judgePromptTokens },
+                                    { "completion_tokens", run.judgeCompletionTokens } };
+    if (const Json failures = parsedOrText(run.checkFailuresJson); failures.is_array() && !failures.empty())
+        out["check_failures"] = failures;
     if (!run.message.isEmpty())
         out["message"] = utf8(run.message);
     return out;
@@ -114,10 +120,17 @@ int show(const QString &idText, HistoryDatabase &history, QTextStream &out, QTex
             attempt["thinking"] = utf8(a.thinking);
         attempt["tool_calls"] = parsedOrText(a.toolCallsJson);
         attempt["done_reason"] = utf8(a.doneReason);
-        attempt["errors"] = parsedOrText(a.errorsJson);
+        // Every error with its kind (schema, expression, grounding, rule) and whether it was soft,
+        // a version 1 history's included (its errors are all schema errors, hard).
+        const StoredErrors errors = storedErrorsFrom(a.errorsJson);
+        attempt["errors"] = parsedOrText(storedErrorsJson(errors.hard, errors.soft));
         if (!a.backendError.isEmpty())
             attempt["backend_error"] = utf8(a.backendError);
         attempt["usage"] = Json { { "prompt_tokens", a.promptTokens }, { "completion_tokens", a.completionTokens } };
+        if (a.judgePromptTokens + a.judgeCompletionTokens > 0)
+            attempt["judge_usage"] = Json { { "prompt_tokens", a.judgePromptTokens },
+                                            { "completion_tokens", a.judgeCompletionTokens },
+                                            { "wall_ms", a.judgeWallMs } };
         attempt["timings"] = parsedOrText(a.timingsJson);
         attempt["wall_ms"] = a.wallMs;
         attempts.push_back(std::move(attempt));

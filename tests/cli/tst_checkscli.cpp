@@ -194,6 +194,58 @@ private Q_SLOTS:
         QCOMPARE(m_server->state(), QProcess::Running);
     }
 
+    void batch_countsRowsPerFailedCheck_andHistoryShowsTheKind()
+    {
+        QVERIFY(serve(data("invoice-sum.script.json")));
+        QFile text(data("invoice.txt"));
+        QVERIFY(text.open(QIODevice::ReadOnly));
+        Json row = Json::object();
+        row["invoice"] = text.readAll().toStdString();
+        const QString rows = writeFile(QStringLiteral("rows1.jsonl"), QByteArray::fromStdString(row.dump()) + '\n');
+        const QString history = m_dir.filePath(QStringLiteral("counts.sqlite"));
+        const CliRun run = runCli({ QStringLiteral("batch"), QStringLiteral("--schema"), data("invoice.schema.json"),
+                                    QStringLiteral("--model"), QStringLiteral("qwen3:8b"), QStringLiteral("--input"),
+                                    rows, QStringLiteral("--out"), m_dir.filePath(QStringLiteral("out1.jsonl")),
+                                    QStringLiteral("--host"), m_host, QStringLiteral("--history"), history,
+                                    QStringLiteral("--checks"), data("invoice.checks.json"),
+                                    QStringLiteral("--attempts"), QStringLiteral("1") });
+        QVERIFY2(run.exitCode == 1, run.standardError.constData()); // the row failed
+        QVERIFY2(run.standardError.contains("batch: checks failed: total-adds-up (expression) 1 row(s)\n"),
+                 run.standardError.constData());
+
+        const CliRun show = runCli({ QStringLiteral("history"), QStringLiteral("show"), QStringLiteral("1"),
+                                     QStringLiteral("--history"), history });
+        QCOMPARE(show.exitCode, 0);
+        const Json stored = Json::parse(show.standardOutput.toStdString());
+        const Json &errors = stored["attempt_list"][0]["errors"];
+        QCOMPARE(errors.size(), 1u);
+        QCOMPARE(errors[0]["kind"].get<std::string>(), std::string("expression"));
+        QCOMPARE(errors[0]["check"].get<std::string>(), std::string("total-adds-up"));
+        QCOMPARE(errors[0]["soft"].get<bool>(), false);
+        QCOMPARE(errors[0]["instancePath"].get<std::string>(), std::string("/total"));
+        QCOMPARE(stored["check_failures"][0]["name"].get<std::string>(), std::string("total-adds-up"));
+    }
+
+    void batchVariantJson_countsRowsPerFailedCheck()
+    {
+        QVERIFY(serve(data("invoice-sum.script.json")));
+        QFile text(data("invoice.txt"));
+        QVERIFY(text.open(QIODevice::ReadOnly));
+        Json row = Json::object();
+        row["invoice"] = text.readAll().toStdString();
+        const QString rows = writeFile(QStringLiteral("rows2.jsonl"), QByteArray::fromStdString(row.dump()) + '\n');
+        const CliRun run = runCli({ QStringLiteral("batch"), QStringLiteral("--schema"), data("invoice.schema.json"),
+                                    QStringLiteral("--model"), QStringLiteral("qwen3:8b"), QStringLiteral("--input"),
+                                    rows, QStringLiteral("--host"), m_host, QStringLiteral("--variant"),
+                                    QStringLiteral("qwen3:8b"), QStringLiteral("--json"), QStringLiteral("--checks"),
+                                    data("invoice.checks.json"), QStringLiteral("--attempts"), QStringLiteral("1") });
+        const Json grid = Json::parse(run.standardOutput.toStdString(), nullptr, false);
+        QVERIFY2(grid.is_array() && grid.size() == 1, run.standardError.constData());
+        const Json expected = Json::parse(
+            "[{\"check\": \"total-adds-up\", \"kind\": \"expression\", \"hard_rows\": 1, \"soft_rows\": 0}]");
+        QVERIFY2(grid[0]["check_failures"] == expected, grid.dump().c_str());
+    }
+
     void extract_checksWithChunks_isRefused()
     {
         const CliRun run = runCli(extractArgs({ QStringLiteral("--checks"), data("invoice.checks.json"),

@@ -459,6 +459,52 @@ private Q_SLOTS:
         QCOMPARE(result.judgeUsage.promptTokens, 100 + 26);
     }
 
+    void rule_judgeTokensCountTowardTheBudget_runStopsSayingSo()
+    {
+        CheckDefinition rule;
+        rule.name = QStringLiteral("buyer-is-a-company");
+        rule.kind = CheckKind::Rule;
+        rule.path = QStringLiteral("/buyer");
+        rule.rule = QStringLiteral("the buyer is the company the invoice is addressed to, not the seller");
+        Json wrong = invoiceAnswer();
+        wrong["buyer"] = "NORDLICHT DRUCK GmbH";
+        FakeReply verdict = FakeReply::text({ q("{'valid': false, 'reason': 'The buyer is the seller.'}") });
+        verdict.promptTokens = 100;
+        verdict.evalTokens = 20;
+        m_fake->enqueueChat(FakeReply::text({ replyWith(wrong) }));
+        m_fake->enqueueChat(verdict);
+        m_fake->enqueueChat(FakeReply::text({ replyWith(invoiceAnswer()) })); // never asked
+        ExtractionConfig config = invoiceRunConfig({ rule }, m_backend);
+        config.limits.tokenBudget = 120; // the extraction alone stays under it, the judge pushes it over
+        ExtractionRun run(m_backend, config);
+        const RunResult result = runToEnd(run, false);
+        QCOMPARE(result.reason, RunFailureReason::Budget);
+        QCOMPARE(result.attempts.size(), 1);
+        QCOMPARE(m_fake->requestsTo("/api/chat").size(), 2); // no reask after the verdict
+        QVERIFY(result.usage.total() < config.limits.tokenBudget);
+        // Still shown apart: the extraction's own usage does not hold the judge's tokens.
+        QCOMPARE(result.judgeUsage.promptTokens, 100);
+        QCOMPARE(result.judgeUsage.completionTokens, 20);
+        const QString expected = QStringLiteral("The token budget of 120 was used up (%1 tokens: %2 by the extraction, "
+                                                "120 by model-judged rules).")
+                                     .arg(result.usage.total() + 120)
+                                     .arg(result.usage.total());
+        QCOMPARE(result.message, expected);
+    }
+
+    void budget_withoutJudgedRules_keepsItsWording()
+    {
+        Json wrong = invoiceAnswer();
+        wrong["total"] = 350.57;
+        m_fake->enqueueChat(FakeReply::text({ replyWith(wrong) }));
+        ExtractionConfig config = invoiceRunConfig(invoiceChecks());
+        config.limits.tokenBudget = 1;
+        ExtractionRun run(m_backend, config);
+        const RunResult result = runToEnd(run, false);
+        QCOMPARE(result.reason, RunFailureReason::Budget);
+        QCOMPARE(result.message, QStringLiteral("The token budget of 1 was used up (%1 tokens).").arg(result.usage.total()));
+    }
+
     void rule_notJudgedWhenALocalHardCheckFails()
     {
         CheckDefinition rule;

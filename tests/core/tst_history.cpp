@@ -4,6 +4,10 @@
 #include "jsoncompare.h"
 #include "store/historydatabase.h"
 #include "store/historyrevalidation.h"
+#include "store/storederrors.h"
+#include "store/storedrunreplay.h"
+#include "checks/checkfailures.h"
+#include "testdata.h"
 
 #include <QDir>
 #include <QFile>
@@ -233,6 +237,127 @@ private Q_SLOTS:
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    }
+
+    void open_versionOneFile_upgradedWithEveryRunKept()
+    {
+        // A history written by the Formwork before the checks (version 1, tests/data/history).
+        const QString fixture = Test::testDataPath(QStringLiteral("history/history-v1.sqlite"));
+        const QByteArray original = readAll(fixture);
+        QVERIFY(!original.isEmpty());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+        QVERIFY(QFile::copy(fixture, path));
+        {
+            HistoryDatabase history;
+            QCOMPARE(history.open(path), QString());
+            const auto run = history.run(1);
+            QVERIFY(run.has_value());
+            QCOMPARE(run->status, QStringLiteral("valid"));
+            QCOMPARE(run->attempts.size(), 2);
+            QCOMPARE(run->promptTokens, 50);
+            QCOMPARE(run->judgePromptTokens, 0);
+            QCOMPARE(run->attempts.at(0).judgeCompletionTokens, 0);
+            // The old errors read as what they were: hard schema errors.
+            const StoredErrors errors = storedErrorsFrom(run->attempts.at(0).errorsJson);
+            QCOMPARE(errors.hard.size(), 1);
+            QCOMPARE(errors.hard.first().instancePath, QStringLiteral("/age"));
+            QCOMPARE(errors.hard.first().kind, QString());
+            QVERIFY(errors.soft.isEmpty());
+            QCOMPARE(history.batch(1)->status, QStringLiteral("stopped"));
+            // The upgraded file takes runs with the new columns.
+            QVERIFY(storeRun(history, 1, QStringLiteral("2"), QStringLiteral("{\"age\":1}"), true) > 0);
+            QCOMPARE(history.listRuns(10, 1).size(), 2);
+        }
+        QCOMPARE(readAll(fixture), original); // the fixture itself is never written
+        rawSql(path, {});
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 2);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+        // Opening it again does not migrate twice.
+        HistoryDatabase again;
+        QCOMPARE(again.open(path), QString());
+        QCOMPARE(again.run(1)->attempts.size(), 2);
+    }
+
+    void checkErrors_keepTheirKindSoftnessAndJudgeUsage()
+    {
+        QTemporaryDir dir;
+        HistoryDatabase history;
+        QCOMPARE(history.open(dir.filePath(QStringLiteral("history.sqlite"))), QString());
+        RunStart start;
+        start.model = QStringLiteral("m");
+        start.mode = QStringLiteral("json");
+        start.schemaJson = QStringLiteral("{\"type\":\"object\",\"properties\":{\"total\":{\"type\":\"number\"},"
+                                          "\"buyer\":{\"type\":\"string\"}}}");
+        start.settingsJson = QStringLiteral("{\"tool_name\":\"extract\"}");
+        const qint64 id = history.beginRun(start);
+        QVERIFY(id > 0);
+        const QString content = QStringLiteral("{\"total\": 5, \"buyer\": \"Zed\"}");
+        AttemptRecord a = attempt(1, content, AttemptOutcome::SchemaInvalid);
+        ValidationError sum;
+        sum.instancePath = QStringLiteral("/total");
+        sum.kind = QStringLiteral("expression");
+        sum.keyword = QStringLiteral("sum");
+        sum.message = QStringLiteral("total must be the sum");
+        sum.range = { 10, 11 };
+        ValidationError grounded = sum;
+        grounded.instancePath = QStringLiteral("/buyer");
+        grounded.kind = QStringLiteral("grounding");
+        grounded.keyword = QStringLiteral("buyer-in-text");
+        grounded.message = QStringLiteral("not found in the input");
+        grounded.range = { 23, 28 };
+        a.errors = { sum };
+        a.softErrors = { grounded };
+        a.judgeUsage = { 100, 20 };
+        a.judgeWallTimeMs = 333;
+        a.parsed = true;
+        a.value = Json::parse(content.toStdString());
+        QVERIFY(history.addAttempt(id, a));
+        RunResult r = result(false, content, 1);
+        r.attempts = { a };
+        r.judgeUsage = { 100, 20 };
+        QVERIFY(history.finishRun(id, QStringLiteral("invalid"), r));
+
+        const auto run = history.run(id);
+        QVERIFY(run.has_value());
+        QCOMPARE(run->judgePromptTokens, 100);
+        QCOMPARE(run->judgeCompletionTokens, 20);
+        QCOMPARE(run->promptTokens, 10); // the extraction's own, apart
+        const StoredAttempt &stored = run->attempts.first();
+        QCOMPARE(stored.judgePromptTokens, 100);
+        QCOMPARE(stored.judgeWallMs, 333);
+        const StoredErrors errors = storedErrorsFrom(stored.errorsJson);
+        QCOMPARE(errors.hard.size(), 1);
+        QCOMPARE(errors.hard.first().kind, QStringLiteral("expression"));
+        QCOMPARE(errors.hard.first().keyword, QStringLiteral("sum"));
+        QCOMPARE(errors.hard.first().range.begin, 10);
+        QCOMPARE(errors.soft.size(), 1);
+        QCOMPARE(errors.soft.first().kind, QStringLiteral("grounding"));
+        const QList<CheckFailure> failures = checkFailuresFromJson(run->checkFailuresJson);
+        const QList<CheckFailure> expected { { QStringLiteral("sum"), QStringLiteral("expression"), false },
+                                             { QStringLiteral("buyer-in-text"), QStringLiteral("grounding"), true } };
+        QCOMPARE(failures, expected);
+
+        // The replay shows the check errors again, with their kind and range, beside the schema's.
+        const ReplayedRun replay = replayStoredRun(*run);
+        QCOMPARE(replay.attempts.size(), 1);
+        const AttemptRecord &replayed = replay.attempts.first();
+        QCOMPARE(replayed.errors.size(), 1);
+        QCOMPARE(replayed.errors.first().kind, QStringLiteral("expression"));
+        QCOMPARE(replayed.errors.first().range.end, 11);
+        QCOMPARE(replayed.softErrors.size(), 1);
+        QCOMPARE(replayed.softErrors.first().keyword, QStringLiteral("buyer-in-text"));
+        QCOMPARE(replayed.judgeUsage.promptTokens, 100);
+        QCOMPARE(replay.result.judgeUsage.completionTokens, 20);
+        QCOMPARE(replay.result.usage.promptTokens, 10);
     }
 
     void runs_surviveARestart_withEveryAttempt()

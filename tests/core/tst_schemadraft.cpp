@@ -27,6 +27,16 @@ const char *const duplicateRequired
 const char *const goodDraft = "{'type': 'object', 'properties': {'number': {'type': 'string', 'description': "
                               "'As printed'}, 'total': {'type': 'number'}}, 'required': ['number']}";
 
+// Uses "$defs"/"$ref" for the two parties and "pattern" for the invoice number.
+const char *const refDraft
+    = "{'type': 'object', 'properties': {'number': {'type': 'string', 'pattern': '^INV-[0-9]{4}-[0-9]{4}$'}, "
+      "'seller': {'$ref': '#/$defs/party'}, 'buyer': {'$ref': '#/$defs/party', 'description': 'billed to'}, "
+      "'lines': {'type': 'array', 'items': {'$ref': '#/$defs/line'}}}, 'required': ['number', 'seller'], "
+      "'$defs': {'party': {'type': 'object', 'properties': {'name': {'type': 'string'}}, 'required': ['name']}, "
+      "'line': {'type': 'object', 'properties': {'qty': {'type': 'integer', 'minimum': 1}}}}}";
+// Passes the format, but its $ref points at a definition it does not have.
+const char *const danglingRef = "{'type': 'object', 'properties': {'seller': {'$ref': '#/$defs/party'}}}";
+
 std::shared_ptr<SchemaRegistry> metaschemas()
 {
     auto registry = std::make_shared<SchemaRegistry>();
@@ -65,6 +75,67 @@ private Q_SLOTS:
         QVERIFY(!report.hard.isEmpty());
         QCOMPARE(report.hard.first().instancePath, QStringLiteral("/required"));
         QCOMPARE(report.hard.first().kind, QStringLiteral("metaschema"));
+    }
+
+    void format_allowsDefsRefsAndPatterns_andTheDraftIsARealSchema()
+    {
+        const auto format = Schema::compile(schemaDraftFormat());
+        QVERIFY(format);
+        QVERIFY(format->isValid(parseQ(refDraft)));
+        // Only references to the draft's own definitions.
+        QVERIFY(!format->isValid(parseQ("{'type': 'object', 'properties': {'a': {'$ref': 'https://x.test/s'}}}")));
+        QVERIFY(!format->isValid(parseQ("{'type': 'object', 'properties': {'a': {'$ref': '#/$defs/p', 'type': 'string'}}}")));
+        QVERIFY(!format->isValid(parseQ("{'type': 'object', 'properties': {'a': {'type': 'string', 'pattern': 3}}}")));
+
+        MetaschemaChecker checker(metaschemas());
+        QVERIFY(checker.checkDraft(parseQ(refDraft)).hard.isEmpty());
+        // What the real schema then says: the refs are followed, the pattern is enforced.
+        const auto drafted = Schema::compile(parseQ(refDraft));
+        QVERIFY(drafted);
+        QVERIFY(drafted->isValid(parseQ("{'number': 'INV-2024-0117', 'seller': {'name': 'N'}, 'lines': [{'qty': 2}]}")));
+        QVERIFY(!drafted->isValid(parseQ("{'number': 'INV-24-17', 'seller': {'name': 'N'}}")));
+        QVERIFY(!drafted->isValid(parseQ("{'number': 'INV-2024-0117', 'seller': {}}")));
+        QVERIFY(!drafted->isValid(parseQ("{'number': 'INV-2024-0117', 'seller': {'name': 'N'}, 'lines': [{'qty': 0}]}")));
+
+        // A reference without its definition, or a pattern that is not a regex, is an error to reask.
+        const CheckReport dangling = checker.checkDraft(parseQ(danglingRef));
+        QVERIFY(!dangling.hard.isEmpty());
+        QCOMPARE(dangling.hard.first().kind, QStringLiteral("metaschema"));
+        QVERIFY(!checker.checkDraft(parseQ("{'type': 'object', 'properties': {'a': {'type': 'string', 'pattern': '(['}}}"))
+                     .hard.isEmpty());
+    }
+
+    void draftWithDanglingRef_isReasked_thenTheDefsDraftIsAccepted()
+    {
+        FakeOllama fake;
+        QVERIFY(fake.listen());
+        fake.addModel(QStringLiteral("qwen3:8b"));
+        fake.enqueueChat(FakeReply::text({ q(danglingRef) }));
+        fake.enqueueChat(FakeReply::text({ q(refDraft) }));
+        QNetworkAccessManager nam;
+        BackendConfig bc;
+        bc.baseUrl = fake.baseUrl();
+        std::unique_ptr<LlmBackend> backend(LlmBackend::create(BackendApi::Ollama, &nam, bc));
+        ExtractionConfig config = schemaDraftConfig(QStringLiteral("invoices: number, seller and buyer, lines"),
+                                                    QStringLiteral("qwen3:8b"), metaschemas());
+        config.limits.backoffBaseMs = 5;
+        ExtractionRun run(backend.get(), config);
+        QSignalSpy ok(&run, &ExtractionRun::succeeded);
+        run.start();
+        QTRY_COMPARE_WITH_TIMEOUT(ok.count(), 1, 10000);
+        const RunResult result = ok.first().first().value<RunResult>();
+        QCOMPARE(result.attempts.size(), 2);
+        QCOMPARE_JSON(result.value, parseQ(refDraft));
+        const auto requests = fake.requestsTo("/api/chat");
+        QCOMPARE(requests.size(), 2);
+        // The request carries the format with $defs and $ref, and the prompt says how to use them.
+        const Json &format = requests.at(0).json["format"];
+        QVERIFY(format["properties"].contains("$defs"));
+        QVERIFY(format["properties"]["properties"]["additionalProperties"].contains("anyOf"));
+        const std::string system = requests.at(0).json["messages"].front()["content"].get<std::string>();
+        QVERIFY(system.find("#/$defs/") != std::string::npos);
+        const std::string reask = requests.at(1).json["messages"].back()["content"].get<std::string>();
+        QVERIFY2(reask.find("/properties/seller") != std::string::npos, reask.c_str());
     }
 
     void invalidDraft_isReaskedWithTheMetaschemaError_thenAccepted()

@@ -11,11 +11,12 @@
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTest>
-#include <QTreeWidget>
+#include <QTextBlock>
 
 using namespace Formwork;
 using namespace Formwork::Ui;
@@ -66,13 +67,73 @@ private Q_SLOTS:
         QVERIFY(use->isEnabled());
         QVERIFY(dialog.draft());
         QVERIFY(dialog.draft()->at("properties").contains("total"));
-        auto *diff = dialog.findChild<QTreeWidget *>(QStringLiteral("draftDiff"));
-        QStringList changes;
-        for (int i = 0; i < diff->topLevelItemCount(); ++i)
-            changes.append(diff->topLevelItem(i)->text(0) + QLatin1Char(' ') + diff->topLevelItem(i)->text(1));
-        QVERIFY2(changes.contains(QStringLiteral("added /properties/total")), qPrintable(changes.join(u',')));
-        QVERIFY2(changes.contains(QStringLiteral("added /required")), qPrintable(changes.join(u',')));
+        // The draft against the current schema as a unified line diff, both indented by two.
+        auto *diff = dialog.findChild<QPlainTextEdit *>(QStringLiteral("draftDiff"));
+        QVERIFY(diff && diff->isReadOnly());
+        const QStringList lines = diff->toPlainText().split(u'\n');
+        QVERIFY2(lines.contains(QStringLiteral("+     \"total\": {")), qPrintable(lines.join(u'\n')));
+        QVERIFY(lines.contains(QStringLiteral("+   \"required\": [")));
+        QVERIFY(lines.contains(QStringLiteral("      \"number\": {"))); // unchanged context
+        QCOMPARE(lines.first(), QStringLiteral("  {"));
+        const int added = int(lines.filter(QRegularExpression(QStringLiteral("^\\+"))).size());
+        const int removed = int(lines.filter(QRegularExpression(QStringLiteral("^-"))).size());
+        QVERIFY(added >= 6);
+        QVERIFY(removed >= 1); // "  }" became "  },"
+        QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("draftDiffSummary"))->text(),
+                 QStringLiteral("%1 line(s) added, %2 line(s) removed").arg(added).arg(removed));
+
+        // Every changed line, and only those, is tinted; added and removed apart, from the palette.
+        const auto tints = [diff] {
+            QMap<QChar, QColor> byMark;
+            for (const QTextEdit::ExtraSelection &s : diff->extraSelections()) {
+                const QChar mark = s.cursor.block().text().at(0);
+                const QColor colour = s.format.background().color();
+                if (byMark.contains(mark) && byMark.value(mark) != colour)
+                    return QMap<QChar, QColor>(); // one colour per kind
+                byMark.insert(mark, colour);
+            }
+            return byMark;
+        };
+        QCOMPARE(diff->extraSelections().size(), added + removed);
+        const QMap<QChar, QColor> light = tints();
+        QCOMPARE(light.keys(), (QList<QChar> { u'+', u'-' }));
+        QVERIFY(light.value(u'+') != light.value(u'-'));
+        QVERIFY(light.value(u'+') != diff->palette().color(QPalette::Base));
+        QPalette dark = diff->palette();
+        dark.setColor(QPalette::Base, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::Window, QColor(0x30, 0x30, 0x30));
+        dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+        dialog.setPalette(dark);
+        const QMap<QChar, QColor> darkTints = tints();
+        QCOMPARE(darkTints.keys(), light.keys());
+        QVERIFY(darkTints.value(u'+').lightness() < light.value(u'+').lightness()); // follows the palette
+
         QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("draftStatus"))->text().contains(QStringLiteral("2 draft")));
+    }
+
+    void rejected_keepsNothing_acceptedGivesTheDraft()
+    {
+        FakeOllama fake;
+        QVERIFY(fake.listen());
+        fake.addModel(QStringLiteral("qwen3:8b"));
+        fake.enqueueChat(FakeReply::text({ q("{'type': 'object', 'properties': {'n': {'type': 'integer'}}}") }));
+        QNetworkAccessManager nam;
+        BackendConfig config;
+        config.baseUrl = fake.baseUrl();
+        std::unique_ptr<LlmBackend> backend(LlmBackend::create(BackendApi::Ollama, &nam, config));
+        SchemaDraftDialog dialog(backend.get(), QStringLiteral("qwen3:8b"), nlohmann::ordered_json());
+        dialog.setDescription(QStringLiteral("a number"));
+        QSignalSpy finished(&dialog, &SchemaDraftDialog::draftFinished);
+        QVERIFY(dialog.startDraft());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        // No current schema: every line is added.
+        const QString text = dialog.findChild<QPlainTextEdit *>(QStringLiteral("draftDiff"))->toPlainText();
+        for (const QString &line : text.split(u'\n'))
+            QVERIFY2(line.startsWith(u'+'), qPrintable(line));
+        dialog.findChild<QPushButton *>(QStringLiteral("useDraftButton"))->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(dialog.draft()->at("properties").contains("n"));
     }
 
     void mainWindow_hasTheDraftAction_andRefusesWithoutAModel()

@@ -149,6 +149,13 @@ BatchPane::BatchPane(QWidget *parent)
     layout->addLayout(form);
     layout->addWidget(m_progressBar);
     layout->addWidget(m_progressLabel);
+    m_checksLabel = new QLabel(this);
+    m_checksLabel->setObjectName(QStringLiteral("batchCheckFailuresLabel"));
+    m_checksLabel->setWordWrap(true);
+    m_checksLabel->setToolTip(tr("How many finished rows failed each named check (hard, and soft apart), rows "
+                                 "resumed from the history included"));
+    m_checksLabel->hide();
+    layout->addWidget(m_checksLabel);
     layout->addWidget(m_message);
     layout->addWidget(m_tabs, 1);
 
@@ -655,6 +662,9 @@ void BatchPane::onProgress(const BatchProgress &p)
     if (p.paused)
         text += tr(" (paused)");
     m_progressLabel->setText(text);
+    const QString checks = m_runner ? checkFailureCountsText(m_runner->checkFailureCounts()) : QString();
+    m_checksLabel->setText(checks);
+    m_checksLabel->setVisible(!checks.isEmpty());
 }
 
 // Issue 13: a valid row's values looked for in its input text (its variables' values), off the

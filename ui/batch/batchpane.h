@@ -217,6 +217,8 @@ private:
     BatchResultsModel *m_model;
     BatchFilterProxy *m_proxy;
     QAction *m_openRowAction;
+    // How many rows failed each named check (issue 14); hidden while none did.
+    QLabel *m_checksLabel = nullptr;
 };
 
 } // namespace Ui

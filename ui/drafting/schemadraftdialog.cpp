@@ -1,18 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "drafting/schemadraftdialog.h"
 
+#include "drafting/linediff.h"
 #include "drafting/schemadraft.h"
 #include "extraction/extractionrun.h"
+#include "highlighting/colormix.h"
 #include "schema/schemaregistry.h"
-#include "json/jsondiff.h"
+#include "timeline/timelinecolors.h"
 
 #include <QDialogButtonBox>
-#include <QHeaderView>
+#include <QEvent>
+#include <QFontDatabase>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSplitter>
-#include <QTreeWidget>
+#include <QTextBlock>
 #include <QVBoxLayout>
 
 namespace Formwork {
@@ -22,25 +24,12 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-QString shortJson(const Json &value)
+// The lines of a schema as the editor gets it (indented by two), none for no schema.
+QStringList schemaLines(const Json &schema)
 {
-    if (value.is_discarded() || value.is_null())
+    if (schema.is_null() || schema.is_discarded())
         return {};
-    QString text = QString::fromStdString(value.dump(-1, ' ', false, Json::error_handler_t::replace));
-    return text.size() > 80 ? text.left(79) + QChar(0x2026) : text;
-}
-
-QString changeText(JsonChange::Kind kind)
-{
-    switch (kind) {
-    case JsonChange::Kind::Added:
-        return SchemaDraftDialog::tr("added");
-    case JsonChange::Kind::Removed:
-        return SchemaDraftDialog::tr("removed");
-    case JsonChange::Kind::Changed:
-        return SchemaDraftDialog::tr("changed");
-    }
-    return {};
+    return QString::fromStdString(schema.dump(2, ' ', false, Json::error_handler_t::replace)).split(u'\n');
 }
 
 } // namespace
@@ -53,13 +42,14 @@ SchemaDraftDialog::SchemaDraftDialog(LlmBackend *backend, const QString &model, 
     , m_description(new QPlainTextEdit(this))
     , m_draftButton(new QPushButton(tr("&Draft"), this))
     , m_status(new QLabel(this))
-    , m_diff(new QTreeWidget(this))
-    , m_draftText(new QPlainTextEdit(this))
+    , m_diffSummary(new QLabel(this))
+    , m_diff(new QPlainTextEdit(this))
     , m_buttons(new QDialogButtonBox(this))
 {
     setObjectName(QStringLiteral("schemaDraftDialog"));
     setWindowTitle(tr("Draft Schema"));
     m_description->setObjectName(QStringLiteral("draftDescription"));
+    m_description->setMaximumHeight(m_description->fontMetrics().lineSpacing() * 6); // the diff gets the room
     m_description->setPlaceholderText(
         tr("What to extract, in words: invoices: number, date, supplier, line items with quantity and price, total"));
     m_draftButton->setObjectName(QStringLiteral("draftButton"));
@@ -67,27 +57,25 @@ SchemaDraftDialog::SchemaDraftDialog(LlmBackend *backend, const QString &model, 
         tr("Ask %1 to write the schema; it is checked against the JSON Schema metaschema").arg(model));
     m_status->setObjectName(QStringLiteral("draftStatus"));
     m_status->setWordWrap(true);
+    m_diffSummary->setObjectName(QStringLiteral("draftDiffSummary"));
     m_diff->setObjectName(QStringLiteral("draftDiff"));
-    m_diff->setHeaderLabels({ tr("Change"), tr("Path"), tr("Current"), tr("Draft") });
-    m_diff->setRootIsDecorated(false);
-    m_diff->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_draftText->setObjectName(QStringLiteral("draftSchemaText"));
-    m_draftText->setReadOnly(true);
+    m_diff->setReadOnly(true);
+    m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_diff->setToolTip(tr("The draft against the current schema: lines starting with - are removed, + added"));
     QPushButton *use = m_buttons->addButton(tr("&Use This Schema"), QDialogButtonBox::AcceptRole);
     use->setObjectName(QStringLiteral("useDraftButton"));
     use->setToolTip(tr("Replace the schema in the editor with the draft"));
     use->setEnabled(false);
     m_buttons->addButton(QDialogButtonBox::Cancel);
 
-    auto *results = new QSplitter(Qt::Vertical, this);
-    results->addWidget(m_diff);
-    results->addWidget(m_draftText);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("Describe what to extract:"), this));
     layout->addWidget(m_description);
     layout->addWidget(m_draftButton, 0, Qt::AlignRight);
     layout->addWidget(m_status);
-    layout->addWidget(results, 1);
+    layout->addWidget(m_diffSummary);
+    layout->addWidget(m_diff, 1);
     layout->addWidget(m_buttons);
 
     connect(m_draftButton, &QPushButton::clicked, this, &SchemaDraftDialog::startDraft);
@@ -146,13 +134,56 @@ void SchemaDraftDialog::onRunEnded(const RunResult &result)
 
 void SchemaDraftDialog::showDiff(const Json &draft)
 {
-    m_diff->clear();
-    for (const JsonChange &change : diffJson(m_current, draft)) {
-        const QString pointer = change.pointer.empty() ? QStringLiteral("/") : QString::fromStdString(change.pointer);
-        new QTreeWidgetItem(
-            m_diff, { changeText(change.kind), pointer, shortJson(change.oldValue), shortJson(change.newValue) });
+    const QList<DiffLine> lines = diffLines(schemaLines(m_current), schemaLines(draft));
+    QStringList text;
+    m_diffKinds.clear();
+    int added = 0;
+    int removed = 0;
+    for (const DiffLine &line : lines) {
+        const QChar mark = line.kind == DiffLine::Kind::Added ? u'+' : line.kind == DiffLine::Kind::Removed ? u'-' : u' ';
+        text.append(mark + QLatin1Char(' ') + line.text);
+        m_diffKinds.append(int(line.kind));
+        added += line.kind == DiffLine::Kind::Added ? 1 : 0;
+        removed += line.kind == DiffLine::Kind::Removed ? 1 : 0;
     }
-    m_draftText->setPlainText(QString::fromStdString(draft.dump(2, ' ', false, Json::error_handler_t::replace)));
+    m_diff->setPlainText(text.join(u'\n'));
+    m_diffSummary->setText(added + removed == 0 ? tr("The draft is the current schema.")
+                                                : tr("%n line(s) added", nullptr, added) + QStringLiteral(", ")
+                               + tr("%n line(s) removed", nullptr, removed));
+    colourDiff();
+}
+
+// Whole-line tints: the removed lines towards the palette's error colour, the added ones towards
+// its success colour (the timeline's), so they read in light and dark palettes alike.
+void SchemaDraftDialog::colourDiff()
+{
+    const QPalette p = palette(); // the dialog's: it changes before its children's do
+    const QColor base = p.color(QPalette::Base);
+    QTextCharFormat removed;
+    removed.setBackground(mixColors(base, timelineErrorColor(p), 0.22));
+    removed.setProperty(QTextFormat::FullWidthSelection, true);
+    QTextCharFormat added;
+    added.setBackground(mixColors(base, timelineSuccessColor(p), 0.22));
+    added.setProperty(QTextFormat::FullWidthSelection, true);
+    QList<QTextEdit::ExtraSelection> selections;
+    QTextBlock block = m_diff->document()->firstBlock();
+    for (qsizetype i = 0; i < m_diffKinds.size() && block.isValid(); ++i, block = block.next()) {
+        const auto kind = DiffLine::Kind(m_diffKinds.at(i));
+        if (kind == DiffLine::Kind::Same)
+            continue;
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = QTextCursor(block);
+        selection.format = kind == DiffLine::Kind::Added ? added : removed;
+        selections.append(selection);
+    }
+    m_diff->setExtraSelections(selections);
+}
+
+void SchemaDraftDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !m_diffKinds.isEmpty())
+        colourDiff();
 }
 
 void SchemaDraftDialog::setBusy(bool busy)

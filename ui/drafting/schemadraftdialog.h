@@ -14,7 +14,6 @@ class QDialogButtonBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
-class QTreeWidget;
 
 namespace Formwork {
 
@@ -25,8 +24,9 @@ namespace Ui {
 
 // "Draft Schema…" (issue 14): the user describes what to extract in words, the chosen model
 // drafts a JSON Schema (checked against the metaschema and reasked until it passes, see
-// drafting/schemadraft.h), and the draft is shown as a diff against the current schema, to be
-// used or thrown away. The run goes on in the background; the dialog never blocks on it.
+// drafting/schemadraft.h), and the draft is shown as a unified line diff against the current
+// schema (both indented as the editor gets them; removed and added lines tinted from the palette),
+// to be used or thrown away. The run goes on in the background; the dialog never blocks on it.
 class SchemaDraftDialog final : public QDialog
 {
     Q_OBJECT
@@ -48,9 +48,13 @@ Q_SIGNALS:
     // A draft run ended: succeeded or not.
     void draftFinished(bool success);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void onRunEnded(const RunResult &result);
     void showDiff(const nlohmann::ordered_json &draft);
+    void colourDiff();
     void setBusy(bool busy);
 
     LlmBackend *m_backend;
@@ -62,8 +66,9 @@ private:
     QPlainTextEdit *m_description;
     QPushButton *m_draftButton;
     QLabel *m_status;
-    QTreeWidget *m_diff;
-    QPlainTextEdit *m_draftText;
+    QLabel *m_diffSummary;
+    QPlainTextEdit *m_diff; // "-"/"+"/" " lines
+    QList<int> m_diffKinds; // DiffLine::Kind per line of m_diff
     QDialogButtonBox *m_buttons;
 };
 

@@ -435,6 +435,7 @@ void MainWindow::createBatchPane(QDockWidget *besides)
         config.modelInfo = model;
         config.schema = schema;
         config.prompt = m_prompt->settings();
+        config.checker = m_checks->checkerFor(backend); // the Checks pane's, as for a single run
         return config;
     });
     QDockWidget *dock = addPane(QStringLiteral("batchDock"), tr("Batch"), m_batch, Qt::BottomDockWidgetArea);

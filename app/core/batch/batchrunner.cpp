@@ -219,6 +219,7 @@ void BatchRunner::loadFinishedFromHistory()
         row.promptTokens = run.promptTokens;
         row.completionTokens = run.completionTokens;
         row.wallMs = run.wallMs;
+        row.checkFailures = checkFailuresFromJson(run.checkFailuresJson);
         if (!run.resultJson.isEmpty()) {
             row.value = Json::parse(run.resultJson.toStdString(), nullptr, false);
             row.hasValue = !row.value.is_discarded();
@@ -262,6 +263,15 @@ void BatchRunner::cancel()
     if (m_summary.outcome == BatchSummary::Outcome::Finished)
         m_summary.outcome = BatchSummary::Outcome::Cancelled;
     QMetaObject::invokeMethod(this, &BatchRunner::checkDone, Qt::QueuedConnection);
+}
+
+QList<CheckFailureCount> BatchRunner::checkFailureCounts() const
+{
+    QList<CheckFailureCount> counts;
+    for (const BatchRowResult &row : m_results)
+        if (row.isFinal() || row.status == BatchRowStatus::Error)
+            addCheckFailures(counts, row.checkFailures);
+    return counts;
 }
 
 BatchProgress BatchRunner::progress() const
@@ -477,6 +487,7 @@ void BatchRunner::finishRow(int row, const Active &active, const RunResult &resu
     r.promptTokens = result.usage.promptTokens;
     r.completionTokens = result.usage.completionTokens;
     r.wallMs = result.wallTimeMs;
+    r.checkFailures = decidingCheckFailures(result);
     const BatchRow &input = m_input.rows.at(row);
     if (input.expected)
         r.agreement = compareWithExpected(*input.expected, result.success ? result.value : Json());
@@ -504,6 +515,7 @@ void BatchRunner::checkDone()
     for (Endpoint &e : m_endpoints)
         e.retryTimer->stop();
     m_summary.progress = progress();
+    m_summary.checkFailures = checkFailureCounts();
     m_summary.agreement = AgreementReport();
     m_summary.rowsWithExpected = 0;
     for (const BatchRowResult &row : m_results) {

@@ -48,6 +48,8 @@ public:
     const QList<BatchRowResult> &results() const { return m_results; }
     BatchProgress progress() const;
     const BatchSummary &summary() const { return m_summary; }
+    // How many finished rows so far failed each named check, rows resumed from the history included.
+    QList<CheckFailureCount> checkFailureCounts() const;
 
 Q_SIGNALS:
     void rowStarted(int index, const QString &endpoint);

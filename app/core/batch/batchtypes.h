@@ -2,6 +2,7 @@
 #pragma once
 
 #include "batch/expectedcompare.h"
+#include "checks/checkfailures.h"
 #include "extraction/promptsettings.h"
 
 #include <QList>
@@ -62,6 +63,7 @@ struct BatchRowResult {
     QString endpoint;
     qint64 runId = 0; // in the history, 0 without one
     std::optional<RowAgreement> agreement; // when the row has an expected value
+    QList<CheckFailure> checkFailures; // the named checks that failed on its deciding attempt
 
     bool isFinal() const { return status == BatchRowStatus::Valid || status == BatchRowStatus::Invalid; }
 };
@@ -94,6 +96,8 @@ struct BatchSummary {
     BatchProgress progress;
     AgreementReport agreement;
     int rowsWithExpected = 0;
+    // How many finished rows failed each named check (hard and soft apart), resumed rows included.
+    QList<CheckFailureCount> checkFailures;
 };
 
 } // namespace Formwork

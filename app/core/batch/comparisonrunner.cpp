@@ -38,6 +38,7 @@ VariantStats variantStats(const BatchVariant &variant, const BatchSummary &summa
     stats.failed = summary.progress.failed;
     stats.rowsWithExpected = summary.rowsWithExpected;
     stats.agreement = summary.agreement;
+    stats.checkFailures = summary.checkFailures;
     qint64 wall = 0;
     int finished = 0;
     for (const BatchRowResult &row : rows) {

@@ -56,6 +56,7 @@ struct VariantStats {
     double meanLatencyMs = 0; // wall time per finished row
     int rowsWithExpected = 0;
     AgreementReport agreement;
+    QList<CheckFailureCount> checkFailures; // rows that failed each named check
 };
 
 // What identifies a variant's batch in the history (its out path), so a resume finds it again:

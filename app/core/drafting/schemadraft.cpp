@@ -20,8 +20,26 @@ Json stringArray()
     return Json { { "type", "array" }, { "items", { { "type", "string" } } } };
 }
 
+// Where a draft may point: its own definitions only (no network, no other documents).
+const char *const DefinitionRefPattern = "^#/\\$defs/[A-Za-z0-9_.-]+$";
+
+Json typedNode(int depth);
+
+// A property or item: a typed schema, or {"$ref": "#/$defs/name"} to a definition. Two closed
+// alternatives, so that a grammar can enforce them (no "properties" beside the "anyOf").
+Json member(int depth)
+{
+    Json reference { { "type", "object" },
+                     { "properties",
+                       { { "$ref", { { "type", "string" }, { "pattern", DefinitionRefPattern } } },
+                         { "description", { { "type", "string" } } } } },
+                     { "required", { "$ref" } },
+                     { "additionalProperties", false } };
+    return Json { { "anyOf", Json::array({ typedNode(depth), std::move(reference) }) } };
+}
+
 // One schema node: a type, a description, and (while depth lasts) properties and items.
-Json node(int depth)
+Json typedNode(int depth)
 {
     Json properties = Json::object();
     properties["type"]
@@ -30,18 +48,27 @@ Json node(int depth)
     properties["description"] = { { "type", "string" } };
     properties["format"]
         = { { "type", "string" }, { "enum", { "date", "date-time", "time", "email", "uri", "uuid" } } };
+    properties["pattern"] = { { "type", "string" } }; // an ECMA-262 regex; a bad one fails to compile
     properties["enum"] = stringArray();
     properties["minimum"] = { { "type", "number" } };
     properties["maximum"] = { { "type", "number" } };
     if (depth > 1) {
-        properties["properties"] = { { "type", "object" }, { "additionalProperties", node(depth - 1) } };
+        properties["properties"] = { { "type", "object" }, { "additionalProperties", member(depth - 1) } };
         properties["required"] = stringArray();
-        properties["items"] = node(depth - 1);
+        properties["items"] = member(depth - 1);
     }
     return Json { { "type", "object" },
                   { "properties", std::move(properties) },
                   { "required", { "type" } },
                   { "additionalProperties", false } };
+}
+
+// The whole draft: a typed node that may also hold "$defs", the shapes used more than once.
+Json draftRoot(int depth)
+{
+    Json root = typedNode(depth);
+    root["properties"]["$defs"] = { { "type", "object" }, { "additionalProperties", typedNode(std::max(depth - 1, 1)) } };
+    return root;
 }
 
 // Sent to the model: English on purpose.
@@ -51,7 +78,9 @@ QString draftSystemPrompt()
         "You write JSON Schemas (draft 2020-12) for extracting structured data from documents. Answer with one "
         "JSON Schema: an object schema whose properties are the fields to extract, each with a type and a short "
         "description; nested objects and arrays of objects where the data has them; \"required\" for the fields "
-        "every document has; \"format\" for dates.");
+        "every document has; \"format\" for dates; \"pattern\" (a JavaScript regular expression) for codes "
+        "with a fixed shape. A shape used in several places (an address, a party) goes once into \"$defs\" at the "
+        "top and is used with {\"$ref\": \"#/$defs/name\"}.");
 }
 
 // A job whose report is known at once; it reports after returning to the event loop.
@@ -80,7 +109,7 @@ ValidationError metaschemaError(const QString &pointer, const QString &message)
 
 Json schemaDraftFormat(int depth)
 {
-    return node(std::max(depth, 1));
+    return draftRoot(std::max(depth, 1));
 }
 
 ExtractionConfig schemaDraftConfig(const QString &description, const QString &model,

@@ -16,7 +16,8 @@ class SchemaRegistry;
 
 // "Draft schema…" (issue 14): a model writes a JSON Schema from a description in words. The
 // reply is constrained by a metaschema-shaped format (schemaDraftFormat(): object schemas with
-// typed properties, a few levels deep, as a grammar can enforce), then validated against the real
+// typed properties, a few levels deep, "pattern", and "$defs" at the top that properties and items
+// use with {"$ref": "#/$defs/name"}, as a grammar can enforce), then validated against the real
 // 2020-12 metaschema and compiled (MetaschemaChecker); a draft that fails either is reasked by the
 // same ExtractionRun as any extraction.
 

@@ -357,9 +357,17 @@ void ExtractionRun::completeAttempt(const ChatResult &result)
     }
     if (budgetUsedUp()) {
         finish(false, RunFailureReason::Budget,
-               QCoreApplication::translate("Formwork::Extraction", "The token budget of %1 was used up (%2 tokens).")
-                   .arg(m_config.limits.tokenBudget)
-                   .arg(m_usage.total()));
+               m_judgeUsage.total() == 0
+                   ? QCoreApplication::translate("Formwork::Extraction", "The token budget of %1 was used up (%2 tokens).")
+                         .arg(m_config.limits.tokenBudget)
+                         .arg(m_usage.total())
+                   : QCoreApplication::translate("Formwork::Extraction",
+                                                 "The token budget of %1 was used up (%2 tokens: %3 by the extraction, "
+                                                 "%4 by model-judged rules).")
+                         .arg(m_config.limits.tokenBudget)
+                         .arg(m_usage.total() + m_judgeUsage.total())
+                         .arg(m_usage.total())
+                         .arg(m_judgeUsage.total()));
         return;
     }
     const bool allCutOff = std::all_of(m_attempts.cbegin(), m_attempts.cend(),
@@ -572,7 +580,8 @@ int ExtractionRun::backoffDelayMs(int retry) const
 
 bool ExtractionRun::budgetUsedUp() const
 {
-    return m_config.limits.tokenBudget > 0 && m_usage.total() >= m_config.limits.tokenBudget;
+    // The judges' tokens are spent on this run too: they count (and are still shown apart).
+    return m_config.limits.tokenBudget > 0 && m_usage.total() + m_judgeUsage.total() >= m_config.limits.tokenBudget;
 }
 
 bool ExtractionRun::deadlinePassed() const

@@ -55,7 +55,7 @@ struct ExtractionTemplates {
 struct ExtractionLimits {
     int maxAttempts = 3;
     qint64 deadlineMs = 0; // wall-clock limit of the whole run; 0 = none
-    qint64 tokenBudget = 0; // prompt + completion tokens over all attempts; 0 = none
+    qint64 tokenBudget = 0; // prompt + completion tokens over all attempts, model-judged rules included; 0 = none
     int maxTransportRetries = 4; // resends after transient backend failures, over the whole run
     int backoffBaseMs = 1000; // first pause; doubles with every further retry
     int backoffMaxMs = 30000;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/historydatabase.h"
 
+#include "checks/checkfailures.h"
+#include "store/storederrors.h"
+
 #include <QCoreApplication>
 #include <QDebug>
 #include <QDir>
@@ -61,9 +64,22 @@ const char *const SchemaV1[] = {
     "UNIQUE(run_id, number))",
 };
 
+// Version 2 (issue 14): the checks beyond the schema. Each error in attempts.errors_json keeps its
+// kind and whether it was soft (storederrors.h; version 1 entries read as hard schema errors), the
+// judges' usage is kept apart from the extraction's, and a run keeps the checks that failed.
+const char *const SchemaV2[] = {
+    "ALTER TABLE attempts ADD COLUMN judge_prompt_tokens INTEGER DEFAULT 0",
+    "ALTER TABLE attempts ADD COLUMN judge_completion_tokens INTEGER DEFAULT 0",
+    "ALTER TABLE attempts ADD COLUMN judge_wall_ms INTEGER DEFAULT 0",
+    "ALTER TABLE runs ADD COLUMN judge_prompt_tokens INTEGER DEFAULT 0",
+    "ALTER TABLE runs ADD COLUMN judge_completion_tokens INTEGER DEFAULT 0",
+    "ALTER TABLE runs ADD COLUMN check_failures_json TEXT",
+};
+
 const char *const RunColumns = "id, batch_id, row_id, reference, created_at, finished_at, model, mode, endpoint, "
                                "schema_json, settings_json, input_json, status, attempt_count, result_json, "
-                               "message, prompt_tokens, completion_tokens, wall_ms";
+                               "message, prompt_tokens, completion_tokens, wall_ms, judge_prompt_tokens, "
+                               "judge_completion_tokens, check_failures_json";
 
 StoredRun runFrom(const QSqlQuery &q)
 {
@@ -87,6 +103,9 @@ StoredRun runFrom(const QSqlQuery &q)
     run.promptTokens = q.value(16).toLongLong();
     run.completionTokens = q.value(17).toLongLong();
     run.wallMs = q.value(18).toLongLong();
+    run.judgePromptTokens = q.value(19).toLongLong();
+    run.judgeCompletionTokens = q.value(20).toLongLong();
+    run.checkFailuresJson = q.value(21).toString();
     return run;
 }
 
@@ -111,6 +130,15 @@ const char *const BatchColumns = "id, created_at, input_path, input_fingerprint,
                                  "settings_json, row_count, status";
 
 } // namespace
+
+QList<CheckFailure> decidingCheckFailures(const RunResult &result)
+{
+    // The last attempt whose reply parsed is the one the checks looked at last.
+    for (auto it = result.attempts.crbegin(); it != result.attempts.crend(); ++it)
+        if (it->parsed)
+            return checkFailuresOf(*it);
+    return {};
+}
 
 AttemptRecord StoredAttempt::toAttemptRecord() const
 {
@@ -357,7 +385,11 @@ QString HistoryDatabase::migrate(int from)
             ok = ok && exec(QString::fromLatin1(sql));
         ok = ok && exec(QStringLiteral("PRAGMA application_id=%1").arg(ApplicationId));
     }
-    // Later versions add their steps here: if (from < 2) { ... }
+    if (from < 2) {
+        for (const char *sql : SchemaV2)
+            ok = ok && exec(QString::fromLatin1(sql));
+    }
+    // Later versions add their steps here: if (from < 3) { ... }
     ok = ok && exec(QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion));
     if (!ok || !db.commit()) {
         const QString message = m_error.isEmpty() ? db.lastError().text() : m_error;
@@ -451,11 +483,6 @@ bool HistoryDatabase::addAttempt(qint64 runId, const AttemptRecord &a)
     for (const ToolCall &call : a.toolCalls)
         calls.push_back(
             Json { { "id", utf8(call.id) }, { "name", utf8(call.name) }, { "arguments", utf8(call.argumentsJson) } });
-    Json errors = Json::array();
-    for (const ValidationError &e : a.errors)
-        errors.push_back(Json { { "instancePath", utf8(e.instancePath) },
-                                { "keywordLocation", utf8(e.keywordLocation) },
-                                { "message", utf8(e.message) } });
     const Json timings { { "load_ns", a.timings.loadNs },   { "prompt_eval_ns", a.timings.promptEvalNs },
                          { "eval_ns", a.timings.evalNs },   { "total_ns", a.timings.totalNs },
                          { "first_token_ms", a.timeToFirstTokenMs } };
@@ -464,7 +491,8 @@ bool HistoryDatabase::addAttempt(qint64 runId, const AttemptRecord &a)
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO attempts(run_id, number, outcome, request_json, content, thinking, "
                              "tool_calls_json, done_reason, errors_json, error_text, backend_error, prompt_tokens, "
-                             "completion_tokens, timings_json, wall_ms) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+                             "completion_tokens, timings_json, wall_ms, judge_prompt_tokens, judge_completion_tokens, "
+                             "judge_wall_ms) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     q.addBindValue(runId);
     q.addBindValue(a.number);
     q.addBindValue(attemptOutcomeName(a.outcome));
@@ -473,7 +501,7 @@ bool HistoryDatabase::addAttempt(qint64 runId, const AttemptRecord &a)
     q.addBindValue(a.thinking);
     q.addBindValue(dump(calls));
     q.addBindValue(a.doneReason);
-    q.addBindValue(dump(errors));
+    q.addBindValue(storedErrorsJson(a));
     q.addBindValue(a.errorText);
     q.addBindValue(a.backendError ? QStringLiteral("%1: %2").arg(kindName(a.backendError->kind), a.backendError->detail)
                                   : QString());
@@ -481,6 +509,9 @@ bool HistoryDatabase::addAttempt(qint64 runId, const AttemptRecord &a)
     q.addBindValue(a.usage.completionTokens);
     q.addBindValue(dump(timings));
     q.addBindValue(a.wallTimeMs);
+    q.addBindValue(a.judgeUsage.promptTokens);
+    q.addBindValue(a.judgeUsage.completionTokens);
+    q.addBindValue(a.judgeWallTimeMs);
     bool ok = q.exec();
     if (ok) {
         QSqlQuery count(db);
@@ -505,7 +536,8 @@ bool HistoryDatabase::finishRun(qint64 runId, const QString &status, const RunRe
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("UPDATE runs SET status=?, finished_at=?, result_json=?, message=?, prompt_tokens=?, "
-                             "completion_tokens=?, wall_ms=? WHERE id=?"));
+                             "completion_tokens=?, wall_ms=?, judge_prompt_tokens=?, judge_completion_tokens=?, "
+                             "check_failures_json=? WHERE id=?"));
     q.addBindValue(status);
     q.addBindValue(now());
     q.addBindValue(result.hasValue ? dump(result.value) : QString());
@@ -513,6 +545,9 @@ bool HistoryDatabase::finishRun(qint64 runId, const QString &status, const RunRe
     q.addBindValue(result.usage.promptTokens);
     q.addBindValue(result.usage.completionTokens);
     q.addBindValue(result.wallTimeMs);
+    q.addBindValue(result.judgeUsage.promptTokens);
+    q.addBindValue(result.judgeUsage.completionTokens);
+    q.addBindValue(checkFailuresJson(decidingCheckFailures(result)));
     q.addBindValue(runId);
     if (!q.exec()) {
         fail(q.lastError().text());
@@ -583,7 +618,8 @@ std::optional<StoredRun> HistoryDatabase::run(qint64 runId)
     a.setForwardOnly(true);
     a.prepare(QStringLiteral("SELECT number, outcome, request_json, content, thinking, tool_calls_json, done_reason, "
                              "errors_json, error_text, backend_error, prompt_tokens, completion_tokens, timings_json, "
-                             "wall_ms FROM attempts WHERE run_id=? ORDER BY number"));
+                             "wall_ms, judge_prompt_tokens, judge_completion_tokens, judge_wall_ms FROM attempts WHERE run_id=? "
+                             "ORDER BY number"));
     a.addBindValue(runId);
     if (!a.exec())
         return run;
@@ -603,6 +639,9 @@ std::optional<StoredRun> HistoryDatabase::run(qint64 runId)
         attempt.completionTokens = a.value(11).toLongLong();
         attempt.timingsJson = a.value(12).toString();
         attempt.wallMs = a.value(13).toLongLong();
+        attempt.judgePromptTokens = a.value(14).toLongLong();
+        attempt.judgeCompletionTokens = a.value(15).toLongLong();
+        attempt.judgeWallMs = a.value(16).toLongLong();
         run.attempts.append(attempt);
     }
     return run;

@@ -12,6 +12,8 @@
 
 namespace Formwork {
 
+struct CheckFailure;
+
 // A batch as the history keeps it: enough to resume it and to know it is the same batch.
 struct StoredBatch {
     qint64 id = 0;
@@ -36,13 +38,17 @@ struct StoredAttempt {
     QString thinking;
     QString toolCallsJson; // [{"id","name","arguments"}]
     QString doneReason;
-    QString errorsJson; // [{"instancePath","keywordLocation","message"}]
+    QString errorsJson; // storederrors.h: [{"instancePath","keywordLocation","message","kind","soft",...}]
     QString errorText;
     QString backendError; // "Kind: detail", empty when none
     qint64 promptTokens = 0;
     qint64 completionTokens = 0;
     QString timingsJson;
     qint64 wallMs = 0;
+    // The requests of model-judged rules on this attempt, apart from its own usage (version 2).
+    qint64 judgePromptTokens = 0;
+    qint64 judgeCompletionTokens = 0;
+    qint64 judgeWallMs = 0;
 
     // The parts evaluateReply() reads (content and tool calls).
     AttemptRecord toAttemptRecord() const;
@@ -70,6 +76,11 @@ struct StoredRun {
     qint64 promptTokens = 0;
     qint64 completionTokens = 0;
     qint64 wallMs = 0;
+    // Model-judged rules, summed over the attempts, apart from the extraction's (version 2).
+    qint64 judgePromptTokens = 0;
+    qint64 judgeCompletionTokens = 0;
+    // The named checks that failed on the deciding attempt (checkfailures.h JSON; version 2).
+    QString checkFailuresJson;
     QList<StoredAttempt> attempts; // filled by run(), not by listRuns()
 };
 
@@ -106,7 +117,7 @@ class HistoryDatabase final
     Q_DISABLE_COPY_MOVE(HistoryDatabase)
 
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     HistoryDatabase();
     ~HistoryDatabase();
@@ -184,6 +195,9 @@ private:
 
 // A stored status for a finished RunResult: valid, invalid, error or cancelled.
 QString historyStatusOf(const RunResult &result);
+
+// The named checks that failed on the attempt that decided the run (its last parsed one).
+QList<CheckFailure> decidingCheckFailures(const RunResult &result);
 
 } // namespace Formwork
 

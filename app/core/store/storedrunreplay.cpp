@@ -2,6 +2,7 @@
 #include "store/storedrunreplay.h"
 
 #include "extraction/extractionrequest.h"
+#include "store/storederrors.h"
 
 namespace Formwork {
 
@@ -40,34 +41,26 @@ std::optional<BackendError> backendErrorFrom(const QString &stored)
     return error;
 }
 
-// The stored errors (without source ranges), for a schema that no longer compiles.
-QList<ValidationError> storedErrors(const QString &errorsJson)
-{
-    QList<ValidationError> errors;
-    const Json list = parsed(errorsJson);
-    if (!list.is_array())
-        return errors;
-    for (const Json &item : list) {
-        if (!item.is_object())
-            continue;
-        ValidationError error;
-        error.instancePath = QString::fromStdString(item.value("instancePath", std::string()));
-        error.keywordLocation = QString::fromStdString(item.value("keywordLocation", std::string()));
-        error.message = QString::fromStdString(item.value("message", std::string()));
-        errors.append(error);
-    }
-    return errors;
-}
-
 AttemptRecord replayAttempt(const StoredAttempt &stored, const ReplayedRun &replay, const QString &toolName)
 {
     AttemptRecord record = stored.toAttemptRecord();
     const std::optional<AttemptOutcome> outcome = outcomeFromName(stored.outcome);
     const bool replied = outcome != AttemptOutcome::BackendFailed && outcome != AttemptOutcome::Cancelled;
-    if (replay.schema && replied)
+    StoredErrors errors = storedErrorsFrom(stored.errorsJson);
+    if (replay.schema && replied) {
         evaluateReply(record, replay.mode, *replay.schema, toolName);
-    else
-        record.errors = storedErrors(stored.errorsJson);
+        // The checks beyond the schema are not run again (a judge would call a model): their
+        // errors come back as stored, with their kind and source range.
+        for (const ValidationError &error : std::as_const(errors.hard))
+            if (!error.kind.isEmpty())
+                record.errors.append(error);
+    } else {
+        record.errors = errors.hard;
+    }
+    record.softErrors = errors.soft;
+    record.judgeUsage.promptTokens = stored.judgePromptTokens;
+    record.judgeUsage.completionTokens = stored.judgeCompletionTokens;
+    record.judgeWallTimeMs = stored.judgeWallMs;
     // What the run decided stands (a truncated reply, a backend failure), whatever the replay says.
     record.outcome = outcome.value_or(record.outcome);
     record.errorText = stored.errorText;
@@ -145,6 +138,8 @@ ReplayedRun replayStoredRun(const StoredRun &run)
         }
     result.usage.promptTokens = run.promptTokens;
     result.usage.completionTokens = run.completionTokens;
+    result.judgeUsage.promptTokens = run.judgePromptTokens;
+    result.judgeUsage.completionTokens = run.judgeCompletionTokens;
     result.wallTimeMs = run.wallMs;
     if (!replay.attempts.isEmpty())
         result.backendError = replay.attempts.constLast().backendError;

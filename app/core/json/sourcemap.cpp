@@ -2,6 +2,7 @@
 #include "sourcemap.h"
 
 #include "jsonlexing_p.h"
+#include "jsonvaluelocator.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -74,10 +75,12 @@ public:
     std::size_t skipString(std::size_t pos) const
     {
         for (++pos; pos < m_text.size(); ++pos) {
-            if (m_text[pos] == '\\')
-                ++pos;
-            else if (m_text[pos] == '"')
+            const char c = m_text[pos];
+            if (!stringSpecial(c))
+                continue;
+            if (c == '"')
                 return pos + 1;
+            ++pos; // the escaped byte
         }
         return m_text.size();
     }
@@ -98,6 +101,10 @@ public:
         int depth = 0;
         while (pos < m_text.size()) {
             const char c = m_text[pos];
+            if (!structural(c)) {
+                ++pos;
+                continue;
+            }
             if (c == '"') {
                 pos = skipString(pos);
                 continue;
@@ -111,8 +118,9 @@ public:
         return pos;
     }
 
-    // The range of the child `token` of the container whose first byte is at `begin`.
-    std::optional<SourceRange> child(std::size_t begin, std::string_view token) const
+    // The range of the child `token` of the container whose first byte is at `begin`. When the
+    // object may repeat a key, all its members are read (the last one counts).
+    std::optional<SourceRange> child(std::size_t begin, std::string_view token, bool duplicateKeys) const
     {
         if (m_text[begin] == '[')
             return element(begin, token);
@@ -126,8 +134,11 @@ public:
             const bool match = keyEquals(pos, keyEnd, token);
             const std::size_t valueBegin = skipWhitespace(skipWhitespace(keyEnd) + 1); // after ':'
             const std::size_t valueEnd = skipValue(valueBegin);
-            if (match)
+            if (match) {
                 found = SourceRange { qsizetype(valueBegin), qsizetype(valueEnd) };
+                if (!duplicateKeys)
+                    break;
+            }
             pos = nextMember(valueEnd);
         }
         return found;
@@ -135,6 +146,12 @@ public:
 
 private:
     static bool isDelimiter(char c) { return c == ',' || c == '}' || c == ']' || JsonLexing::isWhitespace(c); }
+    static bool stringSpecial(char c) { return c == '"' || c == '\\'; }
+    // The bytes that matter when a container is skipped: '"' '[' ']' '{' '}' (all in 0x22..0x7D).
+    static bool structural(char c)
+    {
+        return c == '"' || ((c | 0x20) == '{') || ((c | 0x20) == '}');
+    }
 
     std::optional<SourceRange> element(std::size_t begin, std::string_view token) const
     {
@@ -177,7 +194,8 @@ private:
 
 } // namespace
 
-std::optional<SourceRange> SourceMap::locate(std::string_view text, std::string_view jsonPointer)
+std::optional<SourceRange> locateJsonValue(std::string_view text, std::string_view jsonPointer,
+                                           DuplicateKeys duplicateKeys)
 {
     const RawJsonWalker walker(text);
     const std::size_t root = walker.rootBegin();
@@ -194,7 +212,8 @@ std::optional<SourceRange> SourceMap::locate(std::string_view text, std::string_
         const auto token = unescapeToken(rest.substr(0, slash));
         if (!token)
             return std::nullopt;
-        const auto found = walker.child(std::size_t(range.begin), *token);
+        const auto found
+            = walker.child(std::size_t(range.begin), *token, duplicateKeys == DuplicateKeys::Possible);
         if (!found)
             return std::nullopt;
         range = *found;

@@ -51,11 +51,6 @@ public:
     void shift(qsizetype delta) { m_shift += delta; }
     qsizetype shiftAmount() const { return m_shift; }
 
-    // valueRange() without a map: finds the value by reading `text`, which must be one valid JSON
-    // document (parseJson() accepted it). For the few values that need a range, e.g. those that
-    // failed validation, this is cheaper than recording the map of every value.
-    static std::optional<SourceRange> locate(std::string_view text, std::string_view jsonPointer);
-
     // Escapes one reference token (~ -> ~0, / -> ~1) and appends it to a pointer.
     static std::string appendToken(std::string_view pointer, std::string_view token);
 

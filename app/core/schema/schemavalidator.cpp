@@ -285,6 +285,13 @@ public:
         : m_compiled(compiled)
         , m_collect(collect)
     {
+        // One allocation each instead of growing step by step on every validated instance.
+        if (collect) {
+            m_instancePath.reserve(16);
+            m_keywordPath.reserve(32);
+        }
+        m_scope.reserve(8);
+        m_active.reserve(8);
     }
 
     QList<ValidationError> errors;
@@ -1163,6 +1170,11 @@ bool Schema::isValid(const nlohmann::ordered_json &instance) const
 
 bool SchemaInternal::PatternNode::matches(const std::string &text) const
 {
+    if (simple) {
+        const SimplePattern::Match match = simple->matches(text);
+        if (match != SimplePattern::Match::TooComplex)
+            return match == SimplePattern::Match::Yes;
+    }
     return regex.match(forRegex(text)).hasMatch();
 }
 

@@ -198,12 +198,14 @@ std::optional<SourceRange> locateJsonValue(std::string_view text, std::string_vi
                                            DuplicateKeys duplicateKeys)
 {
     const RawJsonWalker walker(text);
-    const std::size_t root = walker.rootBegin();
-    if (root >= text.size())
+    std::size_t begin = walker.rootBegin();
+    if (begin >= text.size())
         return std::nullopt;
-    SourceRange range { qsizetype(root), qsizetype(walker.skipValue(root)) };
+    // Only the containers' first bytes are needed on the way down: the end of a value is found
+    // (by skipping it) for the wanted one alone, or as a member is stepped over.
+    std::optional<SourceRange> range;
     if (jsonPointer.empty())
-        return range;
+        return SourceRange { qsizetype(begin), qsizetype(walker.skipValue(begin)) };
     if (jsonPointer.front() != '/')
         return std::nullopt;
     std::string_view rest = jsonPointer.substr(1);
@@ -212,13 +214,10 @@ std::optional<SourceRange> locateJsonValue(std::string_view text, std::string_vi
         const auto token = unescapeToken(rest.substr(0, slash));
         if (!token)
             return std::nullopt;
-        const auto found
-            = walker.child(std::size_t(range.begin), *token, duplicateKeys == DuplicateKeys::Possible);
-        if (!found)
-            return std::nullopt;
-        range = *found;
-        if (slash == std::string_view::npos)
+        range = walker.child(begin, *token, duplicateKeys == DuplicateKeys::Possible);
+        if (!range || slash == std::string_view::npos)
             return range;
+        begin = std::size_t(range->begin);
         rest.remove_prefix(slash + 1);
     }
 }

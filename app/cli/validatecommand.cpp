@@ -101,6 +101,9 @@ bool readWholeFile(const QString &path, std::string &buffer)
                 continue;
             ok = got > 0;
             size += std::size_t(std::max<ssize_t>(got, 0));
+            if (ok && size < buffer.size())
+                break; // a regular file reads short only at its end: no second read() to learn that
+
         }
         buffer.resize(size);
     }
@@ -108,11 +111,34 @@ bool readWholeFile(const QString &path, std::string &buffer)
     return ok;
 }
 
+// Frees a parsed tree from the leaves up. nlohmann's destructor first moves the children of every
+// container into a freshly allocated stack (to bound its recursion), nested containers again;
+// containers emptied bottom-up leave it nothing to move. The depth is the parser's (512 at most).
+void releaseTree(Json &value)
+{
+    if (value.is_array()) {
+        Json::array_t &elements = value.get_ref<Json::array_t &>();
+        for (Json &element : elements) {
+            if (element.is_structured())
+                releaseTree(element);
+        }
+        elements.clear();
+    } else if (value.is_object()) {
+        Json::object_t &members = value.get_ref<Json::object_t &>();
+        for (auto &member : members) {
+            if (member.second.is_structured())
+                releaseTree(member.second);
+        }
+        members.clear();
+    }
+}
+
 // An instance file parsed into `parsed`; false (with the message printed) when it cannot be read
 // or is not JSON. `buffer` holds the text afterwards.
 bool loadInstance(const QString &path, std::string &buffer, ParsedJson &parsed, const JsonParseOptions &options,
                   QTextStream &err, const std::function<void()> &beforeMessage)
 {
+    releaseTree(parsed.value); // the previous instance's
     if (!readWholeFile(path, buffer)) {
         auto loaded = load(path, err, beforeMessage);
         if (!loaded)

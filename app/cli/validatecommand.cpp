@@ -85,7 +85,7 @@ bool readWholeFile(const QString &path, std::string &buffer)
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return false;
-    struct stat info {};
+    struct stat info = {};
     bool ok = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
     if (ok) {
         // One byte more than the size: a file that grew since fstat() is still read to its end.
@@ -103,7 +103,6 @@ bool readWholeFile(const QString &path, std::string &buffer)
             size += std::size_t(std::max<ssize_t>(got, 0));
             if (ok && size < buffer.size())
                 break; // a regular file reads short only at its end: no second read() to learn that
-
         }
         buffer.resize(size);
     }
@@ -414,8 +413,7 @@ int run(const QStringList &arguments)
         }
         QList<ValidationError> errors = schema->validate(parsed.value);
         const SourceMap &sourceMap = parsed.sourceMap;
-        const auto duplicateKeys
-            = parsed.warnings.isEmpty() ? DuplicateKeys::None : DuplicateKeys::Possible;
+        const auto duplicateKeys = parsed.warnings.isEmpty() ? DuplicateKeys::None : DuplicateKeys::Possible;
         attachSourceRanges(errors, [&sourceMap, &text, duplicateKeys](std::string_view pointer) {
             std::optional<std::pair<qsizetype, qsizetype>> range;
             const auto found

@@ -90,8 +90,8 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QString path = dir.filePath(QStringLiteral("a \"quoted\"\\back\tslash\x01 \u00e9.json"));
         QVERIFY(QFile::copy(fixture("invalid.json"), path));
-        const auto run = runCli({ QStringLiteral("validate"), QStringLiteral("--schema"),
-                                  fixture("invoice.schema.json"), path });
+        const auto run
+            = runCli({ QStringLiteral("validate"), QStringLiteral("--schema"), fixture("invoice.schema.json"), path });
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.standardOutput.contains("\\\"quoted\\\"\\\\back\\tslash\\u0001 \xc3\xa9.json"),
                  run.standardOutput.constData());

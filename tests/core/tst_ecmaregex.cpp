@@ -83,11 +83,41 @@ private Q_SLOTS:
         QCOMPARE(compiled.has_value(), simple);
         if (!compiled)
             return;
-        const char *const subjects[] = { "", "a", "aa", "b", "ab", "abc", "aabcc", "INV-1234", "INV-123456789",
-                                         "xINV-1234", "INV-1234\n", "DE123456789", "Germany", "DE", "D", "de",
-                                         "123-abc_9", "12-x", "xx", "xxx", "a.b+c@ex-ample.com", "a@b.c", "$", "a$",
-                                         "b", "-a-b", "-", "115", "5", "./\\", "\xc3\xa9", "a\xc3\xa9" "c",
-                                         "\xef\xbb\xbf" "DE" };
+        const char *const subjects[] = { "",
+                                         "a",
+                                         "aa",
+                                         "b",
+                                         "ab",
+                                         "abc",
+                                         "aabcc",
+                                         "INV-1234",
+                                         "INV-123456789",
+                                         "xINV-1234",
+                                         "INV-1234\n",
+                                         "DE123456789",
+                                         "Germany",
+                                         "DE",
+                                         "D",
+                                         "de",
+                                         "123-abc_9",
+                                         "12-x",
+                                         "xx",
+                                         "xxx",
+                                         "a.b+c@ex-ample.com",
+                                         "a@b.c",
+                                         "$",
+                                         "a$",
+                                         "b",
+                                         "-a-b",
+                                         "-",
+                                         "115",
+                                         "5",
+                                         "./\\",
+                                         "\xc3\xa9",
+                                         "a\xc3\xa9"
+                                         "c",
+                                         "\xef\xbb\xbf"
+                                         "DE" };
         for (const char *subject : subjects) {
             const std::string text(subject);
             // As the validator decodes it: a leading U+FEFF is kept (QString::fromUtf8 would drop it).

@@ -226,8 +226,7 @@ private Q_SLOTS:
         QVERIFY(parsed);
         const SourceMap &map = parsed->sourceMap;
         // Without duplicate keys (no warning) the first member with the name is the one.
-        const auto duplicateKeys
-            = parsed->warnings.isEmpty() ? DuplicateKeys::None : DuplicateKeys::Possible;
+        const auto duplicateKeys = parsed->warnings.isEmpty() ? DuplicateKeys::None : DuplicateKeys::Possible;
         for (const std::string &pointer : map.pointers()) {
             QVERIFY2(map.valueRange(pointer), pointer.c_str());
             QCOMPARE(locateJsonValue(view, pointer), map.valueRange(pointer));

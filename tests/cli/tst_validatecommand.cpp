@@ -3,7 +3,9 @@
 #include "schema/schemaregistry.h"
 #include "testdata.h"
 
+#include <QFile>
 #include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <nlohmann/json.hpp>
@@ -79,6 +81,49 @@ private Q_SLOTS:
         QVERIFY(spanOf(errors[0]).endsWith('}'));
         QCOMPARE(spanOf(errors[1]), QByteArray("\"done!\""));
         QCOMPARE(spanOf(errors[2]), QByteArray("-3"));
+    }
+
+    // The lines are written without a JSON library: a file name with a quote, a backslash, a tab
+    // and a control character must still come out as valid JSON giving the name back.
+    void awkwardFileName_isEscapedAsJson()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("a \"quoted\"\\back\tslash\x01 \u00e9.json"));
+        QVERIFY(QFile::copy(fixture("invalid.json"), path));
+        const auto run
+            = runCli({ QStringLiteral("validate"), QStringLiteral("--schema"), fixture("invoice.schema.json"), path });
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.standardOutput.contains("\\\"quoted\\\"\\\\back\\tslash\\u0001 \xc3\xa9.json"),
+                 run.standardOutput.constData());
+        const auto lines = jsonLines(run.standardOutput);
+        QCOMPARE(lines.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(lines[0]["file"].get<std::string>()), path);
+        QCOMPARE(lines[0]["errors"][1]["message"].get<std::string>(),
+                 std::string("\"done!\" is not one of \"open\", \"closed\""));
+    }
+
+    // Ranges are found in the instance's text; with a repeated key the value that counts (the last)
+    // is the one pointed at.
+    void duplicateKey_rangeIsTheLastValue()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QByteArray text = "{\"email\": \"a@b.c\", \"status\": \"open\", \"status\": \"shut\"}";
+        QFile file(dir.filePath(QStringLiteral("dup.json")));
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(text) == text.size());
+        file.close();
+        const auto run = runCli({ QStringLiteral("validate"), QStringLiteral("--schema"),
+                                  fixture("invoice.schema.json"), file.fileName() });
+        QCOMPARE(run.exitCode, 1);
+        const auto lines = jsonLines(run.standardOutput);
+        QCOMPARE(lines.size(), std::size_t(1));
+        const Json &error = lines[0]["errors"][0];
+        QCOMPARE(error["instancePath"].get<std::string>(), std::string("/status"));
+        const auto begin = error["range"][0].get<qsizetype>();
+        const auto end = error["range"][1].get<qsizetype>();
+        QCOMPARE(begin, text.lastIndexOf("\"shut\""));
+        QCOMPARE(text.mid(begin, end - begin), QByteArray("\"shut\""));
     }
 
     void formatOption_assertsFormats()

@@ -2,6 +2,7 @@
 #include "schema/ecmaregex.h"
 
 #include <QRegularExpression>
+#include <QStringDecoder>
 #include <QTest>
 
 using namespace Formwork;
@@ -55,6 +56,87 @@ private Q_SLOTS:
     {
         QVERIFY(!matches("a[]", QStringLiteral("a]")));
         QVERIFY(matches("^a[^]$", QStringLiteral("a\n")));
+    }
+
+    // SimplePattern must say what the regex engine says, for every pattern it accepts.
+    void simplePattern_agreesWithTheRegexEngine_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<bool>("simple"); // whether SimplePattern takes it
+        for (const char *pattern :
+             { "^INV-[0-9]{4,8}$", "^[A-Z]{2}[0-9A-Z]{2,12}$", "^[A-Z]{2}$", "", "^$", "abc", "^a*$", "a+b?c*",
+               "^\\d{3}-\\w+$", "x{2,}", "^[a-z_.+-]+@[a-z.-]+\\.[a-z]{2,}$", "\\$$", "^a{0}b$", "^[-a]+[b-]$",
+               "[0-9]*?5", "^\\.\\/\\\\$", "^a{2}?$", "^[\\w-]+$" })
+            QTest::newRow(pattern) << QString::fromLatin1(pattern) << true;
+        for (const char *pattern : { "^(a)$", "^.$", "[^a]", "\\s", "a|b", "a$b", "^\\bx" })
+            QTest::newRow(pattern) << QString::fromLatin1(pattern) << false;
+    }
+
+    void simplePattern_agreesWithTheRegexEngine()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(bool, simple);
+        const std::string source = pattern.toStdString();
+        const QRegularExpression regex(QString::fromStdString(ecmaToPcre(source)));
+        QVERIFY(regex.isValid());
+        const auto compiled = SimplePattern::compile(source);
+        QCOMPARE(compiled.has_value(), simple);
+        if (!compiled)
+            return;
+        const char *const subjects[] = { "",
+                                         "a",
+                                         "aa",
+                                         "b",
+                                         "ab",
+                                         "abc",
+                                         "aabcc",
+                                         "INV-1234",
+                                         "INV-123456789",
+                                         "xINV-1234",
+                                         "INV-1234\n",
+                                         "DE123456789",
+                                         "Germany",
+                                         "DE",
+                                         "D",
+                                         "de",
+                                         "123-abc_9",
+                                         "12-x",
+                                         "xx",
+                                         "xxx",
+                                         "a.b+c@ex-ample.com",
+                                         "a@b.c",
+                                         "$",
+                                         "a$",
+                                         "b",
+                                         "-a-b",
+                                         "-",
+                                         "115",
+                                         "5",
+                                         "./\\",
+                                         "\xc3\xa9",
+                                         "a\xc3\xa9"
+                                         "c",
+                                         "\xef\xbb\xbf"
+                                         "DE" };
+        for (const char *subject : subjects) {
+            const std::string text(subject);
+            // As the validator decodes it: a leading U+FEFF is kept (QString::fromUtf8 would drop it).
+            QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::ConvertInitialBom);
+            const QString utf16 = decoder.decode(QByteArrayView(text.data(), qsizetype(text.size())));
+            const bool expected = regex.match(utf16).hasMatch();
+            const SimplePattern::Match match = compiled->matches(text);
+            QVERIFY2(match != SimplePattern::Match::TooComplex, subject);
+            QVERIFY2((match == SimplePattern::Match::Yes) == expected, subject);
+        }
+    }
+
+    // Backtracking that would take too long is handed back to the regex engine.
+    void simplePattern_pathologicalBacktracking_isTooComplex()
+    {
+        const auto simple = SimplePattern::compile("^a*a*a*a*a*a*a*b$");
+        QVERIFY(simple);
+        QCOMPARE(simple->matches(std::string(200, 'a')), SimplePattern::Match::TooComplex);
+        QCOMPARE(simple->matches("aab"), SimplePattern::Match::Yes);
     }
 };
 

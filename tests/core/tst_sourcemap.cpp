@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jsontestsupport.h"
 #include "json/jsonparser.h"
+#include "json/jsonvaluelocator.h"
 #include "json/sourcemap.h"
 
 #include <QTest>
@@ -198,6 +199,50 @@ private Q_SLOTS:
     {
         QCOMPARE(SourceMap::appendToken("/x", "a/b~c"), std::string("/x/a~1b~0c"));
         QCOMPARE(SourceMap::appendToken("", ""), std::string("/"));
+    }
+
+    // locateJsonValue() reads the text instead of a map: it must give the map's range for every
+    // value, whatever the keys, escapes, white space and nesting.
+    void locate_agreesWithTheMapForEveryValue_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("keys with / ~ empty and non-ASCII") << QByteArray::fromStdString(document);
+        QTest::newRow("byte order mark and white space")
+            << QByteArray("\xEF\xBB\xBF \n\t{ \"a\" :\r\n[ 1 , 2.5e3 ,\n-0 ] , \"b\"\t:\ttrue }\n ");
+        QTest::newRow("escaped keys") << QByteArray("{\"a\\u002fb\": 1, \"q\\\"\": [2], \"t\\u007e\": {\"\\n\": 3}}");
+        QTest::newRow("brackets and quotes inside strings")
+            << QByteArray("{\"s\": \"]}{[\\\"\", \"n\": [\"[\", {\"x\": \"}\\\\\"}, []], \"e\": {}}");
+        QTest::newRow("duplicate keys, the first with children")
+            << QByteArray("{\"k\": {\"old\": [1, 2]}, \"j\": null, \"k\": {\"new\": false}}");
+        QTest::newRow("nested arrays") << QByteArray("[[[]], [[1, [2, [3]]]], {\"a\": [{}, {\"b\": [null]}]}]");
+        QTest::newRow("scalar document") << QByteArray("  \"just a string\"  ");
+    }
+
+    void locate_agreesWithTheMapForEveryValue()
+    {
+        QFETCH(QByteArray, text);
+        const std::string_view view(text.constData(), std::size_t(text.size()));
+        const auto parsed = parseJson(view);
+        QVERIFY(parsed);
+        const SourceMap &map = parsed->sourceMap;
+        // Without duplicate keys (no warning) the first member with the name is the one.
+        const auto duplicateKeys = parsed->warnings.isEmpty() ? DuplicateKeys::None : DuplicateKeys::Possible;
+        for (const std::string &pointer : map.pointers()) {
+            QVERIFY2(map.valueRange(pointer), pointer.c_str());
+            QCOMPARE(locateJsonValue(view, pointer), map.valueRange(pointer));
+            QCOMPARE(locateJsonValue(view, pointer, duplicateKeys), map.valueRange(pointer));
+        }
+        for (const char *missing : { "/zzz", "/0/9", "/k/old", "/a/01", "/a/-", "/m~2n", "a", "/s/x" })
+            QCOMPARE(locateJsonValue(view, missing), map.valueRange(missing));
+    }
+
+    void locate_missingOrMalformedPointers_giveNothing_data() { missingOrMalformedPointers_giveNothing_data(); }
+
+    void locate_missingOrMalformedPointers_giveNothing()
+    {
+        QFETCH(QByteArray, pointer);
+        QCOMPARE(locateJsonValue(document, std::string_view(pointer.constData(), std::size_t(pointer.size()))),
+                 std::nullopt);
     }
 
     void emptyMap_resolvesNothing()

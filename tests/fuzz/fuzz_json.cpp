@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target for the JSON layer. Besides "no crash, no sanitizer report" it checks that
 // the strict parser agrees with nlohmann::json, that the source map points at the right bytes,
-// that partial parsing agrees with strict parsing and only grows, and that extraction stays in bounds.
+// that the text locator (locateJsonValue) finds what the map finds, that partial parsing agrees
+// with strict parsing and only grows, and that extraction stays in bounds.
 #include "jsongrowth.h"
 #include "json/jsonextractor.h"
 #include "json/jsonparser.h"
+#include "json/jsonvaluelocator.h"
 #include "json/textpositions.h"
 
 #include <QString>
@@ -28,9 +30,13 @@ void check(bool condition, const char *what)
 void checkSourceMap(std::string_view text, const ParsedJson &parsed)
 {
     const bool small = text.size() < 4096;
+    const DuplicateKeys duplicateKeys = parsed.warnings.isEmpty() ? DuplicateKeys::None : DuplicateKeys::Possible;
     for (const std::string &pointer : parsed.sourceMap.pointers()) {
         const auto range = parsed.sourceMap.valueRange(pointer);
         check(range.has_value(), "listed pointer resolves");
+        check(locateJsonValue(text, pointer) == range, "the text locator agrees with the map");
+        check(locateJsonValue(text, pointer, duplicateKeys) == range,
+              "the text locator agrees with the map (first member when no key repeats)");
         check(range->begin >= 0 && range->begin < range->end && range->end <= qsizetype(text.size()),
               "value range inside the text");
         if (!small)

@@ -47,6 +47,7 @@ public:
         // costs only address space, since untouched pages are never faulted in.
         if (m_recordSourceMap)
             m_builder.reserve(text.size() / 8 + 16, text.size() / 4 + 16);
+        m_stack.reserve(16);
     }
 
     // Parses the whole text; Ok when it is one complete JSON document.
@@ -241,6 +242,9 @@ Json *Parser::newSlot()
     }
     Frame &frame = m_stack.back();
     if (frame.array) {
+        // Growing 1, 2, 4 costs an allocation each time; most arrays hold a few elements.
+        if (frame.array->empty())
+            frame.array->reserve(4);
         frame.array->emplace_back();
         return &frame.array->back();
     }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sourcemap.h"
 
+#include "jsonlexing_p.h"
+#include "jsonvaluelocator.h"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -45,7 +48,179 @@ std::optional<std::size_t> arrayIndex(std::string_view token)
     return index;
 }
 
+// Walks a text that is known to be valid JSON, skipping values without decoding them.
+class RawJsonWalker
+{
+public:
+    explicit RawJsonWalker(std::string_view text)
+        : m_text(text)
+    {
+    }
+
+    // Where the document's value begins (after a byte order mark and white space).
+    std::size_t rootBegin() const
+    {
+        std::size_t pos = m_text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+        return skipWhitespace(pos);
+    }
+
+    std::size_t skipWhitespace(std::size_t pos) const
+    {
+        while (pos < m_text.size() && JsonLexing::isWhitespace(m_text[pos]))
+            ++pos;
+        return pos;
+    }
+
+    // From the opening quote to after the closing one.
+    std::size_t skipString(std::size_t pos) const
+    {
+        for (++pos; pos < m_text.size(); ++pos) {
+            const char c = m_text[pos];
+            if (!stringSpecial(c))
+                continue;
+            if (c == '"')
+                return pos + 1;
+            ++pos; // the escaped byte
+        }
+        return m_text.size();
+    }
+
+    // From the first byte of a value to after its last.
+    std::size_t skipValue(std::size_t pos) const
+    {
+        if (pos >= m_text.size())
+            return pos;
+        const char first = m_text[pos];
+        if (first == '"')
+            return skipString(pos);
+        if (first != '{' && first != '[') {
+            while (pos < m_text.size() && !isDelimiter(m_text[pos]))
+                ++pos;
+            return pos;
+        }
+        int depth = 0;
+        while (pos < m_text.size()) {
+            const char c = m_text[pos];
+            if (!structural(c)) {
+                ++pos;
+                continue;
+            }
+            if (c == '"') {
+                pos = skipString(pos);
+                continue;
+            }
+            if (c == '{' || c == '[')
+                ++depth;
+            else if ((c == '}' || c == ']') && --depth == 0)
+                return pos + 1;
+            ++pos;
+        }
+        return pos;
+    }
+
+    // The range of the child `token` of the container whose first byte is at `begin`. When the
+    // object may repeat a key, all its members are read (the last one counts).
+    std::optional<SourceRange> child(std::size_t begin, std::string_view token, bool duplicateKeys) const
+    {
+        if (m_text[begin] == '[')
+            return element(begin, token);
+        if (m_text[begin] != '{')
+            return std::nullopt;
+        // A key given twice: the last one is the value the parser kept.
+        std::optional<SourceRange> found;
+        std::size_t pos = skipWhitespace(begin + 1);
+        while (pos < m_text.size() && m_text[pos] == '"') {
+            const std::size_t keyEnd = skipString(pos);
+            const bool match = keyEquals(pos, keyEnd, token);
+            const std::size_t valueBegin = skipWhitespace(skipWhitespace(keyEnd) + 1); // after ':'
+            const std::size_t valueEnd = skipValue(valueBegin);
+            if (match) {
+                found = SourceRange { qsizetype(valueBegin), qsizetype(valueEnd) };
+                if (!duplicateKeys)
+                    break;
+            }
+            pos = nextMember(valueEnd);
+        }
+        return found;
+    }
+
+private:
+    static bool isDelimiter(char c) { return c == ',' || c == '}' || c == ']' || JsonLexing::isWhitespace(c); }
+    static bool stringSpecial(char c) { return c == '"' || c == '\\'; }
+    // The bytes that matter when a container is skipped: '"' '[' ']' '{' '}' (all in 0x22..0x7D).
+    static bool structural(char c)
+    {
+        return c == '"' || ((c | 0x20) == '{') || ((c | 0x20) == '}');
+    }
+
+    std::optional<SourceRange> element(std::size_t begin, std::string_view token) const
+    {
+        const auto index = arrayIndex(token);
+        if (!index)
+            return std::nullopt;
+        std::size_t pos = skipWhitespace(begin + 1);
+        for (std::size_t i = 0; pos < m_text.size() && m_text[pos] != ']'; ++i) {
+            const std::size_t end = skipValue(pos);
+            if (i == *index)
+                return SourceRange { qsizetype(pos), qsizetype(end) };
+            pos = nextMember(end);
+        }
+        return std::nullopt;
+    }
+
+    // After a value inside a container: the start of the next member or element, or of the
+    // closing bracket.
+    std::size_t nextMember(std::size_t valueEnd) const
+    {
+        std::size_t pos = skipWhitespace(valueEnd);
+        if (pos < m_text.size() && m_text[pos] == ',')
+            pos = skipWhitespace(pos + 1);
+        return pos;
+    }
+
+    bool keyEquals(std::size_t quote, std::size_t end, std::string_view token) const
+    {
+        const std::string_view raw = m_text.substr(quote + 1, end - quote - 2);
+        if (raw.find('\\') == std::string_view::npos)
+            return raw == token;
+        std::string decoded;
+        std::size_t pos = quote + 1;
+        JsonLexing::LexError error;
+        return JsonLexing::scanString(m_text, pos, decoded, error) == JsonLexing::Status::Ok && decoded == token;
+    }
+
+    std::string_view m_text;
+};
+
 } // namespace
+
+std::optional<SourceRange> locateJsonValue(std::string_view text, std::string_view jsonPointer,
+                                           DuplicateKeys duplicateKeys)
+{
+    const RawJsonWalker walker(text);
+    std::size_t begin = walker.rootBegin();
+    if (begin >= text.size())
+        return std::nullopt;
+    // Only the containers' first bytes are needed on the way down: the end of a value is found
+    // (by skipping it) for the wanted one alone, or as a member is stepped over.
+    std::optional<SourceRange> range;
+    if (jsonPointer.empty())
+        return SourceRange { qsizetype(begin), qsizetype(walker.skipValue(begin)) };
+    if (jsonPointer.front() != '/')
+        return std::nullopt;
+    std::string_view rest = jsonPointer.substr(1);
+    while (true) {
+        const std::size_t slash = rest.find('/');
+        const auto token = unescapeToken(rest.substr(0, slash));
+        if (!token)
+            return std::nullopt;
+        range = walker.child(begin, *token, duplicateKeys == DuplicateKeys::Possible);
+        if (!range || slash == std::string_view::npos)
+            return range;
+        begin = std::size_t(range->begin);
+        rest.remove_prefix(slash + 1);
+    }
+}
 
 std::string SourceMap::appendToken(std::string_view pointer, std::string_view token)
 {

@@ -401,6 +401,7 @@ private:
             return std::nullopt;
         }
         p.regex.optimize();
+        p.simple = SimplePattern::compile(source);
         return p;
     }
 

@@ -2,6 +2,7 @@
 // Internal: the compiled form of a schema, shared by the compiler and the validator.
 #pragma once
 
+#include "schema/ecmaregex.h"
 #include "schema/formats.h"
 #include "schema/schema.h"
 
@@ -55,6 +56,7 @@ struct Location {
 
 struct PatternNode {
     QRegularExpression regex;
+    std::optional<SimplePattern> simple; // set when the pattern is simple enough to match by hand
     std::string source;
     const Node *node = nullptr;
 

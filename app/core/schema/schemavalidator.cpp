@@ -267,11 +267,22 @@ PathToken pathToken(std::size_t index)
     return PathToken { PathToken::Kind::Index, nullptr, nullptr, index };
 }
 
-std::string joinPath(const std::vector<PathToken> &tokens)
+// One step of a path being walked, linked to the step before it. The links live on the stack,
+// in the Push objects of the evaluation (no allocation per step); a path is only read when an
+// error is reported.
+struct PathLink {
+    PathToken token;
+    const PathLink *parent = nullptr;
+};
+
+std::string joinPath(const PathLink *last)
 {
+    std::vector<const PathLink *> steps;
+    for (const PathLink *link = last; link; link = link->parent)
+        steps.push_back(link);
     std::string out;
-    for (const PathToken &token : tokens)
-        token.appendTo(out);
+    for (auto it = steps.rbegin(); it != steps.rend(); ++it)
+        (*it)->token.appendTo(out);
     return out;
 }
 
@@ -285,6 +296,9 @@ public:
         : m_compiled(compiled)
         , m_collect(collect)
     {
+        // One allocation each instead of growing step by step on every validated instance.
+        m_scope.reserve(8);
+        m_active.reserve(8);
     }
 
     QList<ValidationError> errors;
@@ -296,8 +310,8 @@ private:
     bool m_collect;
     int m_depth = 0;
     int m_refDepth = 0;
-    std::vector<PathToken> m_instancePath;
-    std::vector<PathToken> m_keywordPath;
+    const PathLink *m_instancePath = nullptr; // the last step, or null at the root
+    const PathLink *m_keywordPath = nullptr;
     std::vector<const Resource *> m_scope;
     std::vector<std::pair<const Node *, const Json *>> m_active; // references being followed
 
@@ -306,21 +320,25 @@ private:
     {
     public:
         template<typename T>
-        Push(std::vector<PathToken> &path, bool active, const T &value)
-            : m_path(active ? &path : nullptr)
+        Push(const PathLink *&last, bool active, const T &value)
+            : m_last(active ? &last : nullptr)
         {
-            if (m_path)
-                m_path->push_back(pathToken(value));
+            if (m_last) {
+                m_link.token = pathToken(value);
+                m_link.parent = last;
+                last = &m_link;
+            }
         }
         ~Push()
         {
-            if (m_path)
-                m_path->pop_back();
+            if (m_last)
+                *m_last = m_link.parent;
         }
         Q_DISABLE_COPY_MOVE(Push)
 
     private:
-        std::vector<PathToken> *m_path;
+        const PathLink **m_last;
+        PathLink m_link; // guaranteed copy elision keeps it where the path points
     };
 
     // Evaluates without recording errors (the branches of anyOf, oneOf, not, if, contains).
@@ -1163,6 +1181,11 @@ bool Schema::isValid(const nlohmann::ordered_json &instance) const
 
 bool SchemaInternal::PatternNode::matches(const std::string &text) const
 {
+    if (simple) {
+        const SimplePattern::Match match = simple->matches(text);
+        if (match != SimplePattern::Match::TooComplex)
+            return match == SimplePattern::Match::Yes;
+    }
     return regex.match(forRegex(text)).hasMatch();
 }
 

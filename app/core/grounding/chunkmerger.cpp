@@ -41,6 +41,19 @@ public:
     }
 
 private:
+    int passOf(const Source &s) const { return m_results[s.result].pass; }
+
+    // Only the sources of the earliest pass among them: a recall pass never overrides.
+    void keepEarliestPass(std::vector<Source> &sources) const
+    {
+        if (sources.empty())
+            return;
+        int earliest = passOf(sources.front());
+        for (const Source &s : sources)
+            earliest = std::min(earliest, passOf(s));
+        std::erase_if(sources, [this, earliest](const Source &s) { return passOf(s) != earliest; });
+    }
+
     Json merge(std::vector<Source> sources, const std::string &pointer)
     {
         std::erase_if(sources, [](const Source &s) { return s.value->is_null(); });
@@ -101,13 +114,16 @@ private:
             }
         }
         Json out = Json::array();
-        for (std::size_t g = 0; g < groups.size(); ++g)
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            keepEarliestPass(groups[g]); // an item a recall pass finds again is not added twice
             out.push_back(merge(std::move(groups[g]), SourceMap::appendToken(pointer, std::to_string(g))));
+        }
         return out;
     }
 
-    Json mergeScalars(const std::vector<Source> &sources, const std::string &pointer)
+    Json mergeScalars(std::vector<Source> sources, const std::string &pointer)
     {
+        keepEarliestPass(sources);
         std::vector<Json> values;
         std::vector<std::vector<std::size_t>> givenBy; // indices into sources
         for (std::size_t i = 0; i < sources.size(); ++i) {

@@ -281,21 +281,8 @@ void followChunks(ChunkedExtraction &extraction, const ExtractionConfig &config,
 // The merge's conflicts and the merged value's errors, one line each.
 void printMergeNotes(QTextStream &err, const ChunkedResult &result)
 {
-    for (const MergeConflict &conflict : result.merged.conflicts) {
-        QStringList values;
-        for (std::size_t v = 0; v < conflict.values.size(); ++v) {
-            QStringList chunks;
-            for (const int c : conflict.chunks[v])
-                chunks.append(QString::number(c + 1));
-            values.append(
-                QCoreApplication::translate("cli", "%1 (chunk %2)")
-                    .arg(QString::fromStdString(conflict.values[v].dump()), chunks.join(QStringLiteral(", "))));
-        }
-        err << QCoreApplication::translate("cli", "conflict at %1: %2; kept %3")
-                   .arg(QString::fromStdString(conflict.pointer), values.join(QStringLiteral(" vs ")),
-                        QString::fromStdString(conflict.values[conflict.chosen].dump()))
-            << Qt::endl;
-    }
+    for (const MergeConflict &conflict : result.merged.conflicts)
+        err << mergeConflictText(conflict) << Qt::endl;
     for (const ValidationError &e : result.mergedErrors)
         err << QCoreApplication::translate("cli", "merged value: %1: %2").arg(e.instancePath, e.message) << Qt::endl;
 }

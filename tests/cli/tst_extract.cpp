@@ -389,8 +389,9 @@ private Q_SLOTS:
     // The chunked runs' arguments: the people schema, --input three-people.txt, chunks of 200.
     QStringList chunkedArgs(const QStringList &extra) const
     {
-        QStringList list = args({ QStringLiteral("--chunk-chars"), QStringLiteral("200"), QStringLiteral("--chunk-overlap"),
-                                  QStringLiteral("30"), QStringLiteral("--merge-key"), QStringLiteral("name") }
+        QStringList list = args(QStringList { QStringLiteral("--chunk-chars"), QStringLiteral("200"),
+                                              QStringLiteral("--chunk-overlap"), QStringLiteral("30"),
+                                              QStringLiteral("--merge-key"), QStringLiteral("name") }
                                 + extra);
         list[4] = Formwork::Test::testDataPath(QStringLiteral("extraction/people.schema.json"));
         list[5] = QStringLiteral("--input");
@@ -443,8 +444,7 @@ private Q_SLOTS:
         QFile checks(m_dir.filePath(QStringLiteral("people.checks.json")));
         QVERIFY(checks.open(QIODevice::WriteOnly | QIODevice::Truncate));
         checks.write(q("{'formworkChecks': 1, 'checks': [{'name': 'name-in-text', 'kind': 'grounding', "
-                       "'path': '/people/*/name', 'match': 'exact', 'severity': 'hard'}]}")
-                         .toUtf8());
+                       "'path': '/people/*/name', 'match': 'exact', 'severity': 'hard'}]}"));
         checks.close();
         const QString tracePath = m_dir.filePath(QStringLiteral("checks-trace.jsonl"));
         const CliRun run = runCli(chunkedArgs({ QStringLiteral("--checks"), checks.fileName(), QStringLiteral("--trace"),

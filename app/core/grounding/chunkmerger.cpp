@@ -3,6 +3,9 @@
 
 #include "json/sourcemap.h"
 
+#include <QCoreApplication>
+#include <QStringList>
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -203,6 +206,21 @@ private:
 MergedResult mergeChunkResults(const std::vector<ChunkResult> &results, const MergeOptions &options)
 {
     return Merger(results, options).run();
+}
+
+QString mergeConflictText(const MergeConflict &conflict)
+{
+    QStringList values;
+    for (std::size_t v = 0; v < conflict.values.size(); ++v) {
+        QStringList chunks;
+        for (const int c : conflict.chunks[v])
+            chunks.append(QString::number(c + 1));
+        values.append(QCoreApplication::translate("Formwork::ChunkMerger", "%1 (chunk %2)")
+                          .arg(QString::fromStdString(conflict.values[v].dump()), chunks.join(QStringLiteral(", "))));
+    }
+    return QCoreApplication::translate("Formwork::ChunkMerger", "conflict at %1: %2; kept %3")
+        .arg(QString::fromStdString(conflict.pointer), values.join(QStringLiteral(" vs ")),
+             QString::fromStdString(conflict.values[conflict.chosen].dump()));
 }
 
 } // namespace Formwork

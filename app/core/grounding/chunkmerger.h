@@ -58,4 +58,8 @@ struct MergedResult {
 // offsets to the whole document (duplicates from the overlap fall together).
 MergedResult mergeChunkResults(const std::vector<ChunkResult> &results, const MergeOptions &options = {});
 
+// One line for a conflict: `conflict at /title: "Report" (chunk 1, 2) vs "Annex" (chunk 3); kept "Report"`
+// (chunks counted from 1).
+QString mergeConflictText(const MergeConflict &conflict);
+
 } // namespace Formwork

@@ -119,7 +119,7 @@ private Q_SLOTS:
         QVERIFY(session.warnings().contains(
             QStringLiteral("conflict at /people/0/age: 36 (chunk 1) vs 37 (chunk 2); kept 36")));
         const QString status = runStatusText(session);
-        QVERIFY2(status.startsWith(QStringLiteral("3 chunks merged \u00b7 1 conflict between chunks")), qPrintable(status));
+        QVERIFY2(status.startsWith(QStringLiteral("3 chunk(s) merged \u00b7 1 conflict(s) between chunks")), qPrintable(status));
     }
 
     void finishedRun_sourceShowsWholeDocumentSpansAndResultShowsConflicts()

@@ -140,6 +140,8 @@ private Q_SLOTS:
         QVERIFY(value);
         QCOMPARE(value->spans, (std::vector<TextSpan> { { grace, grace + 12 } }));
 
+        QCOMPARE(result.findChild<QLabel *>(QStringLiteral("resultVerdict"))->text(),
+                 QStringLiteral("Valid: 3 chunks merged."));
         auto *conflicts = result.findChild<QLabel *>(QStringLiteral("resultConflicts"));
         QVERIFY(conflicts);
         QVERIFY(conflicts->isVisible());
@@ -168,6 +170,7 @@ private Q_SLOTS:
         QCOMPARE(finished.count(), 1);
         QCOMPARE(session.result().reason, RunFailureReason::Cancelled);
         QVERIFY(runStatusText(session).startsWith(QStringLiteral("cancelled in chunk 2/3")));
+        QCOMPARE(chunkedVerdictText(session), QStringLiteral("Cancelled in chunk 2 of 3."));
         QVERIFY(Test::settleNetwork(&m_fx->nam));
         QCOMPARE(m_fx->fake->requestsTo("/api/chat").size(), 2); // chunk 3 never started
 

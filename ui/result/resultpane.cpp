@@ -367,6 +367,16 @@ void ResultPane::updateVerdict()
     const RunResult &result = m_session->result();
     QString text;
     bool problem = false;
+    if (const QString chunked = chunkedVerdictText(*m_session); !chunked.isEmpty()) {
+        // A run of chunks has no one attempt its value came from.
+        m_verdict->setText(chunked);
+        QPalette labelPalette = palette();
+        if (m_session->state() == RunSession::State::Failed)
+            labelPalette.setColor(QPalette::WindowText, m_model->errorColor());
+        m_verdict->setPalette(labelPalette);
+        updateActions();
+        return;
+    }
     switch (m_session->state()) {
     case RunSession::State::Idle:
         text = tr("No result yet. Run the extraction to see the value here.");

@@ -286,6 +286,41 @@ QString chunkedEndText(const RunSession &session)
 
 } // namespace
 
+QString chunkedVerdictText(const RunSession &session)
+{
+    if (!session.isChunked())
+        return {};
+    const int count = session.chunkCount();
+    switch (session.state()) {
+    case RunSession::State::Idle:
+        return {};
+    case RunSession::State::Running:
+        if (session.liveAttempt() <= 0)
+            return QCoreApplication::translate("Formwork::Ui::RunStatus", "Chunk %1 of %2: starting\u2026")
+                .arg(std::max(session.liveChunk(), 1))
+                .arg(count);
+        return QCoreApplication::translate("Formwork::Ui::RunStatus", "Chunk %1 of %2: attempt %3 of %4 under way.")
+            .arg(session.liveChunk())
+            .arg(count)
+            .arg(session.liveChunkAttempt())
+            .arg(session.maxAttempts());
+    case RunSession::State::Succeeded:
+        return QCoreApplication::translate("Formwork::Ui::RunStatus", "Valid: %1 chunks merged.").arg(count);
+    case RunSession::State::Failed:
+        break;
+    }
+    const RunResult &result = session.result();
+    if (session.isAccepted())
+        return QCoreApplication::translate("Formwork::Ui::RunStatus",
+                                           "The merged value of the chunks was accepted anyway: %1")
+            .arg(result.message);
+    if (result.reason == RunFailureReason::Cancelled)
+        return QCoreApplication::translate("Formwork::Ui::RunStatus", "Cancelled in chunk %1 of %2.")
+            .arg(std::max(session.liveChunk(), 1))
+            .arg(count);
+    return QCoreApplication::translate("Formwork::Ui::RunStatus", "Failed: %1.").arg(result.message);
+}
+
 QString runStatusText(const RunSession &session)
 {
     if (session.isChunked() && session.state() == RunSession::State::Running) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline/attempttimelinemodel.h"
 
+#include "run/runstatus.h"
+
 #include "run/runsession.h"
 #include "timeline/timelinecolors.h"
 
@@ -251,6 +253,8 @@ QString AttemptTimelineModel::failureReasonText(RunFailureReason reason)
 
 QString AttemptTimelineModel::verdictText(const RunSession &session)
 {
+    if (const QString chunked = chunkedVerdictText(session); !chunked.isEmpty())
+        return chunked; // a run of chunks (issue 13)
     switch (session.state()) {
     case RunSession::State::Idle:
         return QString();

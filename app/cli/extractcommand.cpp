@@ -231,6 +231,10 @@ void followChunks(ChunkedExtraction &extraction, const ExtractionConfig &config,
                   const ChunkedArguments &args, QFile *trace, QTextStream &err)
 {
     const int count = int(extraction.chunks().size());
+    if (extraction.passes() > 1)
+        QObject::connect(&extraction, &ChunkedExtraction::passStarted, &extraction, [&err](int pass, int passes) {
+            err << QCoreApplication::translate("cli", "pass %1/%2").arg(pass + 1).arg(passes) << Qt::endl;
+        });
     QObject::connect(
         &extraction, &ChunkedExtraction::chunkStarted, &extraction, [&, count](int index, int, ExtractionRun *run) {
             const DocumentChunk &chunk = extraction.chunks()[std::size_t(index)];
@@ -241,13 +245,17 @@ void followChunks(ChunkedExtraction &extraction, const ExtractionConfig &config,
                        .arg(chunk.end)
                 << Qt::endl;
             QObject::connect(
-                run, &ExtractionRun::attemptFinished, &extraction, [&, chunk, index](const AttemptRecord &a) {
+                run, &ExtractionRun::attemptFinished, &extraction,
+                [&, chunk, index, pass = extraction.currentPass()](const AttemptRecord &a) {
                     if (!a.isValid())
                         printErrors(err, a);
+                    printSoftFailures(err, a);
                     if (!trace)
                         return;
                     Json traced = traceLine(a);
                     traced["chunk"] = Json { { "index", index }, { "begin", chunk.begin }, { "end", chunk.end } };
+                    if (extraction.passes() > 1)
+                        traced["chunk"]["pass"] = pass + 1;
                     if (args.ground && a.parsed) {
                         Grounder grounder(document.mid(chunk.begin, chunk.length()), groundingOptionsFor(config));
                         Grounding grounding = grounder.ground(a.value);
@@ -273,21 +281,8 @@ void followChunks(ChunkedExtraction &extraction, const ExtractionConfig &config,
 // The merge's conflicts and the merged value's errors, one line each.
 void printMergeNotes(QTextStream &err, const ChunkedResult &result)
 {
-    for (const MergeConflict &conflict : result.merged.conflicts) {
-        QStringList values;
-        for (std::size_t v = 0; v < conflict.values.size(); ++v) {
-            QStringList chunks;
-            for (const int c : conflict.chunks[v])
-                chunks.append(QString::number(c + 1));
-            values.append(
-                QCoreApplication::translate("cli", "%1 (chunk %2)")
-                    .arg(QString::fromStdString(conflict.values[v].dump()), chunks.join(QStringLiteral(", "))));
-        }
-        err << QCoreApplication::translate("cli", "conflict at %1: %2; kept %3")
-                   .arg(QString::fromStdString(conflict.pointer), values.join(QStringLiteral(" vs ")),
-                        QString::fromStdString(conflict.values[conflict.chosen].dump()))
-            << Qt::endl;
-    }
+    for (const MergeConflict &conflict : result.merged.conflicts)
+        err << mergeConflictText(conflict) << Qt::endl;
     for (const ValidationError &e : result.mergedErrors)
         err << QCoreApplication::translate("cli", "merged value: %1: %2").arg(e.instancePath, e.message) << Qt::endl;
 }
@@ -417,6 +412,12 @@ struct ExtractOptions {
                                   QCoreApplication::translate(
                                       "cli", "The number of chunks extracted at the same time (default: 1)."),
                                   QStringLiteral("n") };
+    QCommandLineOption passes { QStringLiteral("passes"),
+                                QCoreApplication::translate(
+                                    "cli",
+                                    "With --chunk-chars: extract each chunk n times; the passes after the "
+                                    "first add only items not found before, to raise recall (default: 1)."),
+                                QStringLiteral("n") };
     // The run history: every run is stored unless asked not to.
     QCommandLineOption history { QStringLiteral("history"), historyOptionText(), QStringLiteral("file") };
     QCommandLineOption noHistory { QStringLiteral("no-history"),
@@ -428,7 +429,7 @@ struct ExtractOptions {
         parser.addOption(helpOption());
         parser.addOptions(run.list());
         parser.addOptions({ prompt, input, system, trace, accept, ground, jsonGrounding, htmlReport, chunkChars,
-                            chunkOverlap, mergeKey, parallel });
+                            chunkOverlap, mergeKey, parallel, passes });
         parser.addOptions(checks.list());
         parser.addOptions({ history, noHistory });
     }
@@ -530,16 +531,20 @@ QString readChunking(const QCommandLineParser &parser, const ExtractOptions &opt
     std::optional<int> chars;
     std::optional<int> overlap;
     std::optional<int> parallel;
+    std::optional<int> passes;
     if (!whole(options.chunkChars, 16, chars))
         return QCoreApplication::translate("cli", "--chunk-chars needs a whole number of at least 16.");
     if (!whole(options.chunkOverlap, 0, overlap))
         return QCoreApplication::translate("cli", "--chunk-overlap needs a whole number of at least 0.");
     if (!whole(options.parallel, 1, parallel))
         return QCoreApplication::translate("cli", "--parallel needs a whole number of at least 1.");
+    if (!whole(options.passes, 1, passes))
+        return QCoreApplication::translate("cli", "--passes needs a whole number of at least 1.");
     chunked.options.chunking.maxChars = *chars;
     chunked.options.chunking.overlapChars = overlap.value_or(*chars / 10);
     chunked.options.merge.itemKey = parser.value(options.mergeKey);
     chunked.options.concurrency = parallel.value_or(1);
+    chunked.options.passes = passes.value_or(1);
     chunked.ground = parser.isSet(options.ground);
     chunked.groundingPath = parser.value(options.jsonGrounding);
     chunked.reportPath = parser.value(options.htmlReport);
@@ -550,15 +555,18 @@ QString readChunking(const QCommandLineParser &parser, const ExtractOptions &opt
 int extractChunked(const QCommandLineParser &parser, const ExtractOptions &options, LlmBackend *backend,
                    ExtractJob &job, QTextStream &out, QTextStream &err)
 {
-    // A check over a chunk's partial value (a total, say) would fail for the wrong reason.
-    if (!job.checks.isEmpty())
-        return usage(err,
-                     QCoreApplication::translate("cli",
-                                                 "--checks and --workspace cannot be combined with "
-                                                 "--chunk-chars yet."));
     ChunkedArguments chunked;
     if (const QString problem = readChunking(parser, options, chunked); !problem.isEmpty())
         return usage(err, problem);
+    // The checks run on each chunk's value, their grounding in the chunk's text. A check over a
+    // whole-document total sees only the chunk's part of it: such checks belong to a single run.
+    if (!job.checks.isEmpty()) {
+        chunked.options.checkerForChunk = [checks = job.checks, backend](const QString &chunkText) {
+            auto checker = std::make_shared<ChecksAttemptChecker>(checks, backend);
+            checker->setSourceText(chunkText);
+            return std::shared_ptr<AttemptChecker>(std::move(checker));
+        };
+    }
     chunked.source = job.source;
     chunked.document = job.document;
     chunked.api = job.setup.api;

@@ -8,7 +8,7 @@
 # ends in '='. A new command is one more line.
 _formwork_cli_table='
 validate @files --schema= --draft= --formats --checks= --workspace= --source= --help
-extract  @none  --model= --schema= --prompt= --input= --system= --host= --api= --mode= --attempts= --timeout= --temperature= --seed= --num-ctx= --num-predict= --trace= --accept-invalid --ground --json-grounding= --html-report= --chunk-chars= --chunk-overlap= --merge-key= --parallel= --checks= --workspace= --history= --no-history --help
+extract  @none  --model= --schema= --prompt= --input= --system= --host= --api= --mode= --attempts= --timeout= --temperature= --seed= --num-ctx= --num-predict= --trace= --accept-invalid --ground --json-grounding= --html-report= --chunk-chars= --chunk-overlap= --merge-key= --parallel= --passes= --checks= --workspace= --history= --no-history --help
 models   @none  --host= --api= --json --timeout= --help
 suite    @dirs  --draft= --optional --metaschemas= --help
 batch    @none  --schema= --model= --input= --out= --template= --system= --concurrency= --host= --api= --mode= --attempts= --temperature= --seed= --resume --expected-column= --history= --explode --bom --variant= --json --checks= --workspace= --help

@@ -391,6 +391,81 @@ private Q_SLOTS:
         QCOMPARE_JSON(trace.at(2)["grounding"]["/people/0/name"]["spans"], Json::array({ Json::array({ grace, grace + 12 }) }));
     }
 
+    // The chunked runs' arguments: the people schema, --input three-people.txt, chunks of 200.
+    QStringList chunkedArgs(const QStringList &extra) const
+    {
+        QStringList list = args(QStringList { QStringLiteral("--chunk-chars"), QStringLiteral("200"),
+                                              QStringLiteral("--chunk-overlap"), QStringLiteral("30"),
+                                              QStringLiteral("--merge-key"), QStringLiteral("name") }
+                                + extra);
+        list[4] = Formwork::Test::testDataPath(QStringLiteral("extraction/people.schema.json"));
+        list[5] = QStringLiteral("--input");
+        list[6] = Formwork::Test::testDataPath(QStringLiteral("extraction/three-people.txt"));
+        return list;
+    }
+
+    void chunkedPasses_secondPassAddsTheMissedItemOnce()
+    {
+        QVERIFY(serve(Json::array({ reply("{'people': [{'name': 'Ada Lovelace', 'age': 36}]}"),
+                                    reply("{'people': [{'name': 'Charles Babbage', 'age': 79}]}"),
+                                    reply("{'people': []}"), // pass 1 misses Grace Hopper
+                                    reply("{'people': [{'name': 'Ada Lovelace', 'age': 36}]}"),
+                                    reply("{'people': [{'name': 'Charles Babbage', 'age': 80}, "
+                                          "{'name': 'Ada Lovelace', 'age': 36}]}"),
+                                    reply("{'people': [{'name': 'Grace Hopper', 'age': 85}]}") })));
+        const QString tracePath = m_dir.filePath(QStringLiteral("passes-trace.jsonl"));
+        const CliRun run = runCli(chunkedArgs({ QStringLiteral("--passes"), QStringLiteral("2"), QStringLiteral("--trace"),
+                                                tracePath }));
+        QCOMPARE(run.exitCode, 0);
+        const QByteArray err = run.standardError;
+        QVERIFY2(err.contains("pass 1/2") && err.contains("pass 2/2"), err.constData());
+        // Babbage's age from pass 2 neither overrides pass 1 nor makes a conflict: pass 2 adds only.
+        QVERIFY2(!err.contains("conflict"), err.constData());
+        QCOMPARE_JSON(Json::parse(run.standardOutput.toStdString(), nullptr, false),
+                      Json::parse(q("{'people': [{'name': 'Ada Lovelace', 'age': 36}, {'name': 'Charles Babbage', "
+                                    "'age': 79}, {'name': 'Grace Hopper', 'age': 85}]}")
+                                      .toStdString()));
+        const QList<Json> trace = readTrace(tracePath);
+        QCOMPARE(trace.size(), 6);
+        QCOMPARE_JSON(trace.at(5)["chunk"]["pass"], Json(2));
+        QCOMPARE_JSON(trace.at(5)["chunk"]["index"], Json(2));
+    }
+
+    void chunkedPasses_zero_isAUsageError()
+    {
+        m_host = QStringLiteral("http://127.0.0.1:1");
+        const CliRun run = runCli(chunkedArgs({ QStringLiteral("--passes"), QStringLiteral("0") }));
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.standardError.contains("--passes needs a whole number of at least 1."), run.standardError.constData());
+    }
+
+    void chunkedChecks_groundedInTheChunkAndReasked()
+    {
+        // Grace Hopper stands in the document, but not in chunk 2: its grounding check fails there.
+        QVERIFY(serve(Json::array({ reply("{'people': [{'name': 'Ada Lovelace', 'age': 36}]}"),
+                                    reply("{'people': [{'name': 'Grace Hopper', 'age': 85}]}"),
+                                    reply("{'people': [{'name': 'Charles Babbage', 'age': 79}]}"),
+                                    reply("{'people': [{'name': 'Grace Hopper', 'age': 85}]}") })));
+        QFile checks(m_dir.filePath(QStringLiteral("people.checks.json")));
+        QVERIFY(checks.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        checks.write(q("{'formworkChecks': 1, 'checks': [{'name': 'name-in-text', 'kind': 'grounding', "
+                       "'path': '/people/*/name', 'match': 'exact', 'severity': 'hard'}]}"));
+        checks.close();
+        const QString tracePath = m_dir.filePath(QStringLiteral("checks-trace.jsonl"));
+        const CliRun run = runCli(chunkedArgs({ QStringLiteral("--checks"), checks.fileName(), QStringLiteral("--trace"),
+                                                tracePath }));
+        QVERIFY2(run.exitCode == 0, run.standardError.constData());
+        QVERIFY2(run.standardError.contains("name-in-text") || run.standardError.contains("/people/0/name"),
+                 run.standardError.constData());
+        const QList<Json> trace = readTrace(tracePath);
+        QCOMPARE(trace.size(), 4);
+        QCOMPARE_JSON(trace.at(1)["chunk"]["index"], Json(1));
+        QCOMPARE_JSON(trace.at(1)["errors"][0]["check"], Json("name-in-text"));
+        QCOMPARE_JSON(trace.at(2)["chunk"]["index"], Json(1)); // the reask of chunk 2
+        QCOMPARE_JSON(trace.at(3)["errors"], Json::array()); // Grace in chunk 3's text: passes
+        QCOMPARE_JSON(Json::parse(run.standardOutput.toStdString(), nullptr, false)["people"].size(), 3u);
+    }
+
     void pdfInput_groundingSaysThePage()
     {
         QVERIFY(serve(Json::array({ reply("{'name': 'Ada Lovelace', 'age': 36}") })));

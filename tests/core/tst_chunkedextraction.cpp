@@ -3,6 +3,7 @@
 #include "extraction/extractionrun.h"
 #include "extractiontestsupport.h"
 #include "fakeollama.h"
+#include "checks/attemptchecker.h"
 #include "grounding/chunkedextraction.h"
 #include "jsoncompare.h"
 #include "settle.h"
@@ -13,6 +14,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -38,6 +40,38 @@ FakeReply reply(const char *json)
 {
     return FakeReply::text({ q(json) });
 }
+
+// A check that fails every person whose name is not in the chunk's text, and records the texts.
+class ChunkTextChecker final : public AttemptChecker
+{
+public:
+    explicit ChunkTextChecker(QString text, QStringList *seen)
+        : m_text(std::move(text))
+    {
+        seen->append(m_text);
+    }
+
+    AttemptCheckJob *check(const AttemptRecord &attempt, const ExtractionConfig &, QObject *parent) override
+    {
+        auto *job = new AttemptCheckJob(parent);
+        CheckReport report;
+        const Json &people = attempt.value["people"];
+        for (std::size_t i = 0; i < people.size(); ++i) {
+            const QString name = QString::fromStdString(people[i]["name"].get<std::string>());
+            if (!m_text.contains(name)) {
+                ValidationError error;
+                error.instancePath = QStringLiteral("/people/%1/name").arg(i);
+                error.message = QStringLiteral("not in the chunk");
+                report.hard.append(error);
+            }
+        }
+        QTimer::singleShot(0, job, [job, report] { Q_EMIT job->finished(report); });
+        return job;
+    }
+
+private:
+    QString m_text;
+};
 
 } // namespace
 
@@ -172,6 +206,98 @@ private Q_SLOTS:
         QVERIFY(result.hasValue);
         QCOMPARE(result.message, QStringLiteral("1 of 3 chunks gave no valid value"));
         QCOMPARE(result.merged.value["people"].size(), std::size_t(2));
+    }
+
+    void recallPass_addsOnlyTheItemThePassBeforeMissed()
+    {
+        ChunkedExtractionOptions o = options(1);
+        o.passes = 2;
+        ChunkedExtraction extraction(m_backend.get(), config(), document(), o);
+        m_fake->enqueueChat(reply("{'people': [{'name': 'Ada Lovelace', 'age': 36}]}"));
+        m_fake->enqueueChat(reply("{'people': [{'name': 'Charles Babbage', 'age': 79}]}"));
+        m_fake->enqueueChat(reply("{'people': []}")); // pass 1 misses Grace Hopper
+        m_fake->enqueueChat(reply("{'people': [{'name': 'Ada Lovelace', 'age': 36}]}"));
+        m_fake->enqueueChat(reply("{'people': [{'name': 'Ada Lovelace', 'age': 37}, "
+                                  "{'name': 'Charles Babbage', 'age': 79}]}"));
+        m_fake->enqueueChat(reply("{'people': [{'name': 'Grace Hopper', 'age': 85}]}"));
+        QSignalSpy passes(&extraction, &ChunkedExtraction::passStarted);
+        QSignalSpy finished(&extraction, &ChunkedExtraction::finished);
+        extraction.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(passes.count(), 2);
+        QCOMPARE(passes.at(1).at(0).toInt(), 1);
+        QCOMPARE(m_fake->requestsTo("/api/chat").size(), 6);
+        const ChunkedResult &result = extraction.result();
+        QVERIFY2(result.success, qPrintable(result.message));
+        QCOMPARE(result.chunks.size(), std::size_t(6));
+        QCOMPARE(result.chunks[5].pass, 1);
+        QCOMPARE(result.chunks[5].chunk.index, 2);
+        // Ada and Babbage once each, Grace added; Ada's 37 in pass 2 is not a conflict (pass 2 only adds).
+        QCOMPARE_JSON(result.merged.value,
+                      parseQ("{'people': [{'name': 'Ada Lovelace', 'age': 36}, {'name': 'Charles Babbage', 'age': 79}, "
+                             "{'name': 'Grace Hopper', 'age': 85}]}"));
+        QVERIFY(result.merged.conflicts.empty());
+        const qsizetype grace = document().indexOf(QStringLiteral("Grace Hopper"));
+        QCOMPARE(result.merged.grounding.find("/people/2/name")->spans,
+                 (std::vector<TextSpan> { { grace, grace + 12 } }));
+    }
+
+    void checkerPerChunk_groundsInTheChunkAndReasks()
+    {
+        QStringList seen;
+        ChunkedExtractionOptions o = options(1);
+        o.checkerForChunk = [&seen](const QString &text) { return std::make_shared<ChunkTextChecker>(text, &seen); };
+        ChunkedExtraction extraction(m_backend.get(), config(), document(), o);
+        m_fake->enqueueChat(reply("{'people': [{'name': 'Ada Lovelace', 'age': 36}]}"));
+        m_fake->enqueueChat(reply("{'people': [{'name': 'Grace Hopper', 'age': 85}]}")); // not in chunk 2
+        m_fake->enqueueChat(reply("{'people': [{'name': 'Charles Babbage', 'age': 79}]}"));
+        m_fake->enqueueChat(reply("{'people': [{'name': 'Grace Hopper', 'age': 85}]}"));
+        QSignalSpy finished(&extraction, &ChunkedExtraction::finished);
+        extraction.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        const ChunkedResult &result = extraction.result();
+        QVERIFY2(result.success, qPrintable(result.message));
+        QCOMPARE(seen.size(), 3);
+        const DocumentChunk second = extraction.chunks()[1];
+        QCOMPARE(seen.at(1), document().mid(second.begin, second.length()));
+        QCOMPARE(result.chunks[1].result.attempts.size(), 2);
+        QCOMPARE(result.chunks[1].result.attempts[0].errors.first().instancePath, QStringLiteral("/people/0/name"));
+        QCOMPARE(result.merged.value["people"].size(), std::size_t(3));
+    }
+
+    void resume_afterCancel_asksOnlyTheUnfinishedChunks()
+    {
+        ChunkedResult earlier;
+        {
+            ChunkedExtraction first(m_backend.get(), config(), document(), options(1));
+            m_fake->enqueueChat(reply("{'people': [{'name': 'Ada Lovelace', 'age': 36}]}"));
+            FakeReply stalled = FakeReply::text({ QStringLiteral("{\"people\": [") });
+            stalled.stallMidStream = true;
+            m_fake->enqueueChat(stalled);
+            QSignalSpy finished(&first, &ChunkedExtraction::finished);
+            QSignalSpy chunkFinished(&first, &ChunkedExtraction::chunkFinished);
+            first.start();
+            QTRY_COMPARE_WITH_TIMEOUT(m_fake->requestsTo("/api/chat").size(), 2, 10000);
+            QCOMPARE(chunkFinished.count(), 1);
+            first.cancel();
+            QCOMPARE(finished.count(), 1);
+            earlier = first.result();
+        }
+        QCOMPARE(earlier.validChunkRuns(), 1);
+        QVERIFY(Formwork::Test::settleNetwork(&m_nam));
+        m_fake->enqueueChat(reply("{'people': [{'name': 'Charles Babbage', 'age': 79}]}"));
+        m_fake->enqueueChat(reply("{'people': [{'name': 'Grace Hopper', 'age': 85}]}"));
+        ChunkedExtraction second(m_backend.get(), config(), document(), options(1));
+        second.resumeFrom(earlier);
+        QSignalSpy started(&second, &ChunkedExtraction::chunkStarted);
+        QSignalSpy finished(&second, &ChunkedExtraction::finished);
+        second.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(started.count(), 2);
+        QCOMPARE(started.at(0).at(0).toInt(), 1); // chunk 1 was not asked again
+        QCOMPARE(m_fake->requestsTo("/api/chat").size(), 4);
+        QVERIFY2(second.result().success, qPrintable(second.result().message));
+        QCOMPARE(second.result().merged.value["people"].size(), std::size_t(3));
     }
 
     void cancel_endsOnceWithoutAValue()

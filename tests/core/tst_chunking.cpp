@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Long documents: chunks at paragraph and sentence boundaries with overlap, and the merge of the
 // chunks' results with their grounding moved back to the whole document (issue 13).
+#include "extraction/extractiontypes.h"
+#include "extraction/tokenestimate.h"
 #include "grounding/chunkmerger.h"
+#include "grounding/chunkplan.h"
 #include "grounding/documentchunker.h"
 #include "grounding/grounder.h"
 
@@ -26,6 +29,14 @@ QString paragraphs(int count, int sentences)
         out.append(paragraph.join(u' '));
     }
     return out.join(QStringLiteral("\n\n"));
+}
+
+ChatMessage message(const char *role, const QString &content)
+{
+    ChatMessage m;
+    m.role = QString::fromLatin1(role);
+    m.content = content;
+    return m;
 }
 
 Json parseQ(const char *text)
@@ -174,6 +185,68 @@ private Q_SLOTS:
         QCOMPARE(spansOf("/people/3"), (std::vector<TextSpan> { { 40, 43 } }));
         QCOMPARE(doc.mid(40, 3), QStringLiteral("Dee"));
         QCOMPARE(merged.grounding.find("/people/4")->kind, MatchKind::Absent);
+    }
+
+    void recallPass_keepsEarlierScalarsAndAddsOnlyNewItems()
+    {
+        std::vector<ChunkResult> results;
+        results.push_back({ { 0, 0, 10 }, parseQ("{'title': 'Report', 'people': [{'name': 'Ann'}]}"), {}, 0 });
+        results.push_back({ { 0, 0, 10 }, parseQ("{'title': 'Annex', 'people': [{'name': 'Ann'}, {'name': 'Bob'}]}"),
+                            {}, 1 });
+        results.push_back({ { 1, 8, 20 }, parseQ("{'title': null, 'people': [{'name': 'Bob'}]}"), {}, 1 });
+        const MergedResult merged = mergeChunkResults(results);
+        QCOMPARE_JSON(merged.value, parseQ("{'title': 'Report', 'people': [{'name': 'Ann'}, {'name': 'Bob'}]}"));
+        QVERIFY(merged.conflicts.empty()); // "Annex" came from a recall pass: not a vote
+    }
+
+    void plan_offAutoAndAlways()
+    {
+        ExtractionConfig config;
+        config.messages.append(message("user", QStringLiteral("Extract:\n") + paragraphs(10, 8)));
+        const QString doc = paragraphs(10, 8);
+        const qint64 docTokens = estimateTokens(doc);
+        const qint64 estimate = docTokens + 100; // the instruction and the schema: 100 tokens
+        ChunkSettings settings;
+        settings.maxChars = 1000;
+        settings.overlapChars = 100;
+        settings.passes = 2;
+        settings.mergeKey = QStringLiteral("name");
+        QVERIFY(!planChunkedRun(config, { doc }, settings, estimate, docTokens).chunked); // off
+
+        settings.mode = ChunkingMode::Auto;
+        QVERIFY(!planChunkedRun(config, { doc }, settings, estimate, estimate).chunked); // fits
+        QVERIFY(!planChunkedRun(config, { doc }, settings, estimate, 0).chunked); // context unknown
+        const ChunkPlan tooLong = planChunkedRun(config, { doc }, settings, estimate, docTokens);
+        QVERIFY(tooLong.chunked);
+        QCOMPARE(tooLong.document, doc); // the variable, not the instruction around it
+        QCOMPARE(tooLong.options.chunking.maxChars, 1000);
+        QCOMPARE(tooLong.options.passes, 2);
+        QCOMPARE(tooLong.options.merge.itemKey, QStringLiteral("name"));
+        QVERIFY(!tooLong.reason.isEmpty());
+        // A small context makes smaller chunks: 3 characters per token of the room left (the
+        // context less a quarter for the reply and the 100 tokens of the rest).
+        const ChunkPlan small = planChunkedRun(config, { doc }, settings, estimate, 400);
+        QVERIFY(small.chunked);
+        QCOMPARE(small.options.chunking.maxChars, (400 - 100 - 100) * 3);
+        QCOMPARE(small.options.chunking.overlapChars, 100);
+        QCOMPARE(planChunkedRun(config, { doc }, settings, estimate, 150).options.chunking.maxChars, 500); // the least
+
+        settings.mode = ChunkingMode::Always;
+        QVERIFY(planChunkedRun(config, { doc }, settings, 10, 100000).chunked);
+        settings.maxChars = int(config.messages.first().content.size());
+        QVERIFY(!planChunkedRun(config, { doc }, settings, 10, 100000).chunked); // one chunk: a plain run
+    }
+
+    void chunkableDocument_longestVariableThatMakesUpTheMessage()
+    {
+        ExtractionConfig config;
+        config.messages.append(message("system", QStringLiteral("sys")));
+        config.messages.append(message("user", QStringLiteral("Find people in: a long text here.")));
+        QCOMPARE(chunkableDocument(config, { QStringLiteral("a long text here."), QStringLiteral("text") }),
+                 QStringLiteral("a long text here."));
+        // A short variable is not the document: the whole message is.
+        QCOMPARE(chunkableDocument(config, { QStringLiteral("text") }), config.messages.last().content);
+        QCOMPARE(chunkableDocument(ExtractionConfig(), {}), QString());
     }
 };
 

@@ -278,6 +278,23 @@ private Q_SLOTS:
                  qPrintable(result.error().text()));
     }
 
+    void chunking_roundTripsAndIsLeftOutWhenDefault()
+    {
+        Workspace w;
+        QVERIFY(!fileJson(serializeWorkspace(w)).contains("chunking"));
+        w.prompt.chunking.mode = ChunkingMode::Auto;
+        w.prompt.chunking.maxChars = 8000;
+        w.prompt.chunking.overlapChars = 400;
+        w.prompt.chunking.passes = 2;
+        w.prompt.chunking.mergeKey = QStringLiteral("id");
+        const Json file = fileJson(serializeWorkspace(w));
+        QCOMPARE(file["chunking"]["mode"].get<std::string>(), std::string("auto"));
+        QCOMPARE(file["chunking"]["passes"].get<int>(), 2);
+        auto back = parseWorkspace(serializeWorkspace(w), QString());
+        QVERIFY(back);
+        QVERIFY(back->prompt.chunking == w.prompt.chunking);
+    }
+
     void wrongType_namesTheField_data()
     {
         QTest::addColumn<QByteArray>("bytes");
@@ -299,6 +316,10 @@ private Q_SLOTS:
                              << QStringLiteral("server.api") << 1;
         QTest::newRow("images") << QByteArray("{\"formwork\": 1, \"prompt\": {\"images\": [1]}}")
                                 << QStringLiteral("prompt.images[0]") << 1;
+        QTest::newRow("chunking mode") << QByteArray("{\"formwork\": 1, \"chunking\": {\"mode\": \"sometimes\"}}")
+                                       << QStringLiteral("chunking.mode") << 1;
+        QTest::newRow("chunking chars") << QByteArray("{\"formwork\": 1, \"chunking\": {\"chars\": \"many\"}}")
+                                        << QStringLiteral("chunking.chars") << 1;
     }
 
     void wrongType_namesTheField()

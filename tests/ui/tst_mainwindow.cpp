@@ -18,6 +18,8 @@
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAction>
+#include <QComboBox>
+#include <QProgressBar>
 #include <QApplication>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -25,6 +27,7 @@
 #include <QToolBar>
 #include <QDockWidget>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -182,6 +185,67 @@ private Q_SLOTS:
         window.timelinePane()->showError(0);
         const QString selected = window.schemaEditor()->editor()->textCursor().selectedText();
         QVERIFY2(selected.contains(QStringLiteral("\"type\": \"integer\"")), qPrintable(selected));
+    }
+
+    // Long documents (issue 13): with chunking "always" the prompt is split, each chunk run in
+    // turn with a progress bar, and the merged value shown with its conflict.
+    void run_chunkingAlways_splitsThePromptAndMerges()
+    {
+        FakeOllama fake;
+        QVERIFY(fake.listen());
+        fake.setTagsJson(readTestData(QStringLiteral("llm/tags-new.json")));
+        fake.enqueueChat(FakeReply::text({ QStringLiteral("{\"name\": \"Ada\", \"age\": 36}") }));
+        fake.enqueueChat(FakeReply::text({ QStringLiteral("{\"name\": \"Ada\", \"age\": 37}") }));
+        fake.enqueueChat(FakeReply::text({ QStringLiteral("{\"name\": \"Ada\", \"age\": 36}") }));
+
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString paragraph = QStringLiteral("Ada is 36 years old and writes programs for the engine. ");
+        const QString document = paragraph.repeated(3) + QStringLiteral("\n\n") + paragraph.repeated(3)
+            + QStringLiteral("\n\n") + paragraph.repeated(3);
+        prepare(window, fake.baseUrl(), document);
+        Formwork::PromptSettings settings = window.promptPane()->settings();
+        settings.chunking.mode = Formwork::ChunkingMode::Always;
+        settings.chunking.maxChars = 200;
+        settings.chunking.overlapChars = 0;
+        window.promptPane()->setSettings(settings);
+        auto *combo = window.findChild<QComboBox *>(QStringLiteral("chunkingCombo"));
+        QVERIFY(combo);
+        QCOMPARE(combo->currentData().toInt(), int(Formwork::ChunkingMode::Always));
+
+        auto *progress = window.findChild<QProgressBar *>(QStringLiteral("chunkProgress"));
+        QVERIFY(progress);
+        QStringList formats;
+        connect(window.runSession(), &RunSession::chunkProgressed, this,
+                [&] { formats.append(progress->isVisible() ? progress->format() : QStringLiteral("hidden")); });
+        QSignalSpy finished(&window, &MainWindow::runFinished);
+        window.runController()->runAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(fake.requestsTo("/api/chat").size(), 3);
+        QCOMPARE(formats, (QStringList { QStringLiteral("chunk 1/3"), QStringLiteral("chunk 2/3"),
+                                         QStringLiteral("chunk 3/3") }));
+        QVERIFY(!progress->isVisible());
+        RunSession *session = window.runSession();
+        QVERIFY(session->isChunked());
+        QCOMPARE(session->state(), RunSession::State::Succeeded);
+        auto *verdict = window.findChild<QLabel *>(QStringLiteral("resultVerdict"));
+        QCOMPARE(verdict->text(), QStringLiteral("Valid: 3 chunks merged."));
+        auto *conflicts = window.findChild<QLabel *>(QStringLiteral("resultConflicts"));
+        QVERIFY2(conflicts->isVisible() && conflicts->text().contains(QStringLiteral("conflict at /age: 36 (chunk 1, 3)")),
+                 qPrintable(conflicts->text()));
+        auto *status = window.findChild<QLabel *>(QStringLiteral("runStatus"));
+        QVERIFY2(status->text().startsWith(QStringLiteral("3 chunk(s) merged")), qPrintable(status->text()));
+
+        // Split into Chunks sits in the Run menu; with nothing too long it is disabled.
+        QAction *split = window.runController()->splitIntoChunksAction();
+        QCOMPARE(split->objectName(), QStringLiteral("actionSplitIntoChunks"));
+        QVERIFY(!split->toolTip().isEmpty());
+        QVERIFY(!split->isEnabled());
+        bool inMenu = false;
+        for (QAction *menu : window.menuBar()->actions())
+            inMenu = inMenu || (menu->menu() && menu->menu()->actions().contains(split));
+        QVERIFY(inMenu);
     }
 
     // The window probes each server it connects to and builds requests for it: llama-server

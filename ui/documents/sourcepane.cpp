@@ -61,6 +61,10 @@ void SourcePane::clearView()
 
 void SourcePane::showFromSession()
 {
+    if (const ChunkedResult *chunked = m_session->chunkedResult()) {
+        showChunked(*chunked);
+        return;
+    }
     const RunResult &result = m_session->result();
     const QString document = documentOf(m_session->config());
     ++m_generation;
@@ -84,6 +88,21 @@ void SourcePane::showFromSession()
     const nlohmann::ordered_json schema
         = m_session->config().schema ? m_session->config().schema->document() : nlohmann::ordered_json();
     watcher->setFuture(QtConcurrent::run(backgroundPool(), &SourcePane::groundValue, document, result.value, schema));
+}
+
+// A run of chunks grounded each chunk as it came; the merge moved the spans to whole-document
+// offsets, so nothing is left to compute.
+void SourcePane::showChunked(const ChunkedResult &chunked)
+{
+    ++m_generation;
+    m_pending = false;
+    if (!chunked.hasValue || m_session->chunkedDocument().isEmpty()) {
+        m_view->clear();
+        return;
+    }
+    m_view->setDocument(m_session->chunkedDocument());
+    m_view->setGrounding(chunked.merged.grounding);
+    Q_EMIT groundingShown();
 }
 
 } // namespace Ui

@@ -10,6 +10,8 @@
 
 namespace Formwork {
 
+struct ChunkedResult;
+
 struct ExtractionConfig;
 
 namespace Ui {
@@ -20,7 +22,9 @@ class SourceView;
 // The "Source" pane: the input text of the current run with its values grounded in it. When a
 // run ends with a value (valid, or invalid but parsed), the run's user message (the prompt with
 // its variables filled in: the document) is shown and the value is aligned with it on a worker
-// thread, so a large document never blocks the window. A new run or a cleared session empties it.
+// thread, so a large document never blocks the window. A run of chunks shows the document it
+// split and the merge's grounding (already in whole-document offsets). A new run or a cleared
+// session empties it.
 class SourcePane final : public QWidget
 {
     Q_OBJECT
@@ -47,6 +51,7 @@ Q_SIGNALS:
 
 private:
     void showFromSession();
+    void showChunked(const ChunkedResult &chunked);
     void clearView();
 
     RunSession *m_session;

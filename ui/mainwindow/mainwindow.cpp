@@ -39,6 +39,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QProgressBar>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -82,6 +83,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_timeline, &TimelinePane::schemaLocationRequested, m_schemaEditor,
             &SchemaEditorPane::revealKeywordLocation);
     connect(m_runController, &RunController::statusMessage, statusBar(), &QStatusBar::showMessage);
+    statusBar()->addPermanentWidget(m_runController->chunkProgress());
     statusBar()->addPermanentWidget(m_runController->statusLabel());
     statusBar()->showMessage(tr("Ready. Highlighting: %1.").arg(JsonHighlighting::implementationName()));
     resize(1400, 900);
@@ -300,6 +302,7 @@ void MainWindow::createActions()
     runMenu->addAction(m_runController->cancelAction());
     runMenu->addSeparator();
     runMenu->addAction(m_runController->validateJsonAction());
+    runMenu->addAction(m_runController->splitIntoChunksAction());
     runMenu->addSeparator();
     runMenu->addAction(m_picker->refreshAction());
 

@@ -2,23 +2,30 @@
 #include "mainwindow/runcontroller.h"
 
 #include "checklist/checkspane.h"
+#include "checks/checksattemptchecker.h"
 #include "editor/codeeditor.h"
 #include "editor/jsoninputdialog.h"
 #include "extraction/extractionrequest.h"
+#include "grounding/chunkplan.h"
 #include "llm/llmbackend.h"
 #include "picker/advisorbutton.h"
 #include "picker/capabilityadvisor.h"
 #include "picker/modelpickerpane.h"
 #include "picker/serverconnection.h"
 #include "prompt/promptpane.h"
+#include "prompt/runoptionsform.h"
+#include "run/chunkingform.h"
 #include "run/runsession.h"
 #include "run/runstatus.h"
 #include "schemaeditor/schemaeditorpane.h"
 
 #include <QAction>
 #include <QLabel>
+#include <QPointer>
+#include <QProgressBar>
 #include <QTimer>
 
+#include <algorithm>
 #include <utility>
 
 namespace Formwork {
@@ -37,8 +44,15 @@ RunController::RunController(RunSession *session, const Panes &panes, QWidget *w
     , m_advisor(new AdvisorButton(window))
     , m_status(new QLabel(window))
     , m_context(new QLabel(window))
+    , m_chunkProgress(new QProgressBar(window))
     , m_contextTimer(new QTimer(this))
 {
+    m_chunkProgress->setObjectName(QStringLiteral("chunkProgress"));
+    m_chunkProgress->setToolTip(tr("The chunks of the document extracted so far (each chunk is validated and "
+                                   "reasked on its own; the results are merged at the end)"));
+    m_chunkProgress->setMaximumWidth(220);
+    m_chunkProgress->setTextVisible(true);
+    m_chunkProgress->hide();
     m_status->setObjectName(QStringLiteral("runStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_context->setObjectName(QStringLiteral("runContext"));
@@ -52,6 +66,11 @@ RunController::RunController(RunSession *session, const Panes &panes, QWidget *w
     connect(m_session, &RunSession::attemptFinished, this, &RunController::updateStatus);
     connect(m_session, &RunSession::finished, this, &RunController::updateStatus);
     connect(m_session, &RunSession::accepted, this, &RunController::updateStatus);
+    connect(m_session, &RunSession::chunkProgressed, this, &RunController::updateStatus);
+    connect(m_session, &RunSession::chunkProgressed, this, &RunController::updateChunkProgress);
+    connect(m_session, &RunSession::attemptFinished, this, &RunController::updateChunkProgress);
+    connect(m_session, &RunSession::stateChanged, this, &RunController::updateChunkProgress);
+    connect(m_session, &RunSession::cleared, this, &RunController::updateChunkProgress);
 
     // The advisor, the request preview and the schema's token meter follow every input.
     // Typing only restarts a short pause, so a long prompt or schema is not re-estimated per key.
@@ -93,6 +112,19 @@ void RunController::createActions()
     m_validateAction->setToolTip(tr("Paste or open any JSON and check it against the current schema, without a "
                                     "model (Ctrl+Shift+V)"));
     connect(m_validateAction, &QAction::triggered, this, &RunController::openValidateDialog);
+
+    m_splitAction = new QAction(tr("Split into C&hunks"), this);
+    m_splitAction->setObjectName(QStringLiteral("actionSplitIntoChunks"));
+    m_splitAction->setToolTip(tr("The prompt does not fit the model's context: split the document into chunks, "
+                                 "extract each and merge the results (sets Long documents to auto in the "
+                                 "prompt's Options tab)"));
+    m_splitAction->setEnabled(false);
+    connect(m_splitAction, &QAction::triggered, this, [this] {
+        m_panes.prompt->optionsForm()->chunkingForm()->setMode(ChunkingMode::Auto);
+        Q_EMIT statusMessage(tr("Long documents: a run that does not fit the context is split into chunks."),
+                             ProblemMessageMs);
+    });
+    m_advisor->addOfferedAction(m_splitAction);
 }
 
 bool RunController::refuse(const QString &problem)
@@ -140,9 +172,88 @@ void RunController::startProbedRun(ExtractionConfig config)
         return;
     }
     m_panes.picker->connection()->applyServerInfo(config.server, config.modelInfo);
-    if (m_checks)
-        config.checker = m_checks->checkerFor(backend);
-    m_session->start(backend, config);
+    startSessionRun(backend, std::move(config));
+}
+
+qint64 RunController::contextTokens(const PromptSettings &prompt, const ModelInfo &model) const
+{
+    if (prompt.options.numCtx && *prompt.options.numCtx > 0 && m_panes.picker->serverSettings().api == BackendApi::Ollama)
+        return *prompt.options.numCtx;
+    if (model.loaded && model.runtimeContextLength > 0)
+        return model.runtimeContextLength;
+    return model.contextLength;
+}
+
+void RunController::startSessionRun(LlmBackend *backend, ExtractionConfig config)
+{
+    const PromptSettings prompt = m_panes.prompt->settings();
+    if (prompt.chunking.mode == ChunkingMode::Off) {
+        if (m_checks)
+            config.checker = m_checks->checkerFor(backend);
+        m_session->start(backend, config);
+        return;
+    }
+    // Line ends as the Source view counts them, so the chunks' spans land on the same text.
+    for (ChatMessage &message : config.messages)
+        message.content.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    QStringList values;
+    for (const PromptVariable &variable : prompt.variables)
+        values.append(QString(variable.value).replace(QStringLiteral("\r\n"), QStringLiteral("\n")));
+    const ChunkPlan plan = planChunkedRun(config, values, prompt.chunking,
+                                          estimatePromptTokens(prompt, m_panes.schema->text()),
+                                          contextTokens(prompt, config.modelInfo));
+    if (!plan.chunked) {
+        if (m_checks)
+            config.checker = m_checks->checkerFor(backend);
+        m_session->start(backend, config);
+        return;
+    }
+    ChunkedExtractionOptions options = plan.options;
+    if (m_checks) {
+        // The checks run per chunk; their grounding checks look in the chunk's text.
+        options.checkerForChunk = [checks = QPointer<ChecksPane>(m_checks), backend](const QString &chunkText) {
+            std::shared_ptr<AttemptChecker> checker = checks ? checks->checkerFor(backend) : nullptr;
+            if (auto *local = dynamic_cast<ChecksAttemptChecker *>(checker.get()))
+                local->setSourceText(chunkText);
+            return checker;
+        };
+    }
+    m_session->startChunked(backend, config, plan.document, options);
+    Q_EMIT statusMessage(tr("%1: %n chunk(s)", nullptr, m_session->chunkCount()).arg(plan.reason), ProblemMessageMs);
+}
+
+void RunController::updateChunkProgress()
+{
+    const bool show = m_session->isChunked() && m_session->isRunning();
+    m_chunkProgress->setVisible(show);
+    if (!show)
+        return;
+    const int passes = std::max(m_session->chunkPasses(), 1);
+    m_chunkProgress->setRange(0, m_session->chunkCount() * passes);
+    m_chunkProgress->setValue(m_session->chunksDone());
+    const QString chunk = tr("chunk %1/%2").arg(std::max(m_session->liveChunk(), 1)).arg(m_session->chunkCount());
+    m_chunkProgress->setFormat(passes > 1 ? tr("pass %1/%2 · %3").arg(std::max(m_session->chunkPass(), 1)).arg(passes).arg(chunk)
+                                          : chunk);
+}
+
+QList<Advice> RunController::withChunking(QList<Advice> advice, const PromptSettings &prompt) const
+{
+    bool tooLong = false;
+    for (Advice &item : advice) {
+        if (item.id != Advice::Id::ContextExceeded && item.id != Advice::Id::NumCtxTooSmall)
+            continue;
+        tooLong = true;
+        if (prompt.chunking.mode == ChunkingMode::Off) {
+            item.text += u' ' + tr("Or split the document into chunks (Run → Split into Chunks).");
+        } else {
+            item.severity = Advice::Severity::Info;
+            item.text += u' ' + tr("Long documents is on: the run is split into chunks that fit.");
+        }
+    }
+    m_splitAction->setEnabled(tooLong && prompt.chunking.mode == ChunkingMode::Off);
+    std::stable_sort(advice.begin(), advice.end(),
+                     [](const Advice &a, const Advice &b) { return int(a.severity) > int(b.severity); });
+    return advice;
 }
 
 void RunController::cancelRun()
@@ -213,8 +324,9 @@ void RunController::updateRunContext()
     QList<EnforcementItem> enforcement;
     for (const PlacedEnforcementItem &placed : m_panes.schema->lintResult().enforcement)
         enforcement.append(placed.item);
-    m_advisor->setAdvice(adviseRun(advisorInputFor(prompt, m_panes.schema->text(), enforcement, model, server.api,
-                                                   m_panes.picker->connection()->serverInfo().kind)));
+    m_advisor->setAdvice(withChunking(adviseRun(advisorInputFor(prompt, m_panes.schema->text(), enforcement, model,
+                                                                server.api, m_panes.picker->connection()->serverInfo().kind)),
+                                      prompt));
 }
 
 void RunController::updateContextLabel(const QString &model, const QUrl &host, const PromptSettings &prompt)

@@ -9,14 +9,19 @@
 
 class QAction;
 class QLabel;
+class QProgressBar;
 class QTimer;
 class QUrl;
 class QWidget;
 
 namespace Formwork {
+
+class LlmBackend;
+
 namespace Ui {
 
 class AdvisorButton;
+struct Advice;
 class ChecksPane;
 class ModelPickerPane;
 class PromptPane;
@@ -45,6 +50,11 @@ public:
     QAction *runAction() const { return m_runAction; }
     QAction *cancelAction() const { return m_cancelAction; }
     QAction *validateJsonAction() const { return m_validateAction; }
+    // "Split into Chunks": turns on chunking (auto) in the run options; enabled when the prompt
+    // would not fit the model's context and chunking is off. Also offered in the advisor's popup.
+    QAction *splitIntoChunksAction() const { return m_splitAction; }
+    // "chunk 3/12" while a run of chunks goes (hidden otherwise), for the status bar.
+    QProgressBar *chunkProgress() const { return m_chunkProgress; }
     AdvisorButton *advisorButton() const { return m_advisor; }
     // The permanent run line for the status bar.
     QLabel *statusLabel() const { return m_status; }
@@ -79,6 +89,14 @@ private:
     // when the text is not a valid schema.
     std::optional<Schema> schemaOrRefuse();
     void updateContextLabel(const QString &model, const QUrl &host, const PromptSettings &prompt);
+    // Starts `config` as one run, or split into chunks when the run options ask for it.
+    void startSessionRun(LlmBackend *backend, ExtractionConfig config);
+    // The context the run gets in tokens: num_ctx, else the loaded runner's, else the trained
+    // length; 0 when unknown.
+    qint64 contextTokens(const PromptSettings &prompt, const ModelInfo &model) const;
+    // The advisor's context advice, told that the run will be split (chunking on).
+    QList<Advice> withChunking(QList<Advice> advice, const PromptSettings &prompt) const;
+    void updateChunkProgress();
 
     RunSession *m_session;
     Panes m_panes;
@@ -87,9 +105,11 @@ private:
     QAction *m_runAction = nullptr;
     QAction *m_cancelAction = nullptr;
     QAction *m_validateAction = nullptr;
+    QAction *m_splitAction = nullptr;
     AdvisorButton *m_advisor = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_context = nullptr;
+    QProgressBar *m_chunkProgress = nullptr;
     QTimer *m_contextTimer;
     QString m_lastProblem;
     bool m_startPending = false; // Run pressed, waiting for the server probe

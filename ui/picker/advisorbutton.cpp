@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "picker/advisorbutton.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QFrame>
 #include <QLabel>
 #include <QScreen>
 #include <QStyle>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -95,7 +97,29 @@ QFrame *AdvisorButton::popup()
     m_popupText->setMinimumWidth(fontMetrics().averageCharWidth() * 60);
     m_popupText->setText(adviceHtml(m_advice));
     layout->addWidget(m_popupText);
+    for (QAction *action : std::as_const(m_offered))
+        addOfferedButton(action);
     return m_popup;
+}
+
+void AdvisorButton::addOfferedAction(QAction *action)
+{
+    m_offered.append(action);
+    if (m_popup)
+        addOfferedButton(action);
+}
+
+// A button for an offered action in the popup, shown while the action is enabled.
+void AdvisorButton::addOfferedButton(QAction *action)
+{
+    auto *button = new QToolButton(m_popup);
+    button->setObjectName(action->objectName() + QStringLiteral("Button"));
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setVisible(action->isEnabled());
+    m_popup->layout()->addWidget(button);
+    connect(action, &QAction::changed, button, [button, action] { button->setVisible(action->isEnabled()); });
+    connect(action, &QAction::triggered, m_popup, &QWidget::hide);
 }
 
 void AdvisorButton::showPopup()

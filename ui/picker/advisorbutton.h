@@ -5,6 +5,7 @@
 
 #include <QToolButton>
 
+class QAction;
 class QFrame;
 class QLabel;
 
@@ -30,6 +31,10 @@ public:
     QFrame *popup();
     void showPopup();
 
+    // An action the popup offers as a button below the advice while it is enabled (e.g. "Split
+    // into Chunks" when the prompt does not fit the context). Not owned.
+    void addOfferedAction(QAction *action);
+
     // The advice as an HTML list (tooltip and popup).
     static QString adviceHtml(const QList<Advice> &advice);
 
@@ -38,10 +43,12 @@ protected:
 
 private:
     void updateLook();
+    void addOfferedButton(QAction *action);
 
     QList<Advice> m_advice;
     QFrame *m_popup = nullptr;
     QLabel *m_popupText = nullptr;
+    QList<QAction *> m_offered;
 };
 
 } // namespace Ui

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "prompt/runoptionsform.h"
 
+#include "run/chunkingform.h"
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -49,6 +51,7 @@ RunOptionsForm::RunOptionsForm(QWidget *parent)
     , m_thinkHint(hintLabel(this, QStringLiteral("thinkHint")))
     , m_deadline(new QDoubleSpinBox(this))
     , m_tokenBudget(new QSpinBox(this))
+    , m_chunking(new ChunkingForm(this))
 {
     setObjectName(QStringLiteral("optionsForm"));
 
@@ -163,6 +166,7 @@ RunOptionsForm::RunOptionsForm(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(m_chunking);
     layout->addStretch(1);
 
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
@@ -185,6 +189,7 @@ RunOptionsForm::RunOptionsForm(QWidget *parent)
     });
     connect(m_deadline, &QDoubleSpinBox::valueChanged, this, &RunOptionsForm::onEdited);
     connect(m_tokenBudget, &QSpinBox::valueChanged, this, &RunOptionsForm::onEdited);
+    connect(m_chunking, &ChunkingForm::changed, this, &RunOptionsForm::onEdited);
 
     load(PromptSettings());
 }
@@ -252,6 +257,7 @@ void RunOptionsForm::load(const PromptSettings &settings)
     m_deadline->setValue(double(settings.deadlineMs) / 1000.0);
     m_tokenBudget->setValue(int(std::clamp<qint64>(settings.tokenBudget, 0, std::numeric_limits<int>::max())));
     m_otherOptions = o;
+    m_chunking->load(settings.chunking);
     updateModeExplanation();
     updateHints();
     m_loading = false;
@@ -271,6 +277,7 @@ void RunOptionsForm::store(PromptSettings &settings) const
     settings.think = ThinkMode(m_think->currentData().toInt());
     settings.deadlineMs = qint64(std::llround(m_deadline->value() * 1000.0));
     settings.tokenBudget = m_tokenBudget->value();
+    settings.chunking = m_chunking->settings();
 }
 
 void RunOptionsForm::setContext(BackendApi api, const ModelInfo &info)

@@ -13,6 +13,8 @@ class QSpinBox;
 namespace Formwork {
 namespace Ui {
 
+class ChunkingForm;
+
 // The run options of the prompt pane: mode (with a line saying what it does), attempts, the
 // sampling options and the run's limits. A field at its lowest value means "not set": the
 // server's default for sampling options ("default"), no limit for the deadline and the budget
@@ -41,6 +43,9 @@ public:
     // Shows which fields the chosen API or model ignores (num_ctx on /v1, think without `thinking`).
     void setContext(BackendApi api, const ModelInfo &info);
 
+    // The "Long documents" group (chunking; also read and written by load() and store()).
+    ChunkingForm *chunkingForm() const { return m_chunking; }
+
     // One line about what `mode` does, as shown under the mode combo.
     static QString modeExplanation(ExtractionMode mode);
 
@@ -67,6 +72,7 @@ private:
     QLabel *m_thinkHint;
     QDoubleSpinBox *m_deadline;
     QSpinBox *m_tokenBudget;
+    ChunkingForm *m_chunking;
     ChatOptions m_otherOptions; // topP, topK and stop: not edited here, kept through a round trip
     BackendApi m_api = BackendApi::Ollama;
     ModelInfo m_model;

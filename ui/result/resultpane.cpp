@@ -76,11 +76,19 @@ ResultPane::ResultPane(RunSession *session, QWidget *parent)
     , m_tree(new QTreeView(this))
     , m_json(new CodeEditor(this))
     , m_jsonNotice(new QLabel(this))
+    , m_conflicts(new QLabel(this))
     , m_exportButton(new QToolButton(this))
 {
     m_verdict->setObjectName(QStringLiteral("resultVerdict"));
     m_verdict->setWordWrap(true);
     m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_conflicts->setObjectName(QStringLiteral("resultConflicts"));
+    m_conflicts->setWordWrap(true);
+    m_conflicts->setTextFormat(Qt::PlainText);
+    m_conflicts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_conflicts->setToolTip(tr("The chunks of the document gave different values here; the value most chunks "
+                               "gave is kept (on a tie, the earliest chunk's). Check them in the Source pane."));
+    m_conflicts->hide();
 
     m_tree->setObjectName(QStringLiteral("resultTree"));
     m_tree->setModel(m_model);
@@ -143,6 +151,7 @@ ResultPane::ResultPane(RunSession *session, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_verdict);
+    layout->addWidget(m_conflicts);
     layout->addWidget(m_tabs, 1);
     layout->addLayout(buttons);
 
@@ -240,7 +249,27 @@ void ResultPane::showValue()
     m_jsonStale = true;
     fillJsonIfShown();
     updateVerdict();
+    updateConflicts();
     updateActions();
+}
+
+// Conflicts between chunks are shown with the merged value, never hidden.
+void ResultPane::updateConflicts()
+{
+    const ChunkedResult *chunked = m_session->chunkedResult();
+    if (!chunked || chunked->merged.conflicts.empty() || m_model->rowCount(QModelIndex()) == 0) {
+        m_conflicts->clear();
+        m_conflicts->hide();
+        return;
+    }
+    QStringList lines { tr("%n conflict(s) between chunks:", nullptr, int(chunked->merged.conflicts.size())) };
+    for (const MergeConflict &conflict : chunked->merged.conflicts)
+        lines.append(QStringLiteral("\u2022 ") + mergeConflictText(conflict));
+    m_conflicts->setText(lines.join(u'\n'));
+    QPalette labelPalette = palette();
+    labelPalette.setColor(QPalette::WindowText, m_model->errorColor());
+    m_conflicts->setPalette(labelPalette);
+    m_conflicts->show();
 }
 
 void ResultPane::clearValue()
@@ -252,6 +281,7 @@ void ResultPane::clearValue()
     m_jsonStale = false;
     ++m_jsonGeneration; // a render still under way is for a value no longer shown
     updateVerdict();
+    updateConflicts();
     updateActions();
 }
 
@@ -338,6 +368,16 @@ void ResultPane::updateVerdict()
     const RunResult &result = m_session->result();
     QString text;
     bool problem = false;
+    if (const QString chunked = chunkedVerdictText(*m_session); !chunked.isEmpty()) {
+        // A run of chunks has no one attempt its value came from.
+        m_verdict->setText(chunked);
+        QPalette labelPalette = palette();
+        if (m_session->state() == RunSession::State::Failed)
+            labelPalette.setColor(QPalette::WindowText, m_model->errorColor());
+        m_verdict->setPalette(labelPalette);
+        updateActions();
+        return;
+    }
     switch (m_session->state()) {
     case RunSession::State::Idle:
         text = tr("No result yet. Run the extraction to see the value here.");

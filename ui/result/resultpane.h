@@ -91,6 +91,7 @@ private:
     void showFromSession();
     void showValue();
     void clearValue();
+    void updateConflicts();
     void updateVerdict();
     void updateActions();
     void fillJsonIfShown();
@@ -106,6 +107,7 @@ private:
     QTreeView *m_tree;
     CodeEditor *m_json;
     QLabel *m_jsonNotice; // says when the JSON view shows only the beginning of a large value
+    QLabel *m_conflicts; // a run of chunks: the scalars the chunks disagreed on (issue 13)
     QWidget *m_jsonPage = nullptr;
     QToolButton *m_exportButton;
     QAction *m_copyValueAction = nullptr;

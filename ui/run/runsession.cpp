@@ -8,6 +8,10 @@
 #include "store/runrecorder.h"
 #include "store/storedrunreplay.h"
 
+#include <QCryptographicHash>
+
+#include <algorithm>
+
 namespace Formwork {
 namespace Ui {
 
@@ -18,11 +22,184 @@ RunSession::RunSession(QObject *parent)
 
 RunSession::~RunSession()
 {
-    if (m_run) {
-        // No signals from a run that outlives its session's listeners.
+    // No signals from a run that outlives its session's listeners. A run of chunks first: its
+    // chunk run (m_run) cancelled alone would start the next chunk.
+    if (m_chunked) {
+        m_chunked->disconnect(this);
+        m_chunked->cancel();
+    } else if (m_run) {
         m_run->disconnect(this);
         m_run->cancel();
     }
+}
+
+namespace {
+
+// What a run of chunks depends on: the same digest means the same chunks and the same requests.
+QByteArray chunkedRunKey(const ExtractionConfig &config, const QString &document, const ChunkedExtractionOptions &o)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const auto add = [&hash](const QString &text) {
+        hash.addData(text.toUtf8());
+        hash.addData(QByteArrayView("\x1f", 1));
+    };
+    add(config.model);
+    add(extractionModeName(config.mode));
+    add(config.schema ? QString::fromStdString(config.schema->document().dump()) : QString());
+    for (const ChatMessage &message : config.messages) {
+        add(message.role);
+        add(message.content);
+    }
+    add(document);
+    add(QStringLiteral("%1 %2 %3").arg(o.chunking.maxChars).arg(o.chunking.overlapChars).arg(o.passes));
+    return hash.result();
+}
+
+} // namespace
+
+void RunSession::startChunked(LlmBackend *backend, const ExtractionConfig &config, const QString &document,
+                              const ChunkedExtractionOptions &options)
+{
+    cancel();
+    reset();
+    m_config = config;
+    m_maxAttempts = config.limits.maxAttempts;
+    m_chunkedDocument = document;
+    m_chunkedKey = chunkedRunKey(config, document, options);
+
+    // One chunk at a time: the attempt under way, its stream and the request preview are the chunk's.
+    ChunkedExtractionOptions sequential = options;
+    sequential.concurrency = 1;
+    auto *chunked = new ChunkedExtraction(backend, config, document, sequential, this);
+    m_chunked = chunked;
+    m_chunkCount = int(chunked->chunks().size());
+    m_chunkPasses = chunked->passes();
+    if (m_cancelledChunks && m_cancelledChunks->first == m_chunkedKey) {
+        chunked->resumeFrom(m_cancelledChunks->second);
+        m_resumedChunks = m_cancelledChunks->second.validChunkRuns();
+        m_chunksDone = m_resumedChunks;
+    }
+    m_cancelledChunks.reset();
+    connect(chunked, &ChunkedExtraction::passStarted, this, [this](int pass) { m_chunkPass = pass + 1; });
+    connect(chunked, &ChunkedExtraction::chunkStarted, this, &RunSession::followChunk);
+    connect(chunked, &ChunkedExtraction::chunkFinished, this, [this] { ++m_chunksDone; });
+    connect(chunked, &ChunkedExtraction::finished, this, &RunSession::onChunkedFinished);
+
+    m_startInfo = RunStartInfo { config.limits.maxAttempts, config.mode, 0, {} };
+    m_chunkClock.start();
+    setState(State::Running);
+    Q_EMIT started(m_startInfo);
+    if (m_resumedChunks > 0)
+        addWarning(tr("Resumed: %n chunk run(s) of the cancelled run kept, not asked again.", nullptr,
+                      m_resumedChunks));
+    chunked->start();
+}
+
+void RunSession::addWarning(const QString &message)
+{
+    m_warnings.append(message);
+    Q_EMIT warningAdded(message);
+}
+
+// A chunk's run, seen as part of one run: its attempts numbered on from the chunks before.
+void RunSession::followChunk(int index, int count, ExtractionRun *run)
+{
+    m_liveChunk = index + 1;
+    m_run = run;
+    const std::pair<int, int> where { index, m_chunked ? m_chunked->currentPass() : 0 };
+    Q_EMIT chunkProgressed(m_liveChunk, count, m_chunkPass, m_chunkPasses);
+    connect(run, &ExtractionRun::attemptStarted, this, [this](int, int maxAttempts) {
+        m_liveAttempt = int(m_attempts.size()) + 1;
+        m_maxAttempts = maxAttempts;
+        m_liveProgress = StreamProgress();
+        m_liveProgress.attempt = m_liveAttempt;
+        Q_EMIT attemptStarted(m_liveAttempt, maxAttempts);
+    });
+    connect(run, &ExtractionRun::streamDelta, this, [this](const StreamProgress &progress) {
+        m_liveProgress = progress;
+        m_liveProgress.attempt = m_liveAttempt;
+        Q_EMIT streamProgressed(m_liveProgress);
+    });
+    connect(run, &ExtractionRun::transportRetryScheduled, this, [this](const TransportRetry &retry) {
+        TransportRetry renumbered = retry;
+        renumbered.attempt = m_liveAttempt;
+        m_transportRetries.append(renumbered);
+        Q_EMIT transportRetryScheduled(renumbered);
+    });
+    connect(run, &ExtractionRun::attemptFinished, this, [this, where, count](const AttemptRecord &attempt) {
+        AttemptRecord record = attempt;
+        record.number = int(m_attempts.size()) + 1;
+        QString note = tr("chunk %1/%2, its attempt %3").arg(where.first + 1).arg(count).arg(attempt.number);
+        if (m_chunkPasses > 1)
+            note = tr("pass %1/%2, %3").arg(where.second + 1).arg(m_chunkPasses).arg(note);
+        record.notes.prepend(note);
+        m_attempts.append(record);
+        m_attemptChunks.append(where);
+        m_liveAttempt = 0;
+        Q_EMIT attemptFinished(record);
+    });
+    connect(run, &ExtractionRun::warning, this, &RunSession::addWarning);
+}
+
+int RunSession::liveChunkAttempt() const
+{
+    if (m_liveAttempt <= 0 || m_liveChunk <= 0)
+        return 0;
+    const std::pair<int, int> live { m_liveChunk - 1, std::max(m_chunkPass - 1, 0) };
+    return int(std::count(m_attemptChunks.cbegin(), m_attemptChunks.cend(), live)) + 1;
+}
+
+std::pair<int, int> RunSession::attemptChunk(int number) const
+{
+    if (number < 1 || number > int(m_attemptChunks.size()))
+        return { -1, -1 };
+    return m_attemptChunks[number - 1];
+}
+
+RunResult RunSession::runResultOf(const ChunkedResult &chunked) const
+{
+    RunResult result;
+    result.success = chunked.success;
+    result.message = chunked.message;
+    result.hasValue = chunked.hasValue;
+    result.value = chunked.merged.value;
+    result.attempts = m_attempts;
+    result.wallTimeMs = m_chunkClock.elapsed();
+    result.reason = RunFailureReason::None;
+    if (chunked.cancelled)
+        result.reason = RunFailureReason::Cancelled;
+    else if (!chunked.success)
+        result.reason = RunFailureReason::Exhausted;
+    for (const ChunkOutcome &outcome : chunked.chunks) {
+        if (!outcome.ran)
+            continue;
+        result.usage.promptTokens += outcome.result.usage.promptTokens;
+        result.usage.completionTokens += outcome.result.usage.completionTokens;
+        result.judgeUsage.promptTokens += outcome.result.judgeUsage.promptTokens;
+        result.judgeUsage.completionTokens += outcome.result.judgeUsage.completionTokens;
+        result.transportRetries += outcome.result.transportRetries;
+        if (!chunked.cancelled && outcome.result.reason == RunFailureReason::Backend) {
+            result.reason = RunFailureReason::Backend;
+            result.backendError = outcome.result.backendError;
+        }
+    }
+    result.warnings = m_warnings;
+    return result;
+}
+
+void RunSession::onChunkedFinished(const ChunkedResult &chunked)
+{
+    m_run = nullptr; // the chunk runs belong to the ChunkedExtraction
+    m_chunkedResult = chunked;
+    m_chunkedDone = true;
+    if (chunked.cancelled && chunked.validChunkRuns() > 0)
+        m_cancelledChunks.emplace(m_chunkedKey, chunked);
+    // Conflicts are shown, never hidden: each is a warning of the run, and the result pane lists them.
+    for (const MergeConflict &conflict : chunked.merged.conflicts)
+        addWarning(mergeConflictText(conflict));
+    for (const ValidationError &error : chunked.mergedErrors)
+        addWarning(tr("merged value: %1").arg(error.text()));
+    onFinished(runResultOf(chunked));
 }
 
 void RunSession::start(LlmBackend *backend, const ExtractionConfig &config)
@@ -125,7 +302,11 @@ bool RunSession::showStored(const StoredRun &stored)
 
 void RunSession::cancel()
 {
-    if (m_run && isRunning())
+    if (!isRunning())
+        return;
+    if (m_chunked)
+        m_chunked->cancel(); // every chunk run stops; finished() lands in onChunkedFinished()
+    else if (m_run)
         m_run->cancel(); // emits failed(Cancelled) synchronously, which lands in onFinished()
 }
 
@@ -206,11 +387,28 @@ void RunSession::setState(State state)
 
 void RunSession::reset()
 {
+    if (m_chunked) {
+        // Its chunk runs are its children: they go with it.
+        m_chunked->disconnect(this);
+        m_chunked->deleteLater();
+        m_chunked = nullptr;
+        m_run = nullptr;
+    }
     if (m_run) {
         m_run->disconnect(this);
         m_run->deleteLater();
         m_run = nullptr;
     }
+    m_chunkedDocument.clear();
+    m_chunkedResult = ChunkedResult();
+    m_chunkedDone = false;
+    m_attemptChunks.clear();
+    m_chunkCount = 0;
+    m_liveChunk = 0;
+    m_chunksDone = 0;
+    m_chunkPass = 0;
+    m_chunkPasses = 0;
+    m_resumedChunks = 0;
     m_startInfo = RunStartInfo();
     m_attempts.clear();
     m_liveAttempt = 0;

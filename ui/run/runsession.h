@@ -3,13 +3,17 @@
 
 #include "extraction/extractionrun.h"
 #include "extraction/extractiontypes.h"
+#include "grounding/chunkedextraction.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QPointer>
 
 #include <memory>
+#include <optional>
+#include <utility>
 
 namespace Formwork {
 
@@ -45,6 +49,15 @@ public:
     // Starts a run of `config` on `backend` (not owned; it must outlive the run). A run still
     // going is cancelled first. The previous run's attempts are dropped (cleared() is emitted).
     void start(LlmBackend *backend, const ExtractionConfig &config);
+    // Starts a chunked run (issue 13): `document`, which stands in the last user message of
+    // `config`, is split and each chunk extracted in turn (ChunkedExtraction), pass after pass;
+    // the merged value is the result. The session looks like one run of many attempts: they are
+    // numbered across the chunks and each names its chunk (attemptChunk(), and the first of its
+    // notes). When the previous chunked run of the same document and settings was cancelled, its
+    // valid chunks are kept and not asked again (resumedChunks()). Runs of chunks are not stored
+    // in the history, as in the CLI.
+    void startChunked(LlmBackend *backend, const ExtractionConfig &config, const QString &document,
+                      const ChunkedExtractionOptions &options);
     // Stops the run in flight; it ends with finished() and reason Cancelled. No-op when idle.
     void cancel();
     // Shows `jsonText` checked against `schema` without a model ("Validate JSON..."): a finished
@@ -93,6 +106,24 @@ public:
     // The ExtractionRun of the run in flight (nullptr when none); for the request preview.
     ExtractionRun *run() const { return m_run; }
 
+    // --- runs of chunks (startChunked) ---
+    bool isChunked() const { return m_chunkCount > 0; }
+    int chunkCount() const { return m_chunkCount; }
+    // The chunk under way (1-based; the last one once finished), 0 before the first.
+    int liveChunk() const { return m_liveChunk; }
+    // The live attempt counted within its chunk (1-based), 0 when none is under way.
+    int liveChunkAttempt() const;
+    int chunksDone() const { return m_chunksDone; } // chunk runs finished, over all passes
+    int chunkPass() const { return m_chunkPass; } // 1-based
+    int chunkPasses() const { return m_chunkPasses; }
+    int resumedChunks() const { return m_resumedChunks; }
+    // The chunk (0-based) and pass (0-based) of attempt `number`; {-1, -1} in a single run.
+    std::pair<int, int> attemptChunk(int number) const;
+    // The text that was split, and the whole outcome once finished (merged value, conflicts,
+    // grounding in whole-document offsets); null before.
+    const QString &chunkedDocument() const { return m_chunkedDocument; }
+    const ChunkedResult *chunkedResult() const { return m_chunkedDone ? &m_chunkedResult : nullptr; }
+
 Q_SIGNALS:
     void cleared();
     void stateChanged(Formwork::Ui::RunSession::State state);
@@ -104,6 +135,8 @@ Q_SIGNALS:
     void warningAdded(const QString &message);
     // Exactly once per run: success, failure or cancel.
     void finished(const Formwork::RunResult &result);
+    // A run of chunks moved on: chunk `chunk` (1-based) of `count` started, in pass `pass` of `passes`.
+    void chunkProgressed(int chunk, int count, int pass, int passes);
     void accepted(const Formwork::RunResult &result);
     // The run that just ended is in the history under `runId`.
     void recorded(qint64 runId);
@@ -116,6 +149,10 @@ private:
     void onFinished(const RunResult &result);
     void record(ExtractionRun *run, LlmBackend *backend, const ExtractionConfig &config);
     void replay(const RunStartInfo &info, const QList<AttemptRecord> &attempts, const RunResult &result);
+    void followChunk(int index, int count, ExtractionRun *run);
+    void addWarning(const QString &message);
+    void onChunkedFinished(const ChunkedResult &result);
+    RunResult runResultOf(const ChunkedResult &result) const;
 
     QPointer<ExtractionRun> m_run;
     ExtractionConfig m_config;
@@ -134,6 +171,22 @@ private:
     QString m_historyPath;
     std::unique_ptr<HistoryDatabase> m_history;
     QPointer<RunRecorder> m_recorder;
+
+    QPointer<ChunkedExtraction> m_chunked;
+    QString m_chunkedDocument;
+    ChunkedResult m_chunkedResult;
+    bool m_chunkedDone = false;
+    QList<std::pair<int, int>> m_attemptChunks; // per attempt: chunk, pass
+    int m_chunkCount = 0;
+    int m_liveChunk = 0;
+    int m_chunksDone = 0;
+    int m_chunkPass = 0;
+    int m_chunkPasses = 0;
+    int m_resumedChunks = 0;
+    QElapsedTimer m_chunkClock;
+    // The last cancelled run of chunks, to resume: a digest of what it ran, and what it had.
+    QByteArray m_chunkedKey;
+    std::optional<std::pair<QByteArray, ChunkedResult>> m_cancelledChunks;
 };
 
 } // namespace Ui

@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace Formwork {
 namespace Ui {
 
@@ -192,7 +194,9 @@ QString runFailureText(const RunResult &result)
     return text;
 }
 
-QString runStatusText(const RunSession &session)
+namespace {
+
+QString runStatusTextOfOneRun(const RunSession &session)
 {
     const QList<AttemptRecord> &attempts = session.attempts();
     const int max = session.maxAttempts();
@@ -241,6 +245,95 @@ QString runStatusText(const RunSession &session)
     }
     }
     return {};
+}
+
+// "pass 2/3 · chunk 4/12" while a run of chunks goes; empty for a single run.
+QString chunkText(const RunSession &session)
+{
+    if (!session.isChunked())
+        return {};
+    QString text = QCoreApplication::translate("Formwork::Ui::RunStatus", "chunk %1/%2")
+                       .arg(std::max(session.liveChunk(), 1))
+                       .arg(session.chunkCount());
+    if (session.chunkPasses() > 1)
+        text = QCoreApplication::translate("Formwork::Ui::RunStatus", "pass %1/%2")
+                   .arg(std::max(session.chunkPass(), 1))
+                   .arg(session.chunkPasses())
+            + separator + text;
+    return text;
+}
+
+// The end of a run of chunks: how many were merged, or why not.
+QString chunkedEndText(const RunSession &session)
+{
+    const RunResult &result = session.result();
+    const QString figures = figuresText(session.attempts(), result.wallTimeMs, true);
+    const ChunkedResult *chunked = session.chunkedResult();
+    const int conflicts = chunked ? int(chunked->merged.conflicts.size()) : 0;
+    QString head;
+    if (session.state() == RunSession::State::Succeeded)
+        head = QCoreApplication::translate("Formwork::Ui::RunStatus", "%n chunk(s) merged", nullptr,
+                                           session.chunkCount());
+    else if (result.reason == RunFailureReason::Cancelled)
+        head = QCoreApplication::translate("Formwork::Ui::RunStatus", "cancelled in %1").arg(chunkText(session));
+    else
+        head = QCoreApplication::translate("Formwork::Ui::RunStatus", "chunks failed: %1").arg(runFailureText(result));
+    if (conflicts > 0)
+        head += separator
+            + QCoreApplication::translate("Formwork::Ui::RunStatus", "%n conflict(s) between chunks", nullptr, conflicts);
+    return joined(head, figures);
+}
+
+} // namespace
+
+QString chunkedVerdictText(const RunSession &session)
+{
+    if (!session.isChunked())
+        return {};
+    const int count = session.chunkCount();
+    switch (session.state()) {
+    case RunSession::State::Idle:
+        return {};
+    case RunSession::State::Running:
+        if (session.liveAttempt() <= 0)
+            return QCoreApplication::translate("Formwork::Ui::RunStatus", "Chunk %1 of %2: starting\u2026")
+                .arg(std::max(session.liveChunk(), 1))
+                .arg(count);
+        return QCoreApplication::translate("Formwork::Ui::RunStatus", "Chunk %1 of %2: attempt %3 of %4 under way.")
+            .arg(session.liveChunk())
+            .arg(count)
+            .arg(session.liveChunkAttempt())
+            .arg(session.maxAttempts());
+    case RunSession::State::Succeeded:
+        return QCoreApplication::translate("Formwork::Ui::RunStatus", "Valid: %1 chunks merged.").arg(count);
+    case RunSession::State::Failed:
+        break;
+    }
+    const RunResult &result = session.result();
+    if (session.isAccepted())
+        return QCoreApplication::translate("Formwork::Ui::RunStatus",
+                                           "The merged value of the chunks was accepted anyway: %1")
+            .arg(result.message);
+    if (result.reason == RunFailureReason::Cancelled)
+        return QCoreApplication::translate("Formwork::Ui::RunStatus", "Cancelled in chunk %1 of %2.")
+            .arg(std::max(session.liveChunk(), 1))
+            .arg(count);
+    return QCoreApplication::translate("Formwork::Ui::RunStatus", "Failed: %1.").arg(result.message);
+}
+
+QString runStatusText(const RunSession &session)
+{
+    if (session.isChunked() && session.state() == RunSession::State::Running) {
+        const QString attempt = session.liveAttempt() > 0
+            ? QCoreApplication::translate("Formwork::Ui::RunStatus", "attempt %1/%2 running\u2026")
+                  .arg(session.liveChunkAttempt())
+                  .arg(session.maxAttempts())
+            : QCoreApplication::translate("Formwork::Ui::RunStatus", "starting\u2026");
+        return joined(chunkText(session) + separator + attempt, figuresText(session.attempts(), 0, false));
+    }
+    if (session.isChunked() && session.isFinished() && !session.isAccepted())
+        return chunkedEndText(session);
+    return runStatusTextOfOneRun(session);
 }
 
 } // namespace Ui

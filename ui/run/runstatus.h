@@ -18,6 +18,10 @@ class RunSession;
 // generation time (ChatTimings::evalNs) when every attempt reports it, else over the wall time.
 QString runStatusText(const RunSession &session);
 
+// The verdict of a run of chunks for the Result and Attempts panes ("Valid: 4 chunks merged.",
+// "Chunk 2 of 4: attempt 1 of 3 under way."); empty for a single run, whose verdict names its attempt.
+QString chunkedVerdictText(const RunSession &session);
+
 // Why a finished run failed, in plain words (one or two sentences; empty for a success).
 QString runFailureText(const RunResult &result);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline/attempttimelinemodel.h"
 
+#include "run/runstatus.h"
+
 #include "run/runsession.h"
 #include "timeline/timelinecolors.h"
 
@@ -148,8 +150,15 @@ QVariant AttemptTimelineModel::data(const QModelIndex &index, int role) const
         return {};
     }
     switch (index.column()) {
-    case NumberColumn:
-        return QStringLiteral("#%1").arg(attempt ? attempt->number : m_session->liveAttempt());
+    case NumberColumn: {
+        const int number = attempt ? attempt->number : m_session->liveAttempt();
+        // A run of chunks (issue 13): each attempt names its chunk; a single run is unchanged.
+        const int chunk = attempt ? m_session->attemptChunk(number).first
+                                  : (m_session->isChunked() ? m_session->liveChunk() - 1 : -1);
+        if (chunk >= 0)
+            return tr("#%1 \u00b7 chunk %2").arg(number).arg(chunk + 1);
+        return QStringLiteral("#%1").arg(number);
+    }
     case OutcomeColumn:
         if (attempt)
             return outcomeText(*attempt);
@@ -271,6 +280,8 @@ QString AttemptTimelineModel::failureReasonText(RunFailureReason reason)
 
 QString AttemptTimelineModel::verdictText(const RunSession &session)
 {
+    if (const QString chunked = chunkedVerdictText(session); !chunked.isEmpty())
+        return chunked; // a run of chunks (issue 13)
     switch (session.state()) {
     case RunSession::State::Idle:
         return QString();

@@ -3,6 +3,7 @@
 
 #include "common/result.h"
 #include "extraction/extractiontypes.h"
+#include "grounding/chunksettings.h"
 
 #include <QList>
 #include <QString>
@@ -33,6 +34,7 @@ struct PromptSettings {
     ChatOptions options; // temperature, seed, num_ctx, num_predict
     ThinkMode think = ThinkMode::Default;
     ExtractionTemplates templates = ExtractionTemplates::defaults();
+    ChunkSettings chunking; // long documents: split into chunks (issue 13)
 };
 
 // Every distinct `{{name}}` in `text`, in order of first appearance.

@@ -8,6 +8,9 @@
 #include <QCoreApplication>
 #include <QTimer>
 
+#include <algorithm>
+#include <utility>
+
 namespace Formwork {
 
 ChunkedExtraction::ChunkedExtraction(LlmBackend *backend, ExtractionConfig config, QString document,
@@ -16,8 +19,9 @@ ChunkedExtraction::ChunkedExtraction(LlmBackend *backend, ExtractionConfig confi
     , m_backend(backend)
     , m_config(std::move(config))
     , m_document(std::move(document))
-    , m_options(options)
-    , m_chunks(chunkDocument(m_document, options.chunking))
+    , m_options(std::move(options))
+    , m_chunks(chunkDocument(m_document, m_options.chunking))
+    , m_passes(std::max(m_options.passes, 1))
 {
     for (int i = int(m_config.messages.size()) - 1; i >= 0 && m_messageIndex < 0; --i) {
         if (m_config.messages[i].role != u"user")
@@ -25,10 +29,18 @@ ChunkedExtraction::ChunkedExtraction(LlmBackend *backend, ExtractionConfig confi
         m_messageIndex = i;
         m_documentAt = std::max<qsizetype>(m_config.messages[i].content.indexOf(m_document), 0);
     }
-    m_result.chunks.resize(m_chunks.size());
-    for (std::size_t i = 0; i < m_chunks.size(); ++i)
-        m_result.chunks[i].chunk = m_chunks[i];
-    m_runs.resize(m_chunks.size());
+    const std::size_t jobs = m_chunks.size() * std::size_t(m_passes);
+    m_result.chunks.resize(jobs);
+    for (std::size_t job = 0; job < jobs; ++job) {
+        m_result.chunks[job].chunk = m_chunks[job % m_chunks.size()];
+        m_result.chunks[job].pass = int(job / m_chunks.size());
+    }
+    m_runs.resize(jobs);
+}
+
+int ChunkedResult::validChunkRuns() const
+{
+    return int(std::count_if(chunks.begin(), chunks.end(), [](const ChunkOutcome &c) { return c.result.success; }));
 }
 
 ChunkedExtraction::~ChunkedExtraction() = default;
@@ -50,51 +62,87 @@ ExtractionConfig ChunkedExtraction::configForChunk(int index) const
         content.replace(m_documentAt, m_document.size(), piece.toString());
     else
         content = piece.toString();
+    if (m_options.checkerForChunk)
+        config.checker = m_options.checkerForChunk(piece.toString());
     return config;
+}
+
+void ChunkedExtraction::resumeFrom(const ChunkedResult &earlier)
+{
+    if (m_started || earlier.chunks.size() != m_result.chunks.size())
+        return;
+    for (std::size_t job = 0; job < earlier.chunks.size(); ++job) {
+        const ChunkOutcome &before = earlier.chunks[job];
+        if (before.result.success && before.chunk == m_result.chunks[job].chunk) {
+            m_result.chunks[job] = before;
+            m_result.chunks[job].ran = false;
+        }
+    }
 }
 
 void ChunkedExtraction::start()
 {
-    if (m_next > 0 || m_finished)
+    if (std::exchange(m_started, true) || m_finished)
         return;
     // After returning to the event loop, like ExtractionRun, so callers connect first.
-    QTimer::singleShot(0, this, &ChunkedExtraction::startNext);
+    QTimer::singleShot(0, this, [this] {
+        if (m_cancelled)
+            return;
+        Q_EMIT passStarted(0, m_passes);
+        startNext();
+    });
 }
 
 void ChunkedExtraction::startNext()
 {
     const int concurrency = std::max(m_options.concurrency, 1);
-    while (!m_cancelled && m_running < concurrency && m_next < int(m_chunks.size())) {
+    while (!m_cancelled) {
+        // A chunk a resumed run already has is skipped.
+        while (m_next < chunkCount() && m_result.chunks[std::size_t(m_pass * chunkCount() + m_next)].result.success)
+            ++m_next;
+        if (m_running >= concurrency || m_next >= chunkCount())
+            break;
         const int index = m_next++;
+        const int job = m_pass * chunkCount() + index;
         auto *run = new ExtractionRun(m_backend, configForChunk(index), this);
-        m_runs[std::size_t(index)] = run;
+        m_runs[std::size_t(job)] = run;
+        m_result.chunks[std::size_t(job)].ran = true;
         ++m_running;
-        auto done = [this, index](const RunResult &result) { onChunkFinished(index, result); };
+        auto done = [this, job](const RunResult &result) { onChunkFinished(job, result); };
         connect(run, &ExtractionRun::succeeded, this, done);
         connect(run, &ExtractionRun::failed, this, done);
-        Q_EMIT chunkStarted(index, int(m_chunks.size()), run);
+        Q_EMIT chunkStarted(index, chunkCount(), run);
         run->start();
     }
-    if (m_running == 0 && (m_cancelled || m_next >= int(m_chunks.size())))
-        finish();
+    if (m_running > 0)
+        return;
+    if (!m_cancelled && m_next >= chunkCount() && m_pass + 1 < m_passes) {
+        // The next recall pass, over the same chunks.
+        ++m_pass;
+        m_next = 0;
+        Q_EMIT passStarted(m_pass, m_passes);
+        startNext();
+        return;
+    }
+    finish();
 }
 
-void ChunkedExtraction::onChunkFinished(int index, const RunResult &result)
+void ChunkedExtraction::onChunkFinished(int job, const RunResult &result)
 {
-    ChunkOutcome &outcome = m_result.chunks[std::size_t(index)];
+    ChunkOutcome &outcome = m_result.chunks[std::size_t(job)];
     outcome.result = result;
     if (result.hasValue) {
-        const DocumentChunk &chunk = m_chunks[std::size_t(index)];
+        const DocumentChunk &chunk = outcome.chunk;
         GroundingOptions options;
         if (m_config.schema)
             options.scope = GroundingScope(m_config.schema->document());
         Grounder grounder(m_document.mid(chunk.begin, chunk.length()), options);
         outcome.grounding = grounder.ground(result.value);
     }
-    if (ExtractionRun *run = m_runs[std::size_t(index)])
+    if (ExtractionRun *run = m_runs[std::size_t(job)])
         run->deleteLater();
     --m_running;
-    Q_EMIT chunkFinished(index, result);
+    Q_EMIT chunkFinished(outcome.chunk.index, result);
     startNext();
 }
 
@@ -119,8 +167,8 @@ void ChunkedExtraction::finish()
     int failed = 0;
     for (const ChunkOutcome &outcome : m_result.chunks) {
         if (outcome.result.success)
-            valid.push_back({ outcome.chunk, outcome.result.value, outcome.grounding });
-        else
+            valid.push_back({ outcome.chunk, outcome.result.value, outcome.grounding, outcome.pass });
+        else if (outcome.ran)
             ++failed;
     }
     m_result.cancelled = m_cancelled;
@@ -133,10 +181,16 @@ void ChunkedExtraction::finish()
     m_result.success = !m_cancelled && failed == 0 && m_result.mergedErrors.isEmpty();
     if (m_cancelled)
         m_result.message = QCoreApplication::translate("ChunkedExtraction", "cancelled");
-    else if (failed > 0)
+    else if (failed > 0 && m_passes == 1)
         m_result.message = QCoreApplication::translate("ChunkedExtraction", "%1 of %2 chunks gave no valid value")
                                .arg(failed)
                                .arg(m_chunks.size());
+    else if (failed > 0)
+        m_result.message = QCoreApplication::translate("ChunkedExtraction",
+                                                       "%1 of %2 chunk runs (%3 passes) gave no valid value")
+                               .arg(failed)
+                               .arg(m_result.chunks.size())
+                               .arg(m_passes);
     else if (!m_result.mergedErrors.isEmpty())
         m_result.message = QCoreApplication::translate("ChunkedExtraction", "the merged value is not valid: %1")
                                .arg(m_result.mergedErrors.constFirst().message);

@@ -3,6 +3,9 @@
 
 #include "json/sourcemap.h"
 
+#include <QCoreApplication>
+#include <QStringList>
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -41,6 +44,19 @@ public:
     }
 
 private:
+    int passOf(const Source &s) const { return m_results[s.result].pass; }
+
+    // Only the sources of the earliest pass among them: a recall pass never overrides.
+    void keepEarliestPass(std::vector<Source> &sources) const
+    {
+        if (sources.empty())
+            return;
+        int earliest = passOf(sources.front());
+        for (const Source &s : sources)
+            earliest = std::min(earliest, passOf(s));
+        std::erase_if(sources, [this, earliest](const Source &s) { return passOf(s) != earliest; });
+    }
+
     Json merge(std::vector<Source> sources, const std::string &pointer)
     {
         std::erase_if(sources, [](const Source &s) { return s.value->is_null(); });
@@ -101,13 +117,16 @@ private:
             }
         }
         Json out = Json::array();
-        for (std::size_t g = 0; g < groups.size(); ++g)
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            keepEarliestPass(groups[g]); // an item a recall pass finds again is not added twice
             out.push_back(merge(std::move(groups[g]), SourceMap::appendToken(pointer, std::to_string(g))));
+        }
         return out;
     }
 
-    Json mergeScalars(const std::vector<Source> &sources, const std::string &pointer)
+    Json mergeScalars(std::vector<Source> sources, const std::string &pointer)
     {
+        keepEarliestPass(sources);
         std::vector<Json> values;
         std::vector<std::vector<std::size_t>> givenBy; // indices into sources
         for (std::size_t i = 0; i < sources.size(); ++i) {
@@ -187,6 +206,21 @@ private:
 MergedResult mergeChunkResults(const std::vector<ChunkResult> &results, const MergeOptions &options)
 {
     return Merger(results, options).run();
+}
+
+QString mergeConflictText(const MergeConflict &conflict)
+{
+    QStringList values;
+    for (std::size_t v = 0; v < conflict.values.size(); ++v) {
+        QStringList chunks;
+        for (const int c : conflict.chunks[v])
+            chunks.append(QString::number(c + 1));
+        values.append(QCoreApplication::translate("Formwork::ChunkMerger", "%1 (chunk %2)")
+                          .arg(QString::fromStdString(conflict.values[v].dump()), chunks.join(QStringLiteral(", "))));
+    }
+    return QCoreApplication::translate("Formwork::ChunkMerger", "conflict at %1: %2; kept %3")
+        .arg(QString::fromStdString(conflict.pointer), values.join(QStringLiteral(" vs ")),
+             QString::fromStdString(conflict.values[conflict.chosen].dump()));
 }
 
 } // namespace Formwork

@@ -18,6 +18,9 @@ struct ChunkResult {
     DocumentChunk chunk;
     nlohmann::ordered_json value; // null when the chunk gave no value
     Grounding grounding; // spans relative to chunk.begin
+    // The recall pass that gave it (0 = the first). A later pass only adds: array items not yet
+    // seen in an earlier pass, scalars no earlier pass gave.
+    int pass = 0;
 };
 
 // A scalar the chunks disagree on: every value they gave (and which chunks gave it), and the one
@@ -48,8 +51,15 @@ struct MergedResult {
 // - scalars by agreement: null means "not seen in this chunk" and never outvotes a value; when
 //   chunks disagree the most frequent value wins (ties: the earliest chunk) and a conflict is
 //   recorded.
+// - recall passes (ChunkResult::pass > 0) add only what is new: an array item whose identity an
+//   earlier pass already gave is dropped (never merged, so it cannot make a conflict), a scalar
+//   counts only when no earlier pass gave one.
 // Each grounded value of the merged result keeps the spans its chunks found, moved from chunk
 // offsets to the whole document (duplicates from the overlap fall together).
 MergedResult mergeChunkResults(const std::vector<ChunkResult> &results, const MergeOptions &options = {});
+
+// One line for a conflict: `conflict at /title: "Report" (chunk 1, 2) vs "Annex" (chunk 3); kept "Report"`
+// (chunks counted from 1).
+QString mergeConflictText(const MergeConflict &conflict);
 
 } // namespace Formwork

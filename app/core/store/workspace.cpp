@@ -167,6 +167,19 @@ Json templatesJson(const ExtractionTemplates &templates)
     return json;
 }
 
+// The chunking run options (issue 13); written only when they differ from the defaults.
+Json chunkingJson(const ChunkSettings &chunking)
+{
+    Json json = Json::object();
+    json["mode"] = utf8(chunkingModeName(chunking.mode));
+    json["chars"] = chunking.maxChars;
+    json["overlap"] = chunking.overlapChars;
+    json["passes"] = chunking.passes;
+    if (!chunking.mergeKey.isEmpty())
+        json["mergeKey"] = utf8(chunking.mergeKey);
+    return json;
+}
+
 QByteArray serialize(const Workspace &workspace, const QDir *base)
 {
     const PromptSettings &prompt = workspace.prompt;
@@ -188,6 +201,8 @@ QByteArray serialize(const Workspace &workspace, const QDir *base)
     file["templates"] = templatesJson(prompt.templates);
     if (!workspace.checks.isEmpty())
         file["checks"] = checksToJson(workspace.checks);
+    if (prompt.chunking != ChunkSettings())
+        file["chunking"] = chunkingJson(prompt.chunking);
     std::string text = file.dump(2, ' ', false, Json::error_handler_t::replace);
     text += '\n';
     return QByteArray(text.data(), qsizetype(text.size()));
@@ -514,6 +529,29 @@ void readLimits(Reader &reader, const Json &root, PromptSettings &prompt)
     reader.integerMember(*json, "/limits", "tokenBudget", prompt.tokenBudget, 0);
 }
 
+void readChunking(Reader &reader, const Json &root, ChunkSettings &chunking)
+{
+    const Json *json = reader.objectMember(root, "", "chunking");
+    if (!json)
+        return;
+    QString mode;
+    reader.stringMember(*json, "/chunking", "mode", mode);
+    if (!mode.isEmpty() && !reader.error) {
+        if (const auto parsed = chunkingModeFromName(mode))
+            chunking.mode = *parsed;
+        else
+            reader.fail("/chunking/mode",
+                        QCoreApplication::translate("Formwork::Workspace",
+                                                    "\"chunking.mode\" must be \"off\", \"auto\" or \"always\", "
+                                                    "not \"%1\"")
+                            .arg(mode));
+    }
+    reader.integerMember(*json, "/chunking", "chars", chunking.maxChars, 16);
+    reader.integerMember(*json, "/chunking", "overlap", chunking.overlapChars, 0);
+    reader.integerMember(*json, "/chunking", "passes", chunking.passes, 1);
+    reader.stringMember(*json, "/chunking", "mergeKey", chunking.mergeKey);
+}
+
 void readChoices(Reader &reader, const Json &root, PromptSettings &prompt)
 {
     QString mode;
@@ -656,6 +694,7 @@ Result<Workspace, WorkspaceError> parseWorkspace(const QByteArray &bytes, const 
     readChoices(reader, root, workspace.prompt);
     readOptions(reader, root, workspace.prompt.options);
     readLimits(reader, root, workspace.prompt);
+    readChunking(reader, root, workspace.prompt.chunking);
     readChecks(reader, root, workspace.checks);
     if (reader.error)
         return *reader.error;

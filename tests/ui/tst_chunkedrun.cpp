@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A run of chunks in the window (issue 13): RunSession::startChunked against FakeOllama, the
+// status line, the Source pane's whole-document spans, the Result pane's conflicts, cancel and resume.
+#include "documents/sourcepane.h"
+#include "documents/sourceview.h"
+#include "result/resultpane.h"
+#include "run/runsession.h"
+#include "run/runstatus.h"
+#include "jsoncompare.h"
+#include "runtestsupport.h"
+#include "schema/schema.h"
+
+#include <QLabel>
+#include <QStandardPaths>
+
+using namespace Formwork;
+using namespace Formwork::Ui;
+using Formwork::Test::FakeReply;
+using Formwork::Test::parseQ;
+using Formwork::Test::q;
+
+namespace {
+
+QString document()
+{
+    return QStringLiteral(
+        "Ada Lovelace, aged 36, wrote the first program. She worked with a famous inventor on his engine design for "
+        "many years.\n\nCharles Babbage, aged 79, designed the Analytical Engine. He corresponded with Ada Lovelace "
+        "about its many uses.\n\nGrace Hopper, aged 85, wrote the first compiler a century later. Her team found a "
+        "moth inside a computer relay.\n");
+}
+
+FakeReply reply(const char *json)
+{
+    return FakeReply::text({ q(json) });
+}
+
+} // namespace
+
+class TestChunkedRun final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<Test::RunFixture> m_fx;
+
+    ExtractionConfig config() const
+    {
+        ExtractionConfig c = m_fx->config();
+        c.schema = Schema::compile(parseQ("{'type': 'object', 'properties': {'people': {'type': 'array', 'items': "
+                                          "{'type': 'object', 'properties': {'name': {'type': 'string'}, 'age': "
+                                          "{'type': 'integer'}}, 'required': ['name', 'age']}}}, 'required': ['people']}"))
+                       .value();
+        c.messages.last().content = QStringLiteral("People in this text:\n\n") + document();
+        return c;
+    }
+
+    static ChunkedExtractionOptions options()
+    {
+        ChunkedExtractionOptions o;
+        o.chunking = { 200, 30 };
+        o.merge.itemKey = QStringLiteral("name");
+        return o;
+    }
+
+    bool runChunked(RunSession &session, const ChunkedExtractionOptions &o = options())
+    {
+        QSignalSpy finished(&session, &RunSession::finished);
+        session.startChunked(m_fx->backend.get(), config(), document(), o);
+        return finished.wait(20000) || finished.count() == 1;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        Test::registerRunMetaTypes();
+    }
+
+    void init() { m_fx = std::make_unique<Test::RunFixture>(); }
+    void cleanup() { m_fx.reset(); }
+
+    void threeChunks_attemptsNumberedAcrossChunksAndMerged()
+    {
+        m_fx->fake->enqueueChat(reply("{'people': [{'name': 'Ada Lovelace', 'age': 36}]}"));
+        m_fx->fake->enqueueChat(reply("{'people': [{'name': 'Charles Babbage', 'age': '79'}]}")); // reasked
+        m_fx->fake->enqueueChat(reply("{'people': [{'name': 'Charles Babbage', 'age': 79}, "
+                                      "{'name': 'Ada Lovelace', 'age': 37}]}"));
+        m_fx->fake->enqueueChat(reply("{'people': [{'name': 'Grace Hopper', 'age': 85}]}"));
+        RunSession session;
+        QStringList progress;
+        QStringList statusWhileRunning;
+        connect(&session, &RunSession::chunkProgressed, this, [&](int chunk, int count) {
+            progress.append(QStringLiteral("%1/%2").arg(chunk).arg(count));
+        });
+        connect(&session, &RunSession::attemptStarted, this,
+                [&] { statusWhileRunning.append(runStatusText(session)); });
+        QVERIFY(runChunked(session));
+
+        QCOMPARE(progress, (QStringList { QStringLiteral("1/3"), QStringLiteral("2/3"), QStringLiteral("3/3") }));
+        QCOMPARE(statusWhileRunning.size(), 4);
+        QVERIFY2(statusWhileRunning.at(2).startsWith(QStringLiteral("chunk 2/3 \u00b7 attempt 2/3 running")),
+                 qPrintable(statusWhileRunning.at(2)));
+        QVERIFY(session.isChunked());
+        QCOMPARE(session.state(), RunSession::State::Succeeded);
+        // One run of four attempts for the timeline, each naming its chunk.
+        QCOMPARE(session.attempts().size(), 4);
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(session.attempts().at(i).number, i + 1);
+        QCOMPARE(session.attempts().at(2).notes.first(), QStringLiteral("chunk 2/3, its attempt 2"));
+        QCOMPARE(session.attemptChunk(3), std::make_pair(1, 0));
+        QCOMPARE(session.attemptChunk(4), std::make_pair(2, 0));
+        QCOMPARE(session.attemptChunk(5), std::make_pair(-1, -1));
+        QCOMPARE(session.result().attempts.size(), 4);
+        QCOMPARE_JSON(session.result().value,
+                      parseQ("{'people': [{'name': 'Ada Lovelace', 'age': 36}, {'name': 'Charles Babbage', 'age': 79}, "
+                             "{'name': 'Grace Hopper', 'age': 85}]}"));
+        // The conflict (Ada 36 vs 37) is a warning and in the status line.
+        QVERIFY(session.warnings().contains(
+            QStringLiteral("conflict at /people/0/age: 36 (chunk 1) vs 37 (chunk 2); kept 36")));
+        const QString status = runStatusText(session);
+        QVERIFY2(status.startsWith(QStringLiteral("3 chunk(s) merged \u00b7 1 conflict(s) between chunks")), qPrintable(status));
+    }
+
+    void finishedRun_sourceShowsWholeDocumentSpansAndResultShowsConflicts()
+    {
+        m_fx->fake->enqueueChat(reply("{'people': [{'name': 'Ada Lovelace', 'age': 36}]}"));
+        m_fx->fake->enqueueChat(reply("{'people': [{'name': 'Ada Lovelace', 'age': 37}]}"));
+        m_fx->fake->enqueueChat(reply("{'people': [{'name': 'Grace Hopper', 'age': 85}]}"));
+        RunSession session;
+        SourcePane source(&session);
+        ResultPane result(&session);
+        result.show();
+        QSignalSpy shown(&source, &SourcePane::groundingShown);
+        QVERIFY(runChunked(session));
+        QTRY_COMPARE(shown.count(), 1);
+        QCOMPARE(source.view()->document(), document());
+        const qsizetype grace = document().indexOf(QStringLiteral("Grace Hopper"));
+        const GroundedValue *value = source.view()->grounding().find("/people/1/name");
+        QVERIFY(value);
+        QCOMPARE(value->spans, (std::vector<TextSpan> { { grace, grace + 12 } }));
+
+        QCOMPARE(result.findChild<QLabel *>(QStringLiteral("resultVerdict"))->text(),
+                 QStringLiteral("Valid: 3 chunks merged."));
+        auto *conflicts = result.findChild<QLabel *>(QStringLiteral("resultConflicts"));
+        QVERIFY(conflicts);
+        QVERIFY(conflicts->isVisible());
+        QVERIFY2(conflicts->text().contains(QStringLiteral("conflict at /people/0/age: 36 (chunk 1) vs 37 (chunk 2)")),
+                 qPrintable(conflicts->text()));
+
+        // A single run afterwards hides them again.
+        m_fx->fake->enqueueChat(reply("{'people': []}"));
+        QVERIFY(m_fx->runToEnd(session, config()));
+        QVERIFY(!session.isChunked());
+        QVERIFY(!conflicts->isVisible());
+    }
+
+    void cancel_stopsEveryChunk_andTheNextRunResumes()
+    {
+        m_fx->fake->enqueueChat(reply("{'people': [{'name': 'Ada Lovelace', 'age': 36}]}"));
+        FakeReply stalled = FakeReply::text({ q("{'people': [") });
+        stalled.stallMidStream = true;
+        m_fx->fake->enqueueChat(stalled);
+        RunSession session;
+        QSignalSpy finished(&session, &RunSession::finished);
+        session.startChunked(m_fx->backend.get(), config(), document(), options());
+        QTRY_COMPARE_WITH_TIMEOUT(m_fx->fake->requestsTo("/api/chat").size(), 2, 10000);
+        QVERIFY(session.isRunning());
+        session.cancel();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(session.result().reason, RunFailureReason::Cancelled);
+        QVERIFY(runStatusText(session).startsWith(QStringLiteral("cancelled in chunk 2/3")));
+        QCOMPARE(chunkedVerdictText(session), QStringLiteral("Cancelled in chunk 2 of 3."));
+        QVERIFY(Test::settleNetwork(&m_fx->nam));
+        QCOMPARE(m_fx->fake->requestsTo("/api/chat").size(), 2); // chunk 3 never started
+
+        // The same run again: chunk 1 is kept, chunks 2 and 3 are asked.
+        m_fx->fake->enqueueChat(reply("{'people': [{'name': 'Charles Babbage', 'age': 79}]}"));
+        m_fx->fake->enqueueChat(reply("{'people': [{'name': 'Grace Hopper', 'age': 85}]}"));
+        QVERIFY(runChunked(session));
+        QCOMPARE(session.resumedChunks(), 1);
+        QCOMPARE(m_fx->fake->requestsTo("/api/chat").size(), 4);
+        QCOMPARE(session.state(), RunSession::State::Succeeded);
+        QCOMPARE(session.result().value["people"].size(), std::size_t(3));
+        QVERIFY(session.warnings().first().startsWith(QStringLiteral("Resumed: 1 chunk run")));
+
+        // Once it succeeded nothing is kept: a third run asks every chunk.
+        for (int i = 0; i < 3; ++i)
+            m_fx->fake->enqueueChat(reply("{'people': []}"));
+        QVERIFY(runChunked(session));
+        QCOMPARE(session.resumedChunks(), 0);
+        QCOMPARE(m_fx->fake->requestsTo("/api/chat").size(), 7);
+    }
+
+    void recallPasses_statusNamesThePass()
+    {
+        for (int i = 0; i < 6; ++i)
+            m_fx->fake->enqueueChat(reply("{'people': []}"));
+        ChunkedExtractionOptions o = options();
+        o.passes = 2;
+        RunSession session;
+        QStringList passes;
+        connect(&session, &RunSession::chunkProgressed, this,
+                [&](int chunk, int, int pass, int count) { passes.append(QStringLiteral("%1:%2/%3").arg(chunk).arg(pass).arg(count)); });
+        QVERIFY(runChunked(session, o));
+        QCOMPARE(passes.size(), 6);
+        QCOMPARE(passes.at(3), QStringLiteral("1:2/2"));
+        QCOMPARE(session.attempts().at(3).notes.first(), QStringLiteral("pass 2/2, chunk 1/3, its attempt 1"));
+        QCOMPARE(session.chunksDone(), 6);
+    }
+};
+
+QTEST_MAIN(TestChunkedRun)
+#include "tst_chunkedrun.moc"

@@ -246,14 +246,6 @@ private Q_SLOTS:
         QVERIFY2(grid[0]["check_failures"] == expected, grid.dump().c_str());
     }
 
-    void extract_checksWithChunks_isRefused()
-    {
-        const CliRun run = runCli(extractArgs({ QStringLiteral("--checks"), data("invoice.checks.json"),
-                                                QStringLiteral("--chunk-chars"), QStringLiteral("100") }));
-        QCOMPARE(run.exitCode, 2);
-        QVERIFY(run.standardError.contains("cannot be combined with --chunk-chars"));
-    }
-
     void validate_withoutSource_skipsGroundingAndSaysSo()
     {
         const CliRun run = runCli({ QStringLiteral("validate"), QStringLiteral("--schema"), data("invoice.schema.json"),

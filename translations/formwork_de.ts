@@ -15,6 +15,10 @@
         <source>the merged value is not valid: %1</source>
         <translation>der zusammengeführte Wert ist nicht gültig: %1</translation>
     </message>
+    <message>
+        <source>%1 of %2 chunk runs (%3 passes) gave no valid value</source>
+        <translation>%1 von %2 Abschnittsläufen (%3 Durchgänge) ergaben keinen gültigen Wert</translation>
+    </message>
 </context>
 <context>
     <name>DocumentText</name>
@@ -349,6 +353,50 @@
         <source>The expression check &quot;%1&quot; did not finish within %2 ms.</source>
         <translation>Die Ausdrucksprüfung &quot;%1&quot; wurde nicht innerhalb von %2 ms fertig.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n soft</source>
+        <translation>
+            <numerusform>%n weich</numerusform>
+            <numerusform>%n weich</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2) %3</source>
+        <translation>%1 (%2) %3</translation>
+    </message>
+    <message>
+        <source>checks failed: %1</source>
+        <translation>Prüfungen fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::ChunkMerger</name>
+    <message>
+        <source>%1 (chunk %2)</source>
+        <translation>%1 (Abschnitt %2)</translation>
+    </message>
+    <message>
+        <source>conflict at %1: %2; kept %3</source>
+        <translation>Konflikt bei %1: %2; behalten: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::ChunkPlan</name>
+    <message>
+        <source>about %1 tokens do not fit the context of %2: split into chunks</source>
+        <translation>etwa %1 Tokens passen nicht in den Kontext von %2: in Abschnitte geteilt</translation>
+    </message>
+    <message>
+        <source>split into chunks (run options)</source>
+        <translation>in Abschnitte geteilt (Laufoptionen)</translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Export</name>
@@ -501,6 +549,10 @@
         <source>%1 Resent after %2 ms.</source>
         <translation>%1 Nach %2 ms erneut gesendet.</translation>
     </message>
+    <message>
+        <source>The token budget of %1 was used up (%2 tokens: %3 by the extraction, %4 by model-judged rules).</source>
+        <translation>Das Token-Budget von %1 ist aufgebraucht (%2 Tokens: %3 durch die Extraktion, %4 durch vom Modell geprüfte Regeln).</translation>
+    </message>
 </context>
 <context>
     <name>Formwork::History</name>
@@ -543,6 +595,18 @@
     <message>
         <source>Interrupted before it finished.</source>
         <translation>Vor dem Ende unterbrochen.</translation>
+    </message>
+    <message>
+        <source>The earlier history %1 could not be copied to %2: %3</source>
+        <translation>Der frühere Verlauf %1 konnte nicht nach %2 kopiert werden: %3</translation>
+    </message>
+    <message>
+        <source>note: the history is now %1 (from the window&apos;s %2); formwork-cli&apos;s earlier runs stay in %3 (use --history %3 to see them).</source>
+        <translation>Hinweis: Der Verlauf ist jetzt %1 (übernommen aus %2 des Fensters); die früheren Läufe von formwork-cli bleiben in %3 (mit --history %3 anzeigen).</translation>
+    </message>
+    <message>
+        <source>note: the history is now %1, shared by the window and formwork-cli (copied from %2, which is left as it was).</source>
+        <translation>Hinweis: Der Verlauf ist jetzt %1, gemeinsam genutzt vom Fenster und von formwork-cli (kopiert aus %2, das unverändert bleibt).</translation>
     </message>
 </context>
 <context>
@@ -950,24 +1014,8 @@ Schema: %2</translation>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <source>Resends</source>
-        <translation>Wiederholungen</translation>
-    </message>
-    <message>
-        <source>Tokens in</source>
-        <translation>Eingabe-Tokens</translation>
-    </message>
-    <message>
-        <source>Tokens out</source>
-        <translation>Ausgabe-Tokens</translation>
-    </message>
-    <message>
         <source>Time</source>
         <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>First token</source>
-        <translation>Erstes Token</translation>
     </message>
     <message>
         <source>valid</source>
@@ -1052,6 +1100,54 @@ Schema: %2</translation>
         <source>context full</source>
         <translation>Kontext voll</translation>
     </message>
+    <message>
+        <source>#%1 · chunk %2</source>
+        <translation>#%1 · Abschnitt %2</translation>
+    </message>
+    <message>
+        <source>Resent</source>
+        <translation>Wiederholt</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>1st token</source>
+        <translation>1. Token</translation>
+    </message>
+    <message>
+        <source>The attempt&apos;s number in the run; the first is the original request, later ones are reasks</source>
+        <translation>Die Nummer des Versuchs im Lauf; der erste ist die ursprüngliche Anfrage, spätere sind Nachfragen</translation>
+    </message>
+    <message>
+        <source>What came of the attempt: valid, invalid with its error count, or why it failed</source>
+        <translation>Was aus dem Versuch wurde: gültig, ungültig mit der Anzahl seiner Fehler oder warum er fehlschlug</translation>
+    </message>
+    <message>
+        <source>How often the same request was sent again after a transport failure (not counted as attempts)</source>
+        <translation>Wie oft dieselbe Anfrage nach einem Übertragungsfehler erneut gesendet wurde (zählt nicht als Versuch)</translation>
+    </message>
+    <message>
+        <source>Tokens in: the prompt tokens the server counted for this attempt</source>
+        <translation>Tokens ein: die Prompt-Tokens, die der Server für diesen Versuch gezählt hat</translation>
+    </message>
+    <message>
+        <source>Tokens out: the tokens the model wrote in this attempt</source>
+        <translation>Tokens aus: die Tokens, die das Modell in diesem Versuch geschrieben hat</translation>
+    </message>
+    <message>
+        <source>Wall time of the attempt, from sending the request to the last byte of the reply</source>
+        <translation>Laufzeit des Versuchs, vom Senden der Anfrage bis zum letzten Byte der Antwort</translation>
+    </message>
+    <message>
+        <source>Time to the first token of the reply</source>
+        <translation>Zeit bis zum ersten Token der Antwort</translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Ui::BatchPane</name>
@@ -1074,10 +1170,6 @@ Schema: %2</translation>
     <message>
         <source>Folder...</source>
         <translation>Ordner...</translation>
-    </message>
-    <message>
-        <source>Send no new rows until resumed; rows under way finish</source>
-        <translation>Bis zur Fortsetzung keine neuen Zeilen senden; laufende Zeilen werden beendet</translation>
     </message>
     <message>
         <source>Save the valid rows as CSV, JSONL or JSON, each with its row id</source>
@@ -1228,10 +1320,6 @@ Schema: %2</translation>
         <translation>Stapellauf &amp;fortsetzen</translation>
     </message>
     <message>
-        <source>Go on after a pause, or run the rows a cancelled batch did not finish (finished rows are not sent again)</source>
-        <translation>Nach einer Pause weitermachen oder die Zeilen ausführen, die ein abgebrochener Stapellauf nicht beendet hat (fertige Zeilen werden nicht erneut gesendet)</translation>
-    </message>
-    <message>
         <source>&amp;Cancel Batch</source>
         <translation>Stapellauf a&amp;bbrechen</translation>
     </message>
@@ -1308,10 +1396,6 @@ Schema: %2</translation>
         <translation>Alle Zeilen wurden ausgeführt; es gibt nichts fortzusetzen.</translation>
     </message>
     <message>
-        <source>%1 / %2 / prompt 2</source>
-        <translation>%1 / %2 / Prompt 2</translation>
-    </message>
-    <message>
         <source>Check at least one model and one mode.</source>
         <translation>Wählen Sie mindestens ein Modell und einen Modus aus.</translation>
     </message>
@@ -1348,6 +1432,30 @@ Schema: %2</translation>
     <message>
         <source>Folder of Documents</source>
         <translation>Ordner mit Dokumenten</translation>
+    </message>
+    <message>
+        <source>How many finished rows failed each named check (hard, and soft apart), rows resumed from the history included</source>
+        <translation>Wie viele fertige Zeilen jede benannte Prüfung nicht bestanden haben (harte und, getrennt davon, weiche), einschließlich der aus dem Verlauf fortgesetzten Zeilen</translation>
+    </message>
+    <message>
+        <source>Send no new rows of the batch or the comparison until resumed; rows under way finish</source>
+        <translation>Bis zum Fortsetzen keine neuen Zeilen des Stapellaufs oder des Vergleichs senden; laufende Zeilen werden noch beendet</translation>
+    </message>
+    <message>
+        <source>Go on after a pause, or run what a cancelled batch or comparison did not finish (finished rows are not sent again)</source>
+        <translation>Nach einer Pause weitermachen oder ausführen, was ein abgebrochener Stapellauf oder Vergleich nicht beendet hat (fertige Zeilen werden nicht erneut gesendet)</translation>
+    </message>
+    <message>
+        <source>prompt 2</source>
+        <translation>Prompt 2</translation>
+    </message>
+    <message>
+        <source>No stopped comparison to resume.</source>
+        <translation>Kein abgebrochener Vergleich zum Fortsetzen.</translation>
+    </message>
+    <message>
+        <source>The comparison stopped: %1 of %2 variants ran to the end (Resume Batch goes on).</source>
+        <translation>Der Vergleich wurde abgebrochen: %1 von %2 Varianten liefen bis zum Ende (Stapellauf fortsetzen macht weiter).</translation>
     </message>
 </context>
 <context>
@@ -1721,6 +1829,81 @@ Schema: %2</translation>
     <message>
         <source>Every check passed on the current result.</source>
         <translation>Alle Prüfungen wurden beim aktuellen Ergebnis bestanden.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::Ui::ChunkingForm</name>
+    <message>
+        <source>Long documents</source>
+        <translation>Lange Dokumente</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>auto (when the prompt does not fit the context)</source>
+        <translation>auto (wenn der Prompt nicht in den Kontext passt)</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>immer</translation>
+    </message>
+    <message>
+        <source>Split a long document into chunks, extract each chunk (validated and reasked as usual) and merge the results.
+off: the whole prompt in one run.
+auto: only when the prompt and schema come to more tokens than the model&apos;s context (num_ctx, the loaded runner&apos;s, else the trained length); the chunks are made small enough to fit.
+always: whenever the document is longer than the chunk size.
+The document is the longest {{variable}} value that makes up most of the user prompt, else the whole user prompt.</source>
+        <translation>Ein langes Dokument in Abschnitte teilen, jeden Abschnitt extrahieren (wie gewohnt validiert, mit Nachfragen) und die Ergebnisse zusammenführen.
+aus: der ganze Prompt in einem Lauf.
+auto: nur wenn Prompt und Schema mehr Tokens ergeben, als der Kontext des Modells fasst (num_ctx, der des geladenen Runners, sonst die trainierte Länge); die Abschnitte werden so klein gemacht, dass sie passen.
+immer: sobald das Dokument länger als die Abschnittsgröße ist.
+Das Dokument ist der längste {{Variablen}}-Wert, der den Großteil des Benutzer-Prompts ausmacht, sonst der ganze Benutzer-Prompt.</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> Zeichen</translation>
+    </message>
+    <message>
+        <source>The most characters of the document in one chunk. Chunks end at paragraph and sentence ends. About four characters of English are one token.</source>
+        <translation>Die größte Anzahl Zeichen des Dokuments in einem Abschnitt. Abschnitte enden an Absatz- und Satzenden. Etwa vier Zeichen englischen Texts ergeben ein Token.</translation>
+    </message>
+    <message>
+        <source>The text two neighbouring chunks share, so a fact on a chunk&apos;s edge is seen whole. Items found twice in the overlap are merged into one.</source>
+        <translation>Der Text, den zwei benachbarte Abschnitte gemeinsam haben, damit eine Angabe am Rand eines Abschnitts vollständig gesehen wird. Elemente, die in der Überlappung doppelt gefunden werden, werden zu einem zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>Recall passes: each chunk is extracted this many times, one pass after another. The passes after the first add only items not found before; they never change a value an earlier pass gave.</source>
+        <translation>Durchgänge: Jeder Abschnitt wird so oft extrahiert, ein Durchgang nach dem anderen. Die Durchgänge nach dem ersten fügen nur Elemente hinzu, die vorher nicht gefunden wurden; sie ändern nie einen Wert, den ein früherer Durchgang geliefert hat.</translation>
+    </message>
+    <message>
+        <source>equal items are one item</source>
+        <translation>gleiche Elemente sind ein Element</translation>
+    </message>
+    <message>
+        <source>When merging the chunks, array items with the same value of this member (e.g. id or name) are one item, merged member by member. Empty: only equal items are one item.</source>
+        <translation>Beim Zusammenführen der Abschnitte gelten Array-Elemente mit demselben Wert dieses Felds (z. B. id oder name) als ein Element und werden Feld für Feld zusammengeführt. Leer: Nur gleiche Elemente gelten als ein Element.</translation>
+    </message>
+    <message>
+        <source>Split into &amp;chunks:</source>
+        <translation>In &amp;Abschnitte teilen:</translation>
+    </message>
+    <message>
+        <source>Chunk si&amp;ze:</source>
+        <translation>Abschnitts&amp;größe:</translation>
+    </message>
+    <message>
+        <source>O&amp;verlap:</source>
+        <translation>Über&amp;lappung:</translation>
+    </message>
+    <message>
+        <source>Recall &amp;passes:</source>
+        <translation>&amp;Durchgänge:</translation>
+    </message>
+    <message>
+        <source>Merge &amp;key:</source>
+        <translation>Zusammenführungs&amp;schlüssel:</translation>
     </message>
 </context>
 <context>
@@ -2860,6 +3043,17 @@ Extrahiere die in diesem Text genannten Personen:
         <source>Copy the selected value, its JSON Pointer, or it as JSON</source>
         <translation>Den ausgewählten Wert kopieren, seinen JSON Pointer oder ihn als JSON</translation>
     </message>
+    <message>
+        <source>The chunks of the document gave different values here; the value most chunks gave is kept (on a tie, the earliest chunk&apos;s). Check them in the Source pane.</source>
+        <translation>Die Abschnitte des Dokuments lieferten hier unterschiedliche Werte; behalten wird der Wert, den die meisten Abschnitte lieferten (bei Gleichstand der des frühesten Abschnitts). Prüfen Sie sie im Bereich Quelle.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) between chunks:</source>
+        <translation>
+            <numerusform>%n Konflikt zwischen Abschnitten:</numerusform>
+            <numerusform>%n Konflikte zwischen Abschnitten:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Ui::ResultTreeModel</name>
@@ -2973,6 +3167,45 @@ Extrahiere die in diesem Text genannten Personen:
     <message>
         <source>What Run sends: the model and server from the Model pane, the mode and the number of attempts (the first included) from the prompt&apos;s Options tab</source>
         <translation>Was &quot;Ausführen&quot; sendet: Modell und Server aus dem Bereich Modell, Modus und Anzahl der Versuche (der erste eingeschlossen) aus dem Reiter Optionen des Prompts</translation>
+    </message>
+    <message>
+        <source>The chunks of the document extracted so far (each chunk is validated and reasked on its own; the results are merged at the end)</source>
+        <translation>Die bisher extrahierten Abschnitte des Dokuments (jeder Abschnitt wird für sich validiert und nachgefragt; die Ergebnisse werden am Ende zusammengeführt)</translation>
+    </message>
+    <message>
+        <source>Split into C&amp;hunks</source>
+        <translation>In Abschnitte &amp;teilen</translation>
+    </message>
+    <message>
+        <source>The prompt does not fit the model&apos;s context: split the document into chunks, extract each and merge the results (sets Long documents to auto in the prompt&apos;s Options tab)</source>
+        <translation>Der Prompt passt nicht in den Kontext des Modells: das Dokument in Abschnitte teilen, jeden extrahieren und die Ergebnisse zusammenführen (setzt Lange Dokumente im Reiter Optionen des Prompts auf auto)</translation>
+    </message>
+    <message>
+        <source>Long documents: a run that does not fit the context is split into chunks.</source>
+        <translation>Lange Dokumente: Ein Lauf, der nicht in den Kontext passt, wird in Abschnitte geteilt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n chunk(s)</source>
+        <translation>
+            <numerusform>%1: %n Abschnitt</numerusform>
+            <numerusform>%1: %n Abschnitte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>chunk %1/%2</source>
+        <translation>Abschnitt %1/%2</translation>
+    </message>
+    <message>
+        <source>pass %1/%2 · %3</source>
+        <translation>Durchgang %1/%2 · %3</translation>
+    </message>
+    <message>
+        <source>Or split the document into chunks (Run → Split into Chunks).</source>
+        <translation>Oder teilen Sie das Dokument in Abschnitte (Ausführen → In Abschnitte teilen).</translation>
+    </message>
+    <message>
+        <source>Long documents is on: the run is split into chunks that fit.</source>
+        <translation>Lange Dokumente ist eingeschaltet: Der Lauf wird in passende Abschnitte geteilt.</translation>
     </message>
 </context>
 <context>
@@ -3155,6 +3388,25 @@ tools: ein Tool, dessen Parameter das Schema sind (tools, und tool_choice bei /v
         <source>The text is not valid JSON: %1</source>
         <translation>Der Text ist kein gültiges JSON: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Resumed: %n chunk run(s) of the cancelled run kept, not asked again.</source>
+        <translation>
+            <numerusform>Fortgesetzt: %n Abschnittslauf des abgebrochenen Laufs übernommen, nicht erneut angefragt.</numerusform>
+            <numerusform>Fortgesetzt: %n Abschnittsläufe des abgebrochenen Laufs übernommen, nicht erneut angefragt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>chunk %1/%2, its attempt %3</source>
+        <translation>Abschnitt %1/%2, dessen Versuch %3</translation>
+    </message>
+    <message>
+        <source>pass %1/%2, %3</source>
+        <translation>Durchgang %1/%2, %3</translation>
+    </message>
+    <message>
+        <source>merged value: %1</source>
+        <translation>zusammengeführter Wert: %1</translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Ui::RunStatus</name>
@@ -3290,21 +3542,67 @@ tools: ein Tool, dessen Parameter das Schema sind (tools, und tool_choice bei /v
         <source>The answer was cut off because the model&apos;s context was full.</source>
         <translation>Die Antwort wurde abgeschnitten, weil der Kontext des Modells voll war.</translation>
     </message>
+    <message>
+        <source>chunk %1/%2</source>
+        <translation>Abschnitt %1/%2</translation>
+    </message>
+    <message>
+        <source>pass %1/%2</source>
+        <translation>Durchgang %1/%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chunk(s) merged</source>
+        <translation>
+            <numerusform>%n Abschnitt zusammengeführt</numerusform>
+            <numerusform>%n Abschnitte zusammengeführt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cancelled in %1</source>
+        <translation>abgebrochen bei %1</translation>
+    </message>
+    <message>
+        <source>chunks failed: %1</source>
+        <translation>Abschnitte fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) between chunks</source>
+        <translation>
+            <numerusform>%n Konflikt zwischen Abschnitten</numerusform>
+            <numerusform>%n Konflikte zwischen Abschnitten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chunk %1 of %2: starting…</source>
+        <translation>Abschnitt %1 von %2: wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Chunk %1 of %2: attempt %3 of %4 under way.</source>
+        <translation>Abschnitt %1 von %2: Versuch %3 von %4 läuft.</translation>
+    </message>
+    <message>
+        <source>Valid: %1 chunks merged.</source>
+        <translation>Gültig: %1 Abschnitte zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>The merged value of the chunks was accepted anyway: %1</source>
+        <translation>Der zusammengeführte Wert der Abschnitte wurde trotzdem übernommen: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled in chunk %1 of %2.</source>
+        <translation>Abgebrochen in Abschnitt %1 von %2.</translation>
+    </message>
+    <message>
+        <source>Failed: %1.</source>
+        <translation>Fehlgeschlagen: %1.</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>wird gestartet…</translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Ui::SchemaDraftDialog</name>
-    <message>
-        <source>added</source>
-        <translation>hinzugefügt</translation>
-    </message>
-    <message>
-        <source>removed</source>
-        <translation>entfernt</translation>
-    </message>
-    <message>
-        <source>changed</source>
-        <translation>geändert</translation>
-    </message>
     <message>
         <source>&amp;Draft</source>
         <translation>&amp;Entwerfen</translation>
@@ -3320,22 +3618,6 @@ tools: ein Tool, dessen Parameter das Schema sind (tools, und tool_choice bei /v
     <message>
         <source>Ask %1 to write the schema; it is checked against the JSON Schema metaschema</source>
         <translation>%1 das Schema schreiben lassen; es wird gegen das Metaschema von JSON Schema geprüft</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Änderung</translation>
-    </message>
-    <message>
-        <source>Path</source>
-        <translation>Pfad</translation>
-    </message>
-    <message>
-        <source>Current</source>
-        <translation>Aktuell</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>Entwurf</translation>
     </message>
     <message>
         <source>&amp;Use This Schema</source>
@@ -3366,6 +3648,28 @@ tools: ein Tool, dessen Parameter das Schema sind (tools, und tool_choice bei /v
         <translation>
             <numerusform>Ein gültiges Schema nach %n Entwurf. Die Änderungen gegenüber dem aktuellen Schema:</numerusform>
             <numerusform>Ein gültiges Schema nach %n Entwürfen. Die Änderungen gegenüber dem aktuellen Schema:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The draft against the current schema: lines starting with - are removed, + added</source>
+        <translation>Der Entwurf im Vergleich zum aktuellen Schema: Zeilen mit - am Anfang werden entfernt, mit + hinzugefügt</translation>
+    </message>
+    <message>
+        <source>The draft is the current schema.</source>
+        <translation>Der Entwurf entspricht dem aktuellen Schema.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) added</source>
+        <translation>
+            <numerusform>%n Zeile hinzugefügt</numerusform>
+            <numerusform>%n Zeilen hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) removed</source>
+        <translation>
+            <numerusform>%n Zeile entfernt</numerusform>
+            <numerusform>%n Zeilen entfernt</numerusform>
         </translation>
     </message>
 </context>
@@ -4277,6 +4581,10 @@ Ihre Änderungen sind noch im Fenster, ungespeichert.</translation>
         <source>cannot be read: %1</source>
         <translation>kann nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>&quot;chunking.mode&quot; must be &quot;off&quot;, &quot;auto&quot; or &quot;always&quot;, not &quot;%1&quot;</source>
+        <translation>&quot;chunking.mode&quot; muss &quot;off&quot;, &quot;auto&quot; oder &quot;always&quot; sein, nicht &quot;%1&quot;</translation>
+    </message>
 </context>
 <context>
     <name>RunReport</name>
@@ -4731,14 +5039,6 @@ Ihre Änderungen sind noch im Fenster, ungespeichert.</translation>
         <translation>Abschnitt %1/%2 fehlgeschlagen (%3): %4</translation>
     </message>
     <message>
-        <source>%1 (chunk %2)</source>
-        <translation>%1 (Abschnitt %2)</translation>
-    </message>
-    <message>
-        <source>conflict at %1: %2; kept %3</source>
-        <translation>Konflikt bei %1: %2; behalten: %3</translation>
-    </message>
-    <message>
         <source>merged value: %1: %2</source>
         <translation>zusammengeführter Wert: %1: %2</translation>
     </message>
@@ -5067,10 +5367,6 @@ aufzurufen; die Läufe, deren Urteil sich ändert, werden als JSON-Zeilen ausgeg
         <translation>Diesen Lauf nicht im Verlauf speichern (Standard: gespeichert).</translation>
     </message>
     <message>
-        <source>--checks and --workspace cannot be combined with --chunk-chars yet.</source>
-        <translation>--checks und --workspace lassen sich noch nicht mit --chunk-chars kombinieren.</translation>
-    </message>
-    <message>
         <source>extract: going on without storing the run.</source>
         <translation>extract: weiter, ohne den Lauf zu speichern.</translation>
     </message>
@@ -5099,41 +5395,16 @@ aufzurufen; die Läufe, deren Urteil sich ändert, werden als JSON-Zeilen ausgeg
         <translation>batch: unterbrochen; laufende Zeilen werden angehalten.</translation>
     </message>
     <message>
-        <source>Compare instead: run the rows once per variant (repeat it; a model, optionally with a mode: llama3.1:8b:json) and print the grid of valid first try, after reasks, failed, attempts, tokens, latency and field agreement; no --out, not kept in the history (default: none).</source>
-        <translation>Stattdessen vergleichen: die Zeilen einmal pro Variante ausführen (wiederholen; ein Modell, optional mit einem Modus: llama3.1:8b:json) und die Übersicht ausgeben: beim ersten Versuch gültig, nach Nachfragen, fehlgeschlagen, Versuche, Tokens, Latenz und Feldübereinstimmung; kein --out, nicht im Verlauf gespeichert (Standard: keine).</translation>
-    </message>
-    <message>
         <source>With --variant: print the grid as JSON (default: a table).</source>
         <translation>Mit --variant: die Übersicht als JSON ausgeben (Standard: als Tabelle).</translation>
-    </message>
-    <message>
-        <source>--variant &apos;%1&apos; names no model (model or model:mode).</source>
-        <translation>--variant &apos;%1&apos; nennt kein Modell (Modell oder Modell:Modus).</translation>
     </message>
     <message>
         <source>--json prints the grid of --variant: give --variant too.</source>
         <translation>--json gibt die Übersicht von --variant aus: Geben Sie auch --variant an.</translation>
     </message>
     <message>
-        <source>--variant prints a grid: it writes no --out and there is nothing to --resume.</source>
-        <translation>--variant gibt eine Übersicht aus: Es schreibt kein --out, und es gibt nichts für --resume.</translation>
-    </message>
-    <message>
         <source>batch interrupted: %1 of %2 rows done (%3 failed); results so far in %4. Run again with --resume to finish.</source>
         <translation>batch unterbrochen: %1 von %2 Zeilen fertig (%3 fehlgeschlagen); bisherige Ergebnisse in %4. Führen Sie den Befehl erneut mit --resume aus, um ihn abzuschließen.</translation>
-    </message>
-    <message>
-        <source>Extract validated JSON from every row of a CSV, a JSONL file or a folder of documents (.txt,
-.md, .pdf, .html): the valid results go to --out, failures to &lt;out&gt;.failures.jsonl, progress
-to stderr. Every run is kept in the history, so --resume continues an interrupted batch
-without redoing finished rows; Ctrl-C writes the rows finished so far and exits with 130.
-With --variant, the rows run once per variant and the comparison grid goes to stdout instead.</source>
-        <translation>Validiertes JSON aus jeder Zeile einer CSV-Datei, einer JSONL-Datei oder eines Ordners mit Dokumenten
-(.txt, .md, .pdf, .html) extrahieren: Die gültigen Ergebnisse gehen nach --out, Fehlschläge nach
-&lt;out&gt;.failures.jsonl, der Fortschritt nach stderr. Jeder Lauf wird im Verlauf gespeichert, daher
-setzt --resume einen unterbrochenen Stapellauf fort, ohne fertige Zeilen erneut auszuführen; Strg-C
-schreibt die bis dahin fertigen Zeilen und beendet mit 130. Mit --variant laufen die Zeilen stattdessen
-einmal pro Variante, und die Vergleichsübersicht geht nach stdout.</translation>
     </message>
     <message>
         <source>Extract validated JSON from every row of a CSV, JSONL or folder</source>
@@ -5194,6 +5465,73 @@ einmal pro Variante, und die Vergleichsübersicht geht nach stdout.</translation
     <message>
         <source>%1: %2 at %3 does not speak Ollama&apos;s native API. Use --api openai.</source>
         <translation>%1: %2 unter %3 spricht nicht die native API von Ollama. Verwenden Sie --api openai.</translation>
+    </message>
+    <message>
+        <source>Compare instead: run the rows once per variant (repeat it; a model, optionally with a mode and a user prompt file of its own instead of --template: llama3.1:8b:json:@short.txt) and print the grid of valid first try, after reasks, failed, attempts, tokens, latency and field agreement; no --out; kept in the history, so --resume continues an interrupted comparison (default: none).</source>
+        <translation>Stattdessen vergleichen: die Zeilen einmal pro Variante ausführen (wiederholbar; ein Modell, optional mit einem Modus und einer eigenen Benutzer-Prompt-Datei statt --template: llama3.1:8b:json:@short.txt) und die Tabelle ausgeben: beim ersten Versuch gültig, nach Nachfragen, fehlgeschlagen, Versuche, Tokens, Latenz und Feldübereinstimmung; kein --out; im Verlauf gespeichert, daher setzt --resume einen unterbrochenen Vergleich fort (Standard: keine).</translation>
+    </message>
+    <message>
+        <source>--variant &apos;%1&apos; names no model (model, model:mode or model:mode:@prompt-file).</source>
+        <translation>--variant &apos;%1&apos; nennt kein Modell (model, model:mode oder model:mode:@prompt-file).</translation>
+    </message>
+    <message>
+        <source>--variant &apos;%1&apos;: cannot read %2: %3</source>
+        <translation>--variant &apos;%1&apos;: %2 kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>--variant &apos;%1&apos;: %2 is empty.</source>
+        <translation>--variant &apos;%1&apos;: %2 ist leer.</translation>
+    </message>
+    <message>
+        <source>--variant prints a grid: it writes no --out.</source>
+        <translation>--variant gibt eine Tabelle aus: Es schreibt kein --out.</translation>
+    </message>
+    <message>
+        <source>the prompt of --variant %1 uses {{%2}} but %3 has no such column (it has: %4).</source>
+        <translation>der Prompt von --variant %1 verwendet {{%2}}, aber %3 hat keine solche Spalte (vorhanden: %4).</translation>
+    </message>
+    <message>
+        <source>batch: cannot resume: the input or the schema changed since batch %1 (%2) began (run without --resume to start again).</source>
+        <translation>batch: Fortsetzen nicht möglich: Die Eingabe oder das Schema hat sich seit Beginn des Stapellaufs %1 (%2) geändert (ohne --resume ausführen, um neu zu beginnen).</translation>
+    </message>
+    <message>
+        <source>batch: resuming the comparison (batches %1)</source>
+        <translation>batch: Vergleich wird fortgesetzt (Stapelläufe %1)</translation>
+    </message>
+    <message>
+        <source>batch: nothing to resume for these variants; starting a new comparison.</source>
+        <translation>batch: für diese Varianten gibt es nichts fortzusetzen; ein neuer Vergleich beginnt.</translation>
+    </message>
+    <message>
+        <source>batch: a comparison of these variants over this input did not finish; starting a new one (--resume continues it).</source>
+        <translation>batch: ein Vergleich dieser Varianten über diese Eingabe wurde nicht beendet; ein neuer beginnt (--resume setzt ihn fort).</translation>
+    </message>
+    <message>
+        <source>Extract validated JSON from every row of a CSV, a JSONL file or a folder of documents (.txt,
+.md, .pdf, .html): the valid results go to --out, failures to &lt;out&gt;.failures.jsonl, progress
+to stderr. Every run is kept in the history, so --resume continues an interrupted batch
+without redoing finished rows; Ctrl-C writes the rows finished so far and exits with 130.
+With --variant, the rows run once per variant (each kept in the history as a batch of its
+own) and the comparison grid goes to stdout instead.</source>
+        <translation>Validiertes JSON aus jeder Zeile einer CSV-Datei, einer JSONL-Datei oder eines Ordners mit
+Dokumenten (.txt, .md, .pdf, .html) extrahieren: Die gültigen Ergebnisse gehen nach --out,
+Fehlschläge nach &lt;out&gt;.failures.jsonl, der Fortschritt nach stderr. Jeder Lauf wird im Verlauf
+gespeichert, daher setzt --resume einen unterbrochenen Stapellauf fort, ohne fertige Zeilen
+erneut auszuführen; Strg+C schreibt die bis dahin fertigen Zeilen und beendet mit 130.
+Mit --variant laufen die Zeilen einmal pro Variante (jede im Verlauf als eigener Stapellauf
+gespeichert), und die Vergleichstabelle geht stattdessen nach stdout.</translation>
+    </message>
+    <message>
+        <source>pass %1/%2</source>
+        <translation>Durchgang %1/%2</translation>
+    </message>
+    <message>
+        <source>With --chunk-chars: extract each chunk n times; the passes after the first add only items not found before, to raise recall (default: 1).</source>
+        <translation>Mit --chunk-chars: jeden Abschnitt n-mal extrahieren; die Durchgänge nach dem ersten fügen nur vorher nicht gefundene Elemente hinzu, um die Trefferquote zu erhöhen (Standard: 1).</translation>
+    </message>
+    <message>
+        <source>--passes needs a whole number of at least 1.</source>
+        <translation>--passes erfordert eine ganze Zahl von mindestens 1.</translation>
     </message>
 </context>
 <context>

@@ -486,18 +486,29 @@ int readJob(const QCommandLineParser &parser, const BatchOptions &options, QText
     return checkVariantPrompts(err, job);
 }
 
+enum class HistoryFile { Open, Without, Refused };
+
+// Opens the history file of a batch or a comparison. Without it the work goes on unrecorded,
+// but a --resume cannot (Refused); either way stderr says why.
+HistoryFile openHistoryFile(QTextStream &err, HistoryDatabase &history, const BatchJob &job)
+{
+    const QString problem = history.open(job.options.historyPath);
+    if (problem.isEmpty())
+        return HistoryFile::Open;
+    err << problem << Qt::endl;
+    if (job.options.resume)
+        return HistoryFile::Refused;
+    err << QCoreApplication::translate("cli", "batch: going on without a history (--resume will not be possible).")
+        << Qt::endl;
+    return HistoryFile::Without;
+}
+
 // The history of the batch: the batch to continue or a new one. Returns the exit code when the
 // batch cannot go on; `batchId` stays 0 without a history.
 std::optional<int> openHistory(QTextStream &err, HistoryDatabase &history, const BatchJob &job, qint64 &batchId)
 {
-    if (const QString problem = history.open(job.options.historyPath); !problem.isEmpty()) {
-        err << problem << Qt::endl;
-        if (job.options.resume)
-            return ExitUsage;
-        err << QCoreApplication::translate("cli", "batch: going on without a history (--resume will not be possible).")
-            << Qt::endl;
-        return std::nullopt;
-    }
+    if (const HistoryFile file = openHistoryFile(err, history, job); file != HistoryFile::Open)
+        return file == HistoryFile::Refused ? std::optional<int>(ExitUsage) : std::nullopt;
     const QString schemaJson
         = QString::fromStdString(job.config.schema->document().dump(-1, ' ', false, Json::error_handler_t::replace));
     batchId = batchInHistory(err, history, job.options, job.input, job.config, schemaJson);
@@ -569,12 +580,9 @@ int compare(QNetworkAccessManager *network, LlmBackend *first, BatchJob &job, QT
     learnVariantModels(first, job.variants);
     HistoryDatabase history;
     QList<qint64> ids;
-    if (const QString problem = history.open(job.options.historyPath); !problem.isEmpty()) {
-        err << problem << Qt::endl;
-        if (job.options.resume)
+    if (const HistoryFile file = openHistoryFile(err, history, job); file != HistoryFile::Open) {
+        if (file == HistoryFile::Refused)
             return ExitUsage;
-        err << QCoreApplication::translate("cli", "batch: going on without a history (--resume will not be possible).")
-            << Qt::endl;
         return runComparison(network, job.config, job.input, job.variants, job.json, out, err);
     }
     const QString schemaJson

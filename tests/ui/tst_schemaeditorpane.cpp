@@ -14,6 +14,7 @@
 #include <QScopeGuard>
 #include <QSemaphore>
 #include <QSignalSpy>
+#include <QSyntaxHighlighter>
 #include <QThreadPool>
 #include <QTest>
 #include <QTextBlock>
@@ -41,6 +42,21 @@ const char *const OrderSchema = "{\n"
                                 "    }\n"
                                 "  }\n"
                                 "}\n";
+
+// Formats every block: a highlighter's pass, which changes formats and no text.
+class BoldEverything final : public QSyntaxHighlighter
+{
+public:
+    using QSyntaxHighlighter::QSyntaxHighlighter;
+
+protected:
+    void highlightBlock(const QString &text) override
+    {
+        QTextCharFormat bold;
+        bold.setFontWeight(QFont::Bold);
+        setFormat(0, int(text.size()), bold);
+    }
+};
 
 } // namespace
 
@@ -168,6 +184,32 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(linted.count(), 1, 5000);
         QVERIFY(!pane.isValidJson());
         QCOMPARE(global->activeThreadCount(), busy); // the global pool was full all along
+    }
+
+    // KSyntaxHighlighting re-highlights on its own time after a load: a format change is no edit.
+    void highlightingOnly_noTextEdited_typingAndUndo_textEdited()
+    {
+        SchemaEditorPane pane;
+        pane.setText(q(OrderSchema));
+        QSignalSpy textChanged(pane.editor(), &QPlainTextEdit::textChanged);
+        QSignalSpy edited(&pane, &SchemaEditorPane::textEdited);
+        BoldEverything rehighlighter(pane.editor()->document());
+        rehighlighter.rehighlight();
+        QVERIFY(!textChanged.isEmpty()); // the editor does report the format change
+        QCOMPARE(edited.count(), 0);
+
+        pane.editor()->moveCursor(QTextCursor::End);
+        QTest::keyClicks(pane.editor(), QStringLiteral(" "));
+        QCOMPARE(edited.count(), 1);
+        // The same length replaced (a selected character typed over) is an edit too.
+        pane.editor()->moveCursor(QTextCursor::Start);
+        pane.editor()->moveCursor(QTextCursor::NextCharacter, QTextCursor::KeepAnchor);
+        QTest::keyClicks(pane.editor(), QStringLiteral("["));
+        QCOMPARE(edited.count(), 2);
+        pane.editor()->undo();
+        QCOMPARE(edited.count(), 3);
+        rehighlighter.rehighlight();
+        QCOMPARE(edited.count(), 3);
     }
 
     void nonAsciiBeforeError_columnCountsCharacters()

@@ -209,7 +209,7 @@ void MainWindow::setUpWorkspace()
         m_checks->setChecks(workspace.checks);
     };
     m_workspace->setBlankWorkspace(m_workspace->capture());
-    connect(m_schemaEditor->editor(), &QPlainTextEdit::textChanged, m_workspace, &WorkspaceController::markModified);
+    connect(m_schemaEditor, &SchemaEditorPane::textEdited, m_workspace, &WorkspaceController::markModified);
     connect(m_prompt, &PromptPane::settingsChanged, m_workspace, &WorkspaceController::markModified);
     connect(m_picker, &ModelPickerPane::serverSettingsChanged, m_workspace, &WorkspaceController::markModified);
     connect(m_checks, &ChecksPane::checksEdited, m_workspace, &WorkspaceController::markModified);

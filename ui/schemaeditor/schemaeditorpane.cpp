@@ -255,6 +255,7 @@ SchemaEditorPane::SchemaEditorPane(QWidget *parent)
     connect(m_enforcementList, &QTreeWidget::itemActivated, this, &SchemaEditorPane::selectEnforcementItem);
     connect(m_enforcementList, &QTreeWidget::itemClicked, this, &SchemaEditorPane::selectEnforcementItem);
     connect(m_editor, &QPlainTextEdit::textChanged, this, &SchemaEditorPane::scheduleCheck);
+    connect(m_editor->document(), &QTextDocument::contentsChange, this, &SchemaEditorPane::onContentsChange);
     connect(m_editor->document(), &QTextDocument::modificationChanged, this, &SchemaEditorPane::modificationChanged);
 
     setText(QString::fromUtf8(StarterSchema));
@@ -265,6 +266,21 @@ SchemaEditorPane::~SchemaEditorPane() = default;
 QString SchemaEditorPane::text() const
 {
     return m_editor->toPlainText();
+}
+
+// A highlighter's pass (KSyntaxHighlighting re-highlights on its own time after a load) reports
+// its blocks as changed, the same number of characters removed and added, and leaves the undo
+// stack alone; an edit changes the length, the undo stack or the modified flag.
+void SchemaEditorPane::onContentsChange(int, int charsRemoved, int charsAdded)
+{
+    const QTextDocument *document = m_editor->document();
+    const int undoSteps = document->availableUndoSteps();
+    const bool modified = document->isModified();
+    const bool edited = charsRemoved != charsAdded || undoSteps != m_seenUndoSteps || modified != m_seenModified;
+    m_seenUndoSteps = undoSteps;
+    m_seenModified = modified;
+    if (edited)
+        Q_EMIT textEdited();
 }
 
 void SchemaEditorPane::setText(const QString &text)

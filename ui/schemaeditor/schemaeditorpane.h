@@ -100,6 +100,9 @@ public:
 Q_SIGNALS:
     void filePathChanged(const QString &path);
     void modificationChanged(bool modified);
+    // The text was edited (typed, pasted, undone, replaced by an edit in the field tree); unlike
+    // the editor's textChanged, never for a change of highlighting formats alone.
+    void textEdited();
     void linted();
     // After every lint: currentSchema() is the schema now (nullopt when the text is not one).
     void schemaChanged();
@@ -111,6 +114,7 @@ protected:
 
 private:
     void scheduleCheck();
+    void onContentsChange(int position, int charsRemoved, int charsAdded);
     void startBackgroundLint();
     void continueSnapshot();
     // Takes the check's lint result (moved out of `check`).
@@ -140,6 +144,8 @@ private:
     QFutureWatcher<std::shared_ptr<SchemaCheck>> *m_lintWatcher;
     QFutureWatcher<SchemaTokenEstimate> *m_tokenWatcher;
     quint64 m_textGeneration = 0;
+    int m_seenUndoSteps = 0; // what onContentsChange() last saw, to tell edits from formats
+    bool m_seenModified = false;
     quint64 m_lintGeneration = 0;
     std::optional<GrammarRules> m_grammarRules = GrammarRules::Ollama;
     quint64 m_checkedNowGeneration = ~quint64(0); // the text generation checkNow() last linted; none yet

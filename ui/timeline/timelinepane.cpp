@@ -770,15 +770,9 @@ bool TimelinePane::growTreeChildren(const Json &value, const std::string &pointe
     return doneChildren == int(value.size());
 }
 
-void TimelinePane::changeEvent(QEvent *event)
-{
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
-        recolour();
-}
-
-// Colours come from the palette and the reply view's theme (whose palette change arrives after
-// this pane's): recolour every decided field and the verdict.
+// Colours come from the palette and the reply view's theme. The reply view reports both kinds of
+// change (a palette change reaches it after this pane, so its colours are the new ones by then):
+// recolour every decided field and the verdict.
 void TimelinePane::recolour()
 {
     for (auto it = m_fieldStatus.begin(); it != m_fieldStatus.end(); ++it)

@@ -85,9 +85,6 @@ Q_SIGNALS:
     // The attempt shown changed.
     void attemptSelected(int number);
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
     void buildUi();
     QWidget *buildReplyTab();

@@ -49,14 +49,25 @@ int SchemaRegistry::addDirectory(const std::string &baseUri, const QString &dire
     return count;
 }
 
+namespace {
+
+// python3-jsonschema-specifications' folders (Debian 13) rather than python3-jsonschema's files.
+bool holdsSpecificationFolders(const QString &directory)
+{
+    return !QFileInfo::exists(directory + QStringLiteral("/draft2020-12.json"))
+        && QFileInfo::exists(directory + QStringLiteral("/draft202012/metaschema.json"));
+}
+
+} // namespace
+
 QString SchemaRegistry::defaultMetaschemaDirectory()
 {
     const QString jsonschema = QStringLiteral("/usr/lib/python3/dist-packages/jsonschema/schemas");
     const QString specifications = QStringLiteral("/usr/lib/python3/dist-packages/jsonschema_specifications/schemas");
-    if (!QFileInfo::exists(jsonschema + QStringLiteral("/draft2020-12.json"))
-        && QFileInfo::exists(specifications + QStringLiteral("/draft202012/metaschema.json")))
-        return specifications;
-    return jsonschema;
+    return !QFileInfo::exists(jsonschema + QStringLiteral("/draft2020-12.json"))
+            && holdsSpecificationFolders(specifications)
+        ? specifications
+        : jsonschema;
 }
 
 int SchemaRegistry::addSpecificationFolders(const QString &directory, QString *errorMessage)
@@ -89,8 +100,7 @@ int SchemaRegistry::addSpecificationFolders(const QString &directory, QString *e
 
 int SchemaRegistry::addMetaschemas(const QString &directory, QString *errorMessage)
 {
-    if (!QFileInfo::exists(directory + QStringLiteral("/draft2020-12.json"))
-        && QFileInfo::exists(directory + QStringLiteral("/draft202012/metaschema.json")))
+    if (holdsSpecificationFolders(directory))
         return addSpecificationFolders(directory, errorMessage);
     int count = 0;
     if (addFile("http://json-schema.org/draft-07/schema", directory + QStringLiteral("/draft7.json"), errorMessage))

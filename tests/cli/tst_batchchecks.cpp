@@ -85,12 +85,23 @@ private:
 
     QStringList batchArgs(const QString &out, const QString &history, const QStringList &extra = {}) const
     {
-        return QStringList { QStringLiteral("batch"),     QStringLiteral("--schema"),  data("invoice.schema.json"),
-                             QStringLiteral("--model"),   QStringLiteral("qwen3:8b"),  QStringLiteral("--input"),
-                             m_rows,                      QStringLiteral("--out"),     out,
-                             QStringLiteral("--host"),    m_server->host(),            QStringLiteral("--history"),
-                             history,                     QStringLiteral("--checks"),  m_checks,
-                             QStringLiteral("--attempts"), QStringLiteral("1") }
+        return QStringList { QStringLiteral("batch"),
+                             QStringLiteral("--schema"),
+                             data("invoice.schema.json"),
+                             QStringLiteral("--model"),
+                             QStringLiteral("qwen3:8b"),
+                             QStringLiteral("--input"),
+                             m_rows,
+                             QStringLiteral("--out"),
+                             out,
+                             QStringLiteral("--host"),
+                             m_server->host(),
+                             QStringLiteral("--history"),
+                             history,
+                             QStringLiteral("--checks"),
+                             m_checks,
+                             QStringLiteral("--attempts"),
+                             QStringLiteral("1") }
         + extra;
     }
 

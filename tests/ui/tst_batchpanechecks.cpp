@@ -132,7 +132,8 @@ private Q_SLOTS:
         const int errors = model->columnCount() - 1;
         QCOMPARE(model->headerData(errors, Qt::Horizontal).toString(), QStringLiteral("Errors"));
         const auto display = [model, errors](int row) { return model->index(row, errors).data().toString(); };
-        const auto tip = [model, errors](int row) { return model->index(row, errors).data(Qt::ToolTipRole).toString(); };
+        const auto tip
+            = [model, errors](int row) { return model->index(row, errors).data(Qt::ToolTipRole).toString(); };
         const QString soft = QStringLiteral("odd-age (expression, soft, not reasked) at /age: message of odd-age");
         const QString hard = QStringLiteral("under-nine (expression, hard) at /age: message of under-nine");
 

@@ -14,7 +14,8 @@ namespace Formwork {
 namespace Ui {
 
 // The batch grid: one row per input row (row id, status, attempts, the schema's top-level fields,
-// the reason of a failure and the soft checks that failed), updated as rows finish. Status colours come from the palette.
+// the reason of a failure and the soft checks that failed), updated as rows finish. Status colours
+// come from the palette.
 class BatchResultsModel final : public QAbstractTableModel
 {
     Q_OBJECT

@@ -64,6 +64,9 @@ struct Options {
     RowExportOptions exportOptions;
 };
 
+// One JSON object per failed row: row_id, input, status, attempts, message, errors (the last
+// attempt's, as text), check_failures ([{check, kind, soft, message, instancePath}] of the
+// deciding attempt, soft ones included) and last_value when a reply parsed.
 QByteArray failureLines(const QList<BatchRowResult> &rows)
 {
     QByteArray out;
@@ -80,6 +83,8 @@ QByteArray failureLines(const QList<BatchRowResult> &rows)
         line["attempts"] = row.attempts;
         line["message"] = row.message.toStdString();
         line["errors"] = std::move(errors);
+        // Beside the errors' text, the named checks among them and the soft ones (README, "Batch").
+        line["check_failures"] = checkFailureDetailsJson(row.checkFailureDetails);
         if (row.hasValue)
             line["last_value"] = row.value;
         out += QByteArray::fromStdString(line.dump(-1, ' ', false, Json::error_handler_t::replace)) + '\n';

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Batch pane's count of rows per failed check (issue 14), against an in-process FakeOllama.
 #include "batch/batchpane.h"
+#include "batch/batchresultsmodel.h"
 #include "batchscript.h"
 #include "checks/checksattemptchecker.h"
 #include "fakeollama.h"
 
+#include <QAbstractItemModelTester>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -34,6 +36,21 @@ CheckDefinition expression(const char *name, const char *code, CheckSeverity sev
     return check;
 }
 
+// The pane's configuration: the BatchScript schema at `url`, with `checks`.
+BatchPane::ConfigProvider scriptConfig(const QUrl &url, const CheckList &checks)
+{
+    return [url, checks]() -> Result<BatchConfig, QString> {
+        BatchConfig c;
+        c.endpoints = { BatchEndpoint { url, 1 } };
+        c.model = QStringLiteral("llama3.1:8b");
+        c.schema = std::move(Schema::compile(Json::parse(BatchScript::schema().toStdString()))).value();
+        c.prompt.userPrompt = QStringLiteral("item: {{item}}");
+        c.backoffBaseMs = 1;
+        c.checker = std::make_shared<ChecksAttemptChecker>(checks, nullptr);
+        return c;
+    };
+}
+
 } // namespace
 
 class TestBatchPaneChecks final : public QObject
@@ -59,16 +76,7 @@ private Q_SLOTS:
         const CheckList checks { expression("odd-age", "age % 2 == 1 || age < 0", CheckSeverity::Soft),
                                  expression("under-nine", "age < 9", CheckSeverity::Hard) };
         BatchPane pane;
-        pane.setConfigProvider([url = server.baseUrl(), checks]() -> Result<BatchConfig, QString> {
-            BatchConfig c;
-            c.endpoints = { BatchEndpoint { url, 1 } };
-            c.model = QStringLiteral("llama3.1:8b");
-            c.schema = std::move(Schema::compile(Json::parse(BatchScript::schema().toStdString()))).value();
-            c.prompt.userPrompt = QStringLiteral("item: {{item}}");
-            c.backoffBaseMs = 1;
-            c.checker = std::make_shared<ChecksAttemptChecker>(checks, nullptr);
-            return c;
-        });
+        pane.setConfigProvider(scriptConfig(server.baseUrl(), checks));
         pane.setHistoryPath(m_dir.filePath(QStringLiteral("h.sqlite")));
         const QString rows = m_dir.filePath(QStringLiteral("rows.csv"));
         {
@@ -94,6 +102,61 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral("odd-age (expression) 5 soft")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("under-nine (expression) 2 row(s)")), qPrintable(text));
         QCOMPARE(text, checkFailureCountsText(summary.checkFailures));
+    }
+
+    // The grid's Errors column shows the soft checks that failed apart from the errors that decided
+    // the row, and its tooltip names every failed check with its severity, path and message.
+    void grid_errorsColumn_softCheckFailuresApart_tooltipNamesThem()
+    {
+        FakeOllama server;
+        QVERIFY(server.listen());
+        server.setChatResponder(BatchScript::responder());
+        BatchPane pane;
+        pane.setConfigProvider(scriptConfig(server.baseUrl(),
+                                            { expression("odd-age", "age % 2 == 1 || age < 0", CheckSeverity::Soft),
+                                              expression("under-nine", "age < 9", CheckSeverity::Hard) }));
+        pane.setHistoryPath(m_dir.filePath(QStringLiteral("grid.sqlite")));
+        const QString rows = m_dir.filePath(QStringLiteral("grid.csv"));
+        {
+            QFile file(rows);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(BatchScript::csv(10));
+        }
+        pane.setInputPath(rows);
+        BatchResultsModel *model = pane.resultsModel();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy finished(&pane, &BatchPane::batchFinished);
+        QTest::mouseClick(pane.findChild<QToolButton *>(QStringLiteral("batchRunButton")), Qt::LeftButton);
+        QVERIFY(finished.count() == 1 || finished.wait(30000));
+
+        const int errors = model->columnCount() - 1;
+        QCOMPARE(model->headerData(errors, Qt::Horizontal).toString(), QStringLiteral("Errors"));
+        const auto display = [model, errors](int row) { return model->index(row, errors).data().toString(); };
+        const auto tip
+            = [model, errors](int row) { return model->index(row, errors).data(Qt::ToolTipRole).toString(); };
+        const QString soft = QStringLiteral("odd-age (expression, soft, not reasked) at /age: message of odd-age");
+        const QString hard = QStringLiteral("under-nine (expression, hard) at /age: message of under-nine");
+
+        // Row 1: valid, nothing failed.
+        QCOMPARE(display(0), QString());
+        QVERIFY(!model->index(0, errors).data(Qt::ToolTipRole).isValid());
+        // Row 2: valid, but the soft check failed.
+        QCOMPARE(model->rowResult(1).status, BatchRowStatus::Valid);
+        QCOMPARE(display(1), QStringLiteral("1 soft check(s) failed"));
+        QVERIFY2(tip(1).contains(soft), qPrintable(tip(1)));
+        QVERIFY2(!tip(1).contains(QStringLiteral("under-nine")), qPrintable(tip(1)));
+        // Row 9: failed the hard check only.
+        QCOMPARE(model->rowResult(8).status, BatchRowStatus::Invalid);
+        QVERIFY2(display(8).contains(QStringLiteral("message of under-nine")), qPrintable(display(8)));
+        QVERIFY2(!display(8).contains(QStringLiteral("soft")), qPrintable(display(8)));
+        QVERIFY2(tip(8).contains(hard), qPrintable(tip(8)));
+        // Row 10: the hard errors, then the soft one apart; the tooltip names both checks.
+        QCOMPARE(model->rowResult(9).status, BatchRowStatus::Invalid);
+        QVERIFY2(display(9).contains(QStringLiteral("message of under-nine")), qPrintable(display(9)));
+        QVERIFY2(display(9).endsWith(QStringLiteral(" (+1 soft)")), qPrintable(display(9)));
+        QVERIFY2(!display(9).contains(QStringLiteral("message of odd-age")), qPrintable(display(9)));
+        QVERIFY2(tip(9).contains(hard) && tip(9).contains(soft), qPrintable(tip(9)));
+        QVERIFY2(tip(9).startsWith(model->rowResult(9).lastErrors.join(u'\n')), qPrintable(tip(9)));
     }
 };
 

@@ -6,6 +6,7 @@
 #include <QGuiApplication>
 #include <QPalette>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Formwork {
@@ -122,6 +123,50 @@ QString BatchResultsModel::fieldText(const BatchRowResult &row, const std::strin
     return QString::fromStdString(value.dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
+namespace {
+
+int softChecks(const BatchRowResult &row)
+{
+    return int(std::count_if(row.checkFailures.cbegin(), row.checkFailures.cend(),
+                             [](const CheckFailure &failure) { return failure.soft; }));
+}
+
+} // namespace
+
+QString BatchResultsModel::errorsText(const BatchRowResult &row) const
+{
+    const QString errors = row.lastErrors.isEmpty() ? row.message : row.lastErrors.join(QStringLiteral("; "));
+    const int soft = softChecks(row);
+    if (soft == 0)
+        return errors;
+    // Soft checks are reported, never reasked: apart from the errors that decided the row.
+    if (errors.isEmpty())
+        return tr("%n soft check(s) failed", nullptr, soft);
+    return tr("%1 (+%n soft)", nullptr, soft).arg(errors);
+}
+
+QString BatchResultsModel::errorsToolTip(const BatchRowResult &row) const
+{
+    QStringList lines = row.lastErrors;
+    if (lines.isEmpty() && !row.message.isEmpty() && !row.checkFailures.isEmpty())
+        lines.append(row.message);
+    if (row.checkFailures.isEmpty())
+        return lines.join(u'\n');
+    if (!lines.isEmpty())
+        lines.append(QString());
+    lines.append(tr("Failed checks:"));
+    const auto severity = [](bool soft) { return soft ? tr("soft, not reasked") : tr("hard"); };
+    if (row.checkFailureDetails.isEmpty()) { // a row resumed from a history without the errors' kinds
+        for (const CheckFailure &failure : row.checkFailures)
+            lines.append(tr("%1 (%2, %3)").arg(failure.name, failure.kind, severity(failure.soft)));
+    }
+    for (const CheckFailureDetail &detail : row.checkFailureDetails)
+        lines.append(tr("%1 (%2, %3) at %4: %5")
+                         .arg(detail.name, detail.kind, severity(detail.soft),
+                              detail.path.isEmpty() ? QStringLiteral("/") : detail.path, detail.message));
+    return lines.join(u'\n');
+}
+
 QVariant BatchResultsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
@@ -143,14 +188,16 @@ QVariant BatchResultsModel::data(const QModelIndex &index, int role) const
         if (column == AttemptsColumn)
             return row.attempts > 0 ? QVariant(row.attempts) : QVariant();
         if (column == messageColumn())
-            return row.lastErrors.isEmpty() ? row.message : row.lastErrors.join(QStringLiteral("; "));
+            return errorsText(row);
         return fieldText(row, m_fields.at(size_t(column - FirstFieldColumn)));
     }
     case Qt::ToolTipRole:
         if (index.column() == RowIdColumn)
             return row.reference;
-        if (index.column() == messageColumn() && !row.lastErrors.isEmpty())
-            return row.lastErrors.join(u'\n');
+        if (index.column() == messageColumn()) {
+            const QString tip = errorsToolTip(row);
+            return tip.isEmpty() ? QVariant() : QVariant(tip);
+        }
         return {};
     case Qt::ForegroundRole:
         if (index.column() != StatusColumn)

@@ -14,7 +14,8 @@ namespace Formwork {
 namespace Ui {
 
 // The batch grid: one row per input row (row id, status, attempts, the schema's top-level fields,
-// the reason of a failure), updated as rows finish. Status colours come from the palette.
+// the reason of a failure and the soft checks that failed), updated as rows finish. Status colours
+// come from the palette.
 class BatchResultsModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -57,6 +58,10 @@ public:
 
 private:
     QString fieldText(const BatchRowResult &row, const std::string &field) const;
+    // The Errors column: the last errors, then the soft checks that failed apart ("(+1 soft)"),
+    // and a tooltip naming every failed check with its message.
+    QString errorsText(const BatchRowResult &row) const;
+    QString errorsToolTip(const BatchRowResult &row) const;
     int messageColumn() const { return FirstFieldColumn + int(m_fields.size()); }
 
     QList<BatchRowResult> m_rows;

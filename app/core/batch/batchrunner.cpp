@@ -6,6 +6,7 @@
 #include "llm/llmbackend.h"
 #include "store/historydatabase.h"
 #include "store/runsettings.h"
+#include "store/storederrors.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -54,6 +55,20 @@ QStringList errorLines(const RunResult &result)
     return result.message.isEmpty() ? QStringList() : QStringList { result.message };
 }
 
+// The check errors of a stored run's deciding attempt: the last attempt whose checks that failed
+// are the ones stored with the run. Empty when none is (a history without the errors' kinds).
+QList<CheckFailureDetail> storedCheckFailureDetails(const StoredRun &run, const QList<CheckFailure> &failures)
+{
+    if (failures.isEmpty())
+        return {};
+    for (auto it = run.attempts.crbegin(); it != run.attempts.crend(); ++it) {
+        const StoredErrors errors = storedErrorsFrom(it->errorsJson);
+        if (checkFailuresOf(errors.hard, errors.soft) == failures)
+            return checkFailureDetailsOf(errors.hard, errors.soft);
+    }
+    return {};
+}
+
 } // namespace
 
 namespace {
@@ -79,6 +94,11 @@ QString batchProgressText(const BatchProgress &p)
                        .arg(p.validFirstTry)
                        .arg(p.validAfterReasks)
                        .arg(p.failed);
+    if (p.checking) {
+        text += QCoreApplication::translate("Formwork::Batch", ", %n failed check(s)", nullptr, p.failedChecks);
+        if (p.failedSoftChecks > 0)
+            text += QCoreApplication::translate("Formwork::Batch", " (+%n soft)", nullptr, p.failedSoftChecks);
+    }
     if (p.rowsPerMinute > 0)
         text += QCoreApplication::translate("Formwork::Batch", ", %1 rows/min").arg(p.rowsPerMinute, 0, 'f', 1);
     if (p.etaSeconds >= 0 && p.done < p.total)
@@ -224,9 +244,12 @@ void BatchRunner::loadFinishedFromHistory()
             row.value = Json::parse(run.resultJson.toStdString(), nullptr, false);
             row.hasValue = !row.value.is_discarded();
         }
-        if (row.status == BatchRowStatus::Invalid) {
-            if (const auto stored = m_history->run(run.id); stored && !stored->attempts.isEmpty())
-                row.lastErrors = stored->attempts.constLast().errorText.split(u'\n', Qt::SkipEmptyParts);
+        if (row.status == BatchRowStatus::Invalid || !row.checkFailures.isEmpty()) {
+            if (const auto stored = m_history->run(run.id); stored && !stored->attempts.isEmpty()) {
+                if (row.status == BatchRowStatus::Invalid)
+                    row.lastErrors = stored->attempts.constLast().errorText.split(u'\n', Qt::SkipEmptyParts);
+                row.checkFailureDetails = storedCheckFailureDetails(*stored, row.checkFailures);
+            }
         }
         const BatchRow &input = m_input.rows.at(*found);
         if (input.expected)
@@ -291,6 +314,11 @@ BatchProgress BatchRunner::progress() const
     }
     p.running = int(m_active.size());
     p.paused = m_paused;
+    p.checking = m_config.checker != nullptr;
+    for (const CheckFailureCount &count : checkFailureCounts()) {
+        p.failedChecks += count.hardRows;
+        p.failedSoftChecks += count.softRows;
+    }
     const double minutes = double(m_clock.isValid() ? m_clock.elapsed() : 0) / 60000.0;
     if (m_doneThisSession > 0 && minutes > 0) {
         p.rowsPerMinute = m_doneThisSession / minutes;
@@ -488,6 +516,7 @@ void BatchRunner::finishRow(int row, const Active &active, const RunResult &resu
     r.completionTokens = result.usage.completionTokens;
     r.wallMs = result.wallTimeMs;
     r.checkFailures = decidingCheckFailures(result);
+    r.checkFailureDetails = decidingCheckFailureDetails(result);
     const BatchRow &input = m_input.rows.at(row);
     if (input.expected)
         r.agreement = compareWithExpected(*input.expected, result.success ? result.value : Json());

@@ -64,6 +64,8 @@ struct BatchRowResult {
     qint64 runId = 0; // in the history, 0 without one
     std::optional<RowAgreement> agreement; // when the row has an expected value
     QList<CheckFailure> checkFailures; // the named checks that failed on its deciding attempt
+    // Each of their errors with its message and path (resumed rows: from the stored attempt).
+    QList<CheckFailureDetail> checkFailureDetails;
 
     bool isFinal() const { return status == BatchRowStatus::Valid || status == BatchRowStatus::Invalid; }
 };
@@ -76,13 +78,18 @@ struct BatchProgress {
     int failed = 0;
     int running = 0;
     int resumed = 0; // of `done`, taken from the history
+    // With checks beyond the schema: over the finished rows, each check once per row.
+    bool checking = false;
+    int failedChecks = 0; // hard
+    int failedSoftChecks = 0;
     double rowsPerMinute = 0; // of this session
     qint64 etaSeconds = -1; // -1: unknown
     bool paused = false;
 };
 
-// "12/30 done, 9 valid first try, 2 after reasks, 1 failed, 4.0 rows/min, ETA 4m 30s": the one
-// wording of a batch's progress, for the CLI's progress line and the Batch pane.
+// "12/30 done, 9 valid first try, 2 after reasks, 1 failed, 3 failed check(s) (+1 soft), 4.0 rows/min,
+// ETA 4m 30s" (the checks only with checks): the one wording of a batch's progress, for the CLI's
+// progress line and the Batch pane.
 QString batchProgressText(const BatchProgress &progress);
 
 struct BatchSummary {

@@ -37,6 +37,46 @@ QList<CheckFailure> checkFailuresOf(const AttemptRecord &attempt)
     return checkFailuresOf(attempt.errors, attempt.softErrors);
 }
 
+const AttemptRecord *decidingAttempt(const RunResult &result)
+{
+    // The last attempt whose reply parsed is the one the checks looked at last.
+    for (auto it = result.attempts.crbegin(); it != result.attempts.crend(); ++it)
+        if (it->parsed)
+            return &*it;
+    return nullptr;
+}
+
+QList<CheckFailureDetail> checkFailureDetailsOf(const QList<ValidationError> &hard, const QList<ValidationError> &soft)
+{
+    QList<CheckFailureDetail> details;
+    const auto add = [&details](const QList<ValidationError> &errors, bool isSoft) {
+        for (const ValidationError &error : errors)
+            if (!error.kind.isEmpty()) // not a schema error
+                details.append({ error.keyword, error.kind, isSoft, error.message, error.instancePath });
+    };
+    add(hard, false);
+    add(soft, true);
+    return details;
+}
+
+QList<CheckFailureDetail> decidingCheckFailureDetails(const RunResult &result)
+{
+    const AttemptRecord *attempt = decidingAttempt(result);
+    return attempt ? checkFailureDetailsOf(attempt->errors, attempt->softErrors) : QList<CheckFailureDetail>();
+}
+
+nlohmann::ordered_json checkFailureDetailsJson(const QList<CheckFailureDetail> &details)
+{
+    Json list = Json::array();
+    for (const CheckFailureDetail &d : details)
+        list.push_back(Json { { "check", d.name.toStdString() },
+                              { "kind", d.kind.toStdString() },
+                              { "soft", d.soft },
+                              { "message", d.message.toStdString() },
+                              { "instancePath", d.path.toStdString() } });
+    return list;
+}
+
 QString checkFailuresJson(const QList<CheckFailure> &failures)
 {
     Json list = Json::array();

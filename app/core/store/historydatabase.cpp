@@ -133,11 +133,8 @@ const char *const BatchColumns = "id, created_at, input_path, input_fingerprint,
 
 QList<CheckFailure> decidingCheckFailures(const RunResult &result)
 {
-    // The last attempt whose reply parsed is the one the checks looked at last.
-    for (auto it = result.attempts.crbegin(); it != result.attempts.crend(); ++it)
-        if (it->parsed)
-            return checkFailuresOf(*it);
-    return {};
+    const AttemptRecord *attempt = decidingAttempt(result);
+    return attempt ? checkFailuresOf(*attempt) : QList<CheckFailure>();
 }
 
 AttemptRecord StoredAttempt::toAttemptRecord() const

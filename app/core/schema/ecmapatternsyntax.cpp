@@ -222,19 +222,27 @@ private:
             m_nameReferences.push_back(std::move(name));
             return true;
         }
+        if (startsClassEscape())
+            return characterClassEscape();
         char32_t ignored = 0;
-        return characterClassEscape() || characterEscape(ignored);
+        return characterEscape(ignored);
+    }
+
+    bool startsClassEscape() const
+    {
+        const char32_t c = peek();
+        return c < 0x80 && std::u32string_view(U"dDsSwWpP").find(c) != std::u32string_view::npos;
     }
 
     // \d \D \s \S \w \W \p{...} \P{...}
     bool characterClassEscape()
     {
         const char32_t c = peek();
-        if (c < 0x80 && std::u32string_view(U"dDsSwW").find(c) != std::u32string_view::npos) {
+        if (c != 'p' && c != 'P') {
             ++m_i;
             return true;
         }
-        if ((c != 'p' && c != 'P') || peek(1) != '{')
+        if (peek(1) != '{')
             return false;
         m_i += 2;
         // UnicodePropertyValueExpression: Name=Value or a lone name or value; the names themselves
@@ -374,9 +382,9 @@ private:
             ++m_i;
             return true;
         }
-        if (characterClassEscape()) {
+        if (startsClassEscape()) {
             value = classSet;
-            return true;
+            return characterClassEscape();
         }
         return characterEscape(value);
     }

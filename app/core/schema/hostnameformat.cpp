@@ -219,16 +219,52 @@ bool validName(std::string_view utf8, bool allowUnicode, bool lookup)
     return aceOctets <= maxNameOctets && satisfiesBidiRule(labels);
 }
 
+// The common case without allocations: an ASCII name of NR-LDH labels. Sets `needsIdna` and
+// returns false when the name has A-labels, non-ASCII text or IDNA dots, which need the full check.
+bool validLdhName(std::string_view s, bool &needsIdna)
+{
+    needsIdna = false;
+    if (s.empty() || s.size() > maxNameOctets)
+        return false;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        const unsigned char c = i < s.size() ? static_cast<unsigned char>(s[i]) : '.';
+        if (c >= 0x80) {
+            needsIdna = true;
+            return false;
+        }
+        if (c != '.')
+            continue;
+        const std::string_view label = s.substr(start, i - start);
+        if (label.size() >= 4 && (label[0] | 0x20) == 'x' && (label[1] | 0x20) == 'n' && label[2] == '-'
+            && label[3] == '-') {
+            needsIdna = true;
+            return false;
+        }
+        if (label.empty() || label.size() > maxLabelOctets || label.front() == '-' || label.back() == '-'
+            || (label.size() >= 4 && label[2] == '-' && label[3] == '-'))
+            return false;
+        for (char l : label) {
+            if (!isLdh(char32_t(l)))
+                return false;
+        }
+        start = i + 1;
+    }
+    return true;
+}
+
 } // namespace
 
 bool validHostname(std::string_view s)
 {
-    return validName(s, false, false);
+    bool needsIdna = false;
+    return validLdhName(s, needsIdna) || (needsIdna && validName(s, false, false));
 }
 
 bool validIdnHostname(std::string_view s, bool lookup)
 {
-    return validName(s, true, lookup);
+    bool needsIdna = false;
+    return validLdhName(s, needsIdna) || (needsIdna && validName(s, true, lookup));
 }
 
 } // namespace Formwork::FormatParts

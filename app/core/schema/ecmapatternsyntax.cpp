@@ -59,10 +59,7 @@ private:
         ++m_i;
         return true;
     }
-    bool lookingAt(std::u32string_view text) const
-    {
-        return std::u32string_view(m_s).substr(m_i, text.size()) == text;
-    }
+    bool lookingAt(std::u32string_view text) const { return std::u32string_view(m_s).substr(m_i, text.size()) == text; }
 
     static bool isDigit(char32_t c) { return c >= '0' && c <= '9'; }
     static bool isHex(char32_t c) { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
@@ -304,10 +301,7 @@ private:
         }
     }
 
-    static char32_t hexValue(char32_t c)
-    {
-        return isDigit(c) ? c - '0' : (c | 0x20) - 'a' + 10;
-    }
+    static char32_t hexValue(char32_t c) { return isDigit(c) ? c - '0' : (c | 0x20) - 'a' + 10; }
 
     bool hexDigits(std::size_t count, char32_t &value)
     {

@@ -50,8 +50,7 @@ bool isAscii(std::u32string_view s)
 
 bool startsWithAcePrefix(std::u32string_view s)
 {
-    return s.size() >= 4 && (s[0] == 'x' || s[0] == 'X') && (s[1] == 'n' || s[1] == 'N') && s[2] == '-'
-        && s[3] == '-';
+    return s.size() >= 4 && (s[0] == 'x' || s[0] == 'X') && (s[1] == 'n' || s[1] == 'N') && s[2] == '-' && s[3] == '-';
 }
 
 std::string toUtf8(std::u32string_view s)

@@ -4,6 +4,7 @@
 #include "schema/ecmaregex.h"
 #include "schema/formatparts.h"
 
+#include <array>
 #include <cctype>
 #include <string>
 #include <vector>
@@ -12,17 +13,17 @@ namespace Formwork {
 
 namespace {
 
-bool isDigit(char c)
+constexpr bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
 }
 
-bool isHex(char c)
+constexpr bool isHex(char c)
 {
     return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-bool isAlpha(char c)
+constexpr bool isAlpha(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -132,10 +133,16 @@ bool validDotAtom(std::string_view local, bool idn)
 {
     if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos)
         return false;
-    static const std::string_view allowed = "!#$%&'*+-/=?^_`{|}~.";
+    static constexpr auto atext = [] {
+        std::array<bool, 256> table {};
+        for (int c = 0; c < 128; ++c)
+            table[std::size_t(c)] = isAlpha(char(c)) || isDigit(char(c))
+                || std::string_view("!#$%&'*+-/=?^_`{|}~.").find(char(c)) != std::string_view::npos;
+        return table;
+    }();
     for (char c : local) {
-        const bool utf8 = static_cast<unsigned char>(c) > 0x7f;
-        if (!isAlpha(c) && !isDigit(c) && allowed.find(c) == std::string_view::npos && !(idn && utf8))
+        const auto byte = static_cast<unsigned char>(c);
+        if (!atext[byte] && !(idn && byte > 0x7f))
             return false;
     }
     return true;

@@ -13,6 +13,7 @@
 
 #include <idn2.h>
 
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -34,7 +35,7 @@ struct Label {
     std::size_t aceOctets = 0; // length of the A-label (or NR-LDH label) form
 };
 
-bool isLdh(char32_t c)
+constexpr bool isLdh(char32_t c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
 }
@@ -218,38 +219,42 @@ bool validName(std::string_view utf8, bool allowUnicode, bool lookup)
     return aceOctets <= maxNameOctets && satisfiesBidiRule(labels);
 }
 
-// The common case without allocations: an ASCII name of NR-LDH labels. Sets `needsIdna` and
-// returns false when the name has A-labels, non-ASCII text or IDNA dots, which need the full check.
+constexpr auto ldhBytes = [] {
+    std::array<bool, 256> table {};
+    for (int c = 0; c < 256; ++c)
+        table[std::size_t(c)] = isLdh(char32_t(c));
+    return table;
+}();
+
+// The common case in one pass without allocations: an ASCII name of NR-LDH labels. Sets
+// `needsIdna` and returns false when the name has A-labels or non-ASCII text (U-labels, IDNA
+// dots), which need the full check.
 bool validLdhName(std::string_view s, bool &needsIdna)
 {
     needsIdna = false;
     if (s.empty() || s.size() > maxNameOctets)
         return false;
     std::size_t start = 0;
-    for (std::size_t i = 0; i <= s.size(); ++i) {
-        const unsigned char c = i < s.size() ? static_cast<unsigned char>(s[i]) : '.';
-        if (c >= 0x80) {
-            needsIdna = true;
+    for (std::size_t i = 0;; ++i) {
+        if (i < s.size() && s[i] != '.') {
+            const auto c = static_cast<unsigned char>(s[i]);
+            if (ldhBytes[c])
+                continue;
+            needsIdna = c >= 0x80;
             return false;
         }
-        if (c != '.')
-            continue;
-        const std::string_view label = s.substr(start, i - start);
-        if (label.size() >= 4 && (label[0] | 0x20) == 'x' && (label[1] | 0x20) == 'n' && label[2] == '-'
-            && label[3] == '-') {
-            needsIdna = true;
+        const std::size_t length = i - start;
+        if (length == 0 || length > maxLabelOctets || s[start] == '-' || s[i - 1] == '-')
+            return false;
+        if (length >= 4 && s[start + 2] == '-' && s[start + 3] == '-') {
+            // Reserved for tagged labels; "xn--" starts an A-label.
+            needsIdna = (s[start] | 0x20) == 'x' && (s[start + 1] | 0x20) == 'n';
             return false;
         }
-        if (label.empty() || label.size() > maxLabelOctets || label.front() == '-' || label.back() == '-'
-            || (label.size() >= 4 && label[2] == '-' && label[3] == '-'))
-            return false;
-        for (char l : label) {
-            if (!isLdh(char32_t(l)))
-                return false;
-        }
+        if (i == s.size())
+            return true;
         start = i + 1;
     }
-    return true;
 }
 
 } // namespace

@@ -31,9 +31,8 @@ QString draftName(Draft draft);
 struct SchemaOptions {
     // Used when the schema has no (known) `$schema`.
     Draft defaultDraft = Draft::Draft2020_12;
-    // Assert `format` (every format of 2020-12 and draft-07, see formats.h) instead of treating it
-    // as an annotation only. A 2020-12 metaschema that declares the format-assertion vocabulary
-    // asserts formats whatever this says.
+    // Assert `format` (date, time, date-time, email, uuid, uri, ipv4, ipv6, hostname) instead of
+    // treating it as an annotation only.
     bool assertFormats = false;
     // Documents that `$ref` may point to outside the schema (no network access is ever made).
     std::shared_ptr<const SchemaRegistry> registry;

@@ -148,10 +148,7 @@ private:
     static bool isDelimiter(char c) { return c == ',' || c == '}' || c == ']' || JsonLexing::isWhitespace(c); }
     static bool stringSpecial(char c) { return c == '"' || c == '\\'; }
     // The bytes that matter when a container is skipped: '"' '[' ']' '{' '}' (all in 0x22..0x7D).
-    static bool structural(char c)
-    {
-        return c == '"' || ((c | 0x20) == '{') || ((c | 0x20) == '}');
-    }
+    static bool structural(char c) { return c == '"' || ((c | 0x20) == '{') || ((c | 0x20) == '}'); }
 
     std::optional<SourceRange> element(std::size_t begin, std::string_view token) const
     {

@@ -191,7 +191,8 @@ public:
             return characterClass();
         if (c == '\\')
             return escape(false);
-        if (static_cast<unsigned char>(c) >= 0x80 || std::string_view(".^$|()[]{}*+?").find(c) != std::string_view::npos)
+        if (static_cast<unsigned char>(c) >= 0x80
+            || std::string_view(".^$|()[]{}*+?").find(c) != std::string_view::npos)
             return std::nullopt;
         ++m_i;
         ByteSet set;

@@ -11,6 +11,10 @@ namespace Formwork {
 // covers Unicode white space, and long Unicode property names (\p{Letter}, \p{Script=Greek}) map
 // to PCRE2's short ones.
 std::string ecmaToPcre(std::string_view pattern);
+// Whether `pattern` is an ECMA-262 Pattern under the `u` flag (the `regex` format), early errors
+// included: back references to missing groups, duplicate group names, reversed class ranges.
+// Unicode property names are checked for their shape only.
+bool isValidEcmaPattern(std::string_view pattern);
 
 } // namespace Formwork
 

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "schema/formats.h"
 
+#include "schema/ecmaregex.h"
+#include "schema/formatparts.h"
+
+#include <array>
 #include <cctype>
 #include <string>
 #include <vector>
@@ -9,17 +13,17 @@ namespace Formwork {
 
 namespace {
 
-bool isDigit(char c)
+constexpr bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
 }
 
-bool isHex(char c)
+constexpr bool isHex(char c)
 {
     return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-bool isAlpha(char c)
+constexpr bool isAlpha(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -106,28 +110,154 @@ bool validDateTime(std::string_view s)
     return validDate(s.substr(0, 10)) && validTime(s.substr(11));
 }
 
-bool validHostname(std::string_view s)
+// RFC 5321 quoted-string content: qtext or quoted-pair; `idn` admits UTF-8 (RFC 6531 section 3.3).
+bool validQuotedLocal(std::string_view quoted, bool idn)
 {
-    if (s.empty() || s.size() > 253)
-        return false;
-    std::size_t start = 0;
-    while (true) {
-        const std::size_t dot = s.find('.', start);
-        const std::string_view label
-            = s.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
-        if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-')
-            return false;
-        for (char c : label) {
-            if (!isAlpha(c) && !isDigit(c) && c != '-')
+    for (std::size_t i = 0; i < quoted.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(quoted[i]);
+        if (c == '\\') {
+            if (++i == quoted.size())
                 return false;
+            const unsigned char escaped = static_cast<unsigned char>(quoted[i]);
+            if (escaped < 0x20 || escaped == 0x7f || (escaped > 0x7f && !idn))
+                return false;
+        } else if (c == '"' || c < 0x20 || c == 0x7f || (c > 0x7f && !idn)) {
+            return false;
         }
-        if (label.size() >= 4 && label.substr(2, 2) == "--" && label.substr(0, 2) != "xn" && label.substr(0, 2) != "XN")
-            return false; // RFC 5891 section 4.2.3.1: reserved for A-labels
-        if (dot == std::string_view::npos)
-            return true;
-        start = dot + 1;
     }
+    return true;
 }
+
+// RFC 5321 dot-string: atext runs separated by single dots; `idn` admits UTF-8 in atext.
+bool validDotAtom(std::string_view local, bool idn)
+{
+    if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos)
+        return false;
+    static constexpr auto atext = [] {
+        std::array<bool, 256> table {};
+        for (int c = 0; c < 128; ++c)
+            table[std::size_t(c)] = isAlpha(char(c)) || isDigit(char(c))
+                || std::string_view("!#$%&'*+-/=?^_`{|}~.").find(char(c)) != std::string_view::npos;
+        return table;
+    }();
+    for (char c : local) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (!atext[byte] && !(idn && byte > 0x7f))
+            return false;
+    }
+    return true;
+}
+
+// RFC 5321 section 4.1.2 Mailbox (`email`), RFC 6531 section 3.3 (`idn-email`: UTF-8 in the local
+// part, an internationalized domain name looked up as RFC 5891 section 5 says).
+bool validEmail(std::string_view s, bool idn)
+{
+    const std::size_t at = s.rfind('@');
+    if (at == std::string_view::npos || at == 0 || at + 1 == s.size())
+        return false;
+    const std::string_view local = s.substr(0, at);
+    const std::string_view domain = s.substr(at + 1);
+    constexpr std::size_t maxLocalOctets = 64; // RFC 5321 section 4.5.3.1.1
+    if (local.size() > maxLocalOctets)
+        return false;
+    const bool quoted = local.size() >= 2 && local.front() == '"' && local.back() == '"';
+    if (quoted ? !validQuotedLocal(local.substr(1, local.size() - 2), idn) : !validDotAtom(local, idn))
+        return false;
+    if (domain.front() == '[' && domain.back() == ']') {
+        const std::string_view literal = domain.substr(1, domain.size() - 2);
+        if (literal.substr(0, 5) == "IPv6:")
+            return FormatParts::validIpv6(literal.substr(5));
+        return FormatParts::validIpv4(literal);
+    }
+    return idn ? FormatParts::validIdnHostname(domain, true) : FormatParts::validHostname(domain);
+}
+
+bool validUuid(std::string_view s)
+{
+    if (s.size() != 36)
+        return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (s[i] != '-')
+                return false;
+        } else if (!isHex(s[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// RFC 6901: empty, or tokens after '/' where '~' is only followed by '0' or '1'.
+bool validJsonPointer(std::string_view s)
+{
+    if (!s.empty() && s.front() != '/')
+        return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '~' && (i + 1 >= s.size() || (s[i + 1] != '0' && s[i + 1] != '1')))
+            return false;
+    }
+    return true;
+}
+
+// draft-bhutton-relative-json-pointer-00: a non-negative integer without leading zeros, an
+// optional index manipulation (+N / -N), then '#' or a JSON Pointer.
+bool validRelativeJsonPointer(std::string_view s)
+{
+    std::size_t i = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+        ++i;
+    if (i == 0 || (s[0] == '0' && i > 1))
+        return false;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+        const std::size_t digits = ++i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+            ++i;
+        if (i == digits || (s[digits] == '0' && i > digits + 1))
+            return false;
+    }
+    const std::string_view rest = s.substr(i);
+    return rest == "#" || validJsonPointer(rest);
+}
+
+// RFC 3339 appendix A: P, then weeks alone, or date elements in Y M D order and/or T with time
+// elements in H M S order; every element has digits and there is at least one.
+bool validDuration(std::string_view s)
+{
+    if (s.size() < 3 || s[0] != 'P')
+        return false;
+    std::size_t i = 1;
+    auto elements = [&](std::string_view units) {
+        int found = 0;
+        std::size_t next = 0;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+            while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+                ++i;
+            const std::size_t unit = i < s.size() ? units.find(s[i], next) : std::string_view::npos;
+            // Units may start anywhere but then follow without a gap (no years and days without months).
+            if (unit == std::string_view::npos || (found > 0 && unit != next))
+                return -1;
+            next = unit + 1;
+            ++i;
+            ++found;
+        }
+        return found;
+    };
+    if (s.back() == 'W' && s.find('T') == std::string_view::npos)
+        return elements("W") == 1 && i == s.size();
+    const int dateElements = elements("YMD");
+    if (dateElements < 0)
+        return false;
+    if (i == s.size())
+        return dateElements > 0;
+    if (s[i] != 'T')
+        return false;
+    ++i;
+    return elements("HMS") > 0 && i == s.size();
+}
+
+} // namespace
+
+namespace FormatParts {
 
 bool validIpv4(std::string_view s)
 {
@@ -207,216 +337,7 @@ bool validIpv6(std::string_view s)
     return compressed ? groups < 8 : groups == 8;
 }
 
-bool validEmail(std::string_view s)
-{
-    const std::size_t at = s.rfind('@');
-    if (at == std::string_view::npos || at == 0 || at + 1 == s.size())
-        return false;
-    const std::string_view local = s.substr(0, at);
-    const std::string_view domain = s.substr(at + 1);
-    if (local.size() >= 2 && local.front() == '"' && local.back() == '"') {
-        // A quoted local part: any printable ASCII, with backslash escapes.
-        for (std::size_t i = 1; i + 1 < local.size(); ++i) {
-            const unsigned char c = static_cast<unsigned char>(local[i]);
-            if (c < 0x20 || c > 0x7e || (c == '"' && local[i - 1] != '\\'))
-                return false;
-        }
-        return validHostname(domain) || (domain.front() == '[' && domain.back() == ']');
-    }
-    if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos)
-        return false;
-    static const std::string_view allowed = "!#$%&'*+-/=?^_`{|}~.";
-    for (char c : local) {
-        if (!isAlpha(c) && !isDigit(c) && allowed.find(c) == std::string_view::npos)
-            return false;
-    }
-    if (domain.front() == '[' && domain.back() == ']') {
-        const std::string_view literal = domain.substr(1, domain.size() - 2);
-        if (literal.substr(0, 5) == "IPv6:")
-            return validIpv6(literal.substr(5));
-        return validIpv4(literal);
-    }
-    return validHostname(domain);
-}
-
-bool validUuid(std::string_view s)
-{
-    if (s.size() != 36)
-        return false;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (i == 8 || i == 13 || i == 18 || i == 23) {
-            if (s[i] != '-')
-                return false;
-        } else if (!isHex(s[i])) {
-            return false;
-        }
-    }
-    return true;
-}
-
-bool isUnreserved(char c)
-{
-    return isAlpha(c) || isDigit(c) || c == '-' || c == '.' || c == '_' || c == '~';
-}
-
-bool isSubDelim(char c)
-{
-    return std::string_view("!$&'()*+,;=").find(c) != std::string_view::npos;
-}
-
-// Every character of `part` is unreserved, a sub-delimiter, one of `extra`, or a %XX escape.
-bool validUriChars(std::string_view part, std::string_view extra)
-{
-    for (std::size_t i = 0; i < part.size(); ++i) {
-        const char c = part[i];
-        if (c == '%') {
-            if (i + 2 >= part.size() || !isHex(part[i + 1]) || !isHex(part[i + 2]))
-                return false;
-            i += 2;
-        } else if (!isUnreserved(c) && !isSubDelim(c) && extra.find(c) == std::string_view::npos) {
-            return false;
-        }
-    }
-    return true;
-}
-
-bool validAuthority(std::string_view authority)
-{
-    const std::size_t at = authority.find('@');
-    std::string_view host = authority;
-    if (at != std::string_view::npos) {
-        if (!validUriChars(authority.substr(0, at), ":"))
-            return false;
-        host = authority.substr(at + 1);
-    }
-    std::string_view port;
-    if (!host.empty() && host.front() == '[') {
-        const std::size_t close = host.find(']');
-        if (close == std::string_view::npos || !validIpv6(host.substr(1, close - 1)))
-            return false;
-        const std::string_view rest = host.substr(close + 1);
-        if (!rest.empty() && rest.front() != ':')
-            return false;
-        port = rest.empty() ? rest : rest.substr(1);
-    } else {
-        const std::size_t colon = host.find(':');
-        if (colon != std::string_view::npos) {
-            port = host.substr(colon + 1);
-            host = host.substr(0, colon);
-        }
-        if (!validUriChars(host, ""))
-            return false;
-    }
-    for (char c : port) {
-        if (!isDigit(c))
-            return false;
-    }
-    return true;
-}
-
-bool validUri(std::string_view s)
-{
-    // RFC 3986 absolute URI: scheme ":" hier-part [ "?" query ] [ "#" fragment ].
-    if (s.empty() || !isAlpha(s[0]))
-        return false;
-    std::size_t pos = 1;
-    while (pos < s.size() && (isAlpha(s[pos]) || isDigit(s[pos]) || s[pos] == '+' || s[pos] == '-' || s[pos] == '.'))
-        ++pos;
-    if (pos >= s.size() || s[pos] != ':')
-        return false;
-    std::string_view rest = s.substr(pos + 1);
-    std::string_view fragment;
-    std::string_view query;
-    const std::size_t hash = rest.find('#');
-    if (hash != std::string_view::npos) {
-        fragment = rest.substr(hash + 1);
-        rest = rest.substr(0, hash);
-    }
-    const std::size_t question = rest.find('?');
-    if (question != std::string_view::npos) {
-        query = rest.substr(question + 1);
-        rest = rest.substr(0, question);
-    }
-    if (!validUriChars(fragment, ":@/?") || !validUriChars(query, ":@/?"))
-        return false;
-    if (rest.substr(0, 2) == "//") {
-        const std::size_t slash = rest.find('/', 2);
-        if (!validAuthority(rest.substr(2, slash == std::string_view::npos ? std::string_view::npos : slash - 2)))
-            return false;
-        rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
-    }
-    return validUriChars(rest, ":@/");
-}
-
-// RFC 6901: empty, or tokens after '/' where '~' is only followed by '0' or '1'.
-bool validJsonPointer(std::string_view s)
-{
-    if (!s.empty() && s.front() != '/')
-        return false;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '~' && (i + 1 >= s.size() || (s[i + 1] != '0' && s[i + 1] != '1')))
-            return false;
-    }
-    return true;
-}
-
-// draft-bhutton-relative-json-pointer-00: a non-negative integer without leading zeros, an
-// optional index manipulation (+N / -N), then '#' or a JSON Pointer.
-bool validRelativeJsonPointer(std::string_view s)
-{
-    std::size_t i = 0;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9')
-        ++i;
-    if (i == 0 || (s[0] == '0' && i > 1))
-        return false;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
-        const std::size_t digits = ++i;
-        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
-            ++i;
-        if (i == digits || (s[digits] == '0' && i > digits + 1))
-            return false;
-    }
-    const std::string_view rest = s.substr(i);
-    return rest == "#" || validJsonPointer(rest);
-}
-
-// RFC 3339 appendix A: P, then weeks alone, or date elements in Y M D order and/or T with time
-// elements in H M S order; every element has digits and there is at least one.
-bool validDuration(std::string_view s)
-{
-    if (s.size() < 3 || s[0] != 'P')
-        return false;
-    std::size_t i = 1;
-    auto elements = [&](std::string_view units) {
-        int found = 0;
-        std::size_t next = 0;
-        while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
-            while (i < s.size() && s[i] >= '0' && s[i] <= '9')
-                ++i;
-            const std::size_t unit = i < s.size() ? units.find(s[i], next) : std::string_view::npos;
-            // Units may start anywhere but then follow without a gap (no years and days without months).
-            if (unit == std::string_view::npos || (found > 0 && unit != next))
-                return -1;
-            next = unit + 1;
-            ++i;
-            ++found;
-        }
-        return found;
-    };
-    if (s.back() == 'W' && s.find('T') == std::string_view::npos)
-        return elements("W") == 1 && i == s.size();
-    const int dateElements = elements("YMD");
-    if (dateElements < 0)
-        return false;
-    if (i == s.size())
-        return dateElements > 0;
-    if (s[i] != 'T')
-        return false;
-    ++i;
-    return elements("HMS") > 0 && i == s.size();
-}
-
-} // namespace
+} // namespace FormatParts
 
 FormatKind formatKindFromName(std::string_view name)
 {
@@ -444,6 +365,20 @@ FormatKind formatKindFromName(std::string_view name)
         return FormatKind::Ipv6;
     if (name == "hostname")
         return FormatKind::Hostname;
+    if (name == "idn-hostname")
+        return FormatKind::IdnHostname;
+    if (name == "idn-email")
+        return FormatKind::IdnEmail;
+    if (name == "uri-reference")
+        return FormatKind::UriReference;
+    if (name == "iri")
+        return FormatKind::Iri;
+    if (name == "iri-reference")
+        return FormatKind::IriReference;
+    if (name == "uri-template")
+        return FormatKind::UriTemplate;
+    if (name == "regex")
+        return FormatKind::Regex;
     return FormatKind::Unknown;
 }
 
@@ -459,17 +394,31 @@ bool matchesFormat(FormatKind kind, std::string_view value)
     case FormatKind::DateTime:
         return validDateTime(value);
     case FormatKind::Email:
-        return validEmail(value);
+        return validEmail(value, false);
+    case FormatKind::IdnEmail:
+        return validEmail(value, true);
     case FormatKind::Uuid:
         return validUuid(value);
     case FormatKind::Uri:
-        return validUri(value);
+        return FormatParts::validUri(value, FormatParts::UriKind::Uri);
+    case FormatKind::UriReference:
+        return FormatParts::validUri(value, FormatParts::UriKind::UriReference);
+    case FormatKind::Iri:
+        return FormatParts::validUri(value, FormatParts::UriKind::Iri);
+    case FormatKind::IriReference:
+        return FormatParts::validUri(value, FormatParts::UriKind::IriReference);
+    case FormatKind::UriTemplate:
+        return FormatParts::validUriTemplate(value);
+    case FormatKind::Regex:
+        return isValidEcmaPattern(value);
     case FormatKind::Ipv4:
-        return validIpv4(value);
+        return FormatParts::validIpv4(value);
     case FormatKind::Ipv6:
-        return validIpv6(value);
+        return FormatParts::validIpv6(value);
     case FormatKind::Hostname:
-        return validHostname(value);
+        return FormatParts::validHostname(value);
+    case FormatKind::IdnHostname:
+        return FormatParts::validIdnHostname(value);
     case FormatKind::JsonPointer:
         return validJsonPointer(value);
     case FormatKind::RelativeJsonPointer:

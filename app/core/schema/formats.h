@@ -20,12 +20,21 @@ enum class FormatKind {
     JsonPointer,
     RelativeJsonPointer,
     Duration,
+    IdnHostname,
+    IdnEmail,
+    UriReference,
+    Iri,
+    IriReference,
+    UriTemplate,
+    Regex,
 };
 
 FormatKind formatKindFromName(std::string_view name);
-// Whether `value` is a valid instance of `kind` (RFC 3339 dates and times, RFC 5321 addresses
-// in a simplified form, RFC 4122 UUIDs, RFC 3986 absolute URIs, RFC 2673/4291 addresses, RFC 1123
-// host names). Unknown formats always pass.
+// Whether `value` is a valid instance of `kind`: RFC 3339 dates, times and durations, RFC 5321
+// and RFC 6531 addresses, RFC 4122 UUIDs, RFC 3986 URIs and references, RFC 3987 IRIs, RFC 6570
+// URI templates, RFC 2673/4291 addresses, RFC 1123 host names and IDNA2008 (RFC 5890-5893)
+// internationalized ones, RFC 6901 and relative JSON Pointers, ECMA-262 regular expressions.
+// Unknown formats always pass.
 bool matchesFormat(FormatKind kind, std::string_view value);
 
 } // namespace Formwork

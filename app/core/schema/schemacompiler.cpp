@@ -77,14 +77,14 @@ public:
     void indexDocument(const Json &document, const std::string &retrievalUri, int documentIndex, Draft fallback)
     {
         Draft draft = fallback;
-        bool validationVocabulary = true;
+        Vocabularies vocabularies;
         if (document.is_object()) {
             const auto it = document.find("$schema");
             if (it != document.end() && it->is_string())
-                draft = draftOfMetaschema(it->get<std::string>(), fallback, &validationVocabulary, 0);
+                draft = draftOfMetaschema(it->get<std::string>(), fallback, &vocabularies, 0);
         }
         Resource *resource = addResource(retrievalUri, &document, draft);
-        resource->validationVocabulary = validationVocabulary;
+        resource->vocabularies = vocabularies;
         index(document, resource, std::string(), std::string(), documentIndex, draft, true);
     }
 
@@ -149,7 +149,7 @@ private:
         return raw;
     }
 
-    Draft draftOfMetaschema(const std::string &uri, Draft fallback, bool *validationVocabulary, int depth)
+    Draft draftOfMetaschema(const std::string &uri, Draft fallback, Vocabularies *vocabularies, int depth)
     {
         if (const auto known = draftFromMetaschemaUri(uri))
             return *known;
@@ -159,8 +159,13 @@ private:
         if (!document || !document->is_object())
             return fallback;
         const auto vocabulary = document->find("$vocabulary");
-        if (vocabulary != document->end() && vocabulary->is_object() && validationVocabulary)
-            *validationVocabulary = vocabulary->contains("https://json-schema.org/draft/2020-12/vocab/validation");
+        if (vocabulary != document->end() && vocabulary->is_object() && vocabularies) {
+            vocabularies->validation = vocabulary->contains("https://json-schema.org/draft/2020-12/vocab/validation");
+            // Whether the vocabulary is required (true) or not only matters to an implementation
+            // that does not know it; Formwork knows it, so either value makes formats assert.
+            vocabularies->formatAssertion
+                = vocabulary->contains("https://json-schema.org/draft/2020-12/vocab/format-assertion");
+        }
         const auto schema = document->find("$schema");
         if (schema != document->end() && schema->is_string() && schema->get<std::string>() != Uri::withoutFragment(uri))
             return draftOfMetaschema(schema->get<std::string>(), fallback, nullptr, depth + 1);
@@ -174,9 +179,9 @@ private:
             return;
         if (value.is_object()) {
             const auto schemaIt = value.find("$schema");
-            bool validationVocabulary = resource->validationVocabulary;
+            Vocabularies vocabularies = resource->vocabularies;
             if (!isDocumentRoot && schemaIt != value.end() && schemaIt->is_string() && value.contains("$id"))
-                draft = draftOfMetaschema(schemaIt->get<std::string>(), draft, &validationVocabulary, 0);
+                draft = draftOfMetaschema(schemaIt->get<std::string>(), draft, &vocabularies, 0);
             const auto idIt = value.find("$id");
             const bool refHidesId = draft == Draft::Draft7 && value.contains("$ref");
             if (idIt != value.end() && idIt->is_string() && !refHidesId) {
@@ -188,7 +193,7 @@ private:
                 } else {
                     const std::string absolute = Uri::resolve(resource->uri, id);
                     Resource *inner = addResource(absolute, &value, draft);
-                    inner->validationVocabulary = validationVocabulary;
+                    inner->vocabularies = vocabularies;
                     const std::string frag = Uri::fragment(absolute);
                     if (draft == Draft::Draft7 && !frag.empty() && frag[0] != '/')
                         inner->anchors[frag] = &value;
@@ -421,10 +426,12 @@ private:
             if (d7)
                 return; // draft-07: $ref overrides its siblings
         }
-        const bool validation = loc.resource->validationVocabulary;
+        const bool validation = loc.resource->vocabularies.validation;
 
         if (validation)
             fillValidation(node, value, loc, d7);
+        if (validation || loc.resource->vocabularies.formatAssertion)
+            fillFormat(node, value, loc);
 
         // Arrays
         if (d7) {
@@ -534,6 +541,16 @@ private:
         node.summarize();
     }
 
+    void fillFormat(Node &node, const Json &value, const Location &loc)
+    {
+        const auto format = value.find("format");
+        if (format != value.end() && format->is_string()) {
+            node.formatName = format->get<std::string>();
+            if (m_options.assertFormats || loc.resource->vocabularies.formatAssertion)
+                node.format = formatKindFromName(node.formatName);
+        }
+    }
+
     void fillValidation(Node &node, const Json &value, const Location &loc, bool d7)
     {
         const auto type = value.find("type");
@@ -607,12 +624,6 @@ private:
                 node.pattern = compilePattern(pattern->get<std::string>(), loc, "/pattern");
             else
                 error(loc, "/pattern", QCoreApplication::translate("schema", "pattern must be a string"));
-        }
-        const auto format = value.find("format");
-        if (format != value.end() && format->is_string()) {
-            node.formatName = format->get<std::string>();
-            if (m_options.assertFormats)
-                node.format = formatKindFromName(node.formatName);
         }
 
         node.minItems = count(value, loc, "minItems");

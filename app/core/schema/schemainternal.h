@@ -34,12 +34,18 @@ enum TypeBit : std::uint8_t {
 
 struct Node;
 
+// The 2020-12 vocabularies a resource's metaschema declares, where Formwork's behaviour depends on them.
+struct Vocabularies {
+    bool validation = true;
+    bool formatAssertion = false; // `format` asserts whatever SchemaOptions::assertFormats says
+};
+
 // A schema resource: a document root or a subschema with its own `$id`.
 struct Resource {
     std::string uri;
     const Json *root = nullptr;
     Draft draft = Draft::Draft2020_12;
-    bool validationVocabulary = true;
+    Vocabularies vocabularies;
     std::unordered_map<std::string, const Json *> anchors; // $anchor, $dynamicAnchor, draft-07 "#name" ids
     std::unordered_map<std::string, const Json *> dynamicAnchors;
     std::unordered_map<std::string, const Node *> dynamicNodes; // compiled dynamicAnchors

@@ -119,6 +119,12 @@ private Q_SLOTS:
         row("end in literal", "nul", Kind::UnexpectedEndOfInput, 3,
             "unexpected end of input inside true, false or null");
         row("end in number", "1.", Kind::UnexpectedEndOfInput, 2, "unexpected end of input inside a number");
+        // fuzz_json: a lone 0xEF was an unexpected character while partial parsing waited for more.
+        row("end in byte order mark", "\xEF", Kind::UnexpectedEndOfInput, 1,
+            "unexpected end of input inside the byte order mark");
+        row("end in byte order mark, two bytes", "\xEF\xBB", Kind::UnexpectedEndOfInput, 2,
+            "unexpected end of input inside the byte order mark");
+        row("byte order mark alone", "\xEF\xBB\xBF", Kind::EmptyDocument, 3, "the document is empty");
         row("missing colon", "{\"a\" 1}", Kind::UnexpectedCharacter, 5, "expected ':' after object key");
         row("missing comma in object", "{\"a\": 1 \"b\": 2}", Kind::UnexpectedCharacter, 8,
             "expected ',' or '}' after object member");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // formwork-cli extract against the fake-ollama executable.
 #include "clirunner.h"
+#include "fakeollamaprocess.h"
 #include "jsoncompare.h"
 #include "store/historydatabase.h"
 #include "testdata.h"
@@ -21,6 +22,7 @@
 #include <memory>
 
 using Formwork::Test::CliRun;
+using Formwork::Test::readJsonLines;
 using Formwork::Test::runCli;
 using Json = nlohmann::ordered_json;
 
@@ -51,7 +53,7 @@ class TestExtract final : public QObject
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<QProcess> m_server;
+    std::unique_ptr<Formwork::Test::FakeOllamaProcess> m_server;
     QString m_host;
 
     // Starts fake-ollama with the chat replies; returns false when it did not come up.
@@ -64,22 +66,14 @@ private:
 
     bool serveScript(const Json &script)
     {
-        const QString path = m_dir.filePath(QStringLiteral("script.json"));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        const QString path = Formwork::Test::writeTestFile(m_dir.filePath(QStringLiteral("script.json")),
+                                                           QByteArray::fromStdString(script.dump()));
+        if (path.isEmpty())
             return false;
-        file.write(QByteArray::fromStdString(script.dump()));
-        file.close();
-        m_server = std::make_unique<QProcess>();
-        m_server->start(QStringLiteral(FAKE_OLLAMA_PATH), { path, QStringLiteral("60000") });
-        if (!m_server->waitForStarted(10000))
+        m_server = std::make_unique<Formwork::Test::FakeOllamaProcess>(QStringLiteral(FAKE_OLLAMA_PATH));
+        if (!m_server->start(path))
             return false;
-        while (!m_server->canReadLine()) {
-            if (!m_server->waitForReadyRead(10000))
-                return false;
-        }
-        const QByteArray port = m_server->readLine().trimmed();
-        m_host = QStringLiteral("http://127.0.0.1:%1").arg(QString::fromLatin1(port));
+        m_host = m_server->host();
         return true;
     }
 
@@ -97,20 +91,6 @@ private:
         return list + extra;
     }
 
-    static QList<Json> readTrace(const QString &path)
-    {
-        QList<Json> lines;
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return lines;
-        while (!file.atEnd()) {
-            const QByteArray line = file.readLine().trimmed();
-            if (!line.isEmpty())
-                lines.append(Json::parse(line.toStdString(), nullptr, false));
-        }
-        return lines;
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -120,14 +100,7 @@ private Q_SLOTS:
         qunsetenv("OLLAMA_HOST");
     }
 
-    void cleanup()
-    {
-        if (m_server) {
-            m_server->kill();
-            m_server->waitForFinished();
-            m_server.reset();
-        }
-    }
+    void cleanup() { m_server.reset(); }
 
     void validFirstTime_exitsZeroWithOnlyJsonOnStdout()
     {
@@ -150,7 +123,7 @@ private Q_SLOTS:
         QVERIFY2(run.standardError.contains("/age"), run.standardError.constData());
         QCOMPARE_JSON(Json::parse(run.standardOutput.toStdString(), nullptr, false),
                       Json::parse(q(validPerson).toStdString()));
-        const QList<Json> trace = readTrace(tracePath);
+        const QList<Json> trace = readJsonLines(tracePath);
         QCOMPARE(trace.size(), 2);
         QCOMPARE_JSON(trace.at(0)["attempt"], Json(1));
         QCOMPARE_JSON(trace.at(0)["outcome"], Json("schema-invalid"));
@@ -206,7 +179,7 @@ private Q_SLOTS:
         const CliRun run = runCli(args({ QStringLiteral("--trace"), tracePath }));
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.standardError.contains("Resending in"), run.standardError.constData());
-        const QList<Json> trace = readTrace(tracePath);
+        const QList<Json> trace = readJsonLines(tracePath);
         QCOMPARE(trace.size(), 1);
         QCOMPARE_JSON(trace.at(0)["transport_retries"], Json(1));
     }
@@ -223,7 +196,7 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 3);
         QVERIFY(run.standardOutput.isEmpty());
         QVERIFY2(run.standardError.contains("tools"), run.standardError.constData());
-        QVERIFY(readTrace(tracePath).isEmpty()); // nothing was sent
+        QVERIFY(readJsonLines(tracePath).isEmpty()); // nothing was sent
     }
 
     void toolsModeWithToolCall_exitsZero()
@@ -316,7 +289,7 @@ private Q_SLOTS:
         QCOMPARE_JSON(Json::parse(run.standardOutput.toStdString(), nullptr, false)["age"], Json(36));
 
         // "ADA  LOVELACE" starts at UTF-16 offset 14: "Café " is 5 units, the emoji 2, " note: " 7.
-        const QList<Json> trace = readTrace(tracePath);
+        const QList<Json> trace = readJsonLines(tracePath);
         QCOMPARE(trace.size(), 2);
         QCOMPARE_JSON(trace.at(0)["grounding"]["/name"]["kind"], Json("tolerant"));
         QCOMPARE_JSON(trace.at(0)["grounding"]["/age"]["kind"], Json("absent")); // -1 is nowhere
@@ -385,7 +358,7 @@ private Q_SLOTS:
         QCOMPARE_JSON(grounding["/people/2/name"]["spans"], Json::array({ Json::array({ grace, grace + 12 }) }));
         QCOMPARE_JSON(grounding["/people/0/name"]["kind"], Json("ambiguous")); // in chunks 1 and 2
 
-        const QList<Json> trace = readTrace(tracePath);
+        const QList<Json> trace = readJsonLines(tracePath);
         QCOMPARE(trace.size(), 3);
         QCOMPARE_JSON(trace.at(2)["chunk"]["index"], Json(2));
         QCOMPARE_JSON(trace.at(2)["grounding"]["/people/0/name"]["spans"], Json::array({ Json::array({ grace, grace + 12 }) }));
@@ -425,7 +398,7 @@ private Q_SLOTS:
                       Json::parse(q("{'people': [{'name': 'Ada Lovelace', 'age': 36}, {'name': 'Charles Babbage', "
                                     "'age': 79}, {'name': 'Grace Hopper', 'age': 85}]}")
                                       .toStdString()));
-        const QList<Json> trace = readTrace(tracePath);
+        const QList<Json> trace = readJsonLines(tracePath);
         QCOMPARE(trace.size(), 6);
         QCOMPARE_JSON(trace.at(5)["chunk"]["pass"], Json(2));
         QCOMPARE_JSON(trace.at(5)["chunk"]["index"], Json(2));
@@ -457,7 +430,7 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, run.standardError.constData());
         QVERIFY2(run.standardError.contains("name-in-text") || run.standardError.contains("/people/0/name"),
                  run.standardError.constData());
-        const QList<Json> trace = readTrace(tracePath);
+        const QList<Json> trace = readJsonLines(tracePath);
         QCOMPARE(trace.size(), 4);
         QCOMPARE_JSON(trace.at(1)["chunk"]["index"], Json(1));
         QCOMPARE_JSON(trace.at(1)["errors"][0]["check"], Json("name-in-text"));
@@ -508,7 +481,7 @@ private Q_SLOTS:
         const CliRun run = runCli(args({ QStringLiteral("--trace"), tracePath }));
         QCOMPARE(run.exitCode, 0);
         QVERIFY(!run.standardError.contains("grounding"));
-        QVERIFY(!readTrace(tracePath).at(0).contains("grounding"));
+        QVERIFY(!readJsonLines(tracePath).at(0).contains("grounding"));
     }
 
     // Against llama-server (as the fake answers): json mode is valid first time (the schema goes
@@ -526,7 +499,7 @@ private Q_SLOTS:
         QVERIFY(
             run.standardError.contains("serves only the model /models/tiny.gguf: the run uses it, not llama3.1:8b."));
         QVERIFY(!run.standardError.contains("Ollama"));
-        const QList<Json> lines = readTrace(trace);
+        const QList<Json> lines = readJsonLines(trace);
         QCOMPARE(lines.size(), 1);
         QCOMPARE(lines.first()["model"].get<std::string>(), std::string("/models/tiny.gguf"));
         QCOMPARE(lines.first()["request"]["response_format"]["schema"]["title"].get<std::string>(),

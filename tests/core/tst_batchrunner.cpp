@@ -348,14 +348,19 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         server.addModel(QStringLiteral("good"));
         server.addModel(QStringLiteral("weak"));
+        static constexpr int goodDelayMs = 60;
+        static constexpr int weakDelayMs = 40;
         server.setChatResponder([](const Formwork::Test::RecordedRequest &request) -> std::optional<Formwork::Test::FakeReply> {
             const int n = BatchScript::rowOf(request);
             const bool weak = request.json.value("model", std::string()) == "weak";
             const bool jsonMode = request.json.contains("format") && request.json["format"].is_string();
             const bool first = BatchScript::attemptOf(request) == 1;
             const QString age = weak && jsonMode && first ? QStringLiteral("\"%1\"").arg(n) : QString::number(n);
-            return Formwork::Test::FakeReply::text(
+            auto reply = Formwork::Test::FakeReply::text(
                 { QStringLiteral("{\"name\": \"%1%2\", \"age\": %3}").arg(weak ? QStringLiteral("p") : QStringLiteral("P")).arg(n).arg(age) });
+            // Known server time per attempt, so the mean latency has a floor to check.
+            reply.firstByteDelayMs = weak ? weakDelayMs : goodDelayMs;
+            return reply;
         });
         BatchInputOptions options;
         options.expectedColumn = QStringLiteral("expected");
@@ -395,7 +400,15 @@ private Q_SLOTS:
         QCOMPARE(grid.at(2).agreement.fields.at("/name").agreed, 0);
         QCOMPARE(grid.at(2).agreement.fields.at("/age").agreed, 4);
         QCOMPARE(grid.at(3).agreement.rows.agreed, 0);
-        QVERIFY(grid.at(0).meanLatencyMs >= 0);
+        // A row's latency is its wall time over all its attempts: at least the server's delay per
+        // attempt times the attempts (one, or two in "weak, json" where every row is reasked); 90%
+        // of it, as the fake's coarse timer may fire up to 5% early.
+        for (int i = 0; i < 4; ++i) {
+            const int delayMs = i < 2 ? goodDelayMs : weakDelayMs;
+            const double floorMs = 0.9 * delayMs * double(grid.at(i).attempts) / grid.at(i).rows;
+            QVERIFY2(grid.at(i).meanLatencyMs >= floorMs,
+                     qPrintable(QStringLiteral("variant %1: %2 ms, floor %3 ms").arg(i).arg(grid.at(i).meanLatencyMs).arg(floorMs)));
+        }
         // The modes reached the server as asked: json mode sends format "json".
         int jsonRequests = 0;
         for (const auto &request : server.requestsTo("/api/chat"))

@@ -9,6 +9,7 @@
 #include "extraction/extractionrun.h"
 #include "extractiontestsupport.h"
 #include "fakeollama.h"
+#include "invoicetestsupport.h"
 #include "llm/llmbackend.h"
 #include "store/historydatabase.h"
 #include "store/runrecorder.h"
@@ -28,27 +29,13 @@
 using namespace Formwork;
 using Formwork::Test::FakeOllama;
 using Formwork::Test::FakeReply;
+using Formwork::Test::invoiceAnswer;
+using Formwork::Test::invoiceChecks;
+using Formwork::Test::invoiceWorkspace;
 using Formwork::Test::q;
 using Json = nlohmann::ordered_json;
 
 namespace {
-
-Json invoiceAnswer()
-{
-    return Json::parse(Test::readTestData(QStringLiteral("examples/invoice.answer.json")).toStdString());
-}
-
-CheckList invoiceChecks()
-{
-    auto checks = loadChecksFile(Test::testDataPath(QStringLiteral("checks/invoice.checks.json")));
-    return checks ? *checks : CheckList();
-}
-
-Workspace invoiceWorkspace()
-{
-    auto workspace = loadWorkspace(QStringLiteral(FORMWORK_EXAMPLES_DIR "/invoice.formwork.json"));
-    return workspace ? *workspace : Workspace();
-}
 
 QString reply(const Json &value)
 {

@@ -6,6 +6,7 @@
 #include "extraction/extractionrun.h"
 #include "extractiontestsupport.h"
 #include "fakeollama.h"
+#include "invoicetestsupport.h"
 #include "jsoncompare.h"
 #include "llm/llmbackend.h"
 #include "store/workspace.h"
@@ -24,6 +25,9 @@
 using namespace Formwork;
 using Formwork::Test::FakeOllama;
 using Formwork::Test::FakeReply;
+using Formwork::Test::invoiceAnswer;
+using Formwork::Test::invoiceChecks;
+using Formwork::Test::invoiceWorkspace;
 using Formwork::Test::parseQ;
 using Formwork::Test::q;
 using Json = nlohmann::ordered_json;
@@ -31,23 +35,6 @@ using Json = nlohmann::ordered_json;
 namespace {
 
 const QString SumMessage = QStringLiteral("total must equal the sum of the line items' totals plus tax");
-
-Json invoiceAnswer()
-{
-    return Json::parse(Test::readTestData(QStringLiteral("examples/invoice.answer.json")).toStdString());
-}
-
-CheckList invoiceChecks()
-{
-    auto checks = loadChecksFile(Test::testDataPath(QStringLiteral("checks/invoice.checks.json")));
-    return checks ? *checks : CheckList();
-}
-
-Workspace invoiceWorkspace()
-{
-    auto workspace = loadWorkspace(QStringLiteral(FORMWORK_EXAMPLES_DIR "/invoice.formwork.json"));
-    return workspace ? *workspace : Workspace();
-}
 
 // The invoice workspace's run (its prompt holds the invoice text) with `checks`.
 ExtractionConfig invoiceRunConfig(const CheckList &checks, LlmBackend *judge = nullptr)

@@ -29,11 +29,7 @@ namespace {
 
 QString document()
 {
-    return QStringLiteral(
-        "Ada Lovelace, aged 36, wrote the first program. She worked with a famous inventor on his engine design for "
-        "many years.\n\nCharles Babbage, aged 79, designed the Analytical Engine. He corresponded with Ada Lovelace "
-        "about its many uses.\n\nGrace Hopper, aged 85, wrote the first compiler a century later. Her team found a "
-        "moth inside a computer relay.\n");
+    return Test::threePeopleDocument();
 }
 
 FakeReply reply(const char *json)
@@ -84,16 +80,7 @@ private:
     std::unique_ptr<FakeOllama> m_fake;
     std::unique_ptr<LlmBackend> m_backend;
 
-    ExtractionConfig config() const
-    {
-        ExtractionConfig c = Test::personRunConfig();
-        c.schema = Schema::compile(parseQ("{'type': 'object', 'properties': {'people': {'type': 'array', 'items': "
-                                          "{'type': 'object', 'properties': {'name': {'type': 'string'}, 'age': "
-                                          "{'type': 'integer'}}, 'required': ['name', 'age']}}}, 'required': ['people']}"))
-                       .value();
-        c.messages[0].content = QStringLiteral("People in this text:\n\n") + document();
-        return c;
-    }
+    static ExtractionConfig config() { return Test::peopleRunConfig(); }
 
     static ChunkedExtractionOptions options(int concurrency)
     {
@@ -105,11 +92,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        Test::registerRunMetaTypes();
-    }
+    void initTestCase() { Test::initRunTestCase(); }
 
     void init()
     {

@@ -114,6 +114,16 @@ private Q_SLOTS:
         QCOMPARE(HistoryDatabase::earlierCliPath(), generic + QStringLiteral("/Formwork/formwork-cli/history.sqlite"));
     }
 
+    // Each test program has a home of its own (add_formwork_test sets HOME), so test programs run
+    // in parallel never share the test-mode default history.
+    void defaultPath_underThisTestProgramsOwnHome()
+    {
+        const QString home = QDir::homePath();
+        QVERIFY2(home.endsWith(QStringLiteral("/tests/home/tst_history")), qPrintable(home));
+        QVERIFY2(HistoryDatabase::defaultPath().startsWith(home + QLatin1Char('/')),
+                 qPrintable(HistoryDatabase::defaultPath()));
+    }
+
     // The window's earlier history, still open and with its runs only in the -wal file, is copied
     // whole; the earlier file stays as it was.
     void adopt_earlierWithUncheckpointedWal_everyRunCopied()

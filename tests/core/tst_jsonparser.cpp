@@ -66,6 +66,9 @@ private Q_SLOTS:
         QVERIFY(parsed);
         COMPARE_JSON(parsed->value, json("{\"a\": 1}"));
         QCOMPARE(parsed->sourceMap.valueRange(""), std::optional(SourceRange { 3, 11 }));
+        const auto alone = parseJson("\xEF\xBB\xBF");
+        QVERIFY(!alone);
+        QCOMPARE(alone.error().kind, Kind::EmptyDocument);
     }
 
     void numbers_keepTheirKindAndValue()
@@ -119,6 +122,11 @@ private Q_SLOTS:
         row("end in literal", "nul", Kind::UnexpectedEndOfInput, 3,
             "unexpected end of input inside true, false or null");
         row("end in number", "1.", Kind::UnexpectedEndOfInput, 2, "unexpected end of input inside a number");
+        // fuzz_json: a lone 0xEF was an unexpected character while partial parsing waited for more.
+        row("end in byte order mark", "\xEF", Kind::UnexpectedEndOfInput, 1,
+            "unexpected end of input inside the byte order mark");
+        row("end in byte order mark, two bytes", "\xEF\xBB", Kind::UnexpectedEndOfInput, 2,
+            "unexpected end of input inside the byte order mark");
         row("missing colon", "{\"a\" 1}", Kind::UnexpectedCharacter, 5, "expected ':' after object key");
         row("missing comma in object", "{\"a\": 1 \"b\": 2}", Kind::UnexpectedCharacter, 8,
             "expected ',' or '}' after object member");
@@ -169,6 +177,19 @@ private Q_SLOTS:
         QCOMPARE(parsed.error().line, 1);
         QCOMPARE(parsed.error().column, int(offset) + 1);
         QCOMPARE(parsed.error().message, message);
+    }
+
+    // fuzz_json's invariant: a strict error that more text could mend is no error to partial
+    // parsing, which waits (a stream may be cut inside the byte order mark).
+    void cutInsideByteOrderMark_partialWaitsWhereStrictEndsEarly()
+    {
+        for (const std::string_view text : { std::string_view("\xEF"), std::string_view("\xEF\xBB") }) {
+            QCOMPARE(parseJson(text).error().kind, Kind::UnexpectedEndOfInput);
+            const PartialJson partial = parsePartialJson(text);
+            QVERIFY(!partial.error);
+            QVERIFY(!partial.complete);
+            QVERIFY(!partial.hasValue);
+        }
     }
 
     void errorOnLaterLine_hasLineAndColumn()

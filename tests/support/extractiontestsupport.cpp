@@ -4,6 +4,7 @@
 #include "testdata.h"
 
 #include <QMetaType>
+#include <QStandardPaths>
 
 namespace Formwork::Test {
 
@@ -46,6 +47,26 @@ void registerRunMetaTypes()
     qRegisterMetaType<StreamProgress>();
     qRegisterMetaType<TransportRetry>();
     qRegisterMetaType<RunStartInfo>();
+}
+
+void initRunTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    registerRunMetaTypes();
+}
+
+QString threePeopleDocument()
+{
+    return QString::fromUtf8(readTestData(QStringLiteral("extraction/three-people.txt")));
+}
+
+ExtractionConfig peopleRunConfig()
+{
+    ExtractionConfig c = personRunConfig();
+    const QByteArray schema = readTestData(QStringLiteral("extraction/people.schema.json"));
+    c.schema = Schema::compile(nlohmann::ordered_json::parse(schema.toStdString())).value();
+    c.messages.last().content = QStringLiteral("People in this text:\n\n") + threePeopleDocument();
+    return c;
 }
 
 } // namespace Formwork::Test

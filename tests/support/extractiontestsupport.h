@@ -26,5 +26,14 @@ ExtractionConfig personRunConfig(ExtractionMode mode = ExtractionMode::Schema);
 
 // The run's signal argument types, for QSignalSpy and queued connections.
 void registerRunMetaTypes();
+// initTestCase of a test that runs extractions: QStandardPaths' test mode and the run metatypes.
+void initRunTestCase();
+
+// tests/data/extraction/three-people.txt: three paragraphs of about 120 bytes, one person each,
+// for chunked runs.
+QString threePeopleDocument();
+// personRunConfig() with tests/data/extraction/people.schema.json ({people: [{name, age}]}) and
+// the prompt "People in this text:" followed by threePeopleDocument().
+ExtractionConfig peopleRunConfig();
 
 } // namespace Formwork::Test

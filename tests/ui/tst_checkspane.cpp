@@ -5,6 +5,7 @@
 #include "checks/checksfile.h"
 #include "extractiontestsupport.h"
 #include "fakeollama.h"
+#include "invoicetestsupport.h"
 #include "llm/llmbackend.h"
 #include "llm/modelcatalog.h"
 #include "mainwindow/mainwindow.h"
@@ -35,20 +36,11 @@ using namespace Formwork;
 using namespace Formwork::Ui;
 using Formwork::Test::FakeOllama;
 using Formwork::Test::FakeReply;
+using Formwork::Test::invoiceAnswer;
+using Formwork::Test::invoiceChecks;
 using Json = nlohmann::ordered_json;
 
 namespace {
-
-CheckList invoiceChecks()
-{
-    auto checks = loadChecksFile(Test::testDataPath(QStringLiteral("checks/invoice.checks.json")));
-    return checks ? *checks : CheckList();
-}
-
-Json invoiceAnswer()
-{
-    return Json::parse(Test::readTestData(QStringLiteral("examples/invoice.answer.json")).toStdString());
-}
 
 CheckDefinition adultCheck()
 {

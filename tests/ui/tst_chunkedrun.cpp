@@ -23,11 +23,7 @@ namespace {
 
 QString document()
 {
-    return QStringLiteral(
-        "Ada Lovelace, aged 36, wrote the first program. She worked with a famous inventor on his engine design for "
-        "many years.\n\nCharles Babbage, aged 79, designed the Analytical Engine. He corresponded with Ada Lovelace "
-        "about its many uses.\n\nGrace Hopper, aged 85, wrote the first compiler a century later. Her team found a "
-        "moth inside a computer relay.\n");
+    return Test::threePeopleDocument();
 }
 
 FakeReply reply(const char *json)
@@ -44,16 +40,7 @@ class TestChunkedRun final : public QObject
 private:
     std::unique_ptr<Test::RunFixture> m_fx;
 
-    ExtractionConfig config() const
-    {
-        ExtractionConfig c = m_fx->config();
-        c.schema = Schema::compile(parseQ("{'type': 'object', 'properties': {'people': {'type': 'array', 'items': "
-                                          "{'type': 'object', 'properties': {'name': {'type': 'string'}, 'age': "
-                                          "{'type': 'integer'}}, 'required': ['name', 'age']}}}, 'required': ['people']}"))
-                       .value();
-        c.messages.last().content = QStringLiteral("People in this text:\n\n") + document();
-        return c;
-    }
+    static ExtractionConfig config() { return Test::peopleRunConfig(); }
 
     static ChunkedExtractionOptions options()
     {
@@ -71,11 +58,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        Test::registerRunMetaTypes();
-    }
+    void initTestCase() { Test::initRunTestCase(); }
 
     void init() { m_fx = std::make_unique<Test::RunFixture>(); }
     void cleanup() { m_fx.reset(); }

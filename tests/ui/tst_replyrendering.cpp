@@ -90,11 +90,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        Test::registerRunMetaTypes();
-    }
+    void initTestCase() { Test::initRunTestCase(); }
 
     void init() { m_fx = std::make_unique<Test::RunFixture>(); }
     void cleanup() { m_fx.reset(); }

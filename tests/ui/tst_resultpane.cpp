@@ -63,11 +63,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        Test::registerRunMetaTypes();
-    }
+    void initTestCase() { Test::initRunTestCase(); }
 
     void init() { m_fx = std::make_unique<Test::RunFixture>(BackendConfig()); }
     void cleanup() { m_fx.reset(); }

@@ -38,11 +38,7 @@ private:
     std::unique_ptr<Test::RunFixture> m_fx;
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        Test::registerRunMetaTypes();
-    }
+    void initTestCase() { Test::initRunTestCase(); }
 
     void init() { m_fx = std::make_unique<Test::RunFixture>(BackendConfig()); }
     void cleanup() { m_fx.reset(); }

@@ -44,6 +44,8 @@ struct Message {
         = QT_TRANSLATE_NOOP("Formwork::JsonParser", "unexpected end of input inside a number");
     static constexpr const char *endInLiteral
         = QT_TRANSLATE_NOOP("Formwork::JsonParser", "unexpected end of input inside true, false or null");
+    static constexpr const char *endInByteOrderMark
+        = QT_TRANSLATE_NOOP("Formwork::JsonParser", "unexpected end of input inside the byte order mark");
     static constexpr const char *invalidLiteral
         = QT_TRANSLATE_NOOP("Formwork::JsonParser", "invalid literal; expected true, false or null");
     static constexpr const char *leadingZero

@@ -269,9 +269,10 @@ void Parser::addScalarNode(qsizetype begin, qsizetype end, bool complete)
 Status Parser::run()
 {
     constexpr std::string_view byteOrderMark = "\xEF\xBB\xBF";
-    // A stream cut inside the byte order mark has not shown anything wrong yet.
-    if (m_mode == Mode::Partial && m_text.size() < byteOrderMark.size() && byteOrderMark.starts_with(m_text))
-        return Status::EndOfInput;
+    // Text cut inside the byte order mark: a stream has not shown anything wrong yet, and a whole
+    // document ended too early (as one cut inside a literal), not at a wrong character.
+    if (!m_text.empty() && m_text.size() < byteOrderMark.size() && byteOrderMark.starts_with(m_text))
+        return endOfInput(Message::endInByteOrderMark);
     if (m_text.starts_with(byteOrderMark))
         m_pos = 3;
     skipWhitespace();

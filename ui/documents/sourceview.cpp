@@ -30,6 +30,15 @@ namespace {
 
 constexpr int PointerRole = Qt::UserRole + 1;
 
+// Freeing a long document takes about as long as building it: not on the GUI thread. Without a
+// parent and a thread it may be deleted by a worker.
+void disposeDocument(QTextDocument *document)
+{
+    document->setParent(nullptr);
+    document->moveToThread(nullptr);
+    backgroundPool()->start([document] { delete document; });
+}
+
 } // namespace
 
 SourceView::SourceView(QWidget *parent)
@@ -130,7 +139,7 @@ void SourceView::loadInBackground(const QString &text)
         watcher->deleteLater();
         QTextDocument *document = watcher->result();
         if (generation != m_loadGeneration) {
-            document->deleteLater(); // another text came meanwhile
+            disposeDocument(document); // another text came meanwhile
             return;
         }
         m_loading = false;
@@ -163,13 +172,8 @@ void SourceView::adoptDocument(QTextDocument *document)
 {
     QTextDocument *old = m_text->document();
     m_text->setDocument(document);
-    if (old && old != document && old->parent() == m_text) {
-        // Freeing a long document takes as long as building it: not on the GUI thread. Without a
-        // parent and a thread it may be deleted by a worker.
-        old->setParent(nullptr);
-        old->moveToThread(nullptr);
-        backgroundPool()->start([old] { delete old; });
-    }
+    if (old && old != document && old->parent() == m_text)
+        disposeDocument(old);
 }
 
 void SourceView::clear()

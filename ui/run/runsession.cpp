@@ -27,6 +27,8 @@ RunSession::~RunSession()
     // chunk run (m_run) cancelled alone would start the next chunk.
     if (m_chunked) {
         m_chunked->disconnect(this);
+        for (const auto &running : m_chunkRuns)
+            running.first->disconnect(this);
         m_chunked->cancel();
     } else if (m_run) {
         m_run->disconnect(this);

@@ -32,6 +32,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTranslator>
@@ -278,7 +279,7 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i)
             document += paragraph.repeated(8) + QStringLiteral("\n\n"); // about 4,500 characters
         prepare(window, fake.baseUrl(), document);
-        QTRY_COMPARE(window.modelPicker()->currentModel().contextLength, 1024);
+        QTRY_COMPARE(window.modelPicker()->currentModel().contextLength, qint64(1024));
 
         RunController *controller = window.runController();
         QAction *split = controller->splitIntoChunksAction();
@@ -300,15 +301,23 @@ private Q_SLOTS:
         QCOMPARE(window.promptPane()->settings().chunking.mode, Formwork::ChunkingMode::Auto);
         QTRY_VERIFY(!split->isEnabled()); // chunking is on now
 
+        // Two chunks at a time by default, from Long documents' "At the same time".
+        auto *concurrency = window.findChild<QSpinBox *>(QStringLiteral("chunkConcurrencySpin"));
+        QVERIFY(concurrency);
+        QCOMPARE(concurrency->value(), 2);
+        int mostRunning = 0;
+        connect(window.runSession(), &RunSession::chunkProgressed, this,
+                [&] { mostRunning = std::max(mostRunning, window.runSession()->runningChunks()); });
         QSignalSpy finished(&window, &MainWindow::runFinished);
         controller->runAction()->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QCOMPARE(mostRunning, 2);
         RunSession *session = window.runSession();
         QVERIFY(session->isChunked());
         QVERIFY2(session->chunkCount() >= 2, qPrintable(QString::number(session->chunkCount())));
         QCOMPARE(session->state(), RunSession::State::Succeeded);
         const auto requests = fake.requestsTo("/api/chat");
-        QCOMPARE(requests.size(), session->chunkCount()); // one request per chunk, none for the whole
+        QCOMPARE(int(requests.size()), session->chunkCount()); // one request per chunk, none for the whole
         for (const auto &request : requests) {
             const std::string content = request.json["messages"].back()["content"].get<std::string>();
             QVERIFY(content.size() < std::size_t(document.size()) / 2);

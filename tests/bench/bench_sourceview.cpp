@@ -132,7 +132,7 @@ int main(int argc, char **argv)
     std::size_t spans = 0;
     for (const GroundedValue &v : grounding.values())
         spans += v.spans.size();
-    const auto ms = [](const std::vector<double> &v) { return QString::number(median(v), 'f', 1) + QStringLiteral(" ms"); };
+    const auto ms = [](const std::vector<double> &v) -> QString { return QString::number(median(v), 'f', 1) + QStringLiteral(" ms"); };
     out << "document: " << doc.size() << " characters, " << grounding.size() << " values, " << spans
         << " highlighted spans" << Qt::endl;
     out << "QPlainTextEdit::setPlainText on the GUI thread (the old setDocument): median " << ms(plain) << Qt::endl;

@@ -170,9 +170,13 @@ void SourceView::loadInBackground(const QString &text)
 
 void SourceView::adoptDocument(QTextDocument *document)
 {
+    // Asked before the swap: the view's first document belongs to its text control, which deletes
+    // it on the swap (it is small); the long ones are this view's, freed apart.
+    m_text->setExtraSelections({}); // their cursors point into the old document
     QTextDocument *old = m_text->document();
+    const bool ours = old && old != document && old->parent() == m_text;
     m_text->setDocument(document);
-    if (old && old != document && old->parent() == m_text)
+    if (ours)
         disposeDocument(old);
 }
 

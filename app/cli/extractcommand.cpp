@@ -17,6 +17,7 @@
 #include "llm/llmbackend.h"
 #include "llm/ollamabackend.h"
 #include "schema/schema.h"
+#include "store/chunkedrunrecorder.h"
 #include "store/historydatabase.h"
 #include "store/runrecorder.h"
 #include "store/runsettings.h"
@@ -223,7 +224,25 @@ struct ChunkedArguments {
     bool acceptInvalid = false;
     QString reportPath; // --html-report
     BackendApi api = BackendApi::Ollama; // for the report's settings
+    HistoryDatabase *history = nullptr; // open: the run is stored there as one run of chunks
+    QUrl endpoint; // for the history
 };
+
+// Stored as it goes, like a single run (one run, its chunks' attempts, the merged result); null
+// without a history.
+std::unique_ptr<ChunkedRunRecorder> recordChunkedRun(ChunkedExtraction &extraction, const ExtractionConfig &config,
+                                                     const ChunkedArguments &args, QTextStream &err)
+{
+    if (!args.history || !args.history->isOpen())
+        return nullptr;
+    auto recorder = std::make_unique<ChunkedRunRecorder>(
+        args.history, chunkedRunStart(config, extraction, args.api, args.endpoint));
+    QObject::connect(recorder.get(), &ChunkedRunRecorder::historyError, recorder.get(), [&err](const QString &message) {
+        err << QCoreApplication::translate("cli", "extract: the history was not written: %1").arg(message) << Qt::endl;
+    });
+    recorder->attach(&extraction);
+    return recorder;
+}
 
 // Each chunk's start and failure on stderr, its attempts' errors too, and every attempt to the
 // trace naming its chunk (with its grounding in whole-document offsets when asked).
@@ -328,6 +347,7 @@ int runChunked(LlmBackend *backend, const ExtractionConfig &config, const QStrin
     ChunkedExtraction extraction(backend, config, document, args.options);
     const int count = int(extraction.chunks().size());
     followChunks(extraction, config, document, args, trace, err);
+    const std::unique_ptr<ChunkedRunRecorder> recorder = recordChunkedRun(extraction, config, args, err);
     QEventLoop loop;
     QObject::connect(&extraction, &ChunkedExtraction::finished, &loop, &QEventLoop::quit);
     extraction.start();
@@ -570,6 +590,15 @@ int extractChunked(const QCommandLineParser &parser, const ExtractOptions &optio
     chunked.source = job.source;
     chunked.document = job.document;
     chunked.api = job.setup.api;
+    chunked.endpoint = job.setup.backend.baseUrl;
+    HistoryDatabase history;
+    if (!parser.isSet(options.noHistory)) {
+        if (const QString problem = history.open(historyPath(parser)); !problem.isEmpty())
+            err << problem << Qt::endl
+                << QCoreApplication::translate("cli", "extract: going on without storing the run.") << Qt::endl;
+        else
+            chunked.history = &history;
+    }
     return runChunked(backend, job.setup.config, job.prompt, chunked, job.trace.get(), out, err);
 }
 

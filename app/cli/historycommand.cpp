@@ -12,6 +12,8 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <algorithm>
+
 namespace Formwork {
 namespace Cli {
 
@@ -61,6 +63,10 @@ Json runJson(const StoredRun &run)
         out["check_failures"] = failures;
     if (!run.message.isEmpty())
         out["message"] = utf8(run.message);
+    // A run of chunks (issue 13): how many chunks it was split into.
+    if (const Json chunks = parsedOrText(run.chunksJson); chunks.is_object() && chunks.contains("chunks"))
+        out["chunk_count"] = std::count_if(chunks["chunks"].begin(), chunks["chunks"].end(),
+                                           [](const Json &chunk) { return chunk.value("pass", 0) == 0; });
     return out;
 }
 
@@ -81,13 +87,16 @@ int list(QCommandLineParser &parser, HistoryDatabase &history, QTextStream &out,
             out << compact(runJson(run)) << Qt::endl;
             continue;
         }
+        QString reference = run.reference.isEmpty() ? QStringLiteral("-") : run.reference;
+        if (const Json summary = runJson(run); summary.contains("chunk_count"))
+            reference = QCoreApplication::translate("cli", "%n chunk(s)", nullptr, summary["chunk_count"].get<int>());
         out << QStringLiteral("%1  %2  %3  %4  %5  %6")
                    .arg(run.id, 5)
                    .arg(run.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
                    .arg(run.status, -9)
                    .arg(run.model, -16)
                    .arg(QCoreApplication::translate("cli", "%n attempt(s)", nullptr, run.attemptCount), -11)
-                   .arg(run.reference.isEmpty() ? QStringLiteral("-") : run.reference)
+                   .arg(reference)
             << Qt::endl;
     }
     if (runs.isEmpty())
@@ -109,11 +118,15 @@ int show(const QString &idText, HistoryDatabase &history, QTextStream &out, QTex
     json["settings"] = parsedOrText(run->settingsJson);
     json["schema"] = parsedOrText(run->schemaJson);
     json["result"] = parsedOrText(run->resultJson);
+    if (!run->chunksJson.isEmpty())
+        json["chunks"] = parsedOrText(run->chunksJson);
     Json attempts = Json::array();
     for (const StoredAttempt &a : run->attempts) {
         Json attempt = Json::object();
         attempt["attempt"] = a.number;
         attempt["outcome"] = utf8(a.outcome);
+        if (a.chunk >= 0)
+            attempt["chunk"] = Json { { "index", a.chunk }, { "pass", a.chunkPass } };
         attempt["request"] = parsedOrText(QString::fromUtf8(a.requestJson));
         attempt["content"] = utf8(a.content);
         if (!a.thinking.isEmpty())

@@ -377,6 +377,51 @@ private Q_SLOTS:
         return list;
     }
 
+    // A run of chunks is stored as one run: its chunks' attempts, each naming its chunk, and the
+    // merged value as the result; `history list` names the chunks, `history show` lists them.
+    void chunkedRun_storedInTheHistoryWithItsChunks()
+    {
+        QVERIFY(serve(Json::array({ reply("{'people': [{'name': 'Ada Lovelace', 'age': 36}]}"),
+                                    reply("{'people': [{'name': 'Charles Babbage', 'age': '79'}]}"), // reasked
+                                    reply("{'people': [{'name': 'Charles Babbage', 'age': 79}]}"),
+                                    reply("{'people': [{'name': 'Grace Hopper', 'age': 85}]}") })));
+        const QString historyPath = m_dir.filePath(QStringLiteral("chunked-history.sqlite"));
+        const CliRun run = runCli(chunkedArgs({ QStringLiteral("--history"), historyPath }));
+        QCOMPARE(run.exitCode, 0);
+        qint64 id = 0;
+        {
+            Formwork::HistoryDatabase history;
+            QCOMPARE(history.open(historyPath), QString());
+            const QList<Formwork::StoredRun> runs = history.listRuns();
+            QCOMPARE(runs.size(), 1);
+            id = runs.constFirst().id;
+            const auto stored = history.run(id);
+            QVERIFY(stored.has_value());
+            QCOMPARE(stored->status, QStringLiteral("valid"));
+            QCOMPARE(stored->attempts.size(), 4);
+            QCOMPARE(stored->attempts.at(1).chunk, 1);
+            QCOMPARE(stored->attempts.at(1).outcome, QStringLiteral("schema-invalid"));
+            QCOMPARE(stored->attempts.at(2).chunk, 1);
+            QCOMPARE(stored->attempts.at(3).chunk, 2);
+            QCOMPARE_JSON(Json::parse(stored->resultJson.toStdString(), nullptr, false),
+                          Json::parse(run.standardOutput.toStdString(), nullptr, false));
+        }
+        const CliRun list = runCli({ QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--history"),
+                                     historyPath });
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY2(list.standardOutput.contains("4 attempt(s)") && list.standardOutput.contains("3 chunk(s)"),
+                 list.standardOutput.constData());
+        const CliRun show = runCli({ QStringLiteral("history"), QStringLiteral("show"), QString::number(id),
+                                     QStringLiteral("--history"), historyPath });
+        QCOMPARE(show.exitCode, 0);
+        const Json shown = Json::parse(show.standardOutput.toStdString(), nullptr, false);
+        QCOMPARE(shown["chunks"]["chunks"].size(), std::size_t(3));
+        QCOMPARE_JSON(shown["chunks"]["chunks"][1]["attempts"], Json::array({ 2, 3 }));
+        QCOMPARE_JSON(shown["chunks"]["chunks"][1]["status"], Json("valid"));
+        QCOMPARE_JSON(shown["attempt_list"][3]["chunk"]["index"], Json(2));
+        QCOMPARE_JSON(shown["settings"]["chunking"]["max_chars"], Json(200));
+    }
+
     void chunkedPasses_secondPassAddsTheMissedItemOnce()
     {
         QVERIFY(serve(Json::array({ reply("{'people': [{'name': 'Ada Lovelace', 'age': 36}]}"),

@@ -173,6 +173,64 @@ private Q_SLOTS:
         QCOMPARE_JSON(extraction.result().merged.value, parseQ("{'people': [{'name': 'Ada Lovelace', 'age': 36}]}"));
     }
 
+    void requiredTopLevelField_chunkNotReaskedButMergedValueFlagged()
+    {
+        // `title` is required at the root, `name` in each item. A chunk cannot see the title of
+        // the whole document: it is not asked for it (no reask, and the grammar of schema mode does
+        // not force one); the merged value is checked against the full schema and lacks it.
+        ExtractionConfig c = config();
+        c.schema = Schema::compile(parseQ("{'type': 'object', 'properties': {'title': {'type': 'string'}, 'people': "
+                                          "{'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'properties': "
+                                          "{'name': {'type': 'string'}}, 'required': ['name']}}}, "
+                                          "'required': ['title', 'people']}"))
+                       .value();
+        ChunkedExtraction extraction(m_backend.get(), c, document(), options(1));
+        m_fake->enqueueChat(reply("{'people': [{'name': 'Ada Lovelace'}]}"));
+        m_fake->enqueueChat(reply("{'people': []}")); // minItems of a top-level array: relaxed too
+        m_fake->enqueueChat(reply("{'people': [{}]}")); // an item without its name: reasked
+        m_fake->enqueueChat(reply("{'people': [{'name': 'Grace Hopper'}]}"));
+        QSignalSpy finished(&extraction, &ChunkedExtraction::finished);
+        extraction.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+
+        const ChunkedResult &result = extraction.result();
+        const auto requests = m_fake->requestsTo("/api/chat");
+        QCOMPARE(requests.size(), 4); // three chunks, one reask: the one inside an item
+        QCOMPARE(result.chunks[0].result.attempts.size(), 1);
+        QCOMPARE(result.chunks[1].result.attempts.size(), 1);
+        QCOMPARE(result.chunks[2].result.attempts.size(), 2);
+        // The chunks' requests carry the relaxed schema; the items keep their own `required`.
+        const Json &format = requests[0].json["format"];
+        QVERIFY(!format.contains("required"));
+        QVERIFY(!format["properties"]["people"].contains("minItems"));
+        QCOMPARE_JSON(format["properties"]["people"]["items"]["required"], parseQ("['name']"));
+
+        QVERIFY(result.hasValue);
+        QVERIFY(!result.success);
+        QCOMPARE(result.mergedErrors.size(), 1);
+        QCOMPARE(result.mergedErrors.first().keyword, QStringLiteral("required"));
+        QCOMPARE(result.mergedErrors.first().instancePath, QString());
+        QVERIFY2(result.mergedErrors.first().message.contains(QStringLiteral("title")),
+                 qPrintable(result.mergedErrors.first().message));
+        QVERIFY2(result.message.startsWith(QStringLiteral("the merged value is not valid")), qPrintable(result.message));
+        QCOMPARE(result.merged.value["people"].size(), std::size_t(2));
+    }
+
+    void chunkSchema_relaxesOnlyTheRoot()
+    {
+        const auto full = Schema::compile(parseQ("{'type': 'object', 'required': ['a'], 'properties': {'a': "
+                                                 "{'type': 'object', 'required': ['b'], 'minItems': 2}}}"));
+        const std::optional<Schema> chunk = chunkSchemaOf(full.value());
+        QVERIFY(chunk);
+        QVERIFY(chunk->isValid(parseQ("{}")));
+        QVERIFY(!chunk->isValid(parseQ("{'a': {}}"))); // a nested object's required stays
+        QVERIFY(!full.value().isValid(parseQ("{}")));
+        // Nothing to relax: the same schema.
+        const auto plain = Schema::compile(parseQ("{'type': 'object'}"));
+        QCOMPARE_JSON(chunkSchemaOf(plain.value())->document(), plain.value().document());
+        QVERIFY(!chunkSchemaOf(std::nullopt));
+    }
+
     void failingChunk_reportedAndTheOthersStillMerged()
     {
         ExtractionConfig c = config();

@@ -287,7 +287,7 @@ private Q_SLOTS:
             QVERIFY(db.open());
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
-            QCOMPARE(q.value(0).toInt(), 2);
+            QCOMPARE(q.value(0).toInt(), HistoryDatabase::SchemaVersion);
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("check"));
@@ -295,6 +295,65 @@ private Q_SLOTS:
         HistoryDatabase again;
         QCOMPARE(again.open(path), QString());
         QCOMPARE(again.run(1)->attempts.size(), 2);
+    }
+
+    void open_versionTwoFile_upgradedForRunsOfChunks()
+    {
+        // A history written before runs of chunks were stored (version 2, tests/data/history):
+        // its runs read as single runs; the upgraded file takes a run of chunks.
+        const QString fixture = Test::testDataPath(QStringLiteral("history/history-v2.sqlite"));
+        const QByteArray original = readAll(fixture);
+        QVERIFY(!original.isEmpty());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+        QVERIFY(QFile::copy(fixture, path));
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        {
+            HistoryDatabase history;
+            QCOMPARE(history.open(path), QString());
+            const auto single = history.run(2);
+            QVERIFY(single.has_value());
+            QCOMPARE(single->status, QStringLiteral("valid"));
+            QCOMPARE(single->judgePromptTokens, 11); // version 2's columns kept
+            QCOMPARE(single->chunksJson, QString());
+            QCOMPARE(single->attempts.size(), 1);
+            QCOMPARE(single->attempts.at(0).chunk, -1);
+            QCOMPARE(single->attempts.at(0).judgeWallMs, 150);
+            QCOMPARE(history.run(1)->attempts.size(), 2);
+
+            RunStart start;
+            start.model = QStringLiteral("m");
+            start.mode = QStringLiteral("schema");
+            const qint64 id = history.beginRun(start);
+            QVERIFY(id > 0);
+            AttemptRecord first;
+            first.number = 1;
+            first.outcome = AttemptOutcome::Valid;
+            AttemptRecord second = first;
+            second.number = 2;
+            QVERIFY(history.addChunkAttempt(id, first, 0, 0));
+            QVERIFY(history.addChunkAttempt(id, second, 1, 0));
+            QVERIFY(history.setRunChunks(id, QStringLiteral("{\"chunks\":[]}")));
+            const auto chunked = history.run(id);
+            QCOMPARE(chunked->attempts.at(1).chunk, 1);
+            QCOMPARE(chunked->attempts.at(1).chunkPass, 0);
+            QCOMPARE(chunked->chunksJson, QStringLiteral("{\"chunks\":[]}"));
+            QCOMPARE(chunked->attemptCount, 2);
+        }
+        QCOMPARE(readAll(fixture), original);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 3);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+        HistoryDatabase again;
+        QCOMPARE(again.open(path), QString());
+        QCOMPARE(again.listRuns().size(), 3);
     }
 
     void checkErrors_keepTheirKindSoftnessAndJudgeUsage()

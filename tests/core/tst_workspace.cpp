@@ -286,10 +286,12 @@ private Q_SLOTS:
         w.prompt.chunking.maxChars = 8000;
         w.prompt.chunking.overlapChars = 400;
         w.prompt.chunking.passes = 2;
+        w.prompt.chunking.concurrency = 3;
         w.prompt.chunking.mergeKey = QStringLiteral("id");
         const Json file = fileJson(serializeWorkspace(w));
         QCOMPARE(file["chunking"]["mode"].get<std::string>(), std::string("auto"));
         QCOMPARE(file["chunking"]["passes"].get<int>(), 2);
+        QCOMPARE(file["chunking"]["concurrency"].get<int>(), 3);
         auto back = parseWorkspace(serializeWorkspace(w), QString());
         QVERIFY(back);
         QVERIFY(back->prompt.chunking == w.prompt.chunking);

@@ -9,9 +9,13 @@
 #include "jsoncompare.h"
 #include "runtestsupport.h"
 #include "schema/schema.h"
+#include "store/historydatabase.h"
+#include "timeline/attempttimelinemodel.h"
 
+#include <QAbstractItemModelTester>
 #include <QLabel>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 using namespace Formwork;
 using namespace Formwork::Ui;
@@ -48,6 +52,31 @@ private:
         o.chunking = { 200, 30 };
         o.merge.itemKey = QStringLiteral("name");
         return o;
+    }
+
+    // Replies by the chunk a request holds (whatever order the requests come in): chunk 1 (Ada)
+    // after `adaDelayMs`, chunk 2 (Babbage) invalid first and valid when reasked, chunk 3 (Grace).
+    void routeByChunk(int adaDelayMs = 0)
+    {
+        m_fx->fake->setChatResponder([adaDelayMs](const Test::RecordedRequest &request) -> std::optional<FakeReply> {
+            QString text; // the first user message holds the chunk; a reask adds another
+            int users = 0;
+            for (const nlohmann::ordered_json &message : request.json["messages"]) {
+                if (message["role"] != "user")
+                    continue;
+                if (users++ == 0)
+                    text = QString::fromStdString(message["content"].get<std::string>());
+            }
+            const bool reask = users > 1;
+            if (text.contains(QStringLiteral("Grace Hopper")))
+                return reply("{'people': [{'name': 'Grace Hopper', 'age': 85}]}");
+            if (text.contains(QStringLiteral("Charles Babbage")))
+                return reask ? reply("{'people': [{'name': 'Charles Babbage', 'age': 79}]}")
+                             : reply("{'people': [{'name': 'Charles Babbage', 'age': '79'}]}");
+            FakeReply ada = reply("{'people': [{'name': 'Ada Lovelace', 'age': 36}]}");
+            ada.firstByteDelayMs = adaDelayMs;
+            return ada;
+        });
     }
 
     bool runChunked(RunSession &session, const ChunkedExtractionOptions &o = options())
@@ -173,6 +202,141 @@ private Q_SLOTS:
         QVERIFY(runChunked(session));
         QCOMPARE(session.resumedChunks(), 0);
         QCOMPARE(m_fx->fake->requestsTo("/api/chat").size(), 7);
+    }
+
+    void concurrency_chunksRunTogether_attemptsNumberedAsTheyFinishEachNamingItsChunk()
+    {
+        routeByChunk(400); // chunk 1's reply comes last
+        ChunkedExtractionOptions o = options();
+        o.concurrency = 2;
+        RunSession session;
+        AttemptTimelineModel timeline(&session);
+        QAbstractItemModelTester tester(&timeline, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        int mostRunning = 0;
+        int requestsAtFirstEnd = 0;
+        connect(&session, &RunSession::chunkProgressed, this,
+                [&] { mostRunning = std::max(mostRunning, session.runningChunks()); });
+        connect(&session, &RunSession::attemptFinished, this, [&] {
+            if (requestsAtFirstEnd == 0)
+                requestsAtFirstEnd = int(m_fx->fake->requestsTo("/api/chat").size());
+        });
+        QVERIFY(runChunked(session, o));
+        QCOMPARE(session.state(), RunSession::State::Succeeded);
+        QCOMPARE(mostRunning, 2);
+        QCOMPARE(requestsAtFirstEnd, 2); // chunks 1 and 2 were both asked before either ended
+        QCOMPARE(m_fx->fake->requestsTo("/api/chat").size(), 4); // 3 chunks, 1 reask
+        // Four attempts numbered 1..4 in the order they ended, each naming its own chunk.
+        QCOMPARE(session.attempts().size(), 4);
+        QList<int> chunks;
+        for (int i = 0; i < 4; ++i) {
+            const AttemptRecord &a = session.attempts().at(i);
+            QCOMPARE(a.number, i + 1);
+            const int chunk = session.attemptChunk(a.number).first;
+            chunks.append(chunk);
+            QVERIFY2(a.notes.first().startsWith(QStringLiteral("chunk %1/3, its attempt").arg(chunk + 1)),
+                     qPrintable(a.notes.first()));
+            QCOMPARE(timeline.data(timeline.index(i, AttemptTimelineModel::NumberColumn)).toString(),
+                     QStringLiteral("#%1 \u00b7 chunk %2").arg(i + 1).arg(chunk + 1));
+        }
+        QCOMPARE(chunks.count(0), 1);
+        QCOMPARE(chunks.count(1), 2);
+        QCOMPARE(chunks.count(2), 1);
+        QVERIFY(chunks.indexOf(0) > chunks.indexOf(1)); // chunk 1 ended after chunk 2's first attempt
+        QCOMPARE(session.attempts().at(chunks.lastIndexOf(1)).notes.first(), QStringLiteral("chunk 2/3, its attempt 2"));
+        QCOMPARE(timeline.rowCount(), 4);
+        QCOMPARE(session.result().value["people"].size(), std::size_t(3));
+        QCOMPARE(session.runningChunks(), 0);
+    }
+
+    void concurrency_cancelStopsEveryRunningChunk()
+    {
+        FakeReply stalled = FakeReply::text({ q("{'people': [") });
+        stalled.stallMidStream = true;
+        m_fx->fake->enqueueChat(stalled);
+        m_fx->fake->enqueueChat(stalled);
+        ChunkedExtractionOptions o = options();
+        o.concurrency = 2;
+        RunSession session;
+        QSignalSpy finished(&session, &RunSession::finished);
+        session.startChunked(m_fx->backend.get(), config(), document(), o);
+        QTRY_COMPARE_WITH_TIMEOUT(m_fx->fake->requestsTo("/api/chat").size(), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_fx->fake->openConnections(), 2, 10000);
+        QCOMPARE(session.runningChunks(), 2);
+        session.cancel();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(session.result().reason, RunFailureReason::Cancelled);
+        QVERIFY(Test::settleNetwork(&m_fx->nam));
+        QTRY_COMPARE_WITH_TIMEOUT(m_fx->fake->openConnections(), 0, 10000); // both requests aborted
+        QCOMPARE(m_fx->fake->requestsTo("/api/chat").size(), 2); // chunk 3 never started
+        QCOMPARE(session.runningChunks(), 0);
+        QVERIFY(!session.isRunning());
+    }
+
+    void history_chunkedRunStoredAsOneRunAndShownAgainWithItsChunks()
+    {
+        routeByChunk();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+        RunSession session;
+        session.setHistoryPath(path);
+        QSignalSpy recorded(&session, &RunSession::recorded);
+        QVERIFY(runChunked(session));
+        QCOMPARE(recorded.count(), 1);
+        const qint64 id = recorded.first().first().toLongLong();
+        QCOMPARE(session.historyRunId(), id);
+
+        HistoryDatabase history;
+        QCOMPARE(history.open(path), QString());
+        const auto stored = history.run(id);
+        QVERIFY(stored.has_value());
+        QCOMPARE(stored->status, QStringLiteral("valid"));
+        QCOMPARE(stored->attempts.size(), 4);
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(stored->attempts.at(i).number, i + 1);
+            QCOMPARE(stored->attempts.at(i).chunk, session.attemptChunk(i + 1).first);
+        }
+        QCOMPARE_JSON(nlohmann::ordered_json::parse(stored->resultJson.toStdString()), session.result().value);
+        const auto chunks = nlohmann::ordered_json::parse(stored->chunksJson.toStdString());
+        QCOMPARE(chunks["chunks"].size(), std::size_t(3));
+        QCOMPARE(chunks["conflicts"].size(), std::size_t(0));
+        QVERIFY(stored->inputJson.contains(QStringLiteral("Grace Hopper"))); // the whole document
+
+        // Reopened from the history: the same attempts, each naming its chunk; chunk attempts that
+        // were valid (without the root's required member) replay as valid.
+        RunSession shown;
+        AttemptTimelineModel timeline(&shown);
+        QVERIFY(shown.showStored(*stored));
+        QCOMPARE(shown.attempts().size(), 4);
+        QCOMPARE(shown.attemptChunk(2).first, session.attemptChunk(2).first);
+        QCOMPARE(timeline.data(timeline.index(3, AttemptTimelineModel::NumberColumn)).toString(),
+                 QStringLiteral("#4 \u00b7 chunk %1").arg(session.attemptChunk(4).first + 1));
+        int valid = 0;
+        for (const AttemptRecord &a : shown.attempts())
+            valid += a.isValid() ? 1 : 0;
+        QCOMPARE(valid, 3);
+    }
+
+    void requiredTopLevelMember_chunksNotReasked_mergedResultShowsTheError()
+    {
+        for (int i = 0; i < 3; ++i)
+            m_fx->fake->enqueueChat(reply("{'people': []}"));
+        ExtractionConfig c = config();
+        c.schema = Schema::compile(parseQ("{'type': 'object', 'properties': {'title': {'type': 'string'}, "
+                                          "'people': {'type': 'array'}}, 'required': ['title']}"))
+                       .value();
+        RunSession session;
+        ResultPane result(&session);
+        QSignalSpy finished(&session, &RunSession::finished);
+        session.startChunked(m_fx->backend.get(), c, document(), options());
+        QVERIFY(finished.wait(20000) || finished.count() == 1);
+        QCOMPARE(m_fx->fake->requestsTo("/api/chat").size(), 3); // no chunk was reasked for the title
+        QCOMPARE(session.state(), RunSession::State::Failed);
+        QCOMPARE(session.chunkedResult()->mergedErrors.size(), 1);
+        // Shown as an error of the merged value, beside the conflicts, and in the warnings.
+        auto *notes = result.findChild<QLabel *>(QStringLiteral("resultConflicts"));
+        QVERIFY(notes);
+        QVERIFY2(notes->text().contains(QStringLiteral("title")), qPrintable(notes->text()));
+        QVERIFY(session.warnings().last().startsWith(QStringLiteral("merged value: ")));
     }
 
     void recallPasses_statusNamesThePass()

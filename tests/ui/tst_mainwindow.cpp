@@ -7,6 +7,8 @@
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/runcontroller.h"
 #include "mainwindow/workspacecontroller.h"
+#include "picker/advisorbutton.h"
+#include "picker/capabilityadvisor.h"
 #include "picker/modelpickerpane.h"
 #include "picker/serverconnection.h"
 #include "prompt/promptpane.h"
@@ -30,6 +32,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTranslator>
@@ -209,6 +212,7 @@ private Q_SLOTS:
         settings.chunking.mode = Formwork::ChunkingMode::Always;
         settings.chunking.maxChars = 200;
         settings.chunking.overlapChars = 0;
+        settings.chunking.concurrency = 1; // one chunk after another: the replies come in chunk order
         window.promptPane()->setSettings(settings);
         auto *combo = window.findChild<QComboBox *>(QStringLiteral("chunkingCombo"));
         QVERIFY(combo);
@@ -246,6 +250,78 @@ private Q_SLOTS:
         for (QAction *menu : window.menuBar()->actions())
             inMenu = inMenu || (menu->menu() && menu->menu()->actions().contains(split));
         QVERIFY(inMenu);
+    }
+
+    // The capability advisor on a real overflow (issue 13): the model's context (1024 tokens, from
+    // /api/show) is smaller than the document; the advisor says so and offers Split into Chunks,
+    // which turns Long documents to auto; Run then splits the document into chunks that fit and
+    // asks the server once per chunk.
+    void advisor_contextOverflow_offersSplitIntoChunks_whichRunsChunked()
+    {
+        FakeOllama fake;
+        QVERIFY(fake.listen());
+        QByteArray tags = readTestData(QStringLiteral("llm/tags-new.json"));
+        tags.replace("\"context_length\": 131072", "\"context_length\": 1024");
+        fake.setTagsJson(tags);
+        fake.setShowJson(QStringLiteral("llama3.2:latest"),
+                         QByteArrayLiteral("{\"details\":{\"family\":\"llama\",\"parameter_size\":\"3.2B\"},"
+                                           "\"model_info\":{\"general.architecture\":\"llama\","
+                                           "\"llama.context_length\":1024},\"capabilities\":[\"completion\",\"tools\"]}"));
+        fake.setChatResponder([](const Formwork::Test::RecordedRequest &) -> std::optional<FakeReply> {
+            return FakeReply::text({ QStringLiteral("{\"name\": \"Ada\", \"age\": 36}") });
+        });
+
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString paragraph = QStringLiteral("Ada is 36 years old and writes programs for the engine. ");
+        QString document;
+        for (int i = 0; i < 10; ++i)
+            document += paragraph.repeated(8) + QStringLiteral("\n\n"); // about 4,500 characters
+        prepare(window, fake.baseUrl(), document);
+        QTRY_COMPARE(window.modelPicker()->currentModel().contextLength, qint64(1024));
+
+        RunController *controller = window.runController();
+        QAction *split = controller->splitIntoChunksAction();
+        const auto overflow = [controller] {
+            for (const Advice &advice : controller->advisorButton()->advice())
+                if (advice.id == Advice::Id::ContextExceeded)
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY(overflow());
+        QTRY_VERIFY(split->isEnabled());
+        // Offered in the advisor's popup, as a button that triggers it.
+        controller->advisorButton()->showPopup();
+        auto *button = controller->advisorButton()->popup()->findChild<QAbstractButton *>(
+            QStringLiteral("actionSplitIntoChunksButton"));
+        QVERIFY(button);
+        QTRY_VERIFY(button->isVisible());
+        button->click();
+        QCOMPARE(window.promptPane()->settings().chunking.mode, Formwork::ChunkingMode::Auto);
+        QTRY_VERIFY(!split->isEnabled()); // chunking is on now
+
+        // Two chunks at a time by default, from Long documents' "At the same time".
+        auto *concurrency = window.findChild<QSpinBox *>(QStringLiteral("chunkConcurrencySpin"));
+        QVERIFY(concurrency);
+        QCOMPARE(concurrency->value(), 2);
+        int mostRunning = 0;
+        connect(window.runSession(), &RunSession::chunkProgressed, this,
+                [&] { mostRunning = std::max(mostRunning, window.runSession()->runningChunks()); });
+        QSignalSpy finished(&window, &MainWindow::runFinished);
+        controller->runAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QCOMPARE(mostRunning, 2);
+        RunSession *session = window.runSession();
+        QVERIFY(session->isChunked());
+        QVERIFY2(session->chunkCount() >= 2, qPrintable(QString::number(session->chunkCount())));
+        QCOMPARE(session->state(), RunSession::State::Succeeded);
+        const auto requests = fake.requestsTo("/api/chat");
+        QCOMPARE(int(requests.size()), session->chunkCount()); // one request per chunk, none for the whole
+        for (const auto &request : requests) {
+            const std::string content = request.json["messages"].back()["content"].get<std::string>();
+            QVERIFY(content.size() < std::size_t(document.size()) / 2);
+        }
     }
 
     // The window probes each server it connects to and builds requests for it: llama-server

@@ -122,6 +122,50 @@ private Q_SLOTS:
         QTRY_VERIFY(highlighted().contains(QStringLiteral("Charles Babbage")));
     }
 
+    // A long document is laid out off the GUI thread: setDocument() returns at once, grounding and
+    // a selection given meanwhile are applied when the text arrives, and a text replaced while it
+    // was being laid out never shows.
+    void longDocument_laidOutInTheBackground_groundingAndSelectionWaitForIt()
+    {
+        QString doc;
+        for (int i = 0; doc.size() < SourceView::BackgroundChars + 1000; ++i)
+            doc += QStringLiteral("Line %1 says nothing of note.\n").arg(i);
+        const qsizetype babbage = doc.size();
+        doc += QStringLiteral("The end was written by Charles Babbage.\n");
+        SourceView view;
+        view.resize(500, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy shown(&view, &SourceView::documentShown);
+
+        view.setDocument(QStringLiteral("an earlier text ") + doc); // replaced before it is shown
+        view.setDocument(doc);
+        QVERIFY(view.isLoading());
+        QCOMPARE(view.document(), doc);
+        QVERIFY(view.textView()->toPlainText().isEmpty());
+        QVERIFY(!view.textView()->placeholderText().isEmpty());
+        view.setGrounding(Grounder(doc).ground(Json::parse("{\"b\": \"Charles Babbage\"}")));
+        QVERIFY(view.selectPointer(QStringLiteral("/b")));
+        QVERIFY(view.textView()->extraSelections().isEmpty());
+
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+        QVERIFY(!view.isLoading());
+        QCOMPARE(view.textView()->toPlainText(), doc);
+        QVERIFY(view.textView()->placeholderText().isEmpty());
+        QCOMPARE(view.textView()->textCursor().selectedText(), QStringLiteral("Charles Babbage"));
+        QCOMPARE(view.textView()->textCursor().selectionStart(), int(babbage) + 23);
+        QTRY_COMPARE(view.textView()->extraSelections().size(), 1);
+        QCOMPARE(view.pointerAt(babbage + 25), QStringLiteral("/b"));
+        QTest::qWait(50);
+        QCOMPARE(shown.count(), 1); // the replaced text never arrived
+
+        // Back to a short text: shown at once.
+        view.setDocument(QStringLiteral("short"));
+        QVERIFY(!view.isLoading());
+        QCOMPARE(view.textView()->toPlainText(), QStringLiteral("short"));
+        QCOMPARE(shown.count(), 2);
+    }
+
     void absentValue_listedAndFlaggedNotHighlighted()
     {
         const QString doc = letter();

@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "documents/sourceview.h"
 
+#include "common/backgroundwork.h"
 #include "highlighting/colormix.h"
 
 #include <QEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QMouseEvent>
+#include <QFutureWatcher>
+#include <QPlainTextDocumentLayout>
 #include <QPlainTextEdit>
+#include <QThread>
+#include <QtConcurrent>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QStyle>
@@ -24,6 +29,15 @@ namespace Ui {
 namespace {
 
 constexpr int PointerRole = Qt::UserRole + 1;
+
+// Freeing a long document takes about as long as building it: not on the GUI thread. Without a
+// parent and a thread it may be deleted by a worker.
+void disposeDocument(QTextDocument *document)
+{
+    document->setParent(nullptr);
+    document->moveToThread(nullptr);
+    backgroundPool()->start([document] { delete document; });
+}
 
 } // namespace
 
@@ -58,20 +72,112 @@ SourceView::SourceView(QWidget *parent)
     clear();
 }
 
-SourceView::~SourceView() = default;
+SourceView::~SourceView()
+{
+    // Documents still being laid out are freed when they arrive (a watcher done with its
+    // document has no parent any more).
+    for (auto *watcher : findChildren<QFutureWatcher<QTextDocument *> *>(Qt::FindDirectChildrenOnly)) {
+        watcher->disconnect(this);
+        watcher->future().then(QtFuture::Launch::Sync, [](QTextDocument *document) { document->deleteLater(); });
+    }
+}
 
 void SourceView::setDocument(const QString &text)
 {
     m_grounding = Grounding();
     m_spans.clear();
-    m_text->setPlainText(text);
+    m_document = text;
+    m_pendingPointer.clear();
+    ++m_loadGeneration; // a layout still under way is for another text
+    if (text.size() >= BackgroundChars) {
+        loadInBackground(text);
+        return;
+    }
+    m_loading = false;
+    showText(text);
+    Q_EMIT documentShown();
+}
+
+// A short text: set here, into a document of the view's own.
+void SourceView::showText(const QString &text)
+{
+    m_text->setPlaceholderText(QString());
+    if (m_text->document()->parent() == m_text) {
+        // The last long document was ours: a fresh small one instead, the long one freed apart.
+        auto *document = new QTextDocument(m_text);
+        document->setDocumentLayout(new QPlainTextDocumentLayout(document));
+        document->setUndoRedoEnabled(false);
+        document->setPlainText(text);
+        adoptDocument(document);
+    } else {
+        m_text->setPlainText(text);
+    }
     applyHighlights();
     fillLists();
 }
 
-QString SourceView::document() const
+// Setting a multi-megabyte text on the GUI thread took most of a second (the text into blocks,
+// then a layout per block). A QTextDocument may be built in another thread and moved to this one;
+// what is left here is the view taking it over (a pass over the blocks, measured by
+// tests/bench/bench_sourceview).
+void SourceView::loadInBackground(const QString &text)
 {
-    return m_text->toPlainText();
+    m_loading = true;
+    auto *empty = new QTextDocument(m_text);
+    empty->setDocumentLayout(new QPlainTextDocumentLayout(empty));
+    adoptDocument(empty);
+    m_text->setPlaceholderText(tr("Laying out the document (%1 characters)\u2026").arg(text.size()));
+    applyHighlights();
+    fillLists();
+    const quint64 generation = m_loadGeneration;
+    QThread *guiThread = thread();
+    const QFont font = m_text->font();
+    const QTextOption option = m_text->document()->defaultTextOption();
+    auto *watcher = new QFutureWatcher<QTextDocument *>(this);
+    connect(watcher, &QFutureWatcher<QTextDocument *>::finished, this, [this, watcher, generation] {
+        watcher->setParent(nullptr);
+        watcher->deleteLater();
+        QTextDocument *document = watcher->result();
+        if (generation != m_loadGeneration) {
+            disposeDocument(document); // another text came meanwhile
+            return;
+        }
+        m_loading = false;
+        m_text->setPlaceholderText(QString());
+        document->setParent(m_text);
+        adoptDocument(document);
+        placeSpans();
+        applyHighlights();
+        fillLists();
+        if (!m_pendingPointer.isEmpty())
+            selectPointer(std::exchange(m_pendingPointer, QString()));
+        Q_EMIT documentShown();
+    });
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), [text, font, option, guiThread] {
+        auto *document = new QTextDocument;
+        document->setUndoRedoEnabled(false);
+        document->setDefaultFont(font);
+        document->setDefaultTextOption(option);
+        document->setDocumentLayout(new QPlainTextDocumentLayout(document));
+        document->setPlainText(text);
+        // Each block's QTextLayout made here: the view's first layout then only resets them.
+        for (QTextBlock block = document->begin(); block.isValid(); block = block.next())
+            block.layout();
+        document->moveToThread(guiThread);
+        return document;
+    }));
+}
+
+void SourceView::adoptDocument(QTextDocument *document)
+{
+    // Asked before the swap: the view's first document belongs to its text control, which deletes
+    // it on the swap (it is small); the long ones are this view's, freed apart.
+    m_text->setExtraSelections({}); // their cursors point into the old document
+    QTextDocument *old = m_text->document();
+    const bool ours = old && old != document && old->parent() == m_text;
+    m_text->setDocument(document);
+    if (ours)
+        disposeDocument(old);
 }
 
 void SourceView::clear()
@@ -90,7 +196,19 @@ QString SourceView::fieldOf(const QString &pointer)
 void SourceView::setGrounding(const Grounding &grounding)
 {
     m_grounding = grounding;
+    placeSpans();
+    assignColors();
+    applyHighlights();
+    fillLists();
+}
+
+// The spans that lie in the text shown, sorted; none while a long text is still being laid out.
+void SourceView::placeSpans()
+{
     m_spans.clear();
+    m_longestSpan = 0;
+    if (m_loading)
+        return;
     const qsizetype length = m_text->document()->characterCount() - 1; // without the final separator
     for (std::size_t i = 0; i < m_grounding.values().size(); ++i)
         for (const TextSpan &span : m_grounding.values()[i].spans)
@@ -98,12 +216,8 @@ void SourceView::setGrounding(const Grounding &grounding)
                 m_spans.push_back({ span, i });
     std::sort(m_spans.begin(), m_spans.end(),
               [](const PlacedSpan &a, const PlacedSpan &b) { return a.span.begin < b.span.begin; });
-    m_longestSpan = 0;
     for (const PlacedSpan &placed : m_spans)
         m_longestSpan = std::max(m_longestSpan, placed.span.end - placed.span.begin);
-    assignColors();
-    applyHighlights();
-    fillLists();
 }
 
 // One hue per field, turned from the palette's highlight colour by the golden angle so that
@@ -205,7 +319,7 @@ void SourceView::fillLists()
     }
     m_ungrounded->setVisible(m_ungrounded->count() > 0);
     if (m_grounding.isEmpty()) {
-        m_summary->setText(m_text->document()->isEmpty() ? QString() : tr("No values to look for in the source."));
+        m_summary->setText(m_document.isEmpty() ? QString() : tr("No values to look for in the source."));
         return;
     }
     const qsizetype missing = m_grounding.size() - found;
@@ -237,6 +351,10 @@ bool SourceView::selectPointer(const QString &pointer)
     const GroundedValue *v = m_grounding.find(pointer.toStdString());
     if (!v || v->spans.empty())
         return false;
+    if (m_loading) {
+        m_pendingPointer = pointer; // selected when the text arrives
+        return true;
+    }
     const TextSpan span = v->spans.front();
     const qsizetype length = m_text->document()->characterCount() - 1;
     if (span.end > length)

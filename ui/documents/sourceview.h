@@ -13,6 +13,7 @@ class QLabel;
 class QListWidget;
 class QListWidgetItem;
 class QPlainTextEdit;
+class QTextDocument;
 
 namespace Formwork {
 namespace Ui {
@@ -32,9 +33,15 @@ public:
     explicit SourceView(QWidget *parent = nullptr);
     ~SourceView() override;
 
-    // Shows `text` and forgets the grounding (its spans belong to another text).
+    // Shows `text` and forgets the grounding (its spans belong to another text). A long text
+    // (BackgroundChars or more) is laid out on a worker thread: the view says "Laying out..."
+    // until it arrives (documentShown()); grounding and selectPointer() given meanwhile wait for it.
     void setDocument(const QString &text);
-    QString document() const;
+    QString document() const { return m_document; }
+    // A long document is being laid out in the background.
+    bool isLoading() const { return m_loading; }
+    // Texts this long or longer are laid out off the GUI thread (about 20 ms of GUI time at once).
+    static constexpr qsizetype BackgroundChars = 128 * 1024;
     // Highlights the values; spans are UTF-16 offsets into document(). Spans outside it are ignored.
     void setGrounding(const Grounding &grounding);
     const Grounding &grounding() const { return m_grounding; }
@@ -57,6 +64,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void pointerClicked(const QString &pointer);
+    // The text of the last setDocument() is in the view (at once for a short one).
+    void documentShown();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -74,7 +83,16 @@ private:
     void fillLists();
     void assignColors();
     void activateItem(QListWidgetItem *item);
+    void showText(const QString &text);
+    void loadInBackground(const QString &text);
+    // Shows `document` (made on a worker thread, now in this thread) instead of the current one.
+    void adoptDocument(QTextDocument *document);
+    void placeSpans();
 
+    QString m_document;
+    bool m_loading = false;
+    quint64 m_loadGeneration = 0;
+    QString m_pendingPointer; // selectPointer() while loading
     QLabel *m_summary;
     QPlainTextEdit *m_text;
     QListWidget *m_ungrounded;

@@ -69,6 +69,7 @@ RunController::RunController(RunSession *session, const Panes &panes, QWidget *w
     connect(m_session, &RunSession::chunkProgressed, this, &RunController::updateStatus);
     connect(m_session, &RunSession::chunkProgressed, this, &RunController::updateChunkProgress);
     connect(m_session, &RunSession::attemptFinished, this, &RunController::updateChunkProgress);
+    connect(m_session, &RunSession::attemptStarted, this, &RunController::updateChunkProgress);
     connect(m_session, &RunSession::stateChanged, this, &RunController::updateChunkProgress);
     connect(m_session, &RunSession::cleared, this, &RunController::updateChunkProgress);
 
@@ -231,7 +232,10 @@ void RunController::updateChunkProgress()
     const int passes = std::max(m_session->chunkPasses(), 1);
     m_chunkProgress->setRange(0, m_session->chunkCount() * passes);
     m_chunkProgress->setValue(m_session->chunksDone());
-    const QString chunk = tr("chunk %1/%2").arg(std::max(m_session->liveChunk(), 1)).arg(m_session->chunkCount());
+    QString chunk = tr("chunk %1/%2").arg(std::max(m_session->liveChunk(), 1)).arg(m_session->chunkCount());
+    // Chunks run options.concurrency at a time: say how many are under way.
+    if (const int running = m_session->runningChunks(); running > 1)
+        chunk = tr("%1 · %2 at once").arg(chunk).arg(running);
     m_chunkProgress->setFormat(passes > 1 ? tr("pass %1/%2 · %3").arg(std::max(m_session->chunkPass(), 1)).arg(passes).arg(chunk)
                                           : chunk);
 }

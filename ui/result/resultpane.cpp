@@ -238,7 +238,9 @@ void ResultPane::showFromSession()
 void ResultPane::showValue()
 {
     const AttemptRecord *source = valueAttemptOf(*m_session);
-    const QList<ValidationError> errors = source && m_session->isAccepted() ? source->errors : QList<ValidationError>();
+    QList<ValidationError> errors = source && m_session->isAccepted() ? source->errors : QList<ValidationError>();
+    if (const ChunkedResult *chunked = m_session->chunkedResult())
+        errors = chunked->mergedErrors; // the merged value's own errors, not a chunk attempt's
     m_model->setValue(m_session->result().value, errors);
     const QModelIndex root = m_model->index(0, 0);
     m_tree->expand(root);
@@ -253,18 +255,31 @@ void ResultPane::showValue()
     updateActions();
 }
 
-// Conflicts between chunks are shown with the merged value, never hidden.
+// Conflicts between chunks are shown with the merged value, never hidden; so are the errors of the
+// merged value against the full schema (a required member no chunk found: the chunks were not asked
+// for it, chunkSchemaOf()), even when the failed run's value is not shown.
 void ResultPane::updateConflicts()
 {
     const ChunkedResult *chunked = m_session->chunkedResult();
-    if (!chunked || chunked->merged.conflicts.empty() || m_model->rowCount(QModelIndex()) == 0) {
+    const bool conflicts = chunked && !chunked->merged.conflicts.empty() && m_model->rowCount(QModelIndex()) > 0;
+    const bool errors = chunked && !chunked->mergedErrors.isEmpty();
+    if (!conflicts && !errors) {
         m_conflicts->clear();
         m_conflicts->hide();
         return;
     }
-    QStringList lines { tr("%n conflict(s) between chunks:", nullptr, int(chunked->merged.conflicts.size())) };
-    for (const MergeConflict &conflict : chunked->merged.conflicts)
-        lines.append(QStringLiteral("\u2022 ") + mergeConflictText(conflict));
+    QStringList lines;
+    if (errors) {
+        lines.append(tr("The merged value does not match the schema (%n error(s)):", nullptr,
+                        int(chunked->mergedErrors.size())));
+        for (const ValidationError &error : chunked->mergedErrors)
+            lines.append(QStringLiteral("\u2022 ") + error.text());
+    }
+    if (conflicts) {
+        lines.append(tr("%n conflict(s) between chunks:", nullptr, int(chunked->merged.conflicts.size())));
+        for (const MergeConflict &conflict : chunked->merged.conflicts)
+            lines.append(QStringLiteral("\u2022 ") + mergeConflictText(conflict));
+    }
     m_conflicts->setText(lines.join(u'\n'));
     QPalette labelPalette = palette();
     labelPalette.setColor(QPalette::WindowText, m_model->errorColor());

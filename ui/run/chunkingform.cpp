@@ -15,6 +15,7 @@ namespace Ui {
 namespace {
 constexpr int MaxChunkChars = 10 * 1000 * 1000;
 constexpr int MaxPasses = 10;
+constexpr int MaxConcurrency = 16;
 } // namespace
 
 ChunkingForm::ChunkingForm(QWidget *parent)
@@ -23,6 +24,7 @@ ChunkingForm::ChunkingForm(QWidget *parent)
     , m_chars(new QSpinBox(this))
     , m_overlap(new QSpinBox(this))
     , m_passes(new QSpinBox(this))
+    , m_concurrency(new QSpinBox(this))
     , m_mergeKey(new QLineEdit(this))
 {
     setObjectName(QStringLiteral("chunkingForm"));
@@ -57,6 +59,12 @@ ChunkingForm::ChunkingForm(QWidget *parent)
                             "passes after the first add only items not found before; they never change a value "
                             "an earlier pass gave."));
 
+    m_concurrency->setObjectName(QStringLiteral("chunkConcurrencySpin"));
+    m_concurrency->setRange(1, MaxConcurrency);
+    m_concurrency->setToolTip(tr("How many chunks are extracted at the same time. The server must serve that many "
+                                 "requests at once to gain from it (Ollama: OLLAMA_NUM_PARALLEL; llama-server: "
+                                 "--parallel); otherwise they wait in its queue. Cancel stops them all."));
+
     m_mergeKey->setObjectName(QStringLiteral("mergeKeyEdit"));
     m_mergeKey->setPlaceholderText(tr("equal items are one item"));
     m_mergeKey->setToolTip(tr("When merging the chunks, array items with the same value of this member (e.g. id or "
@@ -69,6 +77,7 @@ ChunkingForm::ChunkingForm(QWidget *parent)
     form->addRow(tr("Chunk si&ze:"), m_chars);
     form->addRow(tr("O&verlap:"), m_overlap);
     form->addRow(tr("Recall &passes:"), m_passes);
+    form->addRow(tr("At the same &time:"), m_concurrency);
     form->addRow(tr("Merge &key:"), m_mergeKey);
 
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
@@ -78,6 +87,7 @@ ChunkingForm::ChunkingForm(QWidget *parent)
     connect(m_chars, &QSpinBox::valueChanged, this, &ChunkingForm::onEdited);
     connect(m_overlap, &QSpinBox::valueChanged, this, &ChunkingForm::onEdited);
     connect(m_passes, &QSpinBox::valueChanged, this, &ChunkingForm::onEdited);
+    connect(m_concurrency, &QSpinBox::valueChanged, this, &ChunkingForm::onEdited);
     connect(m_mergeKey, &QLineEdit::textEdited, this, &ChunkingForm::onEdited);
     load(ChunkSettings());
 }
@@ -91,6 +101,7 @@ void ChunkingForm::load(const ChunkSettings &settings)
     m_chars->setValue(settings.maxChars);
     m_overlap->setValue(settings.overlapChars);
     m_passes->setValue(settings.passes);
+    m_concurrency->setValue(settings.concurrency);
     m_mergeKey->setText(settings.mergeKey);
     updateEnabled();
     m_loading = false;
@@ -103,6 +114,7 @@ ChunkSettings ChunkingForm::settings() const
     settings.maxChars = m_chars->value();
     settings.overlapChars = m_overlap->value();
     settings.passes = m_passes->value();
+    settings.concurrency = m_concurrency->value();
     settings.mergeKey = m_mergeKey->text().trimmed();
     return settings;
 }
@@ -121,7 +133,7 @@ void ChunkingForm::onEdited()
 void ChunkingForm::updateEnabled()
 {
     const bool on = ChunkingMode(m_mode->currentData().toInt()) != ChunkingMode::Off;
-    for (QWidget *field : std::initializer_list<QWidget *> { m_chars, m_overlap, m_passes, m_mergeKey })
+    for (QWidget *field : std::initializer_list<QWidget *> { m_chars, m_overlap, m_passes, m_concurrency, m_mergeKey })
         field->setEnabled(on);
 }
 

@@ -14,7 +14,7 @@ namespace Ui {
 
 // "Long documents" in the prompt's Options tab: whether a run is split into chunks (off, auto
 // when the prompt would not fit the model's context, always), the chunk size and overlap in
-// characters, the recall passes and the merge key. Stored in the workspace with the other run
+// characters, the recall passes, how many chunks run at once and the merge key. Stored in the workspace with the other run
 // options (PromptSettings::chunking).
 class ChunkingForm final : public QGroupBox
 {
@@ -42,6 +42,7 @@ private:
     QSpinBox *m_chars;
     QSpinBox *m_overlap;
     QSpinBox *m_passes;
+    QSpinBox *m_concurrency;
     QLineEdit *m_mergeKey;
     bool m_loading = false;
 };

@@ -4,6 +4,7 @@
 #include "extraction/extractionrequest.h"
 #include "extraction/extractionrun.h"
 #include "llm/llmbackend.h"
+#include "store/chunkedrunrecorder.h"
 #include "store/historydatabase.h"
 #include "store/runrecorder.h"
 #include "store/storedrunreplay.h"
@@ -26,6 +27,8 @@ RunSession::~RunSession()
     // chunk run (m_run) cancelled alone would start the next chunk.
     if (m_chunked) {
         m_chunked->disconnect(this);
+        for (const auto &running : m_chunkRuns)
+            running.first->disconnect(this);
         m_chunked->cancel();
     } else if (m_run) {
         m_run->disconnect(this);
@@ -67,11 +70,11 @@ void RunSession::startChunked(LlmBackend *backend, const ExtractionConfig &confi
     m_chunkedDocument = document;
     m_chunkedKey = chunkedRunKey(config, document, options);
 
-    // One chunk at a time: the attempt under way, its stream and the request preview are the chunk's.
-    ChunkedExtractionOptions sequential = options;
-    sequential.concurrency = 1;
-    auto *chunked = new ChunkedExtraction(backend, config, document, sequential, this);
+    // options.concurrency chunks at a time, as batch and `formwork-cli extract --parallel` do.
+    auto *chunked = new ChunkedExtraction(backend, config, document, options, this);
     m_chunked = chunked;
+    // Stored before the session hears of the end: recorded() comes just before finished().
+    recordChunked(chunked, backend, config);
     m_chunkCount = int(chunked->chunks().size());
     m_chunkPasses = chunked->passes();
     if (m_cancelledChunks && m_cancelledChunks->first == m_chunkedKey) {
@@ -82,7 +85,7 @@ void RunSession::startChunked(LlmBackend *backend, const ExtractionConfig &confi
     m_cancelledChunks.reset();
     connect(chunked, &ChunkedExtraction::passStarted, this, [this](int pass) { m_chunkPass = pass + 1; });
     connect(chunked, &ChunkedExtraction::chunkStarted, this, &RunSession::followChunk);
-    connect(chunked, &ChunkedExtraction::chunkFinished, this, [this] { ++m_chunksDone; });
+    connect(chunked, &ChunkedExtraction::chunkFinished, this, &RunSession::onChunkRunFinished);
     connect(chunked, &ChunkedExtraction::finished, this, &RunSession::onChunkedFinished);
 
     m_startInfo = RunStartInfo { config.limits.maxAttempts, config.mode, 0, {} };
@@ -101,44 +104,111 @@ void RunSession::addWarning(const QString &message)
     Q_EMIT warningAdded(message);
 }
 
-// A chunk's run, seen as part of one run: its attempts numbered on from the chunks before.
+// A chunk's run, seen as part of one run: its attempts numbered on from the attempts before,
+// in the order they finish. Of the chunk runs going at once, one attempt is the live one.
 void RunSession::followChunk(int index, int count, ExtractionRun *run)
 {
-    m_liveChunk = index + 1;
-    m_run = run;
-    const std::pair<int, int> where { index, m_chunked ? m_chunked->currentPass() : 0 };
-    Q_EMIT chunkProgressed(m_liveChunk, count, m_chunkPass, m_chunkPasses);
-    connect(run, &ExtractionRun::attemptStarted, this, [this](int, int maxAttempts) {
-        m_liveAttempt = int(m_attempts.size()) + 1;
-        m_maxAttempts = maxAttempts;
-        m_liveProgress = StreamProgress();
-        m_liveProgress.attempt = m_liveAttempt;
-        Q_EMIT attemptStarted(m_liveAttempt, maxAttempts);
+    ChunkRunState &state = m_chunkRuns[run];
+    state.chunk = index;
+    state.pass = m_chunked ? m_chunked->currentPass() : 0;
+    if (m_liveAttempt == 0) {
+        m_liveChunk = index + 1;
+        m_run = run;
+    }
+    Q_EMIT chunkProgressed(index + 1, count, m_chunkPass, m_chunkPasses);
+    connect(run, &ExtractionRun::attemptStarted, this, [this, run](int, int maxAttempts) {
+        auto it = m_chunkRuns.find(run);
+        if (it == m_chunkRuns.end())
+            return;
+        it->second.inAttempt = true;
+        it->second.maxAttempts = maxAttempts;
+        it->second.progress = StreamProgress();
+        if (m_liveAttempt == 0)
+            followAttempt(run);
     });
-    connect(run, &ExtractionRun::streamDelta, this, [this](const StreamProgress &progress) {
+    connect(run, &ExtractionRun::streamDelta, this, [this, run](const StreamProgress &progress) {
+        auto it = m_chunkRuns.find(run);
+        if (it != m_chunkRuns.end())
+            it->second.progress = progress;
+        if (run != m_run || m_liveAttempt == 0)
+            return;
         m_liveProgress = progress;
         m_liveProgress.attempt = m_liveAttempt;
         Q_EMIT streamProgressed(m_liveProgress);
     });
-    connect(run, &ExtractionRun::transportRetryScheduled, this, [this](const TransportRetry &retry) {
+    connect(run, &ExtractionRun::transportRetryScheduled, this, [this, run](const TransportRetry &retry) {
+        // The resends of the live attempt are shown as they come; the others' are counted in
+        // their attempt (AttemptRecord::transportRetries) when it finishes.
+        if (run != m_run || m_liveAttempt == 0)
+            return;
         TransportRetry renumbered = retry;
         renumbered.attempt = m_liveAttempt;
         m_transportRetries.append(renumbered);
         Q_EMIT transportRetryScheduled(renumbered);
     });
-    connect(run, &ExtractionRun::attemptFinished, this, [this, where, count](const AttemptRecord &attempt) {
-        AttemptRecord record = attempt;
-        record.number = int(m_attempts.size()) + 1;
-        QString note = tr("chunk %1/%2, its attempt %3").arg(where.first + 1).arg(count).arg(attempt.number);
-        if (m_chunkPasses > 1)
-            note = tr("pass %1/%2, %3").arg(where.second + 1).arg(m_chunkPasses).arg(note);
-        record.notes.prepend(note);
-        m_attempts.append(record);
-        m_attemptChunks.append(where);
-        m_liveAttempt = 0;
-        Q_EMIT attemptFinished(record);
-    });
+    connect(run, &ExtractionRun::attemptFinished, this,
+            [this, run](const AttemptRecord &attempt) { onChunkAttemptFinished(run, attempt); });
     connect(run, &ExtractionRun::warning, this, &RunSession::addWarning);
+}
+
+void RunSession::followAttempt(ExtractionRun *run)
+{
+    const ChunkRunState &state = m_chunkRuns.at(run);
+    m_run = run;
+    m_liveChunk = state.chunk + 1;
+    m_liveAttempt = int(m_attempts.size()) + 1;
+    m_maxAttempts = state.maxAttempts;
+    m_liveProgress = state.progress;
+    m_liveProgress.attempt = m_liveAttempt;
+    Q_EMIT attemptStarted(m_liveAttempt, state.maxAttempts);
+}
+
+void RunSession::onChunkAttemptFinished(ExtractionRun *run, const AttemptRecord &attempt)
+{
+    auto it = m_chunkRuns.find(run);
+    if (it == m_chunkRuns.end())
+        return;
+    it->second.inAttempt = false;
+    const std::pair<int, int> where { it->second.chunk, it->second.pass };
+    AttemptRecord record = attempt;
+    record.number = int(m_attempts.size()) + 1;
+    QString note = tr("chunk %1/%2, its attempt %3").arg(where.first + 1).arg(m_chunkCount).arg(attempt.number);
+    if (m_chunkPasses > 1)
+        note = tr("pass %1/%2, %3").arg(where.second + 1).arg(m_chunkPasses).arg(note);
+    record.notes.prepend(note);
+    m_attempts.append(record);
+    m_attemptChunks.append(where);
+    if (run != m_run) {
+        // Another chunk's attempt finished first: the live one moves on to the next number.
+        if (m_liveAttempt > 0) {
+            m_liveAttempt = int(m_attempts.size()) + 1;
+            m_liveProgress.attempt = m_liveAttempt;
+        }
+        Q_EMIT attemptFinished(record);
+        return;
+    }
+    m_liveAttempt = 0;
+    Q_EMIT attemptFinished(record);
+    // The stream shown goes on with another chunk whose attempt is under way.
+    for (const auto &[other, state] : m_chunkRuns) {
+        if (other != run && state.inAttempt) {
+            followAttempt(other);
+            break;
+        }
+    }
+}
+
+void RunSession::onChunkRunFinished(int index)
+{
+    ++m_chunksDone;
+    const int pass = m_chunked ? m_chunked->currentPass() : 0;
+    for (auto it = m_chunkRuns.begin(); it != m_chunkRuns.end(); ++it) {
+        if (it->second.chunk == index && it->second.pass == pass) {
+            it->first->disconnect(this);
+            m_chunkRuns.erase(it);
+            break;
+        }
+    }
 }
 
 int RunSession::liveChunkAttempt() const
@@ -156,37 +226,6 @@ std::pair<int, int> RunSession::attemptChunk(int number) const
     return m_attemptChunks[number - 1];
 }
 
-RunResult RunSession::runResultOf(const ChunkedResult &chunked) const
-{
-    RunResult result;
-    result.success = chunked.success;
-    result.message = chunked.message;
-    result.hasValue = chunked.hasValue;
-    result.value = chunked.merged.value;
-    result.attempts = m_attempts;
-    result.wallTimeMs = m_chunkClock.elapsed();
-    result.reason = RunFailureReason::None;
-    if (chunked.cancelled)
-        result.reason = RunFailureReason::Cancelled;
-    else if (!chunked.success)
-        result.reason = RunFailureReason::Exhausted;
-    for (const ChunkOutcome &outcome : chunked.chunks) {
-        if (!outcome.ran)
-            continue;
-        result.usage.promptTokens += outcome.result.usage.promptTokens;
-        result.usage.completionTokens += outcome.result.usage.completionTokens;
-        result.judgeUsage.promptTokens += outcome.result.judgeUsage.promptTokens;
-        result.judgeUsage.completionTokens += outcome.result.judgeUsage.completionTokens;
-        result.transportRetries += outcome.result.transportRetries;
-        if (!chunked.cancelled && outcome.result.reason == RunFailureReason::Backend) {
-            result.reason = RunFailureReason::Backend;
-            result.backendError = outcome.result.backendError;
-        }
-    }
-    result.warnings = m_warnings;
-    return result;
-}
-
 void RunSession::onChunkedFinished(const ChunkedResult &chunked)
 {
     m_run = nullptr; // the chunk runs belong to the ChunkedExtraction
@@ -199,7 +238,9 @@ void RunSession::onChunkedFinished(const ChunkedResult &chunked)
         addWarning(mergeConflictText(conflict));
     for (const ValidationError &error : chunked.mergedErrors)
         addWarning(tr("merged value: %1").arg(error.text()));
-    onFinished(runResultOf(chunked));
+    RunResult result = runResultOf(chunked, m_attempts, m_chunkClock.elapsed());
+    result.warnings = m_warnings;
+    onFinished(result);
 }
 
 void RunSession::start(LlmBackend *backend, const ExtractionConfig &config)
@@ -254,28 +295,53 @@ void RunSession::setHistoryPath(const QString &path)
     if (path == m_historyPath)
         return;
     delete m_recorder;
+    delete m_chunkedRecorder;
     m_history.reset();
     m_historyPath = path;
 }
 
 qint64 RunSession::historyRunId() const
 {
+    if (m_chunkedRecorder)
+        return m_chunkedRecorder->runId();
     return m_recorder ? m_recorder->runId() : 0;
+}
+
+bool RunSession::openHistory()
+{
+    if (m_historyPath.isEmpty())
+        return false;
+    if (!m_history) {
+        auto history = std::make_unique<HistoryDatabase>();
+        if (const QString problem = history->open(m_historyPath); !problem.isEmpty()) {
+            Q_EMIT historyError(problem);
+            return false;
+        }
+        m_history = std::move(history);
+    }
+    return true;
+}
+
+void RunSession::recordChunked(ChunkedExtraction *chunked, LlmBackend *backend, const ExtractionConfig &config)
+{
+    delete m_recorder;
+    delete m_chunkedRecorder;
+    if (!backend || !openHistory())
+        return;
+    auto *recorder = new ChunkedRunRecorder(
+        m_history.get(), chunkedRunStart(config, *chunked, backend->api(), backend->baseUrl()), this);
+    m_chunkedRecorder = recorder;
+    connect(recorder, &ChunkedRunRecorder::historyError, this, &RunSession::historyError);
+    connect(recorder, &ChunkedRunRecorder::recorded, this, &RunSession::recorded);
+    recorder->attach(chunked);
 }
 
 void RunSession::record(ExtractionRun *run, LlmBackend *backend, const ExtractionConfig &config)
 {
     delete m_recorder;
-    if (m_historyPath.isEmpty() || !backend)
+    delete m_chunkedRecorder;
+    if (!backend || !openHistory())
         return;
-    if (!m_history) {
-        auto history = std::make_unique<HistoryDatabase>();
-        if (const QString problem = history->open(m_historyPath); !problem.isEmpty()) {
-            Q_EMIT historyError(problem);
-            return;
-        }
-        m_history = std::move(history);
-    }
     auto *recorder = new RunRecorder(m_history.get(), singleRunStart(config, backend->api(), backend->baseUrl()), this);
     m_recorder = recorder;
     connect(recorder, &RunRecorder::historyError, this, &RunSession::historyError);
@@ -296,6 +362,9 @@ bool RunSession::showStored(const StoredRun &stored)
     m_config.limits.maxAttempts = replayed.maxAttempts;
     m_storedRunId = stored.id;
     m_storedRunTime = stored.createdAt;
+    // A stored run of chunks: each attempt names its chunk in the timeline again.
+    for (const StoredAttempt &attempt : stored.attempts)
+        m_attemptChunks.append({ attempt.chunk, attempt.chunk >= 0 ? std::max(attempt.chunkPass, 0) : -1 });
     replay(RunStartInfo { replayed.maxAttempts, replayed.mode, 0, {} }, replayed.attempts, replayed.result);
     return true;
 }
@@ -399,6 +468,7 @@ void RunSession::reset()
         m_run->deleteLater();
         m_run = nullptr;
     }
+    m_chunkRuns.clear();
     m_chunkedDocument.clear();
     m_chunkedResult = ChunkedResult();
     m_chunkedDone = false;

@@ -11,12 +11,14 @@
 #include <QObject>
 #include <QPointer>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <utility>
 
 namespace Formwork {
 
+class ChunkedRunRecorder;
 class HistoryDatabase;
 class LlmBackend;
 class RunRecorder;
@@ -50,12 +52,14 @@ public:
     // going is cancelled first. The previous run's attempts are dropped (cleared() is emitted).
     void start(LlmBackend *backend, const ExtractionConfig &config);
     // Starts a chunked run (issue 13): `document`, which stands in the last user message of
-    // `config`, is split and each chunk extracted in turn (ChunkedExtraction), pass after pass;
-    // the merged value is the result. The session looks like one run of many attempts: they are
-    // numbered across the chunks and each names its chunk (attemptChunk(), and the first of its
-    // notes). When the previous chunked run of the same document and settings was cancelled, its
-    // valid chunks are kept and not asked again (resumedChunks()). Runs of chunks are not stored
-    // in the history, as in the CLI.
+    // `config`, is split and the chunks extracted, options.concurrency at a time
+    // (ChunkedExtraction), pass after pass; the merged value is the result. The session looks like
+    // one run of many attempts: they are numbered across the chunks in the order they finish and
+    // each names its chunk (attemptChunk(), and the first of its notes). With several chunks
+    // running, one attempt at a time is the live one (its stream, liveChunk()); the others show
+    // when they finish. When the previous chunked run of the same document and settings was
+    // cancelled, its valid chunks are kept and not asked again (resumedChunks()). The run is
+    // stored in the history as one run with its chunks (ChunkedRunRecorder), as the CLI does.
     void startChunked(LlmBackend *backend, const ExtractionConfig &config, const QString &document,
                       const ChunkedExtractionOptions &options);
     // Stops the run in flight; it ends with finished() and reason Cancelled. No-op when idle.
@@ -114,6 +118,7 @@ public:
     // The live attempt counted within its chunk (1-based), 0 when none is under way.
     int liveChunkAttempt() const;
     int chunksDone() const { return m_chunksDone; } // chunk runs finished, over all passes
+    int runningChunks() const { return int(m_chunkRuns.size()); } // chunk runs under way now
     int chunkPass() const { return m_chunkPass; } // 1-based
     int chunkPasses() const { return m_chunkPasses; }
     int resumedChunks() const { return m_resumedChunks; }
@@ -150,9 +155,14 @@ private:
     void record(ExtractionRun *run, LlmBackend *backend, const ExtractionConfig &config);
     void replay(const RunStartInfo &info, const QList<AttemptRecord> &attempts, const RunResult &result);
     void followChunk(int index, int count, ExtractionRun *run);
+    // The attempt of chunk run `run` becomes the live one (attemptStarted() for it).
+    void followAttempt(ExtractionRun *run);
+    void onChunkAttemptFinished(ExtractionRun *run, const AttemptRecord &attempt);
+    void onChunkRunFinished(int index);
+    void recordChunked(ChunkedExtraction *chunked, LlmBackend *backend, const ExtractionConfig &config);
+    bool openHistory();
     void addWarning(const QString &message);
     void onChunkedFinished(const ChunkedResult &result);
-    RunResult runResultOf(const ChunkedResult &result) const;
 
     QPointer<ExtractionRun> m_run;
     ExtractionConfig m_config;
@@ -173,6 +183,17 @@ private:
     QPointer<RunRecorder> m_recorder;
 
     QPointer<ChunkedExtraction> m_chunked;
+    QPointer<ChunkedRunRecorder> m_chunkedRecorder;
+    // The chunk runs under way (owned by m_chunked): their chunk and pass, whether an attempt of
+    // theirs is going and its newest stream; m_run is the one whose attempt is live.
+    struct ChunkRunState {
+        int chunk = 0;
+        int pass = 0;
+        bool inAttempt = false;
+        int maxAttempts = 0;
+        StreamProgress progress;
+    };
+    std::map<ExtractionRun *, ChunkRunState> m_chunkRuns;
     QString m_chunkedDocument;
     ChunkedResult m_chunkedResult;
     bool m_chunkedDone = false;

@@ -22,6 +22,7 @@ ChunkedExtraction::ChunkedExtraction(LlmBackend *backend, ExtractionConfig confi
     , m_options(std::move(options))
     , m_chunks(chunkDocument(m_document, m_options.chunking))
     , m_passes(std::max(m_options.passes, 1))
+    , m_chunkSchema(chunkSchemaOf(m_config.schema))
 {
     for (int i = int(m_config.messages.size()) - 1; i >= 0 && m_messageIndex < 0; --i) {
         if (m_config.messages[i].role != u"user")
@@ -45,9 +46,58 @@ int ChunkedResult::validChunkRuns() const
 
 ChunkedExtraction::~ChunkedExtraction() = default;
 
+RunResult runResultOf(const ChunkedResult &chunked, const QList<AttemptRecord> &attempts, qint64 wallTimeMs)
+{
+    RunResult result;
+    result.success = chunked.success;
+    result.message = chunked.message;
+    result.hasValue = chunked.hasValue;
+    result.value = chunked.merged.value;
+    result.attempts = attempts;
+    result.wallTimeMs = wallTimeMs;
+    result.reason = RunFailureReason::None;
+    if (chunked.cancelled)
+        result.reason = RunFailureReason::Cancelled;
+    else if (!chunked.success)
+        result.reason = RunFailureReason::Exhausted;
+    for (const ChunkOutcome &outcome : chunked.chunks) {
+        if (!outcome.ran)
+            continue;
+        result.usage.promptTokens += outcome.result.usage.promptTokens;
+        result.usage.completionTokens += outcome.result.usage.completionTokens;
+        result.judgeUsage.promptTokens += outcome.result.judgeUsage.promptTokens;
+        result.judgeUsage.completionTokens += outcome.result.judgeUsage.completionTokens;
+        result.transportRetries += outcome.result.transportRetries;
+        if (!chunked.cancelled && outcome.result.reason == RunFailureReason::Backend) {
+            result.reason = RunFailureReason::Backend;
+            result.backendError = outcome.result.backendError;
+        }
+    }
+    return result;
+}
+
+std::optional<Schema> chunkSchemaOf(const std::optional<Schema> &schema)
+{
+    if (!schema || !schema->document().is_object())
+        return schema;
+    nlohmann::ordered_json relaxed = schema->document();
+    bool changed = relaxed.erase("required") > 0;
+    if (auto properties = relaxed.find("properties"); properties != relaxed.end() && properties->is_object()) {
+        for (auto &property : properties->items())
+            if (property.value().is_object())
+                changed = property.value().erase("minItems") > 0 || changed;
+    }
+    if (!changed)
+        return schema;
+    auto compiled = Schema::compile(relaxed, schema->draft());
+    // It compiled whole, so it compiles with less; should it not, the chunks keep the full schema.
+    return compiled ? std::optional<Schema>(compiled.value()) : schema;
+}
+
 ExtractionConfig ChunkedExtraction::configForChunk(int index) const
 {
     ExtractionConfig config = m_config;
+    config.schema = m_chunkSchema;
     const DocumentChunk &chunk = m_chunks[std::size_t(index)];
     const QStringView piece = QStringView(m_document).sliced(chunk.begin, chunk.length());
     if (m_messageIndex < 0) {

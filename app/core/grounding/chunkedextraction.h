@@ -56,11 +56,28 @@ struct ChunkedResult {
     int validChunkRuns() const;
 };
 
+// A run of chunks seen as one run (the history, the window): the merged value, the status
+// (cancelled, a chunk's backend failure, invalid), the usage summed over the chunk runs that ran.
+// `attempts` are the chunk runs' attempts as the caller numbered them.
+RunResult runResultOf(const ChunkedResult &result, const QList<AttemptRecord> &attempts, qint64 wallTimeMs);
+
+// The schema a chunk's run is held to: the run's schema with what only the whole document can
+// satisfy relaxed. A chunk sees part of the document, so a top-level member it cannot see must not
+// be asked for: demanding it (a `required` at the root, a `minItems` of a top-level array) would
+// reask the chunk until the model invents the value, or, with the grammar of schema mode, make
+// it invent one at once. So the root's `required` is dropped and the root's array properties lose
+// their `minItems`; everything inside an item or a nested object stays (an item is seen whole).
+// The merged value is then validated against the full schema (ChunkedResult::mergedErrors): a
+// required member that no chunk found is an error of the merged result, not a reask of a chunk.
+// Returns `schema` itself when there is nothing to relax, nullopt when it has no schema.
+std::optional<Schema> chunkSchemaOf(const std::optional<Schema> &schema);
+
 // A long document extracted chunk by chunk and merged: the document is split (chunkDocument),
 // each chunk replaces the document in the run's last user message and runs as an ExtractionRun of
-// its own (validated and reasked as usual), at most `concurrency` at a time, and the valid chunk
-// values are merged (mergeChunkResults) with their grounding moved to the whole document. The
-// merged value is validated against the schema again: merging can break a maxItems, say.
+// its own (validated and reasked as usual, against chunkSchemaOf() the run's schema), at most
+// `concurrency` at a time, and the valid chunk values are merged (mergeChunkResults) with their
+// grounding moved to the whole document. The merged value is validated against the full schema:
+// merging can break a maxItems, say, and a required member no chunk found is missing there.
 class ChunkedExtraction final : public QObject
 {
     Q_OBJECT
@@ -78,6 +95,7 @@ public:
     // The pass under way (0-based); with several passes, they run one after another.
     int currentPass() const { return m_pass; }
     const QString &document() const { return m_document; }
+    const ChunkedExtractionOptions &options() const { return m_options; }
     // The configuration chunk `index` runs with (its user message holding the chunk's text).
     ExtractionConfig configForChunk(int index) const;
 
@@ -118,6 +136,7 @@ private:
     bool m_finished = false;
     std::vector<QPointer<ExtractionRun>> m_runs;
     ChunkedResult m_result;
+    std::optional<Schema> m_chunkSchema; // chunkSchemaOf(m_config.schema)
 };
 
 } // namespace Formwork

@@ -63,6 +63,7 @@ ChunkPlan planChunkedRun(const ExtractionConfig &config, const QStringList &vari
     plan.options.chunking.maxChars = maxChars;
     plan.options.chunking.overlapChars = std::clamp<qsizetype>(settings.overlapChars, 0, maxChars / 2);
     plan.options.passes = std::max(settings.passes, 1);
+    plan.options.concurrency = std::max(settings.concurrency, 1);
     plan.options.merge.itemKey = settings.mergeKey;
     return plan;
 }

@@ -23,6 +23,9 @@ struct ChunkSettings {
     int maxChars = 12000; // the chunk size; auto may take less so a chunk fits the context
     int overlapChars = 600;
     int passes = 1; // recall passes
+    // Chunks extracted at the same time (as batch runs rows): 2 keeps a local server busy without
+    // queueing many requests in it (Ollama serves OLLAMA_NUM_PARALLEL at once, the rest wait).
+    int concurrency = 2;
     QString mergeKey; // array items with the same value of this member are one item
 
     friend bool operator==(const ChunkSettings &, const ChunkSettings &) = default;

@@ -15,6 +15,8 @@
 #include <QTimeZone>
 #include <QVariant>
 
+#include <algorithm>
+
 namespace Formwork {
 
 namespace {
@@ -76,10 +78,18 @@ const char *const SchemaV2[] = {
     "ALTER TABLE runs ADD COLUMN check_failures_json TEXT",
 };
 
+// Version 3 (issue 13): runs of chunks. Each attempt names its chunk and recall pass (NULL in a
+// single run); the run keeps its chunks, their outcomes, the merge's conflicts and errors.
+const char *const SchemaV3[] = {
+    "ALTER TABLE attempts ADD COLUMN chunk INTEGER",
+    "ALTER TABLE attempts ADD COLUMN chunk_pass INTEGER",
+    "ALTER TABLE runs ADD COLUMN chunks_json TEXT",
+};
+
 const char *const RunColumns = "id, batch_id, row_id, reference, created_at, finished_at, model, mode, endpoint, "
                                "schema_json, settings_json, input_json, status, attempt_count, result_json, "
                                "message, prompt_tokens, completion_tokens, wall_ms, judge_prompt_tokens, "
-                               "judge_completion_tokens, check_failures_json";
+                               "judge_completion_tokens, check_failures_json, chunks_json";
 
 StoredRun runFrom(const QSqlQuery &q)
 {
@@ -106,6 +116,7 @@ StoredRun runFrom(const QSqlQuery &q)
     run.judgePromptTokens = q.value(19).toLongLong();
     run.judgeCompletionTokens = q.value(20).toLongLong();
     run.checkFailuresJson = q.value(21).toString();
+    run.chunksJson = q.value(22).toString();
     return run;
 }
 
@@ -386,7 +397,11 @@ QString HistoryDatabase::migrate(int from)
         for (const char *sql : SchemaV2)
             ok = ok && exec(QString::fromLatin1(sql));
     }
-    // Later versions add their steps here: if (from < 3) { ... }
+    if (from < 3) {
+        for (const char *sql : SchemaV3)
+            ok = ok && exec(QString::fromLatin1(sql));
+    }
+    // Later versions add their steps here: if (from < 4) { ... }
     ok = ok && exec(QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion));
     if (!ok || !db.commit()) {
         const QString message = m_error.isEmpty() ? db.lastError().text() : m_error;
@@ -474,7 +489,30 @@ qint64 HistoryDatabase::beginRun(const RunStart &start)
     return q.lastInsertId().toLongLong();
 }
 
-bool HistoryDatabase::addAttempt(qint64 runId, const AttemptRecord &a)
+bool HistoryDatabase::addAttempt(qint64 runId, const AttemptRecord &attempt)
+{
+    return insertAttempt(runId, attempt, -1, -1);
+}
+
+bool HistoryDatabase::addChunkAttempt(qint64 runId, const AttemptRecord &attempt, int chunk, int pass)
+{
+    return insertAttempt(runId, attempt, std::max(chunk, 0), std::max(pass, 0));
+}
+
+bool HistoryDatabase::setRunChunks(qint64 runId, const QString &chunksJson)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("UPDATE runs SET chunks_json=? WHERE id=?"));
+    q.addBindValue(chunksJson);
+    q.addBindValue(runId);
+    if (!q.exec()) {
+        fail(q.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+bool HistoryDatabase::insertAttempt(qint64 runId, const AttemptRecord &a, int chunk, int pass)
 {
     Json calls = Json::array();
     for (const ToolCall &call : a.toolCalls)
@@ -489,7 +527,7 @@ bool HistoryDatabase::addAttempt(qint64 runId, const AttemptRecord &a)
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO attempts(run_id, number, outcome, request_json, content, thinking, "
                              "tool_calls_json, done_reason, errors_json, error_text, backend_error, prompt_tokens, "
                              "completion_tokens, timings_json, wall_ms, judge_prompt_tokens, judge_completion_tokens, "
-                             "judge_wall_ms) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+                             "judge_wall_ms, chunk, chunk_pass) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     q.addBindValue(runId);
     q.addBindValue(a.number);
     q.addBindValue(attemptOutcomeName(a.outcome));
@@ -509,6 +547,8 @@ bool HistoryDatabase::addAttempt(qint64 runId, const AttemptRecord &a)
     q.addBindValue(a.judgeUsage.promptTokens);
     q.addBindValue(a.judgeUsage.completionTokens);
     q.addBindValue(a.judgeWallTimeMs);
+    q.addBindValue(chunk >= 0 ? QVariant(chunk) : QVariant());
+    q.addBindValue(pass >= 0 ? QVariant(pass) : QVariant());
     bool ok = q.exec();
     if (ok) {
         QSqlQuery count(db);
@@ -615,7 +655,8 @@ std::optional<StoredRun> HistoryDatabase::run(qint64 runId)
     a.setForwardOnly(true);
     a.prepare(QStringLiteral("SELECT number, outcome, request_json, content, thinking, tool_calls_json, done_reason, "
                              "errors_json, error_text, backend_error, prompt_tokens, completion_tokens, timings_json, "
-                             "wall_ms, judge_prompt_tokens, judge_completion_tokens, judge_wall_ms FROM attempts WHERE run_id=? "
+                             "wall_ms, judge_prompt_tokens, judge_completion_tokens, judge_wall_ms, chunk, chunk_pass FROM attempts "
+                             "WHERE run_id=? "
                              "ORDER BY number"));
     a.addBindValue(runId);
     if (!a.exec())
@@ -639,6 +680,8 @@ std::optional<StoredRun> HistoryDatabase::run(qint64 runId)
         attempt.judgePromptTokens = a.value(14).toLongLong();
         attempt.judgeCompletionTokens = a.value(15).toLongLong();
         attempt.judgeWallMs = a.value(16).toLongLong();
+        attempt.chunk = a.value(17).isNull() ? -1 : a.value(17).toInt();
+        attempt.chunkPass = a.value(18).isNull() ? -1 : a.value(18).toInt();
         run.attempts.append(attempt);
     }
     return run;

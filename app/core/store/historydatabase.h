@@ -49,6 +49,10 @@ struct StoredAttempt {
     qint64 judgePromptTokens = 0;
     qint64 judgeCompletionTokens = 0;
     qint64 judgeWallMs = 0;
+    // In a run of chunks (issue 13; version 3): the chunk (0-based) and recall pass (0-based) the
+    // attempt belongs to; -1 in a single run.
+    int chunk = -1;
+    int chunkPass = -1;
 
     // The parts evaluateReply() reads (content and tool calls).
     AttemptRecord toAttemptRecord() const;
@@ -81,6 +85,9 @@ struct StoredRun {
     qint64 judgeCompletionTokens = 0;
     // The named checks that failed on the deciding attempt (checkfailures.h JSON; version 2).
     QString checkFailuresJson;
+    // A run of chunks (issue 13; version 3): its chunks, how each ended, the merge's conflicts and
+    // the merged value's errors (chunkedrunrecorder.h JSON); empty for a single run.
+    QString chunksJson;
     QList<StoredAttempt> attempts; // filled by run(), not by listRuns()
 };
 
@@ -117,7 +124,7 @@ class HistoryDatabase final
     Q_DISABLE_COPY_MOVE(HistoryDatabase)
 
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     HistoryDatabase();
     ~HistoryDatabase();
@@ -161,6 +168,10 @@ public:
 
     qint64 beginRun(const RunStart &start); // 0 on failure
     bool addAttempt(qint64 runId, const AttemptRecord &attempt);
+    // An attempt of a run of chunks: as addAttempt(), naming its chunk and pass (0-based).
+    bool addChunkAttempt(qint64 runId, const AttemptRecord &attempt, int chunk, int pass);
+    // The chunks of a run of chunks (chunkedrunrecorder.h JSON), kept with the run.
+    bool setRunChunks(qint64 runId, const QString &chunksJson);
     bool finishRun(qint64 runId, const QString &status, const RunResult &result);
     // Marks runs left "running" by a crash as "cancelled".
     bool abandonRunningRuns(qint64 batchId);
@@ -186,6 +197,7 @@ private:
     QString fail(const QString &message);
     bool exec(const QString &sql);
     QString migrate(int from);
+    bool insertAttempt(qint64 runId, const AttemptRecord &attempt, int chunk, int pass);
 
     QString m_connection;
     QString m_path;

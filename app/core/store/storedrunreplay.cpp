@@ -2,7 +2,10 @@
 #include "store/storedrunreplay.h"
 
 #include "extraction/extractionrequest.h"
+#include "grounding/chunkedextraction.h"
 #include "store/storederrors.h"
+
+#include <QCoreApplication>
 
 namespace Formwork {
 
@@ -41,14 +44,22 @@ std::optional<BackendError> backendErrorFrom(const QString &stored)
     return error;
 }
 
-AttemptRecord replayAttempt(const StoredAttempt &stored, const ReplayedRun &replay, const QString &toolName)
+AttemptRecord replayAttempt(const StoredAttempt &stored, const ReplayedRun &replay,
+                            const std::optional<Schema> &chunkSchema, const QString &toolName)
 {
     AttemptRecord record = stored.toAttemptRecord();
+    if (stored.chunk >= 0)
+        record.notes.append(stored.chunkPass > 0
+                                ? QCoreApplication::translate("Formwork::StoredRunReplay", "pass %1, chunk %2")
+                                      .arg(stored.chunkPass + 1)
+                                      .arg(stored.chunk + 1)
+                                : QCoreApplication::translate("Formwork::StoredRunReplay", "chunk %1").arg(stored.chunk + 1));
     const std::optional<AttemptOutcome> outcome = outcomeFromName(stored.outcome);
     const bool replied = outcome != AttemptOutcome::BackendFailed && outcome != AttemptOutcome::Cancelled;
     StoredErrors errors = storedErrorsFrom(stored.errorsJson);
     if (replay.schema && replied) {
-        evaluateReply(record, replay.mode, *replay.schema, toolName);
+        // A chunk's reply is judged as it was when it ran: against the chunk schema.
+        evaluateReply(record, replay.mode, stored.chunk >= 0 && chunkSchema ? *chunkSchema : *replay.schema, toolName);
         // The checks beyond the schema are not run again (a judge would call a model): their
         // errors come back as stored, with their kind and source range.
         for (const ValidationError &error : std::as_const(errors.hard))
@@ -109,10 +120,11 @@ ReplayedRun replayStoredRun(const StoredRun &run)
         replay.maxAttempts = settings.value("max_attempts", 0);
     }
 
+    const std::optional<Schema> chunkSchema = chunkSchemaOf(replay.schema);
     qint64 promptTokens = 0;
     qint64 completionTokens = 0;
     for (const StoredAttempt &stored : run.attempts) {
-        AttemptRecord record = replayAttempt(stored, replay, toolName);
+        AttemptRecord record = replayAttempt(stored, replay, chunkSchema, toolName);
         promptTokens += record.usage.promptTokens;
         completionTokens += record.usage.completionTokens;
         record.cumulativePromptTokens = promptTokens;

@@ -175,6 +175,7 @@ Json chunkingJson(const ChunkSettings &chunking)
     json["chars"] = chunking.maxChars;
     json["overlap"] = chunking.overlapChars;
     json["passes"] = chunking.passes;
+    json["concurrency"] = chunking.concurrency;
     if (!chunking.mergeKey.isEmpty())
         json["mergeKey"] = utf8(chunking.mergeKey);
     return json;
@@ -549,6 +550,7 @@ void readChunking(Reader &reader, const Json &root, ChunkSettings &chunking)
     reader.integerMember(*json, "/chunking", "chars", chunking.maxChars, 16);
     reader.integerMember(*json, "/chunking", "overlap", chunking.overlapChars, 0);
     reader.integerMember(*json, "/chunking", "passes", chunking.passes, 1);
+    reader.integerMember(*json, "/chunking", "concurrency", chunking.concurrency, 1);
     reader.stringMember(*json, "/chunking", "mergeKey", chunking.mergeKey);
 }
 

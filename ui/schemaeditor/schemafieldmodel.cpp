@@ -3,6 +3,7 @@
 
 #include "common/backgroundwork.h"
 #include "schemaeditor/schemafieldedits.h"
+#include "json/sourcemap.h"
 
 namespace Formwork {
 namespace Ui {
@@ -14,6 +15,29 @@ using Json = nlohmann::ordered_json;
 std::string toStd(const QString &text)
 {
     return text.toStdString();
+}
+
+bool containsPointer(const Json &doc, const std::string &pointer)
+{
+    try {
+        return doc.contains(Json::json_pointer(pointer));
+    } catch (const Json::exception &) {
+        return false;
+    }
+}
+
+// An edit of a property's membership (removed, renamed, moved, required): its members object, and
+// the "required" list of the object schema that holds it.
+std::vector<SchemaEditScope> memberScopes(const std::string &field, bool withRequired)
+{
+    const std::string members = parentPointer(field);
+    std::vector<SchemaEditScope> scopes {{members, false}};
+    if (withRequired && lastPointerToken(members) == "properties") {
+        const std::string container = parentPointer(members);
+        scopes.push_back({container, false});
+        scopes.push_back({SourceMap::appendToken(container, "required"), true});
+    }
+    return scopes;
 }
 
 } // namespace
@@ -129,9 +153,15 @@ QString SchemaFieldModel::addField(const QModelIndex &parent, const QModelIndex 
     const std::string afterPointer = afterField ? afterField->pointer : std::string();
     std::string added;
     const bool ok = edit([&](Json &doc) {
+        const bool hasParent = containsPointer(doc, parentPointer);
+        const FieldShape shape = hasParent ? FieldShape::of(doc[Json::json_pointer(parentPointer)]) : FieldShape();
+        const std::string properties = parentPointer + shape.containerSuffix + "/properties";
+        // A new member of an existing "properties"; else the parent schema gains the container too.
+        const bool hasProperties = shape.hasContainer && containsPointer(doc, properties);
         const auto pointer = SchemaFieldEdits::addField(doc, parentPointer, afterPointer, toStd(name));
         if (pointer)
             added = *pointer;
+        m_lastEditScopes = {{hasProperties ? properties : parentPointer, !hasProperties}};
         return pointer.has_value();
     });
     return ok ? QString::fromStdString(added) : QString();
@@ -141,9 +171,11 @@ QString SchemaFieldModel::addDefinition(const QString &name)
 {
     std::string added;
     const bool ok = edit([&](Json &doc) {
+        const bool hadDefs = doc.is_object() && (doc.contains("$defs") || doc.contains("definitions"));
         const auto pointer = SchemaFieldEdits::addDefinition(doc, toStd(name));
         if (pointer)
             added = *pointer;
+        m_lastEditScopes = {{pointer && hadDefs ? parentPointer(*pointer) : std::string(), false}};
         return pointer.has_value();
     });
     return ok ? QString::fromStdString(added) : QString();
@@ -155,8 +187,11 @@ bool SchemaFieldModel::removeField(const QModelIndex &index)
     if (!field)
         return false;
     const std::string pointer = field->pointer;
-    if (field->kind == SchemaField::Kind::DefinitionGroup)
+    if (field->kind == SchemaField::Kind::DefinitionGroup) {
+        m_lastEditScopes = {{std::string(), false}};
         return edit([&](Json &doc) { return doc.erase(lastPointerToken(pointer)) > 0; });
+    }
+    m_lastEditScopes = memberScopes(pointer, true);
     return edit([&](Json &doc) { return SchemaFieldEdits::removeField(doc, pointer); });
 }
 
@@ -166,6 +201,7 @@ QString SchemaFieldModel::renameField(const QModelIndex &index, const QString &n
     if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
         return {};
     const std::string pointer = field->pointer;
+    m_lastEditScopes = memberScopes(pointer, true);
     std::string renamed;
     const bool ok = edit([&](Json &doc) {
         const auto result = SchemaFieldEdits::renameField(doc, pointer, toStd(name));
@@ -182,6 +218,7 @@ bool SchemaFieldModel::moveField(const QModelIndex &index, int delta)
     if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
         return false;
     const std::string pointer = field->pointer;
+    m_lastEditScopes = memberScopes(pointer, false);
     return edit([&](Json &doc) { return SchemaFieldEdits::moveField(doc, pointer, delta); });
 }
 
@@ -191,6 +228,7 @@ bool SchemaFieldModel::setRequired(const QModelIndex &index, bool required)
     if (!field || field->kind != SchemaField::Kind::Property)
         return false;
     const std::string pointer = field->pointer;
+    m_lastEditScopes = memberScopes(pointer, true);
     return edit([&](Json &doc) { return SchemaFieldEdits::setRequired(doc, pointer, required); });
 }
 
@@ -200,6 +238,7 @@ bool SchemaFieldModel::setNullable(const QModelIndex &index, bool nullable)
     if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
         return false;
     const std::string pointer = field->pointer;
+    m_lastEditScopes = {{pointer, true}};
     return edit([&](Json &doc) { return SchemaFieldEdits::setNullable(doc, pointer, nullable); });
 }
 
@@ -209,6 +248,7 @@ bool SchemaFieldModel::setType(const QModelIndex &index, const QString &type)
     if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
         return false;
     const std::string pointer = field->pointer;
+    m_lastEditScopes = {{pointer, true}};
     return edit([&](Json &doc) { return SchemaFieldEdits::setType(doc, pointer, toStd(type)); });
 }
 
@@ -218,6 +258,7 @@ bool SchemaFieldModel::setItemsType(const QModelIndex &index, const QString &typ
     if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
         return false;
     const std::string pointer = field->pointer;
+    m_lastEditScopes = {{pointer, true}};
     return edit([&](Json &doc) { return SchemaFieldEdits::setItemsType(doc, pointer, toStd(type)); });
 }
 
@@ -227,6 +268,7 @@ bool SchemaFieldModel::setRef(const QModelIndex &index, const QString &definitio
     if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
         return false;
     const std::string pointer = field->pointer;
+    m_lastEditScopes = {{pointer, true}};
     return edit([&](Json &doc) { return SchemaFieldEdits::setRef(doc, pointer, toStd(definition), items); });
 }
 
@@ -236,6 +278,7 @@ bool SchemaFieldModel::setKeyword(const QModelIndex &index, const QString &keywo
     if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
         return false;
     const std::string pointer = field->pointer;
+    m_lastEditScopes = {{pointer, true}};
     return edit([&](Json &doc) { return SchemaFieldEdits::setKeyword(doc, pointer, toStd(keyword), value); });
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "schemaeditor/schemafieldtree.h"
+#include "schemaeditor/schematextpatch.h"
 
 #include <QAbstractItemModel>
 
@@ -68,6 +69,10 @@ public:
     // owner uses it to bring the document up to date with text typed since the last parse.
     void setEditGuard(std::function<bool()> guard) { m_editGuard = std::move(guard); }
 
+    // Where the last edit changed the document (for SchemaEditorPane's text patch), valid from
+    // documentEdited() to the next edit.
+    const std::vector<SchemaEditScope> &lastEditScopes() const { return m_lastEditScopes; }
+
     // The names of the `$defs` (or `definitions`) entries, in order.
     QStringList definitionNames() const;
 
@@ -94,6 +99,7 @@ private:
     std::shared_ptr<const nlohmann::ordered_json> m_document;
     std::shared_ptr<const SchemaFieldTree> m_tree;
     std::function<bool()> m_editGuard;
+    std::vector<SchemaEditScope> m_lastEditScopes;
 };
 
 } // namespace Ui

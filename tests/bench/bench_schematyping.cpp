@@ -224,7 +224,7 @@ int main(int argc, char **argv)
     double editWorst = 0;
     const auto timeEdit = [&](const char *what, const std::function<bool()> &edit) {
         while (!pane.isLintCurrent()) // start from a settled pane, as after a pause
-            QApplication::processEvents(QEventLoop::WaitForMoreEvents);
+            QApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
         QApplication::processEvents();
         linted.clear();
         double afterWall = 0;
@@ -239,8 +239,10 @@ int main(int argc, char **argv)
         const bool ok = edit();
         const double cpu = TimedApplication::threadCpuMs() - cpuBefore;
         const double ms = double(wall.nsecsElapsed()) / 1e6;
-        while (linted.isEmpty() || !pane.isLintCurrent())
-            QApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        QElapsedTimer settling; // an edit that changed nothing is followed by no lint
+        settling.start();
+        while ((linted.isEmpty() || !pane.isLintCurrent()) && settling.elapsed() < 20000)
+            QApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
         app.onEvent = nullptr;
         editWorst = std::max({editWorst, ms, afterWall});
         std::printf("  %-44s %s wall %7.1f ms, CPU %7.1f ms | wall %6.1f ms, CPU %6.1f ms\n", what,

@@ -582,14 +582,20 @@ void SchemaEditorPane::applyReplacements(const QList<SchemaTextReplacement> &rep
 {
     if (replacements.isEmpty())
         return;
+    // One edit block per replacement, joined into one undo step: the document reports (and lays
+    // out again) each changed part alone, not everything from the first to the last (a renamed
+    // field near the top and its "required" entry at the end would span the whole text).
     QTextCursor cursor(m_editor->document());
-    cursor.beginEditBlock();
     for (auto it = replacements.crbegin(); it != replacements.crend(); ++it) {
+        if (it == replacements.crbegin())
+            cursor.beginEditBlock();
+        else
+            cursor.joinPreviousEditBlock();
         cursor.setPosition(int(it->begin));
         cursor.setPosition(int(it->end), QTextCursor::KeepAnchor);
         cursor.insertText(it->text);
+        cursor.endEditBlock();
     }
-    cursor.endEditBlock();
 }
 
 void SchemaEditorPane::writeFieldsToText()

@@ -5,6 +5,8 @@
 #include "schemaeditor/schemafieldedits.h"
 #include "json/sourcemap.h"
 
+#include <QtConcurrent/QtConcurrentRun>
+
 namespace Formwork {
 namespace Ui {
 
@@ -24,6 +26,44 @@ bool containsPointer(const Json &doc, const std::string &pointer)
     } catch (const Json::exception &) {
         return false;
     }
+}
+
+// A document this big gets its copy for the next edit made in the background.
+constexpr std::size_t SpareCopyFields = 1000;
+
+const Json *find(const Json &doc, const std::string &pointer)
+{
+    try {
+        const Json::json_pointer ptr(pointer);
+        return doc.contains(ptr) ? &doc[ptr] : nullptr;
+    } catch (const Json::exception &) {
+        return nullptr;
+    }
+}
+
+// Whether an edit left the document as it was, looking only where it says it changed it.
+bool sameWithin(const Json &before, const Json &after, const std::vector<SchemaEditScope> &scopes)
+{
+    for (const SchemaEditScope &scope : scopes) {
+        const Json *a = find(before, scope.pointer);
+        const Json *b = find(after, scope.pointer);
+        if (!a && !b)
+            continue;
+        if (!a || !b)
+            return false;
+        if (scope.deep || !a->is_object() || !b->is_object()) {
+            if (*a != *b)
+                return false;
+            continue;
+        }
+        if (a->size() != b->size())
+            return false;
+        for (auto i = a->begin(), j = b->begin(); i != a->end(); ++i, ++j) {
+            if (i.key() != j.key())
+                return false;
+        }
+    }
+    return true;
 }
 
 // An edit of a property's membership (removed, renamed, moved, required): its members object, and
@@ -91,6 +131,7 @@ void SchemaFieldModel::replace(std::shared_ptr<const Json> document, std::shared
             Q_EMIT dataChanged(indexFor(field, 0), indexFor(field, ColumnCount - 1));
         }
     }
+    prepareSpareCopy();
     // Freeing a big document and its tree takes a while; not on the GUI thread.
     if (oldTree.use_count() == 1 && oldTree->size() > 1000) {
         backgroundPool()->start([oldDocument = std::move(oldDocument), oldTree = std::move(oldTree)]() mutable {
@@ -100,22 +141,51 @@ void SchemaFieldModel::replace(std::shared_ptr<const Json> document, std::shared
     }
 }
 
+// Every edit sets m_lastEditScopes (before calling this, or inside `change`).
 template<typename Edit>
 bool SchemaFieldModel::edit(Edit &&change)
 {
     // The callers copied what they need (pointers) out of the rows: the guard may replace them.
     if (m_editGuard && !m_editGuard())
         return false;
-    auto document = std::make_shared<Json>(*m_document);
-    if (!change(*document))
+    std::shared_ptr<Json> document = editableCopy();
+    if (!change(*document)) {
+        disposeInBackground(std::move(document));
         return false;
-    if (*document == *m_document)
+    }
+    // Edits say where they changed the document; comparing it all would take long on a big one.
+    const bool unchanged = m_lastEditScopes.empty() ? *document == *m_document
+                                                    : sameWithin(*m_document, *document, m_lastEditScopes);
+    if (unchanged) {
+        disposeInBackground(std::move(document));
         return true;
+    }
     auto tree = SchemaFieldTree::build(*document);
     const SchemaFieldTreeDiff diff = SchemaFieldTree::diff(*m_tree, *tree);
     replace(document, std::move(tree), diff);
     Q_EMIT documentEdited();
     return true;
+}
+
+std::shared_ptr<Json> SchemaFieldModel::editableCopy()
+{
+    std::shared_ptr<Json> copy;
+    if (m_spareOf == m_document && m_spare.isValid() && m_spare.isFinished())
+        copy = m_spare.result();
+    if (m_spare.isValid())
+        disposeInBackground(std::exchange(m_spare, {})); // its result, when not taken, is big
+    m_spareOf.reset();
+    return copy ? copy : std::make_shared<Json>(*m_document);
+}
+
+void SchemaFieldModel::prepareSpareCopy()
+{
+    if (m_tree->size() < SpareCopyFields || m_spareOf == m_document)
+        return;
+    if (m_spare.isValid())
+        disposeInBackground(std::exchange(m_spare, {}));
+    m_spareOf = m_document;
+    m_spare = QtConcurrent::run(backgroundPool(), [document = m_document] { return std::make_shared<Json>(*document); });
 }
 
 QModelIndex SchemaFieldModel::indexFor(const SchemaField *field, int column) const

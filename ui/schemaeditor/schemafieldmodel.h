@@ -5,6 +5,7 @@
 #include "schemaeditor/schematextpatch.h"
 
 #include <QAbstractItemModel>
+#include <QFuture>
 
 #include <nlohmann/json.hpp>
 
@@ -95,11 +96,17 @@ private:
     void replace(std::shared_ptr<const nlohmann::ordered_json> document, std::shared_ptr<const SchemaFieldTree> tree,
                  const SchemaFieldTreeDiff &diff);
     QModelIndex indexFor(const SchemaField *field, int column = NameColumn) const;
+    std::shared_ptr<nlohmann::ordered_json> editableCopy();
+    void prepareSpareCopy();
 
     std::shared_ptr<const nlohmann::ordered_json> m_document;
     std::shared_ptr<const SchemaFieldTree> m_tree;
     std::function<bool()> m_editGuard;
     std::vector<SchemaEditScope> m_lastEditScopes;
+    // A copy of a big document made on the background pool, for the next edit to change: copying
+    // megabytes of JSON takes longer than a frame.
+    std::shared_ptr<const nlohmann::ordered_json> m_spareOf;
+    QFuture<std::shared_ptr<nlohmann::ordered_json>> m_spare;
 };
 
 } // namespace Ui

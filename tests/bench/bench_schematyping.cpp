@@ -266,8 +266,8 @@ int main(int argc, char **argv)
         timeEdit("toggle required (group_300/field_7)", [&] {
             return model->setRequired(index("/properties/group_300/properties/field_7"), round == 1);
         });
-        timeEdit("change a type (group_599/field_4)", [&] {
-            return model->setType(index("/properties/group_599/properties/field_4"),
+        timeEdit("change a type (group_390/field_4)", [&] {
+            return model->setType(index("/properties/group_390/properties/field_4"),
                                   round == 1 ? QStringLiteral("number") : QStringLiteral("string"));
         });
         timeEdit("remove the nested field", [&] {

@@ -279,8 +279,10 @@ void SchemaEditorPane::onContentsChange(int, int charsRemoved, int charsAdded)
     const bool edited = charsRemoved != charsAdded || undoSteps != m_seenUndoSteps || modified != m_seenModified;
     m_seenUndoSteps = undoSteps;
     m_seenModified = modified;
-    if (edited)
+    if (edited) {
+        m_mapCurrent = false;
         Q_EMIT textEdited();
+    }
 }
 
 void SchemaEditorPane::setText(const QString &text)
@@ -437,6 +439,7 @@ void SchemaEditorPane::applyCheck(SchemaCheck &check)
         else if (!check.fieldsUnchanged || model->documentPointer() != check.comparedWith)
             model->setDocument(map->document);
         m_fieldsGeneration = check.generation;
+        m_mapCurrent = check.generation == m_textGeneration;
         m_fieldEditor->setStale(false);
     } else {
         // Keep the last rows the text had, greyed, until it parses again.
@@ -575,9 +578,40 @@ void SchemaEditorPane::replaceTextAsOneStep(const QString &newText)
     cursor.endEditBlock();
 }
 
+void SchemaEditorPane::applyReplacements(const QList<SchemaTextReplacement> &replacements)
+{
+    if (replacements.isEmpty())
+        return;
+    // One edit block per replacement, joined into one undo step: the document reports (and lays
+    // out again) each changed part alone, not everything from the first to the last (a renamed
+    // field near the top and its "required" entry at the end would span the whole text).
+    QTextCursor cursor(m_editor->document());
+    for (auto it = replacements.crbegin(); it != replacements.crend(); ++it) {
+        if (it == replacements.crbegin())
+            cursor.beginEditBlock();
+        else
+            cursor.joinPreviousEditBlock();
+        cursor.setPosition(int(it->begin));
+        cursor.setPosition(int(it->end), QTextCursor::KeepAnchor);
+        cursor.insertText(it->text);
+        cursor.endEditBlock();
+    }
+}
+
 void SchemaEditorPane::writeFieldsToText()
 {
-    const nlohmann::ordered_json &document = m_fieldEditor->model()->document();
+    SchemaFieldModel *model = m_fieldEditor->model();
+    const nlohmann::ordered_json &document = model->document();
+    // The text the last lint mapped is the text now: change only what the edit changed, in the
+    // layout around it (and without writing out the whole document).
+    std::optional<QList<SchemaTextReplacement>> patch;
+    if (m_mapCurrent && m_lint.textMap)
+        patch = schemaTextPatch(*m_lint.textMap, document, model->lastEditScopes());
+    if (patch) {
+        applyReplacements(*patch);
+        m_fieldsGeneration = m_textGeneration;
+        return;
+    }
     const QString newText
         = QString::fromStdString(document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace))
         + QLatin1Char('\n');

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "schemaeditor/schemalint.h"
+#include "schemaeditor/schematextpatch.h"
 #include "schemaeditor/schematokens.h"
 
 #include <QTextBlock>
@@ -126,6 +127,7 @@ private:
     void showMessage(const QString &text, bool isError);
     void setFilePath(const QString &path);
     void replaceTextAsOneStep(const QString &text);
+    void applyReplacements(const QList<SchemaTextReplacement> &replacements);
     void writeFieldsToText();
     bool syncFieldsWithText();
     void startTokenEstimate();
@@ -150,6 +152,7 @@ private:
     std::optional<GrammarRules> m_grammarRules = GrammarRules::Ollama;
     quint64 m_checkedNowGeneration = ~quint64(0); // the text generation checkNow() last linted; none yet
     quint64 m_fieldsGeneration = 0; // the text generation the field tree shows
+    bool m_mapCurrent = false; // m_lint.textMap describes the text as it is now
     quint64 m_snapshotGeneration = 0; // of the text being copied for the next lint; 0: none
     QString m_snapshot;
     QTextBlock m_snapshotBlock;

@@ -3,6 +3,9 @@
 
 #include "common/backgroundwork.h"
 #include "schemaeditor/schemafieldedits.h"
+#include "json/sourcemap.h"
+
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Formwork {
 namespace Ui {
@@ -14,6 +17,67 @@ using Json = nlohmann::ordered_json;
 std::string toStd(const QString &text)
 {
     return text.toStdString();
+}
+
+bool containsPointer(const Json &doc, const std::string &pointer)
+{
+    try {
+        return doc.contains(Json::json_pointer(pointer));
+    } catch (const Json::exception &) {
+        return false;
+    }
+}
+
+// A document this big gets its copy for the next edit made in the background.
+constexpr std::size_t SpareCopyFields = 1000;
+
+const Json *find(const Json &doc, const std::string &pointer)
+{
+    try {
+        const Json::json_pointer ptr(pointer);
+        return doc.contains(ptr) ? &doc[ptr] : nullptr;
+    } catch (const Json::exception &) {
+        return nullptr;
+    }
+}
+
+// Whether an edit left the document as it was, looking only where it says it changed it.
+bool sameWithin(const Json &before, const Json &after, const std::vector<SchemaEditScope> &scopes)
+{
+    for (const SchemaEditScope &scope : scopes) {
+        const Json *a = find(before, scope.pointer);
+        const Json *b = find(after, scope.pointer);
+        if (!a && !b)
+            continue;
+        if (!a || !b)
+            return false;
+        if (scope.deep || !a->is_object() || !b->is_object()) {
+            if (*a != *b)
+                return false;
+            continue;
+        }
+        if (a->size() != b->size())
+            return false;
+        for (auto i = a->begin(), j = b->begin(); i != a->end(); ++i, ++j) {
+            if (i.key() != j.key())
+                return false;
+        }
+    }
+    return true;
+}
+
+// An edit of a property's membership (removed, renamed, moved, required): its members object, and
+// the "required" list of the object schema that holds it.
+std::vector<SchemaEditScope> memberScopes(const std::string &field, bool withRequired)
+{
+    const std::string members = parentPointer(field);
+    std::vector<SchemaEditScope> scopes {{members, false}};
+    if (withRequired && lastPointerToken(members) == "properties") {
+        const std::string container = parentPointer(members);
+        scopes.push_back({container, false});
+        scopes.push_back({SourceMap::appendToken(container, "required"), true});
+    }
+    return scopes;
 }
 
 } // namespace
@@ -67,6 +131,7 @@ void SchemaFieldModel::replace(std::shared_ptr<const Json> document, std::shared
             Q_EMIT dataChanged(indexFor(field, 0), indexFor(field, ColumnCount - 1));
         }
     }
+    prepareSpareCopy();
     // Freeing a big document and its tree takes a while; not on the GUI thread.
     if (oldTree.use_count() == 1 && oldTree->size() > 1000) {
         backgroundPool()->start([oldDocument = std::move(oldDocument), oldTree = std::move(oldTree)]() mutable {
@@ -76,22 +141,51 @@ void SchemaFieldModel::replace(std::shared_ptr<const Json> document, std::shared
     }
 }
 
+// Every edit sets m_lastEditScopes (before calling this, or inside `change`).
 template<typename Edit>
 bool SchemaFieldModel::edit(Edit &&change)
 {
     // The callers copied what they need (pointers) out of the rows: the guard may replace them.
     if (m_editGuard && !m_editGuard())
         return false;
-    auto document = std::make_shared<Json>(*m_document);
-    if (!change(*document))
+    std::shared_ptr<Json> document = editableCopy();
+    if (!change(*document)) {
+        disposeInBackground(std::move(document));
         return false;
-    if (*document == *m_document)
+    }
+    // Edits say where they changed the document; comparing it all would take long on a big one.
+    const bool unchanged = m_lastEditScopes.empty() ? *document == *m_document
+                                                    : sameWithin(*m_document, *document, m_lastEditScopes);
+    if (unchanged) {
+        disposeInBackground(std::move(document));
         return true;
+    }
     auto tree = SchemaFieldTree::build(*document);
     const SchemaFieldTreeDiff diff = SchemaFieldTree::diff(*m_tree, *tree);
     replace(document, std::move(tree), diff);
     Q_EMIT documentEdited();
     return true;
+}
+
+std::shared_ptr<Json> SchemaFieldModel::editableCopy()
+{
+    std::shared_ptr<Json> copy;
+    if (m_spareOf == m_document && m_spare.isValid() && m_spare.isFinished())
+        copy = m_spare.result();
+    if (m_spare.isValid())
+        disposeInBackground(std::exchange(m_spare, {})); // its result, when not taken, is big
+    m_spareOf.reset();
+    return copy ? copy : std::make_shared<Json>(*m_document);
+}
+
+void SchemaFieldModel::prepareSpareCopy()
+{
+    if (m_tree->size() < SpareCopyFields || m_spareOf == m_document)
+        return;
+    if (m_spare.isValid())
+        disposeInBackground(std::exchange(m_spare, {}));
+    m_spareOf = m_document;
+    m_spare = QtConcurrent::run(backgroundPool(), [document = m_document] { return std::make_shared<Json>(*document); });
 }
 
 QModelIndex SchemaFieldModel::indexFor(const SchemaField *field, int column) const
@@ -129,9 +223,15 @@ QString SchemaFieldModel::addField(const QModelIndex &parent, const QModelIndex 
     const std::string afterPointer = afterField ? afterField->pointer : std::string();
     std::string added;
     const bool ok = edit([&](Json &doc) {
+        const bool hasParent = containsPointer(doc, parentPointer);
+        const FieldShape shape = hasParent ? FieldShape::of(doc[Json::json_pointer(parentPointer)]) : FieldShape();
+        const std::string properties = parentPointer + shape.containerSuffix + "/properties";
+        // A new member of an existing "properties"; else the parent schema gains the container too.
+        const bool hasProperties = shape.hasContainer && containsPointer(doc, properties);
         const auto pointer = SchemaFieldEdits::addField(doc, parentPointer, afterPointer, toStd(name));
         if (pointer)
             added = *pointer;
+        m_lastEditScopes = {{hasProperties ? properties : parentPointer, !hasProperties}};
         return pointer.has_value();
     });
     return ok ? QString::fromStdString(added) : QString();
@@ -141,9 +241,11 @@ QString SchemaFieldModel::addDefinition(const QString &name)
 {
     std::string added;
     const bool ok = edit([&](Json &doc) {
+        const bool hadDefs = doc.is_object() && (doc.contains("$defs") || doc.contains("definitions"));
         const auto pointer = SchemaFieldEdits::addDefinition(doc, toStd(name));
         if (pointer)
             added = *pointer;
+        m_lastEditScopes = {{pointer && hadDefs ? parentPointer(*pointer) : std::string(), false}};
         return pointer.has_value();
     });
     return ok ? QString::fromStdString(added) : QString();
@@ -155,8 +257,11 @@ bool SchemaFieldModel::removeField(const QModelIndex &index)
     if (!field)
         return false;
     const std::string pointer = field->pointer;
-    if (field->kind == SchemaField::Kind::DefinitionGroup)
+    if (field->kind == SchemaField::Kind::DefinitionGroup) {
+        m_lastEditScopes = {{std::string(), false}};
         return edit([&](Json &doc) { return doc.erase(lastPointerToken(pointer)) > 0; });
+    }
+    m_lastEditScopes = memberScopes(pointer, true);
     return edit([&](Json &doc) { return SchemaFieldEdits::removeField(doc, pointer); });
 }
 
@@ -166,6 +271,7 @@ QString SchemaFieldModel::renameField(const QModelIndex &index, const QString &n
     if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
         return {};
     const std::string pointer = field->pointer;
+    m_lastEditScopes = memberScopes(pointer, true);
     std::string renamed;
     const bool ok = edit([&](Json &doc) {
         const auto result = SchemaFieldEdits::renameField(doc, pointer, toStd(name));
@@ -182,6 +288,7 @@ bool SchemaFieldModel::moveField(const QModelIndex &index, int delta)
     if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
         return false;
     const std::string pointer = field->pointer;
+    m_lastEditScopes = memberScopes(pointer, false);
     return edit([&](Json &doc) { return SchemaFieldEdits::moveField(doc, pointer, delta); });
 }
 
@@ -191,6 +298,7 @@ bool SchemaFieldModel::setRequired(const QModelIndex &index, bool required)
     if (!field || field->kind != SchemaField::Kind::Property)
         return false;
     const std::string pointer = field->pointer;
+    m_lastEditScopes = memberScopes(pointer, true);
     return edit([&](Json &doc) { return SchemaFieldEdits::setRequired(doc, pointer, required); });
 }
 
@@ -200,6 +308,7 @@ bool SchemaFieldModel::setNullable(const QModelIndex &index, bool nullable)
     if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
         return false;
     const std::string pointer = field->pointer;
+    m_lastEditScopes = {{pointer, true}};
     return edit([&](Json &doc) { return SchemaFieldEdits::setNullable(doc, pointer, nullable); });
 }
 
@@ -209,6 +318,7 @@ bool SchemaFieldModel::setType(const QModelIndex &index, const QString &type)
     if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
         return false;
     const std::string pointer = field->pointer;
+    m_lastEditScopes = {{pointer, true}};
     return edit([&](Json &doc) { return SchemaFieldEdits::setType(doc, pointer, toStd(type)); });
 }
 
@@ -218,6 +328,7 @@ bool SchemaFieldModel::setItemsType(const QModelIndex &index, const QString &typ
     if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
         return false;
     const std::string pointer = field->pointer;
+    m_lastEditScopes = {{pointer, true}};
     return edit([&](Json &doc) { return SchemaFieldEdits::setItemsType(doc, pointer, toStd(type)); });
 }
 
@@ -227,6 +338,7 @@ bool SchemaFieldModel::setRef(const QModelIndex &index, const QString &definitio
     if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
         return false;
     const std::string pointer = field->pointer;
+    m_lastEditScopes = {{pointer, true}};
     return edit([&](Json &doc) { return SchemaFieldEdits::setRef(doc, pointer, toStd(definition), items); });
 }
 
@@ -236,6 +348,7 @@ bool SchemaFieldModel::setKeyword(const QModelIndex &index, const QString &keywo
     if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
         return false;
     const std::string pointer = field->pointer;
+    m_lastEditScopes = {{pointer, true}};
     return edit([&](Json &doc) { return SchemaFieldEdits::setKeyword(doc, pointer, toStd(keyword), value); });
 }
 

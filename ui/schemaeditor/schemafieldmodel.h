@@ -2,8 +2,10 @@
 #pragma once
 
 #include "schemaeditor/schemafieldtree.h"
+#include "schemaeditor/schematextpatch.h"
 
 #include <QAbstractItemModel>
+#include <QFuture>
 
 #include <nlohmann/json.hpp>
 
@@ -68,6 +70,10 @@ public:
     // owner uses it to bring the document up to date with text typed since the last parse.
     void setEditGuard(std::function<bool()> guard) { m_editGuard = std::move(guard); }
 
+    // Where the last edit changed the document (for SchemaEditorPane's text patch), valid from
+    // documentEdited() to the next edit.
+    const std::vector<SchemaEditScope> &lastEditScopes() const { return m_lastEditScopes; }
+
     // The names of the `$defs` (or `definitions`) entries, in order.
     QStringList definitionNames() const;
 
@@ -90,10 +96,17 @@ private:
     void replace(std::shared_ptr<const nlohmann::ordered_json> document, std::shared_ptr<const SchemaFieldTree> tree,
                  const SchemaFieldTreeDiff &diff);
     QModelIndex indexFor(const SchemaField *field, int column = NameColumn) const;
+    std::shared_ptr<nlohmann::ordered_json> editableCopy();
+    void prepareSpareCopy();
 
     std::shared_ptr<const nlohmann::ordered_json> m_document;
     std::shared_ptr<const SchemaFieldTree> m_tree;
     std::function<bool()> m_editGuard;
+    std::vector<SchemaEditScope> m_lastEditScopes;
+    // A copy of a big document made on the background pool, for the next edit to change: copying
+    // megabytes of JSON takes longer than a frame.
+    std::shared_ptr<const nlohmann::ordered_json> m_spareOf;
+    QFuture<std::shared_ptr<nlohmann::ordered_json>> m_spare;
 };
 
 } // namespace Ui

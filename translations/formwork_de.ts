@@ -187,6 +187,20 @@
         <source>, ETA %1</source>
         <translation>, fertig in etwa %1</translation>
     </message>
+    <message numerus="yes">
+        <source>, %n failed check(s)</source>
+        <translation>
+            <numerusform>, %n fehlgeschlagene Prüfung</numerusform>
+            <numerusform>, %n fehlgeschlagene Prüfungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n soft)</source>
+        <translation>
+            <numerusform> (+%n weiche)</numerusform>
+            <numerusform> (+%n weiche)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Formwork::BatchInput</name>
@@ -715,6 +729,10 @@
         <source>duplicate key &quot;%1&quot;; the last value is used</source>
         <translation>doppelter Schlüssel &quot;%1&quot;; der letzte Wert wird verwendet</translation>
     </message>
+    <message>
+        <source>unexpected end of input inside the byte order mark</source>
+        <translation>unerwartetes Ende der Eingabe innerhalb der Byte-Reihenfolge-Markierung</translation>
+    </message>
 </context>
 <context>
     <name>Formwork::ModelCatalog</name>
@@ -870,6 +888,17 @@
     <message>
         <source>Server: %1.</source>
         <translation>Server: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Formwork::StoredRunReplay</name>
+    <message>
+        <source>pass %1, chunk %2</source>
+        <translation>Durchgang %1, Abschnitt %2</translation>
+    </message>
+    <message>
+        <source>chunk %1</source>
+        <translation>Abschnitt %1</translation>
     </message>
 </context>
 <context>
@@ -1508,6 +1537,40 @@ Schema: %2</translation>
         <source>%1 (%2% grounded)</source>
         <translation>%1 (%2 % verortet)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n soft check(s) failed</source>
+        <translation>
+            <numerusform>%n weiche Prüfung fehlgeschlagen</numerusform>
+            <numerusform>%n weiche Prüfungen fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (+%n soft)</source>
+        <translation>
+            <numerusform>%1 (+%n weiche)</numerusform>
+            <numerusform>%1 (+%n weiche)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed checks:</source>
+        <translation>Fehlgeschlagene Prüfungen:</translation>
+    </message>
+    <message>
+        <source>soft, not reasked</source>
+        <translation>weich, ohne Nachfrage</translation>
+    </message>
+    <message>
+        <source>hard</source>
+        <translation>hart</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3) at %4: %5</source>
+        <translation>%1 (%2, %3) bei %4: %5</translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Ui::CapabilityAdvisor</name>
@@ -1904,6 +1967,14 @@ Das Dokument ist der längste {{Variablen}}-Wert, der den Großteil des Benutzer
     <message>
         <source>Merge &amp;key:</source>
         <translation>Zusammenführungs&amp;schlüssel:</translation>
+    </message>
+    <message>
+        <source>How many chunks are extracted at the same time. The server must serve that many requests at once to gain from it (Ollama: OLLAMA_NUM_PARALLEL; llama-server: --parallel); otherwise they wait in its queue. Cancel stops them all.</source>
+        <translation>Wie viele Abschnitte gleichzeitig extrahiert werden. Das bringt nur etwas, wenn der Server so viele Anfragen gleichzeitig bedient (Ollama: OLLAMA_NUM_PARALLEL; llama-server: --parallel); sonst warten sie in seiner Warteschlange. Abbrechen stoppt alle.</translation>
+    </message>
+    <message>
+        <source>At the same &amp;time:</source>
+        <translation>&amp;Gleichzeitig:</translation>
     </message>
 </context>
 <context>
@@ -3054,6 +3125,13 @@ Extrahiere die in diesem Text genannten Personen:
             <numerusform>%n Konflikte zwischen Abschnitten:</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The merged value does not match the schema (%n error(s)):</source>
+        <translation>
+            <numerusform>Der zusammengeführte Wert passt nicht zum Schema (%n Fehler):</numerusform>
+            <numerusform>Der zusammengeführte Wert passt nicht zum Schema (%n Fehler):</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Ui::ResultTreeModel</name>
@@ -3206,6 +3284,10 @@ Extrahiere die in diesem Text genannten Personen:
     <message>
         <source>Long documents is on: the run is split into chunks that fit.</source>
         <translation>Lange Dokumente ist eingeschaltet: Der Lauf wird in passende Abschnitte geteilt.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 at once</source>
+        <translation>%1 · %2 gleichzeitig</translation>
     </message>
 </context>
 <context>
@@ -4093,6 +4175,10 @@ tools: ein Tool, dessen Parameter das Schema sind (tools, und tool_choice bei /v
     <message>
         <source>%1 of %2 values found in the source; %3 not found (possible inventions).</source>
         <translation>%1 von %2 Werten in der Quelle gefunden; %3 nicht gefunden (möglicherweise erfunden).</translation>
+    </message>
+    <message>
+        <source>Laying out the document (%1 characters)…</source>
+        <translation>Das Dokument wird gesetzt (%1 Zeichen)…</translation>
     </message>
 </context>
 <context>

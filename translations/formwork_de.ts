@@ -3682,6 +3682,10 @@ tools: ein Tool, dessen Parameter das Schema sind (tools, und tool_choice bei /v
         <source>starting…</source>
         <translation>wird gestartet…</translation>
     </message>
+    <message>
+        <source>rule judges: %1 tokens, %2</source>
+        <translation>Regelprüfer: %1 Tokens, %2</translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Ui::SchemaDraftDialog</name>

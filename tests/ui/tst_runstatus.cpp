@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "checks/checksattemptchecker.h"
 #include "run/runsession.h"
 #include "run/runstatus.h"
 #include "runtestsupport.h"
@@ -63,6 +64,33 @@ private Q_SLOTS:
         // 24 completion tokens over 2 x 175 ms of server generation time.
         QVERIFY2(status.endsWith(QStringLiteral(" \u00b7 69 tok/s")), qPrintable(status));
         QVERIFY2(status.contains(QRegularExpression(QStringLiteral("\u00b7 [0-9.]+ m?s \u00b7"))), qPrintable(status));
+    }
+
+    void modelJudgedRule_judgesTokensShownApart()
+    {
+        CheckDefinition rule;
+        rule.name = QStringLiteral("adult");
+        rule.kind = CheckKind::Rule;
+        rule.path = QStringLiteral("/age");
+        rule.rule = QStringLiteral("the person is an adult");
+        rule.model = QStringLiteral("judge:1b");
+        m_fx->fake->addModel(rule.model);
+        FakeReply verdict = FakeReply::text({ QStringLiteral("{\"valid\": true, \"reason\": \"36 is adult\"}") });
+        verdict.promptTokens = 100;
+        verdict.evalTokens = 20;
+        m_fx->fake->enqueueChat(FakeReply::text({ validPerson })); // 26 in, 12 out
+        m_fx->fake->enqueueChat(verdict);
+        ExtractionConfig config = m_fx->config();
+        config.checker = std::make_shared<ChecksAttemptChecker>(CheckList{ rule }, m_fx->backend.get());
+        RunSession session;
+        QVERIFY(m_fx->runToEnd(session, config));
+        QCOMPARE(session.state(), RunSession::State::Succeeded);
+        const QString status = runStatusText(session);
+        // The extraction's own figures leave the judge out; the judge's 120 tokens follow apart.
+        QVERIFY2(status.startsWith(QStringLiteral("attempt 1/3 valid \u00b7 38 tokens (26 in, 12 out) \u00b7 ")),
+                 qPrintable(status));
+        QVERIFY2(status.contains(QRegularExpression(QStringLiteral(" \u00b7 rule judges: 120 tokens, [0-9.]+ m?s$"))),
+                 qPrintable(status));
     }
 
     void noServerTimings_rateFromWallTime()

@@ -22,6 +22,8 @@ struct Totals {
     bool everyAttemptTimed = true; // every attempt that generated tokens reported evalNs
     qint64 wallMs = 0;
     QStringList perAttempt;
+    qint64 judgeTokens = 0; // model-judged rules' requests, apart from the extraction's
+    qint64 judgeWallMs = 0;
 };
 
 Totals totalsOf(const QList<AttemptRecord> &attempts)
@@ -36,6 +38,8 @@ Totals totalsOf(const QList<AttemptRecord> &attempts)
             totals.everyAttemptTimed = false;
         totals.wallMs += attempt.wallTimeMs;
         totals.perAttempt.append(locale.toString(attempt.usage.promptTokens + attempt.usage.completionTokens));
+        totals.judgeTokens += attempt.judgeUsage.promptTokens + attempt.judgeUsage.completionTokens;
+        totals.judgeWallMs += attempt.judgeWallTimeMs;
     }
     return totals;
 }
@@ -72,6 +76,10 @@ QString figuresText(const QList<AttemptRecord> &attempts, qint64 runWallMs, bool
         : tokensPerSecondText(totals.completionTokens, double(totals.wallMs) / 1000.0);
     if (!rate.isEmpty())
         parts.append(rate);
+    // Model-judged rules cost requests of their own: shown apart, never mixed into the figures above.
+    if (totals.judgeTokens > 0 || totals.judgeWallMs > 0)
+        parts.append(QCoreApplication::translate("Formwork::Ui::RunStatus", "rule judges: %1 tokens, %2")
+                         .arg(locale.toString(totals.judgeTokens), durationText(totals.judgeWallMs)));
     return parts.join(separator);
 }
 

@@ -76,7 +76,12 @@ SourceView::~SourceView()
 {
     // Documents still being laid out are freed when they arrive (a watcher done with its
     // document has no parent any more).
-    for (auto *watcher : findChildren<QFutureWatcher<QTextDocument *> *>(Qt::FindDirectChildrenOnly)) {
+    // QFutureWatcher<T> has no Q_OBJECT of its own (Qt 6.8's findChildren requires one): find the
+    // base, then the document watchers among them.
+    for (auto *base : findChildren<QFutureWatcherBase *>(Qt::FindDirectChildrenOnly)) {
+        auto *watcher = dynamic_cast<QFutureWatcher<QTextDocument *> *>(base);
+        if (!watcher)
+            continue;
         watcher->disconnect(this);
         watcher->future().then(QtFuture::Launch::Sync, [](QTextDocument *document) { document->deleteLater(); });
     }

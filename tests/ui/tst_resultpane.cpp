@@ -11,7 +11,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QMenu>
@@ -385,7 +384,7 @@ private Q_SLOTS:
         QCOMPARE(index.data(ResultTreeModel::ValueTextRole).toString(), QString::fromStdString(text));
     }
 
-    void model_tenMegabyteValue_staysResponsive()
+    void model_tenMegabyteValue_showsLastRowAndFormatsJsonOffTheGuiThread()
     {
         // About 10 MB: 100 000 records in one array.
         Json value = Json::object();
@@ -400,8 +399,7 @@ private Q_SLOTS:
         pane.resize(800, 600);
         pane.show();
         QVERIFY(QTest::qWaitForWindowExposed(&pane));
-        QElapsedTimer timer;
-        timer.start();
+        // How long this takes is printed by tests/bench/bench_resultview; here, that it works.
         ResultTreeModel &model = *pane.model();
         model.setValue(value);
         const QModelIndex list = model.indexForPointer(QStringLiteral("/items"));
@@ -411,24 +409,18 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         const QModelIndex last = model.indexForPointer(QStringLiteral("/items/99999/title"));
         QVERIFY(last.isValid());
-        const qint64 elapsed = timer.elapsed();
-        qInfo("10 MB value (%zu bytes): set, expand 100000 rows, scroll to the end: %lld ms", bytes, elapsed);
-        QVERIFY2(elapsed < 3000, qPrintable(QString::number(elapsed)));
+        QCOMPARE(model.rowCount(list), 100000);
+        const QRect lastRow = pane.treeView()->visualRect(last.parent().siblingAtColumn(0)); // /items/99999
+        QVERIFY(pane.treeView()->viewport()->rect().intersects(lastRow)); // scrolled into view
 
         // Through the session, then the JSON tab.
         session.showValidation(QString::fromStdString(value.dump()), Schema::compile(Json::object()).value());
         QVERIFY(pane.hasValue());
         auto *json = child<CodeEditor>(pane, "resultJson");
         QSignalSpy jsonUpdated(&pane, &ResultPane::jsonViewUpdated);
-        timer.restart();
         child<QTabWidget>(pane, "resultTabs")->setCurrentIndex(1);
-        const qint64 switchMs = timer.elapsed();
-        QVERIFY(json->toPlainText().isEmpty()); // formatted on a worker thread
+        QVERIFY(json->toPlainText().isEmpty()); // formatted on a worker thread, not in the switch
         QVERIFY(jsonUpdated.wait(20000));
-        const qint64 jsonTabMs = timer.elapsed();
-        qInfo("10 MB value: tab switch returns in %lld ms, JSON shown and highlighted after %lld ms", switchMs,
-              jsonTabMs);
-        QVERIFY2(switchMs < 500, qPrintable(QString::number(switchMs)));
         // Only the beginning is shown, whole lines, and the notice says so.
         const QString shown = json->toPlainText();
         QVERIFY(shown.size() > 400'000 && shown.size() <= 524'288);

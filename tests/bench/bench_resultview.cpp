@@ -40,8 +40,7 @@ Json records(int count)
     return value;
 }
 
-struct Round
-{
+struct Round {
     double treeMs = 0;
     double switchMs = 0;
     double jsonShownMs = 0;

@@ -281,6 +281,8 @@ void SchemaEditorPane::onContentsChange(int, int charsRemoved, int charsAdded)
     m_seenModified = modified;
     if (edited) {
         m_mapCurrent = false;
+        if (!m_patching)
+            m_patchCurrent = false;
         Q_EMIT textEdited();
     }
 }
@@ -602,16 +604,35 @@ void SchemaEditorPane::writeFieldsToText()
 {
     SchemaFieldModel *model = m_fieldEditor->model();
     const nlohmann::ordered_json &document = model->document();
-    // The text the last lint mapped is the text now: change only what the edit changed, in the
-    // layout around it (and without writing out the whole document).
+    if (m_mapCurrent && m_lint.textMap) {
+        // The text the last lint mapped is the text now: patch from there.
+        m_patchBase = m_lint.textMap;
+        m_patchApplied.clear();
+        m_patchScopes.clear();
+        m_patchCurrent = true;
+    }
+    // Change only what the edit changed, in the layout around it (and without writing out the
+    // whole document). Earlier edits whose lint has not landed are patched from the same base
+    // text again, and only the difference to the text now is applied: one undo step per edit.
     std::optional<QList<SchemaTextReplacement>> patch;
-    if (m_mapCurrent && m_lint.textMap)
-        patch = schemaTextPatch(*m_lint.textMap, document, model->lastEditScopes());
+    std::vector<SchemaEditScope> scopes;
+    if (m_patchCurrent && m_patchBase) {
+        scopes = m_patchScopes;
+        const std::vector<SchemaEditScope> &edit = model->lastEditScopes();
+        scopes.insert(scopes.end(), edit.begin(), edit.end());
+        patch = schemaTextPatch(*m_patchBase, document, scopes);
+    }
     if (patch) {
-        applyReplacements(*patch);
+        const QList<SchemaTextReplacement> step = composeTextPatches(*m_patchBase, m_patchApplied, *patch);
+        m_patching = true;
+        applyReplacements(step);
+        m_patching = false;
+        m_patchApplied = std::move(*patch);
+        m_patchScopes = std::move(scopes);
         m_fieldsGeneration = m_textGeneration;
         return;
     }
+    m_patchCurrent = false;
     const QString newText
         = QString::fromStdString(document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace))
         + QLatin1Char('\n');
@@ -622,9 +643,12 @@ void SchemaEditorPane::writeFieldsToText()
 
 bool SchemaEditorPane::syncFieldsWithText()
 {
+    // The tree shows the text as it is (the tree wrote it, or it was parsed): nothing to catch up,
+    // the lint under way only confirms it.
+    if (m_fieldsGeneration == m_textGeneration && (m_lint.textMap || m_patchCurrent))
+        return true;
     // Text typed since the last lint would be lost by an edit of the older tree: catch up first.
-    if (m_fieldsGeneration != m_textGeneration || m_checkTimer->isActive() || m_lintWatcher->isRunning())
-        checkNow();
+    checkNow();
     return m_lint.textMap && m_fieldsGeneration == m_textGeneration;
 }
 

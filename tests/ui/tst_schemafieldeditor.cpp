@@ -3,9 +3,11 @@
 #include "schemaeditor/schemaeditorpane.h"
 #include "schemaeditor/schemafieldeditor.h"
 #include "schemaeditor/schemafieldmodel.h"
+#include "schema/formats.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -361,6 +363,33 @@ private Q_SLOTS:
         Q_EMIT name->editingFinished();
         QCOMPARE(fields->currentPointer(), QStringLiteral("/properties/years"));
         QCOMPARE(d(parseText(pane)["required"]), d(j("['zeta','years']")));
+    }
+
+    // The format box offers exactly what the validator asserts, and a chosen one lands in the text.
+    void formatBox_offersEveryFormatTheValidatorAsserts()
+    {
+        SchemaEditorPane pane;
+        pane.setText(q(PersonSchemaQuoted));
+        SchemaFieldEditor *fields = pane.fieldEditor();
+        auto *format = fields->findChild<QComboBox *>(QStringLiteral("fieldFormat"));
+        QVERIFY(format);
+        QStringList offered;
+        for (int i = 0; i < format->count(); ++i)
+            offered.append(format->itemText(i));
+        QCOMPARE(offered.takeFirst(), QString()); // none
+        QStringList known;
+        for (const std::string_view name : Formwork::knownFormatNames())
+            known.append(QString::fromLatin1(name.data(), qsizetype(name.size())));
+        QCOMPARE(offered, known);
+        for (const char *name : {"idn-hostname", "uri-template", "duration", "json-pointer", "relative-json-pointer",
+                                 "regex", "iri", "iri-reference", "idn-email"})
+            QVERIFY2(offered.contains(QLatin1String(name)), name);
+
+        QVERIFY(fields->selectPointer(QStringLiteral("/properties/zeta")));
+        const int chosen = format->findText(QStringLiteral("idn-hostname"));
+        format->setCurrentIndex(chosen);
+        Q_EMIT format->activated(chosen); // as a choice with the mouse or keyboard does
+        QCOMPARE(d(parseText(pane)["properties"]["zeta"]["format"]), QStringLiteral("\"idn-hostname\""));
     }
 };
 

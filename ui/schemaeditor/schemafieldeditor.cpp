@@ -2,6 +2,7 @@
 #include "schemaeditor/schemafieldeditor.h"
 
 #include "highlighting/jsonhighlighter.h"
+#include "schema/formats.h"
 #include "schemaeditor/schemafieldedits.h"
 #include "schemaeditor/schemafieldmodel.h"
 
@@ -214,9 +215,10 @@ void SchemaFieldEditor::buildForm(QWidget *form)
     m_format = new QComboBox(form);
     m_format->setObjectName(QStringLiteral("fieldFormat"));
     m_format->setEditable(true);
-    m_format->addItems({QString(), QStringLiteral("date"), QStringLiteral("date-time"), QStringLiteral("time"),
-                        QStringLiteral("email"), QStringLiteral("uri"), QStringLiteral("uuid"), QStringLiteral("ipv4"),
-                        QStringLiteral("ipv6"), QStringLiteral("hostname")});
+    // Exactly the formats the validator asserts (the box stays editable for any other name).
+    m_format->addItem(QString());
+    for (const std::string_view name : knownFormatNames())
+        m_format->addItem(QString::fromLatin1(name.data(), qsizetype(name.size())));
     m_format->setToolTip(tr("\"format\" of a string; Formwork checks it after the reply"));
     m_minimum = new QLineEdit(form);
     m_minimum->setObjectName(QStringLiteral("fieldMinimum"));

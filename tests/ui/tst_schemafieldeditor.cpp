@@ -17,6 +17,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
+
 using namespace Formwork::Ui;
 using Json = nlohmann::ordered_json;
 
@@ -171,10 +173,72 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 1);
         QVERIFY(age.isValid());
         QCOMPARE(QModelIndex(age).siblingAtColumn(SchemaFieldModel::DescriptionColumn).data().toString(), QStringLiteral("Years"));
+        // A new field is inserted as a row; the rows around it stay what they were.
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        const QPersistentModelIndex city = model.indexForPointer(QStringLiteral("/properties/address/properties/city"));
         doc["properties"]["extra"] = j("{'type':'boolean'}");
         model.setDocument(doc);
-        QCOMPARE(reset.count(), 1);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(inserted.count(), 1);
         QCOMPARE(model.rowCount(), 7);
+        QCOMPARE(model.index(5, 0).data().toString(), QStringLiteral("extra"));
+        QVERIFY(age.isValid() && city.isValid());
+        QCOMPARE(model.pointerForIndex(city), QStringLiteral("/properties/address/properties/city"));
+    }
+
+    // Edits through the model change only their rows: no reset, the indexes of other rows (and a
+    // view's selection and expansion of them) stay valid, and rows show the document after each.
+    void model_editsUpdateOnlyTheirRows()
+    {
+        SchemaFieldModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setDocument(j(PersonSchemaQuoted));
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        const QPersistentModelIndex city = model.indexForPointer(QStringLiteral("/properties/address/properties/city"));
+        const QPersistentModelIndex price = model.indexForPointer(QStringLiteral("/$defs/item/properties/price"));
+
+        const QString added = model.addField(model.indexForPointer(QStringLiteral("/properties/address")),
+                                             model.indexForPointer(QStringLiteral("/properties/address/properties/street")),
+                                             QStringLiteral("zip"));
+        QCOMPARE(added, QStringLiteral("/properties/address/properties/zip"));
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(city.row(), 2); // moved down by the new row, still the same field
+        QVERIFY(model.setRequired(model.indexForPointer(added), true));
+        QCOMPARE(model.indexForPointer(added, SchemaFieldModel::RequiredColumn).data(Qt::CheckStateRole).toInt(),
+                 int(Qt::Checked));
+        QVERIFY(!model.renameField(model.indexForPointer(added), QStringLiteral("postcode")).isEmpty());
+        QCOMPARE(model.index(1, 0, model.indexForPointer(QStringLiteral("/properties/address"))).data().toString(),
+                 QStringLiteral("postcode"));
+        QVERIFY(model.setType(model.indexForPointer(QStringLiteral("/properties/zeta")), QStringLiteral("object")));
+        QVERIFY(!model.addField(model.indexForPointer(QStringLiteral("/properties/zeta"))).isEmpty());
+        QCOMPARE(model.rowCount(model.indexForPointer(QStringLiteral("/properties/zeta"))), 1);
+        QVERIFY(model.moveField(model.indexForPointer(QStringLiteral("/properties/best")), -3));
+        QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("best"));
+        QVERIFY(model.removeField(model.indexForPointer(QStringLiteral("/properties/address/properties/street"))));
+        QCOMPARE(reset.count(), 0);
+        QVERIFY(removed.count() >= 2);
+        QVERIFY(city.isValid() && price.isValid());
+        QCOMPARE(model.pointerForIndex(city), QStringLiteral("/properties/address/properties/city"));
+        QCOMPARE(model.pointerForIndex(price), QStringLiteral("/$defs/item/properties/price"));
+
+        // The rows are those a tree built from the document has.
+        SchemaFieldModel fresh;
+        fresh.setDocument(model.document());
+        const std::function<void(const QModelIndex &, const QModelIndex &)> same = [&](const QModelIndex &a,
+                                                                                      const QModelIndex &b) {
+            QCOMPARE(model.rowCount(a), fresh.rowCount(b));
+            for (int row = 0; row < model.rowCount(a); ++row) {
+                for (int column = 0; column < SchemaFieldModel::ColumnCount; ++column) {
+                    QCOMPARE(model.index(row, column, a).data(), fresh.index(row, column, b).data());
+                    QCOMPARE(model.index(row, column, a).data(Qt::CheckStateRole),
+                             fresh.index(row, column, b).data(Qt::CheckStateRole));
+                }
+                same(model.index(row, 0, a), fresh.index(row, 0, b));
+            }
+        };
+        same({}, {});
     }
 
     void addFieldInTree_rewritesTextAsOneUndoStep()

@@ -130,6 +130,7 @@ private:
     void applyReplacements(const QList<SchemaTextReplacement> &replacements);
     void writeFieldsToText();
     bool syncFieldsWithText();
+    std::shared_ptr<const nlohmann::ordered_json> shownDocument() const;
     void startTokenEstimate();
     void showTokenEstimate(const SchemaTokenEstimate &estimate);
     void updateViewButtons();

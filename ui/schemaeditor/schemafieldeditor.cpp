@@ -171,6 +171,15 @@ SchemaFieldEditor::SchemaFieldEditor(QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, &SchemaFieldEditor::saveViewState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &SchemaFieldEditor::restoreViewState);
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this] { refreshForm(); });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
+        // Small schemas show every field, new ones included.
+        if (m_model->tree().size() < ExpandAllBelow) {
+            for (int row = first; row <= last; ++row)
+                m_tree->expandRecursively(m_model->index(row, 0, parent));
+        }
+        refreshButtons();
+    });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] { refreshButtons(); });
     refreshForm();
     refreshButtons();
 }

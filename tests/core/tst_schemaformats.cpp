@@ -5,6 +5,9 @@
 
 #include <QTest>
 
+#include <set>
+#include <string>
+
 using namespace Formwork;
 using Formwork::Test::j;
 
@@ -122,6 +125,21 @@ private Q_SLOTS:
         QCOMPARE(formatKindFromName("date-time"), FormatKind::DateTime);
         QCOMPARE(formatKindFromName("iri"), FormatKind::Iri);
         QCOMPARE(formatKindFromName("color"), FormatKind::Unknown);
+    }
+
+    // One list names every format the validator asserts, each once (the field editor offers it).
+    void knownFormatNames_coverEveryAssertedFormatOnce()
+    {
+        std::set<FormatKind> kinds;
+        for (const std::string_view name : knownFormatNames()) {
+            const FormatKind kind = formatKindFromName(name);
+            QVERIFY2(kind != FormatKind::Unknown, std::string(name).c_str());
+            QVERIFY2(kinds.insert(kind).second, std::string(name).c_str());
+        }
+        QCOMPARE(kinds.size(), size_t(FormatKind::Regex)); // every kind but Unknown
+        for (const char *name : {"idn-hostname", "uri-template", "duration", "json-pointer", "relative-json-pointer",
+                                 "regex", "iri", "iri-reference", "idn-email", "uri-reference"})
+            QVERIFY2(kinds.count(formatKindFromName(name)) == 1, name);
     }
 
     // A-labels are decoded and checked as U-labels; U-labels themselves are not host names.

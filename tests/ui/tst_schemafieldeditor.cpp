@@ -3,9 +3,11 @@
 #include "schemaeditor/schemaeditorpane.h"
 #include "schemaeditor/schemafieldeditor.h"
 #include "schemaeditor/schemafieldmodel.h"
+#include "schema/formats.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -14,6 +16,8 @@
 #include <QTreeView>
 
 #include <nlohmann/json.hpp>
+
+#include <functional>
 
 using namespace Formwork::Ui;
 using Json = nlohmann::ordered_json;
@@ -169,10 +173,72 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 1);
         QVERIFY(age.isValid());
         QCOMPARE(QModelIndex(age).siblingAtColumn(SchemaFieldModel::DescriptionColumn).data().toString(), QStringLiteral("Years"));
+        // A new field is inserted as a row; the rows around it stay what they were.
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        const QPersistentModelIndex city = model.indexForPointer(QStringLiteral("/properties/address/properties/city"));
         doc["properties"]["extra"] = j("{'type':'boolean'}");
         model.setDocument(doc);
-        QCOMPARE(reset.count(), 1);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(inserted.count(), 1);
         QCOMPARE(model.rowCount(), 7);
+        QCOMPARE(model.index(5, 0).data().toString(), QStringLiteral("extra"));
+        QVERIFY(age.isValid() && city.isValid());
+        QCOMPARE(model.pointerForIndex(city), QStringLiteral("/properties/address/properties/city"));
+    }
+
+    // Edits through the model change only their rows: no reset, the indexes of other rows (and a
+    // view's selection and expansion of them) stay valid, and rows show the document after each.
+    void model_editsUpdateOnlyTheirRows()
+    {
+        SchemaFieldModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setDocument(j(PersonSchemaQuoted));
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        const QPersistentModelIndex city = model.indexForPointer(QStringLiteral("/properties/address/properties/city"));
+        const QPersistentModelIndex price = model.indexForPointer(QStringLiteral("/$defs/item/properties/price"));
+
+        const QString added = model.addField(model.indexForPointer(QStringLiteral("/properties/address")),
+                                             model.indexForPointer(QStringLiteral("/properties/address/properties/street")),
+                                             QStringLiteral("zip"));
+        QCOMPARE(added, QStringLiteral("/properties/address/properties/zip"));
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(city.row(), 2); // moved down by the new row, still the same field
+        QVERIFY(model.setRequired(model.indexForPointer(added), true));
+        QCOMPARE(model.indexForPointer(added, SchemaFieldModel::RequiredColumn).data(Qt::CheckStateRole).toInt(),
+                 int(Qt::Checked));
+        QVERIFY(!model.renameField(model.indexForPointer(added), QStringLiteral("postcode")).isEmpty());
+        QCOMPARE(model.index(1, 0, model.indexForPointer(QStringLiteral("/properties/address"))).data().toString(),
+                 QStringLiteral("postcode"));
+        QVERIFY(model.setType(model.indexForPointer(QStringLiteral("/properties/zeta")), QStringLiteral("object")));
+        QVERIFY(!model.addField(model.indexForPointer(QStringLiteral("/properties/zeta"))).isEmpty());
+        QCOMPARE(model.rowCount(model.indexForPointer(QStringLiteral("/properties/zeta"))), 1);
+        QVERIFY(model.moveField(model.indexForPointer(QStringLiteral("/properties/best")), -3));
+        QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("best"));
+        QVERIFY(model.removeField(model.indexForPointer(QStringLiteral("/properties/address/properties/street"))));
+        QCOMPARE(reset.count(), 0);
+        QVERIFY(removed.count() >= 2);
+        QVERIFY(city.isValid() && price.isValid());
+        QCOMPARE(model.pointerForIndex(city), QStringLiteral("/properties/address/properties/city"));
+        QCOMPARE(model.pointerForIndex(price), QStringLiteral("/$defs/item/properties/price"));
+
+        // The rows are those a tree built from the document has.
+        SchemaFieldModel fresh;
+        fresh.setDocument(model.document());
+        const std::function<void(const QModelIndex &, const QModelIndex &)> same = [&](const QModelIndex &a,
+                                                                                      const QModelIndex &b) {
+            QCOMPARE(model.rowCount(a), fresh.rowCount(b));
+            for (int row = 0; row < model.rowCount(a); ++row) {
+                for (int column = 0; column < SchemaFieldModel::ColumnCount; ++column) {
+                    QCOMPARE(model.index(row, column, a).data(), fresh.index(row, column, b).data());
+                    QCOMPARE(model.index(row, column, a).data(Qt::CheckStateRole),
+                             fresh.index(row, column, b).data(Qt::CheckStateRole));
+                }
+                same(model.index(row, 0, a), fresh.index(row, 0, b));
+            }
+        };
+        same({}, {});
     }
 
     void addFieldInTree_rewritesTextAsOneUndoStep()
@@ -361,6 +427,33 @@ private Q_SLOTS:
         Q_EMIT name->editingFinished();
         QCOMPARE(fields->currentPointer(), QStringLiteral("/properties/years"));
         QCOMPARE(d(parseText(pane)["required"]), d(j("['zeta','years']")));
+    }
+
+    // The format box offers exactly what the validator asserts, and a chosen one lands in the text.
+    void formatBox_offersEveryFormatTheValidatorAsserts()
+    {
+        SchemaEditorPane pane;
+        pane.setText(q(PersonSchemaQuoted));
+        SchemaFieldEditor *fields = pane.fieldEditor();
+        auto *format = fields->findChild<QComboBox *>(QStringLiteral("fieldFormat"));
+        QVERIFY(format);
+        QStringList offered;
+        for (int i = 0; i < format->count(); ++i)
+            offered.append(format->itemText(i));
+        QCOMPARE(offered.takeFirst(), QString()); // none
+        QStringList known;
+        for (const std::string_view name : Formwork::knownFormatNames())
+            known.append(QString::fromLatin1(name.data(), qsizetype(name.size())));
+        QCOMPARE(offered, known);
+        for (const char *name : {"idn-hostname", "uri-template", "duration", "json-pointer", "relative-json-pointer",
+                                 "regex", "iri", "iri-reference", "idn-email"})
+            QVERIFY2(offered.contains(QLatin1String(name)), name);
+
+        QVERIFY(fields->selectPointer(QStringLiteral("/properties/zeta")));
+        const int chosen = format->findText(QStringLiteral("idn-hostname"));
+        format->setCurrentIndex(chosen);
+        Q_EMIT format->activated(chosen); // as a choice with the mouse or keyboard does
+        QCOMPARE(d(parseText(pane)["properties"]["zeta"]["format"]), QStringLiteral("\"idn-hostname\""));
     }
 };
 

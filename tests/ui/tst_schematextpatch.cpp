@@ -6,6 +6,8 @@
 #include "schemaeditor/schemaeditorpane.h"
 #include "schemaeditor/schemafieldeditor.h"
 #include "schemaeditor/schemafieldmodel.h"
+#include "schemaeditor/schemalint.h"
+#include "schemaeditor/schematextpatch.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -15,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <string_view>
 
 using namespace Formwork::Ui;
 using Json = nlohmann::ordered_json;
@@ -218,6 +221,79 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(doc["properties"]["y"].dump()), q("{'type':'string'}"));
         QCOMPARE(QString::fromStdString(doc["required"].dump()), q("['a','y']"));
         QVERIFY(pane.text().startsWith(q("{\n    'type': 'object',\n    'x-unknown': {'kept': [1, 2]},\n")));
+    }
+
+    // Edits that follow each other faster than the lint (on a big schema it takes seconds) are
+    // patched from the text the last lint mapped; no lint runs on the GUI thread in between, each
+    // lands in the text as it would alone, and each is one undo step.
+    void quickEdits_noLintBetween_eachLandsAsOneUndoStep()
+    {
+        const QString text = q(FourSpaces);
+        SchemaEditorPane pane;
+        pane.setText(text);
+        SchemaFieldModel *model = pane.fieldEditor()->model();
+        QTextDocument *document = pane.editor()->document();
+        QSignalSpy linted(&pane, &SchemaEditorPane::linted);
+
+        QCOMPARE(model->addField({}, at(model, "/properties/a"), QStringLiteral("x")), QStringLiteral("/properties/x"));
+        const QString first = QString(text).replace(q("        },\n"), q("        },\n        'x': {\n            'type': 'string'\n        },\n"));
+        QCOMPARE(pane.text(), first);
+        QVERIFY(!model->renameField(at(model, "/properties/x"), QStringLiteral("y")).isEmpty());
+        const QString second = QString(first).replace(q("'x': {"), q("'y': {"));
+        QCOMPARE(pane.text(), second);
+        QVERIFY(model->setRequired(at(model, "/properties/y"), true));
+        const QString third = QString(second).replace(q("'required': ['a']"), q("'required': ['a', 'y']"));
+        QCOMPARE(pane.text(), third);
+        QVERIFY(model->setType(at(model, "/properties/b"), QStringLiteral("number")));
+        const QString fourth = QString(third).replace(q("'b': { 'type': 'integer'"), q("'b': { 'type': 'number'"));
+        QCOMPARE(pane.text(), fourth);
+        QCOMPARE(linted.count(), 0); // none of them waited for (or ran) a lint
+
+        // One undo step each, in order, back to the text as loaded.
+        for (const QString &expected : {third, second, first, text}) {
+            document->undo();
+            QCOMPARE(pane.text(), expected);
+        }
+        QVERIFY(!document->isUndoAvailable());
+        for (int i = 0; i < 4; ++i)
+            document->redo();
+        QCOMPARE(pane.text(), fourth);
+        // The lint of the text agrees with the tree.
+        QTRY_VERIFY_WITH_TIMEOUT(linted.count() >= 1 && pane.isLintCurrent(), 5000);
+        QCOMPARE(pane.lintResult().state, SchemaLintResult::State::Valid);
+        QCOMPARE(model->index(1, 0).data().toString(), QStringLiteral("y"));
+        QCOMPARE(model->index(1, SchemaFieldModel::RequiredColumn).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+    }
+
+    // The step from one patch of a base text to a later one, in the positions of the text between.
+    void composeTextPatches_appliesOnlyTheDifference()
+    {
+        const QByteArray utf8 = QStringLiteral("0123456789\u00e9abcdef").toUtf8();
+        SchemaTextMap base;
+        base.utf8 = utf8;
+        base.positions.emplace(std::string_view(base.utf8.constData(), size_t(base.utf8.size())));
+        const auto apply = [](QString text, const QList<SchemaTextReplacement> &replacements) {
+            for (auto it = replacements.crbegin(); it != replacements.crend(); ++it)
+                text.replace(it->begin, it->end - it->begin, it->text);
+            return text;
+        };
+        const QString original = QString::fromUtf8(utf8);
+        const QList<SchemaTextReplacement> applied {{2, 4, QStringLiteral("XY")}, {8, 8, QStringLiteral("++")}};
+        const QList<SchemaTextReplacement> wanted {
+            {2, 4, QStringLiteral("XY")}, {8, 8, QStringLiteral("++--")}, {11, 12, QStringLiteral("Z")}};
+        const QString now = apply(original, applied);
+        const QList<SchemaTextReplacement> step = composeTextPatches(base, applied, wanted);
+        QCOMPARE(apply(now, step), apply(original, wanted));
+        // Untouched spans stay out of the step; the grown insertion adds only what is new.
+        QCOMPARE(step.size(), 2);
+        QCOMPARE(step.at(0).begin, 10);
+        QCOMPARE(step.at(0).end, 10);
+        QCOMPARE(step.at(0).text, QStringLiteral("--"));
+        QCOMPARE(step.at(1).text, QStringLiteral("Z"));
+        // Going back to fewer replacements works the same way.
+        const QList<SchemaTextReplacement> back = composeTextPatches(base, wanted, applied);
+        QCOMPARE(apply(apply(original, wanted), back), now);
+        QCOMPARE(composeTextPatches(base, applied, applied).size(), 0);
     }
 };
 

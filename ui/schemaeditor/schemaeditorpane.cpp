@@ -32,15 +32,17 @@
 namespace Formwork {
 namespace Ui {
 
-// One lint on the worker thread: the lint itself plus the field tree of the parsed text, built
-// there too unless the text parses to the document the tree already shows.
+// One lint on the worker thread: the lint itself plus where the parsed text differs from the
+// document the field tree shows (or, when it differs nearly everywhere, a new tree built there).
 struct SchemaCheck {
     SchemaLintResult lint;
-    std::shared_ptr<const SchemaFieldTree> fields;
-    SchemaFieldTreeDiff diff; // of `fields` against the tree shown when the check started
+    std::shared_ptr<SchemaFieldTree> fields; // built anew
+    // With `fields`: a copy of the parsed document for the tree's model to own, so that edits
+    // change it in place instead of copying megabytes first (made here, off the GUI thread).
+    std::shared_ptr<const nlohmann::ordered_json> fieldsDocument;
+    std::optional<std::vector<SchemaEditScope>> changes; // else: what changed since comparedWith
     std::shared_ptr<const nlohmann::ordered_json> comparedWith;
-    std::shared_ptr<const SchemaFieldTree> comparedTree;
-    bool fieldsUnchanged = false;
+    bool fromTree = false; // the field tree wrote the text: it shows the parsed document already
     quint64 generation = 0;
 };
 
@@ -57,22 +59,24 @@ constexpr qsizetype LargeTextChars = 512 * 1024;
 
 using CheckPointer = std::shared_ptr<SchemaCheck>;
 
+// More differences than this between the tree and the text: the worker builds the tree anew.
+constexpr std::size_t MaxTreeChanges = 256;
+
+// `shown`: the document the tree shows, to compare with; none when the tree wrote the text.
 CheckPointer runCheck(const QString &text, std::optional<GrammarRules> rules,
-                      std::shared_ptr<const nlohmann::ordered_json> shown,
-                      std::shared_ptr<const SchemaFieldTree> shownTree, quint64 generation)
+                      std::shared_ptr<const nlohmann::ordered_json> shown, quint64 generation)
 {
     auto check = std::make_shared<SchemaCheck>();
     check->generation = generation;
     check->lint = lintSchema(text, rules);
     check->comparedWith = std::move(shown);
-    check->comparedTree = std::move(shownTree);
-    if (const auto &map = check->lint.textMap) {
-        if (check->comparedWith && *check->comparedWith == *map->document) {
-            check->fieldsUnchanged = true;
-        } else {
+    check->fromTree = !check->comparedWith;
+    if (const auto &map = check->lint.textMap; map && !check->fromTree) {
+        if (check->comparedWith)
+            check->changes = documentChanges(*check->comparedWith, *map->document, MaxTreeChanges);
+        if (!check->changes) {
             check->fields = SchemaFieldTree::build(*map->document);
-            if (check->comparedTree)
-                check->diff = SchemaFieldTree::diff(*check->comparedTree, *check->fields);
+            check->fieldsDocument = std::make_shared<const nlohmann::ordered_json>(*map->document);
         }
     }
     return check;
@@ -281,6 +285,8 @@ void SchemaEditorPane::onContentsChange(int, int charsRemoved, int charsAdded)
     m_seenModified = modified;
     if (edited) {
         m_mapCurrent = false;
+        if (!m_patching)
+            m_patchCurrent = false;
         Q_EMIT textEdited();
     }
 }
@@ -373,11 +379,12 @@ void SchemaEditorPane::scheduleCheck()
 void SchemaEditorPane::checkNow()
 {
     m_checkTimer->stop();
+    const bool fromTree = m_fieldsGeneration == m_textGeneration;
     ++m_textGeneration;
+    if (fromTree)
+        m_fieldsGeneration = m_textGeneration;
     m_snapshotGeneration = 0; // a snapshot in progress is of older text
-    SchemaFieldModel *model = m_fieldEditor->model();
-    CheckPointer check
-        = runCheck(text(), m_grammarRules, model->documentPointer(), model->treePointer(), m_textGeneration);
+    CheckPointer check = runCheck(text(), m_grammarRules, shownDocument(), m_textGeneration);
     applyCheck(*check);
     disposeInBackground(std::move(*check));
     m_checkedNowGeneration = m_textGeneration;
@@ -424,20 +431,23 @@ void SchemaEditorPane::continueSnapshot()
     m_lintGeneration = m_textGeneration;
     SchemaFieldModel *model = m_fieldEditor->model();
     m_lintWatcher->setFuture(QtConcurrent::run(backgroundPool(), runCheck, std::exchange(m_snapshot, QString()),
-                                               m_grammarRules, model->documentPointer(), model->treePointer(),
-                                               m_lintGeneration));
+                                               m_grammarRules, shownDocument(), m_lintGeneration));
+    model->prepareSpareCopy(); // the check holds the document now: an edit meanwhile changes a copy
 }
 
 void SchemaEditorPane::applyCheck(SchemaCheck &check)
 {
     SchemaFieldModel *model = m_fieldEditor->model();
     if (const auto &map = check.lint.textMap) {
-        if (check.fields && model->treePointer() == check.comparedTree)
-            model->setDocument(map->document, check.fields, check.diff);
-        else if (check.fields)
-            model->setDocument(map->document, check.fields);
-        else if (!check.fieldsUnchanged || model->documentPointer() != check.comparedWith)
-            model->setDocument(map->document);
+        const bool compared = !check.fromTree && model->documentPointer() == check.comparedWith;
+        check.comparedWith.reset(); // the model's document is its own again: changed in place below
+        // Text the tree wrote needs nothing (the generations say nothing changed it since).
+        if (check.fields)
+            model->setDocument(std::move(check.fieldsDocument), std::move(check.fields));
+        else if (!check.fromTree && !compared)
+            model->setDocument(map->document); // changed since the check began: compared here
+        else if (compared && !check.changes->empty())
+            model->setDocument(map->document, *check.changes);
         m_fieldsGeneration = check.generation;
         m_mapCurrent = check.generation == m_textGeneration;
         m_fieldEditor->setStale(false);
@@ -602,16 +612,35 @@ void SchemaEditorPane::writeFieldsToText()
 {
     SchemaFieldModel *model = m_fieldEditor->model();
     const nlohmann::ordered_json &document = model->document();
-    // The text the last lint mapped is the text now: change only what the edit changed, in the
-    // layout around it (and without writing out the whole document).
+    if (m_mapCurrent && m_lint.textMap) {
+        // The text the last lint mapped is the text now: patch from there.
+        m_patchBase = m_lint.textMap;
+        m_patchApplied.clear();
+        m_patchScopes.clear();
+        m_patchCurrent = true;
+    }
+    // Change only what the edit changed, in the layout around it (and without writing out the
+    // whole document). Earlier edits whose lint has not landed are patched from the same base
+    // text again, and only the difference to the text now is applied: one undo step per edit.
     std::optional<QList<SchemaTextReplacement>> patch;
-    if (m_mapCurrent && m_lint.textMap)
-        patch = schemaTextPatch(*m_lint.textMap, document, model->lastEditScopes());
+    std::vector<SchemaEditScope> scopes;
+    if (m_patchCurrent && m_patchBase) {
+        scopes = m_patchScopes;
+        const std::vector<SchemaEditScope> &edit = model->lastEditScopes();
+        scopes.insert(scopes.end(), edit.begin(), edit.end());
+        patch = schemaTextPatch(*m_patchBase, document, scopes);
+    }
     if (patch) {
-        applyReplacements(*patch);
+        const QList<SchemaTextReplacement> step = composeTextPatches(*m_patchBase, m_patchApplied, *patch);
+        m_patching = true;
+        applyReplacements(step);
+        m_patching = false;
+        m_patchApplied = std::move(*patch);
+        m_patchScopes = std::move(scopes);
         m_fieldsGeneration = m_textGeneration;
         return;
     }
+    m_patchCurrent = false;
     const QString newText
         = QString::fromStdString(document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace))
         + QLatin1Char('\n');
@@ -620,11 +649,23 @@ void SchemaEditorPane::writeFieldsToText()
     m_fieldsGeneration = m_textGeneration;
 }
 
+std::shared_ptr<const nlohmann::ordered_json> SchemaEditorPane::shownDocument() const
+{
+    // Text the tree wrote parses to the tree's document: no need to compare (nor to hold the
+    // document, which the next edit would then have to copy).
+    if (m_fieldsGeneration == m_textGeneration)
+        return {};
+    return m_fieldEditor->model()->documentPointer();
+}
+
 bool SchemaEditorPane::syncFieldsWithText()
 {
+    // The tree shows the text as it is (the tree wrote it, or it was parsed): nothing to catch up,
+    // the lint under way only confirms it.
+    if (m_fieldsGeneration == m_textGeneration && (m_lint.textMap || m_patchCurrent))
+        return true;
     // Text typed since the last lint would be lost by an edit of the older tree: catch up first.
-    if (m_fieldsGeneration != m_textGeneration || m_checkTimer->isActive() || m_lintWatcher->isRunning())
-        checkNow();
+    checkNow();
     return m_lint.textMap && m_fieldsGeneration == m_textGeneration;
 }
 

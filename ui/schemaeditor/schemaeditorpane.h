@@ -130,6 +130,7 @@ private:
     void applyReplacements(const QList<SchemaTextReplacement> &replacements);
     void writeFieldsToText();
     bool syncFieldsWithText();
+    std::shared_ptr<const nlohmann::ordered_json> shownDocument() const;
     void startTokenEstimate();
     void showTokenEstimate(const SchemaTokenEstimate &estimate);
     void updateViewButtons();
@@ -153,6 +154,15 @@ private:
     quint64 m_checkedNowGeneration = ~quint64(0); // the text generation checkNow() last linted; none yet
     quint64 m_fieldsGeneration = 0; // the text generation the field tree shows
     bool m_mapCurrent = false; // m_lint.textMap describes the text as it is now
+    // Edits of the field tree made before the lint of the text they wrote has landed: the text now
+    // is m_patchBase's text with m_patchApplied applied (while m_patchCurrent), changed where
+    // m_patchScopes say. The next edit patches the same base and applies only the difference,
+    // so quick edits neither wait for a lint nor lint on the GUI thread.
+    std::shared_ptr<const SchemaTextMap> m_patchBase;
+    QList<SchemaTextReplacement> m_patchApplied;
+    std::vector<SchemaEditScope> m_patchScopes;
+    bool m_patchCurrent = false;
+    bool m_patching = false; // the text changes come from writeFieldsToText()
     quint64 m_snapshotGeneration = 0; // of the text being copied for the next lint; 0: none
     QString m_snapshot;
     QTextBlock m_snapshotBlock;

@@ -2,6 +2,7 @@
 #include "schemaeditor/schemafieldeditor.h"
 
 #include "highlighting/jsonhighlighter.h"
+#include "schema/formats.h"
 #include "schemaeditor/schemafieldedits.h"
 #include "schemaeditor/schemafieldmodel.h"
 
@@ -170,6 +171,15 @@ SchemaFieldEditor::SchemaFieldEditor(QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, &SchemaFieldEditor::saveViewState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &SchemaFieldEditor::restoreViewState);
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this] { refreshForm(); });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
+        // Small schemas show every field, new ones included.
+        if (m_model->tree().size() < ExpandAllBelow) {
+            for (int row = first; row <= last; ++row)
+                m_tree->expandRecursively(m_model->index(row, 0, parent));
+        }
+        refreshButtons();
+    });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] { refreshButtons(); });
     refreshForm();
     refreshButtons();
 }
@@ -214,9 +224,10 @@ void SchemaFieldEditor::buildForm(QWidget *form)
     m_format = new QComboBox(form);
     m_format->setObjectName(QStringLiteral("fieldFormat"));
     m_format->setEditable(true);
-    m_format->addItems({QString(), QStringLiteral("date"), QStringLiteral("date-time"), QStringLiteral("time"),
-                        QStringLiteral("email"), QStringLiteral("uri"), QStringLiteral("uuid"), QStringLiteral("ipv4"),
-                        QStringLiteral("ipv6"), QStringLiteral("hostname")});
+    // Exactly the formats the validator asserts (the box stays editable for any other name).
+    m_format->addItem(QString());
+    for (const std::string_view name : knownFormatNames())
+        m_format->addItem(QString::fromLatin1(name.data(), qsizetype(name.size())));
     m_format->setToolTip(tr("\"format\" of a string; Formwork checks it after the reply"));
     m_minimum = new QLineEdit(form);
     m_minimum->setObjectName(QStringLiteral("fieldMinimum"));

@@ -82,6 +82,39 @@ std::vector<SchemaEditScope> memberScopes(const std::string &field, bool withReq
 
 } // namespace
 
+// Turns the tree's row changes into the model's signals.
+class SchemaFieldModel::RowSignals final : public SchemaFieldTreeObserver
+{
+public:
+    explicit RowSignals(SchemaFieldModel *model)
+        : m_model(model)
+    {
+    }
+
+    void beginInsertFields(const SchemaField &parent, int first, int last) override
+    {
+        m_model->beginInsertRows(m_model->indexFor(&parent), first, last);
+    }
+    void endInsertFields() override { m_model->endInsertRows(); }
+    void beginRemoveFields(const SchemaField &parent, int first, int last) override
+    {
+        m_model->beginRemoveRows(m_model->indexFor(&parent), first, last);
+    }
+    void endRemoveFields() override { m_model->endRemoveRows(); }
+    void fieldChanged(const SchemaField &field) override
+    {
+        Q_EMIT m_model->dataChanged(m_model->indexFor(&field, 0), m_model->indexFor(&field, ColumnCount - 1));
+    }
+
+private:
+    SchemaFieldModel *m_model;
+};
+
+namespace {
+// More changes than this from the text: building the tree anew (and resetting) is as quick.
+constexpr std::size_t MaxSyncedChanges = 256;
+} // namespace
+
 SchemaFieldModel::SchemaFieldModel(QObject *parent)
     : QAbstractItemModel(parent)
     , m_document(std::make_shared<const Json>(Json::object()))
@@ -91,20 +124,25 @@ SchemaFieldModel::SchemaFieldModel(QObject *parent)
 
 SchemaFieldModel::~SchemaFieldModel() = default;
 
-void SchemaFieldModel::setDocument(std::shared_ptr<const Json> document, std::shared_ptr<const SchemaFieldTree> tree)
+void SchemaFieldModel::setDocument(std::shared_ptr<const Json> document, std::shared_ptr<SchemaFieldTree> tree)
 {
     if (!document)
         document = std::make_shared<const Json>(Json::object());
-    if (!tree)
-        tree = SchemaFieldTree::build(*document);
-    const SchemaFieldTreeDiff diff = SchemaFieldTree::diff(*m_tree, *tree);
-    replace(std::move(document), std::move(tree), diff);
+    if (tree) {
+        resetTo(std::move(document), std::move(tree));
+        return;
+    }
+    if (const auto changes = documentChanges(*m_document, *document, MaxSyncedChanges)) {
+        syncTo(std::move(document), *changes);
+        return;
+    }
+    tree = SchemaFieldTree::build(*document);
+    resetTo(std::move(document), std::move(tree));
 }
 
-void SchemaFieldModel::setDocument(std::shared_ptr<const Json> document, std::shared_ptr<const SchemaFieldTree> tree,
-                                   const SchemaFieldTreeDiff &diff)
+void SchemaFieldModel::setDocument(std::shared_ptr<const Json> document, const std::vector<SchemaEditScope> &changes)
 {
-    replace(std::move(document), std::move(tree), diff);
+    syncTo(std::move(document), changes);
 }
 
 void SchemaFieldModel::setDocument(const Json &document)
@@ -112,25 +150,12 @@ void SchemaFieldModel::setDocument(const Json &document)
     setDocument(std::make_shared<const Json>(document));
 }
 
-void SchemaFieldModel::replace(std::shared_ptr<const Json> document, std::shared_ptr<const SchemaFieldTree> tree,
-                               const SchemaFieldTreeDiff &diff)
+void SchemaFieldModel::resetTo(std::shared_ptr<const Json> document, std::shared_ptr<SchemaFieldTree> tree)
 {
-    std::shared_ptr<const Json> oldDocument;
-    std::shared_ptr<const SchemaFieldTree> oldTree;
-    if (!diff.sameShape) {
-        beginResetModel();
-        oldDocument = std::exchange(m_document, std::move(document));
-        oldTree = std::exchange(m_tree, std::move(tree));
-        endResetModel();
-    } else {
-        // Same shape: the rows and their ids stay valid; tell the views which ones show something new.
-        oldDocument = std::exchange(m_document, std::move(document));
-        oldTree = std::exchange(m_tree, std::move(tree));
-        for (const std::size_t id : diff.changed) {
-            const SchemaField *field = m_tree->at(id);
-            Q_EMIT dataChanged(indexFor(field, 0), indexFor(field, ColumnCount - 1));
-        }
-    }
+    beginResetModel();
+    std::shared_ptr<const Json> oldDocument = std::exchange(m_document, std::move(document));
+    std::shared_ptr<SchemaFieldTree> oldTree = std::exchange(m_tree, std::move(tree));
+    endResetModel();
     prepareSpareCopy();
     // Freeing a big document and its tree takes a while; not on the GUI thread.
     if (oldTree.use_count() == 1 && oldTree->size() > 1000) {
@@ -141,6 +166,30 @@ void SchemaFieldModel::replace(std::shared_ptr<const Json> document, std::shared
     }
 }
 
+void SchemaFieldModel::syncTo(std::shared_ptr<const Json> document, const std::vector<SchemaEditScope> &changes)
+{
+    // A document of the model's own takes the few changes in place and stays its own, so the
+    // next edit needs no copy (the other document stays with whoever parsed it).
+    if (m_document.use_count() == 1 && m_document != document && changes.size() <= 16) {
+        Json &own = const_cast<Json &>(*m_document);
+        if (applyChanges(own, *document, changes)) {
+            RowSignals rowSignals(this);
+            m_tree->sync(own, changes, rowSignals);
+            return;
+        }
+    }
+    std::shared_ptr<const Json> oldDocument = std::exchange(m_document, std::move(document));
+    // Only the rows where the document changed: the others (and the views' indexes, selection and
+    // expansion of them) stay as they are.
+    if (!changes.empty()) {
+        RowSignals rowSignals(this);
+        m_tree->sync(*m_document, changes, rowSignals);
+    }
+    prepareSpareCopy();
+    if (oldDocument.use_count() == 1 && m_tree->size() > 1000)
+        disposeInBackground(std::move(oldDocument));
+}
+
 // Every edit sets m_lastEditScopes (before calling this, or inside `change`).
 template<typename Edit>
 bool SchemaFieldModel::edit(Edit &&change)
@@ -148,6 +197,19 @@ bool SchemaFieldModel::edit(Edit &&change)
     // The callers copied what they need (pointers) out of the rows: the guard may replace them.
     if (m_editGuard && !m_editGuard())
         return false;
+    if (m_document.use_count() == 1) {
+        // Nobody else holds the document (an earlier edit made it): change it in place. An edit
+        // that cannot apply leaves it as it was (SchemaFieldEdits' promise).
+        if (!change(const_cast<Json &>(*m_document)))
+            return false;
+        if (m_spare.isValid()) // a copy of it from before: not needed, and big
+            disposeInBackground(std::exchange(m_spare, {}));
+        m_spareOf.reset();
+        RowSignals rowSignals(this);
+        m_tree->sync(*m_document, m_lastEditScopes, rowSignals);
+        Q_EMIT documentEdited();
+        return true;
+    }
     std::shared_ptr<Json> document = editableCopy();
     if (!change(*document)) {
         disposeInBackground(std::move(document));
@@ -160,9 +222,7 @@ bool SchemaFieldModel::edit(Edit &&change)
         disposeInBackground(std::move(document));
         return true;
     }
-    auto tree = SchemaFieldTree::build(*document);
-    const SchemaFieldTreeDiff diff = SchemaFieldTree::diff(*m_tree, *tree);
-    replace(document, std::move(tree), diff);
+    syncTo(std::move(document), m_lastEditScopes);
     Q_EMIT documentEdited();
     return true;
 }
@@ -170,7 +230,8 @@ bool SchemaFieldModel::edit(Edit &&change)
 std::shared_ptr<Json> SchemaFieldModel::editableCopy()
 {
     std::shared_ptr<Json> copy;
-    if (m_spareOf == m_document && m_spare.isValid() && m_spare.isFinished())
+    // A copy under way finishes sooner than a new one.
+    if (m_spareOf.lock() == m_document && m_spare.isValid())
         copy = m_spare.result();
     if (m_spare.isValid())
         disposeInBackground(std::exchange(m_spare, {})); // its result, when not taken, is big
@@ -180,7 +241,9 @@ std::shared_ptr<Json> SchemaFieldModel::editableCopy()
 
 void SchemaFieldModel::prepareSpareCopy()
 {
-    if (m_tree->size() < SpareCopyFields || m_spareOf == m_document)
+    // Only a document held elsewhere too needs a copy to be edited; the model's own is edited in place.
+    if (m_tree->size() < SpareCopyFields || m_document.use_count() < 2
+        || (m_spareOf.lock() == m_document && m_spare.isValid()))
         return;
     if (m_spare.isValid())
         disposeInBackground(std::exchange(m_spare, {}));
@@ -192,7 +255,7 @@ QModelIndex SchemaFieldModel::indexFor(const SchemaField *field, int column) con
 {
     if (!field || field == &m_tree->root())
         return {};
-    return createIndex(field->row, column, quintptr(field->id));
+    return createIndex(field->row, column, const_cast<SchemaField *>(field));
 }
 
 QModelIndex SchemaFieldModel::indexForPointer(const QString &pointer, int column) const
@@ -204,7 +267,7 @@ const SchemaField *SchemaFieldModel::fieldAt(const QModelIndex &index) const
 {
     if (!index.isValid() || index.model() != this)
         return nullptr;
-    return m_tree->at(size_t(index.internalId()));
+    return static_cast<const SchemaField *>(index.internalPointer());
 }
 
 QString SchemaFieldModel::pointerForIndex(const QModelIndex &index) const
@@ -373,7 +436,7 @@ QModelIndex SchemaFieldModel::index(int row, int column, const QModelIndex &pare
     const SchemaField *parentField = parent.isValid() ? fieldAt(parent) : &m_tree->root();
     if (!parentField || row >= int(parentField->children.size()))
         return {};
-    return createIndex(row, column, quintptr(parentField->children[size_t(row)]->id));
+    return createIndex(row, column, parentField->children[size_t(row)].get());
 }
 
 QModelIndex SchemaFieldModel::parent(const QModelIndex &child) const

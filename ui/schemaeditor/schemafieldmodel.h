@@ -35,19 +35,20 @@ public:
     explicit SchemaFieldModel(QObject *parent = nullptr);
     ~SchemaFieldModel() override;
 
-    // From the text. `tree`, when given, must have been built from `document` (e.g. on a worker
-    // thread). Rows are reset only when the tree's shape changed; otherwise changed rows get
-    // dataChanged, so selection and expansion stay.
+    // From the text: `document` replaces the one shown. With `changes` (where it differs from
+    // document(), e.g. found on a worker thread) only those rows are updated, with row
+    // insertions, removals and dataChanged; with `tree` (built from `document`, e.g. on a worker
+    // thread) the rows are reset to it. With neither, the model finds the changes itself.
     void setDocument(std::shared_ptr<const nlohmann::ordered_json> document,
-                     std::shared_ptr<const SchemaFieldTree> tree = {});
-    // The same with the diff against tree() already computed (e.g. on the worker that built `tree`).
-    void setDocument(std::shared_ptr<const nlohmann::ordered_json> document, std::shared_ptr<const SchemaFieldTree> tree,
-                     const SchemaFieldTreeDiff &diff);
-    std::shared_ptr<const SchemaFieldTree> treePointer() const { return m_tree; }
+                     std::shared_ptr<SchemaFieldTree> tree = {});
+    void setDocument(std::shared_ptr<const nlohmann::ordered_json> document, const std::vector<SchemaEditScope> &changes);
     void setDocument(const nlohmann::ordered_json &document);
     const nlohmann::ordered_json &document() const { return *m_document; }
     std::shared_ptr<const nlohmann::ordered_json> documentPointer() const { return m_document; }
     const SchemaFieldTree &tree() const { return *m_tree; }
+    // Starts copying the document in the background when something else holds it too (a lint
+    // that compares with it), so that the next edit need not copy it on this thread.
+    void prepareSpareCopy();
 
     QModelIndex indexForPointer(const QString &pointer, int column = NameColumn) const;
     QString pointerForIndex(const QModelIndex &index) const;
@@ -91,21 +92,23 @@ Q_SIGNALS:
     void documentEdited();
 
 private:
+    class RowSignals;
     template<typename Edit>
     bool edit(Edit &&change);
-    void replace(std::shared_ptr<const nlohmann::ordered_json> document, std::shared_ptr<const SchemaFieldTree> tree,
-                 const SchemaFieldTreeDiff &diff);
+    void resetTo(std::shared_ptr<const nlohmann::ordered_json> document, std::shared_ptr<SchemaFieldTree> tree);
+    void syncTo(std::shared_ptr<const nlohmann::ordered_json> document, const std::vector<SchemaEditScope> &changes);
     QModelIndex indexFor(const SchemaField *field, int column = NameColumn) const;
     std::shared_ptr<nlohmann::ordered_json> editableCopy();
-    void prepareSpareCopy();
 
+    // The document: shared with the lint that parsed it, or (after an edit) the model's alone, when
+    // the next edit changes it in place.
     std::shared_ptr<const nlohmann::ordered_json> m_document;
-    std::shared_ptr<const SchemaFieldTree> m_tree;
+    std::shared_ptr<SchemaFieldTree> m_tree;
     std::function<bool()> m_editGuard;
     std::vector<SchemaEditScope> m_lastEditScopes;
     // A copy of a big document made on the background pool, for the next edit to change: copying
-    // megabytes of JSON takes longer than a frame.
-    std::shared_ptr<const nlohmann::ordered_json> m_spareOf;
+    // megabytes of JSON takes longer than a frame. Weak, so it does not count as a holder.
+    std::weak_ptr<const nlohmann::ordered_json> m_spareOf;
     QFuture<std::shared_ptr<nlohmann::ordered_json>> m_spare;
 };
 

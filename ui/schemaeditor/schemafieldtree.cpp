@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace Formwork {
 namespace Ui {
 
@@ -162,13 +164,126 @@ std::string parentPointer(std::string_view pointer)
     return slash == std::string_view::npos ? std::string() : std::string(pointer.substr(0, slash));
 }
 
-std::shared_ptr<const SchemaFieldTree> SchemaFieldTree::build(const Json &document)
+namespace {
+
+bool isPrefix(std::string_view prefix, std::string_view pointer)
+{
+    if (prefix.empty())
+        return true;
+    return pointer.substr(0, prefix.size()) == prefix && (pointer.size() == prefix.size() || pointer[prefix.size()] == '/');
+}
+
+const Json *schemaAt(const Json &document, const std::string &pointer)
+{
+    try {
+        const Json::json_pointer ptr(pointer);
+        return document.contains(ptr) ? &document[ptr] : nullptr;
+    } catch (const Json::exception &) {
+        return nullptr;
+    }
+}
+
+QString descriptionOf(const Json &schema)
+{
+    if (schema.is_object() && schema.contains("description") && schema["description"].is_string())
+        return qs(schema["description"].get<std::string>());
+    return {};
+}
+
+std::unique_ptr<SchemaField> makeField(SchemaField::Kind kind, std::string pointer, const std::string &name,
+                                       const Json &schema, bool required)
+{
+    auto field = std::make_unique<SchemaField>();
+    field->kind = kind;
+    field->pointer = std::move(pointer);
+    field->name = qs(name);
+    const FieldShape shape = FieldShape::of(schema);
+    field->type = shape.displayType();
+    field->nullable = shape.nullable;
+    field->required = required;
+    field->description = descriptionOf(schema);
+    field->hasChildContainer = shape.hasContainer;
+    return field;
+}
+
+} // namespace
+
+// Where one sync looks: the scopes of the change.
+struct SchemaFieldTree::SyncContext {
+    const std::vector<SchemaEditScope> &scopes;
+    SchemaFieldTreeObserver &observer;
+
+    // Whether anything under `pointer` may have changed: a scope at or below it, or a deep one above.
+    bool touches(const std::string &pointer) const
+    {
+        for (const SchemaEditScope &scope : scopes) {
+            if (isPrefix(pointer, scope.pointer) || (scope.deep && isPrefix(scope.pointer, pointer)))
+                return true;
+        }
+        return false;
+    }
+};
+
+std::shared_ptr<SchemaFieldTree> SchemaFieldTree::build(const Json &document)
 {
     auto tree = std::make_shared<SchemaFieldTree>();
-    if (!document.is_object())
-        return tree;
-    tree->m_root.hasChildContainer = true;
-    tree->addProperties(tree->m_root, document, std::string(), 0);
+    tree->m_root.hasChildContainer = document.is_object();
+    tree->adopt(tree->m_root, tree->makeChildren(tree->m_root, document, 0, true));
+    return tree;
+}
+
+// The rows `parent` has in `document`, each with its own rows when `deep` (not yet in the tree).
+std::vector<std::unique_ptr<SchemaField>> SchemaFieldTree::makeChildren(const SchemaField &parent, const Json &document,
+                                                                         int depth, bool deep)
+{
+    std::vector<std::unique_ptr<SchemaField>> children;
+    if (depth > MaxDepth)
+        return children;
+    const auto add = [&](std::unique_ptr<SchemaField> field) {
+        if (deep)
+            field->children = makeChildren(*field, document, depth + 1, true);
+        children.push_back(std::move(field));
+    };
+    if (parent.kind == SchemaField::Kind::DefinitionGroup) {
+        const Json *defs = schemaAt(document, parent.pointer);
+        if (!defs || !defs->is_object())
+            return children;
+        for (auto it = defs->begin(); it != defs->end(); ++it)
+            add(makeField(SchemaField::Kind::Definition, SourceMap::appendToken(parent.pointer, it.key()), it.key(),
+                          it.value(), false));
+        return children;
+    }
+    const bool isRoot = &parent == &m_root;
+    const Json *schema = isRoot ? &document : schemaAt(document, parent.pointer);
+    if (!schema || !schema->is_object())
+        return children;
+    const Json *container = schema;
+    std::string containerPointer = parent.pointer;
+    if (!isRoot) {
+        const FieldShape shape = FieldShape::of(*schema);
+        if (!shape.hasContainer)
+            return children;
+        container = &(*schema)[Json::json_pointer(shape.containerSuffix)];
+        containerPointer += shape.containerSuffix;
+    }
+    if (container->is_object() && container->contains("properties") && (*container)["properties"].is_object()) {
+        std::vector<std::string> required;
+        if (container->contains("required") && (*container)["required"].is_array()) {
+            for (const Json &name : (*container)["required"]) {
+                if (name.is_string())
+                    required.push_back(name.get<std::string>());
+            }
+        }
+        const Json &properties = (*container)["properties"];
+        const std::string propertiesPointer = containerPointer + "/properties";
+        for (auto it = properties.begin(); it != properties.end(); ++it) {
+            const bool isRequired = std::find(required.begin(), required.end(), it.key()) != required.end();
+            add(makeField(SchemaField::Kind::Property, SourceMap::appendToken(propertiesPointer, it.key()), it.key(),
+                          it.value(), isRequired));
+        }
+    }
+    if (!isRoot)
+        return children;
     for (const char *key : {"$defs", "definitions"}) {
         if (!document.contains(key) || !document[key].is_object())
             continue;
@@ -176,86 +291,190 @@ std::shared_ptr<const SchemaFieldTree> SchemaFieldTree::build(const Json &docume
         group->kind = SchemaField::Kind::DefinitionGroup;
         group->pointer = SourceMap::appendToken("", key);
         group->name = QString::fromLatin1(key);
-        SchemaField &groupNode = tree->addNode(tree->m_root, std::move(group));
-        const Json &defs = document[key];
-        for (auto it = defs.begin(); it != defs.end(); ++it) {
-            auto def = std::make_unique<SchemaField>();
-            def->kind = SchemaField::Kind::Definition;
-            def->pointer = SourceMap::appendToken(groupNode.pointer, it.key());
-            def->name = qs(it.key());
-            const FieldShape shape = FieldShape::of(it.value());
-            def->type = shape.displayType();
-            def->nullable = shape.nullable;
-            if (it.value().is_object() && it.value().contains("description") && it.value()["description"].is_string())
-                def->description = qs(it.value()["description"].get<std::string>());
-            def->hasChildContainer = shape.hasContainer;
-            SchemaField &defNode = tree->addNode(groupNode, std::move(def));
-            if (shape.hasContainer)
-                tree->addProperties(defNode, it.value()[Json::json_pointer(shape.containerSuffix)],
-                                    defNode.pointer + shape.containerSuffix, 1);
+        add(std::move(group));
+    }
+    return children;
+}
+
+// Puts new rows under `parent` (after its others) and indexes them with everything below.
+void SchemaFieldTree::adopt(SchemaField &parent, std::vector<std::unique_ptr<SchemaField>> children)
+{
+    for (auto &child : children) {
+        child->parent = &parent;
+        child->row = int(parent.children.size());
+        index(*child);
+        parent.children.push_back(std::move(child));
+    }
+}
+
+void SchemaFieldTree::index(SchemaField &field)
+{
+    m_byPointer[field.pointer] = &field;
+    for (std::size_t i = 0; i < field.children.size(); ++i) {
+        SchemaField &child = *field.children[i];
+        child.parent = &field;
+        child.row = int(i);
+        index(child);
+    }
+}
+
+void SchemaFieldTree::unindex(const SchemaField &field)
+{
+    const auto it = m_byPointer.find(field.pointer);
+    if (it != m_byPointer.end() && it->second == &field)
+        m_byPointer.erase(it);
+    for (const auto &child : field.children)
+        unindex(*child);
+}
+
+void SchemaFieldTree::sync(const Json &document, const std::vector<SchemaEditScope> &scopes,
+                           SchemaFieldTreeObserver &observer)
+{
+    SyncContext context {scopes, observer};
+    m_root.hasChildContainer = document.is_object();
+    syncChildren(m_root, document, 0, context);
+}
+
+// Brings the rows under `parent` up to date: rows whose pointer stays keep their object (and
+// their rows, synced where the change reaches), the others are removed or made anew.
+void SchemaFieldTree::syncChildren(SchemaField &parent, const Json &document, int depth, SyncContext &context)
+{
+    // The rows alone; their own rows are made for new rows only, below.
+    std::vector<std::unique_ptr<SchemaField>> fresh = makeChildren(parent, document, depth, false);
+    std::unordered_map<std::string_view, std::size_t> newIndex;
+    for (std::size_t j = 0; j < fresh.size(); ++j)
+        newIndex.emplace(fresh[j]->pointer, j);
+    // The rows that stay: the longest run of old rows that keeps its order (as the text patch does).
+    std::vector<std::size_t> oldOf;
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < parent.children.size(); ++i) {
+        const auto found = newIndex.find(parent.children[i]->pointer);
+        if (found != newIndex.end()) {
+            oldOf.push_back(i);
+            order.push_back(found->second);
         }
     }
-    return tree;
-}
-
-SchemaField &SchemaFieldTree::addNode(SchemaField &parent, std::unique_ptr<SchemaField> node)
-{
-    node->parent = &parent;
-    node->row = int(parent.children.size());
-    node->id = m_nodes.size();
-    m_nodes.push_back(node.get());
-    m_order.push_back(node->pointer);
-    m_byPointer.emplace(node->pointer, node.get());
-    parent.children.push_back(std::move(node));
-    return *parent.children.back();
-}
-
-void SchemaFieldTree::addProperties(SchemaField &parent, const Json &container, const std::string &containerPointer,
-                                    int depth)
-{
-    if (depth > MaxDepth || !container.is_object() || !container.contains("properties"))
-        return;
-    const Json &properties = container["properties"];
-    if (!properties.is_object())
-        return;
-    std::vector<std::string> required;
-    if (container.contains("required") && container["required"].is_array()) {
-        for (const Json &name : container["required"]) {
-            if (name.is_string())
-                required.push_back(name.get<std::string>());
+    std::vector<std::size_t> tails;
+    std::vector<long> previous(order.size(), -1);
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const auto at = std::lower_bound(tails.begin(), tails.end(), order[k],
+                                         [&order](std::size_t t, std::size_t value) { return order[t] < value; });
+        if (at != tails.begin())
+            previous[k] = long(*(at - 1));
+        if (at == tails.end())
+            tails.push_back(k);
+        else
+            *at = k;
+    }
+    std::vector<bool> stays(parent.children.size(), false);
+    std::vector<bool> kept(fresh.size(), false);
+    for (long k = tails.empty() ? -1 : long(tails.back()); k >= 0; k = previous[std::size_t(k)]) {
+        stays[oldOf[std::size_t(k)]] = true;
+        kept[order[std::size_t(k)]] = true;
+    }
+    // Remove the rest, the last run first so the rows before keep their numbers.
+    for (std::size_t end = parent.children.size(); end > 0;) {
+        if (stays[end - 1]) {
+            --end;
+            continue;
         }
+        std::size_t begin = end - 1;
+        while (begin > 0 && !stays[begin - 1])
+            --begin;
+        context.observer.beginRemoveFields(parent, int(begin), int(end - 1));
+        for (std::size_t i = begin; i < end; ++i)
+            unindex(*parent.children[i]);
+        std::vector<std::unique_ptr<SchemaField>> removed;
+        for (std::size_t i = begin; i < end; ++i)
+            removed.push_back(std::move(parent.children[i]));
+        parent.children.erase(parent.children.begin() + long(begin), parent.children.begin() + long(end));
+        for (std::size_t i = begin; i < parent.children.size(); ++i)
+            parent.children[i]->row = int(i);
+        context.observer.endRemoveFields();
+        end = begin;
     }
-    const std::string propertiesPointer = containerPointer + "/properties";
-    for (auto it = properties.begin(); it != properties.end(); ++it) {
-        auto field = std::make_unique<SchemaField>();
-        field->pointer = SourceMap::appendToken(propertiesPointer, it.key());
-        field->name = qs(it.key());
-        const Json &schema = it.value();
-        const FieldShape shape = FieldShape::of(schema);
-        field->type = shape.displayType();
-        field->nullable = shape.nullable;
-        field->required = std::find(required.begin(), required.end(), it.key()) != required.end();
-        if (schema.is_object() && schema.contains("description") && schema["description"].is_string())
-            field->description = qs(schema["description"].get<std::string>());
-        field->hasChildContainer = shape.hasContainer;
-        SchemaField &node = addNode(parent, std::move(field));
-        if (shape.hasContainer)
-            addProperties(node, schema[Json::json_pointer(shape.containerSuffix)], node.pointer + shape.containerSuffix,
-                          depth + 1);
+    // Insert the new ones where they go, run by run; the kept ones take what they show now.
+    for (std::size_t j = 0; j < fresh.size();) {
+        if (kept[j]) {
+            SchemaField &old = *parent.children[j];
+            if (!old.sameDisplay(*fresh[j])) {
+                old.name = fresh[j]->name;
+                old.type = fresh[j]->type;
+                old.description = fresh[j]->description;
+                old.required = fresh[j]->required;
+                old.nullable = fresh[j]->nullable;
+                old.hasChildContainer = fresh[j]->hasChildContainer;
+                context.observer.fieldChanged(old);
+            }
+            if (context.touches(old.pointer))
+                syncChildren(old, document, depth + 1, context);
+            ++j;
+            continue;
+        }
+        std::size_t end = j;
+        while (end < fresh.size() && !kept[end])
+            ++end;
+        for (std::size_t k = j; k < end; ++k)
+            fresh[k]->children = makeChildren(*fresh[k], document, depth + 1, true);
+        context.observer.beginInsertFields(parent, int(j), int(end - 1));
+        for (std::size_t k = j; k < end; ++k)
+            parent.children.insert(parent.children.begin() + long(k), std::move(fresh[k]));
+        for (std::size_t i = j; i < parent.children.size(); ++i) {
+            parent.children[i]->parent = &parent;
+            parent.children[i]->row = int(i);
+        }
+        for (std::size_t k = j; k < end; ++k)
+            index(*parent.children[k]);
+        context.observer.endInsertFields();
+        j = end;
     }
 }
 
-SchemaFieldTreeDiff SchemaFieldTree::diff(const SchemaFieldTree &before, const SchemaFieldTree &after)
+namespace {
+
+// New members (each maybe a whole subtree of fields) beyond this: the tree is built anew instead.
+constexpr std::size_t MaxNewMembers = 32;
+
+// Depth first; false once over the limit.
+bool collectChanges(const std::string &pointer, const Json &a, const Json &b, std::vector<SchemaEditScope> &scopes,
+                    std::size_t limit, std::size_t &newMembers)
 {
-    SchemaFieldTreeDiff result;
-    result.sameShape = before.m_order == after.m_order;
-    if (!result.sameShape)
-        return result;
-    for (std::size_t id = 0; id < after.m_nodes.size(); ++id) {
-        if (!after.m_nodes[id]->sameDisplay(*before.m_nodes[id]))
-            result.changed.push_back(id);
+    if (a == b)
+        return true;
+    if (!a.is_object() || !b.is_object()) {
+        scopes.push_back({pointer, true});
+        return scopes.size() <= limit;
     }
-    return result;
+    bool sameKeys = a.size() == b.size();
+    for (auto i = a.begin(), j = b.begin(); sameKeys && i != a.end(); ++i, ++j)
+        sameKeys = i.key() == j.key();
+    if (!sameKeys) {
+        scopes.push_back({pointer, false});
+        for (auto j = b.begin(); j != b.end(); ++j)
+            newMembers += a.contains(j.key()) ? 0 : 1;
+        if (scopes.size() > limit || newMembers > MaxNewMembers)
+            return false;
+    }
+    for (auto j = b.begin(); j != b.end(); ++j) {
+        const auto i = a.find(j.key());
+        if (i != a.end()
+            && !collectChanges(SourceMap::appendToken(pointer, j.key()), *i, j.value(), scopes, limit, newMembers))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+std::optional<std::vector<SchemaEditScope>> documentChanges(const Json &before, const Json &after, std::size_t limit)
+{
+    if (before.type() != after.type())
+        return std::nullopt;
+    std::vector<SchemaEditScope> scopes;
+    std::size_t newMembers = 0;
+    if (!collectChanges(std::string(), before, after, scopes, limit, newMembers))
+        return std::nullopt;
+    return scopes;
 }
 
 const SchemaField *SchemaFieldTree::find(std::string_view pointer) const
@@ -273,6 +492,32 @@ const SchemaField *SchemaFieldTree::fieldContaining(std::string_view schemaPoint
         pointer = parentPointer(pointer);
     }
     return nullptr;
+}
+
+bool applyChanges(Json &target, const Json &source, const std::vector<SchemaEditScope> &changes)
+{
+    try {
+        for (const SchemaEditScope &change : changes) {
+            const Json::json_pointer pointer(change.pointer);
+            const Json &from = source.at(pointer);
+            Json &to = target.at(pointer);
+            if (change.deep || !from.is_object() || !to.is_object()) {
+                to = from;
+                continue;
+            }
+            // The members as they are now, in their order; the values of those that stay are kept
+            // (the scopes below say where they changed).
+            Json members = Json::object();
+            for (auto it = from.begin(); it != from.end(); ++it) {
+                const auto old = to.find(it.key());
+                members[it.key()] = old != to.end() ? std::move(*old) : it.value();
+            }
+            to = std::move(members);
+        }
+    } catch (const Json::exception &) {
+        return false;
+    }
+    return true;
 }
 
 } // namespace Ui

@@ -504,5 +504,78 @@ std::optional<QList<SchemaTextReplacement>> schemaTextPatch(const SchemaTextMap 
     return replacements;
 }
 
+namespace {
+
+// The base text of [begin, end) with the replacements inside it applied.
+QString patchedSpan(const SchemaTextMap &base, qsizetype begin, qsizetype end,
+                    const QList<SchemaTextReplacement> &replacements, qsizetype &next)
+{
+    const auto baseText = [&base](qsizetype from, qsizetype to) {
+        const qsizetype a = base.positions->toByteOffset(from);
+        const qsizetype b = base.positions->toByteOffset(to);
+        return QString::fromUtf8(base.utf8.constData() + a, b - a);
+    };
+    QString text;
+    qsizetype at = begin;
+    // Every replacement lies inside one span (the spans were joined over all of them).
+    while (next < replacements.size() && replacements.at(next).end <= end) {
+        const SchemaTextReplacement &r = replacements.at(next++);
+        text += baseText(at, r.begin);
+        text += r.text;
+        at = r.end;
+    }
+    text += baseText(at, end);
+    return text;
+}
+
+} // namespace
+
+QList<SchemaTextReplacement> composeTextPatches(const SchemaTextMap &base, const QList<SchemaTextReplacement> &applied,
+                                                const QList<SchemaTextReplacement> &wanted)
+{
+    // Spans of the base text that either patch touches, joined where they overlap or meet: outside
+    // them the text now and the wanted text both equal the base text.
+    struct Span {
+        qsizetype begin;
+        qsizetype end;
+    };
+    std::vector<Span> spans;
+    spans.reserve(size_t(applied.size() + wanted.size()));
+    for (const auto *list : {&applied, &wanted}) {
+        for (const SchemaTextReplacement &r : *list)
+            spans.push_back({r.begin, r.end});
+    }
+    std::sort(spans.begin(), spans.end(), [](const Span &a, const Span &b) { return a.begin < b.begin; });
+    std::vector<Span> joined;
+    for (const Span &span : spans) {
+        if (!joined.empty() && span.begin <= joined.back().end)
+            joined.back().end = std::max(joined.back().end, span.end);
+        else
+            joined.push_back(span);
+    }
+    QList<SchemaTextReplacement> result;
+    qsizetype nextApplied = 0;
+    qsizetype nextWanted = 0;
+    qsizetype shift = 0; // how much longer the text now is than the base text before the span
+    for (const Span &span : joined) {
+        const QString now = patchedSpan(base, span.begin, span.end, applied, nextApplied);
+        const QString next = patchedSpan(base, span.begin, span.end, wanted, nextWanted);
+        const qsizetype at = span.begin + shift;
+        shift += now.size() - (span.end - span.begin);
+        if (now == next)
+            continue;
+        // Only what differs, so the cursor and the text around stay where they are.
+        qsizetype prefix = 0;
+        const qsizetype limit = std::min(now.size(), next.size());
+        while (prefix < limit && now.at(prefix) == next.at(prefix))
+            ++prefix;
+        qsizetype suffix = 0;
+        while (suffix < limit - prefix && now.at(now.size() - 1 - suffix) == next.at(next.size() - 1 - suffix))
+            ++suffix;
+        result.append({at + prefix, at + now.size() - suffix, next.mid(prefix, next.size() - prefix - suffix)});
+    }
+    return result;
+}
+
 } // namespace Ui
 } // namespace Formwork

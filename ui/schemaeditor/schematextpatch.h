@@ -40,5 +40,13 @@ struct SchemaEditScope {
 std::optional<QList<SchemaTextReplacement>> schemaTextPatch(const SchemaTextMap &map, const nlohmann::ordered_json &after,
                                                              const std::vector<SchemaEditScope> &scopes);
 
+// Two patches of the same base text (the text of `base`): `applied` turned it into the text as it
+// is now, `wanted` (computed later, for a newer document) turns it into the text wanted next.
+// Returns the change from the text now to the wanted one, in the positions of the text now: what
+// one edit of the field tree changes after earlier ones whose lint has not landed yet. Both lists
+// are in text order without overlaps (as schemaTextPatch() returns them); so is the result.
+QList<SchemaTextReplacement> composeTextPatches(const SchemaTextMap &base, const QList<SchemaTextReplacement> &applied,
+                                                const QList<SchemaTextReplacement> &wanted);
+
 } // namespace Ui
 } // namespace Formwork

@@ -339,47 +339,54 @@ bool validIpv6(std::string_view s)
 
 } // namespace FormatParts
 
+namespace {
+
+struct NamedFormat {
+    std::string_view name;
+    FormatKind kind;
+};
+
+// Every format Formwork asserts, in the order a field editor offers them (the common ones first).
+constexpr std::array<NamedFormat, 19> namedFormats {{
+    {"date", FormatKind::Date},
+    {"time", FormatKind::Time},
+    {"date-time", FormatKind::DateTime},
+    {"duration", FormatKind::Duration},
+    {"email", FormatKind::Email},
+    {"idn-email", FormatKind::IdnEmail},
+    {"hostname", FormatKind::Hostname},
+    {"idn-hostname", FormatKind::IdnHostname},
+    {"ipv4", FormatKind::Ipv4},
+    {"ipv6", FormatKind::Ipv6},
+    {"uri", FormatKind::Uri},
+    {"uri-reference", FormatKind::UriReference},
+    {"iri", FormatKind::Iri},
+    {"iri-reference", FormatKind::IriReference},
+    {"uri-template", FormatKind::UriTemplate},
+    {"uuid", FormatKind::Uuid},
+    {"json-pointer", FormatKind::JsonPointer},
+    {"relative-json-pointer", FormatKind::RelativeJsonPointer},
+    {"regex", FormatKind::Regex},
+}};
+
+} // namespace
+
 FormatKind formatKindFromName(std::string_view name)
 {
-    if (name == "json-pointer")
-        return FormatKind::JsonPointer;
-    if (name == "relative-json-pointer")
-        return FormatKind::RelativeJsonPointer;
-    if (name == "duration")
-        return FormatKind::Duration;
-    if (name == "date")
-        return FormatKind::Date;
-    if (name == "time")
-        return FormatKind::Time;
-    if (name == "date-time")
-        return FormatKind::DateTime;
-    if (name == "email")
-        return FormatKind::Email;
-    if (name == "uuid")
-        return FormatKind::Uuid;
-    if (name == "uri")
-        return FormatKind::Uri;
-    if (name == "ipv4")
-        return FormatKind::Ipv4;
-    if (name == "ipv6")
-        return FormatKind::Ipv6;
-    if (name == "hostname")
-        return FormatKind::Hostname;
-    if (name == "idn-hostname")
-        return FormatKind::IdnHostname;
-    if (name == "idn-email")
-        return FormatKind::IdnEmail;
-    if (name == "uri-reference")
-        return FormatKind::UriReference;
-    if (name == "iri")
-        return FormatKind::Iri;
-    if (name == "iri-reference")
-        return FormatKind::IriReference;
-    if (name == "uri-template")
-        return FormatKind::UriTemplate;
-    if (name == "regex")
-        return FormatKind::Regex;
+    for (const NamedFormat &format : namedFormats) {
+        if (format.name == name)
+            return format.kind;
+    }
     return FormatKind::Unknown;
+}
+
+std::vector<std::string_view> knownFormatNames()
+{
+    std::vector<std::string_view> names;
+    names.reserve(namedFormats.size());
+    for (const NamedFormat &format : namedFormats)
+        names.push_back(format.name);
+    return names;
 }
 
 bool matchesFormat(FormatKind kind, std::string_view value)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 namespace Formwork {
 
@@ -30,6 +31,9 @@ enum class FormatKind {
 };
 
 FormatKind formatKindFromName(std::string_view name);
+// The names formatKindFromName() knows (every format Formwork asserts), common ones first: the
+// one list a field editor offers.
+std::vector<std::string_view> knownFormatNames();
 // Whether `value` is a valid instance of `kind`: RFC 3339 dates, times and durations, RFC 5321
 // and RFC 6531 addresses, RFC 4122 UUIDs, RFC 3986 URIs and references, RFC 3987 IRIs, RFC 6570
 // URI templates, RFC 2673/4291 addresses, RFC 1123 host names and IDNA2008 (RFC 5890-5893)

@@ -254,8 +254,10 @@ void followChunks(ChunkedExtraction &extraction, const ExtractionConfig &config,
         QObject::connect(&extraction, &ChunkedExtraction::passStarted, &extraction, [&err](int pass, int passes) {
             err << QCoreApplication::translate("cli", "pass %1/%2").arg(pass + 1).arg(passes) << Qt::endl;
         });
+    // `trace` is a parameter of this function: captured by value, as the slots run after it returned.
     QObject::connect(
-        &extraction, &ChunkedExtraction::chunkStarted, &extraction, [&, count](int index, int, ExtractionRun *run) {
+        &extraction, &ChunkedExtraction::chunkStarted, &extraction,
+        [&, count, trace](int index, int, ExtractionRun *run) {
             const DocumentChunk &chunk = extraction.chunks()[std::size_t(index)];
             err << QCoreApplication::translate("cli", "chunk %1/%2 (characters %3 to %4)")
                        .arg(index + 1)
@@ -265,7 +267,7 @@ void followChunks(ChunkedExtraction &extraction, const ExtractionConfig &config,
                 << Qt::endl;
             QObject::connect(
                 run, &ExtractionRun::attemptFinished, &extraction,
-                [&, chunk, index, pass = extraction.currentPass()](const AttemptRecord &a) {
+                [&, chunk, index, trace, pass = extraction.currentPass()](const AttemptRecord &a) {
                     if (!a.isValid())
                         printErrors(err, a);
                     printSoftFailures(err, a);

@@ -133,7 +133,13 @@ ModelPickerPane::ModelPickerPane(ApiKeyStore *keys, QWidget *parent)
     });
 }
 
-ModelPickerPane::~ModelPickerPane() = default;
+ModelPickerPane::~ModelPickerPane()
+{
+    // ~QWidget closes a top-level pane; the focus leaving the address or key field then emits
+    // editingFinished, whose slot must not reach this half-destroyed pane (UBSan: vptr).
+    m_hostEdit->disconnect(this);
+    m_keyEdit->disconnect(this);
+}
 
 QWidget *ModelPickerPane::buildServerBox()
 {

@@ -31,8 +31,9 @@ QString draftName(Draft draft);
 struct SchemaOptions {
     // Used when the schema has no (known) `$schema`.
     Draft defaultDraft = Draft::Draft2020_12;
-    // Assert `format` (date, time, date-time, email, uuid, uri, ipv4, ipv6, hostname) instead of
-    // treating it as an annotation only.
+    // Assert `format` instead of treating it as an annotation only: date, time, date-time, duration, email,
+    // idn-email, hostname, idn-hostname, ipv4, ipv6, uri, uri-reference, iri, iri-reference, uri-template, uuid,
+    // json-pointer, relative-json-pointer and regex (formats.h); unknown formats always pass.
     bool assertFormats = false;
     // Documents that `$ref` may point to outside the schema (no network access is ever made).
     std::shared_ptr<const SchemaRegistry> registry;

@@ -122,7 +122,7 @@ Shape::Member &Shape::member(const std::string &name)
         if (m.name == name)
             return m;
     }
-    members.push_back({name, 0, std::make_unique<Shape>()});
+    members.push_back({ name, 0, std::make_unique<Shape>() });
     return members.back();
 }
 

@@ -76,8 +76,8 @@ int SchemaRegistry::addSpecificationFolders(const QString &directory, QString *e
     if (addFile("http://json-schema.org/draft-07/schema", directory + QStringLiteral("/draft7/metaschema.json"),
                 errorMessage))
         ++count;
-    if (addFile("https://json-schema.org/draft/2020-12/schema", directory + QStringLiteral("/draft202012/metaschema.json"),
-                errorMessage))
+    if (addFile("https://json-schema.org/draft/2020-12/schema",
+                directory + QStringLiteral("/draft202012/metaschema.json"), errorMessage))
         ++count;
     // The vocabulary files have no suffix; each names its URI in $id.
     for (const QString &draft : { QStringLiteral("draft202012"), QStringLiteral("draft201909") }) {

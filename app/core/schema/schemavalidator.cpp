@@ -395,8 +395,7 @@ private:
     }
 
     // Records an error; `message` is only called (and the message built) when errors are collected.
-    template<typename MessageFn>
-    void fail(const Node &node, const char *keyword, MessageFn message)
+    template<typename MessageFn> void fail(const Node &node, const char *keyword, MessageFn message)
     {
         if (!m_collect)
             return;
@@ -997,8 +996,8 @@ private:
         }
         if (node.maxContains && matches > *node.maxContains) {
             fail(node, "maxContains", [&] {
-                return QCoreApplication::translate("schema",
-                                                   "the array contains %1 matching item(s), more than the maximum of %2")
+                return QCoreApplication::translate(
+                           "schema", "the array contains %1 matching item(s), more than the maximum of %2")
                     .arg(matches)
                     .arg(*node.maxContains);
             });

@@ -80,7 +80,7 @@ const std::map<std::string, JudgeFigures> &expectedJudges()
 std::map<std::string, Json> writtenRows(const QString &out)
 {
     std::map<std::string, Json> rows;
-    for (const QString &file : { out, out + QStringLiteral(".failures.jsonl") })
+    for (const QString &file : QStringList { out, out + QStringLiteral(".failures.jsonl") })
         for (const Json &row : readJsonLines(file))
             rows[row["row_id"].get<std::string>()] = row;
     return rows;

@@ -2,7 +2,9 @@
 #include "batchcommand.h"
 
 #include "checks/checksattemptchecker.h"
+#include "checks/judgeusage.h"
 #include "checksoptions.h"
+#include "common/compactjson.h"
 #include "llm/llmbackend.h"
 
 #include "batch/batchinput.h"
@@ -27,6 +29,8 @@
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QTextStream>
+
+#include <algorithm>
 
 namespace Formwork {
 namespace Cli {
@@ -62,12 +66,34 @@ struct Options {
     QString historyPath;
     bool resume = false;
     RowExportOptions exportOptions;
+    // With model-judged rules, every row written says what its judges cost ("judge_usage").
+    bool judgeUsage = false;
 };
+
+constexpr const char *JudgeUsageKey = "judge_usage";
+
+bool hasModelJudgedRules(const CheckList &checks)
+{
+    return std::any_of(checks.cbegin(), checks.cend(),
+                       [](const CheckDefinition &check) { return check.enabled && check.kind == CheckKind::Rule; });
+}
+
+// A valid row as written to --out: its value, with judge_usage last when the judges are counted
+// (not over a member of that name, nor beside a value that is not an object).
+Json exportedValue(const BatchRowResult &row, bool judgeUsage)
+{
+    if (!judgeUsage || !row.value.is_object() || row.value.contains(JudgeUsageKey))
+        return row.value;
+    Json value = row.value;
+    value[JudgeUsageKey] = judgeUsageJson(row.judges);
+    return value;
+}
 
 // One JSON object per failed row: row_id, input, status, attempts, message, errors (the last
 // attempt's, as text), check_failures ([{check, kind, soft, message, instancePath}] of the
-// deciding attempt, soft ones included) and last_value when a reply parsed.
-QByteArray failureLines(const QList<BatchRowResult> &rows)
+// deciding attempt, soft ones included), judge_usage with model-judged rules, and last_value when
+// a reply parsed.
+QByteArray failureLines(const QList<BatchRowResult> &rows, bool judgeUsage)
 {
     QByteArray out;
     for (const BatchRowResult &row : rows) {
@@ -85,9 +111,11 @@ QByteArray failureLines(const QList<BatchRowResult> &rows)
         line["errors"] = std::move(errors);
         // Beside the errors' text, the named checks among them and the soft ones (README, "Batch").
         line["check_failures"] = checkFailureDetailsJson(row.checkFailureDetails);
+        if (judgeUsage)
+            line[JudgeUsageKey] = judgeUsageJson(row.judges);
         if (row.hasValue)
             line["last_value"] = row.value;
-        out += QByteArray::fromStdString(line.dump(-1, ' ', false, Json::error_handler_t::replace)) + '\n';
+        out += compactJsonBytes(line) + '\n';
     }
     return out;
 }
@@ -121,7 +149,7 @@ bool writeOutputs(QTextStream &err, const Options &options, const BatchRunner &r
     QList<ExportRow> valid;
     for (const BatchRowResult &row : runner.results()) {
         if (row.status == BatchRowStatus::Valid)
-            valid.append(ExportRow { row.rowId, row.value });
+            valid.append(ExportRow { row.rowId, exportedValue(row, options.judgeUsage) });
     }
     if (const QString error = writeRows(options.outPath, valid, schema.document(), options.exportOptions);
         !error.isEmpty()) {
@@ -129,7 +157,7 @@ bool writeOutputs(QTextStream &err, const Options &options, const BatchRunner &r
         return false;
     }
     const QString failuresPath = options.outPath + QStringLiteral(".failures.jsonl");
-    const QByteArray failures = failureLines(runner.results());
+    const QByteArray failures = failureLines(runner.results(), options.judgeUsage);
     if (failures.isEmpty()) {
         QFile::remove(failuresPath); // from an earlier run of this batch
         return true;
@@ -486,6 +514,7 @@ int readJob(const QCommandLineParser &parser, const BatchOptions &options, QText
     if (!checks)
         return usage(err, checks.error());
     job.checks = std::move(checks).value();
+    job.options.judgeUsage = hasModelJudgedRules(job.checks);
     if (const int code = readRows(parser, options, err, job); code != ExitSuccess)
         return code;
     return checkVariantPrompts(err, job);
@@ -514,8 +543,7 @@ std::optional<int> openHistory(QTextStream &err, HistoryDatabase &history, const
 {
     if (const HistoryFile file = openHistoryFile(err, history, job); file != HistoryFile::Open)
         return file == HistoryFile::Refused ? std::optional<int>(ExitUsage) : std::nullopt;
-    const QString schemaJson
-        = QString::fromStdString(job.config.schema->document().dump(-1, ' ', false, Json::error_handler_t::replace));
+    const QString schemaJson = compactJsonText(job.config.schema->document());
     batchId = batchInHistory(err, history, job.options, job.input, job.config, schemaJson);
     if (batchId == 0 && job.options.resume)
         return ExitUsage;
@@ -590,8 +618,7 @@ int compare(QNetworkAccessManager *network, LlmBackend *first, BatchJob &job, QT
             return ExitUsage;
         return runComparison(network, job.config, job.input, job.variants, job.json, out, err);
     }
-    const QString schemaJson
-        = QString::fromStdString(job.config.schema->document().dump(-1, ' ', false, Json::error_handler_t::replace));
+    const QString schemaJson = compactJsonText(job.config.schema->document());
     const auto batches = comparisonInHistory(err, history, job, schemaJson);
     if (!batches)
         return ExitUsage;
@@ -618,6 +645,11 @@ int finishBatch(QTextStream &err, const BatchJob &job, const BatchSummary &summa
     // Rows resumed from the history are counted too: their failed checks are stored with the run.
     if (const QString checks = checkFailureCountsText(summary.checkFailures); !checks.isEmpty())
         err << QStringLiteral("batch: ") << checks << Qt::endl;
+    if (const BatchProgress &p = summary.progress; p.judges.requests > 0)
+        err << QCoreApplication::translate("cli", "batch: model-judged rules: %1; not in the extraction's %2 tokens")
+                   .arg(judgeUsageText(p.judges))
+                   .arg(p.tokens)
+            << Qt::endl;
     if (summary.outcome == BatchSummary::Outcome::Unreachable) {
         err << QCoreApplication::translate("cli", "batch stopped: %1 Start the server and run again with --resume.")
                    .arg(summary.message)

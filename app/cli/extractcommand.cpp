@@ -3,6 +3,7 @@
 
 #include "checks/checksattemptchecker.h"
 #include "checksoptions.h"
+#include "common/compactjson.h"
 
 #include "clihelp.h"
 #include "documents/documenttext.h"
@@ -283,7 +284,7 @@ void followChunks(ChunkedExtraction &extraction, const ExtractionConfig &config,
                         grounding.shift(chunk.begin);
                         traced["grounding"] = grounding.toJson();
                     }
-                    const std::string line = traced.dump(-1, ' ', false, Json::error_handler_t::replace) + '\n';
+                    const std::string line = compactJson(traced) + '\n';
                     trace->write(line.data(), qint64(line.size()));
                     trace->flush();
                 });
@@ -654,7 +655,7 @@ void reportProgress(ExtractionRun &extraction, QFile *trace, Grounder *grounder,
                          Json traced = traceLine(a);
                          if (grounder && a.parsed)
                              traced["grounding"] = grounder->ground(a.value).toJson();
-                         const std::string line = traced.dump(-1, ' ', false, Json::error_handler_t::replace) + '\n';
+                         const std::string line = compactJson(traced) + '\n';
                          trace->write(line.data(), qint64(line.size()));
                          trace->flush();
                      });

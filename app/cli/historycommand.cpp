@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "historycommand.h"
 
+#include "checks/judgeusage.h"
 #include "clihelp.h"
 #include "runoptions.h"
 #include "schemafile.h"
@@ -57,8 +58,8 @@ Json runJson(const StoredRun &run)
     out["completion_tokens"] = run.completionTokens;
     out["wall_ms"] = run.wallMs;
     if (run.judgePromptTokens + run.judgeCompletionTokens > 0)
-        out["judge_usage"] = Json { { "prompt_tokens", run.judgePromptTokens },
-                                    { "completion_tokens", run.judgeCompletionTokens } };
+        out["judge_usage"] = judgeUsageJson(
+            JudgeUsage { run.judgePromptTokens, run.judgeCompletionTokens, run.judgeWallMs, run.judgeRequests });
     if (const Json failures = parsedOrText(run.checkFailuresJson); failures.is_array() && !failures.empty())
         out["check_failures"] = failures;
     if (!run.message.isEmpty())
@@ -141,9 +142,8 @@ int show(const QString &idText, HistoryDatabase &history, QTextStream &out, QTex
             attempt["backend_error"] = utf8(a.backendError);
         attempt["usage"] = Json { { "prompt_tokens", a.promptTokens }, { "completion_tokens", a.completionTokens } };
         if (a.judgePromptTokens + a.judgeCompletionTokens > 0)
-            attempt["judge_usage"] = Json { { "prompt_tokens", a.judgePromptTokens },
-                                            { "completion_tokens", a.judgeCompletionTokens },
-                                            { "wall_ms", a.judgeWallMs } };
+            attempt["judge_usage"] = judgeUsageJson(
+                JudgeUsage { a.judgePromptTokens, a.judgeCompletionTokens, a.judgeWallMs, a.judgeRequests });
         attempt["timings"] = parsedOrText(a.timingsJson);
         attempt["wall_ms"] = a.wallMs;
         attempts.push_back(std::move(attempt));

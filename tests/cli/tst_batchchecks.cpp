@@ -1,34 +1,32 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // formwork-cli batch with --checks (issue 14): the failed checks in the progress line on stderr and
-// in <out>.failures.jsonl, rows resumed from the history included, against the fake-ollama executable.
+// in <out>.failures.jsonl, and the model-judged rules' tokens, time and requests per row and summed,
+// rows resumed from the history included, against the fake-ollama executable.
 #include "clirunner.h"
 #include "fakeollamaprocess.h"
+#include "invoicetestsupport.h"
 #include "store/historydatabase.h"
 #include "testdata.h"
 
 #include <QFile>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <memory>
 
 using Formwork::HistoryDatabase;
+using Formwork::Test::checksDataPath;
 using Formwork::Test::CliRun;
 using Formwork::Test::FakeOllamaProcess;
+using Formwork::Test::invoiceRowsJsonl;
 using Formwork::Test::readJsonLines;
 using Formwork::Test::runCli;
-using Formwork::Test::testDataPath;
 using Json = nlohmann::ordered_json;
 
 namespace {
-
-QString data(const char *name)
-{
-    return testDataPath(QStringLiteral("checks/") + QLatin1String(name));
-}
 
 QByteArray readAll(const QString &path)
 {
@@ -63,6 +61,31 @@ Json expectedCheckFailures()
     return Json::array({ hard, soft });
 }
 
+// What the script's judges answer per row (their wall_ms aside): row a is valid at once (one
+// verdict), b after a reask (two), c never (two).
+struct JudgeFigures {
+    qint64 promptTokens;
+    qint64 completionTokens;
+    int requests;
+};
+const std::map<std::string, JudgeFigures> &expectedJudges()
+{
+    static const std::map<std::string, JudgeFigures> figures { { "a", { 150, 10, 1 } },
+                                                               { "b", { 160 + 170, 20 + 12, 2 } },
+                                                               { "c", { 140 + 145, 8 + 9, 2 } } };
+    return figures;
+}
+
+// Every row written (valid ones from --out, failed ones from the failures file) by row id.
+std::map<std::string, Json> writtenRows(const QString &out)
+{
+    std::map<std::string, Json> rows;
+    for (const QString &file : QStringList { out, out + QStringLiteral(".failures.jsonl") })
+        for (const Json &row : readJsonLines(file))
+            rows[row["row_id"].get<std::string>()] = row;
+    return rows;
+}
+
 } // namespace
 
 class TestBatchChecks final : public QObject
@@ -74,24 +97,36 @@ private:
     std::unique_ptr<FakeOllamaProcess> m_server;
     QString m_checks; // invoice.checks.json and the soft check "total-under-100"
     QString m_rows; // the invoice twice: the script's first reply (total without tax), then its second
+    // One model-judged rule about the buyer, asked of judge:1b (invoice-judged.script.json answers it).
+    const QString m_judgedChecks = checksDataPath("invoice-judged.checks.json");
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
-    bool serve()
+    bool serve(const char *script = "invoice-sum.script.json")
     {
         m_server = std::make_unique<FakeOllamaProcess>(QStringLiteral(FAKE_OLLAMA_PATH));
-        return m_server->start(data("invoice-sum.script.json"));
+        return m_server->start(checksDataPath(script));
+    }
+    // Three invoices, a model judging them (invoice-judged.script.json).
+    bool serveJudged() { return serve("invoice-judged.script.json"); }
+
+    // The invoice once per id as JSON Lines, in `name`.
+    QString writeRows(const QString &name, const QStringList &ids) const
+    {
+        return Formwork::Test::writeTestFile(path(name), invoiceRowsJsonl(ids));
     }
 
-    QStringList batchArgs(const QString &out, const QString &history, const QStringList &extra = {}) const
+    // formwork-cli batch of the invoice schema over `rows` with `checks`, against m_server.
+    QStringList batchArgsFor(const QString &rows, const QString &checks, const QString &out, const QString &history,
+                             int attempts) const
     {
         return QStringList { QStringLiteral("batch"),
                              QStringLiteral("--schema"),
-                             data("invoice.schema.json"),
+                             checksDataPath("invoice.schema.json"),
                              QStringLiteral("--model"),
                              QStringLiteral("qwen3:8b"),
                              QStringLiteral("--input"),
-                             m_rows,
+                             rows,
                              QStringLiteral("--out"),
                              out,
                              QStringLiteral("--host"),
@@ -99,23 +134,23 @@ private:
                              QStringLiteral("--history"),
                              history,
                              QStringLiteral("--checks"),
-                             m_checks,
+                             checks,
                              QStringLiteral("--attempts"),
-                             QStringLiteral("1") }
-        + extra;
+                             QString::number(attempts) };
+    }
+
+    QStringList batchArgs(const QString &out, const QString &history, const QStringList &extra = {}) const
+    {
+        return batchArgsFor(m_rows, m_checks, out, history, 1) + extra;
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
+        Formwork::Test::setUpCliTestEnvironment();
         QVERIFY(m_dir.isValid());
-        qputenv("FORMWORK_BACKOFF_BASE_MS", "5");
-        qputenv("LC_ALL", "C.UTF-8");
-        qputenv("LANGUAGE", "");
-        qunsetenv("OLLAMA_HOST");
 
-        Json checks = Json::parse(readAll(data("invoice.checks.json")).toStdString());
+        Json checks = Json::parse(readAll(checksDataPath("invoice.checks.json")).toStdString());
         Json soft = Json::object();
         soft["name"] = "total-under-100";
         soft["kind"] = "expression";
@@ -127,16 +162,103 @@ private Q_SLOTS:
         m_checks = Formwork::Test::writeTestFile(path(QStringLiteral("checks.json")),
                                                  QByteArray::fromStdString(checks.dump(2)));
 
-        Json row = Json::object();
-        row["invoice"] = readAll(data("invoice.txt")).toStdString();
-        row["id"] = "a";
-        QByteArray rows = QByteArray::fromStdString(row.dump()) + '\n';
-        row["id"] = "b";
-        rows += QByteArray::fromStdString(row.dump()) + '\n';
-        m_rows = Formwork::Test::writeTestFile(path(QStringLiteral("rows.jsonl")), rows);
+        m_rows = writeRows(QStringLiteral("rows.jsonl"), { QStringLiteral("a"), QStringLiteral("b") });
     }
 
     void cleanup() { m_server.reset(); }
+
+    // Three invoices and a model-judged rule: each written row says what its judges cost, the
+    // summary sums it apart from the extraction's tokens, the history keeps it, and a --resume
+    // writes the same figures from the history without asking the judge again.
+    void judgedRule_usagePerRowAndSummed_alsoAfterResume()
+    {
+        QVERIFY(serveJudged());
+        const QString input = writeRows(QStringLiteral("judged.jsonl"),
+                                        { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") });
+        const QString out = path(QStringLiteral("j.jsonl"));
+        const QString history = path(QStringLiteral("j.sqlite"));
+        const CliRun run = runCli(batchArgsFor(input, m_judgedChecks, out, history, 2));
+        QVERIFY2(run.exitCode == 1, run.standardError.constData()); // row c failed
+
+        // Per row, in --out and the failures file: the judges' exact tokens and requests.
+        const std::map<std::string, Json> written = writtenRows(out);
+        QCOMPARE(written.size(), size_t(3));
+        QCOMPARE(written.at("c")["status"].get<std::string>(), std::string("invalid"));
+        qint64 wallSum = 0;
+        for (const auto &[id, figures] : expectedJudges()) {
+            const Json &usage = written.at(id)["judge_usage"];
+            QVERIFY2(usage.is_object(), written.at(id).dump().c_str());
+            QCOMPARE(usage["prompt_tokens"].get<qint64>(), figures.promptTokens);
+            QCOMPARE(usage["completion_tokens"].get<qint64>(), figures.completionTokens);
+            QCOMPARE(usage["requests"].get<int>(), figures.requests);
+            QVERIFY2(usage["wall_ms"].get<qint64>() >= 30 * figures.requests,
+                     usage.dump().c_str()); // each verdict waits 30 ms
+            wallSum += usage["wall_ms"].get<qint64>();
+        }
+        // The sums on stderr: 5 verdicts, 765 + 59 tokens, apart from the extraction's 3882
+        // (412 + 236 for a, that and 731 + 238 for b and for c).
+        const QString summed = QStringLiteral("batch: model-judged rules: 5 request(s), 824 tokens (765 prompt, 59 "
+                                              "completion), %1 s; not in the extraction's 3882 tokens\n")
+                                   .arg(double(wallSum) / 1000.0, 0, 'f', 1);
+        QVERIFY2(QString::fromUtf8(run.standardError).contains(summed), run.standardError.constData());
+        const QStringList lines = progressLines(run.standardError);
+        QVERIFY2(!lines.isEmpty(), run.standardError.constData());
+        QVERIFY2(lines.constLast().startsWith(QStringLiteral("batch: 3/3 done, 1 valid first try, 1 after reasks, "
+                                                             "1 failed, 1 failed check(s), model-judged rules: 824 "
+                                                             "tokens in 5 request(s)")),
+                 qPrintable(lines.constLast()));
+
+        // The history keeps the same figures with each row's run.
+        {
+            HistoryDatabase db;
+            QCOMPARE(db.open(history), QString());
+            const QList<Formwork::StoredRun> stored = db.finishedRuns(1);
+            QCOMPARE(stored.size(), 3);
+            for (const Formwork::StoredRun &r : stored) {
+                const Json &usage = written.at(r.rowId.toStdString())["judge_usage"];
+                QCOMPARE(r.judgePromptTokens, usage["prompt_tokens"].get<qint64>());
+                QCOMPARE(r.judgeCompletionTokens, usage["completion_tokens"].get<qint64>());
+                QCOMPARE(r.judgeWallMs, usage["wall_ms"].get<qint64>());
+                QCOMPARE(r.judgeRequests, usage["requests"].get<int>());
+            }
+            QVERIFY(db.setBatchStatus(1, QStringLiteral("stopped")));
+        }
+
+        // --resume runs no row (all three are final in the history; the fake answers the probe) and
+        // writes every row's judge figures again from the history, to the millisecond.
+        QFile::remove(out);
+        QFile::remove(out + QStringLiteral(".failures.jsonl"));
+        QVERIFY(serveJudged());
+        const CliRun resumed
+            = runCli(batchArgsFor(input, m_judgedChecks, out, history, 2) + QStringList { QStringLiteral("--resume") });
+        QVERIFY2(resumed.exitCode == 1, resumed.standardError.constData());
+        QVERIFY2(resumed.standardError.contains("batch: resuming batch 1"), resumed.standardError.constData());
+        const std::map<std::string, Json> rewritten = writtenRows(out);
+        QCOMPARE(rewritten.size(), size_t(3));
+        for (const auto &[id, row] : written)
+            QVERIFY2(rewritten.at(id)["judge_usage"] == row["judge_usage"], rewritten.at(id).dump().c_str());
+        QVERIFY2(QString::fromUtf8(resumed.standardError).contains(summed), resumed.standardError.constData());
+    }
+
+    // As CSV, the judges' figures are the last columns.
+    void judgedRule_csvOut_hasJudgeColumnsLast()
+    {
+        QVERIFY(serveJudged());
+        const QString rows = writeRows(QStringLiteral("judged-csv.jsonl"), { QStringLiteral("a") });
+        const QString out = path(QStringLiteral("j.csv"));
+        const CliRun run = runCli(batchArgsFor(rows, m_judgedChecks, out, path(QStringLiteral("j-csv.sqlite")), 3));
+        QVERIFY2(run.exitCode == 0, run.standardError.constData());
+        const QList<QByteArray> records = readAll(out).split('\n');
+        QVERIFY2(records.size() >= 2, readAll(out).constData());
+        QVERIFY2(records.at(0).endsWith(",judge_usage.prompt_tokens,judge_usage.completion_tokens,"
+                                        "judge_usage.wall_ms,judge_usage.requests\r"),
+                 records.at(0).constData());
+        const QList<QByteArray> cells = records.at(1).trimmed().split(',');
+        QCOMPARE(cells.at(cells.size() - 4), QByteArray("150"));
+        QCOMPARE(cells.at(cells.size() - 3), QByteArray("10"));
+        QVERIFY2(cells.at(cells.size() - 2).toInt() >= 30, records.at(1).constData());
+        QCOMPARE(cells.at(cells.size() - 1), QByteArray("1"));
+    }
 
     // Row a fails the sum check (one attempt), row b is valid; both fail the soft check.
     void progressLine_countsFailedChecks_hardAndSoftApart()
@@ -191,6 +313,7 @@ private Q_SLOTS:
         // The earlier keys are all still there: the format grew, nothing moved.
         for (const char *key : { "row_id", "input", "status", "attempts", "message", "errors", "last_value" })
             QVERIFY2(row.contains(key), key);
+        QVERIFY2(!row.contains("judge_usage"), row.dump(2).c_str()); // no model-judged rule: nothing to count
         QCOMPARE(row["errors"].size(), 1u);
         QVERIFY2(row["errors"][0].get<std::string>().find("/total: total must equal") == 0, row.dump(2).c_str());
 

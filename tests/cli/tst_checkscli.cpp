@@ -2,10 +2,10 @@
 // formwork-cli extract/validate with --checks and --workspace, against the fake-ollama executable.
 #include "clirunner.h"
 #include "fakeollamaprocess.h"
+#include "invoicetestsupport.h"
 #include "testdata.h"
 
 #include <QFile>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -13,21 +13,14 @@
 
 #include <memory>
 
+using Formwork::Test::checksDataPath;
 using Formwork::Test::CliRun;
 using Formwork::Test::FakeOllamaProcess;
+using Formwork::Test::invoiceRowsJsonl;
 using Formwork::Test::readJsonLines;
 using Formwork::Test::runCli;
 using Formwork::Test::testDataPath;
 using Json = nlohmann::ordered_json;
-
-namespace {
-
-QString data(const char *name)
-{
-    return testDataPath(QStringLiteral("checks/") + QLatin1String(name));
-}
-
-} // namespace
 
 class TestChecksCli final : public QObject
 {
@@ -49,9 +42,15 @@ private:
 
     QStringList extractArgs(const QStringList &extra) const
     {
-        return QStringList { QStringLiteral("extract"),  QStringLiteral("--model"),   QStringLiteral("llama3.1:8b"),
-                             QStringLiteral("--schema"), data("invoice.schema.json"), QStringLiteral("--input"),
-                             data("invoice.txt"),        QStringLiteral("--host"),    m_host }
+        return QStringList { QStringLiteral("extract"),
+                             QStringLiteral("--model"),
+                             QStringLiteral("llama3.1:8b"),
+                             QStringLiteral("--schema"),
+                             checksDataPath("invoice.schema.json"),
+                             QStringLiteral("--input"),
+                             checksDataPath("invoice.txt"),
+                             QStringLiteral("--host"),
+                             m_host }
         + extra;
     }
 
@@ -63,20 +62,18 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
+        Formwork::Test::setUpCliTestEnvironment();
         QVERIFY(m_dir.isValid());
-        qputenv("FORMWORK_BACKOFF_BASE_MS", "5");
-        qunsetenv("OLLAMA_HOST");
     }
 
     void cleanup() { m_server.reset(); }
 
     void extract_sumCheckFailsOnce_reaskFixesIt()
     {
-        QVERIFY(serve(data("invoice-sum.script.json")));
+        QVERIFY(serve(checksDataPath("invoice-sum.script.json")));
         const QString tracePath = m_dir.filePath(QStringLiteral("trace.jsonl"));
-        const CliRun run = runCli(extractArgs(
-            { QStringLiteral("--checks"), data("invoice.checks.json"), QStringLiteral("--trace"), tracePath }));
+        const CliRun run = runCli(extractArgs({ QStringLiteral("--checks"), checksDataPath("invoice.checks.json"),
+                                                QStringLiteral("--trace"), tracePath }));
         QCOMPARE(run.exitCode, 0);
         const QString err = QString::fromUtf8(run.standardError);
         QVERIFY2(err.contains(QStringLiteral("/total: total must equal the sum of the line items' totals plus tax")),
@@ -96,11 +93,11 @@ private Q_SLOTS:
 
     void extract_checksFromWorkspace_areUsed()
     {
-        QVERIFY(serve(data("invoice-sum.script.json")));
+        QVERIFY(serve(checksDataPath("invoice-sum.script.json")));
         QFile example(QStringLiteral(FORMWORK_EXAMPLES_DIR "/invoice.formwork.json"));
         QVERIFY(example.open(QIODevice::ReadOnly));
         Json workspace = Json::parse(example.readAll().toStdString());
-        QFile checks(data("invoice.checks.json"));
+        QFile checks(checksDataPath("invoice.checks.json"));
         QVERIFY(checks.open(QIODevice::ReadOnly));
         workspace["checks"] = Json::parse(checks.readAll().toStdString())["checks"];
         const QString path
@@ -113,7 +110,7 @@ private Q_SLOTS:
 
     void extract_brokenCheck_exitsTwoNamingIt()
     {
-        QVERIFY(serve(data("invoice-sum.script.json")));
+        QVERIFY(serve(checksDataPath("invoice-sum.script.json")));
         const QString path = writeFile(
             QStringLiteral("broken.checks.json"),
             "{\"formworkChecks\": 1, \"checks\": [{\"name\": \"loops\", \"kind\": \"expression\", \"timeoutMs\": 50,"
@@ -141,9 +138,10 @@ private Q_SLOTS:
         invoice["total"] = 350.57;
         invoice["buyer"] = "Kaffeeroesterei Brandt";
         const QString path = writeFile(QStringLiteral("bad.json"), QByteArray::fromStdString(invoice.dump(2)));
-        const CliRun run = runCli({ QStringLiteral("validate"), QStringLiteral("--schema"), data("invoice.schema.json"),
-                                    QStringLiteral("--checks"), data("invoice.checks.json"), QStringLiteral("--source"),
-                                    data("invoice.txt"), path });
+        const CliRun run
+            = runCli({ QStringLiteral("validate"), QStringLiteral("--schema"), checksDataPath("invoice.schema.json"),
+                       QStringLiteral("--checks"), checksDataPath("invoice.checks.json"), QStringLiteral("--source"),
+                       checksDataPath("invoice.txt"), path });
         QCOMPARE(run.exitCode, 1);
         const Json line = Json::parse(run.standardOutput.toStdString());
         QCOMPARE(line["valid"].get<bool>(), false);
@@ -162,7 +160,7 @@ private Q_SLOTS:
 
     void draftSchema_invalidDraftReasked_validSchemaOnStdout()
     {
-        QVERIFY(serve(data("draft-schema.script.json")));
+        QVERIFY(serve(checksDataPath("draft-schema.script.json")));
         const CliRun run = runCli({ QStringLiteral("draft-schema"), QStringLiteral("--model"),
                                     QStringLiteral("qwen3:8b"), QStringLiteral("--describe"),
                                     QStringLiteral("invoices: number and total"), QStringLiteral("--host"), m_host });
@@ -175,18 +173,15 @@ private Q_SLOTS:
 
     void batch_rowFailingASumCheck_isReaskedAndValid()
     {
-        QVERIFY(serve(data("invoice-sum.script.json")));
-        QFile text(data("invoice.txt"));
-        QVERIFY(text.open(QIODevice::ReadOnly));
-        Json row = Json::object();
-        row["invoice"] = text.readAll().toStdString();
-        const QString rows = writeFile(QStringLiteral("rows.jsonl"), QByteArray::fromStdString(row.dump()) + '\n');
+        QVERIFY(serve(checksDataPath("invoice-sum.script.json")));
+        const QString rows = writeFile(QStringLiteral("rows.jsonl"), invoiceRowsJsonl({ QStringLiteral("a") }));
         const QString out = m_dir.filePath(QStringLiteral("out.jsonl"));
-        const CliRun run = runCli({ QStringLiteral("batch"), QStringLiteral("--schema"), data("invoice.schema.json"),
-                                    QStringLiteral("--model"), QStringLiteral("qwen3:8b"), QStringLiteral("--input"),
-                                    rows, QStringLiteral("--out"), out, QStringLiteral("--host"), m_host,
-                                    QStringLiteral("--history"), m_dir.filePath(QStringLiteral("history.sqlite")),
-                                    QStringLiteral("--checks"), data("invoice.checks.json") });
+        const CliRun run
+            = runCli({ QStringLiteral("batch"), QStringLiteral("--schema"), checksDataPath("invoice.schema.json"),
+                       QStringLiteral("--model"), QStringLiteral("qwen3:8b"), QStringLiteral("--input"), rows,
+                       QStringLiteral("--out"), out, QStringLiteral("--host"), m_host, QStringLiteral("--history"),
+                       m_dir.filePath(QStringLiteral("history.sqlite")), QStringLiteral("--checks"),
+                       checksDataPath("invoice.checks.json") });
         QVERIFY2(run.exitCode == 0, run.standardError.constData());
         const QList<Json> results = readJsonLines(out);
         QCOMPARE(results.size(), 1);
@@ -196,19 +191,15 @@ private Q_SLOTS:
 
     void batch_countsRowsPerFailedCheck_andHistoryShowsTheKind()
     {
-        QVERIFY(serve(data("invoice-sum.script.json")));
-        QFile text(data("invoice.txt"));
-        QVERIFY(text.open(QIODevice::ReadOnly));
-        Json row = Json::object();
-        row["invoice"] = text.readAll().toStdString();
-        const QString rows = writeFile(QStringLiteral("rows1.jsonl"), QByteArray::fromStdString(row.dump()) + '\n');
+        QVERIFY(serve(checksDataPath("invoice-sum.script.json")));
+        const QString rows = writeFile(QStringLiteral("rows1.jsonl"), invoiceRowsJsonl({ QStringLiteral("a") }));
         const QString history = m_dir.filePath(QStringLiteral("counts.sqlite"));
-        const CliRun run = runCli({ QStringLiteral("batch"), QStringLiteral("--schema"), data("invoice.schema.json"),
-                                    QStringLiteral("--model"), QStringLiteral("qwen3:8b"), QStringLiteral("--input"),
-                                    rows, QStringLiteral("--out"), m_dir.filePath(QStringLiteral("out1.jsonl")),
-                                    QStringLiteral("--host"), m_host, QStringLiteral("--history"), history,
-                                    QStringLiteral("--checks"), data("invoice.checks.json"),
-                                    QStringLiteral("--attempts"), QStringLiteral("1") });
+        const CliRun run
+            = runCli({ QStringLiteral("batch"), QStringLiteral("--schema"), checksDataPath("invoice.schema.json"),
+                       QStringLiteral("--model"), QStringLiteral("qwen3:8b"), QStringLiteral("--input"), rows,
+                       QStringLiteral("--out"), m_dir.filePath(QStringLiteral("out1.jsonl")), QStringLiteral("--host"),
+                       m_host, QStringLiteral("--history"), history, QStringLiteral("--checks"),
+                       checksDataPath("invoice.checks.json"), QStringLiteral("--attempts"), QStringLiteral("1") });
         QVERIFY2(run.exitCode == 1, run.standardError.constData()); // the row failed
         QVERIFY2(run.standardError.contains("batch: checks failed: total-adds-up (expression) 1 row(s)\n"),
                  run.standardError.constData());
@@ -228,17 +219,14 @@ private Q_SLOTS:
 
     void batchVariantJson_countsRowsPerFailedCheck()
     {
-        QVERIFY(serve(data("invoice-sum.script.json")));
-        QFile text(data("invoice.txt"));
-        QVERIFY(text.open(QIODevice::ReadOnly));
-        Json row = Json::object();
-        row["invoice"] = text.readAll().toStdString();
-        const QString rows = writeFile(QStringLiteral("rows2.jsonl"), QByteArray::fromStdString(row.dump()) + '\n');
-        const CliRun run = runCli({ QStringLiteral("batch"), QStringLiteral("--schema"), data("invoice.schema.json"),
-                                    QStringLiteral("--model"), QStringLiteral("qwen3:8b"), QStringLiteral("--input"),
-                                    rows, QStringLiteral("--host"), m_host, QStringLiteral("--variant"),
-                                    QStringLiteral("qwen3:8b"), QStringLiteral("--json"), QStringLiteral("--checks"),
-                                    data("invoice.checks.json"), QStringLiteral("--attempts"), QStringLiteral("1") });
+        QVERIFY(serve(checksDataPath("invoice-sum.script.json")));
+        const QString rows = writeFile(QStringLiteral("rows2.jsonl"), invoiceRowsJsonl({ QStringLiteral("a") }));
+        const CliRun run
+            = runCli({ QStringLiteral("batch"), QStringLiteral("--schema"), checksDataPath("invoice.schema.json"),
+                       QStringLiteral("--model"), QStringLiteral("qwen3:8b"), QStringLiteral("--input"), rows,
+                       QStringLiteral("--host"), m_host, QStringLiteral("--variant"), QStringLiteral("qwen3:8b"),
+                       QStringLiteral("--json"), QStringLiteral("--checks"), checksDataPath("invoice.checks.json"),
+                       QStringLiteral("--attempts"), QStringLiteral("1") });
         const Json grid = Json::parse(run.standardOutput.toStdString(), nullptr, false);
         QVERIFY2(grid.is_array() && grid.size() == 1, run.standardError.constData());
         const Json expected = Json::parse(
@@ -248,9 +236,10 @@ private Q_SLOTS:
 
     void validate_withoutSource_skipsGroundingAndSaysSo()
     {
-        const CliRun run = runCli({ QStringLiteral("validate"), QStringLiteral("--schema"), data("invoice.schema.json"),
-                                    QStringLiteral("--checks"), data("invoice.checks.json"),
-                                    testDataPath(QStringLiteral("examples/invoice.answer.json")) });
+        const CliRun run
+            = runCli({ QStringLiteral("validate"), QStringLiteral("--schema"), checksDataPath("invoice.schema.json"),
+                       QStringLiteral("--checks"), checksDataPath("invoice.checks.json"),
+                       testDataPath(QStringLiteral("examples/invoice.answer.json")) });
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.standardError.contains("grounding check \"seller-in-text\" skipped (no --source)"));
     }

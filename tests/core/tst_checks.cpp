@@ -30,6 +30,7 @@ using Formwork::Test::invoiceChecks;
 using Formwork::Test::invoiceWorkspace;
 using Formwork::Test::parseQ;
 using Formwork::Test::q;
+using Formwork::Test::ruleCheck;
 using Json = nlohmann::ordered_json;
 
 namespace {
@@ -402,12 +403,9 @@ private Q_SLOTS:
 
     void rule_isJudgedByTheModel_andItsReasonReasked()
     {
-        CheckDefinition rule;
-        rule.name = QStringLiteral("buyer-is-a-company");
-        rule.kind = CheckKind::Rule;
-        rule.path = QStringLiteral("/buyer");
-        rule.rule = QStringLiteral("the buyer is the company the invoice is addressed to, not the seller");
-        rule.model = QStringLiteral("judge:1b");
+        const CheckDefinition rule = ruleCheck(
+            QStringLiteral("buyer-is-a-company"), QStringLiteral("/buyer"),
+            QStringLiteral("the buyer is the company the invoice is addressed to, not the seller"), QStringLiteral("judge:1b"));
         m_fake->addModel(rule.model);
         Json wrong = invoiceAnswer();
         wrong["buyer"] = "NORDLICHT DRUCK GmbH";
@@ -448,11 +446,9 @@ private Q_SLOTS:
 
     void rule_judgeTokensCountTowardTheBudget_runStopsSayingSo()
     {
-        CheckDefinition rule;
-        rule.name = QStringLiteral("buyer-is-a-company");
-        rule.kind = CheckKind::Rule;
-        rule.path = QStringLiteral("/buyer");
-        rule.rule = QStringLiteral("the buyer is the company the invoice is addressed to, not the seller");
+        const CheckDefinition rule
+            = ruleCheck(QStringLiteral("buyer-is-a-company"), QStringLiteral("/buyer"),
+                        QStringLiteral("the buyer is the company the invoice is addressed to, not the seller"));
         Json wrong = invoiceAnswer();
         wrong["buyer"] = "NORDLICHT DRUCK GmbH";
         FakeReply verdict = FakeReply::text({ q("{'valid': false, 'reason': 'The buyer is the seller.'}") });
@@ -494,10 +490,7 @@ private Q_SLOTS:
 
     void rule_notJudgedWhenALocalHardCheckFails()
     {
-        CheckDefinition rule;
-        rule.name = QStringLiteral("r");
-        rule.kind = CheckKind::Rule;
-        rule.rule = QStringLiteral("anything");
+        const CheckDefinition rule = ruleCheck(QStringLiteral("r"), QString(), QStringLiteral("anything"));
         Json wrong = invoiceAnswer();
         wrong["total"] = 1.0;
         m_fake->enqueueChat(FakeReply::text({ replyWith(wrong) }));

@@ -319,6 +319,10 @@ private Q_SLOTS:
             QCOMPARE(single->attempts.size(), 1);
             QCOMPARE(single->attempts.at(0).chunk, -1);
             QCOMPARE(single->attempts.at(0).judgeWallMs, 150);
+            // Version 4: the run's judge time is summed from its attempts; its requests are unknown.
+            QCOMPARE(single->judgeWallMs, 150);
+            QCOMPARE(single->judgeRequests, 0);
+            QCOMPARE(single->attempts.at(0).judgeRequests, 0);
             QCOMPARE(history.run(1)->attempts.size(), 2);
 
             RunStart start;
@@ -347,7 +351,7 @@ private Q_SLOTS:
             QVERIFY(db.open());
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
-            QCOMPARE(q.value(0).toInt(), 3);
+            QCOMPARE(q.value(0).toInt(), HistoryDatabase::SchemaVersion);
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("check"));
@@ -387,6 +391,7 @@ private Q_SLOTS:
         a.softErrors = { grounded };
         a.judgeUsage = { 100, 20 };
         a.judgeWallTimeMs = 333;
+        a.judgeRequests = 2;
         a.parsed = true;
         a.value = Json::parse(content.toStdString());
         QVERIFY(history.addAttempt(id, a));
@@ -400,9 +405,13 @@ private Q_SLOTS:
         QCOMPARE(run->judgePromptTokens, 100);
         QCOMPARE(run->judgeCompletionTokens, 20);
         QCOMPARE(run->promptTokens, 10); // the extraction's own, apart
+        // Version 4: the judges' time and requests of the run, summed over its attempts.
+        QCOMPARE(run->judgeWallMs, 333);
+        QCOMPARE(run->judgeRequests, 2);
         const StoredAttempt &stored = run->attempts.first();
         QCOMPARE(stored.judgePromptTokens, 100);
         QCOMPARE(stored.judgeWallMs, 333);
+        QCOMPARE(stored.judgeRequests, 2);
         const StoredErrors errors = storedErrorsFrom(stored.errorsJson);
         QCOMPARE(errors.hard.size(), 1);
         QCOMPARE(errors.hard.first().kind, QStringLiteral("expression"));
@@ -425,6 +434,7 @@ private Q_SLOTS:
         QCOMPARE(replayed.softErrors.size(), 1);
         QCOMPARE(replayed.softErrors.first().keyword, QStringLiteral("buyer-in-text"));
         QCOMPARE(replayed.judgeUsage.promptTokens, 100);
+        QCOMPARE(replayed.judgeRequests, 2);
         QCOMPARE(replay.result.judgeUsage.completionTokens, 20);
         QCOMPARE(replay.result.usage.promptTokens, 10);
     }

@@ -2,6 +2,7 @@
 #include "fakeollamaprocess.h"
 
 #include <QFile>
+#include <QStandardPaths>
 
 namespace Formwork::Test {
 
@@ -58,6 +59,15 @@ QString writeTestFile(const QString &path, const QByteArray &bytes)
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
         return QString();
     return path;
+}
+
+void setUpCliTestEnvironment()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    qputenv("FORMWORK_BACKOFF_BASE_MS", "5");
+    qputenv("LC_ALL", "C.UTF-8");
+    qputenv("LANGUAGE", "");
+    qunsetenv("OLLAMA_HOST");
 }
 
 } // namespace Formwork::Test

@@ -45,4 +45,8 @@ QList<nlohmann::ordered_json> readJsonLines(const QString &path);
 // Writes `bytes` to `path` (replacing it); returns `path`, or an empty string when it failed.
 QString writeTestFile(const QString &path, const QByteArray &bytes);
 
+// What a test that starts formwork-cli sets first (in initTestCase): the test mode of
+// QStandardPaths, short transport backoffs, English messages, and no OLLAMA_HOST of the user's.
+void setUpCliTestEnvironment();
+
 } // namespace Formwork::Test

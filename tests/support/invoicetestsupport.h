@@ -7,6 +7,10 @@
 #include "checks/checkdefinition.h"
 #include "store/workspace.h"
 
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
 #include <nlohmann/json.hpp>
 
 namespace Formwork::Test {
@@ -17,5 +21,13 @@ nlohmann::ordered_json invoiceAnswer();
 CheckList invoiceChecks();
 // resources/examples/invoice.formwork.json; a default Workspace when unreadable.
 Workspace invoiceWorkspace();
+
+// A model-judged rule (CheckKind::Rule) about `path`, asked of `model` (empty: the run's model).
+CheckDefinition ruleCheck(const QString &name, const QString &path, const QString &rule, const QString &model = {});
+
+// tests/data/checks/<name>: the invoice's schema, text, checks and fake-ollama scripts.
+QString checksDataPath(const char *name);
+// A batch input of JSON Lines: one row per id, {"invoice": <tests/data/checks/invoice.txt>, "id"}.
+QByteArray invoiceRowsJsonl(const QStringList &ids);
 
 } // namespace Formwork::Test

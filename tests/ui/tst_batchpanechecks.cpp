@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Batch pane's count of rows per failed check (issue 14), against an in-process FakeOllama.
+// The Batch pane's count of rows per failed check (issue 14), and what the model-judged rules cost
+// per row and in all, against an in-process FakeOllama.
 #include "batch/batchpane.h"
 #include "batch/batchresultsmodel.h"
 #include "batchscript.h"
 #include "checks/checksattemptchecker.h"
 #include "fakeollama.h"
+#include "invoicetestsupport.h"
+#include "llm/llmbackend.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -60,6 +64,25 @@ class TestBatchPaneChecks final : public QObject
 private:
     QTemporaryDir m_dir;
 
+    // Runs `rows` BatchScript rows (<name>.csv, history <name>.sqlite) in `pane`, its grid under a
+    // model tester, to the end; nullopt when it did not end.
+    std::optional<BatchSummary> runRows(BatchPane &pane, const QString &name, int rows)
+    {
+        pane.setHistoryPath(m_dir.filePath(name + QStringLiteral(".sqlite")));
+        const QString input = m_dir.filePath(name + QStringLiteral(".csv"));
+        QFile file(input);
+        if (!file.open(QIODevice::WriteOnly) || file.write(BatchScript::csv(rows)) < 0)
+            return std::nullopt;
+        file.close();
+        pane.setInputPath(input);
+        QAbstractItemModelTester tester(pane.resultsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy finished(&pane, &BatchPane::batchFinished);
+        QTest::mouseClick(pane.findChild<QToolButton *>(QStringLiteral("batchRunButton")), Qt::LeftButton);
+        if (finished.count() != 1 && !finished.wait(30000))
+            return std::nullopt;
+        return finished.first().first().value<BatchSummary>();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -106,6 +129,67 @@ private Q_SLOTS:
 
     // The grid's Errors column shows the soft checks that failed apart from the errors that decided
     // the row, and its tooltip names every failed check with its severity, path and message.
+    // A model-judged rule: each row's Attempts tooltip gives its judges' tokens and requests apart
+    // from the extraction's, and the progress line sums them.
+    void judgedRule_attemptsTooltipAndProgressLine_showJudgesApart()
+    {
+        FakeOllama server;
+        QVERIFY(server.listen());
+        server.addModel(QStringLiteral("judge:1b"));
+        server.setChatResponder([](const Test::RecordedRequest &request) -> std::optional<Test::FakeReply> {
+            if (request.json.value("model", std::string()) != "judge:1b")
+                return BatchScript::responder()(request);
+            Test::FakeReply verdict
+                = Test::FakeReply::text({ QStringLiteral("{\"valid\": true, \"reason\": \"ok\"}") });
+            verdict.promptTokens = 100;
+            verdict.evalTokens = 5;
+            return verdict;
+        });
+        QNetworkAccessManager network;
+        BackendConfig judgeServer;
+        judgeServer.baseUrl = server.baseUrl();
+        std::unique_ptr<LlmBackend> judge(LlmBackend::create(BackendApi::Ollama, &network, judgeServer));
+        const CheckDefinition rule = Test::ruleCheck(QStringLiteral("plausible"), QStringLiteral("/age"),
+                                                     QStringLiteral("the age is a plausible age"),
+                                                     QStringLiteral("judge:1b"));
+        const auto base = scriptConfig(server.baseUrl(), {});
+        BatchPane pane;
+        pane.setConfigProvider([base, rule, backend = judge.get()]() -> Result<BatchConfig, QString> {
+            auto config = base();
+            if (config)
+                config->checker = std::make_shared<ChecksAttemptChecker>(CheckList { rule }, backend);
+            return config;
+        });
+        // Row 3 is valid after a reask: judged once, on its valid reply.
+        const std::optional<BatchSummary> summary = runRows(pane, QStringLiteral("judged"), 4);
+        QVERIFY(summary);
+        BatchResultsModel *model = pane.resultsModel();
+        QCOMPARE(summary->progress.judges.requests, 4);
+        QCOMPARE(summary->progress.judges.promptTokens, 400);
+        QCOMPARE(summary->progress.judges.completionTokens, 20);
+        QCOMPARE(summary->progress.tokens, 5 * (26 + 12)); // the extraction's: row 3 asked twice
+        auto *label = pane.findChild<QLabel *>(QStringLiteral("batchProgressLabel"));
+        QVERIFY(label);
+        QVERIFY2(label->text().contains(QStringLiteral(", model-judged rules: 420 tokens in 4 request(s)")),
+                 qPrintable(label->text()));
+        for (int row = 0; row < 4; ++row) {
+            const BatchRowResult &result = model->rowResult(row);
+            QCOMPARE(result.judges.requests, 1);
+            QCOMPARE(result.judges.tokens(), 105);
+            const QString tip = model->index(row, BatchResultsModel::AttemptsColumn).data(Qt::ToolTipRole).toString();
+            const qint64 extraction = result.attempts * (26 + 12);
+            QVERIFY2(tip.startsWith(QStringLiteral("Extraction: %1 tokens (%2 prompt, %3 completion), ")
+                                        .arg(extraction)
+                                        .arg(result.attempts * 26)
+                                        .arg(result.attempts * 12)),
+                     qPrintable(tip));
+            QVERIFY2(tip.contains(QStringLiteral("\nModel-judged rules: 1 request(s), 105 tokens (100 prompt, 5 "
+                                                 "completion), %1 s")
+                                      .arg(double(result.judges.wallMs) / 1000.0, 0, 'f', 1)),
+                     qPrintable(tip));
+        }
+    }
+
     void grid_errorsColumn_softCheckFailuresApart_tooltipNamesThem()
     {
         FakeOllama server;
@@ -115,19 +199,8 @@ private Q_SLOTS:
         pane.setConfigProvider(scriptConfig(server.baseUrl(),
                                             { expression("odd-age", "age % 2 == 1 || age < 0", CheckSeverity::Soft),
                                               expression("under-nine", "age < 9", CheckSeverity::Hard) }));
-        pane.setHistoryPath(m_dir.filePath(QStringLiteral("grid.sqlite")));
-        const QString rows = m_dir.filePath(QStringLiteral("grid.csv"));
-        {
-            QFile file(rows);
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(BatchScript::csv(10));
-        }
-        pane.setInputPath(rows);
+        QVERIFY(runRows(pane, QStringLiteral("grid"), 10));
         BatchResultsModel *model = pane.resultsModel();
-        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QSignalSpy finished(&pane, &BatchPane::batchFinished);
-        QTest::mouseClick(pane.findChild<QToolButton *>(QStringLiteral("batchRunButton")), Qt::LeftButton);
-        QVERIFY(finished.count() == 1 || finished.wait(30000));
 
         const int errors = model->columnCount() - 1;
         QCOMPARE(model->headerData(errors, Qt::Horizontal).toString(), QStringLiteral("Errors"));

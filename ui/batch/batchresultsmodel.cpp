@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "batch/batchresultsmodel.h"
 
+#include "common/compactjson.h"
 #include "timeline/timelinecolors.h"
 
 #include <QGuiApplication>
@@ -120,7 +121,7 @@ QString BatchResultsModel::fieldText(const BatchRowResult &row, const std::strin
     const Json &value = row.value[field];
     if (value.is_string())
         return QString::fromStdString(value.get<std::string>());
-    return QString::fromStdString(value.dump(-1, ' ', false, Json::error_handler_t::replace));
+    return compactJsonText(value);
 }
 
 namespace {
@@ -167,6 +168,20 @@ QString BatchResultsModel::errorsToolTip(const BatchRowResult &row) const
     return lines.join(u'\n');
 }
 
+QString BatchResultsModel::usageToolTip(const BatchRowResult &row) const
+{
+    if (row.attempts == 0)
+        return {};
+    QString tip = tr("Extraction: %1 tokens (%2 prompt, %3 completion), %4 s")
+                      .arg(row.promptTokens + row.completionTokens)
+                      .arg(row.promptTokens)
+                      .arg(row.completionTokens)
+                      .arg(double(row.wallMs) / 1000.0, 0, 'f', 1);
+    if (!row.judges.isEmpty())
+        tip += u'\n' + tr("Model-judged rules: %1").arg(judgeUsageText(row.judges));
+    return tip;
+}
+
 QVariant BatchResultsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
@@ -194,6 +209,10 @@ QVariant BatchResultsModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == RowIdColumn)
             return row.reference;
+        if (index.column() == AttemptsColumn) {
+            const QString tip = usageToolTip(row);
+            return tip.isEmpty() ? QVariant() : QVariant(tip);
+        }
         if (index.column() == messageColumn()) {
             const QString tip = errorsToolTip(row);
             return tip.isEmpty() ? QVariant() : QVariant(tip);

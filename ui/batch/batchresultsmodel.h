@@ -14,8 +14,8 @@ namespace Formwork {
 namespace Ui {
 
 // The batch grid: one row per input row (row id, status, attempts, the schema's top-level fields,
-// the reason of a failure and the soft checks that failed), updated as rows finish. Status colours
-// come from the palette.
+// the reason of a failure and the soft checks that failed), updated as rows finish; the attempts'
+// tooltip gives the tokens, the judges' apart. Status colours come from the palette.
 class BatchResultsModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -62,6 +62,9 @@ private:
     // and a tooltip naming every failed check with its message.
     QString errorsText(const BatchRowResult &row) const;
     QString errorsToolTip(const BatchRowResult &row) const;
+    // The Attempts column's tooltip: the extraction's tokens and time, and apart from them what
+    // the model-judged rules' requests cost.
+    QString usageToolTip(const BatchRowResult &row) const;
     int messageColumn() const { return FirstFieldColumn + int(m_fields.size()); }
 
     QList<BatchRowResult> m_rows;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "history/historypane.h"
 
+#include "common/compactjson.h"
 #include "history/historyrunsmodel.h"
 #include "store/historydatabase.h"
 #include "store/historyrevalidation.h"
@@ -179,8 +180,7 @@ void HistoryPane::refresh()
             return;
         }
         // The same text the runs were stored with (compact, property order kept).
-        filter.schemaJson = QString::fromStdString(
-            schema->document().dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+        filter.schemaJson = compactJsonText(schema->document());
     }
     const QDate today = QDate::currentDate();
     switch (DateRange(m_date->currentData().toInt())) {

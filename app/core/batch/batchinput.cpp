@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "batch/batchinput.h"
 
+#include "common/compactjson.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
@@ -280,9 +282,8 @@ Result<BatchInput, QString> parseJsonLinesInput(const QByteArray &bytes, const Q
                 }
                 continue;
             }
-            const QString text = value.is_string()
-                ? QString::fromStdString(value.get<std::string>())
-                : QString::fromStdString(value.dump(-1, ' ', false, Json::error_handler_t::replace));
+            const QString text
+                = value.is_string() ? QString::fromStdString(value.get<std::string>()) : compactJsonText(value);
             row.variables.append(PromptVariable { name, text });
             if (!input.columns.contains(name))
                 input.columns.append(name);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "batch/batchrunner.h"
 
+#include "common/compactjson.h"
 #include "extraction/extractionrequest.h"
 #include "extraction/extractionrun.h"
 #include "llm/llmbackend.h"
@@ -18,11 +19,6 @@ namespace Formwork {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-QString dump(const Json &value)
-{
-    return QString::fromStdString(value.dump(-1, ' ', false, Json::error_handler_t::replace));
-}
 
 // A failure of the server rather than of the row: the row may well succeed elsewhere.
 bool isEndpointProblem(const BackendError &error)
@@ -99,6 +95,10 @@ QString batchProgressText(const BatchProgress &p)
         if (p.failedSoftChecks > 0)
             text += QCoreApplication::translate("Formwork::Batch", " (+%n soft)", nullptr, p.failedSoftChecks);
     }
+    if (p.judges.requests > 0)
+        text += QCoreApplication::translate("Formwork::Batch", ", model-judged rules: %1 tokens in %n request(s)",
+                                            nullptr, p.judges.requests)
+                    .arg(p.judges.tokens());
     if (p.rowsPerMinute > 0)
         text += QCoreApplication::translate("Formwork::Batch", ", %1 rows/min").arg(p.rowsPerMinute, 0, 'f', 1);
     if (p.etaSeconds >= 0 && p.done < p.total)
@@ -158,7 +158,7 @@ BatchRunner::BatchRunner(QNetworkAccessManager *network, const BatchConfig &conf
         m_endpoints.append(endpoint);
     }
     if (m_config.schema)
-        m_schemaJson = dump(m_config.schema->document());
+        m_schemaJson = compactJsonText(m_config.schema->document());
     m_settingsJson = settingsJson();
 }
 
@@ -180,7 +180,7 @@ QString BatchRunner::settingsJson() const
     for (const BatchEndpoint &e : m_config.endpoints)
         endpoints.push_back(Json { { "url", e.url.toString().toStdString() }, { "concurrency", e.concurrency } });
     settings["endpoints"] = std::move(endpoints);
-    return dump(settings); // the bearer token is never part of it
+    return compactJsonText(settings); // the bearer token is never part of it
 }
 
 void BatchRunner::setHistory(HistoryDatabase *history, qint64 batchId)
@@ -239,6 +239,8 @@ void BatchRunner::loadFinishedFromHistory()
         row.promptTokens = run.promptTokens;
         row.completionTokens = run.completionTokens;
         row.wallMs = run.wallMs;
+        row.judges
+            = JudgeUsage { run.judgePromptTokens, run.judgeCompletionTokens, run.judgeWallMs, run.judgeRequests };
         row.checkFailures = checkFailuresFromJson(run.checkFailuresJson);
         if (!run.resultJson.isEmpty()) {
             row.value = Json::parse(run.resultJson.toStdString(), nullptr, false);
@@ -311,6 +313,10 @@ BatchProgress BatchRunner::progress() const
         }
         if (row.resumed)
             ++p.resumed;
+        if (row.isFinal() || row.status == BatchRowStatus::Error) {
+            p.tokens += row.promptTokens + row.completionTokens;
+            p.judges += row.judges;
+        }
     }
     p.running = int(m_active.size());
     p.paused = m_paused;
@@ -406,7 +412,7 @@ void BatchRunner::startRow(int row, int endpoint)
         start.endpoint = result.endpoint;
         start.schemaJson = m_schemaJson;
         start.settingsJson = m_settingsJson;
-        start.inputJson = dump(variables);
+        start.inputJson = compactJsonText(variables);
         active.runId = m_history->beginRun(start);
         if (active.runId == 0)
             Q_EMIT historyError(m_history->lastError());
@@ -515,6 +521,7 @@ void BatchRunner::finishRow(int row, const Active &active, const RunResult &resu
     r.promptTokens = result.usage.promptTokens;
     r.completionTokens = result.usage.completionTokens;
     r.wallMs = result.wallTimeMs;
+    r.judges = judgeUsageOf(result);
     r.checkFailures = decidingCheckFailures(result);
     r.checkFailureDetails = decidingCheckFailureDetails(result);
     const BatchRow &input = m_input.rows.at(row);

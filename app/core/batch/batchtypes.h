@@ -3,6 +3,7 @@
 
 #include "batch/expectedcompare.h"
 #include "checks/checkfailures.h"
+#include "checks/judgeusage.h"
 #include "extraction/promptsettings.h"
 
 #include <QList>
@@ -60,6 +61,7 @@ struct BatchRowResult {
     qint64 promptTokens = 0;
     qint64 completionTokens = 0;
     qint64 wallMs = 0;
+    JudgeUsage judges; // the model-judged rules' requests of its run, apart from the tokens above
     QString endpoint;
     qint64 runId = 0; // in the history, 0 without one
     std::optional<RowAgreement> agreement; // when the row has an expected value
@@ -82,14 +84,19 @@ struct BatchProgress {
     bool checking = false;
     int failedChecks = 0; // hard
     int failedSoftChecks = 0;
+    // Over the finished rows (resumed ones included): the extraction's tokens, and apart from
+    // them what the model-judged rules' requests cost.
+    qint64 tokens = 0;
+    JudgeUsage judges;
     double rowsPerMinute = 0; // of this session
     qint64 etaSeconds = -1; // -1: unknown
     bool paused = false;
 };
 
-// "12/30 done, 9 valid first try, 2 after reasks, 1 failed, 3 failed check(s) (+1 soft), 4.0 rows/min,
-// ETA 4m 30s" (the checks only with checks): the one wording of a batch's progress, for the CLI's
-// progress line and the Batch pane.
+// "12/30 done, 9 valid first try, 2 after reasks, 1 failed, 3 failed check(s) (+1 soft), model-judged
+// rules: 812 tokens in 4 request(s), 4.0 rows/min, ETA 4m 30s" (the checks only with checks, the
+// judges once one was asked): the one wording of a batch's progress, for the CLI's progress line and
+// the Batch pane.
 QString batchProgressText(const BatchProgress &progress);
 
 struct BatchSummary {

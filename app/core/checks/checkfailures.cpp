@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checks/checkfailures.h"
 
+#include "common/compactjson.h"
 #include "extraction/extractiontypes.h"
 
 #include <QCoreApplication>
@@ -84,7 +85,7 @@ QString checkFailuresJson(const QList<CheckFailure> &failures)
         list.push_back(Json { { "name", failure.name.toStdString() },
                               { "kind", failure.kind.toStdString() },
                               { "soft", failure.soft } });
-    return QString::fromStdString(list.dump(-1, ' ', false, Json::error_handler_t::replace));
+    return compactJsonText(list);
 }
 
 QList<CheckFailure> checkFailuresFromJson(const QString &json)

@@ -11,6 +11,7 @@ void applyCheckReport(AttemptRecord &record, const CheckReport &report)
     record.softErrors = report.soft;
     record.judgeUsage = report.judgeUsage;
     record.judgeWallTimeMs = report.judgeWallTimeMs;
+    record.judgeRequests = report.judgeRequests;
     if (report.hard.isEmpty())
         return;
     record.errors.append(report.hard);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checks/expressionevaluator.h"
 
+#include "common/compactjson.h"
+
 #include <QJSEngine>
 
 namespace Formwork {
@@ -31,7 +33,7 @@ ExpressionEvaluator::~ExpressionEvaluator() = default;
 
 void ExpressionEvaluator::setValue(const nlohmann::ordered_json &value)
 {
-    const std::string json = value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    const std::string json = compactJson(value);
     m_value = m_freeze.call({ m_parse.call({ QJSValue(QString::fromStdString(json)) }) });
 }
 

@@ -2,6 +2,7 @@
 #include "checks/rulejudge.h"
 
 #include "checks/checkpaths.h"
+#include "common/compactjson.h"
 #include "extraction/extractionrun.h"
 
 #include <QCoreApplication>
@@ -13,11 +14,6 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr int JudgeAttempts = 2;
-
-QString compactJson(const Json &value)
-{
-    return QString::fromStdString(value.dump(-1, ' ', false, Json::error_handler_t::replace));
-}
 
 // The judge's instructions: English on purpose, as every text sent to a model.
 QString judgeSystemPrompt()
@@ -59,9 +55,9 @@ QList<ChatMessage> RuleJudge::judgeMessages(const CheckDefinition &rule, const J
     const Json *target = valueAtPointer(value, rule.path.toStdString());
     if (!rule.path.isEmpty() && target)
         user += QStringLiteral("The value at %1:\n%2\n\nThe whole extracted object, for context:\n%3")
-                    .arg(rule.path, compactJson(*target), compactJson(value));
+                    .arg(rule.path, compactJsonText(*target), compactJsonText(value));
     else
-        user += QStringLiteral("The extracted object:\n%1").arg(compactJson(value));
+        user += QStringLiteral("The extracted object:\n%1").arg(compactJsonText(value));
     return { ChatMessage { QStringLiteral("system"), judgeSystemPrompt(), {}, {}, {}, {}, {} },
              ChatMessage { QStringLiteral("user"), user, {}, {}, {}, {}, {} } };
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/csvexport.h"
 
+#include "common/compactjson.h"
+
 #include <algorithm>
 #include <memory>
 #include <string>
@@ -42,11 +44,6 @@ struct Column {
     std::vector<const std::string *> path; // keys from the root, into the ColumnNodes
     const ColumnNode *node = nullptr;
 };
-
-std::string dumpCompact(const Json &value)
-{
-    return value.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
 
 class SchemaWalker
 {
@@ -205,7 +202,7 @@ QString scalarText(const Json &value)
 {
     if (value.is_string())
         return QString::fromStdString(value.get_ref<const std::string &>());
-    return QString::fromStdString(dumpCompact(value));
+    return compactJsonText(value);
 }
 
 QString cellText(const Json &value, const ColumnNode &node)
@@ -213,13 +210,13 @@ QString cellText(const Json &value, const ColumnNode &node)
     if (value.is_null())
         return {};
     if (value.is_object())
-        return node.children.empty() ? QString::fromStdString(dumpCompact(value)) : QString();
+        return node.children.empty() ? compactJsonText(value) : QString();
     if (value.is_array()) {
         QStringList parts;
         parts.reserve(qsizetype(value.size()));
         for (const Json &element : value) {
             if (element.is_structured())
-                return QString::fromStdString(dumpCompact(value));
+                return compactJsonText(value);
             parts.append(scalarText(element));
         }
         return parts.join(QStringLiteral("; "));

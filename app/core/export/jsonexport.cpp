@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/jsonexport.h"
 
+#include "common/compactjson.h"
+
 namespace Formwork {
 
 QByteArray resultToJson(const nlohmann::ordered_json &value, int indent)
@@ -14,7 +16,7 @@ QByteArray resultsToJsonLines(const QList<nlohmann::ordered_json> &values)
 {
     QByteArray out;
     for (const nlohmann::ordered_json &value : values) {
-        out += QByteArray::fromStdString(value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+        out += compactJsonBytes(value);
         out += '\n';
     }
     return out;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/runreport.h"
 
+#include "common/compactjson.h"
 #include "json/sourcemap.h"
 
 #include <QCoreApplication>
@@ -142,8 +143,7 @@ int pageOf(const RunReport &report, qsizetype offset)
 
 QString valueText(const Json &value)
 {
-    return value.is_string() ? QString::fromStdString(value.get<std::string>())
-                             : QString::fromStdString(value.dump(-1, ' ', false, Json::error_handler_t::replace));
+    return value.is_string() ? QString::fromStdString(value.get<std::string>()) : compactJsonText(value);
 }
 
 // Every scalar of the value with its pointer, in document order.

@@ -123,6 +123,7 @@ struct AttemptRecord {
     QList<ValidationError> softErrors; // failed soft checks: reported, never reasked
     ChatUsage judgeUsage; // the requests of model-judged rules, apart from `usage`
     qint64 judgeWallTimeMs = 0;
+    int judgeRequests = 0;
 
     AttemptOutcome outcome = AttemptOutcome::BackendFailed;
     std::optional<BackendError> backendError;

@@ -3,6 +3,7 @@
 
 // Small helpers shared by the backends (not public API).
 
+#include "common/compactjson.h"
 #include "llm/llmtypes.h"
 
 #include <QByteArray>
@@ -47,8 +48,7 @@ inline qint64 int64(const Json &object, const char *key, qint64 fallback = -1)
 
 inline QByteArray dump(const Json &json)
 {
-    const std::string text = json.dump(-1, ' ', false, Json::error_handler_t::replace);
-    return QByteArray(text.data(), qsizetype(text.size()));
+    return compactJsonBytes(json);
 }
 
 inline Json parse(const QByteArray &body)

@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "schema/schemaerrorformatter.h"
 
+#include "common/compactjson.h"
+
 #include <QCoreApplication>
 
 namespace Formwork {
 
 QString truncatedJson(const nlohmann::ordered_json &value, int maxChars)
 {
-    const QString text
-        = QString::fromStdString(value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+    const QString text = compactJsonText(value);
     if (maxChars <= 3 || text.size() <= maxChars)
         return text;
     // Shortened in the middle: a string keeps both quotes, the reader sees how it ends.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/chunkedrunrecorder.h"
 
+#include "common/compactjson.h"
 #include "extraction/extractionrun.h"
 #include "grounding/chunkedextraction.h"
 #include "store/runrecorder.h"
@@ -15,11 +16,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-QString dump(const Json &value)
-{
-    return QString::fromStdString(value.dump(-1, ' ', false, Json::error_handler_t::replace));
-}
-
 QString chunkStatus(const ChunkOutcome &outcome)
 {
     if (outcome.result.success)
@@ -32,9 +28,7 @@ QString chunkStatus(const ChunkOutcome &outcome)
 } // namespace
 
 ChunkedRunRecorder::ChunkedRunRecorder(HistoryDatabase *history, const RunStart &start, QObject *parent)
-    : QObject(parent)
-    , m_history(history)
-    , m_start(start)
+    : StoredRunRecorder(history, start, parent)
 {
 }
 
@@ -42,13 +36,8 @@ ChunkedRunRecorder::~ChunkedRunRecorder() = default;
 
 bool ChunkedRunRecorder::attach(ChunkedExtraction *extraction)
 {
-    if (!m_history || !m_history->isOpen() || !extraction)
+    if (!extraction || !beginRun())
         return false;
-    m_runId = m_history->beginRun(m_start);
-    if (m_runId == 0) {
-        reportError();
-        return false;
-    }
     m_extraction = extraction;
     m_attemptNumbers.assign(extraction->chunks().size() * std::size_t(extraction->passes()), {});
     m_clock.start();
@@ -63,39 +52,26 @@ void ChunkedRunRecorder::onChunkStarted(int index, ExtractionRun *run)
     const int pass = m_extraction->currentPass();
     const std::size_t job = std::size_t(pass) * m_extraction->chunks().size() + std::size_t(index);
     connect(run, &ExtractionRun::attemptFinished, this, [this, index, pass, job](const AttemptRecord &attempt) {
-        if (m_finished)
+        if (!isRecording())
             return;
         // Numbered across the chunks, in the order they finish: the window's numbers.
         AttemptRecord numbered = attempt;
         numbered.number = ++m_attempts;
         if (job < m_attemptNumbers.size())
             m_attemptNumbers[job].push_back(numbered.number);
-        if (!m_history->addChunkAttempt(m_runId, numbered, index, pass))
+        if (!history().addChunkAttempt(runId(), numbered, index, pass))
             reportError();
     });
 }
 
 void ChunkedRunRecorder::onFinished(const ChunkedResult &result)
 {
-    if (m_runId == 0 || m_finished)
-        return;
-    m_finished = true;
-    const QString chunks = storedChunksJson(result, m_extraction->document().size(), m_attemptNumbers);
-    // No attempts: the checks that failed belong to the chunks' attempts, each stored with its errors.
-    const RunResult run = runResultOf(result, {}, m_clock.elapsed());
-    if (!m_history->setRunChunks(m_runId, chunks) || !m_history->finishRun(m_runId, historyStatusOf(run), run)) {
-        reportError();
-        return;
-    }
-    Q_EMIT recorded(m_runId);
-}
-
-void ChunkedRunRecorder::reportError()
-{
-    if (m_errorReported)
-        return;
-    m_errorReported = true;
-    Q_EMIT historyError(m_history->lastError());
+    finishRun([this, &result](HistoryDatabase &history, qint64 runId) {
+        const QString chunks = storedChunksJson(result, m_extraction->document().size(), m_attemptNumbers);
+        // No attempts: the checks that failed belong to the chunks' attempts, each stored with its errors.
+        const RunResult run = runResultOf(result, {}, m_clock.elapsed());
+        return history.setRunChunks(runId, chunks) && history.finishRun(runId, historyStatusOf(run), run);
+    });
 }
 
 RunStart chunkedRunStart(const ExtractionConfig &config, const ChunkedExtraction &extraction, BackendApi api,
@@ -111,7 +87,7 @@ RunStart chunkedRunStart(const ExtractionConfig &config, const ChunkedExtraction
                                   { "passes", extraction.passes() },
                                   { "concurrency", std::max(options.concurrency, 1) },
                                   { "merge_key", options.merge.itemKey.toStdString() } };
-    start.settingsJson = dump(settings);
+    start.settingsJson = compactJsonText(settings);
     return start;
 }
 
@@ -140,7 +116,7 @@ QString storedChunksJson(const ChunkedResult &result, qsizetype documentChars,
     stored["chunks"] = std::move(chunks);
     stored["conflicts"] = std::move(conflicts);
     stored["merged_errors"] = std::move(errors);
-    return dump(stored);
+    return compactJsonText(stored);
 }
 
 } // namespace Formwork

@@ -2,10 +2,9 @@
 #pragma once
 
 #include "extraction/extractiontypes.h"
-#include "store/historydatabase.h"
+#include "store/storedrunrecorder.h"
 
 #include <QElapsedTimer>
-#include <QObject>
 #include <QUrl>
 
 namespace Formwork {
@@ -21,7 +20,7 @@ struct ChunkedResult;
 // merged value as the run's result with the chunks' outcomes, the merge's conflicts and the merged
 // value's errors (chunksJson). A failed write is reported once through historyError(); the run
 // goes on.
-class ChunkedRunRecorder final : public QObject
+class ChunkedRunRecorder final : public StoredRunRecorder
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ChunkedRunRecorder)
@@ -33,28 +32,16 @@ public:
 
     // Begins the stored run and follows `extraction` until it ends. Call before its start().
     bool attach(ChunkedExtraction *extraction);
-    qint64 runId() const { return m_runId; }
-    bool isFinished() const { return m_finished; }
-
-Q_SIGNALS:
-    void historyError(const QString &message);
-    void recorded(qint64 runId);
 
 private:
     void onChunkStarted(int index, ExtractionRun *run);
     void onFinished(const ChunkedResult &result);
-    void reportError();
 
-    HistoryDatabase *m_history;
-    RunStart m_start;
     ChunkedExtraction *m_extraction = nullptr;
-    qint64 m_runId = 0;
     int m_attempts = 0;
     // Per chunk run (pass * chunks + index): the numbers of its attempts.
     std::vector<std::vector<int>> m_attemptNumbers;
     QElapsedTimer m_clock;
-    bool m_finished = false;
-    bool m_errorReported = false;
 };
 
 // The start of a stored run of chunks: singleRunStart() (the whole document in the messages) with

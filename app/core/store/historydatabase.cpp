@@ -2,6 +2,7 @@
 #include "store/historydatabase.h"
 
 #include "checks/checkfailures.h"
+#include "common/compactjson.h"
 #include "store/storederrors.h"
 
 #include <QCoreApplication>
@@ -29,11 +30,6 @@ constexpr qint64 ApplicationId = 0x46776B31;
 std::string utf8(const QString &text)
 {
     return text.toStdString();
-}
-
-QString dump(const Json &value)
-{
-    return QString::fromStdString(value.dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
 QString now()
@@ -86,10 +82,26 @@ const char *const SchemaV3[] = {
     "ALTER TABLE runs ADD COLUMN chunks_json TEXT",
 };
 
-const char *const RunColumns = "id, batch_id, row_id, reference, created_at, finished_at, model, mode, endpoint, "
-                               "schema_json, settings_json, input_json, status, attempt_count, result_json, "
-                               "message, prompt_tokens, completion_tokens, wall_ms, judge_prompt_tokens, "
-                               "judge_completion_tokens, check_failures_json, chunks_json";
+// Version 4 (issue 14): the judges' requests of each attempt, and the judges' time and requests of
+// each run, so that a resumed batch row shows what its model-judged rules cost. The earlier runs
+// get the sums of their attempts (RunJudgeSums): their time, and 0 requests (not counted then).
+const char *const SchemaV4[] = {
+    "ALTER TABLE attempts ADD COLUMN judge_requests INTEGER DEFAULT 0",
+    "ALTER TABLE runs ADD COLUMN judge_wall_ms INTEGER DEFAULT 0",
+    "ALTER TABLE runs ADD COLUMN judge_requests INTEGER DEFAULT 0",
+};
+
+// A run's judge time and requests: the sums over its stored attempts (those of a run of chunks
+// too), set when it finishes.
+const char *const RunJudgeSums
+    = "judge_wall_ms=(SELECT COALESCE(SUM(judge_wall_ms), 0) FROM attempts WHERE run_id=runs.id), "
+      "judge_requests=(SELECT COALESCE(SUM(judge_requests), 0) FROM attempts WHERE run_id=runs.id)";
+
+const char *const RunColumns
+    = "id, batch_id, row_id, reference, created_at, finished_at, model, mode, endpoint, "
+      "schema_json, settings_json, input_json, status, attempt_count, result_json, "
+      "message, prompt_tokens, completion_tokens, wall_ms, judge_prompt_tokens, "
+      "judge_completion_tokens, check_failures_json, chunks_json, judge_wall_ms, judge_requests";
 
 StoredRun runFrom(const QSqlQuery &q)
 {
@@ -117,6 +129,8 @@ StoredRun runFrom(const QSqlQuery &q)
     run.judgeCompletionTokens = q.value(20).toLongLong();
     run.checkFailuresJson = q.value(21).toString();
     run.chunksJson = q.value(22).toString();
+    run.judgeWallMs = q.value(23).toLongLong();
+    run.judgeRequests = q.value(24).toInt();
     return run;
 }
 
@@ -401,7 +415,12 @@ QString HistoryDatabase::migrate(int from)
         for (const char *sql : SchemaV3)
             ok = ok && exec(QString::fromLatin1(sql));
     }
-    // Later versions add their steps here: if (from < 4) { ... }
+    if (from < 4) {
+        for (const char *sql : SchemaV4)
+            ok = ok && exec(QString::fromLatin1(sql));
+        ok = ok && exec(QStringLiteral("UPDATE runs SET ") + QLatin1String(RunJudgeSums));
+    }
+    // Later versions add their steps here: if (from < 5) { ... }
     ok = ok && exec(QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion));
     if (!ok || !db.commit()) {
         const QString message = m_error.isEmpty() ? db.lastError().text() : m_error;
@@ -524,17 +543,18 @@ bool HistoryDatabase::insertAttempt(qint64 runId, const AttemptRecord &a, int ch
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     db.transaction();
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO attempts(run_id, number, outcome, request_json, content, thinking, "
-                             "tool_calls_json, done_reason, errors_json, error_text, backend_error, prompt_tokens, "
-                             "completion_tokens, timings_json, wall_ms, judge_prompt_tokens, judge_completion_tokens, "
-                             "judge_wall_ms, chunk, chunk_pass) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    q.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO attempts(run_id, number, outcome, request_json, content, thinking, "
+        "tool_calls_json, done_reason, errors_json, error_text, backend_error, prompt_tokens, "
+        "completion_tokens, timings_json, wall_ms, judge_prompt_tokens, judge_completion_tokens, "
+        "judge_wall_ms, chunk, chunk_pass, judge_requests) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     q.addBindValue(runId);
     q.addBindValue(a.number);
     q.addBindValue(attemptOutcomeName(a.outcome));
     q.addBindValue(a.requestJson);
     q.addBindValue(a.content);
     q.addBindValue(a.thinking);
-    q.addBindValue(dump(calls));
+    q.addBindValue(compactJsonText(calls));
     q.addBindValue(a.doneReason);
     q.addBindValue(storedErrorsJson(a));
     q.addBindValue(a.errorText);
@@ -542,13 +562,14 @@ bool HistoryDatabase::insertAttempt(qint64 runId, const AttemptRecord &a, int ch
                                   : QString());
     q.addBindValue(a.usage.promptTokens);
     q.addBindValue(a.usage.completionTokens);
-    q.addBindValue(dump(timings));
+    q.addBindValue(compactJsonText(timings));
     q.addBindValue(a.wallTimeMs);
     q.addBindValue(a.judgeUsage.promptTokens);
     q.addBindValue(a.judgeUsage.completionTokens);
     q.addBindValue(a.judgeWallTimeMs);
     q.addBindValue(chunk >= 0 ? QVariant(chunk) : QVariant());
     q.addBindValue(pass >= 0 ? QVariant(pass) : QVariant());
+    q.addBindValue(a.judgeRequests);
     bool ok = q.exec();
     if (ok) {
         QSqlQuery count(db);
@@ -574,10 +595,11 @@ bool HistoryDatabase::finishRun(qint64 runId, const QString &status, const RunRe
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("UPDATE runs SET status=?, finished_at=?, result_json=?, message=?, prompt_tokens=?, "
                              "completion_tokens=?, wall_ms=?, judge_prompt_tokens=?, judge_completion_tokens=?, "
-                             "check_failures_json=? WHERE id=?"));
+                             "check_failures_json=?, %1 WHERE id=?")
+                  .arg(QLatin1String(RunJudgeSums)));
     q.addBindValue(status);
     q.addBindValue(now());
-    q.addBindValue(result.hasValue ? dump(result.value) : QString());
+    q.addBindValue(result.hasValue ? compactJsonText(result.value) : QString());
     q.addBindValue(result.message);
     q.addBindValue(result.usage.promptTokens);
     q.addBindValue(result.usage.completionTokens);
@@ -653,11 +675,13 @@ std::optional<StoredRun> HistoryDatabase::run(qint64 runId)
     StoredRun run = runFrom(q);
     QSqlQuery a(QSqlDatabase::database(m_connection, false));
     a.setForwardOnly(true);
-    a.prepare(QStringLiteral("SELECT number, outcome, request_json, content, thinking, tool_calls_json, done_reason, "
-                             "errors_json, error_text, backend_error, prompt_tokens, completion_tokens, timings_json, "
-                             "wall_ms, judge_prompt_tokens, judge_completion_tokens, judge_wall_ms, chunk, chunk_pass FROM attempts "
-                             "WHERE run_id=? "
-                             "ORDER BY number"));
+    a.prepare(QStringLiteral(
+        "SELECT number, outcome, request_json, content, thinking, tool_calls_json, done_reason, "
+        "errors_json, error_text, backend_error, prompt_tokens, completion_tokens, timings_json, "
+        "wall_ms, judge_prompt_tokens, judge_completion_tokens, judge_wall_ms, chunk, chunk_pass, judge_requests "
+        "FROM attempts "
+        "WHERE run_id=? "
+        "ORDER BY number"));
     a.addBindValue(runId);
     if (!a.exec())
         return run;
@@ -682,6 +706,7 @@ std::optional<StoredRun> HistoryDatabase::run(qint64 runId)
         attempt.judgeWallMs = a.value(16).toLongLong();
         attempt.chunk = a.value(17).isNull() ? -1 : a.value(17).toInt();
         attempt.chunkPass = a.value(18).isNull() ? -1 : a.value(18).toInt();
+        attempt.judgeRequests = a.value(19).toInt();
         run.attempts.append(attempt);
     }
     return run;

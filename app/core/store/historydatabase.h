@@ -49,6 +49,7 @@ struct StoredAttempt {
     qint64 judgePromptTokens = 0;
     qint64 judgeCompletionTokens = 0;
     qint64 judgeWallMs = 0;
+    int judgeRequests = 0; // version 4 (0 in an attempt stored before)
     // In a run of chunks (issue 13; version 3): the chunk (0-based) and recall pass (0-based) the
     // attempt belongs to; -1 in a single run.
     int chunk = -1;
@@ -83,6 +84,9 @@ struct StoredRun {
     // Model-judged rules, summed over the attempts, apart from the extraction's (version 2).
     qint64 judgePromptTokens = 0;
     qint64 judgeCompletionTokens = 0;
+    // Their time (summed from the attempts for runs stored before) and requests (version 4).
+    qint64 judgeWallMs = 0;
+    int judgeRequests = 0;
     // The named checks that failed on the deciding attempt (checkfailures.h JSON; version 2).
     QString checkFailuresJson;
     // A run of chunks (issue 13; version 3): its chunks, how each ended, the merge's conflicts and
@@ -124,7 +128,7 @@ class HistoryDatabase final
     Q_DISABLE_COPY_MOVE(HistoryDatabase)
 
 public:
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
     HistoryDatabase();
     ~HistoryDatabase();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/runrecorder.h"
 
+#include "common/compactjson.h"
 #include "extraction/extractionrequest.h"
 #include "extraction/extractionrun.h"
 #include "store/runsettings.h"
@@ -11,17 +12,10 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-QString dump(const Json &value)
-{
-    return QString::fromStdString(value.dump(-1, ' ', false, Json::error_handler_t::replace));
-}
-
 } // namespace
 
 RunRecorder::RunRecorder(HistoryDatabase *history, const RunStart &start, QObject *parent)
-    : QObject(parent)
-    , m_history(history)
-    , m_start(start)
+    : StoredRunRecorder(history, start, parent)
 {
 }
 
@@ -29,13 +23,8 @@ RunRecorder::~RunRecorder() = default;
 
 bool RunRecorder::attach(ExtractionRun *run)
 {
-    if (!m_history || !m_history->isOpen() || !run)
+    if (!run || !beginRun())
         return false;
-    m_runId = m_history->beginRun(m_start);
-    if (m_runId == 0) {
-        reportError();
-        return false;
-    }
     connect(run, &ExtractionRun::attemptFinished, this, &RunRecorder::onAttemptFinished);
     connect(run, &ExtractionRun::succeeded, this, &RunRecorder::onEnded);
     connect(run, &ExtractionRun::failed, this, &RunRecorder::onEnded);
@@ -44,28 +33,15 @@ bool RunRecorder::attach(ExtractionRun *run)
 
 void RunRecorder::onAttemptFinished(const AttemptRecord &attempt)
 {
-    if (m_runId > 0 && !m_finished && !m_history->addAttempt(m_runId, attempt))
+    if (isRecording() && !history().addAttempt(runId(), attempt))
         reportError();
 }
 
 void RunRecorder::onEnded(const RunResult &result)
 {
-    if (m_runId == 0 || m_finished)
-        return;
-    m_finished = true;
-    if (!m_history->finishRun(m_runId, historyStatusOf(result), result)) {
-        reportError();
-        return;
-    }
-    Q_EMIT recorded(m_runId);
-}
-
-void RunRecorder::reportError()
-{
-    if (m_errorReported)
-        return;
-    m_errorReported = true;
-    Q_EMIT historyError(m_history->lastError());
+    finishRun([&result](HistoryDatabase &history, qint64 runId) {
+        return history.finishRun(runId, historyStatusOf(result), result);
+    });
 }
 
 QString singleRunSettingsJson(const ExtractionConfig &config, BackendApi api, const QUrl &endpoint)
@@ -76,7 +52,7 @@ QString singleRunSettingsJson(const ExtractionConfig &config, BackendApi api, co
     where["api"] = settings["api"];
     where["endpoint"] = endpoint.adjusted(QUrl::RemoveUserInfo).toString().toStdString();
     where.update(settings);
-    return dump(where);
+    return compactJsonText(where);
 }
 
 QString messagesInputJson(const QList<ChatMessage> &messages)
@@ -90,7 +66,7 @@ QString messagesInputJson(const QList<ChatMessage> &messages)
             item["images"] = message.images.size();
         list.push_back(std::move(item));
     }
-    return dump(list);
+    return compactJsonText(list);
 }
 
 RunStart singleRunStart(const ExtractionConfig &config, BackendApi api, const QUrl &endpoint)
@@ -100,7 +76,7 @@ RunStart singleRunStart(const ExtractionConfig &config, BackendApi api, const QU
     start.mode = extractionModeName(config.mode);
     start.endpoint = endpoint.adjusted(QUrl::RemoveUserInfo).toString();
     if (config.schema)
-        start.schemaJson = dump(config.schema->document());
+        start.schemaJson = compactJsonText(config.schema->document());
     start.settingsJson = singleRunSettingsJson(config, api, endpoint);
     start.inputJson = messagesInputJson(config.messages);
     return start;

@@ -2,10 +2,8 @@
 #pragma once
 
 #include "extraction/extractiontypes.h"
-#include "store/historydatabase.h"
+#include "store/storedrunrecorder.h"
 
-#include <QObject>
-#include <QPointer>
 #include <QUrl>
 
 namespace Formwork {
@@ -15,7 +13,7 @@ class ExtractionRun;
 // Records one ExtractionRun into the history as it goes (issue 12, "every run is stored"): the
 // run when it is attached, each attempt in its own transaction as it finishes, the outcome when
 // the run ends. A failed write is reported once through historyError() and the run goes on.
-class RunRecorder final : public QObject
+class RunRecorder final : public StoredRunRecorder
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RunRecorder)
@@ -28,25 +26,10 @@ public:
     // Begins the stored run and follows `run` until it ends. Call before run->start(). False
     // (historyError() emitted) when the run could not be stored.
     bool attach(ExtractionRun *run);
-    // The stored run's id, 0 before attach() or when it failed.
-    qint64 runId() const { return m_runId; }
-    bool isFinished() const { return m_finished; }
-
-Q_SIGNALS:
-    void historyError(const QString &message);
-    // The run ended and its outcome is stored.
-    void recorded(qint64 runId);
 
 private:
     void onAttemptFinished(const AttemptRecord &attempt);
     void onEnded(const RunResult &result);
-    void reportError();
-
-    HistoryDatabase *m_history;
-    RunStart m_start;
-    qint64 m_runId = 0;
-    bool m_finished = false;
-    bool m_errorReported = false;
 };
 
 // What a single run (GUI Run, `formwork-cli extract`) stores as its start: the model, mode and

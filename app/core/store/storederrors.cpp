@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/storederrors.h"
 
+#include "common/compactjson.h"
 #include "extraction/extractiontypes.h"
 
 namespace Formwork {
@@ -45,7 +46,7 @@ QString storedErrorsJson(const QList<ValidationError> &hard, const QList<Validat
         errors.push_back(entry(e, false));
     for (const ValidationError &e : soft)
         errors.push_back(entry(e, true));
-    return QString::fromStdString(errors.dump(-1, ' ', false, Json::error_handler_t::replace));
+    return compactJsonText(errors);
 }
 
 StoredErrors storedErrorsFrom(const QString &errorsJson)

@@ -72,6 +72,7 @@ AttemptRecord replayAttempt(const StoredAttempt &stored, const ReplayedRun &repl
     record.judgeUsage.promptTokens = stored.judgePromptTokens;
     record.judgeUsage.completionTokens = stored.judgeCompletionTokens;
     record.judgeWallTimeMs = stored.judgeWallMs;
+    record.judgeRequests = stored.judgeRequests;
     // What the run decided stands (a truncated reply, a backend failure), whatever the replay says.
     record.outcome = outcome.value_or(record.outcome);
     record.errorText = stored.errorText;

@@ -231,6 +231,68 @@ private Q_SLOTS:
         QVERIFY(!chunkSchemaOf(std::nullopt));
     }
 
+    // A root that is a reference to a definition: a relaxed copy of the definition is what the
+    // chunks get; the definition itself, used again inside (a tree's nodes), keeps its rules.
+    void chunkSchema_rootReference_relaxedInACopyOfTheDefinition()
+    {
+        const auto full = Schema::compile(parseQ(
+            "{'$ref': '#/$defs/Node', '$defs': {'Node': {'type': 'object', 'required': ['name'], 'properties': "
+            "{'name': {'type': 'string'}, 'children': {'type': 'array', 'minItems': 1, 'items': {'$ref': "
+            "'#/$defs/Node'}}}}}}"));
+        QVERIFY(full);
+        const std::optional<Schema> chunk = chunkSchemaOf(full.value());
+        QVERIFY(chunk);
+        QVERIFY(!full.value().isValid(parseQ("{}")));
+        QVERIFY(chunk->isValid(parseQ("{}")));
+        QVERIFY(chunk->isValid(parseQ("{'children': []}"))); // the root's array: minItems dropped
+        QVERIFY(!full.value().isValid(parseQ("{'name': 'a', 'children': []}")));
+        QVERIFY(!chunk->isValid(parseQ("{'children': [{}]}"))); // a node inside still needs its name
+        QVERIFY(!chunk->isValid(parseQ("{'children': [{'name': 'b', 'children': []}]}"))); // and its minItems
+        QVERIFY(chunk->isValid(parseQ("{'children': [{'name': 'b'}]}")));
+        QVERIFY(!chunk->isValid(parseQ("{'name': 3}"))); // types stay
+        // The copy sits beside the definition; the root points at it.
+        QCOMPARE(QString::fromStdString(chunk->document()["$ref"].get<std::string>()),
+                 QStringLiteral("#/$defs/Node.chunk"));
+        QVERIFY(chunk->document()["$defs"]["Node"].contains("required"));
+    }
+
+    // allOf branches at the root, one of them a draft-07 reference through another reference.
+    void chunkSchema_rootAllOfBranches_relaxed()
+    {
+        const auto full = Schema::compile(parseQ(
+            "{'$schema': 'http://json-schema.org/draft-07/schema#', 'type': 'object', 'allOf': [{'required': "
+            "['title']}, {'$ref': '#/definitions/Body'}], 'definitions': {'Body': {'$ref': '#/definitions/Lists'}, "
+            "'Lists': {'required': ['items'], 'properties': {'items': {'type': 'array', 'minItems': 2, 'items': "
+            "{'type': 'object', 'required': ['id']}}}}}}"));
+        QVERIFY(full);
+        const std::optional<Schema> chunk = chunkSchemaOf(full.value());
+        QVERIFY(chunk);
+        QVERIFY(!full.value().isValid(parseQ("{'items': []}")));
+        QVERIFY(chunk->isValid(parseQ("{}")));
+        QVERIFY(chunk->isValid(parseQ("{'items': [{'id': 1}]}")));
+        QVERIFY(!chunk->isValid(parseQ("{'items': [{}]}"))); // an item's required stays
+        QVERIFY(!chunk->isValid(parseQ("{'items': 'none'}")));
+    }
+
+    // What is not covered keeps its rules (the chunks are asked for it): a required inside anyOf,
+    // a reference to another document.
+    void chunkSchema_anyOfAndRemoteReference_leftWhole()
+    {
+        const auto anyOf = Schema::compile(parseQ("{'type': 'object', 'anyOf': [{'required': ['a']}, {'required': ['b']}]}"));
+        QVERIFY(anyOf);
+        QVERIFY(!chunkSchemaOf(anyOf.value())->isValid(parseQ("{}")));
+        QCOMPARE_JSON(chunkSchemaOf(anyOf.value())->document(), anyOf.value().document());
+        const auto deep = Schema::compile(
+            parseQ("{'$ref': '#/$defs/a/b', '$defs': {'a': {'b': {'type': 'object', 'required': ['x']}}}}"));
+        QVERIFY(deep);
+        QVERIFY(!chunkSchemaOf(deep.value())->isValid(parseQ("{}")));
+        // A loop of references ends without relaxing anything it cannot reach.
+        const auto loop = Schema::compile(parseQ("{'$ref': '#/$defs/A', '$defs': {'A': {'$ref': '#/$defs/B'}, "
+                                                 "'B': {'$ref': '#/$defs/A'}}}"));
+        if (loop)
+            QVERIFY(chunkSchemaOf(loop.value()));
+    }
+
     void failingChunk_reportedAndTheOthersStillMerged()
     {
         ExtractionConfig c = config();

@@ -248,6 +248,73 @@ private Q_SLOTS:
         QCOMPARE(session.runningChunks(), 0);
     }
 
+    // Two chunks at once: chunk 1's attempt is the live one (its reply is slow), chunk 2's is
+    // resent after transient failures meanwhile; its row and resends show as they happen, before
+    // either attempt ends, labelled as the finished ones are.
+    void concurrency_otherChunksAttemptsAndResendsShowLive()
+    {
+        int babbageFailures = 2;
+        m_fx->fake->setChatResponder([&babbageFailures](const Test::RecordedRequest &request) -> std::optional<FakeReply> {
+            const QString text = QString::fromStdString(request.json["messages"].back()["content"].get<std::string>());
+            if (text.contains(QStringLiteral("Grace Hopper")))
+                return reply("{'people': [{'name': 'Grace Hopper', 'age': 85}]}");
+            if (text.contains(QStringLiteral("Charles Babbage"))) {
+                if (babbageFailures-- > 0)
+                    return FakeReply::error(500, QByteArray("{\"error\":\"llm server loading model\"}"));
+                return reply("{'people': [{'name': 'Charles Babbage', 'age': 79}]}");
+            }
+            FakeReply ada = reply("{'people': [{'name': 'Ada Lovelace', 'age': 36}]}");
+            ada.firstByteDelayMs = 3500; // still under way while chunk 2 is resent (first-byte timeout: 5 s)
+            return ada;
+        });
+        ChunkedExtractionOptions o = options();
+        o.concurrency = 2;
+        RunSession session;
+        AttemptTimelineModel timeline(&session);
+        QAbstractItemModelTester tester(&timeline, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // What the timeline showed when chunk 2's second resend came, before any attempt had ended
+        // (taken at that moment: with the tests' short backoff, chunk 2 ends soon after).
+        struct Snapshot {
+            bool taken = false;
+            int rows = 0, resends = 0, liveChunk = 0, rowOfSecond = -1;
+            bool firstIsLive = false;
+            QString first, second;
+        } seen;
+        connect(&session, &RunSession::runningAttemptsChanged, this, [&] {
+            const QList<RunSession::RunningChunkAttempt> others = session.otherRunningAttempts();
+            if (seen.taken || !session.attempts().isEmpty() || others.isEmpty() || others.first().resends < 2)
+                return;
+            seen.taken = true;
+            seen.rows = timeline.rowCount();
+            seen.liveChunk = session.liveChunk();
+            seen.firstIsLive = timeline.isLiveRow(0);
+            seen.first = timeline.data(timeline.index(0, AttemptTimelineModel::NumberColumn)).toString();
+            seen.second = timeline.data(timeline.index(1, AttemptTimelineModel::NumberColumn)).toString();
+            seen.resends = timeline.data(timeline.index(1, AttemptTimelineModel::ResendsColumn)).toInt();
+            seen.rowOfSecond = timeline.rowOfAttempt(2);
+        });
+        QSignalSpy finished(&session, &RunSession::finished);
+        session.startChunked(m_fx->backend.get(), config(), document(), o);
+        QTRY_VERIFY_WITH_TIMEOUT(seen.taken, 15000);
+        QCOMPARE(seen.liveChunk, 1); // chunk 1's attempt is the live one
+        QCOMPARE(seen.rows, 2);
+        QVERIFY(seen.firstIsLive);
+        QCOMPARE(seen.first, QStringLiteral("#1 \u00b7 chunk 1"));
+        QCOMPARE(seen.second, QStringLiteral("#2 \u00b7 chunk 2"));
+        QCOMPARE(seen.resends, 2);
+        QCOMPARE(seen.rowOfSecond, 1);
+
+        QVERIFY(finished.wait(30000) || finished.count() == 1);
+        QVERIFY2(session.state() == RunSession::State::Succeeded, qPrintable(session.result().message));
+        QVERIFY(session.otherRunningAttempts().isEmpty());
+        QCOMPARE(timeline.rowCount(), int(session.attempts().size()));
+        // Chunk 2's attempt ended with its two resends counted.
+        const auto babbage = std::find_if(session.attempts().cbegin(), session.attempts().cend(),
+                                          [&session](const AttemptRecord &a) { return session.attemptChunk(a.number).first == 1; });
+        QVERIFY(babbage != session.attempts().cend());
+        QCOMPARE(babbage->transportRetries, 2);
+    }
+
     void concurrency_cancelStopsEveryRunningChunk()
     {
         FakeReply stalled = FakeReply::text({ q("{'people': [") });

@@ -7,16 +7,18 @@
 #include <QHash>
 #include <QWidget>
 
-#include <vector>
+#include <memory>
 
 class QLabel;
 class QListWidget;
 class QListWidgetItem;
-class QPlainTextEdit;
 class QTextDocument;
 
 namespace Formwork {
 namespace Ui {
+
+class SourceHighlights;
+class SourceTextEdit;
 
 // The input document of a run, read-only, with every grounded value highlighted where it stands:
 // one colour per field (array elements of the same field share it), tints mixed from the palette
@@ -43,7 +45,12 @@ public:
     // Texts this long or longer are laid out off the GUI thread (about 20 ms of GUI time at once).
     static constexpr qsizetype BackgroundChars = 128 * 1024;
     // Highlights the values; spans are UTF-16 offsets into document(). Spans outside it are ignored.
+    // Many spans (BackgroundSpans or more) are placed on a worker thread: until they arrive
+    // (highlightsShown()) nothing is highlighted and pointerAt() finds nothing.
     void setGrounding(const Grounding &grounding);
+    static constexpr std::size_t BackgroundSpans = 4096;
+    // The spans of the last setGrounding() are being placed in the background.
+    bool isPlacingHighlights() const { return m_placing; }
     const Grounding &grounding() const { return m_grounding; }
     void clear();
 
@@ -54,7 +61,8 @@ public:
     // The field a pointer belongs to: array indices left out ("/items/3/name" -> "/items/*/name").
     static QString fieldOf(const QString &pointer);
 
-    QPlainTextEdit *textView() const { return m_text; }
+    // The text; it paints the highlights in sight (SourceTextEdit::piecesIn()).
+    SourceTextEdit *textView() const { return m_text; }
     QListWidget *ungroundedList() const { return m_ungrounded; }
     QLabel *summaryLabel() const { return m_summary; }
 
@@ -66,40 +74,33 @@ Q_SIGNALS:
     void pointerClicked(const QString &pointer);
     // The text of the last setDocument() is in the view (at once for a short one).
     void documentShown();
+    // The spans of the last setGrounding() are painted (at once for a few).
+    void highlightsShown();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
-    struct PlacedSpan {
-        TextSpan span;
-        std::size_t value = 0; // index into m_grounding.values()
-    };
-    // Highlights the spans in view: a document may hold tens of thousands (an ambiguous phrase
-    // is highlighted everywhere), and QPlainTextEdit walks every extra selection on each paint.
-    void applyHighlights();
-    void scheduleHighlights();
+    void showHighlights(std::shared_ptr<const SourceHighlights> highlights);
     void fillLists();
-    void assignColors();
     void activateItem(QListWidgetItem *item);
     void showText(const QString &text);
     void loadInBackground(const QString &text);
     // Shows `document` (made on a worker thread, now in this thread) instead of the current one.
     void adoptDocument(QTextDocument *document);
-    void placeSpans();
 
     QString m_document;
     bool m_loading = false;
     quint64 m_loadGeneration = 0;
     QString m_pendingPointer; // selectPointer() while loading
     QLabel *m_summary;
-    QPlainTextEdit *m_text;
+    SourceTextEdit *m_text;
     QListWidget *m_ungrounded;
     Grounding m_grounding;
-    std::vector<PlacedSpan> m_spans; // sorted by begin
-    qsizetype m_longestSpan = 0;
-    bool m_highlightsPending = false;
+    std::shared_ptr<const SourceHighlights> m_highlights; // never null
+    quint64 m_groundingGeneration = 0;
+    bool m_placing = false;
     QHash<QString, QColor> m_fieldColors;
 };
 

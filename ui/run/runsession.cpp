@@ -122,14 +122,20 @@ void RunSession::followChunk(int index, int count, ExtractionRun *run)
             return;
         it->second.inAttempt = true;
         it->second.maxAttempts = maxAttempts;
+        it->second.resends.clear();
         it->second.progress = StreamProgress();
         if (m_liveAttempt == 0)
             followAttempt(run);
+        Q_EMIT runningAttemptsChanged();
     });
     connect(run, &ExtractionRun::streamDelta, this, [this, run](const StreamProgress &progress) {
         auto it = m_chunkRuns.find(run);
-        if (it != m_chunkRuns.end())
+        if (it != m_chunkRuns.end()) {
+            const bool began = it->second.progress.content.isEmpty() && !progress.content.isEmpty();
             it->second.progress = progress;
+            if (began && (run != m_run || m_liveAttempt == 0))
+                Q_EMIT runningAttemptsChanged(); // "resending..." becomes "streaming..."
+        }
         if (run != m_run || m_liveAttempt == 0)
             return;
         m_liveProgress = progress;
@@ -137,10 +143,15 @@ void RunSession::followChunk(int index, int count, ExtractionRun *run)
         Q_EMIT streamProgressed(m_liveProgress);
     });
     connect(run, &ExtractionRun::transportRetryScheduled, this, [this, run](const TransportRetry &retry) {
-        // The resends of the live attempt are shown as they come; the others' are counted in
-        // their attempt (AttemptRecord::transportRetries) when it finishes.
-        if (run != m_run || m_liveAttempt == 0)
+        // Every running chunk's resends show as they come: the live attempt's in
+        // transportRetries(), the others' in otherRunningAttempts() (and, once they finish, in
+        // their AttemptRecord::transportRetries).
+        if (auto it = m_chunkRuns.find(run); it != m_chunkRuns.end())
+            it->second.resends.append(retry);
+        if (run != m_run || m_liveAttempt == 0) {
+            Q_EMIT runningAttemptsChanged();
             return;
+        }
         TransportRetry renumbered = retry;
         renumbered.attempt = m_liveAttempt;
         m_transportRetries.append(renumbered);
@@ -160,6 +171,11 @@ void RunSession::followAttempt(ExtractionRun *run)
     m_maxAttempts = state.maxAttempts;
     m_liveProgress = state.progress;
     m_liveProgress.attempt = m_liveAttempt;
+    // Its resends so far (made while another attempt was the live one) go with it.
+    for (TransportRetry retry : state.resends) {
+        retry.attempt = m_liveAttempt;
+        m_transportRetries.append(retry);
+    }
     Q_EMIT attemptStarted(m_liveAttempt, state.maxAttempts);
 }
 
@@ -181,8 +197,12 @@ void RunSession::onChunkAttemptFinished(ExtractionRun *run, const AttemptRecord 
     if (run != m_run) {
         // Another chunk's attempt finished first: the live one moves on to the next number.
         if (m_liveAttempt > 0) {
+            const int before = m_liveAttempt;
             m_liveAttempt = int(m_attempts.size()) + 1;
             m_liveProgress.attempt = m_liveAttempt;
+            for (TransportRetry &retry : m_transportRetries) // its resends keep naming it
+                if (retry.attempt == before)
+                    retry.attempt = m_liveAttempt;
         }
         Q_EMIT attemptFinished(record);
         return;
@@ -209,6 +229,28 @@ void RunSession::onChunkRunFinished(int index)
             break;
         }
     }
+}
+
+QList<RunSession::RunningChunkAttempt> RunSession::otherRunningAttempts() const
+{
+    QList<RunningChunkAttempt> others;
+    for (const auto &[run, state] : m_chunkRuns) {
+        if (!state.inAttempt || (run == m_run && m_liveAttempt > 0))
+            continue;
+        RunningChunkAttempt attempt;
+        attempt.chunk = state.chunk;
+        attempt.pass = state.pass;
+        attempt.resends = int(state.resends.size());
+        attempt.receiving = !state.progress.content.isEmpty();
+        others.append(attempt);
+    }
+    std::sort(others.begin(), others.end(), [](const RunningChunkAttempt &a, const RunningChunkAttempt &b) {
+        return std::pair(a.pass, a.chunk) < std::pair(b.pass, b.chunk);
+    });
+    int number = (m_liveAttempt > 0 ? m_liveAttempt : int(m_attempts.size())) + 1;
+    for (RunningChunkAttempt &attempt : others)
+        attempt.number = number++;
+    return others;
 }
 
 int RunSession::liveChunkAttempt() const

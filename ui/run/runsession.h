@@ -124,6 +124,17 @@ public:
     int resumedChunks() const { return m_resumedChunks; }
     // The chunk (0-based) and pass (0-based) of attempt `number`; {-1, -1} in a single run.
     std::pair<int, int> attemptChunk(int number) const;
+    // An attempt of another chunk under way beside the live one (several chunks at once): it has
+    // no stream shown, but is listed with its resends as they happen.
+    struct RunningChunkAttempt {
+        int number = 0; // provisional: numbered on after the live attempt (they are numbered as they end)
+        int chunk = 0; // 0-based
+        int pass = 0; // 0-based
+        int resends = 0; // within this attempt, so far
+        bool receiving = false; // its reply has begun
+    };
+    // In chunk order; empty in a single run and when at most one attempt is under way.
+    QList<RunningChunkAttempt> otherRunningAttempts() const;
     // The text that was split, and the whole outcome once finished (merged value, conflicts,
     // grounding in whole-document offsets); null before.
     const QString &chunkedDocument() const { return m_chunkedDocument; }
@@ -142,6 +153,8 @@ Q_SIGNALS:
     void finished(const Formwork::RunResult &result);
     // A run of chunks moved on: chunk `chunk` (1-based) of `count` started, in pass `pass` of `passes`.
     void chunkProgressed(int chunk, int count, int pass, int passes);
+    // otherRunningAttempts() changed: one started or ended, or was resent.
+    void runningAttemptsChanged();
     void accepted(const Formwork::RunResult &result);
     // The run that just ended is in the history under `runId`.
     void recorded(qint64 runId);
@@ -191,6 +204,7 @@ private:
         int pass = 0;
         bool inAttempt = false;
         int maxAttempts = 0;
+        QList<TransportRetry> resends; // of the attempt under way
         StreamProgress progress;
     };
     std::map<ExtractionRun *, ChunkRunState> m_chunkRuns;

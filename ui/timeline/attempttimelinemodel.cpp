@@ -36,6 +36,7 @@ AttemptTimelineModel::AttemptTimelineModel(RunSession *session, QObject *parent)
     connect(session, &RunSession::attemptStarted, this, &AttemptTimelineModel::sync);
     connect(session, &RunSession::attemptFinished, this, &AttemptTimelineModel::sync);
     connect(session, &RunSession::transportRetryScheduled, this, &AttemptTimelineModel::sync);
+    connect(session, &RunSession::runningAttemptsChanged, this, &AttemptTimelineModel::sync);
     connect(session, &RunSession::finished, this, &AttemptTimelineModel::sync);
     connect(session, &RunSession::destroyed, this, [this] {
         beginResetModel();
@@ -52,7 +53,8 @@ void AttemptTimelineModel::sync()
 {
     if (!m_session)
         return;
-    const int rows = int(m_session->attempts().size()) + (m_session->liveAttempt() > 0 ? 1 : 0);
+    const int rows = int(m_session->attempts().size()) + (m_session->liveAttempt() > 0 ? 1 : 0)
+        + int(m_session->otherRunningAttempts().size());
     const int old = m_rows;
     if (rows > old) {
         beginInsertRows({}, old, rows - 1);
@@ -91,6 +93,11 @@ bool AttemptTimelineModel::isLiveRow(int row) const
     return m_session && row >= 0 && row < m_rows && row == m_session->attempts().size() && m_session->liveAttempt() > 0;
 }
 
+bool AttemptTimelineModel::isRunningRow(int row) const
+{
+    return m_session && row >= 0 && row < m_rows && !attemptAt(row) && !isLiveRow(row);
+}
+
 int AttemptTimelineModel::rowOfAttempt(int number) const
 {
     for (int row = 0; row < m_rows; ++row) {
@@ -99,7 +106,49 @@ int AttemptTimelineModel::rowOfAttempt(int number) const
         if (isLiveRow(row) && m_session->liveAttempt() == number)
             return row;
     }
+    // Another chunk's attempt under way: after the finished ones and the live one.
+    const QList<RunSession::RunningChunkAttempt> others = m_session->otherRunningAttempts();
+    for (qsizetype i = 0; i < others.size(); ++i)
+        if (others[i].number == number)
+            return int(m_session->attempts().size()) + (m_session->liveAttempt() > 0 ? 1 : 0) + int(i);
     return -1;
+}
+
+QVariant AttemptTimelineModel::runningData(int row, int column, int role) const
+{
+    const QList<RunSession::RunningChunkAttempt> others = m_session->otherRunningAttempts();
+    const qsizetype i = row - m_session->attempts().size() - (m_session->liveAttempt() > 0 ? 1 : 0);
+    if (i < 0 || i >= others.size())
+        return {};
+    const RunSession::RunningChunkAttempt &attempt = others[i];
+    switch (role) {
+    case AttemptNumberRole:
+        return attempt.number;
+    case IsLiveRole:
+        return false;
+    case OutcomeRole:
+        return -1;
+    case Qt::TextAlignmentRole:
+        return column == OutcomeColumn ? QVariant() : QVariant(int(Qt::AlignRight | Qt::AlignVCenter));
+    case Qt::ToolTipRole:
+        return tr("Attempt %1 (chunk %2) is under way; its reply shows when it ends.")
+            .arg(attempt.number)
+            .arg(attempt.chunk + 1);
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    switch (column) {
+    case NumberColumn:
+        return tr("#%1 \u00b7 chunk %2").arg(attempt.number).arg(attempt.chunk + 1);
+    case OutcomeColumn:
+        return attempt.resends > 0 && !attempt.receiving ? tr("resending...") : tr("streaming...");
+    case ResendsColumn:
+        return attempt.resends;
+    default:
+        return {};
+    }
 }
 
 int AttemptTimelineModel::liveResends() const
@@ -118,7 +167,7 @@ QVariant AttemptTimelineModel::data(const QModelIndex &index, int role) const
     const AttemptRecord *attempt = attemptAt(row);
     const bool live = isLiveRow(row);
     if (!attempt && !live)
-        return {};
+        return runningData(row, index.column(), role);
     switch (role) {
     case AttemptNumberRole:
         return attempt ? attempt->number : m_session->liveAttempt();

@@ -12,7 +12,9 @@ namespace Ui {
 class RunSession;
 
 // One row per attempt of the session's run, the attempt under way included ("streaming..."),
-// kept live from the session's signals.
+// kept live from the session's signals. With several chunks running at once, the other chunks'
+// attempts under way follow the live one, each with its resends as they happen
+// (RunSession::otherRunningAttempts(); their reply shows when they finish).
 class AttemptTimelineModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -48,6 +50,8 @@ public:
     // The attempt in `row`; nullptr for the attempt under way or an invalid row.
     const AttemptRecord *attemptAt(int row) const;
     bool isLiveRow(int row) const;
+    // A row of another chunk's attempt under way (no stream of its own shown).
+    bool isRunningRow(int row) const;
 
     // "valid", "invalid, 2 errors", "parse failure", "no JSON", "truncated", "backend failure", "cancelled".
     static QString outcomeText(const AttemptRecord &attempt);
@@ -60,6 +64,7 @@ private:
     static QString columnDescription(int section);
     void sync();
     int liveResends() const;
+    QVariant runningData(int row, int column, int role) const;
 
     QPointer<RunSession> m_session;
     int m_rows = 0;

@@ -371,8 +371,10 @@ void TimelinePane::onCurrentRowChanged()
     if (!current.isValid())
         return;
     const int number = current.data(AttemptTimelineModel::AttemptNumberRole).toInt();
-    // Picking the newest entry follows the run; picking an older one stays there.
-    m_followLive = current.row() == m_timelineModel->rowCount() - 1;
+    // Picking the newest entry (or one under way: with chunks running at once, the live attempt
+    // is followed by the other chunks' attempts) follows the run; picking an older one stays there.
+    m_followLive = current.row() == m_timelineModel->rowCount() - 1 || m_timelineModel->isLiveRow(current.row())
+        || m_timelineModel->isRunningRow(current.row());
     if (number != m_selected)
         showAttempt(number);
 }

@@ -76,18 +76,90 @@ RunResult runResultOf(const ChunkedResult &chunked, const QList<AttemptRecord> &
     return result;
 }
 
-std::optional<Schema> chunkSchemaOf(const std::optional<Schema> &schema)
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// How deep a root made of references and allOf branches is followed (a loop of references ends here).
+constexpr int RelaxDepth = 8;
+
+bool relaxRootNode(Json &node, Json &root, int depth);
+
+// A reference at the root to a definition ("#/$defs/X" or "#/definitions/X"): the definition may
+// be used inside the document too (a tree's nodes, say), where it must stay whole, so a relaxed
+// copy is added beside it ("X.chunk") and the root points there. Returns whether it changed.
+bool relaxReference(Json &node, Json &root, int depth)
 {
-    if (!schema || !schema->document().is_object())
-        return schema;
-    nlohmann::ordered_json relaxed = schema->document();
-    bool changed = relaxed.erase("required") > 0;
-    if (auto properties = relaxed.find("properties"); properties != relaxed.end() && properties->is_object()) {
+    const auto ref = node.find("$ref");
+    if (ref == node.end() || !ref->is_string())
+        return false;
+    const std::string target = ref->get<std::string>();
+    for (const char *container : { "$defs", "definitions" }) {
+        const std::string prefix = std::string("#/") + container + "/";
+        if (target.rfind(prefix, 0) != 0)
+            continue;
+        const std::string name = target.substr(prefix.size());
+        // One level, no escapes: "#/$defs/a/b" or "#/$defs/a~1b" are left as they are.
+        if (name.empty() || name.find_first_of("/~") != std::string::npos)
+            return false;
+        auto defs = root.find(container);
+        if (defs == root.end() || !defs->is_object())
+            return false;
+        const auto definition = defs->find(name);
+        // A definition with an $id of its own resolves its references against that $id: copying
+        // it would give two resources one id, so it is not relaxed.
+        if (definition == defs->end() || !definition->is_object() || definition->contains("$id"))
+            return false;
+        Json copy = *definition;
+        if (!relaxRootNode(copy, root, depth + 1))
+            return false;
+        std::string copyName = name + ".chunk";
+        while (defs->contains(copyName))
+            copyName += "_";
+        (*defs)[copyName] = std::move(copy);
+        *ref = prefix + copyName;
+        return true;
+    }
+    return false; // a remote or a deeper reference: not followed
+}
+
+// Drops what only the whole document can satisfy from a schema that stands for the root: its
+// `required`, its array properties' `minItems`, and the same in the allOf branches and the local
+// definition it refers to.
+bool relaxRootNode(Json &node, Json &root, int depth)
+{
+    if (depth > RelaxDepth || !node.is_object())
+        return false;
+    bool changed = node.erase("required") > 0;
+    if (auto properties = node.find("properties"); properties != node.end() && properties->is_object()) {
         for (auto &property : properties->items())
             if (property.value().is_object())
                 changed = property.value().erase("minItems") > 0 || changed;
     }
-    if (!changed)
+    if (auto allOf = node.find("allOf"); allOf != node.end() && allOf->is_array()) {
+        for (Json &branch : *allOf)
+            changed = relaxRootNode(branch, root, depth + 1) || changed;
+    }
+    return relaxReference(node, root, depth) || changed;
+}
+
+} // namespace
+
+// Covered: the root object, a root (or an allOf branch) that refers to a definition of the same
+// document by "#/$defs/X" or "#/definitions/X" (followed through further such references), and
+// allOf branches at the root. Not covered (the chunks keep these rules whole): references to other
+// documents or by $id/anchor, deeper pointers ("#/$defs/a/b"), definitions with their own $id,
+// `required` inside anyOf/oneOf/if-then-else or dependentRequired, and a top-level array property
+// whose minItems sits behind a $ref.
+std::optional<Schema> chunkSchemaOf(const std::optional<Schema> &schema)
+{
+    if (!schema || !schema->document().is_object())
+        return schema;
+    Json relaxed = schema->document();
+    // The root is both the node relaxed and the document the relaxed copies of definitions go
+    // into: only the definitions' objects grow, never the root's own keys, so no iterator into
+    // the root is invalidated on the way.
+    if (!relaxRootNode(relaxed, relaxed, 0))
         return schema;
     auto compiled = Schema::compile(relaxed, schema->draft());
     // It compiled whole, so it compiles with less; should it not, the chunks keep the full schema.

@@ -67,6 +67,8 @@ RunResult runResultOf(const ChunkedResult &result, const QList<AttemptRecord> &a
 // reask the chunk until the model invents the value, or, with the grammar of schema mode, make
 // it invent one at once. So the root's `required` is dropped and the root's array properties lose
 // their `minItems`; everything inside an item or a nested object stays (an item is seen whole).
+// A root that refers to a local definition ("#/$defs/X", "#/definitions/X") and the root's allOf
+// branches are relaxed the same way (see chunkSchemaOf() in the .cpp for what is not covered).
 // The merged value is then validated against the full schema (ChunkedResult::mergedErrors): a
 // required member that no chunk found is an error of the merged result, not a reask of a chunk.
 // Returns `schema` itself when there is nothing to relax, nullopt when it has no schema.

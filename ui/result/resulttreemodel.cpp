@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "result/resulttreemodel.h"
 
+#include "common/compactjson.h"
 #include "highlighting/jsonhighlighter.h"
 #include "json/sourcemap.h"
 
@@ -86,8 +87,7 @@ QString shortScalarText(const Json &value, qsizetype limit)
         return QString::fromStdString(value.dump());
     const std::string &text = value.get_ref<const std::string &>();
     const std::string_view head = utf8Prefix(text, std::size_t(limit));
-    QString shown
-        = QString::fromStdString(Json(std::string(head)).dump(-1, ' ', false, Json::error_handler_t::replace));
+    QString shown = compactJsonText(Json(std::string(head)));
     if (head.size() < text.size())
         shown.insert(shown.size() - 1, QStringLiteral("\u2026"));
     return shown;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "schemaeditor/schematextpatch.h"
 
+#include "common/compactjson.h"
 #include "schemaeditor/schemalint.h"
 #include "json/sourcemap.h"
 #include "json/textpositions.h"
@@ -40,11 +41,6 @@ bool isPrefixPointer(std::string_view prefix, std::string_view pointer)
     if (prefix.empty())
         return true;
     return pointer.substr(0, prefix.size()) == prefix && (pointer.size() == prefix.size() || pointer[prefix.size()] == '/');
-}
-
-std::string dumpScalar(const Json &value)
-{
-    return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 class Patcher
@@ -147,7 +143,7 @@ private:
             const bool sameSlot = keptBefore(i, [&](size_t k) { return bool(kept[k]); })
                 == keptBefore(j, [&](size_t k) { return survivorOf[k] >= 0; });
             if (sameSlot && *old[i].value == *newValues[j]) {
-                m_edits.push_back({old[i].keyRange.begin, old[i].keyRange.end, dumpScalar(Json(newKeys[j]))});
+                m_edits.push_back({old[i].keyRange.begin, old[i].keyRange.end, compactJson(Json(newKeys[j]))});
                 survivorOf[j] = int(i);
                 gone.clear();
             }
@@ -281,7 +277,7 @@ private:
                                                  size_t(member.valueRange.end - member.keyRange.begin)));
             }
         }
-        return dumpScalar(Json(key)) + layout.colon + write(value, layout);
+        return compactJson(Json(key)) + layout.colon + write(value, layout);
     }
 
     // New members' objects are written like their siblings' objects: on one line when those are.
@@ -363,7 +359,7 @@ private:
                     out += (first ? "\n" : ",\n") + inner.indent;
                 else
                     out += first ? std::string(layout.padded ? " " : "") : layout.comma;
-                out += dumpScalar(Json(it.key())) + layout.colon + write(it.value(), inner);
+                out += compactJson(Json(it.key())) + layout.colon + write(it.value(), inner);
                 first = false;
             }
             out += layout.multiline ? "\n" + layout.indent + "}" : std::string(layout.padded ? " }" : "}");
@@ -390,7 +386,7 @@ private:
             out += inner.multiline ? "\n" + layout.indent + "]" : std::string("]");
             return out;
         }
-        return dumpScalar(value);
+        return compactJson(value);
     }
 
     std::string lineIndent(qsizetype position) const

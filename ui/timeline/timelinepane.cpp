@@ -2,6 +2,7 @@
 #include "timeline/timelinepane.h"
 
 #include "common/backgroundwork.h"
+#include "common/compactjson.h"
 #include "editor/codeeditor.h"
 #include "extraction/extractionrequest.h"
 #include "run/runsession.h"
@@ -52,12 +53,12 @@ QString scalarText(const Json &value)
         return TimelinePane::tr("{%n member(s)}", nullptr, int(value.size()));
     if (value.is_array())
         return TimelinePane::tr("[%n item(s)]", nullptr, int(value.size()));
-    return QString::fromStdString(value.dump(-1, ' ', false, Json::error_handler_t::replace));
+    return compactJsonText(value);
 }
 
 QString shortValue(const Json &value)
 {
-    QString text = QString::fromStdString(value.dump(-1, ' ', false, Json::error_handler_t::replace));
+    QString text = compactJsonText(value);
     if (text.size() > 200)
         text = text.left(199) + QChar(0x2026);
     return text;

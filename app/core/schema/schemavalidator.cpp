@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "schema/schemainternal.h"
 
+#include "common/compactjson.h"
+
 #include <QCoreApplication>
 #include <QStringDecoder>
 
@@ -150,7 +152,7 @@ std::string show(const Json &v)
         return v.empty() ? "{}" : "an object";
     if (v.is_array())
         return v.empty() ? "[]" : "an array";
-    std::string text = v.dump(-1, ' ', false, Json::error_handler_t::replace);
+    std::string text = compactJson(v);
     // A long value is shortened in the middle, so both of its quotes stay (issue 11).
     if (text.size() > 60) {
         auto boundary = [&text](std::size_t at) {

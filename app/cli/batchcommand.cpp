@@ -596,8 +596,9 @@ std::optional<QList<qint64>> comparisonInHistory(QTextStream &err, HistoryDataba
                    .arg(resumed.join(QStringLiteral(", ")))
             << Qt::endl;
     else if (job.options.resume)
-        err << QCoreApplication::translate("cli", "batch: nothing to resume for these variants; starting a new "
-                                                  "comparison.")
+        err << QCoreApplication::translate("cli",
+                                           "batch: nothing to resume for these variants; starting a new "
+                                           "comparison.")
             << Qt::endl;
     else if (leftUnfinished)
         err << QCoreApplication::translate("cli",

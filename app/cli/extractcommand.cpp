@@ -236,8 +236,8 @@ std::unique_ptr<ChunkedRunRecorder> recordChunkedRun(ChunkedExtraction &extracti
 {
     if (!args.history || !args.history->isOpen())
         return nullptr;
-    auto recorder = std::make_unique<ChunkedRunRecorder>(
-        args.history, chunkedRunStart(config, extraction, args.api, args.endpoint));
+    auto recorder = std::make_unique<ChunkedRunRecorder>(args.history,
+                                                         chunkedRunStart(config, extraction, args.api, args.endpoint));
     QObject::connect(recorder.get(), &ChunkedRunRecorder::historyError, recorder.get(), [&err](const QString &message) {
         err << QCoreApplication::translate("cli", "extract: the history was not written: %1").arg(message) << Qt::endl;
     });

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "batchcommand.h"
 #include "clicommand.h"
 #include "common/translations.h"
+#include "draftschemacommand.h"
 #include "extractcommand.h"
 #include "formworkversion.h"
+#include "historycommand.h"
 #include "modelscommand.h"
 #include "suitecommand.h"
 #include "validatecommand.h"
-#include "batchcommand.h"
-#include "historycommand.h"
-#include "draftschemacommand.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -22,8 +22,8 @@ namespace {
 
 QList<CliCommand> commands()
 {
-    return { validateCommand(), extractCommand(), modelsCommand(), suiteCommand(), batchCommand(), historyCommand(),
-             draftSchemaCommand() };
+    return { validateCommand(), extractCommand(), modelsCommand(),     suiteCommand(),
+             batchCommand(),    historyCommand(), draftSchemaCommand() };
 }
 
 void printUsage(QTextStream &out, const QList<CliCommand> &all)

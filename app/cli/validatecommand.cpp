@@ -56,8 +56,8 @@ void printInvalidJson(const QString &path, const JsonParseError &error, QTextStr
 }
 
 // Reads and parses a JSON file; on failure prints "FILE:LINE:COLUMN: message" on stderr.
-std::optional<LoadedJson> load(const QString &path, QTextStream &err,
-                               const std::function<void()> &beforeMessage = [] {})
+std::optional<LoadedJson> load(
+    const QString &path, QTextStream &err, const std::function<void()> &beforeMessage = [] {})
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -324,8 +324,9 @@ int run(const QStringList &arguments)
     parser.addOptions(checksOptions.list());
     const QCommandLineOption sourceOption(
         QStringLiteral("source"),
-        QCoreApplication::translate("cli", "The input text the grounding checks look in (with --checks or "
-                                           "--workspace; without it grounding checks are skipped)."),
+        QCoreApplication::translate("cli",
+                                    "The input text the grounding checks look in (with --checks or "
+                                    "--workspace; without it grounding checks are skipped)."),
         QStringLiteral("file"));
     parser.addOption(sourceOption);
     parser.addPositionalArgument(QStringLiteral("INSTANCE"), QCoreApplication::translate("cli", "JSON files to check."),

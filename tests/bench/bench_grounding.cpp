@@ -126,7 +126,8 @@ int main(int argc, char **argv)
                .arg(double(doc.toUtf8().size()) / 1024.0 / 1024.0, 0, 'f', 2)
                .arg(grounding.size())
                .arg(rounds);
-    out << QStringLiteral("fold + index the document: median %1 ms\n").arg(double(median(indexTimes)) / 1000.0, 0, 'f', 1);
+    out << QStringLiteral("fold + index the document: median %1 ms\n")
+               .arg(double(median(indexTimes)) / 1000.0, 0, 'f', 1);
     out << QStringLiteral("ground %1 values: median %2 ms\n")
                .arg(grounding.size())
                .arg(double(median(groundTimes)) / 1000.0, 0, 'f', 1);

@@ -338,9 +338,9 @@ public:
         if (!m_tracing)
             return QApplication::notify(receiver, event);
         // Named before the event: it may delete its receiver (DeferredDelete) or itself.
-        const QByteArray names = (receiver->objectName() + u'/'
-                                  + (receiver->parent() ? receiver->parent()->objectName() : QString()))
-                                     .toUtf8();
+        const QByteArray names
+            = (receiver->objectName() + u'/' + (receiver->parent() ? receiver->parent()->objectName() : QString()))
+                  .toUtf8();
         const char *className = receiver->metaObject()->className();
         const int type = int(event->type());
         ++m_depth;

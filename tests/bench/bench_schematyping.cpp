@@ -56,7 +56,8 @@ QString generateSchema(qsizetype targetBytes)
                 text += "\"type\": [\"string\", \"null\"], \"format\": \"date\", \"description\": \"When it happened\"";
                 break;
             default:
-                text += "\"type\": \"array\", \"items\": { \"type\": \"object\", \"properties\": { \"name\": { \"type\": "
+                text += "\"type\": \"array\", \"items\": { \"type\": \"object\", \"properties\": { \"name\": { "
+                        "\"type\": "
                         "\"string\" }, \"share\": { \"type\": \"number\" } }, \"required\": [\"name\"] }";
                 break;
             }
@@ -151,8 +152,9 @@ int main(int argc, char **argv)
     const double loadMs = double(clock.nsecsElapsed()) / 1e6;
     std::printf("schema: %.2f MB, %lld fields in the tree\n", double(schema.toUtf8().size()) / (1024 * 1024),
                 static_cast<long long>(pane.fieldEditor()->model()->tree().size()));
-    std::printf("load: setText returns after %.1f ms (QPlainTextEdit::setPlainText), lint and tree applied after %.1f ms\n",
-                setTextMs, loadMs);
+    std::printf(
+        "load: setText returns after %.1f ms (QPlainTextEdit::setPlainText), lint and tree applied after %.1f ms\n",
+        setTextMs, loadMs);
 
     // Type inside a description, so the text stays a valid schema and every lint applies fully.
     const qsizetype at = schema.indexOf(QStringLiteral("as written in the document")) + 3;
@@ -207,8 +209,9 @@ int main(int argc, char **argv)
         over += ms > 16.0 ? 1 : 0;
     std::printf("keystrokes: %d, lints applied: %lld, field rows updated: %lld\n", keys,
                 static_cast<long long>(linted.count()), static_cast<long long>(edited.count()));
-    std::printf("GUI stall per keystroke (wall): longest %.1f ms (key %ld), median %.1f ms, %d over 16 ms (%.1f s of typing)\n",
-                *longest, long(longest - worst.begin()), median(worst), over, typingSeconds);
+    std::printf(
+        "GUI stall per keystroke (wall): longest %.1f ms (key %ld), median %.1f ms, %d over 16 ms (%.1f s of typing)\n",
+        *longest, long(longest - worst.begin()), median(worst), over, typingSeconds);
     const auto longestCpu = std::max_element(worstCpu.begin(), worstCpu.end());
     int overCpu = 0;
     for (double ms : worstCpu)
@@ -244,9 +247,9 @@ int main(int argc, char **argv)
         while ((linted.isEmpty() || !pane.isLintCurrent()) && settling.elapsed() < 20000)
             QApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
         app.onEvent = nullptr;
-        editWorst = std::max({editWorst, ms, afterWall});
-        std::printf("  %-44s %s wall %7.1f ms, CPU %7.1f ms | wall %6.1f ms, CPU %6.1f ms\n", what,
-                    ok ? "  " : "!!", ms, cpu, afterWall, afterCpu);
+        editWorst = std::max({ editWorst, ms, afterWall });
+        std::printf("  %-44s %s wall %7.1f ms, CPU %7.1f ms | wall %6.1f ms, CPU %6.1f ms\n", what, ok ? "  " : "!!",
+                    ms, cpu, afterWall, afterCpu);
     };
     const auto index = [&](const char *pointer) { return model->indexForPointer(QString::fromLatin1(pointer)); };
     for (int round = 1; round <= 2; ++round) {
@@ -255,17 +258,20 @@ int main(int argc, char **argv)
             return !model->addField({}, index("/properties/group_1"), QStringLiteral("top_%1").arg(round)).isEmpty();
         });
         timeEdit("add a nested field (group_0)", [&] {
-            return !model->addField(index("/properties/group_0"), index("/properties/group_0/properties/field_0"),
-                                    QStringLiteral("nested_%1").arg(round)).isEmpty();
+            return !model
+                        ->addField(index("/properties/group_0"), index("/properties/group_0/properties/field_0"),
+                                   QStringLiteral("nested_%1").arg(round))
+                        .isEmpty();
         });
         timeEdit("rename a field (group_3/field_5)", [&] {
-            return !model->renameField(index(round == 1 ? "/properties/group_3/properties/field_5"
-                                                        : "/properties/group_3/properties/renamed_1"),
-                                       QStringLiteral("renamed_%1").arg(round)).isEmpty();
+            return !model
+                        ->renameField(index(round == 1 ? "/properties/group_3/properties/field_5"
+                                                       : "/properties/group_3/properties/renamed_1"),
+                                      QStringLiteral("renamed_%1").arg(round))
+                        .isEmpty();
         });
-        timeEdit("toggle required (group_300/field_7)", [&] {
-            return model->setRequired(index("/properties/group_300/properties/field_7"), round == 1);
-        });
+        timeEdit("toggle required (group_300/field_7)",
+                 [&] { return model->setRequired(index("/properties/group_300/properties/field_7"), round == 1); });
         timeEdit("change a type (group_390/field_4)", [&] {
             return model->setType(index("/properties/group_390/properties/field_4"),
                                   round == 1 ? QStringLiteral("number") : QStringLiteral("string"));
@@ -317,18 +323,20 @@ int main(int argc, char **argv)
                     longest, longestCpu, noLintBetween ? "" : " (a lint ran between them)");
     };
     std::printf(" back to back (30 ms apart)\n");
-    timeBackToBack("two edits: add a field, then rename it", {
-        [&] { return !model->addField({}, {}, QStringLiteral("quick")).isEmpty(); },
-        [&] { return !model->renameField(index("/properties/quick"), QStringLiteral("quick2")).isEmpty(); },
-    });
-    timeBackToBack("four edits: nested add, required, type, remove", {
-        [&] {
-            return !model->addField(index("/properties/group_7"), {}, QStringLiteral("burst")).isEmpty();
-        },
-        [&] { return model->setRequired(index("/properties/group_7/properties/burst"), true); },
-        [&] { return model->setType(index("/properties/group_7/properties/burst"), QStringLiteral("integer")); },
-        [&] { return model->removeField(index("/properties/group_7/properties/burst")); },
-    });
+    timeBackToBack(
+        "two edits: add a field, then rename it",
+        {
+            [&] { return !model->addField({}, {}, QStringLiteral("quick")).isEmpty(); },
+            [&] { return !model->renameField(index("/properties/quick"), QStringLiteral("quick2")).isEmpty(); },
+        });
+    timeBackToBack(
+        "four edits: nested add, required, type, remove",
+        {
+            [&] { return !model->addField(index("/properties/group_7"), {}, QStringLiteral("burst")).isEmpty(); },
+            [&] { return model->setRequired(index("/properties/group_7/properties/burst"), true); },
+            [&] { return model->setType(index("/properties/group_7/properties/burst"), QStringLiteral("integer")); },
+            [&] { return model->removeField(index("/properties/group_7/properties/burst")); },
+        });
     std::printf("field tree edits: longest GUI-thread event %.1f ms (goal: 16 ms)\n", editWorst);
     return 0;
 }

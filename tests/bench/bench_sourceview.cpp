@@ -14,9 +14,9 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QPlainTextEdit>
-#include <QTimer>
 #include <QRandomGenerator>
 #include <QTextStream>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -29,9 +29,10 @@ namespace {
 QString document(qsizetype size)
 {
     QRandomGenerator random(7);
-    static const QStringList words = { QStringLiteral("contract"), QStringLiteral("buyer"), QStringLiteral("seller"),
-                                       QStringLiteral("Zürich"),   QStringLiteral("warehouse"), QStringLiteral("robot"),
-                                       QStringLiteral("delivery"), QStringLiteral("the"),   QStringLiteral("of") };
+    static const QStringList words
+        = { QStringLiteral("contract"), QStringLiteral("buyer"),     QStringLiteral("seller"),
+            QStringLiteral("Zürich"),   QStringLiteral("warehouse"), QStringLiteral("robot"),
+            QStringLiteral("delivery"), QStringLiteral("the"),       QStringLiteral("of") };
     QString doc;
     doc.reserve(size + 100);
     qsizetype lineStart = 0;
@@ -157,7 +158,9 @@ int main(int argc, char **argv)
     std::size_t spans = 0;
     for (const GroundedValue &v : grounding.values())
         spans += v.spans.size();
-    const auto ms = [](const std::vector<double> &v) -> QString { return QString::number(median(v), 'f', 1) + QStringLiteral(" ms"); };
+    const auto ms = [](const std::vector<double> &v) -> QString {
+        return QString::number(median(v), 'f', 1) + QStringLiteral(" ms");
+    };
     out << "document: " << doc.size() << " characters, " << grounding.size() << " values, " << spans
         << " highlighted spans" << Qt::endl;
     out << "QPlainTextEdit::setPlainText on the GUI thread (the old setDocument): median " << ms(plain) << Qt::endl;
@@ -170,8 +173,8 @@ int main(int argc, char **argv)
     out << "first paint: median " << ms(painted) << Qt::endl;
     out << "selectPointer(last value) and paint: median " << ms(jumped) << Qt::endl;
     out << "clear (the long document freed on a worker): median " << ms(cleared) << Qt::endl;
-    const double worst = std::max({ median(stalls), median(groundStalls), median(painted), median(jumped),
-                                    median(cleared) });
+    const double worst
+        = std::max({ median(stalls), median(groundStalls), median(painted), median(jumped), median(cleared) });
     out << "longest GUI-thread stall of any step: median " << QString::number(worst, 'f', 1) << " ms"
         << (worst <= 16.0 ? " (within one 16 ms frame)" : " (over one 16 ms frame)") << Qt::endl;
     return 0;

@@ -146,7 +146,6 @@ void inProcess(const QString &dir, const QString &schemaPath)
     runPythonReference(dir, schemaPath);
 }
 
-
 // --- The corpus --------------------------------------------------------------------------------
 
 // Invoices like the ones a model returns for the bench schema: most valid, about one in three
@@ -186,8 +185,9 @@ private:
 
     Json party()
     {
-        static const char *const names[] = { "Acme GmbH", "Globex Ltd", "Initech SARL", "Umbrella B.V.",
-                                             "Stark Industries Inc.", "Wayne Enterprises" };
+        static const char *const names[] = {
+            "Acme GmbH", "Globex Ltd", "Initech SARL", "Umbrella B.V.", "Stark Industries Inc.", "Wayne Enterprises"
+        };
         static const char *const cities[] = { "Berlin", "London", "Paris", "Amsterdam", "Zürich", "Wien" };
         static const char *const countries[] = { "DE", "GB", "FR", "NL", "CH", "AT" };
         const int which = pick(6);
@@ -199,7 +199,8 @@ private:
         Json p = Json::object();
         p["name"] = names[pick(6)];
         p["email"] = "billing" + std::to_string(pick(100)) + "@example.com";
-        p["vatId"] = pick(4) == 0 ? Json(nullptr) : Json(std::string(countries[which]) + std::to_string(100000000 + pick(899999999)));
+        p["vatId"] = pick(4) == 0 ? Json(nullptr)
+                                  : Json(std::string(countries[which]) + std::to_string(100000000 + pick(899999999)));
         p["address"] = std::move(address);
         return p;
     }
@@ -364,8 +365,8 @@ std::optional<ProcessRun> bestOf(int rounds, const QString &program, const QStri
         const auto run = runMeasured(program, arguments, folder, outputPath);
         if (!run)
             return std::nullopt;
-        std::printf("    round %d: %.3f s (cpu %.3f s), peak %.1f MB, exit %d\n", i + 1, run->seconds,
-                    run->cpuSeconds, run->peakMegabytes, run->exitCode);
+        std::printf("    round %d: %.3f s (cpu %.3f s), peak %.1f MB, exit %d\n", i + 1, run->seconds, run->cpuSeconds,
+                    run->peakMegabytes, run->exitCode);
         std::fflush(stdout);
         if (!best || run->seconds < best->seconds)
             best = run;
@@ -442,8 +443,9 @@ QString ensureAjv(const QString &folder)
     std::fflush(stdout);
     QProcess install;
     install.setProcessChannelMode(QProcess::MergedChannels);
-    install.start(npm, { QStringLiteral("install"), QStringLiteral("--no-audit"), QStringLiteral("--no-fund"),
-                         QStringLiteral("--prefix"), folder, QStringLiteral("ajv@8"), QStringLiteral("ajv-formats@3") });
+    install.start(npm,
+                  { QStringLiteral("install"), QStringLiteral("--no-audit"), QStringLiteral("--no-fund"),
+                    QStringLiteral("--prefix"), folder, QStringLiteral("ajv@8"), QStringLiteral("ajv-formats@3") });
     if (!install.waitForFinished(300000) || install.exitStatus() != QProcess::NormalExit || install.exitCode() != 0)
         return QStringLiteral("npm install failed: ") + QString::fromLocal8Bit(install.readAll().trimmed());
     return {};
@@ -485,12 +487,11 @@ int wholeProcess(const QString &schemaPath, int instances, int rounds, const QSt
 
     const QString formworkOutput = corpusDir.filePath(QStringLiteral("formwork.out"));
     std::printf("  formwork-cli validate --schema extraction.schema.json --formats <files>\n");
-    const auto formwork
-        = bestOf(rounds, QStringLiteral(FORMWORK_CLI_PATH),
-                 QStringList { QStringLiteral("validate"), QStringLiteral("--schema"), schemaPath,
-                               QStringLiteral("--formats") }
-                     + corpus.files,
-                 corpusDir.path(), formworkOutput);
+    const auto formwork = bestOf(
+        rounds, QStringLiteral(FORMWORK_CLI_PATH),
+        QStringList { QStringLiteral("validate"), QStringLiteral("--schema"), schemaPath, QStringLiteral("--formats") }
+            + corpus.files,
+        corpusDir.path(), formworkOutput);
     if (!formwork || formwork->exitCode > 1) {
         std::fprintf(stderr, "formwork-cli validate failed\n");
         return 2;
@@ -499,8 +500,9 @@ int wholeProcess(const QString &schemaPath, int instances, int rounds, const QSt
 
     const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
     const QString ajvFolder = QStringLiteral(FORMWORK_BENCH_BUILD_DIR "/ajv");
-    const QString problem = node.isEmpty() ? QStringLiteral("node is not installed (Debian: apt-get install nodejs npm)")
-                                           : ensureAjv(ajvFolder);
+    const QString problem = node.isEmpty()
+        ? QStringLiteral("node is not installed (Debian: apt-get install nodejs npm)")
+        : ensureAjv(ajvFolder);
     if (!problem.isEmpty()) {
         std::printf("  ajv: skipped, %s\n", qPrintable(problem));
         printRun("formwork", *formwork, corpus, formworkSummary);
@@ -516,7 +518,8 @@ int wholeProcess(const QString &schemaPath, int instances, int rounds, const QSt
     const QString ajvOutput = corpusDir.filePath(QStringLiteral("ajv.out"));
     std::printf("  node validate.js (ajv %s, Ajv2020 allErrors, ajv-formats) extraction.schema.json <files>\n",
                 qPrintable(ajvVersion(ajvFolder)));
-    const auto ajv = bestOf(rounds, node, QStringList { script, schemaPath } + corpus.files, corpusDir.path(), ajvOutput);
+    const auto ajv
+        = bestOf(rounds, node, QStringList { script, schemaPath } + corpus.files, corpusDir.path(), ajvOutput);
     if (!ajv || ajv->exitCode > 1) {
         std::fprintf(stderr, "the ajv run failed\n");
         return 2;

@@ -100,10 +100,18 @@ private:
 
     QStringList batchArgs(const QString &input, const QString &out, const QStringList &extra = {}) const
     {
-        return QStringList { QStringLiteral("batch"),   QStringLiteral("--schema"), path(QStringLiteral("s.json")),
-                             QStringLiteral("--model"), QStringLiteral("m"),        QStringLiteral("--input"),
-                             input,                     QStringLiteral("--out"),    out,
-                             QStringLiteral("--host"),  host(),                     QStringLiteral("--history"),
+        return QStringList { QStringLiteral("batch"),
+                             QStringLiteral("--schema"),
+                             path(QStringLiteral("s.json")),
+                             QStringLiteral("--model"),
+                             QStringLiteral("m"),
+                             QStringLiteral("--input"),
+                             input,
+                             QStringLiteral("--out"),
+                             out,
+                             QStringLiteral("--host"),
+                             host(),
+                             QStringLiteral("--history"),
                              path(QStringLiteral("history.sqlite")) }
         + extra;
     }
@@ -200,9 +208,10 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY(run.err.contains(QStringLiteral("batch: 5/5 done, 4 valid first try, 1 after reasks, 0 failed")));
         QVERIFY(run.out.isEmpty());
-        QCOMPARE(lines(path(QStringLiteral("five-out.csv"))),
-                 QStringList({ QStringLiteral("row_id,name,age\r"), QStringLiteral("1,P1,1\r"), QStringLiteral("2,P2,2\r"),
-                               QStringLiteral("3,P3,3\r"), QStringLiteral("4,P4,4\r"), QStringLiteral("5,P5,5\r") }));
+        QCOMPARE(
+            lines(path(QStringLiteral("five-out.csv"))),
+            QStringList({ QStringLiteral("row_id,name,age\r"), QStringLiteral("1,P1,1\r"), QStringLiteral("2,P2,2\r"),
+                          QStringLiteral("3,P3,3\r"), QStringLiteral("4,P4,4\r"), QStringLiteral("5,P5,5\r") }));
         QVERIFY(!QFile::exists(path(QStringLiteral("five-out.csv.failures.jsonl"))));
     }
 
@@ -210,16 +219,19 @@ private Q_SLOTS:
     {
         write(QStringLiteral("thirty.csv"), BatchScript::csv(30));
         const QString out = path(QStringLiteral("thirty.jsonl"));
-        const Run run = cli(batchArgs(path(QStringLiteral("thirty.csv")), out, { QStringLiteral("--concurrency"), QStringLiteral("3") }));
+        const Run run = cli(batchArgs(path(QStringLiteral("thirty.csv")), out,
+                                      { QStringLiteral("--concurrency"), QStringLiteral("3") }));
         QVERIFY2(run.exitCode == 1, qPrintable(run.err));
         const QStringList results = lines(out);
         QCOMPARE(results.size(), 29);
-        QCOMPARE_JSON(Json::parse(results.at(6).toStdString()), Json::parse("{\"row_id\":\"8\",\"name\":\"P8\",\"age\":8}"));
+        QCOMPARE_JSON(Json::parse(results.at(6).toStdString()),
+                      Json::parse("{\"row_id\":\"8\",\"name\":\"P8\",\"age\":8}"));
         const QStringList failures = lines(out + QStringLiteral(".failures.jsonl"));
         QCOMPARE(failures.size(), 1);
         const Json failure = Json::parse(failures.at(0).toStdString());
         QCOMPARE_JSON(failure["row_id"], Json("7"));
-        QCOMPARE_JSON(failure["input"], Json(QDir::toNativeSeparators(path(QStringLiteral("thirty.csv"))).toStdString() + ":8"));
+        QCOMPARE_JSON(failure["input"],
+                      Json(QDir::toNativeSeparators(path(QStringLiteral("thirty.csv"))).toStdString() + ":8"));
         QCOMPARE_JSON(failure["attempts"], Json(3));
         QVERIFY(failure["errors"].dump().find("/age") != std::string::npos);
         QVERIFY(run.err.contains(QStringLiteral("30 rows, 29 valid (3 after reasks), 1 failed")));
@@ -230,7 +242,8 @@ private Q_SLOTS:
         write(QStringLiteral("ragged.csv"), "item,note\n1,a\n2\n");
         const Run run = cli(batchArgs(path(QStringLiteral("ragged.csv")), path(QStringLiteral("r.csv"))));
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.contains(QStringLiteral("ragged.csv:3: this row has 1 fields but the header has 2")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("ragged.csv:3: this row has 1 fields but the header has 2")),
+                 qPrintable(run.err));
         QCOMPARE(m_server->requests().size(), 0);
     }
 
@@ -276,7 +289,8 @@ private Q_SLOTS:
         QVERIFY(unfinished.id > 0);
         const qint64 batchId = unfinished.id;
         const QSet<QString> &finishedBefore = unfinished.finishedRows;
-        QVERIFY2(finishedBefore.size() >= 15 && finishedBefore.size() < 80, qPrintable(QString::number(finishedBefore.size())));
+        QVERIFY2(finishedBefore.size() >= 15 && finishedBefore.size() < 80,
+                 qPrintable(QString::number(finishedBefore.size())));
 
         resumeCompletes(args, out, batchId, finishedBefore, requestsAtKill);
         if (QTest::currentTestFailed())
@@ -339,11 +353,14 @@ private Q_SLOTS:
 
     void expectedColumn_agreementOnStderr()
     {
-        write(QStringLiteral("e.csv"), "item,expected\n1,\"{\"\"name\"\":\"\"P1\"\",\"\"age\"\":1}\"\n2,\"{\"\"name\"\":\"\"P2\"\",\"\"age\"\":9}\"\n");
+        write(QStringLiteral("e.csv"),
+              "item,expected\n1,\"{\"\"name\"\":\"\"P1\"\",\"\"age\"\":1}\"\n2,\"{\"\"name\"\":\"\"P2\"\",\"\"age\"\":"
+              "9}\"\n");
         const Run run = cli(batchArgs(path(QStringLiteral("e.csv")), path(QStringLiteral("e.json")),
                                       { QStringLiteral("--expected-column"), QStringLiteral("expected") }));
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QVERIFY2(run.err.contains(QStringLiteral("agreement with expected values: 1/2 rows, 3/4 fields (75.0%)")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("agreement with expected values: 1/2 rows, 3/4 fields (75.0%)")),
+                 qPrintable(run.err));
         QVERIFY(run.err.contains(QStringLiteral("  /age  1/2")));
         const Json results = Json::parse(readAll(path(QStringLiteral("e.json"))).toStdString());
         QCOMPARE(results.size(), size_t(2));
@@ -384,8 +401,9 @@ private Q_SLOTS:
         args[args.indexOf(QStringLiteral("--history")) + 1] = historyPath;
         QCOMPARE(cli(args).exitCode, 1);
 
-        const Run list = cli({ QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--history"), historyPath,
-                               QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("100") });
+        const Run list
+            = cli({ QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--history"), historyPath,
+                    QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("100") });
         QCOMPARE(list.exitCode, 0);
         const QStringList runs = list.out.split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(runs.size(), 30);
@@ -402,8 +420,9 @@ private Q_SLOTS:
         write(QStringLiteral("edited.json"),
               "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"age\":{\"type\":\"integer\","
               "\"maximum\":20}},\"required\":[\"name\",\"age\"]}");
-        const Run revalidate = cli({ QStringLiteral("history"), QStringLiteral("revalidate"), QStringLiteral("--schema"),
-                                     path(QStringLiteral("edited.json")), QStringLiteral("--history"), historyPath });
+        const Run revalidate
+            = cli({ QStringLiteral("history"), QStringLiteral("revalidate"), QStringLiteral("--schema"),
+                    path(QStringLiteral("edited.json")), QStringLiteral("--history"), historyPath });
         QCOMPARE(revalidate.exitCode, 0);
         QSet<QString> flipped;
         for (const QString &line : revalidate.out.split(u'\n', Qt::SkipEmptyParts)) {
@@ -415,9 +434,11 @@ private Q_SLOTS:
         for (int n = 21; n <= 30; ++n)
             expected.insert(QStringLiteral("%1:invalid").arg(n));
         QCOMPARE(flipped, expected);
-        QVERIFY2(revalidate.err.contains(QStringLiteral("30 runs re-validated, 11 verdicts change (10 valid -> invalid, 1 invalid -> valid)")),
+        QVERIFY2(revalidate.err.contains(QStringLiteral(
+                     "30 runs re-validated, 11 verdicts change (10 valid -> invalid, 1 invalid -> valid)")),
                  qPrintable(revalidate.err));
-        QCOMPARE(m_server->requestsTo("/api/chat").size(), 30 + 3 * 1 + 2); // the batch only: revalidation calls no model
+        QCOMPARE(m_server->requestsTo("/api/chat").size(),
+                 30 + 3 * 1 + 2); // the batch only: revalidation calls no model
     }
 
     // Against llama-server, json mode sends the schema inside json_object (the only json_object
@@ -428,9 +449,9 @@ private Q_SLOTS:
         m_server->setRouteReply("/v1/chat/completions",
                                 Formwork::Test::FakeReply::text({ QStringLiteral("{\"name\": \"P\", \"age\": 1}") }));
         write(QStringLiteral("l.csv"), BatchScript::csv(3));
-        const Run run = cli(batchArgs(path(QStringLiteral("l.csv")), path(QStringLiteral("l.jsonl")),
-                                      { QStringLiteral("--api"), QStringLiteral("openai"), QStringLiteral("--mode"),
-                                        QStringLiteral("json") }));
+        const Run run = cli(batchArgs(
+            path(QStringLiteral("l.csv")), path(QStringLiteral("l.jsonl")),
+            { QStringLiteral("--api"), QStringLiteral("openai"), QStringLiteral("--mode"), QStringLiteral("json") }));
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.err.contains(QStringLiteral("llama.cpp's llama-server")), qPrintable(run.err));
         const QList<Formwork::Test::RecordedRequest> chats = m_server->requestsTo("/v1/chat/completions");
@@ -451,31 +472,43 @@ private Q_SLOTS:
         m_server->addModel(QStringLiteral("b"));
         // Model a: always valid in schema mode; in json mode row 2 needs a reask. Model b: row 3
         // never valid in schema mode; in json mode rows 1 and 2 need a reask.
-        m_server->setChatResponder([](const Formwork::Test::RecordedRequest &request)
-                                       -> std::optional<Formwork::Test::FakeReply> {
-            const int n = BatchScript::rowOf(request);
-            if (n < 0)
-                return std::nullopt;
-            const bool json = request.json.value("format", Json()) == Json("json");
-            const bool first = BatchScript::attemptOf(request) == 1;
-            const std::string model = request.json.value("model", std::string());
-            const bool bad = model == "a" ? json && n == 2 && first
-                                          : (!json && n == 3) || (json && n <= 2 && first);
-            return Formwork::Test::FakeReply::text(
-                { QStringLiteral("{\"name\": \"P%1\", \"age\": %2}").arg(n).arg(bad ? -1 : n) });
-        });
+        m_server->setChatResponder(
+            [](const Formwork::Test::RecordedRequest &request) -> std::optional<Formwork::Test::FakeReply> {
+                const int n = BatchScript::rowOf(request);
+                if (n < 0)
+                    return std::nullopt;
+                const bool json = request.json.value("format", Json()) == Json("json");
+                const bool first = BatchScript::attemptOf(request) == 1;
+                const std::string model = request.json.value("model", std::string());
+                const bool bad
+                    = model == "a" ? json && n == 2 && first : (!json && n == 3) || (json && n <= 2 && first);
+                return Formwork::Test::FakeReply::text(
+                    { QStringLiteral("{\"name\": \"P%1\", \"age\": %2}").arg(n).arg(bad ? -1 : n) });
+            });
         // Row 4's expected age is wrong on purpose: no variant agrees there.
-        write(QStringLiteral("g.csv"), "item,expected\n"
-                                       "1,\"{\"\"name\"\":\"\"P1\"\",\"\"age\"\":1}\"\n"
-                                       "2,\"{\"\"name\"\":\"\"P2\"\",\"\"age\"\":2}\"\n"
-                                       "3,\"{\"\"name\"\":\"\"P3\"\",\"\"age\"\":3}\"\n"
-                                       "4,\"{\"\"name\"\":\"\"P4\"\",\"\"age\"\":40}\"\n");
-        const QStringList args { QStringLiteral("batch"), QStringLiteral("--schema"), path(QStringLiteral("s.json")),
-                                 QStringLiteral("--input"), path(QStringLiteral("g.csv")), QStringLiteral("--host"),
-                                 host(), QStringLiteral("--expected-column"), QStringLiteral("expected"),
-                                 QStringLiteral("--variant"), QStringLiteral("a"), QStringLiteral("--variant"),
-                                 QStringLiteral("a:json"), QStringLiteral("--variant"), QStringLiteral("b:schema"),
-                                 QStringLiteral("--variant"), QStringLiteral("b:json") };
+        write(QStringLiteral("g.csv"),
+              "item,expected\n"
+              "1,\"{\"\"name\"\":\"\"P1\"\",\"\"age\"\":1}\"\n"
+              "2,\"{\"\"name\"\":\"\"P2\"\",\"\"age\"\":2}\"\n"
+              "3,\"{\"\"name\"\":\"\"P3\"\",\"\"age\"\":3}\"\n"
+              "4,\"{\"\"name\"\":\"\"P4\"\",\"\"age\"\":40}\"\n");
+        const QStringList args { QStringLiteral("batch"),
+                                 QStringLiteral("--schema"),
+                                 path(QStringLiteral("s.json")),
+                                 QStringLiteral("--input"),
+                                 path(QStringLiteral("g.csv")),
+                                 QStringLiteral("--host"),
+                                 host(),
+                                 QStringLiteral("--expected-column"),
+                                 QStringLiteral("expected"),
+                                 QStringLiteral("--variant"),
+                                 QStringLiteral("a"),
+                                 QStringLiteral("--variant"),
+                                 QStringLiteral("a:json"),
+                                 QStringLiteral("--variant"),
+                                 QStringLiteral("b:schema"),
+                                 QStringLiteral("--variant"),
+                                 QStringLiteral("b:json") };
         const Run run = cli(args + QStringList { QStringLiteral("--json") });
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const Json grid = Json::parse(run.out.toStdString());
@@ -528,8 +561,8 @@ private Q_SLOTS:
         m_server->setChatResponder(BatchScript::responder(15));
         write(QStringLiteral("ci.csv"), BatchScript::csv(80));
         auto process = start({ QStringLiteral("batch"), QStringLiteral("--schema"), path(QStringLiteral("s.json")),
-                               QStringLiteral("--input"), path(QStringLiteral("ci.csv")), QStringLiteral("--host"), host(),
-                               QStringLiteral("--variant"), QStringLiteral("a"), QStringLiteral("--variant"),
+                               QStringLiteral("--input"), path(QStringLiteral("ci.csv")), QStringLiteral("--host"),
+                               host(), QStringLiteral("--variant"), QStringLiteral("a"), QStringLiteral("--variant"),
                                QStringLiteral("b"), QStringLiteral("--json") });
         QVERIFY(process->waitForStarted());
         QSignalSpy finished(process.get(), &QProcess::finished);
@@ -557,10 +590,18 @@ private Q_SLOTS:
         m_server->addModel(QStringLiteral("a"));
         write(QStringLiteral("vp.csv"), BatchScript::csv(3));
         write(QStringLiteral("short.txt"), "Answer briefly. item: {{item}}");
-        const QStringList args { QStringLiteral("batch"), QStringLiteral("--schema"), path(QStringLiteral("s.json")),
-                                 QStringLiteral("--input"), path(QStringLiteral("vp.csv")), QStringLiteral("--host"),
-                                 host(), QStringLiteral("--history"), path(QStringLiteral("vp.sqlite")),
-                                 QStringLiteral("--variant"), QStringLiteral("a"), QStringLiteral("--variant"),
+        const QStringList args { QStringLiteral("batch"),
+                                 QStringLiteral("--schema"),
+                                 path(QStringLiteral("s.json")),
+                                 QStringLiteral("--input"),
+                                 path(QStringLiteral("vp.csv")),
+                                 QStringLiteral("--host"),
+                                 host(),
+                                 QStringLiteral("--history"),
+                                 path(QStringLiteral("vp.sqlite")),
+                                 QStringLiteral("--variant"),
+                                 QStringLiteral("a"),
+                                 QStringLiteral("--variant"),
                                  QStringLiteral("a:json:@") + path(QStringLiteral("short.txt")) };
         const Run run = cli(args + QStringList { QStringLiteral("--json") });
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
@@ -609,10 +650,19 @@ private Q_SLOTS:
         m_server->setChatResponder(BatchScript::responder(15));
         write(QStringLiteral("cr.csv"), BatchScript::csv(30));
         const QString historyPath = path(QStringLiteral("cr.sqlite"));
-        const QStringList args { QStringLiteral("batch"), QStringLiteral("--schema"), path(QStringLiteral("s.json")),
-                                 QStringLiteral("--input"), path(QStringLiteral("cr.csv")), QStringLiteral("--host"),
-                                 host(), QStringLiteral("--history"), historyPath, QStringLiteral("--variant"),
-                                 QStringLiteral("a"), QStringLiteral("--variant"), QStringLiteral("b:json"),
+        const QStringList args { QStringLiteral("batch"),
+                                 QStringLiteral("--schema"),
+                                 path(QStringLiteral("s.json")),
+                                 QStringLiteral("--input"),
+                                 path(QStringLiteral("cr.csv")),
+                                 QStringLiteral("--host"),
+                                 host(),
+                                 QStringLiteral("--history"),
+                                 historyPath,
+                                 QStringLiteral("--variant"),
+                                 QStringLiteral("a"),
+                                 QStringLiteral("--variant"),
+                                 QStringLiteral("b:json"),
                                  QStringLiteral("--json") };
         auto process = start(args);
         QVERIFY(process->waitForStarted());
@@ -663,8 +713,9 @@ private Q_SLOTS:
         const Run again = cli(args + QStringList { QStringLiteral("--resume") });
         QVERIFY2(again.err.contains(QStringLiteral("nothing to resume")), qPrintable(again.err));
 
-        const Run list = cli({ QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--history"),
-                               historyPath, QStringLiteral("--limit"), QStringLiteral("1000"), QStringLiteral("--json") });
+        const Run list
+            = cli({ QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--history"), historyPath,
+                    QStringLiteral("--limit"), QStringLiteral("1000"), QStringLiteral("--json") });
         QCOMPARE(list.exitCode, 0);
         QSet<qint64> batches;
         int ofB = 0;
@@ -687,11 +738,11 @@ private Q_SLOTS:
                                      { QStringLiteral("--temperature"), QStringLiteral("0.5") });
         args[args.indexOf(QStringLiteral("--history")) + 1] = historyPath;
         QCOMPARE(cli(args).exitCode, 0);
-        const Run extract = cli({ QStringLiteral("extract"), QStringLiteral("--schema"), path(QStringLiteral("s.json")),
-                                  QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("--prompt"),
-                                  QStringLiteral("item: 2"), QStringLiteral("--host"), host(),
-                                  QStringLiteral("--temperature"), QStringLiteral("0.5"), QStringLiteral("--history"),
-                                  historyPath });
+        const Run extract
+            = cli({ QStringLiteral("extract"), QStringLiteral("--schema"), path(QStringLiteral("s.json")),
+                    QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("--prompt"),
+                    QStringLiteral("item: 2"), QStringLiteral("--host"), host(), QStringLiteral("--temperature"),
+                    QStringLiteral("0.5"), QStringLiteral("--history"), historyPath });
         QVERIFY2(extract.exitCode == 0, qPrintable(extract.err));
 
         HistoryDatabase history;
@@ -706,8 +757,7 @@ private Q_SLOTS:
             return names;
         };
         // Newest first: the extract run, then the batch row.
-        QCOMPARE(keys(runs.at(0)).join(u','),
-                 QStringLiteral("api,endpoint,model,mode,max_attempts,temperature,think"));
+        QCOMPARE(keys(runs.at(0)).join(u','), QStringLiteral("api,endpoint,model,mode,max_attempts,temperature,think"));
         QCOMPARE(keys(runs.at(1)).join(u','),
                  QStringLiteral("api,model,mode,max_attempts,temperature,think,system_prompt,user_prompt,endpoints"));
     }

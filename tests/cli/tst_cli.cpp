@@ -91,7 +91,8 @@ private Q_SLOTS:
         const auto run = runCli({ QStringLiteral("batch"), QStringLiteral("--help") });
         QCOMPARE(run.exitCode, 0);
         const QByteArray help = run.standardOutput.simplified();
-        QVERIFY2(help.contains("--concurrency <n> The number of rows at once per server (default: 1)."), help.constData());
+        QVERIFY2(help.contains("--concurrency <n> The number of rows at once per server (default: 1)."),
+                 help.constData());
         QVERIFY(help.contains("(default: OLLAMA_HOST, else http://127.0.0.1:11434)"));
         QVERIFY(help.contains("(default: ollama)"));
         QVERIFY(help.contains("(default: schema)"));

@@ -276,8 +276,8 @@ private Q_SLOTS:
         const QString tracePath = m_dir.filePath(QStringLiteral("ground-trace.jsonl"));
         const QString groundingPath = m_dir.filePath(QStringLiteral("grounding.json"));
         const QString reportPath = m_dir.filePath(QStringLiteral("report.html"));
-        QStringList list = args({ QStringLiteral("--trace"), tracePath, QStringLiteral("--json-grounding"), groundingPath,
-                                  QStringLiteral("--html-report"), reportPath });
+        QStringList list = args({ QStringLiteral("--trace"), tracePath, QStringLiteral("--json-grounding"),
+                                  groundingPath, QStringLiteral("--html-report"), reportPath });
         list[5] = QStringLiteral("--input");
         list[6] = inputPath;
         const CliRun run = runCli(list);
@@ -329,10 +329,10 @@ private Q_SLOTS:
         const QString inputPath = Formwork::Test::testDataPath(QStringLiteral("extraction/three-people.txt"));
         const QString tracePath = m_dir.filePath(QStringLiteral("chunk-trace.jsonl"));
         const QString groundingPath = m_dir.filePath(QStringLiteral("chunk-grounding.json"));
-        QStringList list = args({ QStringLiteral("--chunk-chars"), QStringLiteral("200"), QStringLiteral("--chunk-overlap"),
-                                  QStringLiteral("30"), QStringLiteral("--merge-key"), QStringLiteral("name"),
-                                  QStringLiteral("--ground"), QStringLiteral("--json-grounding"), groundingPath,
-                                  QStringLiteral("--trace"), tracePath });
+        QStringList list = args(
+            { QStringLiteral("--chunk-chars"), QStringLiteral("200"), QStringLiteral("--chunk-overlap"),
+              QStringLiteral("30"), QStringLiteral("--merge-key"), QStringLiteral("name"), QStringLiteral("--ground"),
+              QStringLiteral("--json-grounding"), groundingPath, QStringLiteral("--trace"), tracePath });
         list[4] = Formwork::Test::testDataPath(QStringLiteral("extraction/people.schema.json"));
         list[5] = QStringLiteral("--input");
         list[6] = inputPath;
@@ -361,7 +361,8 @@ private Q_SLOTS:
         const QList<Json> trace = readJsonLines(tracePath);
         QCOMPARE(trace.size(), 3);
         QCOMPARE_JSON(trace.at(2)["chunk"]["index"], Json(2));
-        QCOMPARE_JSON(trace.at(2)["grounding"]["/people/0/name"]["spans"], Json::array({ Json::array({ grace, grace + 12 }) }));
+        QCOMPARE_JSON(trace.at(2)["grounding"]["/people/0/name"]["spans"],
+                      Json::array({ Json::array({ grace, grace + 12 }) }));
     }
 
     // The chunked runs' arguments: the people schema, --input three-people.txt, chunks of 200.
@@ -406,8 +407,8 @@ private Q_SLOTS:
             QCOMPARE_JSON(Json::parse(stored->resultJson.toStdString(), nullptr, false),
                           Json::parse(run.standardOutput.toStdString(), nullptr, false));
         }
-        const CliRun list = runCli({ QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--history"),
-                                     historyPath });
+        const CliRun list
+            = runCli({ QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--history"), historyPath });
         QCOMPARE(list.exitCode, 0);
         QVERIFY2(list.standardOutput.contains("4 attempt(s)") && list.standardOutput.contains("3 chunk(s)"),
                  list.standardOutput.constData());
@@ -432,8 +433,8 @@ private Q_SLOTS:
                                           "{'name': 'Ada Lovelace', 'age': 36}]}"),
                                     reply("{'people': [{'name': 'Grace Hopper', 'age': 85}]}") })));
         const QString tracePath = m_dir.filePath(QStringLiteral("passes-trace.jsonl"));
-        const CliRun run = runCli(chunkedArgs({ QStringLiteral("--passes"), QStringLiteral("2"), QStringLiteral("--trace"),
-                                                tracePath }));
+        const CliRun run = runCli(
+            chunkedArgs({ QStringLiteral("--passes"), QStringLiteral("2"), QStringLiteral("--trace"), tracePath }));
         QCOMPARE(run.exitCode, 0);
         const QByteArray err = run.standardError;
         QVERIFY2(err.contains("pass 1/2") && err.contains("pass 2/2"), err.constData());
@@ -454,7 +455,8 @@ private Q_SLOTS:
         m_host = QStringLiteral("http://127.0.0.1:1");
         const CliRun run = runCli(chunkedArgs({ QStringLiteral("--passes"), QStringLiteral("0") }));
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.standardError.contains("--passes needs a whole number of at least 1."), run.standardError.constData());
+        QVERIFY2(run.standardError.contains("--passes needs a whole number of at least 1."),
+                 run.standardError.constData());
     }
 
     void chunkedChecks_groundedInTheChunkAndReasked()
@@ -470,8 +472,8 @@ private Q_SLOTS:
                        "'path': '/people/*/name', 'match': 'exact', 'severity': 'hard'}]}"));
         checks.close();
         const QString tracePath = m_dir.filePath(QStringLiteral("checks-trace.jsonl"));
-        const CliRun run = runCli(chunkedArgs({ QStringLiteral("--checks"), checks.fileName(), QStringLiteral("--trace"),
-                                                tracePath }));
+        const CliRun run = runCli(
+            chunkedArgs({ QStringLiteral("--checks"), checks.fileName(), QStringLiteral("--trace"), tracePath }));
         QVERIFY2(run.exitCode == 0, run.standardError.constData());
         QVERIFY2(run.standardError.contains("name-in-text") || run.standardError.contains("/people/0/name"),
                  run.standardError.constData());
@@ -684,8 +686,9 @@ private Q_SLOTS:
         for (const Formwork::StoredRun &run : window.listRuns())
             models.append(run.model);
         models.sort();
-        QCOMPARE(models, QStringList({ QStringLiteral("llama3.1:8b"), QStringLiteral("locker"),
-                                       QStringLiteral("window-model") }));
+        QCOMPARE(
+            models,
+            QStringList({ QStringLiteral("llama3.1:8b"), QStringLiteral("locker"), QStringLiteral("window-model") }));
         Formwork::HistoryDatabase fresh;
         QCOMPARE(fresh.open(path), QString());
         QCOMPARE(fresh.listRuns().size(), 3);

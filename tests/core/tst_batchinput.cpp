@@ -123,9 +123,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("start");
         QTest::addColumn<QString>("words");
         QTest::newRow("quote inside unquoted") << QByteArray("a,b\n1,x\"y\n") << QStringLiteral("rows.csv:2: ")
-                                              << QStringLiteral("quote inside an unquoted field");
+                                               << QStringLiteral("quote inside an unquoted field");
         QTest::newRow("text after closing quote") << QByteArray("a,b\n\"1\"x,2\n") << QStringLiteral("rows.csv:2: ")
-                                                 << QStringLiteral("after a closing quote");
+                                                  << QStringLiteral("after a closing quote");
         QTest::newRow("never closed") << QByteArray("a\nok\n\"open\nmore\n") << QStringLiteral("rows.csv:3: ")
                                       << QStringLiteral("never closed");
     }
@@ -173,7 +173,8 @@ private Q_SLOTS:
     {
         BatchInputOptions options;
         options.expectedColumn = QStringLiteral("gold");
-        const QByteArray bytes = "{\"text\": \"a\", \"n\": 2, \"gold\": {\"x\": 1}}\n\n{\"text\": \"b\", \"gold\": \"[1]\"}\n";
+        const QByteArray bytes
+            = "{\"text\": \"a\", \"n\": 2, \"gold\": {\"x\": 1}}\n\n{\"text\": \"b\", \"gold\": \"[1]\"}\n";
         auto input = parseJsonLinesInput(bytes, QStringLiteral("rows.jsonl"), options);
         QVERIFY2(input, qPrintable(input ? QString() : input.error()));
         QCOMPARE(input->rows.size(), 2);
@@ -225,7 +226,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(QFile::copy(testDataPath(QStringLiteral("documents/two-pages.pdf")),
                             dir.filePath(QStringLiteral("a-invoice.pdf"))));
-        QVERIFY(writeFile(dir.filePath(QStringLiteral("b-page.html")), "<html><body><p>Bob &amp; Co</p></body></html>"));
+        QVERIFY(
+            writeFile(dir.filePath(QStringLiteral("b-page.html")), "<html><body><p>Bob &amp; Co</p></body></html>"));
         QVERIFY(writeFile(dir.filePath(QStringLiteral("c-note.txt")), "plain"));
         BatchInputOptions options;
         options.documents = documentReaderForBatches();
@@ -281,8 +283,10 @@ private Q_SLOTS:
 
     void expected_comparedLeafByLeaf()
     {
-        const Json expected = Json::parse("{\"name\":\"Ada\",\"age\":36,\"tags\":[\"a\",\"b\"],\"addr\":{\"city\":\"K\"}}");
-        const Json actual = Json::parse("{\"name\":\"Ada\",\"age\":37,\"tags\":[\"a\"],\"addr\":{\"city\":\"K\"},\"extra\":1}");
+        const Json expected
+            = Json::parse("{\"name\":\"Ada\",\"age\":36,\"tags\":[\"a\",\"b\"],\"addr\":{\"city\":\"K\"}}");
+        const Json actual
+            = Json::parse("{\"name\":\"Ada\",\"age\":37,\"tags\":[\"a\"],\"addr\":{\"city\":\"K\"},\"extra\":1}");
         const RowAgreement row = compareWithExpected(expected, actual);
         QCOMPARE(int(row.leaves.size()), 5);
         QCOMPARE(row.agreed(), 3); // name, tags/0, addr/city
@@ -325,7 +329,8 @@ private Q_SLOTS:
                                QStringLiteral("tags"), QStringLiteral("items") }));
         QCOMPARE(valueOf(table->rows.at(0), QStringLiteral("name")), QStringLiteral("Ada, \"A\""));
         QCOMPARE(valueOf(table->rows.at(0), QStringLiteral("tags")), QStringLiteral("x; y"));
-        QCOMPARE_JSON(Json::parse(valueOf(table->rows.at(0), QStringLiteral("items")).toStdString()), rows.at(0).value["items"]);
+        QCOMPARE_JSON(Json::parse(valueOf(table->rows.at(0), QStringLiteral("items")).toStdString()),
+                      rows.at(0).value["items"]);
         QCOMPARE(valueOf(table->rows.at(1), QStringLiteral("row_id")), QStringLiteral("7"));
         QCOMPARE(valueOf(table->rows.at(1), QStringLiteral("name")), QStringLiteral("Bob\nLee"));
 

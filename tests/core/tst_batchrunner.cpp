@@ -122,7 +122,8 @@ private Q_SLOTS:
         QVERIFY(csv.open(QIODevice::ReadOnly));
         auto table = parseCsvInput(csv.readAll(), csv.fileName());
         QVERIFY(table);
-        QCOMPARE(table->columns, QStringList({ QStringLiteral("row_id"), QStringLiteral("name"), QStringLiteral("age") }));
+        QCOMPARE(table->columns,
+                 QStringList({ QStringLiteral("row_id"), QStringLiteral("name"), QStringLiteral("age") }));
         QCOMPARE(table->rows.size(), 192);
         for (const BatchRow &row : table->rows) {
             const QString id = row.variables.at(0).value;
@@ -160,12 +161,11 @@ private Q_SLOTS:
             BatchRunner runner(&m_network, config({ server.baseUrl() }, 1), rows);
             runner.setHistory(&history, batchId);
             QSignalSpy finished(&runner, &BatchRunner::finished);
-            connect(&runner, &BatchRunner::rowFinished, this,
-                    [&runner, &firstSession](const BatchRowResult &row) {
-                        firstSession.insert(row.rowId);
-                        if (firstSession.size() == 50)
-                            runner.cancel();
-                    });
+            connect(&runner, &BatchRunner::rowFinished, this, [&runner, &firstSession](const BatchRowResult &row) {
+                firstSession.insert(row.rowId);
+                if (firstSession.size() == 50)
+                    runner.cancel();
+            });
             runner.start();
             QVERIFY(waitForOne(finished, 30000));
             QCOMPARE(finished.at(0).at(0).value<BatchSummary>().outcome, BatchSummary::Outcome::Cancelled);
@@ -350,24 +350,28 @@ private Q_SLOTS:
         server.addModel(QStringLiteral("weak"));
         static constexpr int goodDelayMs = 60;
         static constexpr int weakDelayMs = 40;
-        server.setChatResponder([](const Formwork::Test::RecordedRequest &request) -> std::optional<Formwork::Test::FakeReply> {
-            const int n = BatchScript::rowOf(request);
-            const bool weak = request.json.value("model", std::string()) == "weak";
-            const bool jsonMode = request.json.contains("format") && request.json["format"].is_string();
-            const bool first = BatchScript::attemptOf(request) == 1;
-            const QString age = weak && jsonMode && first ? QStringLiteral("\"%1\"").arg(n) : QString::number(n);
-            auto reply = Formwork::Test::FakeReply::text(
-                { QStringLiteral("{\"name\": \"%1%2\", \"age\": %3}").arg(weak ? QStringLiteral("p") : QStringLiteral("P")).arg(n).arg(age) });
-            // Known server time per attempt, so the mean latency has a floor to check.
-            reply.firstByteDelayMs = weak ? weakDelayMs : goodDelayMs;
-            return reply;
-        });
+        server.setChatResponder(
+            [](const Formwork::Test::RecordedRequest &request) -> std::optional<Formwork::Test::FakeReply> {
+                const int n = BatchScript::rowOf(request);
+                const bool weak = request.json.value("model", std::string()) == "weak";
+                const bool jsonMode = request.json.contains("format") && request.json["format"].is_string();
+                const bool first = BatchScript::attemptOf(request) == 1;
+                const QString age = weak && jsonMode && first ? QStringLiteral("\"%1\"").arg(n) : QString::number(n);
+                auto reply
+                    = Formwork::Test::FakeReply::text({ QStringLiteral("{\"name\": \"%1%2\", \"age\": %3}")
+                                                            .arg(weak ? QStringLiteral("p") : QStringLiteral("P"))
+                                                            .arg(n)
+                                                            .arg(age) });
+                // Known server time per attempt, so the mean latency has a floor to check.
+                reply.firstByteDelayMs = weak ? weakDelayMs : goodDelayMs;
+                return reply;
+            });
         BatchInputOptions options;
         options.expectedColumn = QStringLiteral("expected");
         QByteArray csv = "item,expected\n";
         for (int n : { 1, 2, 4, 5 })
-            csv += QByteArray::number(n) + ",\"{\"\"name\"\": \"\"P" + QByteArray::number(n) + "\"\", \"\"age\"\": "
-                + QByteArray::number(n) + "}\"\n";
+            csv += QByteArray::number(n) + ",\"{\"\"name\"\": \"\"P" + QByteArray::number(n)
+                + "\"\", \"\"age\"\": " + QByteArray::number(n) + "}\"\n";
         auto rows = parseCsvInput(csv, QStringLiteral("rows.csv"), options);
         QVERIFY2(rows, qPrintable(rows ? QString() : rows.error()));
         const QList<BatchVariant> variants = {
@@ -407,7 +411,10 @@ private Q_SLOTS:
             const int delayMs = i < 2 ? goodDelayMs : weakDelayMs;
             const double floorMs = 0.9 * delayMs * double(grid.at(i).attempts) / grid.at(i).rows;
             QVERIFY2(grid.at(i).meanLatencyMs >= floorMs,
-                     qPrintable(QStringLiteral("variant %1: %2 ms, floor %3 ms").arg(i).arg(grid.at(i).meanLatencyMs).arg(floorMs)));
+                     qPrintable(QStringLiteral("variant %1: %2 ms, floor %3 ms")
+                                    .arg(i)
+                                    .arg(grid.at(i).meanLatencyMs)
+                                    .arg(floorMs)));
         }
         // The modes reached the server as asked: json mode sends format "json".
         int jsonRequests = 0;

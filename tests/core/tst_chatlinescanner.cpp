@@ -14,8 +14,8 @@ namespace {
 
 QByteArray line(const QByteArray &message, const QByteArray &done = "false")
 {
-    return "{\"model\":\"qwen3:8b\",\"created_at\":\"2026-11-26T10:00:00.1Z\",\"message\":" + message + ",\"done\":" + done
-        + "}";
+    return "{\"model\":\"qwen3:8b\",\"created_at\":\"2026-11-26T10:00:00.1Z\",\"message\":" + message
+        + ",\"done\":" + done + "}";
 }
 
 } // namespace
@@ -36,7 +36,8 @@ private Q_SLOTS:
 
     void thinkingLine_readsThinking()
     {
-        const auto read = scanCommonChatLine(line("{\"role\":\"assistant\",\"content\":\"\",\"thinking\":\"Let me see\"}"));
+        const auto read
+            = scanCommonChatLine(line("{\"role\":\"assistant\",\"content\":\"\",\"thinking\":\"Let me see\"}"));
         QVERIFY(read);
         QVERIFY(read->content.isEmpty());
         QCOMPARE(read->thinking, QStringLiteral("Let me see"));
@@ -54,8 +55,9 @@ private Q_SLOTS:
 
     void spacingAndKeyOrder_doNotMatter()
     {
-        const QByteArray text = " { \"done\" : false ,\r\n \"message\" : { \"content\" : \"x\" , \"role\" : \"assistant\" } ,"
-                                " \"model\" : \"m\" } \r\n";
+        const QByteArray text
+            = " { \"done\" : false ,\r\n \"message\" : { \"content\" : \"x\" , \"role\" : \"assistant\" } ,"
+              " \"model\" : \"m\" } \r\n";
         const auto read = scanCommonChatLine(text);
         QVERIFY(read);
         QCOMPARE(read->content, QStringLiteral("x"));
@@ -66,15 +68,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("text");
         QTest::newRow("final line") << line("{\"role\":\"assistant\",\"content\":\"\"}", "true");
-        QTest::newRow("final line with statistics")
-            << QByteArray("{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":false,\"eval_count\":3}");
-        QTest::newRow("tool calls")
-            << line("{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[{\"function\":{\"name\":\"f\",\"arguments\":{}}}]}");
+        QTest::newRow("final line with statistics") << QByteArray(
+            "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":false,\"eval_count\":3}");
+        QTest::newRow("tool calls") << line("{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[{\"function\":{"
+                                            "\"name\":\"f\",\"arguments\":{}}}]}");
         QTest::newRow("images") << line("{\"role\":\"assistant\",\"content\":\"\",\"images\":[]}");
         QTest::newRow("error") << QByteArray("{\"error\":\"model not found\"}");
         QTest::newRow("no message") << QByteArray("{\"model\":\"m\",\"done\":false}");
-        QTest::newRow("two messages")
-            << QByteArray("{\"message\":{\"content\":\"a\"},\"message\":{\"content\":\"b\"},\"done\":false}");
+        QTest::newRow("two messages") << QByteArray(
+            "{\"message\":{\"content\":\"a\"},\"message\":{\"content\":\"b\"},\"done\":false}");
         QTest::newRow("content not a string") << line("{\"role\":\"assistant\",\"content\":5}");
         QTest::newRow("lone high surrogate") << line("{\"role\":\"assistant\",\"content\":\"\\ud83d x\"}");
         QTest::newRow("lone low surrogate") << line("{\"role\":\"assistant\",\"content\":\"\\ude00\"}");
@@ -98,7 +100,8 @@ private Q_SLOTS:
     void recordedStreams_readAsTheFullParserReadsThem()
     {
         int taken = 0;
-        for (const char *name : { "llm/native-stream.ndjson", "llm/native-tools.ndjson", "llm/native-midstream-error.ndjson" }) {
+        for (const char *name :
+             { "llm/native-stream.ndjson", "llm/native-tools.ndjson", "llm/native-midstream-error.ndjson" }) {
             const QByteArray stream = readTestData(QString::fromLatin1(name));
             for (const QByteArray &text : stream.split('\n')) {
                 const auto read = scanCommonChatLine(text);

@@ -229,7 +229,8 @@ private Q_SLOTS:
         QCOMPARE(stored->attempts.at(1).judgeCompletionTokens, 9);
         QCOMPARE(stored->judgePromptTokens, 70);
         QCOMPARE(stored->promptTokens, 2 * 26);
-        const QList<CheckFailure> deciding { { QStringLiteral("descriptions-in-text"), QStringLiteral("grounding"), true } };
+        const QList<CheckFailure> deciding { { QStringLiteral("descriptions-in-text"), QStringLiteral("grounding"),
+                                               true } };
         QCOMPARE(checkFailuresFromJson(stored->checkFailuresJson), deciding);
 
         // The replay (the History pane's "open in timeline") shows the kinds again, with ranges that
@@ -241,8 +242,8 @@ private Q_SLOTS:
         QCOMPARE(a.errors.size(), 1);
         QCOMPARE(a.errors.first().kind, QStringLiteral("grounding"));
         const QByteArray raw = a.content.toUtf8();
-        QCOMPARE(QString::fromUtf8(raw.mid(a.errors.first().range.begin,
-                                           a.errors.first().range.end - a.errors.first().range.begin)),
+        QCOMPARE(QString::fromUtf8(
+                     raw.mid(a.errors.first().range.begin, a.errors.first().range.end - a.errors.first().range.begin)),
                  QStringLiteral("\"Kaffeerösterei Brandt GmbH\""));
         QCOMPARE(a.softErrors.size(), 1);
         QCOMPARE(replay.attempts.at(1).judgeUsage.promptTokens, 70);

@@ -403,9 +403,10 @@ private Q_SLOTS:
 
     void rule_isJudgedByTheModel_andItsReasonReasked()
     {
-        const CheckDefinition rule = ruleCheck(
-            QStringLiteral("buyer-is-a-company"), QStringLiteral("/buyer"),
-            QStringLiteral("the buyer is the company the invoice is addressed to, not the seller"), QStringLiteral("judge:1b"));
+        const CheckDefinition rule
+            = ruleCheck(QStringLiteral("buyer-is-a-company"), QStringLiteral("/buyer"),
+                        QStringLiteral("the buyer is the company the invoice is addressed to, not the seller"),
+                        QStringLiteral("judge:1b"));
         m_fake->addModel(rule.model);
         Json wrong = invoiceAnswer();
         wrong["buyer"] = "NORDLICHT DRUCK GmbH";
@@ -485,7 +486,8 @@ private Q_SLOTS:
         ExtractionRun run(m_backend, config);
         const RunResult result = runToEnd(run, false);
         QCOMPARE(result.reason, RunFailureReason::Budget);
-        QCOMPARE(result.message, QStringLiteral("The token budget of 1 was used up (%1 tokens).").arg(result.usage.total()));
+        QCOMPARE(result.message,
+                 QStringLiteral("The token budget of 1 was used up (%1 tokens).").arg(result.usage.total()));
     }
 
     void rule_notJudgedWhenALocalHardCheckFails()

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A long document extracted chunk by chunk against FakeOllama, merged and grounded (issue 13).
+#include "checks/attemptchecker.h"
 #include "extraction/extractionrun.h"
 #include "extractiontestsupport.h"
 #include "fakeollama.h"
-#include "checks/attemptchecker.h"
 #include "grounding/chunkedextraction.h"
 #include "jsoncompare.h"
-#include "settle.h"
 #include "llm/llmbackend.h"
 #include "schema/schema.h"
+#include "settle.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -167,8 +167,8 @@ private Q_SLOTS:
         QSignalSpy finished(&extraction, &ChunkedExtraction::finished);
         extraction.start();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
-        QCOMPARE(events.mid(0, 3), (QStringList { QStringLiteral("start 0"), QStringLiteral("start 1"),
-                                                  QStringLiteral("start 2") }));
+        QCOMPARE(events.mid(0, 3),
+                 (QStringList { QStringLiteral("start 0"), QStringLiteral("start 1"), QStringLiteral("start 2") }));
         QVERIFY(extraction.result().success);
         QCOMPARE_JSON(extraction.result().merged.value, parseQ("{'people': [{'name': 'Ada Lovelace', 'age': 36}]}"));
     }
@@ -212,7 +212,8 @@ private Q_SLOTS:
         QCOMPARE(result.mergedErrors.first().instancePath, QString());
         QVERIFY2(result.mergedErrors.first().message.contains(QStringLiteral("title")),
                  qPrintable(result.mergedErrors.first().message));
-        QVERIFY2(result.message.startsWith(QStringLiteral("the merged value is not valid")), qPrintable(result.message));
+        QVERIFY2(result.message.startsWith(QStringLiteral("the merged value is not valid")),
+                 qPrintable(result.message));
         QCOMPARE(result.merged.value["people"].size(), std::size_t(2));
     }
 
@@ -235,10 +236,10 @@ private Q_SLOTS:
     // chunks get; the definition itself, used again inside (a tree's nodes), keeps its rules.
     void chunkSchema_rootReference_relaxedInACopyOfTheDefinition()
     {
-        const auto full = Schema::compile(parseQ(
-            "{'$ref': '#/$defs/Node', '$defs': {'Node': {'type': 'object', 'required': ['name'], 'properties': "
-            "{'name': {'type': 'string'}, 'children': {'type': 'array', 'minItems': 1, 'items': {'$ref': "
-            "'#/$defs/Node'}}}}}}"));
+        const auto full = Schema::compile(
+            parseQ("{'$ref': '#/$defs/Node', '$defs': {'Node': {'type': 'object', 'required': ['name'], 'properties': "
+                   "{'name': {'type': 'string'}, 'children': {'type': 'array', 'minItems': 1, 'items': {'$ref': "
+                   "'#/$defs/Node'}}}}}}"));
         QVERIFY(full);
         const std::optional<Schema> chunk = chunkSchemaOf(full.value());
         QVERIFY(chunk);
@@ -278,7 +279,8 @@ private Q_SLOTS:
     // a reference to another document.
     void chunkSchema_anyOfAndRemoteReference_leftWhole()
     {
-        const auto anyOf = Schema::compile(parseQ("{'type': 'object', 'anyOf': [{'required': ['a']}, {'required': ['b']}]}"));
+        const auto anyOf
+            = Schema::compile(parseQ("{'type': 'object', 'anyOf': [{'required': ['a']}, {'required': ['b']}]}"));
         QVERIFY(anyOf);
         QVERIFY(!chunkSchemaOf(anyOf.value())->isValid(parseQ("{}")));
         QCOMPARE_JSON(chunkSchemaOf(anyOf.value())->document(), anyOf.value().document());

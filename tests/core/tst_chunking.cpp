@@ -81,7 +81,8 @@ private Q_SLOTS:
                 const DocumentChunk &next = chunks[i + 1];
                 QVERIFY(next.begin < c.end);
                 QVERIFY2(c.end - next.begin <= options.overlapChars, qPrintable(QString::number(c.end - next.begin)));
-                QVERIFY2(text.mid(next.begin).startsWith(QStringLiteral("Sentence ")), qPrintable(text.mid(next.begin, 20)));
+                QVERIFY2(text.mid(next.begin).startsWith(QStringLiteral("Sentence ")),
+                         qPrintable(text.mid(next.begin, 20)));
             }
         }
     }
@@ -150,15 +151,18 @@ private Q_SLOTS:
     {
         std::vector<ChunkResult> results(2);
         results[0] = { { 0, 0, 100 },
-                       parseQ("{'items': [{'sku': 'A1', 'qty': 2}, {'sku': 'B2', 'qty': 1}, {'sku': 'B2', 'qty': 1}]}"), {} };
+                       parseQ("{'items': [{'sku': 'A1', 'qty': 2}, {'sku': 'B2', 'qty': 1}, {'sku': 'B2', 'qty': 1}]}"),
+                       {} };
         results[1] = { { 1, 90, 200 },
-                       parseQ("{'items': [{'sku': 'B2', 'qty': 1, 'price': 9.5}, {'sku': 'C3', 'qty': 4}]}"), {} };
+                       parseQ("{'items': [{'sku': 'B2', 'qty': 1, 'price': 9.5}, {'sku': 'C3', 'qty': 4}]}"),
+                       {} };
         MergeOptions byKey;
         byKey.itemKey = QStringLiteral("sku");
         const MergedResult merged = mergeChunkResults(results, byKey);
         // B2 twice in one chunk is two items; B2 in the overlap is the first of them, completed.
-        QCOMPARE_JSON(merged.value, parseQ("{'items': [{'sku': 'A1', 'qty': 2}, {'sku': 'B2', 'qty': 1, 'price': 9.5}, "
-                                      "{'sku': 'B2', 'qty': 1}, {'sku': 'C3', 'qty': 4}]}"));
+        QCOMPARE_JSON(merged.value,
+                      parseQ("{'items': [{'sku': 'A1', 'qty': 2}, {'sku': 'B2', 'qty': 1, 'price': 9.5}, "
+                             "{'sku': 'B2', 'qty': 1}, {'sku': 'C3', 'qty': 4}]}"));
         QVERIFY(merged.conflicts.empty());
         // By equality instead, the completed B2 is another item.
         QCOMPARE(mergeChunkResults(results).value["items"].size(), std::size_t(5));
@@ -191,8 +195,8 @@ private Q_SLOTS:
     {
         std::vector<ChunkResult> results;
         results.push_back({ { 0, 0, 10 }, parseQ("{'title': 'Report', 'people': [{'name': 'Ann'}]}"), {}, 0 });
-        results.push_back({ { 0, 0, 10 }, parseQ("{'title': 'Annex', 'people': [{'name': 'Ann'}, {'name': 'Bob'}]}"),
-                            {}, 1 });
+        results.push_back(
+            { { 0, 0, 10 }, parseQ("{'title': 'Annex', 'people': [{'name': 'Ann'}, {'name': 'Bob'}]}"), {}, 1 });
         results.push_back({ { 1, 8, 20 }, parseQ("{'title': null, 'people': [{'name': 'Bob'}]}"), {}, 1 });
         const MergedResult merged = mergeChunkResults(results);
         QCOMPARE_JSON(merged.value, parseQ("{'title': 'Report', 'people': [{'name': 'Ann'}, {'name': 'Bob'}]}"));

@@ -80,8 +80,8 @@ private Q_SLOTS:
     {
         FakeOllama server;
         QVERIFY(server.listen());
-        server.addModel(QStringLiteral("wide"), { QStringLiteral("completion"), QStringLiteral("tools"),
-                                                  QStringLiteral("thinking") });
+        server.addModel(QStringLiteral("wide"),
+                        { QStringLiteral("completion"), QStringLiteral("tools"), QStringLiteral("thinking") });
         server.addModel(QStringLiteral("narrow"), { QStringLiteral("completion") });
         // A cut-off retry repeats the messages, so the fake counts the requests per model and row.
         auto asked = std::make_shared<std::map<std::pair<std::string, int>, int>>();
@@ -167,7 +167,8 @@ private Q_SLOTS:
         QVERIFY(waitForOne(finished, 30000));
         const QList<StoredRun> runs = history.listRuns(10, batch);
         QCOMPARE(runs.size(), 1);
-        QVERIFY2(runs.constFirst().message.contains(QStringLiteral("all 32 tokens")), qPrintable(runs.constFirst().message));
+        QVERIFY2(runs.constFirst().message.contains(QStringLiteral("all 32 tokens")),
+                 qPrintable(runs.constFirst().message));
     }
 
     // Pause holds the comparison across the start of the next variant; resume goes on.
@@ -195,11 +196,10 @@ private Q_SLOTS:
         QSignalSpy paused(comparison.get(), &ComparisonRunner::pausedChanged);
         QSignalSpy started(comparison.get(), &ComparisonRunner::variantStarted);
         // Paused between two variants: the next one starts paused.
-        connect(comparison.get(), &ComparisonRunner::variantFinished, this,
-                [&comparison](int index) {
-                    if (index == 0)
-                        comparison->pause();
-                });
+        connect(comparison.get(), &ComparisonRunner::variantFinished, this, [&comparison](int index) {
+            if (index == 0)
+                comparison->pause();
+        });
         comparison->start();
         QTRY_COMPARE_WITH_TIMEOUT(variantFinished.count(), 1, 30000);
         QVERIFY(comparison->isPaused());

@@ -49,7 +49,8 @@ private Q_SLOTS:
             "<html><head><title>x</title><style>p{color:red}</style></head><body>"
             "<h1>Invoice&nbsp;17</h1><p>From <b>Acme</b> &amp; Sons,\n   Z&uuml;rich &#x4E2D;&#25991;</p>"
             "<script>var a = '<p>no</p>';</script><!-- hidden --><ul><li>one</li><li>two</li></ul>tail</body></html>");
-        QCOMPARE(htmlToText(html), QString::fromUtf8("Invoice 17\nFrom Acme & Sons, Z&uuml;rich \u4e2d\u6587\none\ntwo\ntail"));
+        QCOMPARE(htmlToText(html),
+                 QString::fromUtf8("Invoice 17\nFrom Acme & Sons, Z&uuml;rich \u4e2d\u6587\none\ntwo\ntail"));
     }
 
     void pdf_pagesInOrderWithPageNumbers()

@@ -3,10 +3,10 @@
 #include "extraction/extractionrun.h"
 #include "extractiontestsupport.h"
 #include "fakeollama.h"
-#include "settle.h"
 #include "jsoncompare.h"
 #include "llm/llmbackend.h"
 #include "llm/serverprobe.h"
+#include "settle.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -131,7 +131,8 @@ private Q_SLOTS:
         // Lower bounds only: the fake's timers never fire early, a busy machine only adds time.
         const AttemptRecord &attempt = result.attempts.first();
         QVERIFY2(attempt.timeToFirstTokenMs >= 40, qPrintable(QString::number(attempt.timeToFirstTokenMs)));
-        QVERIFY2(attempt.wallTimeMs >= attempt.timeToFirstTokenMs + 30, qPrintable(QString::number(attempt.wallTimeMs)));
+        QVERIFY2(attempt.wallTimeMs >= attempt.timeToFirstTokenMs + 30,
+                 qPrintable(QString::number(attempt.wallTimeMs)));
     }
 
     void existingSystemMessage_schemaPromptAppendedAfterBlankLine()

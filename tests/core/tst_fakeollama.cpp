@@ -92,13 +92,12 @@ private Q_SLOTS:
         QTest::newRow("think-bad") << chat << q("{'model':'thinker:8b','think':'lots'}") << 400
                                    << q("invalid think value: 'lots' (must be 'high', 'medium', 'low', 'max', true, "
                                         "or false)");
-        QTest::newRow("think-unsupported") << chat << q("{'model':'llama3.2','think':true}") << 400
-                                           << q("'llama3.2' does not support thinking");
+        QTest::newRow("think-unsupported")
+            << chat << q("{'model':'llama3.2','think':true}") << 400 << q("'llama3.2' does not support thinking");
         QTest::newRow("tools-unsupported")
             << chat << q("{'model':'plain','tools':[{'type':'function','function':{'name':'f'}}]}") << 400
             << QStringLiteral("registry.ollama.ai/library/plain:latest does not support tools");
-        QTest::newRow("embedding-only") << chat << q("{'model':'embed'}") << 400
-                                        << q("'embed' does not support chat");
+        QTest::newRow("embedding-only") << chat << q("{'model':'embed'}") << 400 << q("'embed' does not support chat");
         QTest::newRow("option-type") << chat << q("{'model':'llama3.2','options':{'temperature':'hot'}}") << 500
                                      << q("option 'temperature' must be of type float32");
     }
@@ -130,14 +129,16 @@ private Q_SLOTS:
         QTest::newRow("no-messages") << q("{'model':'llama3.2','messages':[]}") << 400
                                      << QStringLiteral("[] is too short - 'messages'")
                                      << QStringLiteral("invalid_request_error");
-        QTest::newRow("stream-number") << q("{'model':'llama3.2','stream':1,'messages':[{'role':'user','content':'hi'}]}")
+        QTest::newRow("stream-number") << q(
+            "{'model':'llama3.2','stream':1,'messages':[{'role':'user','content':'hi'}]}")
                                        << 400
                                        << QStringLiteral("json: cannot unmarshal number into Go struct field "
                                                          "ChatCompletionRequest.stream of type bool")
                                        << QStringLiteral("invalid_request_error");
-        QTest::newRow("bad-effort")
-            << q("{'model':'llama3.2','reasoning_effort':'lots','messages':[{'role':'user','content':'hi'}]}") << 400
-            << q("invalid reasoning_effort value: 'lots'") << QStringLiteral("invalid_request_error");
+        QTest::newRow("bad-effort") << q(
+            "{'model':'llama3.2','reasoning_effort':'lots','messages':[{'role':'user','content':'hi'}]}")
+                                    << 400 << q("invalid reasoning_effort value: 'lots'")
+                                    << QStringLiteral("invalid_request_error");
     }
     void openAiRefusal_envelope()
     {
@@ -222,8 +223,9 @@ private Q_SLOTS:
         QStringList names;
         for (const Json &model : tags.at("models"))
             names.append(QString::fromStdString(model.at("name").get<std::string>()));
-        QCOMPARE(names, QStringList({ QStringLiteral("llama3.2:latest"), QStringLiteral("llama3.1:8b"),
-                                      QStringLiteral("mine:2b") }));
+        QCOMPARE(names,
+                 QStringList(
+                     { QStringLiteral("llama3.2:latest"), QStringLiteral("llama3.1:8b"), QStringLiteral("mine:2b") }));
     }
 };
 

@@ -193,8 +193,9 @@ private Q_SLOTS:
         QVERIFY(wordsOf(100).isEmpty()); // "hundred" alone is not a number
         QVERIFY(wordsOf(25).isEmpty());
         const std::vector<NumberInText> all = findNumbers(doc);
-        QVERIFY(std::is_sorted(all.begin(), all.end(),
-                               [](const NumberInText &a, const NumberInText &b) { return a.span.begin < b.span.begin; }));
+        QVERIFY(std::is_sorted(all.begin(), all.end(), [](const NumberInText &a, const NumberInText &b) {
+            return a.span.begin < b.span.begin;
+        }));
         const GroundedValue crates = groundOne(doc, 42);
         QVERIFY(crates.isGrounded());
         QCOMPARE(spanText(doc, crates.spans.at(0)), q("forty-two"));
@@ -235,8 +236,9 @@ private Q_SLOTS:
         std::vector<std::string> pointers;
         for (const GroundedValue &v : g.values())
             pointers.push_back(v.pointer);
-        QCOMPARE(pointers, (std::vector<std::string> { "/people/0/name", "/people/0/age", "/people/1/name",
-                                                       "/people/1/age", "/a~1b~0c" }));
+        QCOMPARE(pointers,
+                 (std::vector<std::string> { "/people/0/name", "/people/0/age", "/people/1/name", "/people/1/age",
+                                             "/a~1b~0c" }));
         QCOMPARE(spanText(doc, g.find("/a~1b~0c")->spans.at(0)), q("Oslo"));
         QCOMPARE(spanText(doc, g.find("/people/1/age")->spans.at(0)), q("41"));
         QVERIFY(g.find("/verified") == nullptr);
@@ -252,8 +254,8 @@ private Q_SLOTS:
             "{\"properties\": {\"name\": {\"type\": \"string\"}, \"role\": {\"$ref\": \"#/$defs/role\"}, "
             "\"kind\": {\"const\": \"person\"}}}}}}"));
         Grounder grounder(doc, options);
-        const Grounding g = grounder.ground(Json::parse(
-            "{\"people\": [{\"name\": \"Ada Lovelace\", \"role\": \"admin\", \"kind\": \"person\"}], \"extra\": \"Bob\"}"));
+        const Grounding g = grounder.ground(Json::parse("{\"people\": [{\"name\": \"Ada Lovelace\", \"role\": "
+                                                        "\"admin\", \"kind\": \"person\"}], \"extra\": \"Bob\"}"));
         QCOMPARE(g.size(), qsizetype(2));
         QVERIFY(g.find("/people/0/name"));
         QVERIFY(!g.find("/people/0/role"));

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The run history in SQLite: schema version, WAL, restart, refusal of newer and damaged files,
 // re-validation against an edited schema.
+#include "checks/checkfailures.h"
 #include "jsoncompare.h"
 #include "store/historydatabase.h"
 #include "store/historyrevalidation.h"
 #include "store/storederrors.h"
 #include "store/storedrunreplay.h"
-#include "checks/checkfailures.h"
 #include "testdata.h"
 
 #include <QDir>
@@ -85,9 +85,12 @@ qint64 storeRun(HistoryDatabase &history, qint64 batch, const QString &rowId, co
     start.mode = QStringLiteral("schema");
     start.settingsJson = QStringLiteral("{\"tool_name\":\"extract\"}");
     const qint64 id = history.beginRun(start);
-    if (id == 0 || !history.addAttempt(id, attempt(1, content, valid ? AttemptOutcome::Valid : AttemptOutcome::SchemaInvalid)))
+    if (id == 0
+        || !history.addAttempt(id, attempt(1, content, valid ? AttemptOutcome::Valid : AttemptOutcome::SchemaInvalid)))
         return 0;
-    return history.finishRun(id, valid ? QStringLiteral("valid") : QStringLiteral("invalid"), result(valid, content, 1)) ? id : 0;
+    return history.finishRun(id, valid ? QStringLiteral("valid") : QStringLiteral("invalid"), result(valid, content, 1))
+        ? id
+        : 0;
 }
 
 Schema compile(const char *text)
@@ -137,7 +140,8 @@ private Q_SLOTS:
             QVERIFY(storeRun(earlier, 0, QString::number(i), QStringLiteral("{\"age\":1}"), true) > 0);
         QVERIFY(QFileInfo(window + QStringLiteral("-wal")).size() > 0); // not checkpointed: open
 
-        const auto adoption = HistoryDatabase::adoptEarlierHistory(target, window, dir.filePath(QStringLiteral("none")));
+        const auto adoption
+            = HistoryDatabase::adoptEarlierHistory(target, window, dir.filePath(QStringLiteral("none")));
         QCOMPARE(adoption.error, QString());
         QCOMPARE(adoption.copiedFrom, window);
         QVERIFY(adoption.notice.contains(QDir::toNativeSeparators(window)));
@@ -464,7 +468,8 @@ private Q_SLOTS:
             id = history.beginRun(start);
             QVERIFY(id > 0);
             AttemptRecord first = attempt(1, QStringLiteral("{\"age\":-1}"), AttemptOutcome::SchemaInvalid);
-            first.toolCalls.append(ToolCall { 0, QStringLiteral("c1"), QStringLiteral("extract"), QStringLiteral("{}") });
+            first.toolCalls.append(
+                ToolCall { 0, QStringLiteral("c1"), QStringLiteral("extract"), QStringLiteral("{}") });
             QVERIFY(history.addAttempt(id, first));
             QVERIFY(history.addAttempt(id, attempt(2, QStringLiteral("{\"age\":3}"), AttemptOutcome::Valid)));
             QVERIFY(history.finishRun(id, QStringLiteral("valid"), result(true, QStringLiteral("{\"age\":3}"), 2)));
@@ -593,8 +598,9 @@ private Q_SLOTS:
         QVERIFY(history.beginRun(start) > 0); // running: no verdict, not checked
 
         // The edit: no minimum any more, but at most 20.
-        const Schema edited = compile("{\"type\":\"object\",\"properties\":{\"age\":{\"type\":\"integer\",\"maximum\":20}},"
-                                      "\"required\":[\"age\"]}");
+        const Schema edited
+            = compile("{\"type\":\"object\",\"properties\":{\"age\":{\"type\":\"integer\",\"maximum\":20}},"
+                      "\"required\":[\"age\"]}");
         const RevalidationReport report = revalidateHistory(history, edited, batch);
         QCOMPARE(report.checked, 4);
         QCOMPARE(report.changes.size(), 2);
@@ -607,8 +613,9 @@ private Q_SLOTS:
         QVERIFY(report.changes.at(1).errors.isEmpty());
 
         // The same schema as stored: nothing changes.
-        const Schema same = compile("{\"type\":\"object\",\"properties\":{\"age\":{\"type\":\"integer\",\"minimum\":0}},"
-                                    "\"required\":[\"age\"]}");
+        const Schema same
+            = compile("{\"type\":\"object\",\"properties\":{\"age\":{\"type\":\"integer\",\"minimum\":0}},"
+                      "\"required\":[\"age\"]}");
         QCOMPARE(revalidateHistory(history, same, batch).changes.size(), 0);
         // One run only.
         QCOMPARE(revalidateHistory(history, edited, 0, { young }).checked, 1);

@@ -60,8 +60,7 @@ void checkSplits(const std::string &document, const std::vector<std::size_t> &cu
         parser.append(std::string_view(document).substr(fed, cut - fed));
         fed = cut;
         const std::string diff = difference(parser, std::string_view(document).substr(0, fed));
-        QVERIFY2(diff.empty(),
-                 ("after " + std::to_string(fed) + " bytes of " + document + ": " + diff).c_str());
+        QVERIFY2(diff.empty(), ("after " + std::to_string(fed) + " bytes of " + document + ": " + diff).c_str());
     }
 }
 

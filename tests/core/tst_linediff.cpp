@@ -49,7 +49,8 @@ private Q_SLOTS:
     void replacedAndInsertedLines_removalsBeforeAdditions()
     {
         const QList<DiffLine> lines = diffLines(split("a b c d"), split("a x c y d z"));
-        QCOMPARE(marked(lines), split("_a -b +x _c +y _d +z").replaceInStrings(QStringLiteral("_"), QStringLiteral(" ")));
+        QCOMPARE(marked(lines),
+                 split("_a -b +x _c +y _d +z").replaceInStrings(QStringLiteral("_"), QStringLiteral(" ")));
         // Line numbers follow each side.
         const DiffLine &y = lines.at(4);
         QCOMPARE(y.text, QStringLiteral("y"));

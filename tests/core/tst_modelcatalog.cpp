@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fakeollama.h"
-#include "settle.h"
 #include "llm/modelcatalog.h"
 #include "llm/ollamabackend.h"
 #include "llm/openaibackend.h"
+#include "settle.h"
 #include "testdata.h"
 
 #include <QAbstractItemModelTester>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "backendtestsupport.h"
 #include "fakeollama.h"
-#include "settle.h"
 #include "llm/ollamabackend.h"
+#include "settle.h"
 #include "testdata.h"
 
 #include <QLoggingCategory>
@@ -20,8 +20,8 @@ using Formwork::Test::FakeOllama;
 using Formwork::Test::FakeReply;
 using Formwork::Test::firstError;
 using Formwork::Test::firstResult;
-using Formwork::Test::simpleChatRequest;
 using Formwork::Test::readTestData;
+using Formwork::Test::simpleChatRequest;
 using Kind = BackendError::Kind;
 using Json = nlohmann::ordered_json;
 
@@ -91,7 +91,8 @@ private Q_SLOTS:
         QCOMPARE(result.timings.totalNs, 2254970291LL);
         // Lower bounds only: the fake's timers never fire early, a busy machine only adds time.
         QVERIFY2(result.timeToFirstTokenMs >= 60, qPrintable(QString::number(result.timeToFirstTokenMs)));
-        QVERIFY2(result.wallTimeMs >= result.timeToFirstTokenMs + 3 * 30, qPrintable(QString::number(result.wallTimeMs)));
+        QVERIFY2(result.wallTimeMs >= result.timeToFirstTokenMs + 3 * 30,
+                 qPrintable(QString::number(result.wallTimeMs)));
         QCOMPARE(deltas.count(), 4);
         QCOMPARE(deltas.first().first().value<ChatDelta>().thinking, QStringLiteral("Let me"));
         // The recorded request is exactly what the server received.
@@ -627,7 +628,8 @@ private Q_SLOTS:
         QList<SentRequest> sent;
         for (int i = 0; i < 2; ++i) {
             // The first asks for a model the fake does not have: its 404 is a failed job.
-            ChatJob *job = m_backend->chat(simpleChatRequest(i == 0 ? QStringLiteral("nosuch") : QStringLiteral("llama3.2")));
+            ChatJob *job
+                = m_backend->chat(simpleChatRequest(i == 0 ? QStringLiteral("nosuch") : QStringLiteral("llama3.2")));
             QSignalSpy finished(job, &ChatJob::finished);
             QSignalSpy failed(job, &ChatJob::failed);
             connect(job, &ChatJob::failed, this, [&sent, job] { sent = job->sentRequests(); });

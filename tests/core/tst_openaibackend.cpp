@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "backendtestsupport.h"
 #include "fakeollama.h"
-#include "settle.h"
 #include "llm/openaibackend.h"
 #include "llm/serverprobe.h"
+#include "settle.h"
 #include "testdata.h"
 
 #include <QLoggingCategory>
@@ -20,8 +20,8 @@ using Formwork::Test::FakeOllama;
 using Formwork::Test::FakeReply;
 using Formwork::Test::firstError;
 using Formwork::Test::firstResult;
-using Formwork::Test::simpleChatRequest;
 using Formwork::Test::readTestData;
+using Formwork::Test::simpleChatRequest;
 using Kind = BackendError::Kind;
 using Json = nlohmann::ordered_json;
 
@@ -457,7 +457,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
         const BackendError error = firstError(failed);
         QCOMPARE(kindName(error.kind), kindName(Kind::Unreachable));
-        QVERIFY2(userMessage(error).contains(QStringLiteral("The server at http://127.0.0.1:%1 cannot be reached.").arg(port)),
+        QVERIFY2(userMessage(error).contains(
+                     QStringLiteral("The server at http://127.0.0.1:%1 cannot be reached.").arg(port)),
                  qPrintable(userMessage(error)));
     }
 

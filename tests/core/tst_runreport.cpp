@@ -21,7 +21,7 @@ RunReport sampleReport()
     report.title = QStringLiteral("letter.txt");
     report.sourceName = QStringLiteral("/tmp/letter.txt");
     report.document = QString::fromUtf8("\xF0\x9F\x93\x9C Dear <Sir>, Ada Lovelace (36) writes from London & Paris.\n"
-                                         "Ada Lovelace again.");
+                                        "Ada Lovelace again.");
     report.value = Json::parse("{\"name\": \"Ada Lovelace\", \"age\": 36, \"city\": \"London\", "
                                "\"email\": \"ada@example.org\", \"ok\": true}");
     Grounder grounder(report.document);
@@ -86,7 +86,8 @@ private Q_SLOTS:
         report.grounding = grounder.ground(report.value);
         const QString html = QString::fromUtf8(renderRunReport(report));
         // "Ada" is covered by both values, " Lovelace" by one: two marks, in order.
-        QVERIFY(html.contains(QStringLiteral("data-p=\"%2Ffull %2Ffirst\"")) || html.contains(QStringLiteral("data-p=\"%2Ffirst %2Ffull\"")));
+        QVERIFY(html.contains(QStringLiteral("data-p=\"%2Ffull %2Ffirst\""))
+                || html.contains(QStringLiteral("data-p=\"%2Ffirst %2Ffull\"")));
         QCOMPARE(html.count(QStringLiteral("<mark ")), 2);
         QCOMPARE(html.count(QStringLiteral("</mark>")), 2);
     }
@@ -106,18 +107,20 @@ private Q_SLOTS:
         QUrl url = QUrl::fromLocalFile(path);
         url.setFragment(QStringLiteral("select=/city"));
         QProcess browser;
-        browser.start(chromium, { QStringLiteral("--headless=new"), QStringLiteral("--no-sandbox"),
-                                  QStringLiteral("--disable-gpu"), QStringLiteral("--no-first-run"),
-                                  QStringLiteral("--user-data-dir=") + dir.filePath(QStringLiteral("profile")),
-                                  QStringLiteral("--enable-logging=stderr"), QStringLiteral("--v=0"),
-                                  QStringLiteral("--virtual-time-budget=3000"), QStringLiteral("--dump-dom"),
-                                  url.toString(QUrl::FullyEncoded) });
+        browser.start(chromium,
+                      { QStringLiteral("--headless=new"), QStringLiteral("--no-sandbox"),
+                        QStringLiteral("--disable-gpu"), QStringLiteral("--no-first-run"),
+                        QStringLiteral("--user-data-dir=") + dir.filePath(QStringLiteral("profile")),
+                        QStringLiteral("--enable-logging=stderr"), QStringLiteral("--v=0"),
+                        QStringLiteral("--virtual-time-budget=3000"), QStringLiteral("--dump-dom"),
+                        url.toString(QUrl::FullyEncoded) });
         QVERIFY(browser.waitForFinished(120000));
         const QString dom = QString::fromUtf8(browser.readAllStandardOutput());
         const QString log = QString::fromUtf8(browser.readAllStandardError());
         QVERIFY2(dom.contains(QStringLiteral("data-selected=\"/city\"")), qPrintable(log.right(2000)));
         QVERIFY(dom.contains(QStringLiteral("data-selected-spans=\"1\"")));
-        QVERIFY2(dom.contains(QStringLiteral("<tr data-pointer=\"/city\" tabindex=\"0\" class=\"sel\">")), qPrintable(dom.left(3000)));
+        QVERIFY2(dom.contains(QStringLiteral("<tr data-pointer=\"/city\" tabindex=\"0\" class=\"sel\">")),
+                 qPrintable(dom.left(3000)));
         QVERIFY(dom.contains(QStringLiteral("class=\"f2 sel\" data-p=\"%2Fcity\"")));
         // No script error or blocked resource on the console.
         for (const QString &line : log.split(u'\n'))

@@ -84,7 +84,8 @@ private Q_SLOTS:
         QVERIFY(format->isValid(parseQ(refDraft)));
         // Only references to the draft's own definitions.
         QVERIFY(!format->isValid(parseQ("{'type': 'object', 'properties': {'a': {'$ref': 'https://x.test/s'}}}")));
-        QVERIFY(!format->isValid(parseQ("{'type': 'object', 'properties': {'a': {'$ref': '#/$defs/p', 'type': 'string'}}}")));
+        QVERIFY(!format->isValid(
+            parseQ("{'type': 'object', 'properties': {'a': {'$ref': '#/$defs/p', 'type': 'string'}}}")));
         QVERIFY(!format->isValid(parseQ("{'type': 'object', 'properties': {'a': {'type': 'string', 'pattern': 3}}}")));
 
         MetaschemaChecker checker(metaschemas());
@@ -92,17 +93,20 @@ private Q_SLOTS:
         // What the real schema then says: the refs are followed, the pattern is enforced.
         const auto drafted = Schema::compile(parseQ(refDraft));
         QVERIFY(drafted);
-        QVERIFY(drafted->isValid(parseQ("{'number': 'INV-2024-0117', 'seller': {'name': 'N'}, 'lines': [{'qty': 2}]}")));
+        QVERIFY(
+            drafted->isValid(parseQ("{'number': 'INV-2024-0117', 'seller': {'name': 'N'}, 'lines': [{'qty': 2}]}")));
         QVERIFY(!drafted->isValid(parseQ("{'number': 'INV-24-17', 'seller': {'name': 'N'}}")));
         QVERIFY(!drafted->isValid(parseQ("{'number': 'INV-2024-0117', 'seller': {}}")));
-        QVERIFY(!drafted->isValid(parseQ("{'number': 'INV-2024-0117', 'seller': {'name': 'N'}, 'lines': [{'qty': 0}]}")));
+        QVERIFY(
+            !drafted->isValid(parseQ("{'number': 'INV-2024-0117', 'seller': {'name': 'N'}, 'lines': [{'qty': 0}]}")));
 
         // A reference without its definition, or a pattern that is not a regex, is an error to reask.
         const CheckReport dangling = checker.checkDraft(parseQ(danglingRef));
         QVERIFY(!dangling.hard.isEmpty());
         QCOMPARE(dangling.hard.first().kind, QStringLiteral("metaschema"));
-        QVERIFY(!checker.checkDraft(parseQ("{'type': 'object', 'properties': {'a': {'type': 'string', 'pattern': '(['}}}"))
-                     .hard.isEmpty());
+        QVERIFY(
+            !checker.checkDraft(parseQ("{'type': 'object', 'properties': {'a': {'type': 'string', 'pattern': '(['}}}"))
+                 .hard.isEmpty());
     }
 
     void draftWithDanglingRef_isReasked_thenTheDefsDraftIsAccepted()

@@ -137,8 +137,8 @@ private Q_SLOTS:
             QVERIFY2(kinds.insert(kind).second, std::string(name).c_str());
         }
         QCOMPARE(kinds.size(), size_t(FormatKind::Regex)); // every kind but Unknown
-        for (const char *name : {"idn-hostname", "uri-template", "duration", "json-pointer", "relative-json-pointer",
-                                 "regex", "iri", "iri-reference", "idn-email", "uri-reference"})
+        for (const char *name : { "idn-hostname", "uri-template", "duration", "json-pointer", "relative-json-pointer",
+                                  "regex", "iri", "iri-reference", "idn-email", "uri-reference" })
             QVERIFY2(kinds.count(formatKindFromName(name)) == 1, name);
     }
 

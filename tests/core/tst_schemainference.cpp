@@ -46,9 +46,10 @@ private Q_SLOTS:
     {
         const auto example = j("{'zeta':'x','age':37,'score':1.5,'ok':true}");
         const auto schema = inferSchema(example);
-        QCOMPARE(d(schema), d(j("{'type':'object','properties':{'zeta':{'type':'string'},'age':{'type':'integer'},"
-                           "'score':{'type':'number'},'ok':{'type':'boolean'}},"
-                           "'required':['zeta','age','score','ok']}")));
+        QCOMPARE(d(schema),
+                 d(j("{'type':'object','properties':{'zeta':{'type':'string'},'age':{'type':'integer'},"
+                     "'score':{'type':'number'},'ok':{'type':'boolean'}},"
+                     "'required':['zeta','age','score','ok']}")));
         QCOMPARE(keysOf(schema["properties"]), (std::vector<std::string> { "zeta", "age", "score", "ok" }));
         verifyValidates(schema, example);
         // Not a schema that accepts anything: a wrong type fails.

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "jsontestsupport.h"
-#include "testdata.h"
 #include "extraction/extractionrequest.h"
 #include "extraction/streamprogresstracker.h"
+#include "jsontestsupport.h"
+#include "testdata.h"
 #include "json/streamingjsonlocator.h"
 
 #include <QRandomGenerator>
@@ -73,10 +73,10 @@ private Q_SLOTS:
                     const std::string_view prefix = std::string_view(reply).substr(0, at);
                     locator.update(prefix);
                     const auto expected = streamingJsonRange(prefix);
-                    QVERIFY2(locator.range() == expected,
-                             (std::string(prefix) + ": " + describe(locator.range()) + " instead of "
-                              + describe(expected))
-                                 .c_str());
+                    QVERIFY2(
+                        locator.range() == expected,
+                        (std::string(prefix) + ": " + describe(locator.range()) + " instead of " + describe(expected))
+                            .c_str());
                 }
             }
         }

@@ -127,6 +127,7 @@ int main(int argc, char **argv)
         runOne(input);
     }
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::fprintf(stderr, "ran %lld mutated inputs in %.1f s (%.0f/s)\n", done, elapsed, elapsed > 0 ? done / elapsed : 0.0);
+    std::fprintf(stderr, "ran %lld mutated inputs in %.1f s (%.0f/s)\n", done, elapsed,
+                 elapsed > 0 ? done / elapsed : 0.0);
     return 0;
 }

@@ -282,8 +282,9 @@ void FakeOllama::addModel(const QString &name, const QStringList &capabilities)
     Json tags = Json::parse(m_tags.constBegin(), m_tags.constEnd(), nullptr, false);
     if (!tags.is_object() || !tags.value("models", Json()).is_array())
         tags = Json { { "models", Json::array() } };
-    const Json details = { { "parent_model", "" }, { "format", "gguf" },    { "family", "llama" },
-                           { "families", { "llama" } }, { "parameter_size", "1B" }, { "quantization_level", "Q4_K_M" } };
+    const Json details
+        = { { "parent_model", "" },      { "format", "gguf" },       { "family", "llama" },
+            { "families", { "llama" } }, { "parameter_size", "1B" }, { "quantization_level", "Q4_K_M" } };
     tags["models"].push_back(Json { { "name", id },
                                     { "model", id },
                                     { "modified_at", "2025-05-04T17:37:44.706015396-07:00" },
@@ -315,8 +316,8 @@ void FakeOllama::setTagsJson(const QByteArray &json)
     Json data = Json::array();
     for (const QString &name : listedNames(json)) {
         if (std::none_of(data.begin(), data.end(), [&](const Json &d) { return d["id"] == utf8(name); }))
-            data.push_back(
-                Json { { "id", utf8(name) }, { "object", "model" }, { "created", 1714864664 }, { "owned_by", "library" } });
+            data.push_back(Json {
+                { "id", utf8(name) }, { "object", "model" }, { "created", 1714864664 }, { "owned_by", "library" } });
     }
     m_v1Models = dump(Json { { "object", "list" }, { "data", data.empty() ? Json() : data } });
 }
@@ -325,10 +326,12 @@ std::optional<FakeModel> FakeOllama::findModel(const QString &name) const
 {
     // Matching ignores case and the tag defaults to latest (reference 1, getExistingName).
     const QString wanted = normalizedModel(name);
-    auto same = [&](const QString &listed) { return normalizedModel(listed).compare(wanted, Qt::CaseInsensitive) == 0; };
+    auto same
+        = [&](const QString &listed) { return normalizedModel(listed).compare(wanted, Qt::CaseInsensitive) == 0; };
     for (auto it = m_show.constBegin(); it != m_show.constEnd(); ++it) {
         if (same(it.key()))
-            return FakeModel { it.key(), capabilitiesOf(Json::parse(it->constBegin(), it->constEnd(), nullptr, false)) };
+            return FakeModel { it.key(),
+                               capabilitiesOf(Json::parse(it->constBegin(), it->constEnd(), nullptr, false)) };
     }
     const Json tags = Json::parse(m_tags.constBegin(), m_tags.constEnd(), nullptr, false);
     if (tags.is_object() && tags.value("models", Json()).is_array()) {
@@ -841,9 +844,7 @@ void FakeOllama::sendChat(QTcpSocket *socket, const RecordedRequest &request, co
         pieces.append(reply.rawBody);
         terminal = true;
     } else if (!openAi) {
-        auto line = [&](const Json &message, bool done) {
-            return nativeLine(model, message, done, generate);
-        };
+        auto line = [&](const Json &message, bool done) { return nativeLine(model, message, done, generate); };
         for (const QString &t : reply.thinking)
             pieces.append(dump(line({ { "role", "assistant" }, { "content", "" }, { "thinking", utf8(t) } }, false))
                           + eol);

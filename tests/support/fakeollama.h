@@ -126,8 +126,8 @@ public:
     }
     // Pulls one more model: listed by /api/tags and /v1/models, answered by /api/show. Generation
     // routes refuse a model the fake does not have with a 404, as Ollama does (reference 3.4).
-    void addModel(const QString &name, const QStringList &capabilities = { QStringLiteral("completion"),
-                                                                          QStringLiteral("tools") });
+    void addModel(const QString &name,
+                  const QStringList &capabilities = { QStringLiteral("completion"), QStringLiteral("tools") });
     void setOpenAiFlavor(OpenAiFlavor flavor) { m_flavor = flavor; }
     // Answers as llama.cpp's llama-server does (reference/llama-server.md): `Server: llama.cpp` on
     // every response, /health, /props and /v1/models with `meta` (slot context `slotContext`,

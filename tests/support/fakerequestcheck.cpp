@@ -133,8 +133,9 @@ std::optional<Refusal> checkNativeMessages(const Json &messages)
 {
     for (const Json &message : messages) {
         if (!message.is_object())
-            return Refusal { 400, "json: cannot unmarshal " + goKind(message)
-                                      + " into Go struct field ChatRequest.messages of type api.Message" };
+            return Refusal { 400,
+                             "json: cannot unmarshal " + goKind(message)
+                                 + " into Go struct field ChatRequest.messages of type api.Message" };
         for (const char *key : { "role", "content", "thinking" }) {
             const auto it = message.find(key);
             if (it != message.end() && !it->is_null() && !it->is_string())
@@ -149,8 +150,9 @@ std::optional<Refusal> checkOpenAiMessages(const Json &messages)
 {
     for (const Json &message : messages) {
         if (!message.is_object())
-            return Refusal { 400, "json: cannot unmarshal " + goKind(message)
-                                      + " into Go struct field ChatCompletionRequest.messages of type openai.Message" };
+            return Refusal { 400,
+                             "json: cannot unmarshal " + goKind(message)
+                                 + " into Go struct field ChatCompletionRequest.messages of type openai.Message" };
         const auto content = message.find("content");
         if (content != message.end() && !content->is_null() && !isStringOrParts(*content))
             return Refusal { 400, "invalid message content type: " + goKind(*content) };
@@ -208,8 +210,10 @@ std::optional<Refusal> checkThinkValue(const Json &think)
     const std::string level = think.get<std::string>();
     if (level == "low" || level == "medium" || level == "high" || level == "max")
         return std::nullopt;
-    return Refusal { 400, "invalid think value: \"" + level + "\" (must be \"high\", \"medium\", \"low\", \"max\", "
-                          "true, or false)" };
+    return Refusal { 400,
+                     "invalid think value: \"" + level
+                         + "\" (must be \"high\", \"medium\", \"low\", \"max\", "
+                           "true, or false)" };
 }
 
 std::optional<Refusal> checkReasoningEffort(const Json &effort)
@@ -232,8 +236,9 @@ std::optional<Refusal> checkFormat(const Json &json)
         return std::nullopt;
     if (format->is_string() && (format->get<std::string>() == "json" || format->get<std::string>().empty()))
         return std::nullopt;
-    return Refusal { 500, "invalid format: " + Json(format->dump()).dump()
-                              + "; expected \"json\" or a valid JSON Schema object" };
+    return Refusal {
+        500, "invalid format: " + Json(format->dump()).dump() + "; expected \"json\" or a valid JSON Schema object"
+    };
 }
 
 // The model's existence and capabilities (reference 3.4). Capabilities that the fake does not know
@@ -251,8 +256,9 @@ std::optional<Refusal> checkModel(GenerationRoute route, const Json &json, const
     if (caps.isEmpty())
         return std::nullopt;
     if (!caps.contains(QStringLiteral("completion")))
-        return Refusal { 400, "\"" + sent + "\" does not support " + (route == GenerationRoute::Generate ? "generate"
-                                                                                                         : "chat") };
+        return Refusal {
+            400, "\"" + sent + "\" does not support " + (route == GenerationRoute::Generate ? "generate" : "chat")
+        };
     const Json think = json.value("think", Json());
     const Json effort = json.value("reasoning_effort", Json());
     const bool wantsThinking = route == GenerationRoute::OpenAiChat
@@ -262,8 +268,9 @@ std::optional<Refusal> checkModel(GenerationRoute route, const Json &json, const
         return Refusal { 400, "\"" + sent + "\" does not support thinking" };
     const Json tools = json.value("tools", Json());
     if (tools.is_array() && !tools.empty() && !caps.contains(QStringLiteral("tools")))
-        return Refusal { 400, "registry.ollama.ai/library/" + normalizedModelName(name).toStdString()
-                                  + " does not support tools" };
+        return Refusal {
+            400, "registry.ollama.ai/library/" + normalizedModelName(name).toStdString() + " does not support tools"
+        };
     return std::nullopt;
 }
 
@@ -304,10 +311,11 @@ std::optional<Refusal> checkGenerationRequest(GenerationRoute route, const QByte
     if (json.is_discarded())
         return Refusal { 400, syntaxError(body) };
     if (!json.is_object())
-        return Refusal { 400, "json: cannot unmarshal " + goKind(json) + " into Go value of type "
-                                  + (openAi                              ? "openai.ChatCompletionRequest"
-                                         : route == GenerationRoute::Chat ? "api.ChatRequest"
-                                                                          : "api.GenerateRequest") };
+        return Refusal { 400,
+                         "json: cannot unmarshal " + goKind(json) + " into Go value of type "
+                             + (openAi                               ? "openai.ChatCompletionRequest"
+                                    : route == GenerationRoute::Chat ? "api.ChatRequest"
+                                                                     : "api.GenerateRequest") };
     if (auto refusal = checkShape(route, json))
         return refusal;
     if (!openAi) {
@@ -332,7 +340,8 @@ QByteArray refusalBody(GenerationRoute route, const Refusal &refusal)
         const char *type = refusal.status == 400 ? "invalid_request_error"
             : refusal.status == 404              ? "not_found_error"
                                                  : "api_error";
-        body = { { "error", { { "message", refusal.message }, { "type", type }, { "param", nullptr }, { "code", nullptr } } } };
+        body = { { "error",
+                   { { "message", refusal.message }, { "type", type }, { "param", nullptr }, { "code", nullptr } } } };
     } else {
         body = { { "error", refusal.message } };
     }

@@ -15,8 +15,7 @@ namespace Formwork::Test {
 
 [[nodiscard]] inline bool settleNetwork(const QNetworkAccessManager *nam, int timeoutMs = 5000)
 {
-    const bool idle
-        = QTest::qWaitFor([nam] { return nam->findChildren<QNetworkReply *>().isEmpty(); }, timeoutMs);
+    const bool idle = QTest::qWaitFor([nam] { return nam->findChildren<QNetworkReply *>().isEmpty(); }, timeoutMs);
     QCoreApplication::sendPostedEvents();
     QCoreApplication::processEvents();
     return idle;

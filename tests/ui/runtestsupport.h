@@ -7,9 +7,9 @@
 
 #include "extractiontestsupport.h"
 #include "fakeollama.h"
-#include "settle.h"
 #include "llm/llmbackend.h"
 #include "run/runsession.h"
+#include "settle.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>

@@ -17,25 +17,25 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
-#include <QProgressBar>
-#include <QCheckBox>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
-#include <QLineEdit>
-#include <QSpinBox>
+#include <QProgressBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTimer>
 #include <QToolButton>
-#include <QTest>
 
 using namespace Formwork;
 using namespace Formwork::Ui;
@@ -89,8 +89,10 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         server.setChatResponder(BatchScript::responder());
         BatchPane pane;
-        QAbstractItemModelTester modelTester(pane.resultsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester proxyTester(pane.filterProxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester modelTester(pane.resultsModel(),
+                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(pane.filterProxy(),
+                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
         pane.setConfigProvider(provider(server.baseUrl()));
         pane.setHistoryPath(m_dir.filePath(QStringLiteral("h.sqlite")));
         pane.setInputPath(write(QStringLiteral("rows.csv"), BatchScript::csv(30)));
@@ -161,7 +163,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(pane.isRunning(), 10000);
         QVERIFY(pause->isEnabled() && cancel->isEnabled() && !run->isEnabled());
         pause->click();
-        QTRY_VERIFY(pane.findChild<QLabel *>(QStringLiteral("batchProgressLabel"))->text().contains(QStringLiteral("paused")));
+        QTRY_VERIFY(
+            pane.findChild<QLabel *>(QStringLiteral("batchProgressLabel"))->text().contains(QStringLiteral("paused")));
         cancel->click();
         QVERIFY(finished.count() == 1 || finished.wait(10000));
         QCOMPARE(finished.at(0).at(0).value<BatchSummary>().outcome, BatchSummary::Outcome::Cancelled);
@@ -189,7 +192,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(refused.count(), 2, 10000);
         QVERIFY(pane.message().contains(QStringLiteral("{{item}}")));
         QVERIFY(!pane.isRunning());
-        pane.setConfigProvider([]() -> Result<BatchConfig, QString> { return QStringLiteral("Choose a model first."); });
+        pane.setConfigProvider(
+            []() -> Result<BatchConfig, QString> { return QStringLiteral("Choose a model first."); });
         pane.setInputPath(write(QStringLiteral("ok.csv"), "item\n1\n"));
         QVERIFY(!pane.startBatch());
         QCOMPARE(pane.message(), QStringLiteral("Choose a model first."));
@@ -225,13 +229,13 @@ private Q_SLOTS:
             names.append(a->objectName());
             QVERIFY2(!a->toolTip().isEmpty() && a->toolTip() != a->text(), qPrintable(a->objectName()));
         }
-        QCOMPARE(names, (QStringList { QStringLiteral("actionBatchChooseInputFile"),
-                                       QStringLiteral("actionBatchChooseInputFolder"), QStringLiteral("actionBatchRun"),
-                                       QStringLiteral("actionBatchPause"), QStringLiteral("actionBatchResume"),
-                                       QStringLiteral("actionBatchCancel"), QStringLiteral("actionBatchRerunFailed"),
-                                       QStringLiteral("actionBatchCompare"),
-                                       QStringLiteral("actionBatchOpenRowInTimeline"),
-                                       QStringLiteral("actionBatchExport") }));
+        QCOMPARE(
+            names,
+            (QStringList { QStringLiteral("actionBatchChooseInputFile"), QStringLiteral("actionBatchChooseInputFolder"),
+                           QStringLiteral("actionBatchRun"), QStringLiteral("actionBatchPause"),
+                           QStringLiteral("actionBatchResume"), QStringLiteral("actionBatchCancel"),
+                           QStringLiteral("actionBatchRerunFailed"), QStringLiteral("actionBatchCompare"),
+                           QStringLiteral("actionBatchOpenRowInTimeline"), QStringLiteral("actionBatchExport") }));
         // An entry used from the menu shows the pane it acts on.
         auto *timeline = window.findChild<QDockWidget *>(QStringLiteral("timelineDock"));
         window.show();
@@ -270,7 +274,8 @@ private Q_SLOTS:
         pane.pauseAction()->trigger();
         QVERIFY(pane.pauseAction()->isChecked());
         QCOMPARE(enabled(), QStringLiteral("011100")); // paused: Resume goes on
-        QTRY_VERIFY(pane.findChild<QLabel *>(QStringLiteral("batchProgressLabel"))->text().contains(QStringLiteral("paused")));
+        QTRY_VERIFY(
+            pane.findChild<QLabel *>(QStringLiteral("batchProgressLabel"))->text().contains(QStringLiteral("paused")));
         pane.cancelAction()->trigger();
         QVERIFY(finished.count() == 1 || finished.wait(10000));
         QVERIFY(!pane.pauseAction()->isChecked());
@@ -363,11 +368,12 @@ private Q_SLOTS:
         pane.setConfigProvider(provider(server.baseUrl()));
         pane.setHistoryPath(QString());
         // Row 4's expected age is wrong on purpose: no variant agrees there.
-        pane.setInputPath(write(QStringLiteral("g.csv"), QByteArrayLiteral("item,expected\n"
-                                                                           "1,\"{\"\"name\"\":\"\"P1\"\",\"\"age\"\":1}\"\n"
-                                                                           "2,\"{\"\"name\"\":\"\"P2\"\",\"\"age\"\":2}\"\n"
-                                                                           "3,\"{\"\"name\"\":\"\"P3\"\",\"\"age\"\":3}\"\n"
-                                                                           "4,\"{\"\"name\"\":\"\"P4\"\",\"\"age\"\":40}\"\n")));
+        pane.setInputPath(write(QStringLiteral("g.csv"),
+                                QByteArrayLiteral("item,expected\n"
+                                                  "1,\"{\"\"name\"\":\"\"P1\"\",\"\"age\"\":1}\"\n"
+                                                  "2,\"{\"\"name\"\":\"\"P2\"\",\"\"age\"\":2}\"\n"
+                                                  "3,\"{\"\"name\"\":\"\"P3\"\",\"\"age\"\":3}\"\n"
+                                                  "4,\"{\"\"name\"\":\"\"P4\"\",\"\"age\"\":40}\"\n")));
         pane.findChild<QLineEdit *>(QStringLiteral("batchExpectedEdit"))->setText(QStringLiteral("expected"));
         pane.setModelNames({ QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") });
         QVERIFY(!pane.compareAction()->isEnabled()); // nothing checked
@@ -389,8 +395,9 @@ private Q_SLOTS:
         QStringList headers;
         for (int c = 0; c < 4; ++c)
             headers.append(model->headerData(c, Qt::Horizontal).toString());
-        QCOMPARE(headers, (QStringList { QStringLiteral("b / schema"), QStringLiteral("b / json"),
-                                         QStringLiteral("a / schema"), QStringLiteral("a / json") }));
+        QCOMPARE(headers,
+                 (QStringList { QStringLiteral("b / schema"), QStringLiteral("b / json"), QStringLiteral("a / schema"),
+                                QStringLiteral("a / json") }));
         const auto row = [model](ComparisonModel::Figure figure) {
             QStringList cells;
             for (int c = 0; c < model->columnCount(); ++c)
@@ -450,7 +457,8 @@ private Q_SLOTS:
         QVERIFY(pane.startComparison());
         QTRY_VERIFY_WITH_TIMEOUT(pane.comparisonModel()->state(0) == ComparisonModel::State::Running, 10000);
         QVERIFY(pane.cancelAction()->isEnabled() && !pane.runAction()->isEnabled());
-        QTRY_VERIFY_WITH_TIMEOUT(pane.findChild<QProgressBar *>(QStringLiteral("batchProgressBar"))->value() > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(pane.findChild<QProgressBar *>(QStringLiteral("batchProgressBar"))->value() > 0,
+                                 10000);
         pane.cancelAction()->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 10000);
         QCOMPARE(pane.comparisonModel()->state(0), ComparisonModel::State::Stopped);
@@ -598,9 +606,9 @@ private Q_SLOTS:
         QVERIFY(pane.startComparison());
         QTRY_VERIFY_WITH_TIMEOUT(pane.isPaused(), 10000);
         QVERIFY(pane.resumeAction()->isEnabled());
-        QTRY_VERIFY_WITH_TIMEOUT(pane.findChild<QLabel *>(QStringLiteral("batchProgressLabel"))->text().contains(
-                                     QStringLiteral("paused")),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pane.findChild<QLabel *>(QStringLiteral("batchProgressLabel"))->text().contains(QStringLiteral("paused")),
+            10000);
         QSignalSpy more(&server, &FakeOllama::requestReceived);
         QVERIFY(!more.wait(400));
         QCOMPARE(server.requestsTo("/api/chat").size(), 2);

@@ -149,9 +149,9 @@ private Q_SLOTS:
         BackendConfig judgeServer;
         judgeServer.baseUrl = server.baseUrl();
         std::unique_ptr<LlmBackend> judge(LlmBackend::create(BackendApi::Ollama, &network, judgeServer));
-        const CheckDefinition rule = Test::ruleCheck(QStringLiteral("plausible"), QStringLiteral("/age"),
-                                                     QStringLiteral("the age is a plausible age"),
-                                                     QStringLiteral("judge:1b"));
+        const CheckDefinition rule
+            = Test::ruleCheck(QStringLiteral("plausible"), QStringLiteral("/age"),
+                              QStringLiteral("the age is a plausible age"), QStringLiteral("judge:1b"));
         const auto base = scriptConfig(server.baseUrl(), {});
         BatchPane pane;
         pane.setConfigProvider([base, rule, backend = judge.get()]() -> Result<BatchConfig, QString> {

@@ -3,10 +3,10 @@
 // status line, the Source pane's whole-document spans, the Result pane's conflicts, cancel and resume.
 #include "documents/sourcepane.h"
 #include "documents/sourceview.h"
+#include "jsoncompare.h"
 #include "result/resultpane.h"
 #include "run/runsession.h"
 #include "run/runstatus.h"
-#include "jsoncompare.h"
 #include "runtestsupport.h"
 #include "schema/schema.h"
 #include "store/historydatabase.h"
@@ -102,9 +102,8 @@ private Q_SLOTS:
         RunSession session;
         QStringList progress;
         QStringList statusWhileRunning;
-        connect(&session, &RunSession::chunkProgressed, this, [&](int chunk, int count) {
-            progress.append(QStringLiteral("%1/%2").arg(chunk).arg(count));
-        });
+        connect(&session, &RunSession::chunkProgressed, this,
+                [&](int chunk, int count) { progress.append(QStringLiteral("%1/%2").arg(chunk).arg(count)); });
         connect(&session, &RunSession::attemptStarted, this,
                 [&] { statusWhileRunning.append(runStatusText(session)); });
         QVERIFY(runChunked(session));
@@ -131,7 +130,8 @@ private Q_SLOTS:
         QVERIFY(session.warnings().contains(
             QStringLiteral("conflict at /people/0/age: 36 (chunk 1) vs 37 (chunk 2); kept 36")));
         const QString status = runStatusText(session);
-        QVERIFY2(status.startsWith(QStringLiteral("3 chunk(s) merged \u00b7 1 conflict(s) between chunks")), qPrintable(status));
+        QVERIFY2(status.startsWith(QStringLiteral("3 chunk(s) merged \u00b7 1 conflict(s) between chunks")),
+                 qPrintable(status));
     }
 
     void finishedRun_sourceShowsWholeDocumentSpansAndResultShowsConflicts()
@@ -242,7 +242,8 @@ private Q_SLOTS:
         QCOMPARE(chunks.count(1), 2);
         QCOMPARE(chunks.count(2), 1);
         QVERIFY(chunks.indexOf(0) > chunks.indexOf(1)); // chunk 1 ended after chunk 2's first attempt
-        QCOMPARE(session.attempts().at(chunks.lastIndexOf(1)).notes.first(), QStringLiteral("chunk 2/3, its attempt 2"));
+        QCOMPARE(session.attempts().at(chunks.lastIndexOf(1)).notes.first(),
+                 QStringLiteral("chunk 2/3, its attempt 2"));
         QCOMPARE(timeline.rowCount(), 4);
         QCOMPARE(session.result().value["people"].size(), std::size_t(3));
         QCOMPARE(session.runningChunks(), 0);
@@ -254,7 +255,8 @@ private Q_SLOTS:
     void concurrency_otherChunksAttemptsAndResendsShowLive()
     {
         int babbageFailures = 2;
-        m_fx->fake->setChatResponder([&babbageFailures](const Test::RecordedRequest &request) -> std::optional<FakeReply> {
+        m_fx->fake->setChatResponder([&babbageFailures](
+                                         const Test::RecordedRequest &request) -> std::optional<FakeReply> {
             const QString text = QString::fromStdString(request.json["messages"].back()["content"].get<std::string>());
             if (text.contains(QStringLiteral("Grace Hopper")))
                 return reply("{'people': [{'name': 'Grace Hopper', 'age': 85}]}");
@@ -309,8 +311,9 @@ private Q_SLOTS:
         QVERIFY(session.otherRunningAttempts().isEmpty());
         QCOMPARE(timeline.rowCount(), int(session.attempts().size()));
         // Chunk 2's attempt ended with its two resends counted.
-        const auto babbage = std::find_if(session.attempts().cbegin(), session.attempts().cend(),
-                                          [&session](const AttemptRecord &a) { return session.attemptChunk(a.number).first == 1; });
+        const auto babbage
+            = std::find_if(session.attempts().cbegin(), session.attempts().cend(),
+                           [&session](const AttemptRecord &a) { return session.attemptChunk(a.number).first == 1; });
         QVERIFY(babbage != session.attempts().cend());
         QCOMPARE(babbage->transportRetries, 2);
     }
@@ -414,8 +417,9 @@ private Q_SLOTS:
         o.passes = 2;
         RunSession session;
         QStringList passes;
-        connect(&session, &RunSession::chunkProgressed, this,
-                [&](int chunk, int, int pass, int count) { passes.append(QStringLiteral("%1:%2/%3").arg(chunk).arg(pass).arg(count)); });
+        connect(&session, &RunSession::chunkProgressed, this, [&](int chunk, int, int pass, int count) {
+            passes.append(QStringLiteral("%1:%2/%3").arg(chunk).arg(pass).arg(count));
+        });
         QVERIFY(runChunked(session, o));
         QCOMPARE(passes.size(), 6);
         QCOMPARE(passes.at(3), QStringLiteral("1:2/2"));

@@ -3,25 +3,25 @@
 #include "history/historypane.h"
 #include "history/historyrunsmodel.h"
 #include "mainwindow/mainwindow.h"
+#include "run/runsession.h"
+#include "runtestsupport.h"
 #include "store/historydatabase.h"
 #include "timeline/attemptcomparison.h"
 #include "timeline/attempterrormodel.h"
 #include "timeline/attempttimelinemodel.h"
 #include "timeline/replyview.h"
 #include "timeline/timelinepane.h"
-#include "run/runsession.h"
-#include "runtestsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
-#include <QMenuBar>
 #include <QDockWidget>
 #include <QFile>
 #include <QItemSelectionModel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSettings>
@@ -92,7 +92,8 @@ private Q_SLOTS:
         pane.setHistoryPath(m_path);
         pane.refresh();
         QCOMPARE(pane.runsModel()->rowCount(), 3);
-        QCOMPARE(pane.runsModel()->index(0, HistoryRunsModel::StatusColumn).data().toString(), QStringLiteral("invalid"));
+        QCOMPARE(pane.runsModel()->index(0, HistoryRunsModel::StatusColumn).data().toString(),
+                 QStringLiteral("invalid"));
         auto *search = pane.findChild<QLineEdit *>(QStringLiteral("historySearchEdit"));
         search->setText(QStringLiteral("mistral"));
         QTest::keyClick(search, Qt::Key_Return);
@@ -254,7 +255,8 @@ private Q_SLOTS:
         TimelinePane *timeline = window.timelinePane();
         QCOMPARE(timeline->timelineModel()->rowCount(), 2);
         QVERIFY(window.runSession()->isStored());
-        QVERIFY2(timeline->storedRunText().contains(QStringLiteral("#%1").arg(id)), qPrintable(timeline->storedRunText()));
+        QVERIFY2(timeline->storedRunText().contains(QStringLiteral("#%1").arg(id)),
+                 qPrintable(timeline->storedRunText()));
         QVERIFY(timeline->storedRunText().contains(QStringLiteral("read-only")));
         QVERIFY(timeline->selectAttempt(1));
         QCOMPARE(timeline->errorModel()->rowCount(), 1);

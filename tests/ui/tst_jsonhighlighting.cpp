@@ -30,7 +30,7 @@ struct ExpectedLook {
     TokenLook string;
     TokenLook number;
     TokenLook keyword; // true, false, null
-    QColor error;      // underlines in the schema lint and the reply view
+    QColor error; // underlines in the schema lint and the reply view
 };
 
 #ifdef FORMWORK_HAVE_KSYNTAXHIGHLIGHTING
@@ -38,17 +38,29 @@ struct ExpectedLook {
 // constants dsKeyword) in Breeze Light and Breeze Dark, the themes Repository::LightTheme and
 // DarkTheme stand for; the error colour is the theme's Error text style.
 const bool themesByName = true;
-const ExpectedLook lightLook { { QColor(0x00, 0x57, 0xae) }, { QColor(0xbf, 0x03, 0x03) }, { QColor(0xb0, 0x80, 0x00) },
-                               { QColor(0x1f, 0x1c, 0x1b), true }, QColor(0xbf, 0x03, 0x03) };
-const ExpectedLook darkLook { { QColor(0x29, 0x80, 0xb9) }, { QColor(0xf4, 0x4f, 0x4f) }, { QColor(0xf6, 0x74, 0x00) },
-                              { QColor(0xcf, 0xcf, 0xc2), true }, QColor(0xda, 0x44, 0x53) };
+const ExpectedLook lightLook { { QColor(0x00, 0x57, 0xae) },
+                               { QColor(0xbf, 0x03, 0x03) },
+                               { QColor(0xb0, 0x80, 0x00) },
+                               { QColor(0x1f, 0x1c, 0x1b), true },
+                               QColor(0xbf, 0x03, 0x03) };
+const ExpectedLook darkLook { { QColor(0x29, 0x80, 0xb9) },
+                              { QColor(0xf4, 0x4f, 0x4f) },
+                              { QColor(0xf6, 0x74, 0x00) },
+                              { QColor(0xcf, 0xcf, 0xc2), true },
+                              QColor(0xda, 0x44, 0x53) };
 #else
 // The built-in highlighter's light and dark schemes (ui/highlighting/jsonhighlighter.cpp).
 const bool themesByName = false;
-const ExpectedLook lightLook { { QColor(0x1a, 0x4f, 0xa0), true }, { QColor(0x2e, 0x7d, 0x32) }, { QColor(0xb3, 0x5c, 0x00) },
-                               { QColor(0x7b, 0x1f, 0xa2), true }, QColor(0xc6, 0x28, 0x28) };
-const ExpectedLook darkLook { { QColor(0x8a, 0xb4, 0xf8), true }, { QColor(0xa5, 0xd6, 0xa7) }, { QColor(0xf6, 0xc1, 0x77) },
-                              { QColor(0xce, 0x93, 0xd8), true }, QColor(0xff, 0x6e, 0x6e) };
+const ExpectedLook lightLook { { QColor(0x1a, 0x4f, 0xa0), true },
+                               { QColor(0x2e, 0x7d, 0x32) },
+                               { QColor(0xb3, 0x5c, 0x00) },
+                               { QColor(0x7b, 0x1f, 0xa2), true },
+                               QColor(0xc6, 0x28, 0x28) };
+const ExpectedLook darkLook { { QColor(0x8a, 0xb4, 0xf8), true },
+                              { QColor(0xa5, 0xd6, 0xa7) },
+                              { QColor(0xf6, 0xc1, 0x77) },
+                              { QColor(0xce, 0x93, 0xd8), true },
+                              QColor(0xff, 0x6e, 0x6e) };
 #endif
 
 //                         0         1         2         3         4
@@ -135,7 +147,10 @@ private Q_SLOTS:
         compareLook(formatAt(document, KeywordNull), look.keyword, "null");
         QCOMPARE(highlighting.errorColor(), look.error);
     }
-    void sample_tokensGetTheThemesFormats_data() { addPalettes(); }
+    void sample_tokensGetTheThemesFormats_data()
+    {
+        addPalettes();
+    }
 
     // The reply view colours JSON itself with colorScheme(): it must be what the document gets.
     void colorScheme_isWhatTheDocumentGets()
@@ -154,7 +169,10 @@ private Q_SLOTS:
         QCOMPARE(scheme.error.underlineColor(), highlighting.errorColor());
         QVERIFY(!scheme.themeBackground.isValid()); // following the palette: the view keeps its own
     }
-    void colorScheme_isWhatTheDocumentGets_data() { addPalettes(); }
+    void colorScheme_isWhatTheDocumentGets_data()
+    {
+        addPalettes();
+    }
 
     void paletteChange_rehighlightsInTheOtherTheme()
     {

@@ -20,21 +20,21 @@
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAction>
-#include <QComboBox>
-#include <QProgressBar>
 #include <QApplication>
-#include <QSignalSpy>
-#include <QSplitter>
-#include <QTcpServer>
-#include <QToolBar>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QProgressBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTest>
+#include <QToolBar>
 #include <QTranslator>
 
 using namespace Formwork::Ui;
@@ -227,8 +227,9 @@ private Q_SLOTS:
         window.runController()->runAction()->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
         QCOMPARE(fake.requestsTo("/api/chat").size(), 3);
-        QCOMPARE(formats, (QStringList { QStringLiteral("chunk 1/3"), QStringLiteral("chunk 2/3"),
-                                         QStringLiteral("chunk 3/3") }));
+        QCOMPARE(
+            formats,
+            (QStringList { QStringLiteral("chunk 1/3"), QStringLiteral("chunk 2/3"), QStringLiteral("chunk 3/3") }));
         QVERIFY(!progress->isVisible());
         RunSession *session = window.runSession();
         QVERIFY(session->isChunked());
@@ -236,7 +237,8 @@ private Q_SLOTS:
         auto *verdict = window.findChild<QLabel *>(QStringLiteral("resultVerdict"));
         QCOMPARE(verdict->text(), QStringLiteral("Valid: 3 chunks merged."));
         auto *conflicts = window.findChild<QLabel *>(QStringLiteral("resultConflicts"));
-        QVERIFY2(conflicts->isVisible() && conflicts->text().contains(QStringLiteral("conflict at /age: 36 (chunk 1, 3)")),
+        QVERIFY2(conflicts->isVisible()
+                     && conflicts->text().contains(QStringLiteral("conflict at /age: 36 (chunk 1, 3)")),
                  qPrintable(conflicts->text()));
         auto *status = window.findChild<QLabel *>(QStringLiteral("runStatus"));
         QVERIFY2(status->text().startsWith(QStringLiteral("3 chunk(s) merged")), qPrintable(status->text()));
@@ -263,10 +265,11 @@ private Q_SLOTS:
         QByteArray tags = readTestData(QStringLiteral("llm/tags-new.json"));
         tags.replace("\"context_length\": 131072", "\"context_length\": 1024");
         fake.setTagsJson(tags);
-        fake.setShowJson(QStringLiteral("llama3.2:latest"),
-                         QByteArrayLiteral("{\"details\":{\"family\":\"llama\",\"parameter_size\":\"3.2B\"},"
-                                           "\"model_info\":{\"general.architecture\":\"llama\","
-                                           "\"llama.context_length\":1024},\"capabilities\":[\"completion\",\"tools\"]}"));
+        fake.setShowJson(
+            QStringLiteral("llama3.2:latest"),
+            QByteArrayLiteral("{\"details\":{\"family\":\"llama\",\"parameter_size\":\"3.2B\"},"
+                              "\"model_info\":{\"general.architecture\":\"llama\","
+                              "\"llama.context_length\":1024},\"capabilities\":[\"completion\",\"tools\"]}"));
         fake.setChatResponder([](const Formwork::Test::RecordedRequest &) -> std::optional<FakeReply> {
             return FakeReply::text({ QStringLiteral("{\"name\": \"Ada\", \"age\": 36}") });
         });
@@ -487,7 +490,8 @@ private Q_SLOTS:
         QCOMPARE(restored.dockWidgetArea(result), Qt::LeftDockWidgetArea);
         QVERIFY(restored.findChild<QDockWidget *>(QStringLiteral("promptDock"))->isVisible());
         const QList<int> sizes = restored.findChild<QSplitter *>(QStringLiteral("timelineSplitter"))->sizes();
-        QVERIFY2(sizes.size() == 2 && sizes.at(0) > sizes.at(1) * 7 / 10, qPrintable(QStringLiteral("%1").arg(sizes.value(0))));
+        QVERIFY2(sizes.size() == 2 && sizes.at(0) > sizes.at(1) * 7 / 10,
+                 qPrintable(QStringLiteral("%1").arg(sizes.value(0))));
     }
 
     void germanLocale_showsGermanStrings()

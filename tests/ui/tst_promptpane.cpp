@@ -347,7 +347,8 @@ private Q_SLOTS:
         user->setPlainText(QStringLiteral("{{title}} and {{document}}"));
         QCOMPARE(pane.loadDocument(path), QStringLiteral("document"));
         QVERIFY(loaded.wait());
-        QCOMPARE(pane.variablesModel()->value(QStringLiteral("document")), QStringLiteral("# Contract\nBetween Ada and Charles."));
+        QCOMPARE(pane.variablesModel()->value(QStringLiteral("document")),
+                 QStringLiteral("# Contract\nBetween Ada and Charles."));
 
         user->setPlainText(QStringLiteral("Extract the parties."));
         QCOMPARE(pane.loadDocument(path), QStringLiteral("document"));

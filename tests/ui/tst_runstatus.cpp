@@ -81,7 +81,7 @@ private Q_SLOTS:
         m_fx->fake->enqueueChat(FakeReply::text({ validPerson })); // 26 in, 12 out
         m_fx->fake->enqueueChat(verdict);
         ExtractionConfig config = m_fx->config();
-        config.checker = std::make_shared<ChecksAttemptChecker>(CheckList{ rule }, m_fx->backend.get());
+        config.checker = std::make_shared<ChecksAttemptChecker>(CheckList { rule }, m_fx->backend.get());
         RunSession session;
         QVERIFY(m_fx->runToEnd(session, config));
         QCOMPARE(session.state(), RunSession::State::Succeeded);

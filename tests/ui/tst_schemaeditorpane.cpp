@@ -1,23 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/codeeditor.h"
 #include "schemaeditor/inferschemadialog.h"
+#include "schemaeditor/schemaeditorpane.h"
 #include "schemaeditor/schemafieldeditor.h"
 #include "schemaeditor/schemalint.h"
-#include "schemaeditor/schemaeditorpane.h"
 
 #include <QFile>
 #include <QLabel>
 #include <QLocale>
-#include <QStandardPaths>
-#include <QTreeWidget>
-#include <QTemporaryDir>
 #include <QScopeGuard>
 #include <QSemaphore>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QSyntaxHighlighter>
-#include <QThreadPool>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+#include <QThreadPool>
+#include <QTreeWidget>
 
 using namespace Formwork::Ui;
 
@@ -129,7 +129,8 @@ private Q_SLOTS:
         pane.setText(QStringLiteral("{\n  \"type\": \"object\",\n  \"properties\": {]\n}"));
         QCOMPARE(pane.lintResult().state, SchemaLintResult::State::InvalidJson);
         QVERIFY(!pane.isValidJson());
-        QVERIFY2(pane.message().startsWith(QStringLiteral("Not valid JSON: line 3, column 18: ")), qPrintable(pane.message()));
+        QVERIFY2(pane.message().startsWith(QStringLiteral("Not valid JSON: line 3, column 18: ")),
+                 qPrintable(pane.message()));
         QCOMPARE(pane.editor()->errorMarks().size(), 1);
         const int position = pane.editor()->errorMarks().constFirst().position;
         QCOMPARE(pane.text().at(position), QLatin1Char(']'));
@@ -358,8 +359,9 @@ private Q_SLOTS:
 
         // A bigger schema costs more.
         const qint64 before = pane.tokenEstimate().tokens;
-        pane.setText(q(OrderSchema).replace(q("'minimum': 0 }"),
-                                           q("'minimum': 0, 'description': 'The price of one unit, in euros' }")));
+        pane.setText(
+            q(OrderSchema)
+                .replace(q("'minimum': 0 }"), q("'minimum': 0, 'description': 'The price of one unit, in euros' }")));
         QTRY_COMPARE_WITH_TIMEOUT(estimated.count(), 3, 5000);
         QVERIFY(pane.tokenEstimate().tokens > before);
     }
@@ -373,11 +375,13 @@ private Q_SLOTS:
         QVERIFY2(error.startsWith(QStringLiteral("Line 3, column 8")), qPrintable(error));
         QCOMPARE(pane.text(), before);
 
-        QVERIFY(pane.inferFromExample(q("{'name':'Ann','born':'1990-01-02','tags':[{'t':'x'},{'t':'y','n':null}]}"), &error));
+        QVERIFY(pane.inferFromExample(q("{'name':'Ann','born':'1990-01-02','tags':[{'t':'x'},{'t':'y','n':null}]}"),
+                                      &error));
         QVERIFY(error.isEmpty());
         pane.checkNow();
         QCOMPARE(pane.lintResult().state, SchemaLintResult::State::Valid);
-        QVERIFY(pane.text().startsWith(q("{\n  '$schema': 'https://json-schema.org/draft/2020-12/schema',\n  'type': 'object'")));
+        QVERIFY(pane.text().startsWith(
+            q("{\n  '$schema': 'https://json-schema.org/draft/2020-12/schema',\n  'type': 'object'")));
         QVERIFY(pane.text().contains(q("'format': 'date'")));
         QVERIFY(pane.currentSchema()->isValid(nlohmann::ordered_json::parse(
             q("{'name':'Ann','born':'1990-01-02','tags':[{'t':'x'},{'t':'y','n':null}]}").toStdString())));
@@ -394,7 +398,8 @@ private Q_SLOTS:
         dialog.setExampleText(QStringLiteral("{\n  \"a\": [1, 2,]\n}"));
         dialog.accept();
         QCOMPARE(accepted.count(), 0);
-        QVERIFY2(dialog.errorText().startsWith(QStringLiteral("Not JSON: line 2, column 14")), qPrintable(dialog.errorText()));
+        QVERIFY2(dialog.errorText().startsWith(QStringLiteral("Not JSON: line 2, column 14")),
+                 qPrintable(dialog.errorText()));
         QCOMPARE(text->errorMarks().size(), 1);
         QCOMPARE(dialog.exampleText().at(text->errorMarks().constFirst().position), QLatin1Char(']'));
         dialog.setExampleText(QStringLiteral("{\"a\": [1, 2]}"));

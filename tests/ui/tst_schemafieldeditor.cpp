@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/codeeditor.h"
+#include "schema/formats.h"
 #include "schemaeditor/schemaeditorpane.h"
 #include "schemaeditor/schemafieldeditor.h"
 #include "schemaeditor/schemafieldmodel.h"
-#include "schema/formats.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
@@ -54,31 +54,31 @@ QString d(const Json &value)
 }
 
 // Pretty-printed the way users write it (and not the way the tree writes it), single-quoted.
-const char *const PersonSchemaQuoted =
-    "{\n"
-    "  '$schema': 'https://json-schema.org/draft/2020-12/schema',\n"
-    "  'x-custom': {'keep': [1, 2]},\n"
-    "  'type': 'object',\n"
-    "  'properties': {\n"
-    "    'zeta': { 'type': 'string', 'examples': ['z'], 'x-note': 'mine' },\n"
-    "    'age': { 'type': 'integer', 'minimum': 0 },\n"
-    "    'address': {\n"
-    "      'type': 'object',\n"
-    "      'properties': { 'street': { 'type': 'string' }, 'city': { 'type': 'string' } },\n"
-    "      'required': ['city']\n"
-    "    },\n"
-    "    'lines': {\n"
-    "      'type': 'array',\n"
-    "      'items': { 'type': 'object', 'properties': { 'sku': { 'type': 'string' } } }\n"
-    "    },\n"
-    "    'best': { '$ref': '#/$defs/item' }\n"
-    "  },\n"
-    "  'required': ['zeta', 'age'],\n"
-    "  'examples': [{'zeta': 'a', 'age': 1}],\n"
-    "  '$defs': {\n"
-    "    'item': { 'type': 'object', 'properties': { 'price': { 'type': 'number', 'minimum': 0 } } }\n"
-    "  }\n"
-    "}\n";
+const char *const PersonSchemaQuoted
+    = "{\n"
+      "  '$schema': 'https://json-schema.org/draft/2020-12/schema',\n"
+      "  'x-custom': {'keep': [1, 2]},\n"
+      "  'type': 'object',\n"
+      "  'properties': {\n"
+      "    'zeta': { 'type': 'string', 'examples': ['z'], 'x-note': 'mine' },\n"
+      "    'age': { 'type': 'integer', 'minimum': 0 },\n"
+      "    'address': {\n"
+      "      'type': 'object',\n"
+      "      'properties': { 'street': { 'type': 'string' }, 'city': { 'type': 'string' } },\n"
+      "      'required': ['city']\n"
+      "    },\n"
+      "    'lines': {\n"
+      "      'type': 'array',\n"
+      "      'items': { 'type': 'object', 'properties': { 'sku': { 'type': 'string' } } }\n"
+      "    },\n"
+      "    'best': { '$ref': '#/$defs/item' }\n"
+      "  },\n"
+      "  'required': ['zeta', 'age'],\n"
+      "  'examples': [{'zeta': 'a', 'age': 1}],\n"
+      "  '$defs': {\n"
+      "    'item': { 'type': 'object', 'properties': { 'price': { 'type': 'number', 'minimum': 0 } } }\n"
+      "  }\n"
+      "}\n";
 
 } // namespace
 
@@ -107,9 +107,11 @@ private Q_SLOTS:
                  int(Qt::Checked)); // city
 
         const QModelIndex lines = model.indexForPointer(QStringLiteral("/properties/lines"));
-        QCOMPARE(lines.siblingAtColumn(SchemaFieldModel::TypeColumn).data().toString(), QStringLiteral("array of object"));
+        QCOMPARE(lines.siblingAtColumn(SchemaFieldModel::TypeColumn).data().toString(),
+                 QStringLiteral("array of object"));
         QCOMPARE(model.rowCount(lines), 1);
-        QCOMPARE(model.pointerForIndex(model.index(0, 0, lines)), QStringLiteral("/properties/lines/items/properties/sku"));
+        QCOMPARE(model.pointerForIndex(model.index(0, 0, lines)),
+                 QStringLiteral("/properties/lines/items/properties/sku"));
 
         const QModelIndex best = model.indexForPointer(QStringLiteral("/properties/best"));
         QCOMPARE(best.siblingAtColumn(SchemaFieldModel::TypeColumn).data().toString(), QStringLiteral("$ref item"));
@@ -129,7 +131,7 @@ private Q_SLOTS:
         const QString added = model.addField({}, model.indexForPointer(QStringLiteral("/properties/zeta")));
         QCOMPARE(added, QStringLiteral("/properties/field"));
         QCOMPARE(keysOf(model.document()["properties"]),
-                 (std::vector<std::string> {"zeta", "field", "age", "address", "lines", "best"}));
+                 (std::vector<std::string> { "zeta", "field", "age", "address", "lines", "best" }));
         QVERIFY(model.renameField(model.indexForPointer(added), QStringLiteral("age")).isEmpty()); // taken
         const QString renamed = model.renameField(model.indexForPointer(added), QStringLiteral("nick"));
         QCOMPARE(renamed, QStringLiteral("/properties/nick"));
@@ -139,10 +141,12 @@ private Q_SLOTS:
         QCOMPARE(d(model.document()["required"]), d(j("['zeta','age','alias']")));
         QVERIFY(model.moveField(model.indexForPointer(QStringLiteral("/properties/alias")), 2));
         QCOMPARE(keysOf(model.document()["properties"]),
-                 (std::vector<std::string> {"zeta", "age", "address", "alias", "lines", "best"}));
-        QVERIFY(model.setData(model.indexForPointer(QStringLiteral("/properties/age"), SchemaFieldModel::DescriptionColumn),
-                              QStringLiteral("Years")));
-        QCOMPARE(d(model.document()["properties"]["age"]), d(j("{'type':'integer','minimum':0,'description':'Years'}")));
+                 (std::vector<std::string> { "zeta", "age", "address", "alias", "lines", "best" }));
+        QVERIFY(
+            model.setData(model.indexForPointer(QStringLiteral("/properties/age"), SchemaFieldModel::DescriptionColumn),
+                          QStringLiteral("Years")));
+        QCOMPARE(d(model.document()["properties"]["age"]),
+                 d(j("{'type':'integer','minimum':0,'description':'Years'}")));
         QVERIFY(model.setType(model.indexForPointer(QStringLiteral("/properties/zeta")), QStringLiteral("object")));
         QVERIFY(!model.addField(model.indexForPointer(QStringLiteral("/properties/zeta"))).isEmpty());
         QVERIFY(model.removeField(model.indexForPointer(QStringLiteral("/properties/alias"))));
@@ -150,8 +154,9 @@ private Q_SLOTS:
 
         // Everything the tree does not show is still there, where it was.
         const Json &doc = model.document();
-        QCOMPARE(keysOf(doc), (std::vector<std::string> {"$schema", "x-custom", "type", "properties", "required",
-                                                           "examples", "$defs"}));
+        QCOMPARE(keysOf(doc),
+                 (std::vector<std::string> { "$schema", "x-custom", "type", "properties", "required", "examples",
+                                             "$defs" }));
         QCOMPARE(d(doc["x-custom"]), d(j("{'keep':[1,2]}")));
         QCOMPARE(d(doc["properties"]["zeta"]["examples"]), d(j("['z']")));
         QCOMPARE(d(doc["properties"]["zeta"]["x-note"]), QStringLiteral("\"mine\""));
@@ -172,7 +177,8 @@ private Q_SLOTS:
         QCOMPARE(reset.count(), 0);
         QCOMPARE(changed.count(), 1);
         QVERIFY(age.isValid());
-        QCOMPARE(QModelIndex(age).siblingAtColumn(SchemaFieldModel::DescriptionColumn).data().toString(), QStringLiteral("Years"));
+        QCOMPARE(QModelIndex(age).siblingAtColumn(SchemaFieldModel::DescriptionColumn).data().toString(),
+                 QStringLiteral("Years"));
         // A new field is inserted as a row; the rows around it stay what they were.
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         const QPersistentModelIndex city = model.indexForPointer(QStringLiteral("/properties/address/properties/city"));
@@ -199,9 +205,9 @@ private Q_SLOTS:
         const QPersistentModelIndex city = model.indexForPointer(QStringLiteral("/properties/address/properties/city"));
         const QPersistentModelIndex price = model.indexForPointer(QStringLiteral("/$defs/item/properties/price"));
 
-        const QString added = model.addField(model.indexForPointer(QStringLiteral("/properties/address")),
-                                             model.indexForPointer(QStringLiteral("/properties/address/properties/street")),
-                                             QStringLiteral("zip"));
+        const QString added = model.addField(
+            model.indexForPointer(QStringLiteral("/properties/address")),
+            model.indexForPointer(QStringLiteral("/properties/address/properties/street")), QStringLiteral("zip"));
         QCOMPARE(added, QStringLiteral("/properties/address/properties/zip"));
         QCOMPARE(inserted.count(), 1);
         QCOMPARE(city.row(), 2); // moved down by the new row, still the same field
@@ -226,18 +232,18 @@ private Q_SLOTS:
         // The rows are those a tree built from the document has.
         SchemaFieldModel fresh;
         fresh.setDocument(model.document());
-        const std::function<void(const QModelIndex &, const QModelIndex &)> same = [&](const QModelIndex &a,
-                                                                                      const QModelIndex &b) {
-            QCOMPARE(model.rowCount(a), fresh.rowCount(b));
-            for (int row = 0; row < model.rowCount(a); ++row) {
-                for (int column = 0; column < SchemaFieldModel::ColumnCount; ++column) {
-                    QCOMPARE(model.index(row, column, a).data(), fresh.index(row, column, b).data());
-                    QCOMPARE(model.index(row, column, a).data(Qt::CheckStateRole),
-                             fresh.index(row, column, b).data(Qt::CheckStateRole));
-                }
-                same(model.index(row, 0, a), fresh.index(row, 0, b));
-            }
-        };
+        const std::function<void(const QModelIndex &, const QModelIndex &)> same
+            = [&](const QModelIndex &a, const QModelIndex &b) {
+                  QCOMPARE(model.rowCount(a), fresh.rowCount(b));
+                  for (int row = 0; row < model.rowCount(a); ++row) {
+                      for (int column = 0; column < SchemaFieldModel::ColumnCount; ++column) {
+                          QCOMPARE(model.index(row, column, a).data(), fresh.index(row, column, b).data());
+                          QCOMPARE(model.index(row, column, a).data(Qt::CheckStateRole),
+                                   fresh.index(row, column, b).data(Qt::CheckStateRole));
+                      }
+                      same(model.index(row, 0, a), fresh.index(row, 0, b));
+                  }
+              };
         same({}, {});
     }
 
@@ -258,12 +264,13 @@ private Q_SLOTS:
         QCOMPARE(fields->addField(), QStringLiteral("/properties/field"));
         const Json after = parseText(pane);
         QCOMPARE(keysOf(after["properties"]),
-                 (std::vector<std::string> {"zeta", "age", "field", "address", "lines", "best"}));
+                 (std::vector<std::string> { "zeta", "age", "field", "address", "lines", "best" }));
         QCOMPARE(d(after["x-custom"]), d(j("{'keep':[1,2]}")));
         // Only the new member is written: the rest keeps the user's layout, one-line objects included.
-        QCOMPARE(pane.text(), QString(before).replace(q("    'age': { 'type': 'integer', 'minimum': 0 },\n"),
-                                                      q("    'age': { 'type': 'integer', 'minimum': 0 },\n"
-                                                        "    'field': { 'type': 'string' },\n")));
+        QCOMPARE(pane.text(),
+                 QString(before).replace(q("    'age': { 'type': 'integer', 'minimum': 0 },\n"),
+                                         q("    'age': { 'type': 'integer', 'minimum': 0 },\n"
+                                           "    'field': { 'type': 'string' },\n")));
         QCOMPARE(fields->currentPointer(), QStringLiteral("/properties/field"));
 
         // Ctrl+Z in the text undoes the whole tree edit, and the tree follows the text.
@@ -304,7 +311,7 @@ private Q_SLOTS:
         QVERIFY(pane.fieldEditor()->selectPointer(QStringLiteral("/properties/a")));
         QVERIFY(!pane.fieldEditor()->addField().isEmpty());
         const Json doc = parseText(pane);
-        QCOMPARE(keysOf(doc["properties"]), (std::vector<std::string> {"a", "field", "typed"}));
+        QCOMPARE(keysOf(doc["properties"]), (std::vector<std::string> { "a", "field", "typed" }));
     }
 
     void inlineRenameAfterUnlintedTyping_keepsTheTyping()
@@ -317,7 +324,7 @@ private Q_SLOTS:
         SchemaFieldModel *model = pane.fieldEditor()->model();
         // As a view's inline editor does it: straight to the model.
         QVERIFY(model->setData(model->indexForPointer(QStringLiteral("/properties/a")), QStringLiteral("b")));
-        QCOMPARE(keysOf(parseText(pane)["properties"]), (std::vector<std::string> {"b", "typed"}));
+        QCOMPARE(keysOf(parseText(pane)["properties"]), (std::vector<std::string> { "b", "typed" }));
     }
 
     void invalidText_greysTreeWithoutEmptyingIt()
@@ -346,9 +353,10 @@ private Q_SLOTS:
         QVERIFY(fields->selectPointer(QStringLiteral("/properties/address/properties/street")));
         QCOMPARE(fields->addField(), QStringLiteral("/properties/address/properties/field"));
         const Json doc = parseText(pane);
-        QCOMPARE(keysOf(doc["properties"]["lines"]["items"]["properties"]), (std::vector<std::string> {"sku", "field"}));
+        QCOMPARE(keysOf(doc["properties"]["lines"]["items"]["properties"]),
+                 (std::vector<std::string> { "sku", "field" }));
         QCOMPARE(keysOf(doc["properties"]["address"]["properties"]),
-                 (std::vector<std::string> {"street", "field", "city"}));
+                 (std::vector<std::string> { "street", "field", "city" }));
         QCOMPARE(d(doc["properties"]["address"]["required"]), d(j("['city']")));
 
         // A string field turned into an array of objects takes fields inside its items.
@@ -382,7 +390,8 @@ private Q_SLOTS:
         QCOMPARE(d(parseText(pane)["properties"]["best"]), d(j("{'anyOf':[{'$ref':'#/$defs/item'},{'type':'null'}]}")));
         pane.checkNow();
         const QModelIndex best = fields->model()->indexForPointer(QStringLiteral("/properties/best"));
-        QCOMPARE(best.siblingAtColumn(SchemaFieldModel::NullableColumn).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+        QCOMPARE(best.siblingAtColumn(SchemaFieldModel::NullableColumn).data(Qt::CheckStateRole).toInt(),
+                 int(Qt::Checked));
         QCOMPARE(best.siblingAtColumn(SchemaFieldModel::TypeColumn).data().toString(), QStringLiteral("$ref item"));
         nullable->click();
         QCOMPARE(d(parseText(pane)["properties"]["best"]), d(j("{'$ref':'#/$defs/item'}")));
@@ -397,14 +406,16 @@ private Q_SLOTS:
         QVERIFY(fields->selectPointer(QStringLiteral("/$defs/item2")));
         QCOMPARE(fields->addChildField(), QStringLiteral("/$defs/item2/properties/field"));
         SchemaFieldModel *model = fields->model();
-        QCOMPARE(model->definitionNames(), QStringList({QStringLiteral("item"), QStringLiteral("item2")}));
+        QCOMPARE(model->definitionNames(), QStringList({ QStringLiteral("item"), QStringLiteral("item2") }));
         QVERIFY(model->setRef(model->indexForPointer(QStringLiteral("/properties/zeta")), QStringLiteral("item2")));
         const Json doc = parseText(pane);
         QCOMPARE(d(doc["properties"]["zeta"]), d(j("{'examples':['z'],'x-note':'mine','$ref':'#/$defs/item2'}")));
         QCOMPARE(d(doc["$defs"]["item2"]), d(j("{'type':'object','properties':{'field':{'type':'string'}}}")));
         // Array items can point at a definition too.
-        QVERIFY(model->setRef(model->indexForPointer(QStringLiteral("/properties/lines")), QStringLiteral("item"), true));
-        QCOMPARE(d(parseText(pane)["properties"]["lines"]["items"]), d(j("{'properties':{'sku':{'type':'string'}},'$ref':'#/$defs/item'}")));
+        QVERIFY(
+            model->setRef(model->indexForPointer(QStringLiteral("/properties/lines")), QStringLiteral("item"), true));
+        QCOMPARE(d(parseText(pane)["properties"]["lines"]["items"]),
+                 d(j("{'properties':{'sku':{'type':'string'}},'$ref':'#/$defs/item'}")));
     }
 
     void form_editsKeywordsOfTheSelectedField()
@@ -445,8 +456,8 @@ private Q_SLOTS:
         for (const std::string_view name : Formwork::knownFormatNames())
             known.append(QString::fromLatin1(name.data(), qsizetype(name.size())));
         QCOMPARE(offered, known);
-        for (const char *name : {"idn-hostname", "uri-template", "duration", "json-pointer", "relative-json-pointer",
-                                 "regex", "iri", "iri-reference", "idn-email"})
+        for (const char *name : { "idn-hostname", "uri-template", "duration", "json-pointer", "relative-json-pointer",
+                                  "regex", "iri", "iri-reference", "idn-email" })
             QVERIFY2(offered.contains(QLatin1String(name)), name);
 
         QVERIFY(fields->selectPointer(QStringLiteral("/properties/zeta")));

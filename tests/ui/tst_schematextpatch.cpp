@@ -108,10 +108,11 @@ private Q_SLOTS:
         QTest::addColumn<int>("edit");
         QTest::addColumn<QString>("expected");
         const QString four = q(FourSpaces);
-        QTest::newRow("4 spaces: add after a") << four << 0
-                                               << QString(four).replace(q("        },\n"),
-                                                                        q("        },\n        'field': {\n"
-                                                                          "            'type': 'string'\n        },\n"));
+        QTest::newRow("4 spaces: add after a")
+            << four << 0
+            << QString(four).replace(q("        },\n"),
+                                     q("        },\n        'field': {\n"
+                                       "            'type': 'string'\n        },\n"));
         QTest::newRow("4 spaces: rename b") << four << 1 << QString(four).replace(q("'b':"), q("'c':"));
         QTest::newRow("4 spaces: require b") << four << 2 << QString(four).replace(q("['a']"), q("['a', 'b']"));
         QTest::newRow("4 spaces: remove a")
@@ -136,8 +137,9 @@ private Q_SLOTS:
         const QString tabs = q(Tabs);
         QTest::newRow("tabs: first child in an empty object")
             << tabs << 6
-            << QString(tabs).replace(q("'properties': {}"),
-                                     q("'properties': {\n\t\t\t\t'child': {\n\t\t\t\t\t'type': 'string'\n\t\t\t\t}\n\t\t\t}"));
+            << QString(tabs).replace(
+                   q("'properties': {}"),
+                   q("'properties': {\n\t\t\t\t'child': {\n\t\t\t\t\t'type': 'string'\n\t\t\t\t}\n\t\t\t}"));
     }
 
     void edits_changeOnlyTheirPart()
@@ -182,10 +184,12 @@ private Q_SLOTS:
         QVERIFY(!model->addField({}, at(model, "/properties/f1000"), QStringLiteral("new")).isEmpty());
         // The highlighter reports the lines it re-colours too: a few lines, not the 130,000
         // characters of the whole text.
-        QVERIFY2(reported.removed + reported.added < 400,
-                 qPrintable(QStringLiteral("%1 characters reported removed, %2 added").arg(reported.removed).arg(reported.added)));
-        const QString expected = QString(text).replace(q("'field 1000'},\n"),
-                                                       q("'field 1000'},\n      'new': {'type': 'string'},\n"));
+        QVERIFY2(
+            reported.removed + reported.added < 400,
+            qPrintable(
+                QStringLiteral("%1 characters reported removed, %2 added").arg(reported.removed).arg(reported.added)));
+        const QString expected
+            = QString(text).replace(q("'field 1000'},\n"), q("'field 1000'},\n      'new': {'type': 'string'},\n"));
         QCOMPARE(pane.text(), expected);
         // The tree shows it at once, and the lint of the new text agrees with the tree.
         QVERIFY(model->indexForPointer(QStringLiteral("/properties/new")).isValid());
@@ -195,8 +199,10 @@ private Q_SLOTS:
 
         reported = {};
         QVERIFY(!model->renameField(at(model, "/properties/f0"), QStringLiteral("first")).isEmpty());
-        QVERIFY2(reported.removed + reported.added < 400,
-                 qPrintable(QStringLiteral("%1 characters reported removed, %2 added").arg(reported.removed).arg(reported.added)));
+        QVERIFY2(
+            reported.removed + reported.added < 400,
+            qPrintable(
+                QStringLiteral("%1 characters reported removed, %2 added").arg(reported.removed).arg(reported.added)));
         QVERIFY(pane.text().contains(q("'first': {'type'")));
         QVERIFY(pane.text().contains(q("'required': ['first']")));
         document->undo();
@@ -236,7 +242,8 @@ private Q_SLOTS:
         QSignalSpy linted(&pane, &SchemaEditorPane::linted);
 
         QCOMPARE(model->addField({}, at(model, "/properties/a"), QStringLiteral("x")), QStringLiteral("/properties/x"));
-        const QString first = QString(text).replace(q("        },\n"), q("        },\n        'x': {\n            'type': 'string'\n        },\n"));
+        const QString first = QString(text).replace(
+            q("        },\n"), q("        },\n        'x': {\n            'type': 'string'\n        },\n"));
         QCOMPARE(pane.text(), first);
         QVERIFY(!model->renameField(at(model, "/properties/x"), QStringLiteral("y")).isEmpty());
         const QString second = QString(first).replace(q("'x': {"), q("'y': {"));
@@ -250,7 +257,7 @@ private Q_SLOTS:
         QCOMPARE(linted.count(), 0); // none of them waited for (or ran) a lint
 
         // One undo step each, in order, back to the text as loaded.
-        for (const QString &expected : {third, second, first, text}) {
+        for (const QString &expected : { third, second, first, text }) {
             document->undo();
             QCOMPARE(pane.text(), expected);
         }
@@ -278,9 +285,10 @@ private Q_SLOTS:
             return text;
         };
         const QString original = QString::fromUtf8(utf8);
-        const QList<SchemaTextReplacement> applied {{2, 4, QStringLiteral("XY")}, {8, 8, QStringLiteral("++")}};
-        const QList<SchemaTextReplacement> wanted {
-            {2, 4, QStringLiteral("XY")}, {8, 8, QStringLiteral("++--")}, {11, 12, QStringLiteral("Z")}};
+        const QList<SchemaTextReplacement> applied { { 2, 4, QStringLiteral("XY") }, { 8, 8, QStringLiteral("++") } };
+        const QList<SchemaTextReplacement> wanted { { 2, 4, QStringLiteral("XY") },
+                                                    { 8, 8, QStringLiteral("++--") },
+                                                    { 11, 12, QStringLiteral("Z") } };
         const QString now = apply(original, applied);
         const QList<SchemaTextReplacement> step = composeTextPatches(base, applied, wanted);
         QCOMPARE(apply(now, step), apply(original, wanted));

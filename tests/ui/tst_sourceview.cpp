@@ -124,7 +124,8 @@ private Q_SLOTS:
         // The ambiguous value is listed; the summary counts.
         QCOMPARE(view.ungroundedList()->count(), 1);
         QVERIFY(view.ungroundedList()->item(0)->text().contains(QStringLiteral("/people/0/name")));
-        QVERIFY2(view.summaryLabel()->text().contains(QStringLiteral("All 4")), qPrintable(view.summaryLabel()->text()));
+        QVERIFY2(view.summaryLabel()->text().contains(QStringLiteral("All 4")),
+                 qPrintable(view.summaryLabel()->text()));
     }
 
     // Only the spans around the view are highlighted, so a long document with many spans stays
@@ -222,7 +223,8 @@ private Q_SLOTS:
         QCOMPARE(view.ungroundedList()->count(), 1);
         QVERIFY(view.ungroundedList()->item(0)->text().contains(QStringLiteral("not found in the source")));
         QVERIFY(!view.ungroundedList()->item(0)->icon().isNull());
-        QVERIFY2(view.summaryLabel()->text().contains(QStringLiteral("1 of 2")), qPrintable(view.summaryLabel()->text()));
+        QVERIFY2(view.summaryLabel()->text().contains(QStringLiteral("1 of 2")),
+                 qPrintable(view.summaryLabel()->text()));
         // Clicking the entry says which value it is.
         QSignalSpy clicked(&view, &SourceView::pointerClicked);
         view.show();
@@ -373,7 +375,8 @@ private Q_SLOTS:
 
         auto *dock = window.findChild<QDockWidget *>(QStringLiteral("sourceDock"));
         QVERIFY(dock);
-        QVERIFY(window.tabifiedDockWidgets(dock).contains(window.findChild<QDockWidget *>(QStringLiteral("promptDock"))));
+        QVERIFY(
+            window.tabifiedDockWidgets(dock).contains(window.findChild<QDockWidget *>(QStringLiteral("promptDock"))));
         SourcePane *source = window.sourcePane();
         QSignalSpy shown(source, &SourcePane::groundingShown);
         QVERIFY(window.startRun());
@@ -389,7 +392,8 @@ private Q_SLOTS:
         ResultTreeModel *model = window.resultPane()->model();
         const QModelIndex email = model->indexForPointer(QStringLiteral("/email"));
         QVERIFY(model->data(email, ResultTreeModel::NotInSourceRole).toBool());
-        QVERIFY(!model->data(model->indexForPointer(QStringLiteral("/name")), ResultTreeModel::NotInSourceRole).toBool());
+        QVERIFY(
+            !model->data(model->indexForPointer(QStringLiteral("/name")), ResultTreeModel::NotInSourceRole).toBool());
         const QModelIndex emailValue = email.siblingAtColumn(ResultTreeModel::ValueColumn);
         QVERIFY(model->data(emailValue, Qt::ToolTipRole).toString().contains(QStringLiteral("Not found")));
         QVERIFY(!model->data(emailValue, Qt::DecorationRole).value<QIcon>().isNull());

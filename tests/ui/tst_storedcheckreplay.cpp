@@ -77,8 +77,8 @@ private Q_SLOTS:
     {
         StoredRun run = storedRun();
         run.schemaJson = QStringLiteral("not a schema"); // the stored errors are shown as they are
-        run.attempts.first().errorsJson
-            = QStringLiteral("[{\"instancePath\":\"/age\",\"keywordLocation\":\"/minimum\",\"message\":\"too small\"}]");
+        run.attempts.first().errorsJson = QStringLiteral(
+            "[{\"instancePath\":\"/age\",\"keywordLocation\":\"/minimum\",\"message\":\"too small\"}]");
         const ReplayedRun replay = replayStoredRun(run);
         AttemptErrorModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -13,9 +13,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
-#include <QPlainTextEdit>
 #include <QMenu>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -505,7 +505,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         MainWindow window;
         QMimeData mime;
-        mime.setUrls({ QUrl::fromLocalFile(dir.filePath(QStringLiteral("gone.txt"))), QUrl::fromLocalFile(dir.path()) });
+        mime.setUrls(
+            { QUrl::fromLocalFile(dir.filePath(QStringLiteral("gone.txt"))), QUrl::fromLocalFile(dir.path()) });
         QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         enter.ignore();
         QApplication::sendEvent(&window, &enter);

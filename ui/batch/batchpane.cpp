@@ -30,14 +30,14 @@
 #include <QMenu>
 #include <QNetworkAccessManager>
 #include <QProgressBar>
-#include <QSpinBox>
-#include <QTabWidget>
-#include <QTableView>
-#include <QToolButton>
 #include <QSet>
 #include <QSignalBlocker>
-#include <QVBoxLayout>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTabWidget>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QToolButton>
+#include <QVBoxLayout>
 
 #include <algorithm>
 #include <limits>
@@ -159,9 +159,8 @@ BatchPane::BatchPane(QWidget *parent)
     layout->addWidget(m_message);
     layout->addWidget(m_tabs, 1);
 
-    connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
-        m_proxy->setFilter(BatchFilterProxy::Filter(m_filter->currentData().toInt()));
-    });
+    connect(m_filter, &QComboBox::currentIndexChanged, this,
+            [this] { m_proxy->setFilter(BatchFilterProxy::Filter(m_filter->currentData().toInt())); });
     updateButtons();
 }
 
@@ -181,9 +180,10 @@ void BatchPane::createActions()
                          tr("Send no new rows of the batch or the comparison until resumed; rows under way finish"));
     m_pauseAction->setCheckable(true);
     connect(m_pauseAction, &QAction::toggled, this, &BatchPane::setPaused);
-    m_resumeAction = make("media-seek-forward", tr("Res&ume Batch"), QStringLiteral("actionBatchResume"),
-                          tr("Go on after a pause, or run what a cancelled batch or comparison did not finish (finished "
-                             "rows are not sent again)"));
+    m_resumeAction
+        = make("media-seek-forward", tr("Res&ume Batch"), QStringLiteral("actionBatchResume"),
+               tr("Go on after a pause, or run what a cancelled batch or comparison did not finish (finished "
+                  "rows are not sent again)"));
     connect(m_resumeAction, &QAction::triggered, this, &BatchPane::resumeBatch);
     m_cancelAction = make("process-stop", tr("&Cancel Batch"), QStringLiteral("actionBatchCancel"),
                           tr("Stop the batch or the comparison; finished rows stay in the grid and the history "
@@ -572,9 +572,9 @@ bool BatchPane::run(const BatchInput &input, const QList<int> &indexes, bool sam
         if (summary.outcome != BatchSummary::Outcome::Finished && !summary.message.isEmpty())
             showMessage(summary.message);
         if (m_history && m_batchId > 0)
-            m_history->setBatchStatus(m_batchId, summary.outcome == BatchSummary::Outcome::Finished
-                                                     ? QStringLiteral("finished")
-                                                     : QStringLiteral("stopped"));
+            m_history->setBatchStatus(m_batchId,
+                                      summary.outcome == BatchSummary::Outcome::Finished ? QStringLiteral("finished")
+                                                                                         : QStringLiteral("stopped"));
         m_pauseAction->setChecked(false);
         fitColumns();
         updateButtons();
@@ -884,19 +884,20 @@ void BatchPane::runComparison(const BatchInput &input, const QList<BatchVariant>
     const auto total = int(std::min<qint64>(qint64(rows) * variants.size(), std::numeric_limits<int>::max()));
     m_progressBar->setRange(0, std::max(1, total));
     m_progressBar->setValue(0);
-    connect(runner, &ComparisonRunner::progressChanged, this, [this, variants, rows](int index, const BatchProgress &p) {
-        m_comparisonModel->setRunning(index, p);
-        m_progressBar->setValue(int(index * rows + p.done));
-        QString text = tr("Variant %1 of %2 (%3): %4/%5 rows")
-                           .arg(index + 1)
-                           .arg(variants.size())
-                           .arg(variants.at(index).displayName())
-                           .arg(p.done)
-                           .arg(p.total);
-        if (p.paused)
-            text += tr(" (paused)");
-        m_progressLabel->setText(text);
-    });
+    connect(runner, &ComparisonRunner::progressChanged, this,
+            [this, variants, rows](int index, const BatchProgress &p) {
+                m_comparisonModel->setRunning(index, p);
+                m_progressBar->setValue(int(index * rows + p.done));
+                QString text = tr("Variant %1 of %2 (%3): %4/%5 rows")
+                                   .arg(index + 1)
+                                   .arg(variants.size())
+                                   .arg(variants.at(index).displayName())
+                                   .arg(p.done)
+                                   .arg(p.total);
+                if (p.paused)
+                    text += tr(" (paused)");
+                m_progressLabel->setText(text);
+            });
     connect(runner, &ComparisonRunner::variantStarted, this,
             [this](int index) { m_comparisonModel->setRunning(index, BatchProgress {}); });
     connect(runner, &ComparisonRunner::variantFinished, m_comparisonModel, &ComparisonModel::setStats);

@@ -239,7 +239,10 @@ QVariant BatchResultsModel::headerData(int section, Qt::Orientation orientation,
         const QString name = QString::fromStdString(field);
         const std::optional<FieldGrounding> g = fieldGrounding(field);
         if (role == Qt::ToolTipRole)
-            return g ? tr("%1 of %2 values of %3 were found in their row's input text").arg(g->grounded).arg(g->total).arg(name)
+            return g ? tr("%1 of %2 values of %3 were found in their row's input text")
+                           .arg(g->grounded)
+                           .arg(g->total)
+                           .arg(name)
                      : QVariant();
         if (!g)
             return name;

@@ -238,8 +238,9 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
         if (section < 0 || section >= FigureCount)
             return {};
         static const char *const names[] = {
-            QT_TR_NOOP("Valid first try"), QT_TR_NOOP("Valid after reasks"), QT_TR_NOOP("Failed"),
-            QT_TR_NOOP("Attempts"),        QT_TR_NOOP("Tokens"),             QT_TR_NOOP("Mean latency"),
+            QT_TR_NOOP("Valid first try"), QT_TR_NOOP("Valid after reasks"),
+            QT_TR_NOOP("Failed"),          QT_TR_NOOP("Attempts"),
+            QT_TR_NOOP("Tokens"),          QT_TR_NOOP("Mean latency"),
             QT_TR_NOOP("Field agreement"),
         };
         if (role == Qt::DisplayRole)
@@ -247,9 +248,9 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
         if (role == Qt::ToolTipRole) {
             const int dir = direction(Figure(section));
             return dir > 0 ? tr("Higher is better; the best is in bold")
-                 : dir < 0 ? tr("Lower is better; the best is in bold")
+                : dir < 0  ? tr("Lower is better; the best is in bold")
                            : tr("Rows made valid by reasking (neither better nor worse: compare with the rows above "
-                                "and below)");
+                                 "and below)");
         }
         return {};
     }

@@ -43,7 +43,7 @@ public:
     // The spans that overlap [from, to): a range of spans(), some of which may end before `from`
     // (callers skip those).
     std::pair<std::vector<Span>::const_iterator, std::vector<Span>::const_iterator> around(qsizetype from,
-                                                                                            qsizetype to) const;
+                                                                                           qsizetype to) const;
     // The innermost (last starting) span containing `position`; nullptr when none.
     const Span *at(qsizetype position) const;
 

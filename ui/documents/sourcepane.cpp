@@ -7,8 +7,8 @@
 #include "run/runsession.h"
 
 #include <QFutureWatcher>
-#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QVBoxLayout>
 
 namespace Formwork {
 namespace Ui {

@@ -73,8 +73,8 @@ QList<SourceTextEdit::Piece> SourceTextEdit::piecesIn(const QRect &region) const
                 const qreal x2 = line.cursorToX(std::min(to, lineEnd));
                 const QPointF topLeft = blockRect.topLeft() + layout->position();
                 Piece piece;
-                piece.rect = QRectF(topLeft.x() + std::min(x1, x2), topLeft.y() + line.y(), std::abs(x2 - x1),
-                                    line.height());
+                piece.rect
+                    = QRectF(topLeft.x() + std::min(x1, x2), topLeft.y() + line.y(), std::abs(x2 - x1), line.height());
                 piece.color = m_fieldColors.value(qsizetype(it->field));
                 piece.style = it->style;
                 piece.begin = it->begin;

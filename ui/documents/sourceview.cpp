@@ -7,16 +7,16 @@
 #include "highlighting/colormix.h"
 
 #include <QEvent>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QListWidget>
 #include <QMouseEvent>
-#include <QFutureWatcher>
 #include <QPlainTextDocumentLayout>
 #include <QPlainTextEdit>
-#include <QThread>
-#include <QtConcurrent>
 #include <QStyle>
+#include <QtConcurrent>
 #include <QTextBlock>
+#include <QThread>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -311,12 +311,11 @@ void SourceView::fillLists()
         return;
     }
     const qsizetype missing = m_grounding.size() - found;
-    m_summary->setText(missing == 0
-                           ? tr("All %n value(s) found in the source.", nullptr, int(m_grounding.size()))
-                           : tr("%1 of %2 values found in the source; %3 not found (possible inventions).")
-                                 .arg(found)
-                                 .arg(m_grounding.size())
-                                 .arg(missing));
+    m_summary->setText(missing == 0 ? tr("All %n value(s) found in the source.", nullptr, int(m_grounding.size()))
+                                    : tr("%1 of %2 values found in the source; %3 not found (possible inventions).")
+                                          .arg(found)
+                                          .arg(m_grounding.size())
+                                          .arg(missing));
 }
 
 QString SourceView::pointerAt(qsizetype position) const

@@ -140,7 +140,9 @@ void SchemaDraftDialog::showDiff(const Json &draft)
     int added = 0;
     int removed = 0;
     for (const DiffLine &line : lines) {
-        const QChar mark = line.kind == DiffLine::Kind::Added ? u'+' : line.kind == DiffLine::Kind::Removed ? u'-' : u' ';
+        const QChar mark = line.kind == DiffLine::Kind::Added ? u'+'
+            : line.kind == DiffLine::Kind::Removed            ? u'-'
+                                                              : u' ';
         text.append(mark + QLatin1Char(' ') + line.text);
         m_diffKinds.append(int(line.kind));
         added += line.kind == DiffLine::Kind::Added ? 1 : 0;
@@ -149,7 +151,7 @@ void SchemaDraftDialog::showDiff(const Json &draft)
     m_diff->setPlainText(text.join(u'\n'));
     m_diffSummary->setText(added + removed == 0 ? tr("The draft is the current schema.")
                                                 : tr("%n line(s) added", nullptr, added) + QStringLiteral(", ")
-                               + tr("%n line(s) removed", nullptr, removed));
+                                   + tr("%n line(s) removed", nullptr, removed));
     colourDiff();
 }
 

@@ -46,8 +46,8 @@ HistoryPane::HistoryPane(QWidget *parent)
     m_search->setClearButtonEnabled(true);
     m_status->setObjectName(QStringLiteral("historyStatusCombo"));
     m_status->addItem(tr("Any status"), QString());
-    for (const QString &status : { QStringLiteral("valid"), QStringLiteral("invalid"), QStringLiteral("error"),
-                                   QStringLiteral("cancelled") })
+    for (const QString &status :
+         { QStringLiteral("valid"), QStringLiteral("invalid"), QStringLiteral("error"), QStringLiteral("cancelled") })
         m_status->addItem(status, status);
     m_status->setToolTip(tr("Show only the runs that ended like this"));
     m_modelFilter->setObjectName(QStringLiteral("historyModelCombo"));
@@ -81,8 +81,8 @@ HistoryPane::HistoryPane(QWidget *parent)
     m_delete->setObjectName(QStringLiteral("historyDeleteButton"));
     m_delete->setToolTip(tr("Delete the selected runs and their attempts"));
     m_revalidate->setObjectName(QStringLiteral("historyRevalidateButton"));
-    m_revalidate->setToolTip(
-        tr("Check the stored replies against the current schema, without calling a model, and show which verdicts change"));
+    m_revalidate->setToolTip(tr("Check the stored replies against the current schema, without calling a model, and "
+                                "show which verdicts change"));
     m_message->setObjectName(QStringLiteral("historyMessageLabel"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -17,8 +17,18 @@ class HistoryRunsModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(HistoryRunsModel)
 
 public:
-    enum Column { IdColumn, DateColumn, StatusColumn, ModelColumn, ModeColumn, RowColumn, AttemptsColumn,
-                  TokensColumn, NowColumn, ColumnCount };
+    enum Column {
+        IdColumn,
+        DateColumn,
+        StatusColumn,
+        ModelColumn,
+        ModeColumn,
+        RowColumn,
+        AttemptsColumn,
+        TokensColumn,
+        NowColumn,
+        ColumnCount
+    };
     enum Role { RunIdRole = Qt::UserRole + 1 };
 
     explicit HistoryRunsModel(QObject *parent = nullptr);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow/commandline.h"
-#include "common/processmemory.h"
 #include "batch/batchpane.h"
+#include "common/processmemory.h"
 #include "documents/sourcepane.h"
 
 #include "mainwindow/mainwindow.h"
@@ -10,10 +10,10 @@
 #include "timeline/timelinepane.h"
 
 #include <QCoreApplication>
+#include <QDockWidget>
 #include <QFile>
 #include <QPixmap>
 #include <QTextStream>
-#include <QDockWidget>
 #include <QTimer>
 #include <QWindow>
 
@@ -76,18 +76,21 @@ void CommandLine::configureParser()
         QStringLiteral("N")));
     m_parser.addOption(QCommandLineOption(
         QStringLiteral("show-source"),
-        QCoreApplication::translate("main", "With --screenshot and --run: show the Source pane, the input text with "
-                                            "the run's values highlighted, once they are grounded.")));
+        QCoreApplication::translate("main",
+                                    "With --screenshot and --run: show the Source pane, the input text with "
+                                    "the run's values highlighted, once they are grounded.")));
     m_parser.addOption(QCommandLineOption(
         QStringLiteral("batch"),
-        QCoreApplication::translate("main", "Run ROWS (a CSV, a JSONL file or a folder) as a batch in the Batch pane "
-                                            "once the window is shown; with --screenshot, the picture is taken when "
-                                            "it ends."),
+        QCoreApplication::translate("main",
+                                    "Run ROWS (a CSV, a JSONL file or a folder) as a batch in the Batch pane "
+                                    "once the window is shown; with --screenshot, the picture is taken when "
+                                    "it ends."),
         QStringLiteral("ROWS")));
     m_parser.addOption(QCommandLineOption(
         QStringLiteral("compare"),
-        QCoreApplication::translate("main", "With --batch: compare this variant instead of running the batch (repeat "
-                                            "it; MODE is schema, json, md-json or tools)."),
+        QCoreApplication::translate("main",
+                                    "With --batch: compare this variant instead of running the batch (repeat "
+                                    "it; MODE is schema, json, md-json or tools)."),
         QStringLiteral("MODEL:MODE")));
     m_parser.addOption(
         QCommandLineOption(QStringLiteral("self-test"),
@@ -224,7 +227,8 @@ void CommandLine::startBatchShot()
     pane->setInputPath(m_batchInput);
     for (const QString &variant : std::as_const(m_compare)) {
         const qsizetype colon = variant.lastIndexOf(u':');
-        const auto mode = extractionModeFromName(colon < 0 ? QStringView(u"schema") : QStringView(variant).mid(colon + 1));
+        const auto mode
+            = extractionModeFromName(colon < 0 ? QStringView(u"schema") : QStringView(variant).mid(colon + 1));
         pane->checkVariant(colon < 0 ? variant : variant.left(colon), mode.value_or(ExtractionMode::Schema));
     }
     if (!m_screenshotPath.isEmpty()) {

@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow/mainwindow.h"
 
+#include "batch/batchpane.h"
 #include "checklist/checkspane.h"
 #include "checks/checksattemptchecker.h"
-#include "drafting/schemadraftdialog.h"
 #include "documents/sourcepane.h"
 #include "documents/sourceview.h"
+#include "drafting/schemadraftdialog.h"
 #include "editor/codeeditor.h"
 #include "formworkversion.h"
 #include "highlighting/highlightingthememenu.h"
 #include "highlighting/jsonhighlighting.h"
+#include "history/historypane.h"
+#include "llm/llmbackend.h"
+#include "llm/modelcatalog.h"
 #include "mainwindow/runcontroller.h"
 #include "mainwindow/workspacecontroller.h"
 #include "picker/advisorbutton.h"
@@ -20,12 +24,8 @@
 #include "run/runsession.h"
 #include "schemaeditor/inferschemadialog.h"
 #include "schemaeditor/schemaeditorpane.h"
-#include "timeline/timelinepane.h"
-#include "batch/batchpane.h"
-#include "history/historypane.h"
-#include "llm/llmbackend.h"
-#include "llm/modelcatalog.h"
 #include "store/historydatabase.h"
+#include "timeline/timelinepane.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -38,8 +38,8 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSettings>
 #include <QProgressBar>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -286,8 +286,8 @@ void MainWindow::createActions()
     quit->setToolTip(tr("Close Formwork (asks about unsaved changes first)"));
 
     QMenu *editMenu = menuBar()->addMenu(tr("&Schema"));
-    QAction *infer = editMenu->addAction(tr("&Infer Schema from Example JSON..."), this,
-                                         &MainWindow::inferSchemaFromExample);
+    QAction *infer
+        = editMenu->addAction(tr("&Infer Schema from Example JSON..."), this, &MainWindow::inferSchemaFromExample);
     infer->setObjectName(QStringLiteral("actionInferSchema"));
     infer->setToolTip(tr("Paste an example of the JSON you want and get a schema for it (types, required fields, "
                          "arrays of objects, formats)"));

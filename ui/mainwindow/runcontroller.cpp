@@ -178,7 +178,8 @@ void RunController::startProbedRun(ExtractionConfig config)
 
 qint64 RunController::contextTokens(const PromptSettings &prompt, const ModelInfo &model) const
 {
-    if (prompt.options.numCtx && *prompt.options.numCtx > 0 && m_panes.picker->serverSettings().api == BackendApi::Ollama)
+    if (prompt.options.numCtx && *prompt.options.numCtx > 0
+        && m_panes.picker->serverSettings().api == BackendApi::Ollama)
         return *prompt.options.numCtx;
     if (model.loaded && model.runtimeContextLength > 0)
         return model.runtimeContextLength;
@@ -200,9 +201,9 @@ void RunController::startSessionRun(LlmBackend *backend, ExtractionConfig config
     QStringList values;
     for (const PromptVariable &variable : prompt.variables)
         values.append(QString(variable.value).replace(QStringLiteral("\r\n"), QStringLiteral("\n")));
-    const ChunkPlan plan = planChunkedRun(config, values, prompt.chunking,
-                                          estimatePromptTokens(prompt, m_panes.schema->text()),
-                                          contextTokens(prompt, config.modelInfo));
+    const ChunkPlan plan
+        = planChunkedRun(config, values, prompt.chunking, estimatePromptTokens(prompt, m_panes.schema->text()),
+                         contextTokens(prompt, config.modelInfo));
     if (!plan.chunked) {
         if (m_checks)
             config.checker = m_checks->checkerFor(backend);
@@ -236,8 +237,8 @@ void RunController::updateChunkProgress()
     // Chunks run options.concurrency at a time: say how many are under way.
     if (const int running = m_session->runningChunks(); running > 1)
         chunk = tr("%1 · %2 at once").arg(chunk).arg(running);
-    m_chunkProgress->setFormat(passes > 1 ? tr("pass %1/%2 · %3").arg(std::max(m_session->chunkPass(), 1)).arg(passes).arg(chunk)
-                                          : chunk);
+    m_chunkProgress->setFormat(
+        passes > 1 ? tr("pass %1/%2 · %3").arg(std::max(m_session->chunkPass(), 1)).arg(passes).arg(chunk) : chunk);
 }
 
 QList<Advice> RunController::withChunking(QList<Advice> advice, const PromptSettings &prompt) const
@@ -328,16 +329,18 @@ void RunController::updateRunContext()
     QList<EnforcementItem> enforcement;
     for (const PlacedEnforcementItem &placed : m_panes.schema->lintResult().enforcement)
         enforcement.append(placed.item);
-    m_advisor->setAdvice(withChunking(adviseRun(advisorInputFor(prompt, m_panes.schema->text(), enforcement, model,
-                                                                server.api, m_panes.picker->connection()->serverInfo().kind)),
-                                      prompt));
+    m_advisor->setAdvice(
+        withChunking(adviseRun(advisorInputFor(prompt, m_panes.schema->text(), enforcement, model, server.api,
+                                               m_panes.picker->connection()->serverInfo().kind)),
+                     prompt));
 }
 
 void RunController::updateContextLabel(const QString &model, const QUrl &host, const PromptSettings &prompt)
 {
     const QString modelText = model.isEmpty() ? tr("no model chosen") : model;
-    m_context->setText(tr("%1 on %2 · %3 mode · %n attempt(s)", nullptr, prompt.maxAttempts)
-                           .arg(modelText, host.adjusted(QUrl::RemoveUserInfo).authority(), extractionModeName(prompt.mode)));
+    m_context->setText(
+        tr("%1 on %2 · %3 mode · %n attempt(s)", nullptr, prompt.maxAttempts)
+            .arg(modelText, host.adjusted(QUrl::RemoveUserInfo).authority(), extractionModeName(prompt.mode)));
     m_context->setToolTip(tr("What Run sends: the model and server from the Model pane, the mode and the number "
                              "of attempts (the first included) from the prompt's Options tab"));
 }

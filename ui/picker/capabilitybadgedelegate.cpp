@@ -23,7 +23,6 @@ namespace {
 constexpr int Padding = 4; // inside a badge, left and right
 constexpr int Gap = 4; // between badges
 
-
 QPalette::ColorRole roleOf(const QString &badge)
 {
     if (badge == u"tools")

@@ -19,6 +19,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QImageReader>
@@ -31,12 +32,11 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTabWidget>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QTextCursor>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
-#include <QTextCursor>
-#include <QFutureWatcher>
 
 namespace Formwork {
 namespace Ui {
@@ -500,9 +500,10 @@ FileText readFileText(const QString &path)
     constexpr qint64 MaxValueBytes = 32 * 1024 * 1024;
     const QString shown = QDir::toNativeSeparators(path);
     if (QFileInfo(path).size() > MaxValueBytes)
-        return { {}, PromptPane::tr("%1 is larger than %2 MB; split it or use a batch run.")
-                         .arg(shown)
-                         .arg(MaxValueBytes / (1024 * 1024)) };
+        return { {},
+                 PromptPane::tr("%1 is larger than %2 MB; split it or use a batch run.")
+                     .arg(shown)
+                     .arg(MaxValueBytes / (1024 * 1024)) };
     auto document = readDocument(path);
     if (!document)
         return { {}, document.error() };
@@ -548,7 +549,7 @@ QString PromptPane::loadDocument(const QString &path)
     const QStringList names = m_variables->names();
     QString name = names.contains(preferred) ? preferred
         : names.contains(m_variableInEditor) ? m_variableInEditor
-                                              : names.value(0);
+                                             : names.value(0);
     if (name.isEmpty()) {
         QTextCursor cursor(m_userEdit->document());
         cursor.movePosition(QTextCursor::End);
@@ -601,7 +602,7 @@ void PromptPane::updateVariableEditor()
     m_variableValueEdit->setEnabled(shown);
     m_variableFromFile->setEnabled(shown && !m_readingFile);
     m_variableValueLabel->setText(m_readingFile ? tr("Reading the file\u2026")
-                                  : shown       ? tr("&Value of {{%1}}:").arg(m_variableInEditor)
+                                      : shown   ? tr("&Value of {{%1}}:").arg(m_variableInEditor)
                                       : m_variables->rowCount() == 0
                                       ? tr("No variables: write {{name}} in a prompt to add one.")
                                       : tr("Select a variable to edit its value."));

@@ -14,8 +14,8 @@ namespace Ui {
 
 // "Long documents" in the prompt's Options tab: whether a run is split into chunks (off, auto
 // when the prompt would not fit the model's context, always), the chunk size and overlap in
-// characters, the recall passes, how many chunks run at once and the merge key. Stored in the workspace with the other run
-// options (PromptSettings::chunking).
+// characters, the recall passes, how many chunks run at once and the merge key. Stored in the workspace with the other
+// run options (PromptSettings::chunking).
 class ChunkingForm final : public QGroupBox
 {
     Q_OBJECT

@@ -93,8 +93,8 @@ void RunSession::startChunked(LlmBackend *backend, const ExtractionConfig &confi
     setState(State::Running);
     Q_EMIT started(m_startInfo);
     if (m_resumedChunks > 0)
-        addWarning(tr("Resumed: %n chunk run(s) of the cancelled run kept, not asked again.", nullptr,
-                      m_resumedChunks));
+        addWarning(
+            tr("Resumed: %n chunk run(s) of the cancelled run kept, not asked again.", nullptr, m_resumedChunks));
     chunked->start();
 }
 
@@ -441,8 +441,8 @@ void RunSession::showValidation(const QString &jsonText, const Schema &schema)
     if (!result.success) {
         result.message = record.outcome == AttemptOutcome::SchemaInvalid
             ? tr("The JSON does not match the schema: %n error(s).", nullptr, int(record.errors.size()))
-            : tr("The text is not valid JSON: %1").arg(record.parseError.isEmpty() ? attemptOutcomeName(record.outcome)
-                                                                                    : record.parseError);
+            : tr("The text is not valid JSON: %1")
+                  .arg(record.parseError.isEmpty() ? attemptOutcomeName(record.outcome) : record.parseError);
     }
     result.hasValue = record.parsed;
     result.value = record.value;

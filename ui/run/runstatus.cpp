@@ -288,7 +288,8 @@ QString chunkedEndText(const RunSession &session)
         head = QCoreApplication::translate("Formwork::Ui::RunStatus", "chunks failed: %1").arg(runFailureText(result));
     if (conflicts > 0)
         head += separator
-            + QCoreApplication::translate("Formwork::Ui::RunStatus", "%n conflict(s) between chunks", nullptr, conflicts);
+            + QCoreApplication::translate("Formwork::Ui::RunStatus", "%n conflict(s) between chunks", nullptr,
+                                          conflicts);
     return joined(head, figures);
 }
 

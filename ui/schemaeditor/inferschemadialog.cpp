@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "schemaeditor/inferschemadialog.h"
 
-#include "highlighting/jsonhighlighter.h"
 #include "editor/codeeditor.h"
+#include "highlighting/jsonhighlighter.h"
 #include "json/jsonparser.h"
 #include "json/textpositions.h"
 
@@ -86,7 +86,7 @@ bool InferSchemaDialog::validateExample()
     }
     const JsonParseError &error = parsed.error();
     m_error->setText(tr("Not JSON: line %1, column %2: %3").arg(error.line).arg(error.column).arg(error.message));
-    m_editor->setErrorMarks({{int(utf16Position(bytes, error.offset)), 1}});
+    m_editor->setErrorMarks({ { int(utf16Position(bytes, error.offset)), 1 } });
     return false;
 }
 

@@ -174,7 +174,7 @@ SchemaEditorPane::SchemaEditorPane(QWidget *parent)
 
     m_enforcementList->setObjectName(QStringLiteral("enforcementList"));
     m_enforcementList->setColumnCount(3);
-    m_enforcementList->setHeaderLabels({tr("Keyword"), tr("Server"), tr("Why")});
+    m_enforcementList->setHeaderLabels({ tr("Keyword"), tr("Server"), tr("Why") });
     m_enforcementList->setRootIsDecorated(false);
     m_enforcementList->setUniformRowHeights(true);
     m_enforcementList->header()->setStretchLastSection(true);
@@ -484,7 +484,7 @@ void SchemaEditorPane::applyLint(SchemaLintResult &&result)
         placeEnforcement(m_lint, m_grammarRules);
     QList<CodeEditor::ErrorMark> marks;
     for (const SchemaLintMark &mark : m_lint.marks)
-        marks.append({mark.position, mark.length});
+        marks.append({ mark.position, mark.length });
     // Setting marks repaints the whole text; a valid schema stays valid while typing, so skip that.
     if (!marks.isEmpty() || !m_editor->errorMarks().isEmpty())
         m_editor->setErrorMarks(marks);
@@ -529,13 +529,13 @@ void SchemaEditorPane::fillEnforcementList(const QList<PlacedEnforcementItem> &e
     for (qsizetype i = 0; i < shown; ++i) {
         const PlacedEnforcementItem &placed = enforcement.at(i);
         auto *row = new QTreeWidgetItem(m_enforcementList,
-                                        {label(placed), enforcementStatusName(placed.item.status), placed.item.note});
+                                        { label(placed), enforcementStatusName(placed.item.status), placed.item.note });
         row->setData(0, Qt::UserRole, placed.position);
         row->setData(0, Qt::UserRole + 1, placed.length);
         row->setToolTip(2, placed.item.note);
     }
     if (!moreText.isEmpty()) {
-        auto *more = new QTreeWidgetItem(m_enforcementList, {moreText});
+        auto *more = new QTreeWidgetItem(m_enforcementList, { moreText });
         more->setData(0, Qt::UserRole, -1);
     }
     // Measuring every row's text is slow; a long list keeps the widths it has.
@@ -562,7 +562,9 @@ void SchemaEditorPane::showMessage(const QString &text, bool isError)
     m_messageLabel->setText(text);
     m_messageLabel->setProperty("isError", isError);
     QPalette pal = m_messageLabel->palette();
-    pal.setColor(QPalette::WindowText, isError ? JsonColorScheme::forPalette(palette()).error.foreground().color() : palette().color(QPalette::WindowText));
+    pal.setColor(QPalette::WindowText,
+                 isError ? JsonColorScheme::forPalette(palette()).error.foreground().color()
+                         : palette().color(QPalette::WindowText));
     m_messageLabel->setPalette(pal);
 }
 
@@ -677,7 +679,10 @@ bool SchemaEditorPane::inferFromExample(const QString &jsonText, QString *error)
     auto parsed = parseJson(std::string_view(utf8.constData(), size_t(utf8.size())), options);
     if (!parsed) {
         if (error)
-            *error = tr("Line %1, column %2: %3").arg(parsed.error().line).arg(parsed.error().column).arg(parsed.error().message);
+            *error = tr("Line %1, column %2: %3")
+                         .arg(parsed.error().line)
+                         .arg(parsed.error().column)
+                         .arg(parsed.error().message);
         return false;
     }
     nlohmann::ordered_json schema = nlohmann::ordered_json::object();
@@ -749,13 +754,13 @@ void SchemaEditorPane::showTokenEstimate(const SchemaTokenEstimate &estimate)
         m_tokenMeter->setToolTip(tr("No estimate for %1 mode: %2").arg(mode, estimate.error));
     } else {
         m_tokenMeter->setText(tr("Schema: ~%1 tokens (%2)").arg(QLocale().toString(estimate.tokens), mode));
-        QString how = tr("About %1 prompt tokens that this schema adds to every request in %2 mode (%3): "
-                         "the base request of an empty conversation is built as for a run, and its %4 "
-                         "counted with a rough rule (about four letters per token, each punctuation mark "
-                         "one), not the model's tokenizer.")
-                          .arg(QLocale().toString(estimate.tokens), mode, api,
-                               estimate.toolTokens > 0 ? tr("messages and tool definition are")
-                                                       : tr("system message is"));
+        QString how
+            = tr("About %1 prompt tokens that this schema adds to every request in %2 mode (%3): "
+                 "the base request of an empty conversation is built as for a run, and its %4 "
+                 "counted with a rough rule (about four letters per token, each punctuation mark "
+                 "one), not the model's tokenizer.")
+                  .arg(QLocale().toString(estimate.tokens), mode, api,
+                       estimate.toolTokens > 0 ? tr("messages and tool definition are") : tr("system message is"));
         if (m_tokenMode == ExtractionMode::Schema)
             how += QLatin1Char(' ') + tr("The grammar sent as the response format costs no prompt tokens.");
         m_tokenMeter->setToolTip(how);

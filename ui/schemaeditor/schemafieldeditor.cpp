@@ -33,9 +33,9 @@ constexpr std::size_t ExpandAllBelow = 300;
 
 const QStringList &typeNames()
 {
-    static const QStringList names = {QStringLiteral("string"), QStringLiteral("number"),  QStringLiteral("integer"),
-                                      QStringLiteral("boolean"), QStringLiteral("object"), QStringLiteral("array"),
-                                      QStringLiteral("null"),    QStringLiteral("$ref")};
+    static const QStringList names
+        = { QStringLiteral("string"), QStringLiteral("number"), QStringLiteral("integer"), QStringLiteral("boolean"),
+            QStringLiteral("object"), QStringLiteral("array"),  QStringLiteral("null"),    QStringLiteral("$ref") };
     return names;
 }
 
@@ -70,8 +70,9 @@ QToolButton *makeButton(QWidget *parent, const QString &objectName, const QStrin
     auto *button = new QToolButton(parent);
     button->setObjectName(objectName);
     button->setText(text);
-    button->setToolTip(shortcut.isEmpty() ? toolTip
-                                          : QStringLiteral("%1 (%2)").arg(toolTip, shortcut.toString(QKeySequence::NativeText)));
+    button->setToolTip(shortcut.isEmpty()
+                           ? toolTip
+                           : QStringLiteral("%1 (%2)").arg(toolTip, shortcut.toString(QKeySequence::NativeText)));
     if (!shortcut.isEmpty())
         button->setShortcut(shortcut);
     button->setAutoRaise(true);
@@ -94,7 +95,7 @@ SchemaFieldEditor::SchemaFieldEditor(QWidget *parent)
     m_tree->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_tree->header()->setStretchLastSection(true);
     // Fixed widths: sizing columns to their contents measures rows on every change of a big tree.
-    for (const int column : {int(SchemaFieldModel::RequiredColumn), int(SchemaFieldModel::NullableColumn)}) {
+    for (const int column : { int(SchemaFieldModel::RequiredColumn), int(SchemaFieldModel::NullableColumn) }) {
         const QString title = m_model->headerData(column, Qt::Horizontal).toString();
         m_tree->setColumnWidth(column, fontMetrics().horizontalAdvance(title) + 32);
     }
@@ -121,8 +122,8 @@ SchemaFieldEditor::SchemaFieldEditor(QWidget *parent)
     m_downButton = makeButton(this, QStringLiteral("schemaMoveFieldDown"), tr("Down"),
                               tr("Move the selected field down: the model generates properties in this order"),
                               QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Down));
-    for (QToolButton *button : {m_addButton, m_addChildButton, m_addDefinitionButton, m_removeButton, m_upButton,
-                                m_downButton})
+    for (QToolButton *button :
+         { m_addButton, m_addChildButton, m_addDefinitionButton, m_removeButton, m_upButton, m_downButton })
         buttons->addWidget(button);
     buttons->addStretch(1);
 
@@ -218,7 +219,8 @@ void SchemaFieldEditor::buildForm(QWidget *form)
     m_description->setToolTip(tr("\"description\": the model reads it, so say what belongs in the field"));
     m_enum = new QPlainTextEdit(form);
     m_enum->setObjectName(QStringLiteral("fieldEnum"));
-    m_enum->setToolTip(tr("\"enum\": one allowed value per line (empty: any value). Applied when the box loses focus."));
+    m_enum->setToolTip(
+        tr("\"enum\": one allowed value per line (empty: any value). Applied when the box loses focus."));
     m_enum->setMaximumHeight(m_enum->fontMetrics().lineSpacing() * 5);
     m_enum->setTabChangesFocus(true);
     m_format = new QComboBox(form);
@@ -277,8 +279,10 @@ void SchemaFieldEditor::buildForm(QWidget *form)
     });
     connect(m_format, &QComboBox::activated, this, &SchemaFieldEditor::commitFormat);
     connect(m_format->lineEdit(), &QLineEdit::editingFinished, this, &SchemaFieldEditor::commitFormat);
-    connect(m_minimum, &QLineEdit::editingFinished, this, [this] { commitNumber(m_minimum, QStringLiteral("minimum")); });
-    connect(m_maximum, &QLineEdit::editingFinished, this, [this] { commitNumber(m_maximum, QStringLiteral("maximum")); });
+    connect(m_minimum, &QLineEdit::editingFinished, this,
+            [this] { commitNumber(m_minimum, QStringLiteral("minimum")); });
+    connect(m_maximum, &QLineEdit::editingFinished, this,
+            [this] { commitNumber(m_maximum, QStringLiteral("maximum")); });
     connect(m_pattern, &QLineEdit::editingFinished, this, &SchemaFieldEditor::commitPattern);
     m_enum->installEventFilter(this);
     connect(m_enum, &QPlainTextEdit::textChanged, this, [this] {
@@ -316,8 +320,7 @@ bool SchemaFieldEditor::selectPointer(const QString &pointer)
         return false;
     for (QModelIndex parent = index.parent(); parent.isValid(); parent = parent.parent())
         m_tree->expand(parent);
-    m_tree->selectionModel()->setCurrentIndex(index,
-                                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_tree->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_tree->scrollTo(index);
     return true;
 }
@@ -327,8 +330,7 @@ QString SchemaFieldEditor::currentPointer() const
     return m_model->pointerForIndex(m_tree->currentIndex());
 }
 
-template<typename Edit>
-QString SchemaFieldEditor::applyEdit(Edit &&edit)
+template<typename Edit> QString SchemaFieldEditor::applyEdit(Edit &&edit)
 {
     if (m_stale)
         return {};
@@ -492,8 +494,9 @@ void SchemaFieldEditor::commitFormat()
     if (!schema || now == format)
         return;
     applyEdit([this, &format](const QModelIndex &index) {
-        const bool ok = m_model->setKeyword(index, QStringLiteral("format"),
-                                            format.isEmpty() ? std::nullopt : std::optional<Json>(format.toStdString()));
+        const bool ok
+            = m_model->setKeyword(index, QStringLiteral("format"),
+                                  format.isEmpty() ? std::nullopt : std::optional<Json>(format.toStdString()));
         return ok ? m_model->pointerForIndex(index) : QString();
     });
 }
@@ -530,8 +533,9 @@ void SchemaFieldEditor::commitPattern()
     if (!schema || now == pattern)
         return;
     applyEdit([this, &pattern](const QModelIndex &index) {
-        const bool ok = m_model->setKeyword(index, QStringLiteral("pattern"),
-                                            pattern.isEmpty() ? std::nullopt : std::optional<Json>(pattern.toStdString()));
+        const bool ok
+            = m_model->setKeyword(index, QStringLiteral("pattern"),
+                                  pattern.isEmpty() ? std::nullopt : std::optional<Json>(pattern.toStdString()));
         return ok ? m_model->pointerForIndex(index) : QString();
     });
 }
@@ -586,7 +590,8 @@ void SchemaFieldEditor::refreshForm()
     m_ref->addItems(m_model->definitionNames());
     const std::string ref = isArray ? itemsShape.refTarget : shape.refTarget;
     m_ref->setEnabled(editable && !ref.empty());
-    m_ref->setCurrentIndex(ref.empty() ? -1 : m_ref->findText(QString::fromStdString(lastPointerToken(ref.substr(ref.find('#') + 1)))));
+    m_ref->setCurrentIndex(
+        ref.empty() ? -1 : m_ref->findText(QString::fromStdString(lastPointerToken(ref.substr(ref.find('#') + 1)))));
 
     m_required->setChecked(field && field->required);
     m_required->setEnabled(editable && field->kind == SchemaField::Kind::Property);

@@ -59,8 +59,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    template<typename Edit>
-    QString applyEdit(Edit &&edit);
+    template<typename Edit> QString applyEdit(Edit &&edit);
     void buildForm(QWidget *form);
     void refreshForm();
     void refreshButtons();

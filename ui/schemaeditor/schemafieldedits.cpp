@@ -92,7 +92,7 @@ Json *effective(Json &doc, const std::string &field)
 
 bool isScalarTypeName(const std::string &type)
 {
-    static const char *const names[] = {"string", "number", "integer", "boolean", "object", "array", "null"};
+    static const char *const names[] = { "string", "number", "integer", "boolean", "object", "array", "null" };
     return std::any_of(std::begin(names), std::end(names), [&type](const char *n) { return type == n; });
 }
 
@@ -100,13 +100,13 @@ void writeType(Json &schema, const std::string &type, bool nullable)
 {
     schema.erase("$ref");
     if (nullable && type != "null")
-        schema["type"] = Json::array({type, "null"});
+        schema["type"] = Json::array({ type, "null" });
     else
         schema["type"] = type;
     if (type == "object" && !schema.contains("properties"))
         schema["properties"] = Json::object();
     if (type == "array" && !schema.contains("items"))
-        schema["items"] = Json{{"type", "string"}};
+        schema["items"] = Json { { "type", "string" } };
 }
 
 std::string defsKey(const Json &doc)
@@ -160,7 +160,7 @@ std::optional<std::string> ensureContainer(Json &doc, const std::string &fieldPo
         Json *arraySchema = resolve(doc, fieldPointer + shape.effectiveSuffix);
         Json &items = (*arraySchema)["items"];
         if (!items.is_object() || items.contains("$ref") || (items.contains("type") && items["type"] != "object"))
-            items = Json{{"type", "object"}};
+            items = Json { { "type", "object" } };
         if (!items.contains("properties"))
             items["properties"] = Json::object();
         return fieldPointer + shape.effectiveSuffix + "/items";
@@ -185,7 +185,7 @@ std::optional<std::string> addField(Json &doc, const std::string &parentField, c
         if (after < properties.size())
             index = after + 1;
     }
-    insertAt(properties, index, unique, Json{{"type", "string"}});
+    insertAt(properties, index, unique, Json { { "type", "string" } });
     return SourceMap::appendToken(propertiesPointer, unique);
 }
 
@@ -198,7 +198,7 @@ std::optional<std::string> addDefinition(Json &doc, const std::string &name)
     if (!defs.is_object())
         return std::nullopt;
     const std::string unique = uniqueName(defs, name.empty() ? std::string("item") : name);
-    defs[unique] = Json{{"type", "object"}, {"properties", Json::object()}};
+    defs[unique] = Json { { "type", "object" }, { "properties", Json::object() } };
     return SourceMap::appendToken(SourceMap::appendToken("", key), unique);
 }
 
@@ -232,7 +232,8 @@ std::optional<std::string> renameField(Json &doc, const std::string &field, cons
     for (auto it = location.members->begin(); it != location.members->end(); ++it)
         rebuilt[it.key() == location.name ? newName : it.key()] = std::move(it.value());
     *location.members = std::move(rebuilt);
-    if (location.container && location.container->contains("required") && (*location.container)["required"].is_array()) {
+    if (location.container && location.container->contains("required")
+        && (*location.container)["required"].is_array()) {
         for (Json &entry : (*location.container)["required"]) {
             if (entry == location.name)
                 entry = newName;
@@ -306,7 +307,7 @@ bool setNullable(Json &doc, const std::string &field, bool nullable)
     }
     if (schema->contains("type")) {
         Json &type = (*schema)["type"];
-        Json list = type.is_array() ? type : Json::array({type});
+        Json list = type.is_array() ? type : Json::array({ type });
         if (nullable)
             list.push_back("null");
         else
@@ -319,7 +320,7 @@ bool setNullable(Json &doc, const std::string &field, bool nullable)
     if (!nullable)
         return true;
     // A $ref (or an untyped schema): wrap the constraining keywords in anyOf with null.
-    static const char *const annotations[] = {"title", "description", "default", "examples", "$comment"};
+    static const char *const annotations[] = { "title", "description", "default", "examples", "$comment" };
     Json branch = Json::object();
     Json kept = Json::object();
     for (auto it = schema->begin(); it != schema->end(); ++it) {
@@ -327,7 +328,7 @@ bool setNullable(Json &doc, const std::string &field, bool nullable)
                                             [&it](const char *a) { return it.key() == a; });
         (annotation ? kept : branch)[it.key()] = it.value();
     }
-    kept["anyOf"] = Json::array({branch, Json{{"type", "null"}}});
+    kept["anyOf"] = Json::array({ branch, Json { { "type", "null" } } });
     *schema = std::move(kept);
     return true;
 }

@@ -71,11 +71,11 @@ bool sameWithin(const Json &before, const Json &after, const std::vector<SchemaE
 std::vector<SchemaEditScope> memberScopes(const std::string &field, bool withRequired)
 {
     const std::string members = parentPointer(field);
-    std::vector<SchemaEditScope> scopes {{members, false}};
+    std::vector<SchemaEditScope> scopes { { members, false } };
     if (withRequired && lastPointerToken(members) == "properties") {
         const std::string container = parentPointer(members);
-        scopes.push_back({container, false});
-        scopes.push_back({SourceMap::appendToken(container, "required"), true});
+        scopes.push_back({ container, false });
+        scopes.push_back({ SourceMap::appendToken(container, "required"), true });
     }
     return scopes;
 }
@@ -191,8 +191,7 @@ void SchemaFieldModel::syncTo(std::shared_ptr<const Json> document, const std::v
 }
 
 // Every edit sets m_lastEditScopes (before calling this, or inside `change`).
-template<typename Edit>
-bool SchemaFieldModel::edit(Edit &&change)
+template<typename Edit> bool SchemaFieldModel::edit(Edit &&change)
 {
     // The callers copied what they need (pointers) out of the rows: the guard may replace them.
     if (m_editGuard && !m_editGuard())
@@ -216,8 +215,8 @@ bool SchemaFieldModel::edit(Edit &&change)
         return false;
     }
     // Edits say where they changed the document; comparing it all would take long on a big one.
-    const bool unchanged = m_lastEditScopes.empty() ? *document == *m_document
-                                                    : sameWithin(*m_document, *document, m_lastEditScopes);
+    const bool unchanged
+        = m_lastEditScopes.empty() ? *document == *m_document : sameWithin(*m_document, *document, m_lastEditScopes);
     if (unchanged) {
         disposeInBackground(std::move(document));
         return true;
@@ -248,7 +247,8 @@ void SchemaFieldModel::prepareSpareCopy()
     if (m_spare.isValid())
         disposeInBackground(std::exchange(m_spare, {}));
     m_spareOf = m_document;
-    m_spare = QtConcurrent::run(backgroundPool(), [document = m_document] { return std::make_shared<Json>(*document); });
+    m_spare
+        = QtConcurrent::run(backgroundPool(), [document = m_document] { return std::make_shared<Json>(*document); });
 }
 
 QModelIndex SchemaFieldModel::indexFor(const SchemaField *field, int column) const
@@ -294,7 +294,7 @@ QString SchemaFieldModel::addField(const QModelIndex &parent, const QModelIndex 
         const auto pointer = SchemaFieldEdits::addField(doc, parentPointer, afterPointer, toStd(name));
         if (pointer)
             added = *pointer;
-        m_lastEditScopes = {{hasProperties ? properties : parentPointer, !hasProperties}};
+        m_lastEditScopes = { { hasProperties ? properties : parentPointer, !hasProperties } };
         return pointer.has_value();
     });
     return ok ? QString::fromStdString(added) : QString();
@@ -308,7 +308,7 @@ QString SchemaFieldModel::addDefinition(const QString &name)
         const auto pointer = SchemaFieldEdits::addDefinition(doc, toStd(name));
         if (pointer)
             added = *pointer;
-        m_lastEditScopes = {{pointer && hadDefs ? parentPointer(*pointer) : std::string(), false}};
+        m_lastEditScopes = { { pointer && hadDefs ? parentPointer(*pointer) : std::string(), false } };
         return pointer.has_value();
     });
     return ok ? QString::fromStdString(added) : QString();
@@ -321,7 +321,7 @@ bool SchemaFieldModel::removeField(const QModelIndex &index)
         return false;
     const std::string pointer = field->pointer;
     if (field->kind == SchemaField::Kind::DefinitionGroup) {
-        m_lastEditScopes = {{std::string(), false}};
+        m_lastEditScopes = { { std::string(), false } };
         return edit([&](Json &doc) { return doc.erase(lastPointerToken(pointer)) > 0; });
     }
     m_lastEditScopes = memberScopes(pointer, true);
@@ -371,7 +371,7 @@ bool SchemaFieldModel::setNullable(const QModelIndex &index, bool nullable)
     if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
         return false;
     const std::string pointer = field->pointer;
-    m_lastEditScopes = {{pointer, true}};
+    m_lastEditScopes = { { pointer, true } };
     return edit([&](Json &doc) { return SchemaFieldEdits::setNullable(doc, pointer, nullable); });
 }
 
@@ -381,7 +381,7 @@ bool SchemaFieldModel::setType(const QModelIndex &index, const QString &type)
     if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
         return false;
     const std::string pointer = field->pointer;
-    m_lastEditScopes = {{pointer, true}};
+    m_lastEditScopes = { { pointer, true } };
     return edit([&](Json &doc) { return SchemaFieldEdits::setType(doc, pointer, toStd(type)); });
 }
 
@@ -391,7 +391,7 @@ bool SchemaFieldModel::setItemsType(const QModelIndex &index, const QString &typ
     if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
         return false;
     const std::string pointer = field->pointer;
-    m_lastEditScopes = {{pointer, true}};
+    m_lastEditScopes = { { pointer, true } };
     return edit([&](Json &doc) { return SchemaFieldEdits::setItemsType(doc, pointer, toStd(type)); });
 }
 
@@ -401,7 +401,7 @@ bool SchemaFieldModel::setRef(const QModelIndex &index, const QString &definitio
     if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
         return false;
     const std::string pointer = field->pointer;
-    m_lastEditScopes = {{pointer, true}};
+    m_lastEditScopes = { { pointer, true } };
     return edit([&](Json &doc) { return SchemaFieldEdits::setRef(doc, pointer, toStd(definition), items); });
 }
 
@@ -411,14 +411,14 @@ bool SchemaFieldModel::setKeyword(const QModelIndex &index, const QString &keywo
     if (!field || field->kind == SchemaField::Kind::DefinitionGroup)
         return false;
     const std::string pointer = field->pointer;
-    m_lastEditScopes = {{pointer, true}};
+    m_lastEditScopes = { { pointer, true } };
     return edit([&](Json &doc) { return SchemaFieldEdits::setKeyword(doc, pointer, toStd(keyword), value); });
 }
 
 QStringList SchemaFieldModel::definitionNames() const
 {
     QStringList names;
-    for (const char *key : {"$defs", "definitions"}) {
+    for (const char *key : { "$defs", "definitions" }) {
         if (!m_document->is_object() || !m_document->contains(key) || !(*m_document)[key].is_object())
             continue;
         const Json &defs = (*m_document)[key];
@@ -536,7 +536,8 @@ Qt::ItemFlags SchemaFieldModel::flags(const QModelIndex &index) const
         return flags;
     if (index.column() == NameColumn || index.column() == DescriptionColumn)
         flags |= Qt::ItemIsEditable;
-    if (index.column() == NullableColumn || (index.column() == RequiredColumn && field->kind == SchemaField::Kind::Property))
+    if (index.column() == NullableColumn
+        || (index.column() == RequiredColumn && field->kind == SchemaField::Kind::Property))
         flags |= Qt::ItemIsUserCheckable;
     return flags;
 }

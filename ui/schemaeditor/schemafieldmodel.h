@@ -41,7 +41,8 @@ public:
     // thread) the rows are reset to it. With neither, the model finds the changes itself.
     void setDocument(std::shared_ptr<const nlohmann::ordered_json> document,
                      std::shared_ptr<SchemaFieldTree> tree = {});
-    void setDocument(std::shared_ptr<const nlohmann::ordered_json> document, const std::vector<SchemaEditScope> &changes);
+    void setDocument(std::shared_ptr<const nlohmann::ordered_json> document,
+                     const std::vector<SchemaEditScope> &changes);
     void setDocument(const nlohmann::ordered_json &document);
     const nlohmann::ordered_json &document() const { return *m_document; }
     std::shared_ptr<const nlohmann::ordered_json> documentPointer() const { return m_document; }
@@ -66,7 +67,8 @@ public:
     bool setType(const QModelIndex &index, const QString &type);
     bool setItemsType(const QModelIndex &index, const QString &type);
     bool setRef(const QModelIndex &index, const QString &definition, bool items = false);
-    bool setKeyword(const QModelIndex &index, const QString &keyword, const std::optional<nlohmann::ordered_json> &value);
+    bool setKeyword(const QModelIndex &index, const QString &keyword,
+                    const std::optional<nlohmann::ordered_json> &value);
     // Called before every edit (inline ones from a view included); false refuses the edit. The
     // owner uses it to bring the document up to date with text typed since the last parse.
     void setEditGuard(std::function<bool()> guard) { m_editGuard = std::move(guard); }
@@ -93,8 +95,7 @@ Q_SIGNALS:
 
 private:
     class RowSignals;
-    template<typename Edit>
-    bool edit(Edit &&change);
+    template<typename Edit> bool edit(Edit &&change);
     void resetTo(std::shared_ptr<const nlohmann::ordered_json> document, std::shared_ptr<SchemaFieldTree> tree);
     void syncTo(std::shared_ptr<const nlohmann::ordered_json> document, const std::vector<SchemaEditScope> &changes);
     QModelIndex indexFor(const SchemaField *field, int column = NameColumn) const;

@@ -67,7 +67,7 @@ std::string typeOf(const Json &schema, bool *nullable)
 
 std::string refName(const std::string &ref)
 {
-    for (const char *prefix : {"#/$defs/", "#/definitions/"}) {
+    for (const char *prefix : { "#/$defs/", "#/definitions/" }) {
         const std::string_view p(prefix);
         if (ref.compare(0, p.size(), p) == 0)
             return lastPointerToken(ref.substr(1));
@@ -170,7 +170,8 @@ bool isPrefix(std::string_view prefix, std::string_view pointer)
 {
     if (prefix.empty())
         return true;
-    return pointer.substr(0, prefix.size()) == prefix && (pointer.size() == prefix.size() || pointer[prefix.size()] == '/');
+    return pointer.substr(0, prefix.size()) == prefix
+        && (pointer.size() == prefix.size() || pointer[prefix.size()] == '/');
 }
 
 const Json *schemaAt(const Json &document, const std::string &pointer)
@@ -234,7 +235,7 @@ std::shared_ptr<SchemaFieldTree> SchemaFieldTree::build(const Json &document)
 
 // The rows `parent` has in `document`, each with its own rows when `deep` (not yet in the tree).
 std::vector<std::unique_ptr<SchemaField>> SchemaFieldTree::makeChildren(const SchemaField &parent, const Json &document,
-                                                                         int depth, bool deep)
+                                                                        int depth, bool deep)
 {
     std::vector<std::unique_ptr<SchemaField>> children;
     if (depth > MaxDepth)
@@ -284,7 +285,7 @@ std::vector<std::unique_ptr<SchemaField>> SchemaFieldTree::makeChildren(const Sc
     }
     if (!isRoot)
         return children;
-    for (const char *key : {"$defs", "definitions"}) {
+    for (const char *key : { "$defs", "definitions" }) {
         if (!document.contains(key) || !document[key].is_object())
             continue;
         auto group = std::make_unique<SchemaField>();
@@ -330,7 +331,7 @@ void SchemaFieldTree::unindex(const SchemaField &field)
 void SchemaFieldTree::sync(const Json &document, const std::vector<SchemaEditScope> &scopes,
                            SchemaFieldTreeObserver &observer)
 {
-    SyncContext context {scopes, observer};
+    SyncContext context { scopes, observer };
     m_root.hasChildContainer = document.is_object();
     syncChildren(m_root, document, 0, context);
 }
@@ -442,14 +443,14 @@ bool collectChanges(const std::string &pointer, const Json &a, const Json &b, st
     if (a == b)
         return true;
     if (!a.is_object() || !b.is_object()) {
-        scopes.push_back({pointer, true});
+        scopes.push_back({ pointer, true });
         return scopes.size() <= limit;
     }
     bool sameKeys = a.size() == b.size();
     for (auto i = a.begin(), j = b.begin(); sameKeys && i != a.end(); ++i, ++j)
         sameKeys = i.key() == j.key();
     if (!sameKeys) {
-        scopes.push_back({pointer, false});
+        scopes.push_back({ pointer, false });
         for (auto j = b.begin(); j != b.end(); ++j)
             newMembers += a.contains(j.key()) ? 0 : 1;
         if (scopes.size() > limit || newMembers > MaxNewMembers)

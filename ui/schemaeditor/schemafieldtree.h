@@ -74,8 +74,8 @@ public:
 
 private:
     struct SyncContext;
-    std::vector<std::unique_ptr<SchemaField>> makeChildren(const SchemaField &parent, const nlohmann::ordered_json &document,
-                                                           int depth, bool deep);
+    std::vector<std::unique_ptr<SchemaField>>
+    makeChildren(const SchemaField &parent, const nlohmann::ordered_json &document, int depth, bool deep);
     void adopt(SchemaField &parent, std::vector<std::unique_ptr<SchemaField>> children);
     void index(SchemaField &field);
     void unindex(const SchemaField &field);

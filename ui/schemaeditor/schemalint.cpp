@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "schemaeditor/schemalint.h"
 
+#include "schema/schema.h"
 #include "json/jsonparser.h"
 #include "json/textpositions.h"
-#include "schema/schema.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -17,10 +17,11 @@ namespace {
 bool isAnnotation(const QString &keyword)
 {
     static const QSet<QString> annotations = {
-        QStringLiteral("$schema"), QStringLiteral("$id"), QStringLiteral("$comment"), QStringLiteral("title"),
-        QStringLiteral("description"), QStringLiteral("examples"), QStringLiteral("default"),
-        QStringLiteral("deprecated"), QStringLiteral("readOnly"), QStringLiteral("writeOnly"),
-        QStringLiteral("$defs"), QStringLiteral("definitions"), QStringLiteral("$anchor"),
+        QStringLiteral("$schema"),   QStringLiteral("$id"),         QStringLiteral("$comment"),
+        QStringLiteral("title"),     QStringLiteral("description"), QStringLiteral("examples"),
+        QStringLiteral("default"),   QStringLiteral("deprecated"),  QStringLiteral("readOnly"),
+        QStringLiteral("writeOnly"), QStringLiteral("$defs"),       QStringLiteral("definitions"),
+        QStringLiteral("$anchor"),
     };
     return annotations.contains(keyword);
 }
@@ -28,7 +29,7 @@ bool isAnnotation(const QString &keyword)
 SchemaLintMark markFor(const TextPositions &positions, SourceRange bytes, const QString &message)
 {
     const SourceRange chars = positions.toUtf16(bytes);
-    return {int(chars.begin), int(qMax<qsizetype>(1, chars.length())), message};
+    return { int(chars.begin), int(qMax<qsizetype>(1, chars.length())), message };
 }
 
 } // namespace
@@ -64,9 +65,12 @@ SchemaLintResult lintSchema(const QString &text, std::optional<GrammarRules> rul
         result.state = SchemaLintResult::State::InvalidJson;
         result.line = error.line;
         result.column = error.column;
-        result.marks.append(markFor(positions, {error.offset, error.offset + 1}, error.message));
-        result.summary =
-            QCoreApplication::translate("Formwork::Ui::SchemaLint", "Not valid JSON: line %1, column %2: %3").arg(error.line).arg(error.column).arg(error.message);
+        result.marks.append(markFor(positions, { error.offset, error.offset + 1 }, error.message));
+        result.summary
+            = QCoreApplication::translate("Formwork::Ui::SchemaLint", "Not valid JSON: line %1, column %2: %3")
+                  .arg(error.line)
+                  .arg(error.column)
+                  .arg(error.message);
         return result;
     }
 
@@ -79,18 +83,22 @@ SchemaLintResult lintSchema(const QString &text, std::optional<GrammarRules> rul
         result.state = SchemaLintResult::State::InvalidSchema;
         for (const SchemaError &error : compiled.error()) {
             const std::string pointer = error.pointer.toStdString();
-            const SourceRange range = sourceMap.valueRange(pointer).value_or(SourceRange{0, 1});
+            const SourceRange range = sourceMap.valueRange(pointer).value_or(SourceRange { 0, 1 });
             result.marks.append(markFor(positions, range, error.message));
         }
         const SchemaError &first = compiled.error().constFirst();
-        const LineColumn where = positions.lineColumn(
-            sourceMap.valueRange(first.pointer.toStdString()).value_or(SourceRange{}).begin);
+        const LineColumn where
+            = positions.lineColumn(sourceMap.valueRange(first.pointer.toStdString()).value_or(SourceRange {}).begin);
         result.line = where.line;
         result.column = where.column;
         const QString pointer = first.pointer.isEmpty() ? QStringLiteral("/") : first.pointer;
         result.summary = compiled.error().size() == 1
-            ? QCoreApplication::translate("Formwork::Ui::SchemaLint", "Not a valid schema: line %1, column %2 (%3): %4").arg(where.line).arg(where.column).arg(pointer, first.message)
-            : QCoreApplication::translate("Formwork::Ui::SchemaLint", "Not a valid schema (%1 problems); first at line %2, column %3 (%4): %5")
+            ? QCoreApplication::translate("Formwork::Ui::SchemaLint", "Not a valid schema: line %1, column %2 (%3): %4")
+                  .arg(where.line)
+                  .arg(where.column)
+                  .arg(pointer, first.message)
+            : QCoreApplication::translate("Formwork::Ui::SchemaLint",
+                                          "Not a valid schema (%1 problems); first at line %2, column %3 (%4): %5")
                   .arg(compiled.error().size())
                   .arg(where.line)
                   .arg(where.column)
@@ -124,7 +132,7 @@ void placeEnforcement(SchemaLintResult &result, std::optional<GrammarRules> rule
             ++result.enforcedCount;
             continue;
         }
-        PlacedEnforcementItem placed{item};
+        PlacedEnforcementItem placed { item };
         const std::string keyPointer = SourceMap::appendToken(item.pointer.toStdString(), item.keyword.toStdString());
         if (const auto range = sourceMap.keyRange(keyPointer)) {
             const SourceRange chars = positions.toUtf16(*range);
@@ -135,8 +143,10 @@ void placeEnforcement(SchemaLintResult &result, std::optional<GrammarRules> rule
     }
     result.summary = result.enforcement.isEmpty()
         ? QCoreApplication::translate("Formwork::Ui::SchemaLint", "Valid schema. The server enforces every keyword.")
-        : QCoreApplication::translate("Formwork::Ui::SchemaLint", "Valid schema. %n keyword(s) not enforced by the server; Formwork checks them after each reply.", nullptr,
-             int(result.enforcement.size()));
+        : QCoreApplication::translate(
+            "Formwork::Ui::SchemaLint",
+            "Valid schema. %n keyword(s) not enforced by the server; Formwork checks them after each reply.", nullptr,
+            int(result.enforcement.size()));
 }
 
 } // namespace Ui

@@ -40,7 +40,8 @@ bool isPrefixPointer(std::string_view prefix, std::string_view pointer)
 {
     if (prefix.empty())
         return true;
-    return pointer.substr(0, prefix.size()) == prefix && (pointer.size() == prefix.size() || pointer[prefix.size()] == '/');
+    return pointer.substr(0, prefix.size()) == prefix
+        && (pointer.size() == prefix.size() || pointer[prefix.size()] == '/');
 }
 
 class Patcher
@@ -78,7 +79,7 @@ public:
             return false;
         if (bothObjects)
             return diffObject(pointer, *range, before, after, deep);
-        m_edits.push_back({range->begin, range->end, write(after, layoutOf(*range))});
+        m_edits.push_back({ range->begin, range->end, write(after, layoutOf(*range)) });
         return true;
     }
 
@@ -102,7 +103,7 @@ private:
             const auto value = m_map.sourceMap.valueRange(child);
             if (!key || !value)
                 return false;
-            old.push_back({it.key(), *key, *value, &it.value()});
+            old.push_back({ it.key(), *key, *value, &it.value() });
         }
         std::unordered_map<std::string_view, size_t> newIndex;
         std::vector<std::string_view> newKeys;
@@ -143,7 +144,7 @@ private:
             const bool sameSlot = keptBefore(i, [&](size_t k) { return bool(kept[k]); })
                 == keptBefore(j, [&](size_t k) { return survivorOf[k] >= 0; });
             if (sameSlot && *old[i].value == *newValues[j]) {
-                m_edits.push_back({old[i].keyRange.begin, old[i].keyRange.end, compactJson(Json(newKeys[j]))});
+                m_edits.push_back({ old[i].keyRange.begin, old[i].keyRange.end, compactJson(Json(newKeys[j])) });
                 survivorOf[j] = int(i);
                 gone.clear();
             }
@@ -152,7 +153,7 @@ private:
         for (const int s : survivorOf)
             anySurvivor = anySurvivor || s >= 0;
         if (!anySurvivor && !old.empty()) {
-            m_edits.push_back({range.begin, range.end, write(after, layoutOf(range))});
+            m_edits.push_back({ range.begin, range.end, write(after, layoutOf(range)) });
             return true;
         }
         const Layout layout = memberLayout(range, old);
@@ -218,11 +219,11 @@ private:
             while (b + 1 < old.size() && !stays[b + 1])
                 ++b;
             if (b + 1 < old.size()) // up to the next member, which takes the run's place
-                m_edits.push_back({old[a].keyRange.begin, old[b + 1].keyRange.begin, {}});
+                m_edits.push_back({ old[a].keyRange.begin, old[b + 1].keyRange.begin, {} });
             else if (a > 0) // the last ones: from the end of the member before, its comma gone
-                m_edits.push_back({old[a - 1].valueRange.end, old[b].valueRange.end, {}});
+                m_edits.push_back({ old[a - 1].valueRange.end, old[b].valueRange.end, {} });
             else
-                m_edits.push_back({range.begin + 1, range.end - 1, {}});
+                m_edits.push_back({ range.begin + 1, range.end - 1, {} });
             a = b + 1;
         }
     }
@@ -250,18 +251,19 @@ private:
                 for (const std::string &member : texts)
                     text += separator + member;
                 const qsizetype at = old[size_t(survivorOf[j - 1])].valueRange.end;
-                m_edits.push_back({at, at, std::move(text)});
+                m_edits.push_back({ at, at, std::move(text) });
             } else if (end < newKeys.size()) { // before the first member that stays
                 for (const std::string &member : texts)
                     text += member + separator;
                 const qsizetype at = old[size_t(survivorOf[end])].keyRange.begin;
-                m_edits.push_back({at, at, std::move(text)});
+                m_edits.push_back({ at, at, std::move(text) });
             } else { // the object had no member (all removed ones were replaced above)
-                const std::string closing = layout.multiline ? "\n" + outerIndent(range) : std::string(layout.padded ? " " : "");
+                const std::string closing
+                    = layout.multiline ? "\n" + outerIndent(range) : std::string(layout.padded ? " " : "");
                 text = layout.multiline ? "\n" + layout.indent : std::string(layout.padded ? " " : "");
                 for (size_t k = 0; k < texts.size(); ++k)
                     text += (k > 0 ? separator : std::string()) + texts[k];
-                m_edits.push_back({range.begin + 1, range.end - 1, text + closing});
+                m_edits.push_back({ range.begin + 1, range.end - 1, text + closing });
             }
             j = end;
         }
@@ -334,8 +336,8 @@ private:
         layout.indent = lineIndent(range.begin);
         layout.colon = m_colon;
         layout.comma = value.find(',') == std::string_view::npos ? m_comma
-                       : value.find(", ") != std::string_view::npos ? ", "
-                                                                      : ",";
+            : value.find(", ") != std::string_view::npos         ? ", "
+                                                                 : ",";
         layout.multiline = value.find('\n') != std::string_view::npos;
         layout.padded = value.size() > 2 && value[1] == ' ';
         layout.arraysOnOneLine = !(layout.multiline && !value.empty() && value.front() == '[');
@@ -475,7 +477,7 @@ private:
 } // namespace
 
 std::optional<QList<SchemaTextReplacement>> schemaTextPatch(const SchemaTextMap &map, const Json &after,
-                                                             const std::vector<SchemaEditScope> &scopes)
+                                                            const std::vector<SchemaEditScope> &scopes)
 {
     if (!map.document || !map.positions)
         return std::nullopt;
@@ -483,8 +485,9 @@ std::optional<QList<SchemaTextReplacement>> schemaTextPatch(const SchemaTextMap 
     if (!patcher.diff({}, *map.document, after, false))
         return std::nullopt;
     std::vector<ByteEdit> edits = patcher.takeEdits();
-    std::sort(edits.begin(), edits.end(),
-              [](const ByteEdit &a, const ByteEdit &b) { return a.begin != b.begin ? a.begin < b.begin : a.end < b.end; });
+    std::sort(edits.begin(), edits.end(), [](const ByteEdit &a, const ByteEdit &b) {
+        return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+    });
     QList<SchemaTextReplacement> replacements;
     for (ByteEdit &edit : edits) {
         if (!replacements.isEmpty()) {
@@ -494,8 +497,8 @@ std::optional<QList<SchemaTextReplacement>> schemaTextPatch(const SchemaTextMap 
             if (begin < last.end)
                 return std::nullopt; // overlapping: not a change this patcher makes
         }
-        const SourceRange chars = map.positions->toUtf16(SourceRange {edit.begin, edit.end});
-        replacements.append({chars.begin, chars.end, QString::fromStdString(edit.text)});
+        const SourceRange chars = map.positions->toUtf16(SourceRange { edit.begin, edit.end });
+        replacements.append({ chars.begin, chars.end, QString::fromStdString(edit.text) });
     }
     return replacements;
 }
@@ -537,9 +540,9 @@ QList<SchemaTextReplacement> composeTextPatches(const SchemaTextMap &base, const
     };
     std::vector<Span> spans;
     spans.reserve(size_t(applied.size() + wanted.size()));
-    for (const auto *list : {&applied, &wanted}) {
+    for (const auto *list : { &applied, &wanted }) {
         for (const SchemaTextReplacement &r : *list)
-            spans.push_back({r.begin, r.end});
+            spans.push_back({ r.begin, r.end });
     }
     std::sort(spans.begin(), spans.end(), [](const Span &a, const Span &b) { return a.begin < b.begin; });
     std::vector<Span> joined;
@@ -568,7 +571,7 @@ QList<SchemaTextReplacement> composeTextPatches(const SchemaTextMap &base, const
         qsizetype suffix = 0;
         while (suffix < limit - prefix && now.at(now.size() - 1 - suffix) == next.at(next.size() - 1 - suffix))
             ++suffix;
-        result.append({at + prefix, at + now.size() - suffix, next.mid(prefix, next.size() - prefix - suffix)});
+        result.append({ at + prefix, at + now.size() - suffix, next.mid(prefix, next.size() - prefix - suffix) });
     }
     return result;
 }

@@ -37,8 +37,9 @@ struct SchemaEditScope {
 // or multi-line objects). The replacements are in text order and do not overlap; apply them from
 // the last to the first. Reads only the scopes' part of the documents and the text, so it costs
 // what the edited part is long, not the whole schema. nullopt when the map cannot place a change.
-std::optional<QList<SchemaTextReplacement>> schemaTextPatch(const SchemaTextMap &map, const nlohmann::ordered_json &after,
-                                                             const std::vector<SchemaEditScope> &scopes);
+std::optional<QList<SchemaTextReplacement>> schemaTextPatch(const SchemaTextMap &map,
+                                                            const nlohmann::ordered_json &after,
+                                                            const std::vector<SchemaEditScope> &scopes);
 
 // Two patches of the same base text (the text of `base`): `applied` turned it into the text as it
 // is now, `wanted` (computed later, for a newer document) turns it into the text wanted next.

@@ -24,12 +24,11 @@ SchemaTokenEstimate estimateSchemaTokens(const Schema &schema, ExtractionMode mo
         estimate.messageTokens += estimateTokens(message.content);
     for (const ToolDefinition &tool : base->request.tools) {
         // Chat templates render tools as the JSON of an OpenAI function definition.
-        const nlohmann::ordered_json definition
-            = {{"type", "function"},
-               {"function",
-                {{"name", tool.name.toStdString()},
-                 {"description", tool.description.toStdString()},
-                 {"parameters", tool.parameters}}}};
+        const nlohmann::ordered_json definition = { { "type", "function" },
+                                                    { "function",
+                                                      { { "name", tool.name.toStdString() },
+                                                        { "description", tool.description.toStdString() },
+                                                        { "parameters", tool.parameters } } } };
         estimate.toolTokens += estimateTokens(QString::fromStdString(definition.dump()));
     }
     estimate.tokens = estimate.messageTokens + estimate.toolTokens;

@@ -740,7 +740,8 @@ bool TimelinePane::growTreeNode(const Json &value, const std::string &pointer, Q
     const bool isComplete = all || complete.count(pointer) > 0;
     if (isComplete && !m_completeItems.contains(key))
         m_completeItems.insert(key, false);
-    const bool childrenDone = !(value.is_object() || value.is_array()) || growTreeChildren(value, pointer, item, complete, all);
+    const bool childrenDone
+        = !(value.is_object() || value.is_array()) || growTreeChildren(value, pointer, item, complete, all);
     const bool done = isComplete && childrenDone;
     if (done)
         m_treeGrowth[item].done = true;

@@ -62,7 +62,9 @@ int invalidUtf8Line(const QByteArray &bytes)
 std::optional<QString> decodeUtf8(const QByteArray &bytes, const QString &fileName, QString &error)
 {
     if (const int line = invalidUtf8Line(bytes)) {
-        error = at(fileName, line, QCoreApplication::translate("Formwork::BatchInput", "the text is not valid UTF-8 (save the file as UTF-8)."));
+        error = at(fileName, line,
+                   QCoreApplication::translate("Formwork::BatchInput",
+                                               "the text is not valid UTF-8 (save the file as UTF-8)."));
         return std::nullopt;
     }
     QString text = QString::fromUtf8(bytes);
@@ -79,7 +81,9 @@ Result<std::optional<Json>, QString> parseExpected(const QString &text, const QS
     const std::string utf8 = text.toStdString();
     Json value = Json::parse(utf8, nullptr, false);
     if (value.is_discarded())
-        return at(fileName, line, QCoreApplication::translate("Formwork::BatchInput", "the expected value in '%1' is not JSON.").arg(column));
+        return at(
+            fileName, line,
+            QCoreApplication::translate("Formwork::BatchInput", "the expected value in '%1' is not JSON.").arg(column));
     return std::optional<Json>(std::move(value));
 }
 
@@ -142,12 +146,18 @@ Result<QList<CsvRecord>, QString> csvRecords(const QString &text, const QString 
             ++line;
             endRecord(line);
         } else if (afterQuote) {
-            return at(fileName, line, QCoreApplication::translate("Formwork::BatchInput", "unexpected text after a closing quote (a field is quoted as a whole, "
-                                         "and a quote inside it is doubled)."));
+            return at(
+                fileName, line,
+                QCoreApplication::translate("Formwork::BatchInput",
+                                            "unexpected text after a closing quote (a field is quoted as a whole, "
+                                            "and a quote inside it is doubled)."));
         } else if (c == u'"') {
             if (!field.isEmpty())
-                return at(fileName, line, QCoreApplication::translate("Formwork::BatchInput", "a quote inside an unquoted field (quote the whole field and double "
-                                             "the quote: \"say \"\"hi\"\"\")."));
+                return at(
+                    fileName, line,
+                    QCoreApplication::translate("Formwork::BatchInput",
+                                                "a quote inside an unquoted field (quote the whole field and double "
+                                                "the quote: \"say \"\"hi\"\"\")."));
             inQuotes = true;
             quoteLine = line;
             fieldStarted = true;
@@ -157,7 +167,9 @@ Result<QList<CsvRecord>, QString> csvRecords(const QString &text, const QString 
         }
     }
     if (inQuotes)
-        return at(fileName, quoteLine, QCoreApplication::translate("Formwork::BatchInput", "a quoted field opened on this line is never closed."));
+        return at(
+            fileName, quoteLine,
+            QCoreApplication::translate("Formwork::BatchInput", "a quoted field opened on this line is never closed."));
     endRecord(line);
     return records;
 }
@@ -193,14 +205,18 @@ Result<BatchInput, QString> parseCsvInput(const QByteArray &bytes, const QString
     if (!records)
         return records.error();
     if (records->isEmpty())
-        return QCoreApplication::translate("Formwork::BatchInput", "%1 is empty: a CSV input needs a header row.").arg(shown(fileName));
+        return QCoreApplication::translate("Formwork::BatchInput", "%1 is empty: a CSV input needs a header row.")
+            .arg(shown(fileName));
     const CsvRecord header = records->takeFirst();
     for (qsizetype i = 0; i < header.fields.size(); ++i) {
         const QString name = header.fields.at(i).trimmed();
         if (name.isEmpty())
-            return at(fileName, header.line, QCoreApplication::translate("Formwork::BatchInput", "column %1 of the header has no name.").arg(i + 1));
+            return at(
+                fileName, header.line,
+                QCoreApplication::translate("Formwork::BatchInput", "column %1 of the header has no name.").arg(i + 1));
         if (header.fields.indexOf(header.fields.at(i)) != i)
-            return at(fileName, header.line, QCoreApplication::translate("Formwork::BatchInput", "the header names '%1' twice.").arg(name));
+            return at(fileName, header.line,
+                      QCoreApplication::translate("Formwork::BatchInput", "the header names '%1' twice.").arg(name));
     }
     const qsizetype expectedIndex
         = options.expectedColumn.isEmpty() ? -1 : header.fields.indexOf(options.expectedColumn);
@@ -219,10 +235,11 @@ Result<BatchInput, QString> parseCsvInput(const QByteArray &bytes, const QString
     int ordinal = 0;
     for (const CsvRecord &record : *records) {
         if (record.fields.size() != header.fields.size())
-            return at(fileName, record.line,
-                      QCoreApplication::translate("Formwork::BatchInput", "this row has %1 fields but the header has %2.")
-                          .arg(record.fields.size())
-                          .arg(header.fields.size()));
+            return at(
+                fileName, record.line,
+                QCoreApplication::translate("Formwork::BatchInput", "this row has %1 fields but the header has %2.")
+                    .arg(record.fields.size())
+                    .arg(header.fields.size()));
         BatchRow row;
         row.id = QString::number(++ordinal);
         row.reference = QStringLiteral("%1:%2").arg(shown(fileName)).arg(record.line);
@@ -246,7 +263,9 @@ Result<BatchInput, QString> parseJsonLinesInput(const QByteArray &bytes, const Q
                                                 const BatchInputOptions &options)
 {
     if (const int line = invalidUtf8Line(bytes))
-        return at(fileName, line, QCoreApplication::translate("Formwork::BatchInput", "the text is not valid UTF-8 (save the file as UTF-8)."));
+        return at(fileName, line,
+                  QCoreApplication::translate("Formwork::BatchInput",
+                                              "the text is not valid UTF-8 (save the file as UTF-8)."));
     BatchInput input;
     input.path = fileName;
     input.fingerprint = fingerprintOf(bytes);
@@ -264,7 +283,8 @@ Result<BatchInput, QString> parseJsonLinesInput(const QByteArray &bytes, const Q
             continue;
         const Json object = Json::parse(text.begin(), text.end(), nullptr, false);
         if (object.is_discarded() || !object.is_object())
-            return at(fileName, line, QCoreApplication::translate("Formwork::BatchInput", "this line is not a JSON object."));
+            return at(fileName, line,
+                      QCoreApplication::translate("Formwork::BatchInput", "this line is not a JSON object."));
         BatchRow row;
         row.id = QString::number(++ordinal);
         row.reference = QStringLiteral("%1:%2").arg(shown(fileName)).arg(line);
@@ -272,8 +292,8 @@ Result<BatchInput, QString> parseJsonLinesInput(const QByteArray &bytes, const Q
             const QString name = QString::fromStdString(key);
             if (!options.expectedColumn.isEmpty() && name == options.expectedColumn) {
                 if (value.is_string()) {
-                    auto expected = parseExpected(QString::fromStdString(value.get<std::string>()), fileName,
-                                                  line, name);
+                    auto expected
+                        = parseExpected(QString::fromStdString(value.get<std::string>()), fileName, line, name);
                     if (!expected)
                         return expected.error();
                     row.expected = std::move(expected).value();
@@ -337,7 +357,8 @@ Result<BatchInput, QString> readFolder(const QString &path, const BatchInputOpti
     for (const QString &name : names) {
         QFile file(dir.filePath(name));
         if (!file.open(QIODevice::ReadOnly))
-            return QCoreApplication::translate("Formwork::BatchInput", "Cannot read %1: %2").arg(shown(file.fileName()), file.errorString());
+            return QCoreApplication::translate("Formwork::BatchInput", "Cannot read %1: %2")
+                .arg(shown(file.fileName()), file.errorString());
         const QByteArray bytes = file.readAll();
         QString text;
         if (isPlainText(name)) {
@@ -359,8 +380,8 @@ Result<BatchInput, QString> readFolder(const QString &path, const BatchInputOpti
         BatchRow row;
         row.id = name;
         row.reference = shown(file.fileName());
-        row.variables = { PromptVariable { QStringLiteral("text"), text },
-                          PromptVariable { QStringLiteral("filename"), name } };
+        row.variables
+            = { PromptVariable { QStringLiteral("text"), text }, PromptVariable { QStringLiteral("filename"), name } };
         input.rows.append(std::move(row));
     }
     input.fingerprint = hash.result().toHex();
@@ -378,7 +399,8 @@ Result<BatchInput, QString> readBatchInput(const QString &path, const BatchInput
         return readFolder(path, options);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return QCoreApplication::translate("Formwork::BatchInput", "Cannot read %1: %2").arg(shown(path), file.errorString());
+        return QCoreApplication::translate("Formwork::BatchInput", "Cannot read %1: %2")
+            .arg(shown(path), file.errorString());
     // Read in blocks, so a big file reports how far it is (the GUI reads off its thread).
     constexpr qint64 Block = 1 << 20;
     const qint64 total = file.size();
@@ -387,7 +409,8 @@ Result<BatchInput, QString> readBatchInput(const QString &path, const BatchInput
     while (!file.atEnd()) {
         const QByteArray block = file.read(Block);
         if (block.isEmpty() && file.error() != QFileDevice::NoError)
-            return QCoreApplication::translate("Formwork::BatchInput", "Cannot read %1: %2").arg(shown(path), file.errorString());
+            return QCoreApplication::translate("Formwork::BatchInput", "Cannot read %1: %2")
+                .arg(shown(path), file.errorString());
         if (block.isEmpty())
             break;
         bytes += block;
@@ -399,7 +422,9 @@ Result<BatchInput, QString> readBatchInput(const QString &path, const BatchInput
         return parseJsonLinesInput(bytes, path, options);
     if (suffix == u"csv")
         return parseCsvInput(bytes, path, options);
-    return QCoreApplication::translate("Formwork::BatchInput", "%1: unknown input type (use a .csv, a .jsonl or a folder of .txt / .md files).").arg(shown(path));
+    return QCoreApplication::translate("Formwork::BatchInput",
+                                       "%1: unknown input type (use a .csv, a .jsonl or a folder of .txt / .md files).")
+        .arg(shown(path));
 }
 
 QString defaultBatchTemplate(const QStringList &columns)

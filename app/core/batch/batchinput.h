@@ -37,8 +37,8 @@ struct BatchInputOptions {
     QString expectedColumn; // a column / JSONL field holding the expected JSON of each row; empty: none
     // Called while a file is read (bytes read so far, the file's size), from the reading thread.
     std::function<void(qint64 done, qint64 total)> progress;
-    // Reads the documents of a folder that are not plain text (PDF, HTML). Unset: a folder gives its .txt and .md files only. The core does
-    // not read PDFs itself; formwork_documents provides this (documentReaderForBatches()).
+    // Reads the documents of a folder that are not plain text (PDF, HTML). Unset: a folder gives its .txt and .md files
+    // only. The core does not read PDFs itself; formwork_documents provides this (documentReaderForBatches()).
     struct DocumentReader {
         QStringList patterns; // e.g. "*.pdf", "*.html"
         // The text, or nothing with `error` set to a sentence naming the file.

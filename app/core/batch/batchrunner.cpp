@@ -83,13 +83,13 @@ QString durationText(qint64 seconds)
 
 QString batchProgressText(const BatchProgress &p)
 {
-    QString text = QCoreApplication::translate("Formwork::Batch",
-                                               "%1/%2 done, %3 valid first try, %4 after reasks, %5 failed")
-                       .arg(p.done)
-                       .arg(p.total)
-                       .arg(p.validFirstTry)
-                       .arg(p.validAfterReasks)
-                       .arg(p.failed);
+    QString text
+        = QCoreApplication::translate("Formwork::Batch", "%1/%2 done, %3 valid first try, %4 after reasks, %5 failed")
+              .arg(p.done)
+              .arg(p.total)
+              .arg(p.validFirstTry)
+              .arg(p.validAfterReasks)
+              .arg(p.failed);
     if (p.checking) {
         text += QCoreApplication::translate("Formwork::Batch", ", %n failed check(s)", nullptr, p.failedChecks);
         if (p.failedSoftChecks > 0)
@@ -206,7 +206,8 @@ void BatchRunner::start()
             [this] {
                 m_queue.clear();
                 m_summary.outcome = BatchSummary::Outcome::Unreachable;
-                m_summary.message = QCoreApplication::translate("Formwork::Batch", "The batch has no server or no schema.");
+                m_summary.message
+                    = QCoreApplication::translate("Formwork::Batch", "The batch has no server or no schema.");
                 checkDone();
             },
             Qt::QueuedConnection);
@@ -474,8 +475,8 @@ void BatchRunner::onRunEnded(ExtractionRun *run, const RunResult &result)
     Endpoint &e = m_endpoints[active.endpoint];
     --e.inFlight;
 
-    const bool serverFailed = result.reason == RunFailureReason::Backend && result.backendError
-        && isEndpointProblem(*result.backendError);
+    const bool serverFailed
+        = result.reason == RunFailureReason::Backend && result.backendError && isEndpointProblem(*result.backendError);
     if (!m_cancelling && (active.moveToOther || serverFailed)) {
         if (serverFailed)
             takeOut(active.endpoint, userMessage(*result.backendError));
@@ -536,16 +537,16 @@ void BatchRunner::checkDone()
 {
     if (m_finished || !m_started || !m_active.isEmpty())
         return;
-    const bool allDown = std::all_of(m_endpoints.cbegin(), m_endpoints.cend(), [](const Endpoint &e) { return e.down; });
+    const bool allDown
+        = std::all_of(m_endpoints.cbegin(), m_endpoints.cend(), [](const Endpoint &e) { return e.down; });
     if (!m_queue.isEmpty() && !m_cancelling && !allDown)
         return;
     if (m_paused && !m_cancelling)
         return;
     if (!m_queue.isEmpty() && allDown && !m_cancelling) {
         m_summary.outcome = BatchSummary::Outcome::Unreachable;
-        m_summary.message = QCoreApplication::translate("Formwork::Batch",
-                                                        "Every server was taken out; %n row(s) did not run.", nullptr,
-                                                        int(m_queue.size()));
+        m_summary.message = QCoreApplication::translate(
+            "Formwork::Batch", "Every server was taken out; %n row(s) did not run.", nullptr, int(m_queue.size()));
     }
     m_finished = true;
     for (Endpoint &e : m_endpoints)

@@ -66,8 +66,7 @@ struct VariantStats {
 QString comparisonBatchKey(const QString &inputPath, const BatchVariant &variant, const QString &promptSource);
 
 // The statistics of a finished batch.
-VariantStats variantStats(const BatchVariant &variant, const BatchSummary &summary,
-                          const QList<BatchRowResult> &rows);
+VariantStats variantStats(const BatchVariant &variant, const BatchSummary &summary, const QList<BatchRowResult> &rows);
 
 // Runs the same input once per variant, one variant after another (a local server serves one
 // model at a time best), each as a BatchRunner with the base configuration and the variant's

@@ -85,9 +85,8 @@ std::string fieldOfPointer(const std::string &pointer)
         if (end == std::string::npos)
             end = pointer.size();
         const std::string segment = pointer.substr(from + 1, end - from - 1);
-        const bool index = !segment.empty() && std::all_of(segment.begin(), segment.end(), [](char c) {
-            return c >= '0' && c <= '9';
-        });
+        const bool index = !segment.empty()
+            && std::all_of(segment.begin(), segment.end(), [](char c) { return c >= '0' && c <= '9'; });
         out += '/';
         out += index ? std::string("*") : segment;
         from = end;

@@ -82,9 +82,8 @@ QString checkFailuresJson(const QList<CheckFailure> &failures)
 {
     Json list = Json::array();
     for (const CheckFailure &failure : failures)
-        list.push_back(Json { { "name", failure.name.toStdString() },
-                              { "kind", failure.kind.toStdString() },
-                              { "soft", failure.soft } });
+        list.push_back(Json {
+            { "name", failure.name.toStdString() }, { "kind", failure.kind.toStdString() }, { "soft", failure.soft } });
     return compactJsonText(list);
 }
 

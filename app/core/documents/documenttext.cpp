@@ -49,8 +49,8 @@ Result<DocumentText, QString> readDocument(const QString &path)
 BatchInputOptions::DocumentReader documentReaderForBatches()
 {
     BatchInputOptions::DocumentReader reader;
-    reader.patterns = { QStringLiteral("*.pdf"), QStringLiteral("*.html"), QStringLiteral("*.htm"),
-                        QStringLiteral("*.xhtml") };
+    reader.patterns
+        = { QStringLiteral("*.pdf"), QStringLiteral("*.html"), QStringLiteral("*.htm"), QStringLiteral("*.xhtml") };
     reader.read = [](const QString &path, QString &error) -> std::optional<QString> {
         auto document = readDocument(path);
         if (!document) {

@@ -20,12 +20,13 @@ QString tagName(QStringView html, qsizetype i)
 
 bool isBlock(const QString &tag)
 {
-    static const QStringList blocks { QStringLiteral("p"),  QStringLiteral("div"), QStringLiteral("br"),
-                                      QStringLiteral("li"), QStringLiteral("tr"),  QStringLiteral("h1"),
-                                      QStringLiteral("h2"), QStringLiteral("h3"),  QStringLiteral("h4"),
-                                      QStringLiteral("h5"), QStringLiteral("h6"),  QStringLiteral("section"),
-                                      QStringLiteral("article"), QStringLiteral("table"), QStringLiteral("ul"),
-                                      QStringLiteral("ol"), QStringLiteral("blockquote"), QStringLiteral("pre") };
+    static const QStringList blocks {
+        QStringLiteral("p"),          QStringLiteral("div"),   QStringLiteral("br"), QStringLiteral("li"),
+        QStringLiteral("tr"),         QStringLiteral("h1"),    QStringLiteral("h2"), QStringLiteral("h3"),
+        QStringLiteral("h4"),         QStringLiteral("h5"),    QStringLiteral("h6"), QStringLiteral("section"),
+        QStringLiteral("article"),    QStringLiteral("table"), QStringLiteral("ul"), QStringLiteral("ol"),
+        QStringLiteral("blockquote"), QStringLiteral("pre")
+    };
     return blocks.contains(tag);
 }
 
@@ -33,10 +34,10 @@ bool isBlock(const QString &tag)
 qsizetype decodeReference(QStringView html, qsizetype i, QString &out)
 {
     static const QHash<QString, QString> named {
-        { QStringLiteral("amp"), QStringLiteral("&") },     { QStringLiteral("lt"), QStringLiteral("<") },
-        { QStringLiteral("gt"), QStringLiteral(">") },      { QStringLiteral("quot"), QStringLiteral("\"") },
-        { QStringLiteral("apos"), QStringLiteral("'") },    { QStringLiteral("nbsp"), QStringLiteral(" ") },
-        { QStringLiteral("ndash"), QStringLiteral("\u2013") }, { QStringLiteral("mdash"), QStringLiteral("\u2014") },
+        { QStringLiteral("amp"), QStringLiteral("&") },         { QStringLiteral("lt"), QStringLiteral("<") },
+        { QStringLiteral("gt"), QStringLiteral(">") },          { QStringLiteral("quot"), QStringLiteral("\"") },
+        { QStringLiteral("apos"), QStringLiteral("'") },        { QStringLiteral("nbsp"), QStringLiteral(" ") },
+        { QStringLiteral("ndash"), QStringLiteral("\u2013") },  { QStringLiteral("mdash"), QStringLiteral("\u2014") },
         { QStringLiteral("hellip"), QStringLiteral("\u2026") }, { QStringLiteral("euro"), QStringLiteral("\u20ac") },
         { QStringLiteral("copy"), QStringLiteral("\u00a9") },
     };

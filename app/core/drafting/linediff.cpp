@@ -12,10 +12,7 @@ struct Appender {
     const QStringList &before;
     const QStringList &after;
 
-    void same(qsizetype i, qsizetype j)
-    {
-        out.append({ DiffLine::Kind::Same, before.at(i), int(i + 1), int(j + 1) });
-    }
+    void same(qsizetype i, qsizetype j) { out.append({ DiffLine::Kind::Same, before.at(i), int(i + 1), int(j + 1) }); }
     void removed(qsizetype i) { out.append({ DiffLine::Kind::Removed, before.at(i), int(i + 1), 0 }); }
     void added(qsizetype j) { out.append({ DiffLine::Kind::Added, after.at(j), 0, int(j + 1) }); }
 };

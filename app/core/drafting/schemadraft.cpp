@@ -67,7 +67,8 @@ Json typedNode(int depth)
 Json draftRoot(int depth)
 {
     Json root = typedNode(depth);
-    root["properties"]["$defs"] = { { "type", "object" }, { "additionalProperties", typedNode(std::max(depth - 1, 1)) } };
+    root["properties"]["$defs"]
+        = { { "type", "object" }, { "additionalProperties", typedNode(std::max(depth - 1, 1)) } };
     return root;
 }
 

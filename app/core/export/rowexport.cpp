@@ -131,8 +131,7 @@ QString writeRows(const QString &path, const QList<ExportRow> &rows, const nlohm
 {
     const auto format = rowExportFormatForPath(path);
     if (!format)
-        return QCoreApplication::translate("Formwork::Export",
-                                           "%1: unknown output type (use .csv, .jsonl or .json).")
+        return QCoreApplication::translate("Formwork::Export", "%1: unknown output type (use .csv, .jsonl or .json).")
             .arg(QDir::toNativeSeparators(path));
     switch (*format) {
     case RowExportFormat::Csv:

@@ -185,7 +185,8 @@ QByteArray renderRunReport(const RunReport &report)
     html += QStringLiteral("<title>%1</title><style>%2</style></head><body>\n")
                 .arg(esc(QCoreApplication::translate("RunReport", "Formwork report: %1").arg(report.title)), css);
     html += QStringLiteral("<h1>%1</h1>\n<p class=\"verdict %2\">%3</p>\n")
-                .arg(esc(QCoreApplication::translate("RunReport", "Formwork report: %1").arg(report.title)), report.valid ? u"ok" : u"bad", esc(report.verdict));
+                .arg(esc(QCoreApplication::translate("RunReport", "Formwork report: %1").arg(report.title)),
+                     report.valid ? u"ok" : u"bad", esc(report.verdict));
 
     // Run facts.
     html += QStringLiteral("<table class=\"meta\">");
@@ -197,18 +198,26 @@ QByteArray renderRunReport(const RunReport &report)
     fact(QCoreApplication::translate("RunReport", "Attempts"), QString::number(report.attempts.size()));
     fact(QCoreApplication::translate("RunReport", "Tokens (prompt + completion)"),
          QStringLiteral("%1 + %2").arg(report.promptTokens).arg(report.completionTokens));
-    fact(QCoreApplication::translate("RunReport", "Wall time"), QCoreApplication::translate("RunReport", "%1 s").arg(double(report.wallTimeMs) / 1000.0, 0, 'f', 2));
+    fact(QCoreApplication::translate("RunReport", "Wall time"),
+         QCoreApplication::translate("RunReport", "%1 s").arg(double(report.wallTimeMs) / 1000.0, 0, 'f', 2));
     if (!report.settings.is_null() && !report.settings.empty())
         fact(QCoreApplication::translate("RunReport", "Settings"), QString::fromStdString(report.settings.dump()));
     if (!report.sourceName.isEmpty())
         fact(QCoreApplication::translate("RunReport", "Source"), report.sourceName);
     fact(QCoreApplication::translate("RunReport", "Found in the source"),
-         QCoreApplication::translate("RunReport", "%1 of %2 values").arg(grounding.size() - grounding.count(MatchKind::Absent)).arg(grounding.size()));
+         QCoreApplication::translate("RunReport", "%1 of %2 values")
+             .arg(grounding.size() - grounding.count(MatchKind::Absent))
+             .arg(grounding.size()));
     html += QStringLiteral("</table>\n");
 
     // Values.
-    html += QStringLiteral("<h2>%1</h2>\n<table id=\"values\"><tr><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th></tr>\n")
-                .arg(esc(QCoreApplication::translate("RunReport", "Values")), esc(QCoreApplication::translate("RunReport", "Field")), esc(QCoreApplication::translate("RunReport", "Value")), esc(QCoreApplication::translate("RunReport", "In the source")), esc(QCoreApplication::translate("RunReport", "Score")),
+    html += QStringLiteral(
+                "<h2>%1</h2>\n<table id=\"values\"><tr><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th></tr>\n")
+                .arg(esc(QCoreApplication::translate("RunReport", "Values")),
+                     esc(QCoreApplication::translate("RunReport", "Field")),
+                     esc(QCoreApplication::translate("RunReport", "Value")),
+                     esc(QCoreApplication::translate("RunReport", "In the source")),
+                     esc(QCoreApplication::translate("RunReport", "Score")),
                      esc(QCoreApplication::translate("RunReport", "Page")));
     std::vector<std::pair<std::string, const Json *>> leaves;
     scalars(report.value, std::string(), leaves);
@@ -221,26 +230,31 @@ QByteArray renderRunReport(const RunReport &report)
         const QString page = g && !g->spans.empty() && !report.pageStarts.empty()
             ? QString::number(pageOf(report, g->spans.front().begin))
             : QString();
-        html += QStringLiteral("<tr data-pointer=\"%1\" tabindex=\"0\"><td>%2<code>%1</code></td><td>%3</td>"
-                               "<td class=\"k-%4\">%5</td><td>%6</td><td>%7</td></tr>\n")
-                    .arg(esc(pointer), chip, esc(valueText(*value)), g ? matchKindName(g->kind) : QStringLiteral("none"),
-                         esc(kind), g ? QString::number(g->score, 'f', 2) : QString(), page);
+        html
+            += QStringLiteral("<tr data-pointer=\"%1\" tabindex=\"0\"><td>%2<code>%1</code></td><td>%3</td>"
+                              "<td class=\"k-%4\">%5</td><td>%6</td><td>%7</td></tr>\n")
+                   .arg(esc(pointer), chip, esc(valueText(*value)), g ? matchKindName(g->kind) : QStringLiteral("none"),
+                        esc(kind), g ? QString::number(g->score, 'f', 2) : QString(), page);
     }
     html += QStringLiteral("</table>\n");
 
     if (!report.conflicts.empty()) {
-        html += QStringLiteral("<h2>%1</h2>\n<ul id=\"conflicts\">").arg(esc(QCoreApplication::translate("RunReport", "Conflicts between chunks")));
+        html += QStringLiteral("<h2>%1</h2>\n<ul id=\"conflicts\">")
+                    .arg(esc(QCoreApplication::translate("RunReport", "Conflicts between chunks")));
         for (const MergeConflict &c : report.conflicts) {
             QStringList values;
             for (std::size_t v = 0; v < c.values.size(); ++v)
-                values.append(esc(QString::fromStdString(c.values[v].dump())) + (v == c.chosen ? esc(QCoreApplication::translate("RunReport", " (kept)")) : QString()));
-            html += QStringLiteral("<li><code>%1</code>: %2</li>").arg(esc(c.pointer), values.join(QStringLiteral(" / ")));
+                values.append(esc(QString::fromStdString(c.values[v].dump()))
+                              + (v == c.chosen ? esc(QCoreApplication::translate("RunReport", " (kept)")) : QString()));
+            html += QStringLiteral("<li><code>%1</code>: %2</li>")
+                        .arg(esc(c.pointer), values.join(QStringLiteral(" / ")));
         }
         html += QStringLiteral("</ul>\n");
     }
 
     // The document with its marks.
-    html += QStringLiteral("<h2>%1</h2>\n<pre id=\"document\">").arg(esc(QCoreApplication::translate("RunReport", "Source")));
+    html += QStringLiteral("<h2>%1</h2>\n<pre id=\"document\">")
+                .arg(esc(QCoreApplication::translate("RunReport", "Source")));
     for (const Segment &s : segments(report.document, grounding)) {
         const QString text = esc(report.document.mid(s.begin, s.end - s.begin));
         if (s.values.empty()) {
@@ -249,7 +263,8 @@ QByteArray renderRunReport(const RunReport &report)
         }
         QStringList pointers;
         for (const std::size_t i : s.values)
-            pointers.append(QString::fromUtf8(QUrl::toPercentEncoding(QString::fromStdString(grounding.values()[i].pointer))));
+            pointers.append(
+                QString::fromUtf8(QUrl::toPercentEncoding(QString::fromStdString(grounding.values()[i].pointer))));
         const GroundedValue &first = grounding.values()[s.values.back()];
         html += QStringLiteral("<mark class=\"f%1\" data-p=\"%2\" title=\"%3\">%4</mark>")
                     .arg(fields[fieldOf(first.pointer)])
@@ -278,10 +293,12 @@ QByteArray renderRunReport(const RunReport &report)
             html += QStringLiteral("</ul>");
         }
         if (!a.errorText.isEmpty() && !a.isValid())
-            html += QStringLiteral("<p class=\"muted\">%1</p><pre>%2</pre>").arg(esc(QCoreApplication::translate("RunReport", "Reask:")), esc(a.errorText));
+            html += QStringLiteral("<p class=\"muted\">%1</p><pre>%2</pre>")
+                        .arg(esc(QCoreApplication::translate("RunReport", "Reask:")), esc(a.errorText));
         html += QStringLiteral("<pre>%1</pre></details>\n").arg(esc(a.content));
     }
-    html += QStringLiteral("<p class=\"muted\">%1</p>\n").arg(esc(QCoreApplication::translate("RunReport", "Made by Formwork; this page needs no network.")));
+    html += QStringLiteral("<p class=\"muted\">%1</p>\n")
+                .arg(esc(QCoreApplication::translate("RunReport", "Made by Formwork; this page needs no network.")));
     html += QStringLiteral("<script>%1</script>\n</body></html>\n").arg(QString::fromUtf8(script));
     return html.toUtf8();
 }

@@ -356,18 +356,19 @@ void ExtractionRun::completeAttempt(const ChatResult &result)
         return;
     }
     if (budgetUsedUp()) {
-        finish(false, RunFailureReason::Budget,
-               m_judgeUsage.total() == 0
-                   ? QCoreApplication::translate("Formwork::Extraction", "The token budget of %1 was used up (%2 tokens).")
-                         .arg(m_config.limits.tokenBudget)
-                         .arg(m_usage.total())
-                   : QCoreApplication::translate("Formwork::Extraction",
-                                                 "The token budget of %1 was used up (%2 tokens: %3 by the extraction, "
-                                                 "%4 by model-judged rules).")
-                         .arg(m_config.limits.tokenBudget)
-                         .arg(m_usage.total() + m_judgeUsage.total())
-                         .arg(m_usage.total())
-                         .arg(m_judgeUsage.total()));
+        finish(
+            false, RunFailureReason::Budget,
+            m_judgeUsage.total() == 0
+                ? QCoreApplication::translate("Formwork::Extraction", "The token budget of %1 was used up (%2 tokens).")
+                      .arg(m_config.limits.tokenBudget)
+                      .arg(m_usage.total())
+                : QCoreApplication::translate("Formwork::Extraction",
+                                              "The token budget of %1 was used up (%2 tokens: %3 by the extraction, "
+                                              "%4 by model-judged rules).")
+                      .arg(m_config.limits.tokenBudget)
+                      .arg(m_usage.total() + m_judgeUsage.total())
+                      .arg(m_usage.total())
+                      .arg(m_judgeUsage.total()));
         return;
     }
     const bool allCutOff = std::all_of(m_attempts.cbegin(), m_attempts.cend(),

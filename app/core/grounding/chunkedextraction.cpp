@@ -308,11 +308,11 @@ void ChunkedExtraction::finish()
                                .arg(failed)
                                .arg(m_chunks.size());
     else if (failed > 0)
-        m_result.message = QCoreApplication::translate("ChunkedExtraction",
-                                                       "%1 of %2 chunk runs (%3 passes) gave no valid value")
-                               .arg(failed)
-                               .arg(m_result.chunks.size())
-                               .arg(m_passes);
+        m_result.message
+            = QCoreApplication::translate("ChunkedExtraction", "%1 of %2 chunk runs (%3 passes) gave no valid value")
+                  .arg(failed)
+                  .arg(m_result.chunks.size())
+                  .arg(m_passes);
     else if (!m_result.mergedErrors.isEmpty())
         m_result.message = QCoreApplication::translate("ChunkedExtraction", "the merged value is not valid: %1")
                                .arg(m_result.mergedErrors.constFirst().message);

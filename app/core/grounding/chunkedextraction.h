@@ -88,8 +88,8 @@ class ChunkedExtraction final : public QObject
 public:
     // `document` must stand in the last user message of `config` (the whole message may be it).
     // `backend` must outlive the extraction.
-    ChunkedExtraction(LlmBackend *backend, ExtractionConfig config, QString document,
-                      ChunkedExtractionOptions options, QObject *parent = nullptr);
+    ChunkedExtraction(LlmBackend *backend, ExtractionConfig config, QString document, ChunkedExtractionOptions options,
+                      QObject *parent = nullptr);
     ~ChunkedExtraction() override;
 
     const std::vector<DocumentChunk> &chunks() const { return m_chunks; }

@@ -62,8 +62,10 @@ private:
         std::erase_if(sources, [](const Source &s) { return s.value->is_null(); });
         if (sources.empty())
             return Json();
-        const bool objects = std::all_of(sources.begin(), sources.end(), [](const Source &s) { return s.value->is_object(); });
-        const bool arrays = std::all_of(sources.begin(), sources.end(), [](const Source &s) { return s.value->is_array(); });
+        const bool objects
+            = std::all_of(sources.begin(), sources.end(), [](const Source &s) { return s.value->is_object(); });
+        const bool arrays
+            = std::all_of(sources.begin(), sources.end(), [](const Source &s) { return s.value->is_array(); });
         if (objects)
             return mergeObjects(sources, pointer);
         if (arrays)
@@ -186,8 +188,9 @@ private:
         }
         if (!any)
             return;
-        std::sort(merged.spans.begin(), merged.spans.end(),
-                  [](const TextSpan &a, const TextSpan &b) { return a.begin != b.begin ? a.begin < b.begin : a.end < b.end; });
+        std::sort(merged.spans.begin(), merged.spans.end(), [](const TextSpan &a, const TextSpan &b) {
+            return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+        });
         merged.spans.erase(std::unique(merged.spans.begin(), merged.spans.end()), merged.spans.end());
         merged.kind = merged.spans.empty() ? MatchKind::Absent : merged.spans.size() > 1 ? MatchKind::Ambiguous : best;
         if (merged.spans.empty())

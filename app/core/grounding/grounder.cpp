@@ -150,8 +150,9 @@ std::optional<GroundedValue> Grounder::groundValue(const Json &value)
 
 void Grounder::finish(GroundedValue &value, std::vector<TextSpan> spans, MatchKind kind, double score) const
 {
-    std::sort(spans.begin(), spans.end(),
-              [](const TextSpan &a, const TextSpan &b) { return a.begin != b.begin ? a.begin < b.begin : a.end < b.end; });
+    std::sort(spans.begin(), spans.end(), [](const TextSpan &a, const TextSpan &b) {
+        return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+    });
     spans.erase(std::unique(spans.begin(), spans.end()), spans.end());
     if (spans.size() > m_options.maxSpans)
         spans.resize(m_options.maxSpans);
@@ -257,7 +258,8 @@ void Grounder::voteForToken(std::u32string_view token, std::uint32_t position,
     const int limit = token.size() >= 8 ? 2 : 1;
     const std::uint64_t mask = SourceIndex::charMask(token);
     int similar = 0;
-    for (std::size_t length = token.size() - std::size_t(limit); length <= token.size() + std::size_t(limit); ++length) {
+    for (std::size_t length = token.size() - std::size_t(limit); length <= token.size() + std::size_t(limit);
+         ++length) {
         const std::span<const std::uint32_t> candidates = m_index.tokensOfLength(length);
         const std::span<const std::uint64_t> masks = m_index.maskOfTokensOfLength(length);
         for (std::size_t i = 0; i < candidates.size(); ++i) {
@@ -280,8 +282,8 @@ std::optional<std::pair<double, TextSpan>> Grounder::scoreWindow(const FoldedTex
     const FoldedText &doc = m_index.folded();
     const std::size_t n = folded.size();
     if (n > longValue) { // too long for edit distance: the words in common decide
-        const std::uint32_t last
-            = std::min<std::uint32_t>(firstToken + std::uint32_t(folded.tokens.size()), std::uint32_t(doc.tokens.size()));
+        const std::uint32_t last = std::min<std::uint32_t>(firstToken + std::uint32_t(folded.tokens.size()),
+                                                           std::uint32_t(doc.tokens.size()));
         std::size_t common = 0;
         for (std::uint32_t t = firstToken; t < last; ++t)
             for (const FoldedText::Token &v : folded.tokens)
@@ -326,8 +328,9 @@ bool Grounder::fuzzy(const FoldedText &folded, GroundedValue &out)
         if (count >= needed)
             windows.emplace_back(count, start);
     const std::size_t keep = std::min(windows.size(), windowsScored);
-    std::partial_sort(windows.begin(), windows.begin() + std::ptrdiff_t(keep), windows.end(),
-                      [](const auto &a, const auto &b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+    std::partial_sort(
+        windows.begin(), windows.begin() + std::ptrdiff_t(keep), windows.end(),
+        [](const auto &a, const auto &b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
     double best = 0.0;
     std::vector<TextSpan> spans;
     for (std::size_t i = 0; i < keep; ++i) {

@@ -48,14 +48,16 @@ bool GroundingScope::includes(std::string_view pointer) const
     std::size_t start = pointer.empty() ? std::string_view::npos : 1;
     while (schema && start != std::string_view::npos && start <= pointer.size()) {
         const std::size_t slash = pointer.find('/', start);
-        const std::string token = unescape(std::string(pointer.substr(start, slash == std::string_view::npos ? slash : slash - start)));
+        const std::string token
+            = unescape(std::string(pointer.substr(start, slash == std::string_view::npos ? slash : slash - start)));
         start = slash == std::string_view::npos ? slash : slash + 1;
         const Json *next = nullptr;
         if (schema->contains("properties") && (*schema)["properties"].contains(token)) {
             next = &(*schema)["properties"][token];
         } else if (!token.empty() && token.find_first_not_of("0123456789") == std::string::npos) {
             const std::size_t index = std::stoul(token);
-            if (schema->contains("prefixItems") && (*schema)["prefixItems"].is_array() && index < (*schema)["prefixItems"].size())
+            if (schema->contains("prefixItems") && (*schema)["prefixItems"].is_array()
+                && index < (*schema)["prefixItems"].size())
                 next = &(*schema)["prefixItems"][index];
             else if (schema->contains("items") && (*schema)["items"].is_object())
                 next = &(*schema)["items"];

@@ -74,13 +74,13 @@ struct NumberWord {
 };
 
 constexpr std::array<NumberWord, 31> numberWords { {
-    { u"zero", 0, false },     { u"one", 1, false },       { u"two", 2, false },        { u"three", 3, false },
-    { u"four", 4, false },     { u"five", 5, false },      { u"six", 6, false },        { u"seven", 7, false },
-    { u"eight", 8, false },    { u"nine", 9, false },      { u"ten", 10, false },       { u"eleven", 11, false },
-    { u"twelve", 12, false },  { u"thirteen", 13, false }, { u"fourteen", 14, false },  { u"fifteen", 15, false },
-    { u"sixteen", 16, false }, { u"seventeen", 17, false }, { u"eighteen", 18, false }, { u"nineteen", 19, false },
-    { u"twenty", 20, false },  { u"thirty", 30, false },   { u"forty", 40, false },     { u"fifty", 50, false },
-    { u"sixty", 60, false },   { u"seventy", 70, false },  { u"eighty", 80, false },    { u"ninety", 90, false },
+    { u"zero", 0, false },     { u"one", 1, false },        { u"two", 2, false },          { u"three", 3, false },
+    { u"four", 4, false },     { u"five", 5, false },       { u"six", 6, false },          { u"seven", 7, false },
+    { u"eight", 8, false },    { u"nine", 9, false },       { u"ten", 10, false },         { u"eleven", 11, false },
+    { u"twelve", 12, false },  { u"thirteen", 13, false },  { u"fourteen", 14, false },    { u"fifteen", 15, false },
+    { u"sixteen", 16, false }, { u"seventeen", 17, false }, { u"eighteen", 18, false },    { u"nineteen", 19, false },
+    { u"twenty", 20, false },  { u"thirty", 30, false },    { u"forty", 40, false },       { u"fifty", 50, false },
+    { u"sixty", 60, false },   { u"seventy", 70, false },   { u"eighty", 80, false },      { u"ninety", 90, false },
     { u"hundred", 100, true }, { u"thousand", 1000, true }, { u"million", 1000000, true },
 } };
 
@@ -179,8 +179,8 @@ std::vector<NumberInText> findNumbers(QStringView text)
             ++i;
             continue;
         }
-        const bool negative = i > 0 && (text[i - 1] == u'-' || text[i - 1] == u'\u2212')
-            && (i < 2 || !text[i - 2].isLetterOrNumber());
+        const bool negative
+            = i > 0 && (text[i - 1] == u'-' || text[i - 1] == u'\u2212') && (i < 2 || !text[i - 2].isLetterOrNumber());
         const qsizetype begin = negative ? i - 1 : i;
         Parts parts;
         qsizetype end = digitsEnd(text, i);
@@ -236,12 +236,12 @@ QStringList dateForms(QStringView text)
     const QDate date = QDate::fromString(text.toString(), Qt::ISODate);
     if (!date.isValid())
         return {};
-    static constexpr std::array<const char16_t *, 12> english { u"January", u"February", u"March",     u"April",
-                                                                u"May",     u"June",     u"July",      u"August",
-                                                                u"September", u"October", u"November", u"December" };
-    static constexpr std::array<const char16_t *, 12> german { u"Januar", u"Februar", u"M\u00e4rz",    u"April",
-                                                               u"Mai",    u"Juni",    u"Juli",         u"August",
-                                                               u"September", u"Oktober", u"November", u"Dezember" };
+    static constexpr std::array<const char16_t *, 12> english { u"January",   u"February", u"March",    u"April",
+                                                                u"May",       u"June",     u"July",     u"August",
+                                                                u"September", u"October",  u"November", u"December" };
+    static constexpr std::array<const char16_t *, 12> german { u"Januar",    u"Februar", u"M\u00e4rz", u"April",
+                                                               u"Mai",       u"Juni",    u"Juli",      u"August",
+                                                               u"September", u"Oktober", u"November",  u"Dezember" };
     const int d = date.day();
     const int m = date.month();
     const QString y = QString::number(date.year());
@@ -255,9 +255,9 @@ QStringList dateForms(QStringView text)
                                                       : u"th";
     const QString ordinal = day + QString::fromUtf16(suffix);
     QStringList forms;
-    for (const QString &name : { QString::fromUtf16(english[std::size_t(m - 1)]),
-                                 QString::fromUtf16(english[std::size_t(m - 1)]).left(3),
-                                 QString::fromUtf16(german[std::size_t(m - 1)]) }) {
+    for (const QString &name :
+         { QString::fromUtf16(english[std::size_t(m - 1)]), QString::fromUtf16(english[std::size_t(m - 1)]).left(3),
+           QString::fromUtf16(german[std::size_t(m - 1)]) }) {
         forms << day + u' ' + name + u' ' + y << name + u' ' + day + u' ' + y << ordinal + u' ' + name + u' ' + y
               << name + u' ' + ordinal + u' ' + y << ordinal + QStringLiteral(" of ") + name + u' ' + y;
     }

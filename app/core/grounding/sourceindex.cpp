@@ -142,7 +142,7 @@ std::span<const std::uint32_t> SourceIndex::tokensOfLength(std::size_t length) c
 std::span<const std::uint64_t> SourceIndex::maskOfTokensOfLength(std::size_t length) const
 {
     return length < m_vocabularyMasks.size() ? std::span<const std::uint64_t>(m_vocabularyMasks[length])
-                                              : std::span<const std::uint64_t>();
+                                             : std::span<const std::uint64_t>();
 }
 
 TextSpan SourceIndex::originalSpan(std::uint32_t begin, std::uint32_t end) const

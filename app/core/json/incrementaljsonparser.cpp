@@ -29,8 +29,7 @@ void IncrementalJsonParser::append(std::string_view bytes)
     if (m_error)
         return;
     m_text.append(bytes);
-    while (!m_error && step()) {
-    }
+    while (!m_error && step()) { }
 }
 
 bool IncrementalJsonParser::step()

@@ -130,7 +130,8 @@ class ChatJob final : public BackendJob
     Q_DISABLE_COPY_MOVE(ChatJob)
 
 public:
-    using WholeReplyParser = std::function<Result<ChatResult, BackendError>(const QByteArray &body, const QString &model)>;
+    using WholeReplyParser
+        = std::function<Result<ChatResult, BackendError>(const QByteArray &body, const QString &model)>;
     // What differs between the APIs in one chat exchange; exchange() does the rest.
     struct Dialect {
         QString path; // the chat route

@@ -118,16 +118,34 @@ bool LineReader::escape(QByteArray &utf8)
         return false;
     const char c = *m_at++;
     switch (c) {
-    case '"': utf8.append('"'); return true;
-    case '\\': utf8.append('\\'); return true;
-    case '/': utf8.append('/'); return true;
-    case 'b': utf8.append('\b'); return true;
-    case 'f': utf8.append('\f'); return true;
-    case 'n': utf8.append('\n'); return true;
-    case 'r': utf8.append('\r'); return true;
-    case 't': utf8.append('\t'); return true;
-    case 'u': break;
-    default: return false;
+    case '"':
+        utf8.append('"');
+        return true;
+    case '\\':
+        utf8.append('\\');
+        return true;
+    case '/':
+        utf8.append('/');
+        return true;
+    case 'b':
+        utf8.append('\b');
+        return true;
+    case 'f':
+        utf8.append('\f');
+        return true;
+    case 'n':
+        utf8.append('\n');
+        return true;
+    case 'r':
+        utf8.append('\r');
+        return true;
+    case 't':
+        utf8.append('\t');
+        return true;
+    case 'u':
+        break;
+    default:
+        return false;
     }
     char16_t units[2] = {};
     if (!hex4(&units[0]))

@@ -281,9 +281,8 @@ ChatJob *OllamaBackend::chat(const ChatRequest &request)
     job->startLater([this, job, request] {
         // Only a schema `format` depends on the server version: ask for it only then.
         if (request.responseMode == ResponseMode::Schema)
-            probeVersion(job, [this, job, request](const ServerVersion &version) {
-                chatOnVersion(job, request, version);
-            });
+            probeVersion(job,
+                         [this, job, request](const ServerVersion &version) { chatOnVersion(job, request, version); });
         else
             chatOnVersion(job, request, ServerVersion());
     });

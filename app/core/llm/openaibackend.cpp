@@ -64,7 +64,8 @@ Json contentJson(const ChatMessage &message)
     Json parts = Json::array();
     parts.push_back(Json { { "type", "text" }, { "text", utf8(message.content) } });
     for (const QByteArray &image : message.images) {
-        const std::string url = std::string("data:") + imageMimeType(image) + ";base64," + image.toBase64().toStdString();
+        const std::string url
+            = std::string("data:") + imageMimeType(image) + ";base64," + image.toBase64().toStdString();
         parts.push_back(Json { { "type", "image_url" }, { "image_url", Json { { "url", url } } } });
     }
     return parts;

@@ -347,27 +347,27 @@ struct NamedFormat {
 };
 
 // Every format Formwork asserts, in the order a field editor offers them (the common ones first).
-constexpr std::array<NamedFormat, 19> namedFormats {{
-    {"date", FormatKind::Date},
-    {"time", FormatKind::Time},
-    {"date-time", FormatKind::DateTime},
-    {"duration", FormatKind::Duration},
-    {"email", FormatKind::Email},
-    {"idn-email", FormatKind::IdnEmail},
-    {"hostname", FormatKind::Hostname},
-    {"idn-hostname", FormatKind::IdnHostname},
-    {"ipv4", FormatKind::Ipv4},
-    {"ipv6", FormatKind::Ipv6},
-    {"uri", FormatKind::Uri},
-    {"uri-reference", FormatKind::UriReference},
-    {"iri", FormatKind::Iri},
-    {"iri-reference", FormatKind::IriReference},
-    {"uri-template", FormatKind::UriTemplate},
-    {"uuid", FormatKind::Uuid},
-    {"json-pointer", FormatKind::JsonPointer},
-    {"relative-json-pointer", FormatKind::RelativeJsonPointer},
-    {"regex", FormatKind::Regex},
-}};
+constexpr std::array<NamedFormat, 19> namedFormats { {
+    { "date", FormatKind::Date },
+    { "time", FormatKind::Time },
+    { "date-time", FormatKind::DateTime },
+    { "duration", FormatKind::Duration },
+    { "email", FormatKind::Email },
+    { "idn-email", FormatKind::IdnEmail },
+    { "hostname", FormatKind::Hostname },
+    { "idn-hostname", FormatKind::IdnHostname },
+    { "ipv4", FormatKind::Ipv4 },
+    { "ipv6", FormatKind::Ipv6 },
+    { "uri", FormatKind::Uri },
+    { "uri-reference", FormatKind::UriReference },
+    { "iri", FormatKind::Iri },
+    { "iri-reference", FormatKind::IriReference },
+    { "uri-template", FormatKind::UriTemplate },
+    { "uuid", FormatKind::Uuid },
+    { "json-pointer", FormatKind::JsonPointer },
+    { "relative-json-pointer", FormatKind::RelativeJsonPointer },
+    { "regex", FormatKind::Regex },
+} };
 
 } // namespace
 

@@ -97,8 +97,11 @@ QString storedChunksJson(const ChunkedResult &result, qsizetype documentChars,
     Json chunks = Json::array();
     for (std::size_t job = 0; job < result.chunks.size(); ++job) {
         const ChunkOutcome &outcome = result.chunks[job];
-        Json chunk { { "index", outcome.chunk.index }, { "pass", outcome.pass },     { "begin", outcome.chunk.begin },
-                     { "end", outcome.chunk.end },     { "status", chunkStatus(outcome).toStdString() } };
+        Json chunk { { "index", outcome.chunk.index },
+                     { "pass", outcome.pass },
+                     { "begin", outcome.chunk.begin },
+                     { "end", outcome.chunk.end },
+                     { "status", chunkStatus(outcome).toStdString() } };
         chunk["attempts"] = job < attemptNumbers.size() ? Json(attemptNumbers[job]) : Json::array();
         if (outcome.ran && !outcome.result.success && !outcome.result.message.isEmpty())
             chunk["message"] = outcome.result.message.toStdString();
@@ -106,7 +109,8 @@ QString storedChunksJson(const ChunkedResult &result, qsizetype documentChars,
     }
     Json conflicts = Json::array();
     for (const MergeConflict &conflict : result.merged.conflicts)
-        conflicts.push_back(Json { { "pointer", conflict.pointer }, { "text", mergeConflictText(conflict).toStdString() } });
+        conflicts.push_back(
+            Json { { "pointer", conflict.pointer }, { "text", mergeConflictText(conflict).toStdString() } });
     Json errors = Json::array();
     for (const ValidationError &error : result.mergedErrors)
         errors.push_back(Json { { "instancePath", error.instancePath.toStdString() },

@@ -277,9 +277,9 @@ HistoryDatabase::Adoption HistoryDatabase::adoptEarlierHistory(const QString &ta
     QFile::remove(partial);
     if (const QString error = copyThroughSqlite(from, partial); !error.isEmpty()) {
         QFile::remove(partial);
-        adoption.error = QCoreApplication::translate("Formwork::History",
-                                                     "The earlier history %1 could not be copied to %2: %3")
-                             .arg(QDir::toNativeSeparators(from), QDir::toNativeSeparators(target), error);
+        adoption.error
+            = QCoreApplication::translate("Formwork::History", "The earlier history %1 could not be copied to %2: %3")
+                  .arg(QDir::toNativeSeparators(from), QDir::toNativeSeparators(target), error);
         return adoption;
     }
     if (!QFile::rename(partial, target)) {
@@ -325,7 +325,8 @@ bool HistoryDatabase::exec(const QString &sql)
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     if (q.exec(sql))
         return true;
-    fail(QCoreApplication::translate("Formwork::History", "The history %1 could not be written: %2").arg(QDir::toNativeSeparators(m_path), q.lastError().text()));
+    fail(QCoreApplication::translate("Formwork::History", "The history %1 could not be written: %2")
+             .arg(QDir::toNativeSeparators(m_path), q.lastError().text()));
     return false;
 }
 
@@ -336,7 +337,9 @@ QString HistoryDatabase::open(const QString &path)
     m_path = path;
     const QString shown = QDir::toNativeSeparators(path);
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
-        return fail(QCoreApplication::translate("Formwork::History", "The history cannot be opened: Qt's SQLite driver is missing (install libqt6sql6-sqlite)."));
+        return fail(QCoreApplication::translate(
+            "Formwork::History",
+            "The history cannot be opened: Qt's SQLite driver is missing (install libqt6sql6-sqlite)."));
     if (path == defaultPath() && !QFileInfo::exists(path)) {
         // The first start with the shared history: the runs of the per-program one come along.
         const Adoption adoption = adoptEarlierHistory(path, earlierWindowPath(), earlierCliPath());
@@ -354,27 +357,37 @@ QString HistoryDatabase::open(const QString &path)
             const QString reason = db.lastError().text();
             db = QSqlDatabase();
             close();
-            return fail(QCoreApplication::translate("Formwork::History", "The history %1 cannot be opened: %2").arg(shown, reason));
+            return fail(QCoreApplication::translate("Formwork::History", "The history %1 cannot be opened: %2")
+                            .arg(shown, reason));
         }
     }
     // Reading first: a damaged or foreign file fails here, before anything is written to it.
     auto refuse = [this, &shown](const QString &why) {
         close();
-        return fail(QCoreApplication::translate("Formwork::History", "The history %1 was not opened and was left untouched: %2").arg(shown, why));
+        return fail(
+            QCoreApplication::translate("Formwork::History", "The history %1 was not opened and was left untouched: %2")
+                .arg(shown, why));
     };
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return refuse(QCoreApplication::translate("Formwork::History", "it is not a SQLite database or it is damaged (%1). Move it away to start a new history.")
+        return refuse(QCoreApplication::translate(
+                          "Formwork::History",
+                          "it is not a SQLite database or it is damaged (%1). Move it away to start a new history.")
                           .arg(q.lastError().text()));
     const int version = q.value(0).toInt();
     if (!q.exec(QStringLiteral("PRAGMA application_id")) || !q.next())
-        return refuse(QCoreApplication::translate("Formwork::History", "it is damaged (%1).").arg(q.lastError().text()));
+        return refuse(
+            QCoreApplication::translate("Formwork::History", "it is damaged (%1).").arg(q.lastError().text()));
     const qint64 applicationId = q.value(0).toLongLong();
     if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next())
-        return refuse(QCoreApplication::translate("Formwork::History", "it is damaged (%1). Move it away to start a new history.").arg(q.lastError().text()));
+        return refuse(
+            QCoreApplication::translate("Formwork::History", "it is damaged (%1). Move it away to start a new history.")
+                .arg(q.lastError().text()));
     const int objects = q.value(0).toInt();
     if (version > SchemaVersion)
-        return refuse(QCoreApplication::translate("Formwork::History", "it was written by a newer Formwork (history version %1; this one reads up to %2).")
+        return refuse(QCoreApplication::translate(
+                          "Formwork::History",
+                          "it was written by a newer Formwork (history version %1; this one reads up to %2).")
                           .arg(version)
                           .arg(SchemaVersion));
     if ((applicationId != 0 && applicationId != ApplicationId) || (version == 0 && objects > 0))
@@ -537,8 +550,10 @@ bool HistoryDatabase::insertAttempt(qint64 runId, const AttemptRecord &a, int ch
     for (const ToolCall &call : a.toolCalls)
         calls.push_back(
             Json { { "id", utf8(call.id) }, { "name", utf8(call.name) }, { "arguments", utf8(call.argumentsJson) } });
-    const Json timings { { "load_ns", a.timings.loadNs },   { "prompt_eval_ns", a.timings.promptEvalNs },
-                         { "eval_ns", a.timings.evalNs },   { "total_ns", a.timings.totalNs },
+    const Json timings { { "load_ns", a.timings.loadNs },
+                         { "prompt_eval_ns", a.timings.promptEvalNs },
+                         { "eval_ns", a.timings.evalNs },
+                         { "total_ns", a.timings.totalNs },
                          { "first_token_ms", a.timeToFirstTokenMs } };
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     db.transaction();
@@ -781,7 +796,8 @@ QStringList HistoryDatabase::runModels()
     QStringList models;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT DISTINCT model FROM runs WHERE model IS NOT NULL AND model <> '' ORDER BY model"))) {
+    if (!q.exec(
+            QStringLiteral("SELECT DISTINCT model FROM runs WHERE model IS NOT NULL AND model <> '' ORDER BY model"))) {
         fail(q.lastError().text());
         return models;
     }

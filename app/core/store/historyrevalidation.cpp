@@ -23,8 +23,8 @@ RevalidationReport revalidateHistory(HistoryDatabase &history, const Schema &sch
         if (!run || (run->status != u"valid" && run->status != u"invalid") || run->attempts.isEmpty())
             continue;
         const auto mode = extractionModeFromName(run->mode).value_or(ExtractionMode::Schema);
-        const nlohmann::ordered_json settings = nlohmann::ordered_json::parse(run->settingsJson.toStdString(), nullptr,
-                                                                              false);
+        const nlohmann::ordered_json settings
+            = nlohmann::ordered_json::parse(run->settingsJson.toStdString(), nullptr, false);
         const QString toolName = settings.is_object() && settings.contains("tool_name")
             ? QString::fromStdString(settings.value("tool_name", std::string()))
             : QStringLiteral("extract");

@@ -20,10 +20,10 @@ Json parsed(const QString &text)
 
 std::optional<AttemptOutcome> outcomeFromName(const QString &name)
 {
-    for (const AttemptOutcome outcome : { AttemptOutcome::Valid, AttemptOutcome::NoJson, AttemptOutcome::ParseError,
-                                          AttemptOutcome::SchemaInvalid, AttemptOutcome::Truncated,
-                                          AttemptOutcome::ContextFull,
-                                          AttemptOutcome::BackendFailed, AttemptOutcome::Cancelled })
+    for (const AttemptOutcome outcome :
+         { AttemptOutcome::Valid, AttemptOutcome::NoJson, AttemptOutcome::ParseError, AttemptOutcome::SchemaInvalid,
+           AttemptOutcome::Truncated, AttemptOutcome::ContextFull, AttemptOutcome::BackendFailed,
+           AttemptOutcome::Cancelled })
         if (attemptOutcomeName(outcome) == name)
             return outcome;
     return std::nullopt;
@@ -49,11 +49,12 @@ AttemptRecord replayAttempt(const StoredAttempt &stored, const ReplayedRun &repl
 {
     AttemptRecord record = stored.toAttemptRecord();
     if (stored.chunk >= 0)
-        record.notes.append(stored.chunkPass > 0
-                                ? QCoreApplication::translate("Formwork::StoredRunReplay", "pass %1, chunk %2")
-                                      .arg(stored.chunkPass + 1)
-                                      .arg(stored.chunk + 1)
-                                : QCoreApplication::translate("Formwork::StoredRunReplay", "chunk %1").arg(stored.chunk + 1));
+        record.notes.append(
+            stored.chunkPass > 0
+                ? QCoreApplication::translate("Formwork::StoredRunReplay", "pass %1, chunk %2")
+                      .arg(stored.chunkPass + 1)
+                      .arg(stored.chunk + 1)
+                : QCoreApplication::translate("Formwork::StoredRunReplay", "chunk %1").arg(stored.chunk + 1));
     const std::optional<AttemptOutcome> outcome = outcomeFromName(stored.outcome);
     const bool replied = outcome != AttemptOutcome::BackendFailed && outcome != AttemptOutcome::Cancelled;
     StoredErrors errors = storedErrorsFrom(stored.errorsJson);

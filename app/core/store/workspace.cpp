@@ -46,7 +46,6 @@ std::string renderSchema(const Json &schema)
     return schema.dump(2, ' ', false, Json::error_handler_t::replace);
 }
 
-
 constexpr std::array AllThinkModes = { ThinkMode::Default, ThinkMode::Off,  ThinkMode::On, ThinkMode::Low,
                                        ThinkMode::Medium,  ThinkMode::High, ThinkMode::Max };
 

@@ -201,6 +201,13 @@
             <numerusform> (+%n weiche)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>, model-judged rules: %1 tokens in %n request(s)</source>
+        <translation>
+            <numerusform>, Regelprüfer: %1 Tokens in %n Anfrage</numerusform>
+            <numerusform>, Regelprüfer: %1 Tokens in %n Anfragen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Formwork::BatchInput</name>
@@ -388,6 +395,13 @@
     <message>
         <source>checks failed: %1</source>
         <translation>Prüfungen fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s), %1 tokens (%2 prompt, %3 completion), %4 s</source>
+        <translation>
+            <numerusform>%n Anfrage, %1 Tokens (%2 Prompt, %3 Antwort), %4 s</numerusform>
+            <numerusform>%n Anfragen, %1 Tokens (%2 Prompt, %3 Antwort), %4 s</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1177,6 +1191,10 @@ Schema: %2</translation>
         <source>Time to the first token of the reply</source>
         <translation>Zeit bis zum ersten Token der Antwort</translation>
     </message>
+    <message>
+        <source>Attempt %1 (chunk %2) is under way; its reply shows when it ends.</source>
+        <translation>Versuch %1 (Abschnitt %2) läuft; seine Antwort erscheint, wenn er endet.</translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Ui::BatchPane</name>
@@ -1570,6 +1588,14 @@ Schema: %2</translation>
     <message>
         <source>%1 (%2, %3) at %4: %5</source>
         <translation>%1 (%2, %3) bei %4: %5</translation>
+    </message>
+    <message>
+        <source>Extraction: %1 tokens (%2 prompt, %3 completion), %4 s</source>
+        <translation>Extraktion: %1 Tokens (%2 Prompt, %3 Antwort), %4 s</translation>
+    </message>
+    <message>
+        <source>Model-judged rules: %1</source>
+        <translation>Regelprüfer: %1</translation>
     </message>
 </context>
 <context>
@@ -5622,6 +5648,10 @@ gespeichert), und die Vergleichstabelle geht stattdessen nach stdout.</translati
     <message>
         <source>--passes needs a whole number of at least 1.</source>
         <translation>--passes erfordert eine ganze Zahl von mindestens 1.</translation>
+    </message>
+    <message>
+        <source>batch: model-judged rules: %1; not in the extraction&apos;s %2 tokens</source>
+        <translation>batch: Regelprüfer: %1; nicht in den %2 Tokens der Extraktion</translation>
     </message>
 </context>
 <context>

@@ -1195,6 +1195,10 @@ Schema: %2</translation>
         <source>Attempt %1 (chunk %2) is under way; its reply shows when it ends.</source>
         <translation>Versuch %1 (Abschnitt %2) läuft; seine Antwort erscheint, wenn er endet.</translation>
     </message>
+    <message>
+        <source>No run yet. Run (Ctrl+Return) sends the prompt; each attempt&apos;s request, reply and errors show here.</source>
+        <translation>Noch kein Lauf. Ausführen (Strg+Eingabe) sendet den Prompt; Anfrage, Antwort und Fehler jedes Versuchs erscheinen hier.</translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Ui::BatchPane</name>

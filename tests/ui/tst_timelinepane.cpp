@@ -94,6 +94,10 @@ private Q_SLOTS:
         TimelinePane pane(&session);
         QAbstractItemModelTester tester(pane.timelineModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester errorTester(pane.errorModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto *verdict = pane.findChild<QLabel *>(QStringLiteral("runVerdict"));
+        QVERIFY(verdict);
+        QVERIFY2(verdict->text().startsWith(QStringLiteral("No run yet.")), qPrintable(verdict->text()));
+        QVERIFY(!verdict->isHidden()); // the empty list explains itself
         QVERIFY(m_fx->runToEnd(session, m_fx->config()));
         QCOMPARE(pane.timelineModel()->rowCount(), 2);
         QCOMPARE(outcomeOfRow(pane, 0), QStringLiteral("invalid, 1 error(s)"));
@@ -102,8 +106,6 @@ private Q_SLOTS:
         QCOMPARE(pane.timelineModel()->index(1, AttemptTimelineModel::TokensOutColumn).data().toInt(), 12);
         // The newest attempt is followed while the run goes.
         QCOMPARE(pane.selectedAttempt(), 2);
-        auto *verdict = pane.findChild<QLabel *>(QStringLiteral("runVerdict"));
-        QVERIFY(verdict);
         QCOMPARE(verdict->text(), QStringLiteral("Valid on attempt 2 of 3."));
         QVERIFY(pane.findChild<QTreeView *>(QStringLiteral("attemptList")));
         QVERIFY(pane.findChild<QTabWidget *>(QStringLiteral("attemptTabs")));

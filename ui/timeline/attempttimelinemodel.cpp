@@ -332,8 +332,9 @@ QString AttemptTimelineModel::verdictText(const RunSession &session)
     if (const QString chunked = chunkedVerdictText(session); !chunked.isEmpty())
         return chunked; // a run of chunks (issue 13)
     switch (session.state()) {
-    case RunSession::State::Idle:
-        return QString();
+    case RunSession::State::Idle: // says what the empty list is for
+        return tr("No run yet. Run (Ctrl+Return) sends the prompt; each attempt's request, reply and "
+                  "errors show here.");
     case RunSession::State::Running:
         if (session.liveAttempt() > 0)
             return tr("Attempt %1 of %2 under way.").arg(session.liveAttempt()).arg(session.maxAttempts());

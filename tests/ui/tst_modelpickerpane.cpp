@@ -591,6 +591,25 @@ private Q_SLOTS:
         catalog.setBackend(nullptr);
     }
 
+    // A shown pane destroyed while the address field has an edit in it: ~QWidget hides the pane,
+    // the field's editingFinished fires, and applying it must not reach the half-destroyed pane.
+    void destroyedWhileTheAddressHasFocus_appliesNothing()
+    {
+        auto pane = std::make_unique<ModelPickerPane>();
+        pane->setServerSettings(settingsFor(m_fake->baseUrl()));
+        QSignalSpy changed(pane.get(), &ModelPickerPane::serverSettingsChanged);
+        pane->show();
+        pane->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(pane.get()));
+        auto *host = child<QLineEdit>(*pane, "hostEdit");
+        host->setFocus();
+        QTRY_VERIFY(host->hasFocus());
+        host->selectAll();
+        QTest::keyClicks(host, QStringLiteral("localhost:1"));
+        pane.reset();
+        QCOMPARE(changed.count(), 0);
+    }
+
     void parameterCount_parsesUnits()
     {
         QCOMPARE(ModelFilterProxy::parameterCount(QStringLiteral("3.2B")), 3.2e9);

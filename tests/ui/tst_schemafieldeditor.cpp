@@ -440,6 +440,26 @@ private Q_SLOTS:
         QCOMPARE(d(parseText(pane)["required"]), d(j("['zeta','years']")));
     }
 
+    // A shown editor destroyed with an edited field still focused: ~QWidget hides it, the field's
+    // editingFinished fires, and its commit must not reach the half-destroyed editor (UBSan's vptr
+    // check in the asan run). The edit is dropped, like any edit of a window that goes away.
+    void destroyedWhileAFieldHasFocus_commitsNothing()
+    {
+        auto fields = std::make_unique<SchemaFieldEditor>();
+        fields->model()->setDocument(j(PersonSchemaQuoted));
+        QVERIFY(fields->selectPointer(QStringLiteral("/properties/age")));
+        QSignalSpy edited(fields->model(), &SchemaFieldModel::documentEdited);
+        fields->show();
+        fields->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(fields.get()));
+        auto *name = fields->findChild<QLineEdit *>(QStringLiteral("fieldName"));
+        name->setFocus();
+        QTRY_VERIFY(name->hasFocus());
+        QTest::keyClicks(name, QStringLiteral("_years"));
+        fields.reset();
+        QCOMPARE(edited.count(), 0);
+    }
+
     // The format box offers exactly what the validator asserts, and a chosen one lands in the text.
     void formatBox_offersEveryFormatTheValidatorAsserts()
     {

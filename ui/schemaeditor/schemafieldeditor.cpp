@@ -185,7 +185,15 @@ SchemaFieldEditor::SchemaFieldEditor(QWidget *parent)
     refreshButtons();
 }
 
-SchemaFieldEditor::~SchemaFieldEditor() = default;
+SchemaFieldEditor::~SchemaFieldEditor()
+{
+    // ~QWidget of a shown top-level editor hides it first; the focus leaving a form field then
+    // emits editingFinished (or FocusOut for the enum box), whose commit must not reach this
+    // half-destroyed editor or its already deleted model.
+    for (QWidget *field : m_form->findChildren<QWidget *>())
+        field->disconnect(this);
+    m_enum->removeEventFilter(this);
+}
 
 void SchemaFieldEditor::buildForm(QWidget *form)
 {

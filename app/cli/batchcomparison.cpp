@@ -5,6 +5,7 @@
 #include "clicommand.h"
 #include "interruptwatcher.h"
 
+#include "checks/judgeusage.h"
 #include "llm/backendjobs.h"
 #include "llm/ollamabackend.h"
 #include "store/historydatabase.h"
@@ -47,6 +48,13 @@ QString agreementCell(const VariantStats &s)
         .arg(s.agreement.leaves.total);
 }
 
+// Whether any variant's checks asked a model to judge a rule: then the grid gives what the
+// judges cost, apart from the extraction's tokens.
+bool anyJudgeRequests(const QList<VariantStats> &grid)
+{
+    return std::any_of(grid.cbegin(), grid.cend(), [](const VariantStats &s) { return s.judges.requests > 0; });
+}
+
 // The lines of the table: a label, then one cell per variant.
 QList<QStringList> tableRows(const QList<VariantStats> &grid)
 {
@@ -72,6 +80,10 @@ QList<QStringList> tableRows(const QList<VariantStats> &grid)
     const auto any = [&grid](const std::function<bool(const VariantStats &)> &test) {
         return std::any_of(grid.cbegin(), grid.cend(), test);
     };
+    if (anyJudgeRequests(grid))
+        row(QCoreApplication::translate("cli", "judge tokens (requests)"), [](const VariantStats &s) {
+            return QStringLiteral("%1 (%2)").arg(s.judges.tokens()).arg(s.judges.requests);
+        });
     if (any([](const VariantStats &s) { return s.rowsWithExpected > 0; }))
         row(QCoreApplication::translate("cli", "field agreement"), agreementCell);
     if (any([](const VariantStats &s) { return s.outcome != BatchSummary::Outcome::Finished; }))
@@ -158,6 +170,7 @@ QString comparisonTable(const QList<VariantStats> &grid)
 Json comparisonJson(const QList<VariantStats> &grid)
 {
     Json out = Json::array();
+    const bool judged = anyJudgeRequests(grid);
     for (const VariantStats &s : grid) {
         Json v = Json::object();
         v["variant"] = s.variant.displayName().toStdString();
@@ -176,6 +189,8 @@ Json comparisonJson(const QList<VariantStats> &grid)
         v["rows_with_expected"] = s.rowsWithExpected;
         v["agreement"] = s.rowsWithExpected > 0 ? s.agreement.toJson() : Json();
         v["check_failures"] = checkFailureCountsJson(s.checkFailures);
+        if (judged)
+            v["judge_usage"] = judgeUsageJson(s.judges);
         out.push_back(std::move(v));
     }
     return out;

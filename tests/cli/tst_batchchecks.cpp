@@ -240,6 +240,58 @@ private Q_SLOTS:
         QVERIFY2(QString::fromUtf8(resumed.standardError).contains(summed), resumed.standardError.constData());
     }
 
+    // A comparison with a model-judged rule: each variant's column gives what its judges cost,
+    // apart from its tokens, in the table and in --json. One invoice, two models, each valid at
+    // once with one verdict (150 + 10 tokens for the first, 170 + 12 for the second).
+    void judgedRule_variantGrid_givesTheJudgesCostApart()
+    {
+        Json script = Json::parse(readAll(checksDataPath("invoice-judged.script.json")).toStdString());
+        script["models"].push_back("gemma3:4b");
+        const Json answer = script["chat"][0];
+        Json verdict = script["chat"][1];
+        Json secondVerdict = verdict;
+        secondVerdict["prompt_tokens"] = 170;
+        secondVerdict["eval_tokens"] = 12;
+        script["chat"] = Json::array({ answer, verdict, answer, secondVerdict });
+        const QString scriptPath = Formwork::Test::writeTestFile(path(QStringLiteral("variants.script.json")),
+                                                                 QByteArray::fromStdString(script.dump()));
+        const QString input = writeRows(QStringLiteral("variants.jsonl"), { QStringLiteral("a") });
+        // Each comparison against a fresh fake (the script serves one run) and its own history.
+        const auto compare = [&](const QString &name, const QStringList &extra) {
+            m_server = std::make_unique<FakeOllamaProcess>(QStringLiteral(FAKE_OLLAMA_PATH));
+            if (!m_server->start(scriptPath))
+                return CliRun {};
+            QStringList args
+                = batchArgsFor(input, m_judgedChecks, QString(), path(name + QStringLiteral(".sqlite")), 2);
+            args.remove(args.indexOf(QStringLiteral("--out")), 2); // a grid writes no rows
+            return runCli(args
+                          + QStringList { QStringLiteral("--variant"), QStringLiteral("qwen3:8b"),
+                                          QStringLiteral("--variant"), QStringLiteral("gemma3:4b") }
+                          + extra);
+        };
+        const CliRun run = compare(QStringLiteral("v-json"), { QStringLiteral("--json") });
+        QVERIFY2(run.exitCode == 0, run.standardError.constData());
+        const Json grid = Json::parse(run.standardOutput.toStdString());
+        QCOMPARE(grid.size(), size_t(2));
+        const std::vector<JudgeFigures> expected { { 150, 10, 1 }, { 170, 12, 1 } };
+        for (size_t i = 0; i < expected.size(); ++i) {
+            const Json &usage = grid[i]["judge_usage"];
+            QVERIFY2(usage.is_object(), grid[i].dump().c_str());
+            QCOMPARE(usage["prompt_tokens"].get<qint64>(), expected[i].promptTokens);
+            QCOMPARE(usage["completion_tokens"].get<qint64>(), expected[i].completionTokens);
+            QCOMPARE(usage["requests"].get<int>(), expected[i].requests);
+            QCOMPARE(grid[i]["prompt_tokens"].get<qint64>(), 412); // the extraction's own, judges apart
+        }
+
+        const CliRun table = compare(QStringLiteral("v-table"), {});
+        QVERIFY2(table.exitCode == 0, table.standardError.constData());
+        QStringList judgeLines;
+        for (const QString &line : QString::fromUtf8(table.standardOutput).split(u'\n'))
+            if (line.startsWith(QStringLiteral("judge tokens")))
+                judgeLines.append(line.simplified());
+        QCOMPARE(judgeLines, QStringList { QStringLiteral("judge tokens (requests) 160 (1) 182 (1)") });
+    }
+
     // As CSV, the judges' figures are the last columns.
     void judgedRule_csvOut_hasJudgeColumnsLast()
     {

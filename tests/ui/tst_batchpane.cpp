@@ -434,6 +434,35 @@ private Q_SLOTS:
         QCOMPARE(pane.comparisonTable()->model(), model);
     }
 
+    // A variant whose checks asked a model to judge rules: its Tokens cell keeps the extraction's
+    // tokens and its tooltip gives the judges' cost apart; a variant without says nothing of them.
+    void comparisonTokensTooltip_givesTheJudgesCostApart()
+    {
+        ComparisonModel model;
+        BatchVariant judged;
+        judged.model = QStringLiteral("a");
+        BatchVariant plain;
+        plain.model = QStringLiteral("b");
+        model.reset({ judged, plain });
+        VariantStats stats;
+        stats.variant = judged;
+        stats.rows = 1;
+        stats.promptTokens = 412;
+        stats.completionTokens = 236;
+        stats.judges = JudgeUsage { 150, 10, 400, 1 };
+        model.setStats(0, stats);
+        stats.variant = plain;
+        stats.judges = {};
+        model.setStats(1, stats);
+        const QModelIndex tokens = model.index(ComparisonModel::Tokens, 0);
+        QCOMPARE(tokens.data().toString(), QStringLiteral("648"));
+        QCOMPARE(tokens.data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("412 prompt + 236 completion tokens over every attempt\nModel-judged rules, not "
+                                "counted above: 1 request(s), 160 tokens (150 prompt, 10 completion), 0.4 s"));
+        QCOMPARE(model.index(ComparisonModel::Tokens, 1).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("412 prompt + 236 completion tokens over every attempt"));
+    }
+
     // Cancel stops the comparison: the running variant is marked stopped, the rest stay empty,
     // nothing is marked best from a partial column and the pane says how far it got.
     void comparison_cancel_stopsAndSaysSo()

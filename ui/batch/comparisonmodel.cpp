@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "batch/comparisonmodel.h"
 
+#include "checks/judgeusage.h"
 #include "timeline/timelinecolors.h"
 
 #include <QFont>
@@ -155,8 +156,13 @@ QString ComparisonModel::toolTip(const Column &column, Figure figure) const
     if (column.state != State::Done && column.state != State::Stopped)
         return {};
     const VariantStats &s = column.stats;
-    if (figure == Tokens)
-        return tr("%1 prompt + %2 completion tokens over every attempt").arg(s.promptTokens).arg(s.completionTokens);
+    if (figure == Tokens) {
+        QString tip
+            = tr("%1 prompt + %2 completion tokens over every attempt").arg(s.promptTokens).arg(s.completionTokens);
+        if (s.judges.requests > 0)
+            tip += u'\n' + tr("Model-judged rules, not counted above: %1").arg(judgeUsageText(s.judges));
+        return tip;
+    }
     if (figure == MeanLatency)
         return tr("Wall time per finished row, reasks included");
     if (figure == FieldAgreement) {

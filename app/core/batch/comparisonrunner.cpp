@@ -49,6 +49,7 @@ VariantStats variantStats(const BatchVariant &variant, const BatchSummary &summa
         stats.attempts += row.attempts;
         stats.promptTokens += row.promptTokens;
         stats.completionTokens += row.completionTokens;
+        stats.judges += row.judges;
         wall += row.wallMs;
     }
     stats.meanLatencyMs = finished > 0 ? double(wall) / finished : 0.0;

@@ -57,6 +57,7 @@ struct VariantStats {
     int rowsWithExpected = 0;
     AgreementReport agreement;
     QList<CheckFailureCount> checkFailures; // rows that failed each named check
+    JudgeUsage judges; // the model-judged rules' requests over finished rows, apart from the tokens
 };
 
 // What identifies a variant's batch in the history (its out path), so a resume finds it again:

@@ -2120,6 +2120,10 @@ Das Dokument ist der längste {{Variablen}}-Wert, der den Großteil des Benutzer
         <source>User prompt: %1</source>
         <translation>Benutzer-Prompt: %1</translation>
     </message>
+    <message>
+        <source>Model-judged rules, not counted above: %1</source>
+        <translation>Vom Modell bewertete Regeln, oben nicht mitgezählt: %1</translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Ui::HighlightingThemeMenu</name>
@@ -5656,6 +5660,10 @@ gespeichert), und die Vergleichstabelle geht stattdessen nach stdout.</translati
     <message>
         <source>batch: model-judged rules: %1; not in the extraction&apos;s %2 tokens</source>
         <translation>batch: Regelprüfer: %1; nicht in den %2 Tokens der Extraktion</translation>
+    </message>
+    <message>
+        <source>judge tokens (requests)</source>
+        <translation>Regelprüfer-Tokens (Anfragen)</translation>
     </message>
 </context>
 <context>

@@ -17,11 +17,14 @@
 #include "schemaeditor/schemaeditorpane.h"
 #include "testdata.h"
 
+#include <QClipboard>
 #include <QDockWidget>
+#include <QGuiApplication>
 #include <QImage>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -209,6 +212,57 @@ private Q_SLOTS:
         QVERIFY(!view.isLoading());
         QCOMPARE(view.textView()->toPlainText(), QStringLiteral("short"));
         QCOMPARE(shown.count(), 2);
+    }
+
+    // A long document with its lines grouped into blocks still scrolls and copies like lines: the
+    // scroll bar's end shows the document's last line, its middle a line near the middle, and text
+    // copied across grouped lines has plain newlines.
+    void longDocument_groupedLines_scrollToTheEndAndCopyWithNewlines()
+    {
+        QString doc;
+        for (int i = 0; doc.size() < 4 * SourceView::BackgroundChars; ++i)
+            doc += QStringLiteral("Line %1 says nothing of note.\n").arg(i, 6, 10, QLatin1Char('0'));
+        doc += QStringLiteral("The last line.");
+        SourceView view;
+        view.resize(500, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy shown(&view, &SourceView::documentShown);
+        view.setDocument(doc);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+        QPlainTextEdit *text = view.textView();
+        QVERIFY(text->document()->blockCount() < 1000); // grouped: about 20,000 lines
+
+        const auto firstLineInSight = [text] {
+            const int at = text->cursorForPosition(QPoint(2, 2)).position();
+            return text->toPlainText().mid(at, 11); // "Line 012345"
+        };
+        QScrollBar *bar = text->verticalScrollBar();
+        bar->setValue(bar->maximum());
+        const int bottom = text->cursorForPosition(QPoint(2, text->viewport()->height() - 4)).position();
+        QVERIFY2(bottom >= doc.size() - 14, qPrintable(QString::number(doc.size() - bottom)));
+        const int lines = int(doc.count(u'\n'));
+        const auto middleLineNearTheMiddle = [&] {
+            bar->setValue(bar->maximum() / 2);
+            const int middleLine = firstLineInSight().mid(5).toInt();
+            return middleLine > lines * 45 / 100 && middleLine < lines * 55 / 100;
+        };
+        QVERIFY(middleLineNearTheMiddle());
+        // A new width lays the blocks out again: still so.
+        const int width = text->viewport()->width();
+        view.resize(400, 400);
+        QTRY_VERIFY(text->viewport()->width() < width);
+        QVERIFY(middleLineNearTheMiddle());
+
+        QTextCursor cursor = text->textCursor();
+        cursor.setPosition(int(doc.indexOf(QStringLiteral("Line 000010"))));
+        cursor.setPosition(int(doc.indexOf(QStringLiteral("Line 000013"))), QTextCursor::KeepAnchor);
+        text->setTextCursor(cursor);
+        text->copy();
+        QCOMPARE(QGuiApplication::clipboard()->text(),
+                 QStringLiteral("Line 000010 says nothing of note.\n"
+                                "Line 000011 says nothing of note.\n"
+                                "Line 000012 says nothing of note.\n"));
     }
 
     void absentValue_listedAndFlaggedNotHighlighted()

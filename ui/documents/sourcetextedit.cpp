@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "documents/sourcetextedit.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPaintEvent>
+#include <QResizeEvent>
 #include <QTextBlock>
 #include <QTextLayout>
 
@@ -85,6 +87,35 @@ QList<SourceTextEdit::Piece> SourceTextEdit::piecesIn(const QRect &region) const
         }
     }
     return pieces;
+}
+
+void SourceTextEdit::noteLineCount(QTextBlock &block)
+{
+    block.setUserState(int(block.text().count(QChar::LineSeparator)) + 1);
+}
+
+void SourceTextEdit::presetLineCounts()
+{
+    QTextDocument *text = document();
+    bool changed = false;
+    for (QTextBlock block = text->begin(); block.isValid(); block = block.next()) {
+        if (block.userState() > block.lineCount()) {
+            block.setLineCount(block.userState());
+            changed = true;
+        }
+    }
+    if (!changed)
+        return;
+    QAbstractTextDocumentLayout *layout = text->documentLayout();
+    Q_EMIT layout->documentSizeChanged(layout->documentSize()); // the scroll bar's new range
+}
+
+void SourceTextEdit::resizeEvent(QResizeEvent *event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    // A new width lays every block out again, each counted as one line until it is in sight.
+    if (event->oldSize().width() != event->size().width())
+        presetLineCounts();
 }
 
 void SourceTextEdit::paintEvent(QPaintEvent *event)

@@ -6,6 +6,7 @@
 #include <QColor>
 #include <QList>
 #include <QPlainTextEdit>
+#include <QTextBlock>
 
 #include <memory>
 
@@ -42,8 +43,17 @@ public:
     // The pieces that a paint of `region` (viewport coordinates) draws: the blocks in sight only.
     QList<Piece> piecesIn(const QRect &region) const;
 
+    // A long text has its lines grouped into blocks (U+2028 between them). The scroll bar counts
+    // lines, and a block not laid out yet counts as one, so the bar's middle was far from the
+    // text's middle and its range grew while scrolling. noteLineCount() keeps a block's number of
+    // lines in its user state (on any thread, before the document is shown); presetLineCounts()
+    // gives every block not yet laid out that many, and runs again after each relayout.
+    static void noteLineCount(QTextBlock &block);
+    void presetLineCounts();
+
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     std::shared_ptr<const SourceHighlights> m_highlights;

@@ -172,6 +172,7 @@ void SourceView::loadInBackground(const QString &text)
         m_text->setPlaceholderText(QString());
         document->setParent(m_text);
         adoptDocument(document);
+        m_text->presetLineCounts();
         fillLists();
         if (!m_pendingPointer.isEmpty())
             selectPointer(std::exchange(m_pendingPointer, QString()));
@@ -185,8 +186,10 @@ void SourceView::loadInBackground(const QString &text)
         document->setDocumentLayout(new QPlainTextDocumentLayout(document));
         document->setPlainText(groupLines(text));
         // Each block's QTextLayout made here: the view's first layout then only resets them.
-        for (QTextBlock block = document->begin(); block.isValid(); block = block.next())
+        for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
             block.layout();
+            SourceTextEdit::noteLineCount(block);
+        }
         document->moveToThread(guiThread);
         return document;
     }));

@@ -87,6 +87,18 @@ int pixelsOf(SourceTextEdit *text, const QRectF &rect, const QColor &color)
     return count;
 }
 
+// Shows `view` at 500 x 400 with `doc`, and waits until a long one is laid out.
+bool showDocument(SourceView &view, const QString &doc)
+{
+    view.resize(500, 400);
+    view.show();
+    if (!QTest::qWaitForWindowExposed(&view))
+        return false;
+    QSignalSpy shown(&view, &SourceView::documentShown);
+    view.setDocument(doc);
+    return shown.count() == 1 || shown.wait(20000);
+}
+
 qsizetype spanCount(const SourceView &view)
 {
     return qsizetype(view.textView()->highlights()->spans().size());
@@ -140,10 +152,7 @@ private Q_SLOTS:
             doc += QStringLiteral("Line %1 names Ada Lovelace.\n").arg(i);
         doc += QStringLiteral("The end was written by Charles Babbage.\n");
         SourceView view;
-        view.resize(500, 400);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        view.setDocument(doc);
+        QVERIFY(showDocument(view, doc));
         view.setGrounding(Grounder(doc).ground(Json::parse("{\"a\": \"Ada Lovelace\", \"b\": \"Charles Babbage\"}")));
         const auto highlighted = [&view] { return paintedTexts(view); };
         QVERIFY(!highlighted().isEmpty());
@@ -224,12 +233,7 @@ private Q_SLOTS:
             doc += QStringLiteral("Line %1 says nothing of note.\n").arg(i, 6, 10, QLatin1Char('0'));
         doc += QStringLiteral("The last line.");
         SourceView view;
-        view.resize(500, 400);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        QSignalSpy shown(&view, &SourceView::documentShown);
-        view.setDocument(doc);
-        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+        QVERIFY(showDocument(view, doc));
         QPlainTextEdit *text = view.textView();
         QVERIFY(text->document()->blockCount() < 1000); // grouped: about 20,000 lines
 
@@ -350,12 +354,7 @@ private Q_SLOTS:
             doc += QStringLiteral("Line %1 names Ada Lovelace.\n").arg(i);
         doc += QStringLiteral("The end was written by Charles Babbage.\n");
         SourceView view;
-        view.resize(500, 400);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        QSignalSpy shown(&view, &SourceView::documentShown);
-        view.setDocument(doc);
-        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+        QVERIFY(showDocument(view, doc));
 
         GroundingOptions options;
         options.maxSpans = 100000; // every line's "Ada Lovelace"

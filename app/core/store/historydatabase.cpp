@@ -330,6 +330,19 @@ bool HistoryDatabase::exec(const QString &sql)
     return false;
 }
 
+std::optional<QSqlQuery> HistoryDatabase::write(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(sql);
+    for (const QVariant &value : values)
+        q.addBindValue(value);
+    if (!q.exec()) {
+        fail(q.lastError().text());
+        return std::nullopt;
+    }
+    return q;
+}
+
 QString HistoryDatabase::open(const QString &path)
 {
     close();
@@ -445,37 +458,18 @@ QString HistoryDatabase::migrate(int from)
 
 qint64 HistoryDatabase::createBatch(const StoredBatch &batch)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("INSERT INTO batches(created_at, input_path, input_fingerprint, out_path, model, mode, "
-                             "schema_json, settings_json, row_count, status) VALUES(?,?,?,?,?,?,?,?,?,?)"));
-    q.addBindValue(now());
-    q.addBindValue(batch.inputPath);
-    q.addBindValue(QString::fromLatin1(batch.inputFingerprint));
-    q.addBindValue(batch.outPath);
-    q.addBindValue(batch.model);
-    q.addBindValue(batch.mode);
-    q.addBindValue(batch.schemaJson);
-    q.addBindValue(batch.settingsJson);
-    q.addBindValue(batch.rowCount);
-    q.addBindValue(batch.status.isEmpty() ? QStringLiteral("running") : batch.status);
-    if (!q.exec()) {
-        fail(q.lastError().text());
-        return 0;
-    }
-    return q.lastInsertId().toLongLong();
+    const std::optional<QSqlQuery> q
+        = write(QStringLiteral("INSERT INTO batches(created_at, input_path, input_fingerprint, out_path, model, mode, "
+                               "schema_json, settings_json, row_count, status) VALUES(?,?,?,?,?,?,?,?,?,?)"),
+                { now(), batch.inputPath, QString::fromLatin1(batch.inputFingerprint), batch.outPath, batch.model,
+                  batch.mode, batch.schemaJson, batch.settingsJson, batch.rowCount,
+                  batch.status.isEmpty() ? QStringLiteral("running") : batch.status });
+    return q ? q->lastInsertId().toLongLong() : 0;
 }
 
 bool HistoryDatabase::setBatchStatus(qint64 batchId, const QString &status)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("UPDATE batches SET status=? WHERE id=?"));
-    q.addBindValue(status);
-    q.addBindValue(batchId);
-    if (!q.exec()) {
-        fail(q.lastError().text());
-        return false;
-    }
-    return true;
+    return write(QStringLiteral("UPDATE batches SET status=? WHERE id=?"), { status, batchId }).has_value();
 }
 
 std::optional<StoredBatch> HistoryDatabase::batch(qint64 batchId)
@@ -501,24 +495,12 @@ std::optional<StoredBatch> HistoryDatabase::latestUnfinishedBatch(const QString 
 
 qint64 HistoryDatabase::beginRun(const RunStart &start)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("INSERT INTO runs(batch_id, row_id, reference, created_at, model, mode, endpoint, "
-                             "schema_json, settings_json, input_json, status) VALUES(?,?,?,?,?,?,?,?,?,?,'running')"));
-    q.addBindValue(start.batchId > 0 ? QVariant(start.batchId) : QVariant());
-    q.addBindValue(start.rowId);
-    q.addBindValue(start.reference);
-    q.addBindValue(now());
-    q.addBindValue(start.model);
-    q.addBindValue(start.mode);
-    q.addBindValue(start.endpoint);
-    q.addBindValue(start.schemaJson);
-    q.addBindValue(start.settingsJson);
-    q.addBindValue(start.inputJson);
-    if (!q.exec()) {
-        fail(q.lastError().text());
-        return 0;
-    }
-    return q.lastInsertId().toLongLong();
+    const std::optional<QSqlQuery> q
+        = write(QStringLiteral("INSERT INTO runs(batch_id, row_id, reference, created_at, model, mode, endpoint, "
+                               "schema_json, settings_json, input_json, status) VALUES(?,?,?,?,?,?,?,?,?,?,'running')"),
+                { start.batchId > 0 ? QVariant(start.batchId) : QVariant(), start.rowId, start.reference, now(),
+                  start.model, start.mode, start.endpoint, start.schemaJson, start.settingsJson, start.inputJson });
+    return q ? q->lastInsertId().toLongLong() : 0;
 }
 
 bool HistoryDatabase::addAttempt(qint64 runId, const AttemptRecord &attempt)
@@ -533,15 +515,7 @@ bool HistoryDatabase::addChunkAttempt(qint64 runId, const AttemptRecord &attempt
 
 bool HistoryDatabase::setRunChunks(qint64 runId, const QString &chunksJson)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("UPDATE runs SET chunks_json=? WHERE id=?"));
-    q.addBindValue(chunksJson);
-    q.addBindValue(runId);
-    if (!q.exec()) {
-        fail(q.lastError().text());
-        return false;
-    }
-    return true;
+    return write(QStringLiteral("UPDATE runs SET chunks_json=? WHERE id=?"), { chunksJson, runId }).has_value();
 }
 
 bool HistoryDatabase::insertAttempt(qint64 runId, const AttemptRecord &a, int chunk, int pass)
@@ -607,40 +581,22 @@ bool HistoryDatabase::insertAttempt(qint64 runId, const AttemptRecord &a, int ch
 
 bool HistoryDatabase::finishRun(qint64 runId, const QString &status, const RunResult &result)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("UPDATE runs SET status=?, finished_at=?, result_json=?, message=?, prompt_tokens=?, "
-                             "completion_tokens=?, wall_ms=?, judge_prompt_tokens=?, judge_completion_tokens=?, "
-                             "check_failures_json=?, %1 WHERE id=?")
-                  .arg(QLatin1String(RunJudgeSums)));
-    q.addBindValue(status);
-    q.addBindValue(now());
-    q.addBindValue(result.hasValue ? compactJsonText(result.value) : QString());
-    q.addBindValue(result.message);
-    q.addBindValue(result.usage.promptTokens);
-    q.addBindValue(result.usage.completionTokens);
-    q.addBindValue(result.wallTimeMs);
-    q.addBindValue(result.judgeUsage.promptTokens);
-    q.addBindValue(result.judgeUsage.completionTokens);
-    q.addBindValue(checkFailuresJson(decidingCheckFailures(result)));
-    q.addBindValue(runId);
-    if (!q.exec()) {
-        fail(q.lastError().text());
-        return false;
-    }
-    return true;
+    return write(QStringLiteral("UPDATE runs SET status=?, finished_at=?, result_json=?, message=?, prompt_tokens=?, "
+                                "completion_tokens=?, wall_ms=?, judge_prompt_tokens=?, judge_completion_tokens=?, "
+                                "check_failures_json=?, %1 WHERE id=?")
+                     .arg(QLatin1String(RunJudgeSums)),
+                 { status, now(), result.hasValue ? compactJsonText(result.value) : QString(), result.message,
+                   result.usage.promptTokens, result.usage.completionTokens, result.wallTimeMs,
+                   result.judgeUsage.promptTokens, result.judgeUsage.completionTokens,
+                   checkFailuresJson(decidingCheckFailures(result)), runId })
+        .has_value();
 }
 
 bool HistoryDatabase::abandonRunningRuns(qint64 batchId)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("UPDATE runs SET status='cancelled', message=? WHERE batch_id=? AND status='running'"));
-    q.addBindValue(QCoreApplication::translate("Formwork::History", "Interrupted before it finished."));
-    q.addBindValue(batchId);
-    if (!q.exec()) {
-        fail(q.lastError().text());
-        return false;
-    }
-    return true;
+    return write(QStringLiteral("UPDATE runs SET status='cancelled', message=? WHERE batch_id=? AND status='running'"),
+                 { QCoreApplication::translate("Formwork::History", "Interrupted before it finished."), batchId })
+        .has_value();
 }
 
 QList<StoredRun> HistoryDatabase::finishedRuns(qint64 batchId)

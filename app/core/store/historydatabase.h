@@ -7,8 +7,11 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QVariant>
 
 #include <optional>
+
+class QSqlQuery;
 
 namespace Formwork {
 
@@ -200,6 +203,9 @@ public:
 private:
     QString fail(const QString &message);
     bool exec(const QString &sql);
+    // Prepares `sql`, binds `values` in order and runs it; a failure is kept as the error (fail())
+    // and gives nothing.
+    std::optional<QSqlQuery> write(const QString &sql, const QVariantList &values);
     QString migrate(int from);
     bool insertAttempt(qint64 runId, const AttemptRecord &attempt, int chunk, int pass);
 

@@ -2,6 +2,7 @@
 #include "suitecommand.h"
 
 #include "clihelp.h"
+#include "runoptions.h"
 
 #include "schema/schema.h"
 #include "schema/schemaregistry.h"
@@ -126,14 +127,8 @@ int run(const QStringList &arguments)
     parser.addOptions({ draftOption, optionalOption, metaOption });
     QTextStream out(stdout);
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << parser.errorText() << Qt::endl;
-        return ExitUsage;
-    }
-    if (parser.isSet(help)) {
-        out << commandHelpText(parser, QStringLiteral("suite"));
-        return ExitSuccess;
-    }
+    if (const auto done = parseCommandLine(parser, arguments, QStringLiteral("suite"), out, err, true))
+        return *done;
     if (parser.positionalArguments().size() != 1) {
         err << QCoreApplication::translate("cli", "suite: expected one directory.") << Qt::endl;
         return ExitUsage;

@@ -4,6 +4,7 @@
 #include "checks/localchecks.h"
 #include "checksoptions.h"
 #include "clihelp.h"
+#include "runoptions.h"
 
 #include "schema/schema.h"
 #include "schema/schemaregistry.h"
@@ -333,14 +334,8 @@ int run(const QStringList &arguments)
                                  QStringLiteral("INSTANCE.json..."));
     QTextStream out(stdout);
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << parser.errorText() << Qt::endl;
-        return ExitUsage;
-    }
-    if (parser.isSet(help)) {
-        out << commandHelpText(parser, QStringLiteral("validate"));
-        return ExitSuccess;
-    }
+    if (const auto done = parseCommandLine(parser, arguments, QStringLiteral("validate"), out, err, true))
+        return *done;
     if (!parser.isSet(schemaOption) || parser.positionalArguments().isEmpty()) {
         err << QCoreApplication::translate("cli", "validate: --schema and at least one instance file are required.")
             << Qt::endl;

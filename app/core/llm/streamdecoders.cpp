@@ -227,6 +227,18 @@ QString reasoningOfQt(const QJsonObject &object)
     return text;
 }
 
+// The slow path of a stream line: `text` as a JSON object, or why the stream fails (not an
+// object: a protocol error; an `error` member: the server's error mid-stream).
+Result<Json, BackendError> streamObject(QByteArrayView text, const QString &model)
+{
+    auto json = parseJson(text);
+    if (!json || !json->is_object())
+        return protocolError(text, model);
+    if (const auto error = json->find("error"); error != json->end())
+        return errorFromStream(errorText(*error), model);
+    return std::move(*json);
+}
+
 } // namespace
 
 void ChatStreamDecoder::fail(BackendError error)
@@ -289,14 +301,9 @@ void NdjsonChatDecoder::handleLine(QByteArrayView line)
         m_done = done;
         return;
     }
-    const auto json = parseJson(line);
-    if (!json || !json->is_object()) {
-        fail(protocolError(line, m_model));
-        return;
-    }
-    const auto error = json->find("error");
-    if (error != json->end()) {
-        fail(errorFromStream(errorText(*error), m_model));
+    const auto json = streamObject(line, m_model);
+    if (!json) {
+        fail(json.error());
         return;
     }
     emitDelta(applyNativeChunk(*json, m_result));
@@ -386,14 +393,9 @@ void SseChatDecoder::dispatch()
         emitDelta(delta);
         return;
     }
-    const auto json = parseJson(payload);
-    if (!json || !json->is_object()) {
-        fail(protocolError(payload, m_model));
-        return;
-    }
-    const auto error = json->find("error");
-    if (error != json->end()) {
-        fail(errorFromStream(errorText(*error), m_model));
+    const auto json = streamObject(payload, m_model);
+    if (!json) {
+        fail(json.error());
         return;
     }
     if (m_result.model.isEmpty())

@@ -56,6 +56,15 @@ void validateInto(AttemptRecord &record, const Schema &schema, const SourceMap &
     record.errorText = formatErrorsForReask(record.errors, &record.value, options);
 }
 
+// The attempt failed to parse: where and why, for the timeline and for the reask.
+void recordParseError(AttemptRecord &record, const JsonParseError &error)
+{
+    record.outcome = AttemptOutcome::ParseError;
+    record.parseError = QStringLiteral("line %1, column %2: %3").arg(error.line).arg(error.column).arg(error.message);
+    record.parseErrorOffset = error.offset;
+    record.errorText = parseErrorText(error);
+}
+
 void evaluateText(AttemptRecord &record, const Schema &schema)
 {
     const QByteArray utf8 = record.content.toUtf8();
@@ -71,12 +80,7 @@ void evaluateText(AttemptRecord &record, const Schema &schema)
     record.extractedText = QString::fromUtf8(extracted->text.data(), qsizetype(extracted->text.size()));
     auto parsed = parseExtractedJson(*extracted, text);
     if (!parsed) {
-        const JsonParseError &error = parsed.error();
-        record.outcome = AttemptOutcome::ParseError;
-        record.parseError
-            = QStringLiteral("line %1, column %2: %3").arg(error.line).arg(error.column).arg(error.message);
-        record.parseErrorOffset = error.offset;
-        record.errorText = parseErrorText(error);
+        recordParseError(record, parsed.error());
         return;
     }
     record.parsed = true;
@@ -108,12 +112,7 @@ void evaluateToolCall(AttemptRecord &record, const Schema &schema, const QString
     record.extractedText = call->argumentsJson;
     auto parsed = parseJson(text);
     if (!parsed) {
-        const JsonParseError &error = parsed.error();
-        record.outcome = AttemptOutcome::ParseError;
-        record.parseError
-            = QStringLiteral("line %1, column %2: %3").arg(error.line).arg(error.column).arg(error.message);
-        record.parseErrorOffset = error.offset;
-        record.errorText = parseErrorText(error);
+        recordParseError(record, parsed.error());
         return;
     }
     // Some servers encode the arguments twice: a JSON string that holds the object.

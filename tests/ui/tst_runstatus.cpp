@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checks/checksattemptchecker.h"
+#include "invoicetestsupport.h"
 #include "run/runsession.h"
 #include "run/runstatus.h"
 #include "runtestsupport.h"
@@ -68,12 +69,9 @@ private Q_SLOTS:
 
     void modelJudgedRule_judgesTokensShownApart()
     {
-        CheckDefinition rule;
-        rule.name = QStringLiteral("adult");
-        rule.kind = CheckKind::Rule;
-        rule.path = QStringLiteral("/age");
-        rule.rule = QStringLiteral("the person is an adult");
-        rule.model = QStringLiteral("judge:1b");
+        const CheckDefinition rule
+            = Formwork::Test::ruleCheck(QStringLiteral("adult"), QStringLiteral("/age"),
+                                        QStringLiteral("the person is an adult"), QStringLiteral("judge:1b"));
         m_fx->fake->addModel(rule.model);
         FakeReply verdict = FakeReply::text({ QStringLiteral("{\"valid\": true, \"reason\": \"36 is adult\"}") });
         verdict.promptTokens = 100;

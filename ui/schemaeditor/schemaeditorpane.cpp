@@ -615,8 +615,9 @@ void SchemaEditorPane::writeFieldsToText()
     SchemaFieldModel *model = m_fieldEditor->model();
     const nlohmann::ordered_json &document = model->document();
     if (m_mapCurrent && m_lint.textMap) {
-        // The text the last lint mapped is the text now: patch from there.
-        m_patchBase = m_lint.textMap;
+        // The text the last lint mapped is the text now: patch from there. The base before it
+        // may be the last holder of an earlier text's map and document: freed on a worker.
+        disposeInBackground(std::exchange(m_patchBase, m_lint.textMap));
         m_patchApplied.clear();
         m_patchScopes.clear();
         m_patchCurrent = true;

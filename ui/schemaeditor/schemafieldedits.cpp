@@ -56,7 +56,6 @@ Location locate(Json &doc, const std::string &field)
     return location;
 }
 
-// Rebuilds an object with `key` at `index`; other members keep their order.
 // An empty object with room for `members` members. Growing it instead would copy every value it
 // holds: its members are (const key, value) pairs, whose move may throw, so std::vector copies
 // them when it grows; for an edit at the top level of a 5 MB schema, a deep copy of all of it.
@@ -67,6 +66,7 @@ Json objectWithRoom(size_t members)
     return object;
 }
 
+// Rebuilds an object with `key` at `index`; other members keep their order.
 void insertAt(Json &object, size_t index, const std::string &key, Json value)
 {
     Json rebuilt = objectWithRoom(object.size() + 1);

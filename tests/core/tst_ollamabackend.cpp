@@ -16,6 +16,7 @@
 #include <memory>
 
 using namespace Formwork;
+using Formwork::Test::ChatRun;
 using Formwork::Test::FakeOllama;
 using Formwork::Test::FakeReply;
 using Formwork::Test::firstError;
@@ -75,13 +76,9 @@ private Q_SLOTS:
         reply.firstByteDelayMs = 60; // measurable: the first token comes after it, the rest 3 x 30 ms later
         reply.pieceDelayMs = 30;
         m_fake->enqueueChat(reply);
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy deltas(job, &ChatJob::delta);
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
-        QVERIFY(failed.isEmpty());
-        const ChatResult result = firstResult(finished);
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFinished());
+        const ChatResult result = chat.result();
         QCOMPARE(result.content, QStringLiteral("{\"age\": 22}"));
         QCOMPARE(result.thinking, QStringLiteral("Let me think"));
         QCOMPARE(result.finishReason, QStringLiteral("stop"));
@@ -93,8 +90,8 @@ private Q_SLOTS:
         QVERIFY2(result.timeToFirstTokenMs >= 60, qPrintable(QString::number(result.timeToFirstTokenMs)));
         QVERIFY2(result.wallTimeMs >= result.timeToFirstTokenMs + 3 * 30,
                  qPrintable(QString::number(result.wallTimeMs)));
-        QCOMPARE(deltas.count(), 4);
-        QCOMPARE(deltas.first().first().value<ChatDelta>().thinking, QStringLiteral("Let me"));
+        QCOMPARE(chat.deltas.count(), 4);
+        QCOMPARE(chat.deltas.first().first().value<ChatDelta>().thinking, QStringLiteral("Let me"));
         // The recorded request is exactly what the server received.
         const auto received = m_fake->requestsTo("/api/chat");
         QCOMPARE(received.size(), 1);
@@ -110,14 +107,10 @@ private Q_SLOTS:
         reply.splitBytes = 7;
         reply.pieceDelayMs = 1;
         m_fake->enqueueChat(reply);
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy deltas(job, &ChatJob::delta);
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
-        QVERIFY(failed.isEmpty());
-        QCOMPARE(firstResult(finished).content, QStringLiteral("{\"name\": \"Zoë\", \"ok\": true}"));
-        QCOMPARE(deltas.count(), 2);
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFinished());
+        QCOMPARE(chat.result().content, QStringLiteral("{\"name\": \"Zoë\", \"ok\": true}"));
+        QCOMPARE(chat.deltas.count(), 2);
     }
 
     void chatStream_crlfLineEnds_parsed()
@@ -126,12 +119,9 @@ private Q_SLOTS:
         reply.crlf = true;
         reply.splitBytes = 5;
         m_fake->enqueueChat(reply);
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
-        QVERIFY(failed.isEmpty());
-        QCOMPARE(firstResult(finished).content, QStringLiteral("{}"));
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFinished());
+        QCOMPARE(chat.result().content, QStringLiteral("{}"));
     }
 
     void chatStream_connectionCloseFraming_parsed()
@@ -139,12 +129,9 @@ private Q_SLOTS:
         FakeReply reply = FakeReply::text({ QStringLiteral("{\"a\":"), QStringLiteral("1}") });
         reply.chunked = false; // body ends when the server closes
         m_fake->enqueueChat(reply);
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
-        QVERIFY(failed.isEmpty());
-        QCOMPARE(firstResult(finished).content, QStringLiteral("{\"a\":1}"));
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFinished());
+        QCOMPARE(chat.result().content, QStringLiteral("{\"a\":1}"));
     }
 
     // reference 3.3: content on the done:true line is part of the answer.
@@ -153,12 +140,9 @@ private Q_SLOTS:
         FakeReply reply = FakeReply::text({ QStringLiteral("{\"a\":"), QStringLiteral("1}") });
         reply.contentOnDoneLine = true;
         m_fake->enqueueChat(reply);
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
-        QVERIFY(failed.isEmpty());
-        QCOMPARE(firstResult(finished).content, QStringLiteral("{\"a\":1}"));
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFinished());
+        QCOMPARE(chat.result().content, QStringLiteral("{\"a\":1}"));
     }
 
     void chatStream_tenMegabyteContent_received()
@@ -180,12 +164,9 @@ private Q_SLOTS:
             "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"caf\xE9\"},\"done\":false}\n"
             "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true}\n");
         m_fake->enqueueChat(reply);
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
-        QVERIFY(failed.isEmpty());
-        QCOMPARE(firstResult(finished).content, QStringLiteral("caf") + QChar(0xFFFD));
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFinished());
+        QCOMPARE(chat.result().content, QStringLiteral("caf") + QChar(0xFFFD));
     }
 
     void chatStream_toolCalls_inResult()
@@ -196,12 +177,9 @@ private Q_SLOTS:
         ChatRequest request = simpleChatRequest();
         request.tools.append(
             { QStringLiteral("extract"), QStringLiteral("Extract"), Json::parse("{\"type\":\"object\"}") });
-        ChatJob *job = m_backend->chat(request);
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
-        QVERIFY(failed.isEmpty());
-        const ChatResult result = firstResult(finished);
+        ChatRun chat(m_backend->chat(request));
+        QVERIFY(chat.waitFinished());
+        const ChatResult result = chat.result();
         QCOMPARE(result.toolCalls.size(), 1);
         QCOMPARE(result.toolCalls.first().name, QStringLiteral("extract"));
         QCOMPARE(result.toolCalls.first().argumentsJson, QStringLiteral("{\"b\":1,\"a\":2}"));
@@ -214,12 +192,9 @@ private Q_SLOTS:
         FakeReply reply = FakeReply::text({ QStringLiteral("{\"a\": \"abc") });
         reply.doneReason = QStringLiteral("length");
         m_fake->enqueueChat(reply);
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
-        QVERIFY(failed.isEmpty());
-        QVERIFY(firstResult(finished).isTruncated());
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFinished());
+        QVERIFY(chat.result().isTruncated());
     }
 
     void chatNonStreaming_wholeReply_finished()
@@ -229,14 +204,11 @@ private Q_SLOTS:
         m_fake->enqueueChat(reply);
         ChatRequest request = simpleChatRequest();
         request.stream = false;
-        ChatJob *job = m_backend->chat(request);
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
-        QVERIFY(failed.isEmpty());
-        QCOMPARE(firstResult(finished).content, QStringLiteral("{\"x\":1}"));
-        QCOMPARE(firstResult(finished).thinking, QStringLiteral("hm"));
-        QCOMPARE(firstResult(finished).usage.completionTokens, 12);
+        ChatRun chat(m_backend->chat(request));
+        QVERIFY(chat.waitFinished());
+        QCOMPARE(chat.result().content, QStringLiteral("{\"x\":1}"));
+        QCOMPARE(chat.result().thinking, QStringLiteral("hm"));
+        QCOMPARE(chat.result().usage.completionTokens, 12);
         QVERIFY(m_fake->requestsTo("/api/chat").first().json["stream"] == Json(false));
     }
 
@@ -283,12 +255,9 @@ private Q_SLOTS:
         QFETCH(QByteArray, body);
         QFETCH(Kind, kind);
         m_fake->enqueueChat(FakeReply::error(status, body));
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
-        QVERIFY(finished.isEmpty());
-        const BackendError error = firstError(failed);
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFailed());
+        const BackendError error = chat.error();
         QCOMPARE(kindName(error.kind), kindName(kind));
         QCOMPARE(error.httpStatus, status);
         QCOMPARE(error.model, QStringLiteral("llama3.2"));
@@ -303,15 +272,11 @@ private Q_SLOTS:
         FakeReply reply = FakeReply::text({ QStringLiteral("{\"a\"") });
         reply.midStreamError = QStringLiteral("an error was encountered while running the model");
         m_fake->enqueueChat(reply);
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy deltas(job, &ChatJob::delta);
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
-        QVERIFY(finished.isEmpty());
-        QCOMPARE(deltas.count(), 1);
-        QCOMPARE(firstError(failed).kind, Kind::GenerationFailed);
-        QCOMPARE(firstError(failed).detail, QStringLiteral("an error was encountered while running the model"));
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFailed());
+        QCOMPARE(chat.deltas.count(), 1);
+        QCOMPARE(chat.error().kind, Kind::GenerationFailed);
+        QCOMPARE(chat.error().detail, QStringLiteral("an error was encountered while running the model"));
     }
 
     void chatError_connectionClosedMidStream_streamBroken()
@@ -319,12 +284,9 @@ private Q_SLOTS:
         FakeReply reply = FakeReply::text({ QStringLiteral("{\"a\"") });
         reply.closeMidStream = true;
         m_fake->enqueueChat(reply);
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
-        QVERIFY(finished.isEmpty());
-        QCOMPARE(kindName(firstError(failed).kind), kindName(Kind::StreamBroken));
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFailed());
+        QCOMPARE(kindName(chat.error().kind), kindName(Kind::StreamBroken));
     }
 
     void chatError_connectionClosedMidStream_detailNamesTheTransportError()
@@ -336,10 +298,9 @@ private Q_SLOTS:
             FakeReply reply = FakeReply::text({ QStringLiteral("{\"a\"") });
             reply.closeMidStream = true;
             m_fake->enqueueChat(reply);
-            ChatJob *job = m_backend->chat(simpleChatRequest());
-            QSignalSpy failed(job, &ChatJob::failed);
-            QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
-            const QString detail = firstError(failed).detail;
+            ChatRun chat(m_backend->chat(simpleChatRequest()));
+            QVERIFY(chat.waitFailed());
+            const QString detail = chat.error().detail;
             QVERIFY2(detail.startsWith(u"the stream ended before a done:true line"), qPrintable(detail));
             transportNamed = detail.startsWith(u"the stream ended before a done:true line (") && detail.endsWith(u')');
         }
@@ -352,13 +313,10 @@ private Q_SLOTS:
         FakeReply reply = FakeReply::text({ QStringLiteral("{\"a\"") });
         reply.stallMidStream = true;
         m_fake->enqueueChat(reply);
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
-        QVERIFY(finished.isEmpty());
-        QCOMPARE(firstError(failed).kind, Kind::Timeout);
-        QVERIFY(firstError(failed).detail.contains(QLatin1String("streaming")));
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFailed());
+        QCOMPARE(chat.error().kind, Kind::Timeout);
+        QVERIFY(chat.error().detail.contains(QLatin1String("streaming")));
         QTRY_COMPARE_WITH_TIMEOUT(liveReplies(), 0, Wait);
     }
 
@@ -368,13 +326,10 @@ private Q_SLOTS:
         FakeReply reply = FakeReply::text({ QStringLiteral("{}") });
         reply.firstByteDelayMs = 3000;
         m_fake->enqueueChat(reply);
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
-        QVERIFY(finished.isEmpty());
-        QCOMPARE(firstError(failed).kind, Kind::Timeout);
-        QVERIFY(firstError(failed).detail.contains(QLatin1String("no response")));
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFailed());
+        QCOMPARE(chat.error().kind, Kind::Timeout);
+        QVERIFY(chat.error().detail.contains(QLatin1String("no response")));
     }
 
     // reference 3.3: the model loads before the first byte; a long first-byte wait is fine
@@ -385,12 +340,9 @@ private Q_SLOTS:
         FakeReply reply = FakeReply::text({ QStringLiteral("{}") });
         reply.firstByteDelayMs = 600;
         m_fake->enqueueChat(reply);
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
-        QVERIFY(failed.isEmpty());
-        QVERIFY(firstResult(finished).timeToFirstTokenMs >= 500);
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFinished());
+        QVERIFY(chat.result().timeToFirstTokenMs >= 500);
     }
 
     void chatError_serverDown_unreachable()
@@ -401,13 +353,10 @@ private Q_SLOTS:
         c.baseUrl.setPort(probe.serverPort());
         probe.close(); // nothing listens there now
         m_backend->setConfig(c);
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
-        QVERIFY(finished.isEmpty());
-        QCOMPARE(firstError(failed).kind, Kind::Unreachable);
-        QCOMPARE(firstError(failed).httpStatus, 0);
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFailed());
+        QCOMPARE(chat.error().kind, Kind::Unreachable);
+        QCOMPARE(chat.error().httpStatus, 0);
     }
 
     // reference 8: llama-server has no /api/version: not an Ollama server.
@@ -417,12 +366,9 @@ private Q_SLOTS:
         ChatRequest request = simpleChatRequest();
         request.responseMode = ResponseMode::Schema;
         request.schema = Json::parse("{\"type\":\"object\"}");
-        ChatJob *job = m_backend->chat(request);
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
-        QVERIFY(finished.isEmpty());
-        QCOMPARE(kindName(firstError(failed).kind), kindName(Kind::EndpointNotFound));
+        ChatRun chat(m_backend->chat(request));
+        QVERIFY(chat.waitFailed());
+        QCOMPARE(kindName(chat.error().kind), kindName(Kind::EndpointNotFound));
     }
 
     // Cancel at each phase: nothing is emitted afterwards and no reply is left behind.
@@ -527,9 +473,8 @@ private Q_SLOTS:
         ChatRequest request = simpleChatRequest();
         request.responseMode = ResponseMode::Schema;
         for (int i = 0; i < 2; ++i) {
-            ChatJob *job = m_backend->chat(request);
-            QSignalSpy finished(job, &ChatJob::finished);
-            QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+            ChatRun chat(m_backend->chat(request));
+            QVERIFY(chat.waitFinished());
         }
         QCOMPARE(m_fake->requestsTo("/api/version").size(), 1);
     }
@@ -575,11 +520,8 @@ private Q_SLOTS:
         request.options.stop = QStringList { QStringLiteral("###") };
         request.keepAlive = QStringLiteral("0");
         request.messages.first().images.append(QByteArray("\x89PNG raw"));
-        ChatJob *job = m_backend->chat(request);
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
-        QVERIFY(failed.isEmpty());
+        ChatRun chat(m_backend->chat(request));
+        QVERIFY(chat.waitFinished());
         const Json sent = m_fake->requestsTo("/api/chat").first().json;
         QCOMPARE(sent.contains("think"), thinkingModel);
         if (thinkingModel)
@@ -605,9 +547,8 @@ private Q_SLOTS:
         ChatRequest request = simpleChatRequest();
         request.responseMode = ResponseMode::Json;
         request.keepAlive = QStringLiteral("5m");
-        ChatJob *job = m_backend->chat(request);
-        QSignalSpy finished(job, &ChatJob::finished);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        ChatRun chat(m_backend->chat(request));
+        QVERIFY(chat.waitFinished());
         const Json sent = m_fake->requestsTo("/api/chat").first().json;
         QVERIFY(sent["format"] == Json("json"));
         QVERIFY(sent["keep_alive"] == Json("5m"));
@@ -660,9 +601,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(listed.count(), 1, Wait);
         ChatRequest request = simpleChatRequest(QStringLiteral("gpt-oss:120b-cloud"));
         request.think = ThinkMode::High;
-        ChatJob *job = m_backend->chat(request);
-        QSignalSpy finished(job, &ChatJob::finished);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        ChatRun chat(m_backend->chat(request));
+        QVERIFY(chat.waitFinished());
         QCOMPARE(m_fake->requestsTo("/api/show").size(), 0);
         QVERIFY(m_fake->requestsTo("/api/chat").first().json["think"] == Json("high"));
     }

@@ -16,6 +16,7 @@
 #include <memory>
 
 using namespace Formwork;
+using Formwork::Test::ChatRun;
 using Formwork::Test::FakeOllama;
 using Formwork::Test::FakeReply;
 using Formwork::Test::firstError;
@@ -81,19 +82,15 @@ private Q_SLOTS:
         reply.splitBytes = 11;
         reply.pieceDelayMs = 1;
         m_fake->enqueueChat(reply);
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy deltas(job, &ChatJob::delta);
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
-        QVERIFY(failed.isEmpty());
-        const ChatResult result = firstResult(finished);
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFinished());
+        const ChatResult result = chat.result();
         QCOMPARE(result.content, QStringLiteral("{\"age\":22}"));
         QCOMPARE(result.thinking, QStringLiteral("Hmm"));
         QCOMPARE(result.finishReason, QStringLiteral("stop"));
         QCOMPARE(result.usage.promptTokens, 26);
         QCOMPARE(result.usage.completionTokens, 12);
-        QCOMPARE(deltas.count(), 3);
+        QCOMPARE(chat.deltas.count(), 3);
         const auto sent = m_fake->requestsTo("/v1/chat/completions");
         QCOMPARE(sent.size(), 1);
         QCOMPARE(result.requestJson, sent.first().body);
@@ -105,12 +102,9 @@ private Q_SLOTS:
         FakeReply reply = FakeReply::text({ QStringLiteral("{}") });
         reply.crlf = true;
         m_fake->enqueueChat(reply);
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
-        QVERIFY(failed.isEmpty());
-        QCOMPARE(firstResult(finished).content, QStringLiteral("{}"));
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFinished());
+        QCOMPARE(chat.result().content, QStringLiteral("{}"));
     }
 
     // reference 8: llama-server's mid-stream data: {"error":{...}} and no [DONE].
@@ -120,13 +114,10 @@ private Q_SLOTS:
         FakeReply reply = FakeReply::text({ QStringLiteral("{\"a") });
         reply.midStreamError = QStringLiteral("slot crashed");
         m_fake->enqueueChat(reply);
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
-        QVERIFY(finished.isEmpty());
-        QCOMPARE(firstError(failed).kind, Kind::GenerationFailed);
-        QCOMPARE(firstError(failed).detail, QStringLiteral("slot crashed"));
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFailed());
+        QCOMPARE(chat.error().kind, Kind::GenerationFailed);
+        QCOMPARE(chat.error().detail, QStringLiteral("slot crashed"));
     }
 
     // reference 5.1: Ollama's /v1 loses a mid-stream error: a blank chunk, no [DONE].
@@ -135,12 +126,9 @@ private Q_SLOTS:
         FakeReply reply = FakeReply::text({ QStringLiteral("{\"a") });
         reply.midStreamError = QStringLiteral("lost");
         m_fake->enqueueChat(reply);
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
-        QVERIFY(finished.isEmpty());
-        QCOMPARE(firstError(failed).kind, Kind::StreamBroken);
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFailed());
+        QCOMPARE(chat.error().kind, Kind::StreamBroken);
     }
 
     void chatStream_connectionClosed_streamBroken()
@@ -148,12 +136,9 @@ private Q_SLOTS:
         FakeReply reply = FakeReply::text({ QStringLiteral("{\"a") });
         reply.closeMidStream = true;
         m_fake->enqueueChat(reply);
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
-        QVERIFY(finished.isEmpty());
-        QCOMPARE(firstError(failed).kind, Kind::StreamBroken);
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFailed());
+        QCOMPARE(chat.error().kind, Kind::StreamBroken);
     }
 
     // Both backends end a broken stream the same way: the decoder's sentence and, in brackets,
@@ -167,10 +152,9 @@ private Q_SLOTS:
             FakeReply reply = FakeReply::text({ QStringLiteral("{\"a") });
             reply.closeMidStream = true;
             m_fake->enqueueChat(reply);
-            ChatJob *job = m_backend->chat(simpleChatRequest());
-            QSignalSpy failed(job, &ChatJob::failed);
-            QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
-            const QString detail = firstError(failed).detail;
+            ChatRun chat(m_backend->chat(simpleChatRequest()));
+            QVERIFY(chat.waitFailed());
+            const QString detail = chat.error().detail;
             QVERIFY2(detail.startsWith(u"the stream ended without [DONE]"), qPrintable(detail));
             transportNamed = detail.startsWith(u"the stream ended without [DONE] (") && detail.endsWith(u')');
         }
@@ -241,13 +225,10 @@ private Q_SLOTS:
         QFETCH(QByteArray, body);
         QFETCH(int, kind);
         m_fake->enqueueChat(FakeReply::error(status, body));
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
-        QVERIFY(finished.isEmpty());
-        QCOMPARE(kindName(firstError(failed).kind), kindName(Kind(kind)));
-        QCOMPARE(firstError(failed).httpStatus, status);
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFailed());
+        QCOMPARE(kindName(chat.error().kind), kindName(Kind(kind)));
+        QCOMPARE(chat.error().httpStatus, status);
     }
 
     // response_format json_schema keeps the schema's key order; tools + tool_choice.
@@ -263,9 +244,8 @@ private Q_SLOTS:
         request.options.numPredict = 100;
         request.think = ThinkMode::Off;
         request.messages.first().images.append(QByteArray("\x89PNGdata"));
-        ChatJob *job = m_backend->chat(request);
-        QSignalSpy finished(job, &ChatJob::finished);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        ChatRun chat(m_backend->chat(request));
+        QVERIFY(chat.waitFinished());
         const auto received = m_fake->requestsTo("/v1/chat/completions").first();
         const Json &sent = received.json;
         QVERIFY(sent["response_format"]["type"] == Json("json_schema"));
@@ -283,9 +263,8 @@ private Q_SLOTS:
     {
         ChatRequest request = simpleChatRequest();
         request.responseMode = ResponseMode::Json;
-        ChatJob *job = m_backend->chat(request);
-        QSignalSpy finished(job, &ChatJob::finished);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        ChatRun chat(m_backend->chat(request));
+        QVERIFY(chat.waitFinished());
         QVERIFY(m_fake->requestsTo("/v1/chat/completions").first().json["response_format"]["type"]
                 == Json("json_object"));
     }
@@ -299,12 +278,9 @@ private Q_SLOTS:
         request.responseMode = ResponseMode::Tools;
         request.tools.append({ QStringLiteral("extract"), QString(), Json::parse("{\"type\":\"object\"}") });
         request.toolChoice = QStringLiteral("required");
-        ChatJob *job = m_backend->chat(request);
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
-        QVERIFY(failed.isEmpty());
-        const ChatResult result = firstResult(finished);
+        ChatRun chat(m_backend->chat(request));
+        QVERIFY(chat.waitFinished());
+        const ChatResult result = chat.result();
         QCOMPARE(result.toolCalls.size(), 1);
         QCOMPARE(result.toolCalls.first().argumentsJson, QStringLiteral("{\"name\":\"x\"}"));
         QCOMPARE(result.finishReason, QStringLiteral("tool_calls"));
@@ -316,13 +292,10 @@ private Q_SLOTS:
         m_fake->enqueueChat(FakeReply::text({ QStringLiteral("{\"a\":1}") }));
         ChatRequest request = simpleChatRequest();
         request.stream = false;
-        ChatJob *job = m_backend->chat(request);
-        QSignalSpy finished(job, &ChatJob::finished);
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
-        QVERIFY(failed.isEmpty());
-        QCOMPARE(firstResult(finished).content, QStringLiteral("{\"a\":1}"));
-        QCOMPARE(firstResult(finished).usage.promptTokens, 26);
+        ChatRun chat(m_backend->chat(request));
+        QVERIFY(chat.waitFinished());
+        QCOMPARE(chat.result().content, QStringLiteral("{\"a\":1}"));
+        QCOMPARE(chat.result().usage.promptTokens, 26);
         QVERIFY(!m_fake->requestsTo("/v1/chat/completions").first().json.contains("stream_options"));
     }
 
@@ -355,15 +328,14 @@ private Q_SLOTS:
         ModelListJob *list = m_backend->listModels();
         QSignalSpy listed(list, &ModelListJob::finished);
         QTRY_COMPARE_WITH_TIMEOUT(listed.count(), 1, Wait);
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy finished(job, &ChatJob::finished);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Wait);
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFinished());
         const QStringList logLines = log->lines();
         log.reset();
         QVERIFY(!logLines.isEmpty());
         for (const QString &line : logLines)
             QVERIFY2(!line.contains(QString::fromLatin1(secret)), qPrintable(line));
-        QVERIFY(!firstResult(finished).requestJson.contains(secret));
+        QVERIFY(!chat.result().requestJson.contains(secret));
         for (const auto &request : m_fake->requests())
             QCOMPARE(request.headers.value("authorization"), "Bearer " + secret);
     }
@@ -419,10 +391,9 @@ private Q_SLOTS:
         BackendConfig c = config();
         c.baseUrl.setPath(QStringLiteral("/v1/v1"));
         m_backend->setConfig(c);
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
-        const BackendError error = firstError(failed);
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFailed());
+        const BackendError error = chat.error();
         QCOMPARE(kindName(error.kind), kindName(Kind::EndpointNotFound));
         QCOMPARE(error.httpStatus, 404);
         const QString url = m_fake->baseUrl().toString() + QStringLiteral("/v1/v1/chat/completions");
@@ -435,10 +406,9 @@ private Q_SLOTS:
     {
         m_fake->actAsLlamaServer();
         m_fake->enqueueChat(FakeReply::error(400, FakeOllama::llamaContextErrorBody(6581, 2048)));
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
-        const BackendError error = firstError(failed);
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFailed());
+        const BackendError error = chat.error();
         QCOMPARE(kindName(error.kind), kindName(Kind::ContextExceeded));
         QVERIFY2(userMessage(error).contains(QLatin1String("6581 tokens, the context holds 2048")),
                  qPrintable(userMessage(error)));
@@ -452,10 +422,9 @@ private Q_SLOTS:
         m_fake = nullptr;
         c.baseUrl.setPort(port);
         m_backend->setConfig(c);
-        ChatJob *job = m_backend->chat(simpleChatRequest());
-        QSignalSpy failed(job, &ChatJob::failed);
-        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Wait);
-        const BackendError error = firstError(failed);
+        ChatRun chat(m_backend->chat(simpleChatRequest()));
+        QVERIFY(chat.waitFailed());
+        const BackendError error = chat.error();
         QCOMPARE(kindName(error.kind), kindName(Kind::Unreachable));
         QVERIFY2(userMessage(error).contains(
                      QStringLiteral("The server at http://127.0.0.1:%1 cannot be reached.").arg(port)),

@@ -4,6 +4,7 @@
 #include "fakeollama.h"
 
 #include <QLoggingCategory>
+#include <QTest>
 
 namespace Formwork::Test {
 
@@ -35,6 +36,32 @@ BackendError firstError(const QSignalSpy &failed)
 ChatResult firstResult(const QSignalSpy &finished)
 {
     return finished.first().first().value<ChatResult>();
+}
+
+ChatRun::ChatRun(ChatJob *chatJob)
+    : job(chatJob)
+    , deltas(chatJob, &ChatJob::delta)
+    , finished(chatJob, &ChatJob::finished)
+    , failed(chatJob, &ChatJob::failed)
+{
+}
+
+void ChatRun::waitForEnd(int timeoutMs)
+{
+    // Either way the spies say how it ended; a timeout leaves both empty.
+    (void)QTest::qWaitFor([this] { return !finished.isEmpty() || !failed.isEmpty(); }, timeoutMs);
+}
+
+bool ChatRun::waitFinished(int timeoutMs)
+{
+    waitForEnd(timeoutMs);
+    return finished.count() == 1 && failed.isEmpty();
+}
+
+bool ChatRun::waitFailed(int timeoutMs)
+{
+    waitForEnd(timeoutMs);
+    return failed.count() == 1 && finished.isEmpty();
 }
 
 BackendConfig fakeBackendConfig(const FakeOllama &fake, int firstByteMs, int stallMs)

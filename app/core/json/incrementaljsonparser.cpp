@@ -306,6 +306,8 @@ Json *IncrementalJsonParser::memberSlot(Frame &frame, const std::string &pointer
         member = nullptr;
         return &member;
     }
+    if (members.size() == members.capacity())
+        JsonLexing::growMembers(members);
     members.emplace_back(m_key, nullptr);
     if (frame.keyIndex) {
         frame.keyIndex->emplace(m_key, members.size() - 1);

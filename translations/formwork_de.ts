@@ -1508,6 +1508,10 @@ Schema: %2</translation>
         <source>The comparison stopped: %1 of %2 variants ran to the end (Resume Batch goes on).</source>
         <translation>Der Vergleich wurde abgebrochen: %1 von %2 Varianten liefen bis zum Ende (Stapellauf fortsetzen macht weiter).</translation>
     </message>
+    <message>
+        <source>Checking the schema; the batch starts when it is checked.</source>
+        <translation>Das Schema wird geprüft; der Stapellauf beginnt, sobald es geprüft ist.</translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Ui::BatchResultsModel</name>
@@ -2280,6 +2284,14 @@ Das Dokument ist der längste {{Variablen}}-Wert, der den Großteil des Benutzer
         <source>Run %1 is no longer in the history.</source>
         <translation>Lauf %1 ist nicht mehr im Verlauf.</translation>
     </message>
+    <message>
+        <source>Checking the schema; the list follows when it is checked.</source>
+        <translation>Das Schema wird geprüft; die Liste folgt, sobald es geprüft ist.</translation>
+    </message>
+    <message>
+        <source>Checking the schema; the runs are re-validated when it is checked.</source>
+        <translation>Das Schema wird geprüft; die Läufe werden neu validiert, sobald es geprüft ist.</translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Ui::HistoryRunsModel</name>
@@ -2598,6 +2610,10 @@ Das Dokument ist der längste {{Variablen}}-Wert, der den Großteil des Benutzer
     <message>
         <source>&amp;Batch</source>
         <translation>S&amp;tapel</translation>
+    </message>
+    <message>
+        <source>The schema changed and is being checked; start again when it is checked.</source>
+        <translation>Das Schema wurde geändert und wird geprüft; starten Sie erneut, sobald es geprüft ist.</translation>
     </message>
 </context>
 <context>
@@ -3322,6 +3338,14 @@ Extrahiere die in diesem Text genannten Personen:
     <message>
         <source>%1 · %2 at once</source>
         <translation>%1 · %2 gleichzeitig</translation>
+    </message>
+    <message>
+        <source>Checking the schema; the run starts when it is checked.</source>
+        <translation>Das Schema wird geprüft; der Lauf beginnt, sobald es geprüft ist.</translation>
+    </message>
+    <message>
+        <source>Checking the schema; the JSON is validated when it is checked.</source>
+        <translation>Das Schema wird geprüft; das JSON wird validiert, sobald es geprüft ist.</translation>
     </message>
 </context>
 <context>

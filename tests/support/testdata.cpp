@@ -23,4 +23,14 @@ QByteArray readTestData(const QString &relativePath)
     return file.readAll();
 }
 
+QString longPersonSchema(qsizetype minChars)
+{
+    QString text = QStringLiteral("{\n  \"type\": \"object\",\n  \"required\": [\"name\", \"age\"],\n"
+                                  "  \"properties\": {\n    \"name\": { \"type\": \"string\" },\n"
+                                  "    \"age\": { \"type\": \"integer\", \"minimum\": 0 }");
+    for (int padding = 0; text.size() < minChars; ++padding)
+        text += QStringLiteral(",\n    \"note_%1\": { \"type\": \"string\" }").arg(padding);
+    return text + QStringLiteral("\n  }\n}\n");
+}
+
 } // namespace Formwork::Test

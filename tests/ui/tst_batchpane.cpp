@@ -8,6 +8,7 @@
 #include "fakeollama.h"
 #include "llm/modelcatalog.h"
 #include "mainwindow/mainwindow.h"
+#include "manualgate.h"
 #include "picker/modelpickerpane.h"
 #include "prompt/promptpane.h"
 #include "schemaeditor/schemaeditorpane.h"
@@ -72,6 +73,18 @@ private:
             c.backoffBaseMs = 1;
             return c;
         };
+    }
+
+    // Points `pane` at `server`, which answers the scripted rows (each reply after `delayMs`), with
+    // a CSV of `rows` rows as its input and `historyPath` as its history (empty: none).
+    void prepareScripted(FakeOllama &server, BatchPane &pane, const QString &inputName, int rows,
+                         const QString &historyPath = {}, int delayMs = 0)
+    {
+        QVERIFY(server.listen());
+        server.setChatResponder(BatchScript::responder(delayMs));
+        pane.setConfigProvider(provider(server.baseUrl()));
+        pane.setHistoryPath(historyPath);
+        pane.setInputPath(write(inputName, BatchScript::csv(rows)));
     }
 
 private Q_SLOTS:
@@ -148,12 +161,8 @@ private Q_SLOTS:
     void pauseAndCancel_buttonsFollowTheRun()
     {
         FakeOllama server;
-        QVERIFY(server.listen());
-        server.setChatResponder(BatchScript::responder(20));
         BatchPane pane;
-        pane.setConfigProvider(provider(server.baseUrl()));
-        pane.setHistoryPath(QString());
-        pane.setInputPath(write(QStringLiteral("p.csv"), BatchScript::csv(50)));
+        prepareScripted(server, pane, QStringLiteral("p.csv"), 50, {}, 20);
         QSignalSpy finished(&pane, &BatchPane::batchFinished);
         QVERIFY(pane.startBatch());
         auto *pause = pane.findChild<QToolButton *>(QStringLiteral("batchPauseButton"));
@@ -169,6 +178,27 @@ private Q_SLOTS:
         QVERIFY(finished.count() == 1 || finished.wait(10000));
         QCOMPARE(finished.at(0).at(0).value<BatchSummary>().outcome, BatchSummary::Outcome::Cancelled);
         QVERIFY(run->isEnabled() && !cancel->isEnabled() && !pause->isChecked());
+    }
+
+    // The window's ready gate holds a start back (a long schema being checked) and resumes it.
+    void readyGate_holdsTheStartBack_thenTheBatchRuns()
+    {
+        FakeOllama server;
+        BatchPane pane;
+        prepareScripted(server, pane, QStringLiteral("gated.csv"), 3);
+        Formwork::Test::ManualGate gate;
+        pane.setReadyGate(gate.gate());
+        QSignalSpy finished(&pane, &BatchPane::batchFinished);
+        QVERIFY(pane.startBatch());
+        QVERIFY(gate.hasPending());
+        QVERIFY(!pane.isBusy()); // not even reading the input yet
+        QVERIFY2(pane.message().contains(QStringLiteral("Checking the schema")), qPrintable(pane.message()));
+        QCOMPARE(server.requestsTo("/api/chat").size(), 0);
+        gate.open();
+        QVERIFY(finished.count() == 1 || finished.wait(30000));
+        QCOMPARE(finished.at(0).at(0).value<BatchSummary>().outcome, BatchSummary::Outcome::Finished);
+        QCOMPARE(pane.resultsModel()->rowCount(), 3);
+        QCOMPARE(gate.asked(), 2);
     }
 
     void badInputOrSettings_clearMessageAndNothingSent()
@@ -251,12 +281,9 @@ private Q_SLOTS:
     void actions_followTheBatchState_resumeSendsOnlyUnfinishedRows()
     {
         FakeOllama server;
-        QVERIFY(server.listen());
-        server.setChatResponder(BatchScript::responder(30));
         BatchPane pane;
-        pane.setConfigProvider(provider(server.baseUrl()));
-        pane.setHistoryPath(m_dir.filePath(QStringLiteral("resume.sqlite")));
-        pane.setInputPath(write(QStringLiteral("resume.csv"), BatchScript::csv(20)));
+        prepareScripted(server, pane, QStringLiteral("resume.csv"), 20, m_dir.filePath(QStringLiteral("resume.sqlite")),
+                        30);
         QCOMPARE(pane.runAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
         const auto enabled = [&pane] {
             QString s;
@@ -539,12 +566,8 @@ private Q_SLOTS:
     void rowDrillDown_opensTheRowsStoredAttempts()
     {
         FakeOllama server;
-        QVERIFY(server.listen());
-        server.setChatResponder(BatchScript::responder());
         BatchPane pane;
-        pane.setConfigProvider(provider(server.baseUrl()));
-        pane.setHistoryPath(m_dir.filePath(QStringLiteral("drill.sqlite")));
-        pane.setInputPath(write(QStringLiteral("drill.csv"), BatchScript::csv(10)));
+        prepareScripted(server, pane, QStringLiteral("drill.csv"), 10, m_dir.filePath(QStringLiteral("drill.sqlite")));
         QSignalSpy finished(&pane, &BatchPane::batchFinished);
         QVERIFY(pane.startBatch());
         QVERIFY(finished.count() == 1 || finished.wait(30000));
@@ -577,12 +600,8 @@ private Q_SLOTS:
     void rowDrillDown_withoutHistorySaysWhy()
     {
         FakeOllama server;
-        QVERIFY(server.listen());
-        server.setChatResponder(BatchScript::responder());
         BatchPane pane;
-        pane.setConfigProvider(provider(server.baseUrl()));
-        pane.setHistoryPath(QString());
-        pane.setInputPath(write(QStringLiteral("nohist.csv"), BatchScript::csv(2)));
+        prepareScripted(server, pane, QStringLiteral("nohist.csv"), 2);
         QSignalSpy finished(&pane, &BatchPane::batchFinished);
         QVERIFY(pane.startBatch());
         QVERIFY(finished.count() == 1 || finished.wait(30000));

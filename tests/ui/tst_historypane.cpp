@@ -3,6 +3,7 @@
 #include "history/historypane.h"
 #include "history/historyrunsmodel.h"
 #include "mainwindow/mainwindow.h"
+#include "manualgate.h"
 #include "run/runsession.h"
 #include "runtestsupport.h"
 #include "store/historydatabase.h"
@@ -120,6 +121,32 @@ private Q_SLOTS:
         QVERIFY(pane.message().contains(QStringLiteral("3 runs re-validated")));
         pane.setSchemaProvider([] { return std::optional<Schema>(); });
         QCOMPARE(pane.revalidate(), -1);
+    }
+
+    // The window's ready gate holds the schema's uses back (a long schema being checked) and
+    // resumes them: the "this schema" filter and re-validation.
+    void readyGate_holdsTheSchemasUsesBack_thenResumes()
+    {
+        HistoryPane pane;
+        pane.setHistoryPath(m_path);
+        pane.refresh();
+        QCOMPARE(pane.runsModel()->rowCount(), 3);
+        pane.setSchemaProvider([] {
+            return std::optional<Schema>(compile("{\"properties\":{\"age\":{\"type\":\"integer\",\"maximum\":20}}}"));
+        });
+        Formwork::Test::ManualGate gate;
+        pane.setReadyGate(gate.gate());
+        QCOMPARE(pane.revalidate(), -1);
+        QVERIFY(gate.hasPending());
+        QVERIFY2(pane.message().contains(QStringLiteral("Checking the schema")), qPrintable(pane.message()));
+        for (int i = 0; i < pane.runsModel()->rowCount(); ++i)
+            QCOMPARE(pane.runsModel()->index(i, HistoryRunsModel::NowColumn).data().toString(), QString());
+        gate.open();
+        QVERIFY2(pane.message().contains(QStringLiteral("3 runs re-validated")), qPrintable(pane.message()));
+        QStringList marks;
+        for (int i = 0; i < pane.runsModel()->rowCount(); ++i)
+            marks.append(pane.runsModel()->index(i, HistoryRunsModel::NowColumn).data().toString());
+        QCOMPARE(marks, QStringList({ QStringLiteral("now valid"), QStringLiteral("now invalid"), QString() }));
     }
 
     void deleteSelected_removesTheRun()

@@ -364,6 +364,46 @@ private Q_SLOTS:
                  format.dump().c_str());
     }
 
+    // A long schema just typed in is checked on a worker before the run: Run does not lint it on
+    // this thread, says that it waits (and can be cancelled), and starts once the check lands.
+    void run_longSchemaJustTyped_startsWhenTheWorkersLintLands()
+    {
+        FakeOllama fake;
+        QVERIFY(fake.listen());
+        fake.setTagsJson(readTestData(QStringLiteral("llm/tags-new.json")));
+        fake.enqueueChat(FakeReply::text({ QStringLiteral("{\"name\": \"Ada\", \"age\": 36}") }));
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        prepare(window, fake.baseUrl(), QStringLiteral("Ada is 36 years old."));
+        SchemaEditorPane *schema = window.schemaEditor();
+        schema->setText(Formwork::Test::longPersonSchema(600 * 1024));
+        QTRY_VERIFY_WITH_TIMEOUT(schema->isLintCurrent(), 20000);
+
+        // Cancelled while it waits: nothing starts when the check lands.
+        schema->editor()->moveCursor(QTextCursor::End);
+        QTest::keyClicks(schema->editor(), QStringLiteral(" "));
+        QVERIFY(window.runController()->startRun());
+        QVERIFY(!schema->isLintCurrent()); // not linted on this thread
+        QVERIFY(window.runController()->cancelAction()->isEnabled());
+        QVERIFY(!window.runController()->runAction()->isEnabled());
+        window.runController()->cancelAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(schema->isLintCurrent(), 20000);
+        QVERIFY(window.runController()->runAction()->isEnabled());
+        QCOMPARE(window.runSession()->state(), RunSession::State::Idle);
+
+        QTest::keyClicks(schema->editor(), QStringLiteral(" "));
+        QSignalSpy finished(&window, &MainWindow::runFinished);
+        window.runController()->runAction()->trigger();
+        QVERIFY(!schema->isLintCurrent());
+        QCOMPARE(fake.requestsTo("/api/chat").size(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QCOMPARE(window.runSession()->state(), RunSession::State::Succeeded);
+        QCOMPARE(fake.requestsTo("/api/chat").size(), 1);
+        const auto sent = fake.requestsTo("/api/chat").first().json;
+        QVERIFY(sent.dump().find("note_1000") != std::string::npos); // the long schema went out
+    }
+
     void run_emptyPrompt_doesNotStartAndSaysWhy()
     {
         FakeOllama fake;

@@ -3,7 +3,9 @@
 #include "schemaeditor/inferschemadialog.h"
 #include "schemaeditor/schemaeditorpane.h"
 #include "schemaeditor/schemafieldeditor.h"
+#include "schemaeditor/schemafieldmodel.h"
 #include "schemaeditor/schemalint.h"
+#include "testdata.h"
 
 #include <QFile>
 #include <QLabel>
@@ -161,6 +163,70 @@ private Q_SLOTS:
         QVERIFY(!pane.isValidJson());
         QVERIFY(pane.isModified());
         QVERIFY2(pane.message().contains(QStringLiteral("line 12")), qPrintable(pane.message()));
+    }
+
+    // A caller about to act on a long schema just typed in never waits for its lint on this thread:
+    // the lint starts on the worker at once (no typing pause) and the caller resumes when it lands.
+    void longText_edited_ensureLintCurrent_resumesWhenTheWorkerLands()
+    {
+        SchemaEditorPane pane;
+        QSignalSpy linted(&pane, &SchemaEditorPane::linted);
+        pane.setText(Formwork::Test::longPersonSchema(600 * 1024));
+        QTRY_COMPARE_WITH_TIMEOUT(linted.count(), 1, 20000);
+        QVERIFY(pane.isLintCurrent());
+        QVERIFY(!pane.fieldEditor()->isStale());
+
+        pane.editor()->moveCursor(QTextCursor::End);
+        QTest::keyClicks(pane.editor(), QStringLiteral(" "));
+        QVERIFY(!pane.isLintCurrent());
+        QVERIFY(pane.fieldEditor()->isStale()); // no tree edits on the old text meanwhile
+        int resumed = 0;
+        bool currentOnResume = false;
+        QObject context;
+        QVERIFY(!pane.ensureLintCurrent(&context, [&] {
+            ++resumed;
+            currentOnResume = pane.isLintCurrent();
+        }));
+        QVERIFY(!pane.isLintCurrent()); // not linted on this thread
+        QCOMPARE(resumed, 0);
+        // Typed on before it lands: the caller resumes after the lint of the newest text.
+        QTest::keyClicks(pane.editor(), QStringLiteral(" "));
+        QTRY_COMPARE_WITH_TIMEOUT(resumed, 1, 20000);
+        QVERIFY(currentOnResume);
+        QVERIFY(!pane.fieldEditor()->isStale());
+        QVERIFY(pane.currentSchema().has_value());
+        QCOMPARE(linted.count(), 2); // the first key's lint, overtaken, was dropped
+        QVERIFY(pane.ensureLintCurrent(&context, [&] { ++resumed; })); // current: act now
+        QCOMPARE(resumed, 1);
+
+        // A caller gone before the lint lands is not called.
+        QTest::keyClicks(pane.editor(), QStringLiteral(" "));
+        auto *gone = new QObject;
+        QVERIFY(!pane.ensureLintCurrent(gone, [&] { ++resumed; }));
+        delete gone;
+        const qsizetype before = linted.count();
+        QTRY_VERIFY_WITH_TIMEOUT(linted.count() > before && pane.isLintCurrent(), 20000);
+        QCOMPARE(resumed, 1);
+    }
+
+    // An edit in the tree of a long text with typing not linted yet is refused, not preceded by a
+    // lint on this thread; once the worker's lint lands, the same edit goes through.
+    void longText_edited_treeEditWaitsForTheWorkersLint()
+    {
+        SchemaEditorPane pane;
+        QSignalSpy linted(&pane, &SchemaEditorPane::linted);
+        pane.setText(Formwork::Test::longPersonSchema(600 * 1024));
+        QTRY_COMPARE_WITH_TIMEOUT(linted.count(), 1, 20000);
+        SchemaFieldModel *model = pane.fieldEditor()->model();
+
+        pane.editor()->moveCursor(QTextCursor::End);
+        QTest::keyClicks(pane.editor(), QStringLiteral(" "));
+        QVERIFY(model->addField({}, {}, QStringLiteral("added")).isEmpty());
+        QVERIFY(!pane.isLintCurrent());
+        QVERIFY(!pane.text().contains(QStringLiteral("\"added\"")));
+        QTRY_VERIFY_WITH_TIMEOUT(pane.isLintCurrent(), 20000);
+        QCOMPARE(model->addField({}, {}, QStringLiteral("added")), QStringLiteral("/properties/added"));
+        QVERIFY(pane.text().contains(QStringLiteral("\"added\"")));
     }
 
     // Qt 6.4 paints large areas in pieces on the global pool and waits for them: the lint must

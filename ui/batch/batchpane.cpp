@@ -355,6 +355,10 @@ bool BatchPane::readInputThen(InputHandler then)
 {
     if (isBusy())
         return false;
+    if (m_readyGate && !m_readyGate([this, then] { readInputThen(then); })) {
+        showMessage(tr("Checking the schema; the batch starts when it is checked."));
+        return true;
+    }
     // The settings first: a missing model is said at once, before a big file is read.
     if (!m_provider)
         return refuse(tr("The batch has nothing to run with."));

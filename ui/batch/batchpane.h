@@ -4,6 +4,7 @@
 #include "batch/batchinput.h"
 #include "batch/batchtypes.h"
 #include "batch/comparisonrunner.h"
+#include "common/backgroundwork.h"
 #include "common/result.h"
 #include "picker/serverconnection.h"
 
@@ -57,6 +58,8 @@ public:
     ~BatchPane() override;
 
     void setConfigProvider(ConfigProvider provider) { m_provider = std::move(provider); }
+    // Asked before the input is read for a start; none: always ready.
+    void setReadyGate(ReadyGate gate) { m_readyGate = std::move(gate); }
     // The history file (default: HistoryDatabase::defaultPath()); empty: no history.
     void setHistoryPath(const QString &path) { m_historyPath = path; }
     void setInputPath(const QString &path);
@@ -168,6 +171,7 @@ private:
     void chooseExport();
 
     ConfigProvider m_provider;
+    ReadyGate m_readyGate;
     ModelInfoLookup m_modelLookup;
     QString m_historyPath;
     QNetworkAccessManager *m_network;

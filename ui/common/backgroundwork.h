@@ -3,6 +3,7 @@
 
 #include <QThreadPool>
 
+#include <functional>
 #include <utility>
 
 namespace Formwork::Ui {
@@ -23,5 +24,10 @@ template<typename T> void disposeInBackground(T &&heavy)
 {
     backgroundPool()->start([heavy = std::forward<T>(heavy)]() mutable { heavy = {}; });
 }
+
+// Asked by a pane before it acts on what the window holds: true to act now; false when the window
+// first finishes work in the background (the check of a long schema just edited) and calls
+// `resume` once that has landed, so the pane acts then instead of blocking this thread.
+using ReadyGate = std::function<bool(std::function<void()> resume)>;
 
 } // namespace Formwork::Ui

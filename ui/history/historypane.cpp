@@ -173,6 +173,10 @@ void HistoryPane::refresh()
     filter.status = m_status->currentData().toString();
     filter.model = m_modelFilter->currentData().toString();
     if (m_thisSchema->isChecked()) {
+        if (m_readyGate && !m_readyGate([this] { refresh(); })) {
+            showMessage(tr("Checking the schema; the list follows when it is checked."));
+            return;
+        }
         const std::optional<Schema> schema = m_schemaProvider ? m_schemaProvider() : std::nullopt;
         if (!schema) {
             m_model->setRuns({});
@@ -285,6 +289,10 @@ bool HistoryPane::deleteSelected()
 
 int HistoryPane::revalidate()
 {
+    if (m_readyGate && !m_readyGate([this] { revalidate(); })) {
+        showMessage(tr("Checking the schema; the runs are re-validated when it is checked."));
+        return -1;
+    }
     const std::optional<Schema> schema = m_schemaProvider ? m_schemaProvider() : std::nullopt;
     if (!schema) {
         showMessage(tr("The schema is not valid yet, so there is nothing to re-validate against."));

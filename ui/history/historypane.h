@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/backgroundwork.h"
 #include "schema/schema.h"
 
 #include <QDate>
@@ -46,6 +47,8 @@ public:
 
     void setHistoryPath(const QString &path);
     void setSchemaProvider(SchemaProvider provider) { m_schemaProvider = std::move(provider); }
+    // Asked before the schema is used (the "this schema" filter, re-validation); none: always ready.
+    void setReadyGate(ReadyGate gate) { m_readyGate = std::move(gate); }
 
     // Date filter choices of the date combo.
     enum class DateRange { Any, Today, Last7Days, Last30Days, Custom };
@@ -59,7 +62,8 @@ public:
     bool openSelected();
     QAction *openAction() const { return m_openAction; }
     bool deleteSelected();
-    // Returns the number of runs whose verdict changes, or -1 when there was no schema / history.
+    // Returns the number of runs whose verdict changes, or -1 when there was no schema / history
+    // (or when it waits for the schema's check, and re-validates after).
     int revalidate();
 
     HistoryRunsModel *runsModel() const { return m_model; }
@@ -78,6 +82,7 @@ private:
     QString m_path;
     std::unique_ptr<HistoryDatabase> m_history;
     SchemaProvider m_schemaProvider;
+    ReadyGate m_readyGate;
 
     QLineEdit *m_search;
     QComboBox *m_status;

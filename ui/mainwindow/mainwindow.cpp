@@ -420,9 +420,11 @@ void MainWindow::createBatchPane(QDockWidget *besides)
 {
     m_batch = new BatchPane(this);
     m_batch->setObjectName(QStringLiteral("batchPane"));
+    m_batch->setReadyGate(schemaLintGate(m_batch));
     m_batch->setConfigProvider([this]() -> Result<BatchConfig, QString> {
-        if (!m_schemaEditor->isLintCurrent())
-            m_schemaEditor->checkNow();
+        // A long schema typed in since the gate let the batch start is not linted on this thread.
+        if (!m_schemaEditor->ensureLintCurrent(m_batch, [] {}))
+            return tr("The schema changed and is being checked; start again when it is checked.");
         const std::optional<Schema> schema = m_schemaEditor->currentSchema();
         if (!schema)
             return tr("The schema is not valid yet: %1").arg(m_schemaEditor->message());
@@ -474,11 +476,8 @@ void MainWindow::createBatchPane(QDockWidget *besides)
 
     m_history = new HistoryPane(this);
     m_history->setObjectName(QStringLiteral("historyPane"));
-    m_history->setSchemaProvider([this] {
-        if (!m_schemaEditor->isLintCurrent())
-            m_schemaEditor->checkNow();
-        return m_schemaEditor->currentSchema();
-    });
+    m_history->setReadyGate(schemaLintGate(m_history));
+    m_history->setSchemaProvider([this] { return m_schemaEditor->currentSchema(); });
     QDockWidget *historyDock
         = addPane(QStringLiteral("historyDock"), tr("History"), m_history, Qt::BottomDockWidgetArea);
     tabifyDockWidget(besides, historyDock);
@@ -493,6 +492,13 @@ void MainWindow::createBatchPane(QDockWidget *besides)
 
 // Every run of the window goes into the history; a stored run (from the History pane or a batch
 // row) is reopened into the Attempts pane, read-only.
+ReadyGate MainWindow::schemaLintGate(QObject *context) const
+{
+    return [this, context](std::function<void()> resume) {
+        return m_schemaEditor->ensureLintCurrent(context, std::move(resume));
+    };
+}
+
 void MainWindow::connectHistory(QDockWidget *timeline)
 {
     m_session->setHistoryPath(HistoryDatabase::defaultPath());

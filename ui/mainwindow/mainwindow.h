@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/backgroundwork.h"
+
 #include <QList>
 #include <QMainWindow>
 
@@ -98,6 +100,8 @@ private:
     HistoryPane *m_history = nullptr;
     void createBatchPane(QDockWidget *besides);
     void connectHistory(QDockWidget *timeline);
+    // For a pane that acts on the schema: a long schema just edited is first checked on a worker.
+    ReadyGate schemaLintGate(QObject *context) const;
 };
 
 } // namespace Ui

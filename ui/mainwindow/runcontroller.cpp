@@ -140,6 +140,17 @@ bool RunController::startRun()
     m_lastProblem.clear();
     if (m_session->isRunning() || m_startPending)
         return refuse(tr("A run is already under way; cancel it first (Esc)."));
+    // A long schema just typed in is checked on the worker first; the run starts when that lands
+    // (cancelling meanwhile drops it).
+    if (!m_panes.schema->ensureLintCurrent(this, [this] {
+            if (std::exchange(m_startPending, false))
+                startRun();
+        })) {
+        m_startPending = true;
+        updateActions();
+        Q_EMIT statusMessage(tr("Checking the schema; the run starts when it is checked."), ProblemMessageMs);
+        return true;
+    }
 
     const std::optional<Schema> schema = schemaOrRefuse();
     if (!schema)
@@ -270,6 +281,10 @@ void RunController::cancelRun()
 
 bool RunController::validateJson(const QString &jsonText)
 {
+    if (!m_panes.schema->ensureLintCurrent(this, [this, jsonText] { validateJson(jsonText); })) {
+        Q_EMIT statusMessage(tr("Checking the schema; the JSON is validated when it is checked."), ProblemMessageMs);
+        return true;
+    }
     const std::optional<Schema> schema = schemaOrRefuse();
     if (!schema)
         return false;
@@ -279,8 +294,6 @@ bool RunController::validateJson(const QString &jsonText)
 
 std::optional<Schema> RunController::schemaOrRefuse()
 {
-    if (!m_panes.schema->isLintCurrent())
-        m_panes.schema->checkNow();
     std::optional<Schema> schema = m_panes.schema->currentSchema();
     if (!schema) {
         m_panes.schema->editor()->setFocus();

@@ -61,7 +61,8 @@ public:
     // What Run will do, for the toolbar: model, server, mode and attempts.
     QLabel *contextLabel() const { return m_context; }
 
-    // Starts a run; false (with the reason shown where the problem is) when it cannot start.
+    // Starts a run; false (with the reason shown where the problem is) when it cannot start. A long
+    // schema just edited is checked on a worker first, and the run starts after (true).
     bool startRun();
     void cancelRun();
     // The checks a run gets beside the schema (issue 14); none when not set.
@@ -85,8 +86,8 @@ private:
     void updateRunContext();
     bool refuse(const QString &problem);
     void startProbedRun(ExtractionConfig config);
-    // The schema as the text stands now; nullopt, with the reason shown and the editor focused,
-    // when the text is not a valid schema.
+    // The schema of the last lint (callers make it current first); nullopt, with the reason shown
+    // and the editor focused, when the text is not a valid schema.
     std::optional<Schema> schemaOrRefuse();
     void updateContextLabel(const QString &model, const QUrl &host, const PromptSettings &prompt);
     // Starts `config` as one run, or split into chunks when the run options ask for it.
@@ -112,7 +113,7 @@ private:
     QProgressBar *m_chunkProgress = nullptr;
     QTimer *m_contextTimer;
     QString m_lastProblem;
-    bool m_startPending = false; // Run pressed, waiting for the server probe
+    bool m_startPending = false; // Run pressed, waiting for the schema's lint or the server probe
 };
 
 } // namespace Ui

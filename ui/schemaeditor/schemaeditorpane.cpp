@@ -285,8 +285,13 @@ void SchemaEditorPane::onContentsChange(int, int charsRemoved, int charsAdded)
     m_seenModified = modified;
     if (edited) {
         m_mapCurrent = false;
-        if (!m_patching)
+        if (!m_patching) {
             m_patchCurrent = false;
+            // Typed into a long text: until its lint lands on the worker, an edit of the tree would
+            // have to lint here first (seconds), so the tree is greyed as for text that does not parse.
+            if (m_editor->document()->characterCount() >= LargeTextChars)
+                m_fieldEditor->setStale(true);
+        }
         Q_EMIT textEdited();
     }
 }
@@ -361,7 +366,7 @@ bool SchemaEditorPane::saveToFile(const QString &path)
     }
     m_editor->document()->setModified(false);
     setFilePath(path);
-    checkNow();
+    ensureLintCurrent(this, [] {});
     return true;
 }
 
@@ -395,6 +400,27 @@ bool SchemaEditorPane::isLintCurrent() const
     if (m_checkedNowGeneration == m_textGeneration)
         return true;
     return !m_checkTimer->isActive() && !m_lintWatcher->isRunning() && m_lintGeneration == m_textGeneration;
+}
+
+bool SchemaEditorPane::ensureLintCurrent(QObject *context, std::function<void()> whenCurrent)
+{
+    if (isLintCurrent())
+        return true;
+    if (m_editor->document()->characterCount() < LargeTextChars) {
+        checkNow();
+        return true;
+    }
+    m_checkTimer->stop(); // someone waits: no typing pause
+    startBackgroundLint(); // or, when one is under way for older text, its finished handler
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection
+        = connect(this, &SchemaEditorPane::linted, context, [this, connection, whenCurrent = std::move(whenCurrent)] {
+              if (!isLintCurrent())
+                  return; // typed on meanwhile: the lint of that text follows
+              disconnect(*connection);
+              whenCurrent();
+          });
+    return false;
 }
 
 void SchemaEditorPane::startBackgroundLint()
@@ -668,7 +694,9 @@ bool SchemaEditorPane::syncFieldsWithText()
     if (m_fieldsGeneration == m_textGeneration && (m_lint.textMap || m_patchCurrent))
         return true;
     // Text typed since the last lint would be lost by an edit of the older tree: catch up first.
-    checkNow();
+    // A long text catches up on the worker, and this edit is refused (its tree is greyed by then).
+    if (!ensureLintCurrent(this, [] {}))
+        return false;
     return m_lint.textMap && m_fieldsGeneration == m_textGeneration;
 }
 
@@ -701,8 +729,11 @@ bool SchemaEditorPane::inferFromExample(const QString &jsonText, QString *error)
 
 void SchemaEditorPane::revealKeywordLocation(const QString &keywordLocation, const QString &absoluteKeywordLocation)
 {
-    if (m_fieldsGeneration != m_textGeneration || m_checkTimer->isActive() || m_lintWatcher->isRunning())
-        checkNow(); // the ranges must be those of the text on screen
+    // The ranges must be those of the text on screen: a long text just edited is linted first.
+    if (!ensureLintCurrent(this, [this, keywordLocation, absoluteKeywordLocation] {
+            revealKeywordLocation(keywordLocation, absoluteKeywordLocation);
+        }))
+        return;
     const auto map = m_lint.textMap;
     if (!map)
         return;

@@ -8,8 +8,8 @@
 #include <QTextBlock>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
-
 #include <optional>
 
 class QLabel;
@@ -74,6 +74,12 @@ public:
     // True when lintResult() and currentSchema() are of the text as it is now, so a caller can
     // skip checkNow() (which lints a large schema on this thread).
     bool isLintCurrent() const;
+    // Brings lintResult() and currentSchema() up to the text on screen, for a caller about to act
+    // on them. A short text is linted here, and true comes back: act now. A long one is linted on
+    // the worker at once (no typing pause), as this thread never blocks on megabytes: false comes
+    // back, and `whenCurrent` runs once a lint of the text then on screen lands, unless `context`
+    // is gone first.
+    bool ensureLintCurrent(QObject *context, std::function<void()> whenCurrent);
 
     // Replaces the text with a schema inferred from the example JSON, as one undo step. On a parse
     // error the text stays and `error` says where ("line 3, column 5: ...").

@@ -3922,6 +3922,10 @@ tools: ein Tool, dessen Parameter das Schema sind (tools, und tool_choice bei /v
         <source>The grammar sent as the response format costs no prompt tokens.</source>
         <translation>Die als Antwortformat gesendete Grammatik kostet keine Prompt-Tokens.</translation>
     </message>
+    <message>
+        <source>Checking the schema…</source>
+        <translation>Das Schema wird geprüft…</translation>
+    </message>
 </context>
 <context>
     <name>Formwork::Ui::SchemaFieldEditor</name>

@@ -180,6 +180,7 @@ private Q_SLOTS:
         QTest::keyClicks(pane.editor(), QStringLiteral(" "));
         QVERIFY(!pane.isLintCurrent());
         QVERIFY(pane.fieldEditor()->isStale()); // no tree edits on the old text meanwhile
+        QCOMPARE(pane.message(), QStringLiteral("Checking the schema…"));
         int resumed = 0;
         bool currentOnResume = false;
         QObject context;
@@ -194,6 +195,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(resumed, 1, 20000);
         QVERIFY(currentOnResume);
         QVERIFY(!pane.fieldEditor()->isStale());
+        QVERIFY2(pane.message() != QStringLiteral("Checking the schema…"), qPrintable(pane.message()));
         QVERIFY(pane.currentSchema().has_value());
         QCOMPARE(linted.count(), 2); // the first key's lint, overtaken, was dropped
         QVERIFY(pane.ensureLintCurrent(&context, [&] { ++resumed; })); // current: act now

@@ -289,8 +289,10 @@ void SchemaEditorPane::onContentsChange(int, int charsRemoved, int charsAdded)
             m_patchCurrent = false;
             // Typed into a long text: until its lint lands on the worker, an edit of the tree would
             // have to lint here first (seconds), so the tree is greyed as for text that does not parse.
-            if (m_editor->document()->characterCount() >= LargeTextChars)
+            if (m_editor->document()->characterCount() >= LargeTextChars) {
                 m_fieldEditor->setStale(true);
+                showMessage(tr("Checking the schema…"), false); // the lint's own words follow
+            }
         }
         Q_EMIT textEdited();
     }

@@ -142,8 +142,8 @@ bool RunController::startRun()
         return refuse(tr("A run is already under way; cancel it first (Esc)."));
     // A long schema just typed in is checked on the worker first; the run starts when that lands
     // (cancelling meanwhile drops it).
-    if (!m_panes.schema->ensureLintCurrent(this, [this] {
-            if (std::exchange(m_startPending, false))
+    if (!m_panes.schema->ensureLintCurrent(this, [this, start = ++m_startCount] {
+            if (start == m_startCount && std::exchange(m_startPending, false))
                 startRun();
         })) {
         m_startPending = true;
@@ -275,6 +275,7 @@ QList<Advice> RunController::withChunking(QList<Advice> advice, const PromptSett
 void RunController::cancelRun()
 {
     m_startPending = false;
+    ++m_startCount; // a start waiting for the schema's lint is dropped, also if Run is pressed again
     updateActions();
     m_session->cancel();
 }

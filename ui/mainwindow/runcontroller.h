@@ -114,6 +114,7 @@ private:
     QTimer *m_contextTimer;
     QString m_lastProblem;
     bool m_startPending = false; // Run pressed, waiting for the schema's lint or the server probe
+    quint64 m_startCount = 0; // which start a lint that lands may resume: the newest, if not cancelled
 };
 
 } // namespace Ui

@@ -490,8 +490,6 @@ void MainWindow::createBatchPane(QDockWidget *besides)
     connectHistory(besides);
 }
 
-// Every run of the window goes into the history; a stored run (from the History pane or a batch
-// row) is reopened into the Attempts pane, read-only.
 ReadyGate MainWindow::schemaLintGate(QObject *context) const
 {
     return [this, context](std::function<void()> resume) {
@@ -499,6 +497,8 @@ ReadyGate MainWindow::schemaLintGate(QObject *context) const
     };
 }
 
+// Every run of the window goes into the history; a stored run (from the History pane or a batch
+// row) is reopened into the Attempts pane, read-only.
 void MainWindow::connectHistory(QDockWidget *timeline)
 {
     m_session->setHistoryPath(HistoryDatabase::defaultPath());

@@ -5,6 +5,7 @@
 #include "batch/batchresultsmodel.h"
 #include "batch/comparisonmodel.h"
 #include "batchscript.h"
+#include "editor/codeeditor.h"
 #include "fakeollama.h"
 #include "llm/modelcatalog.h"
 #include "mainwindow/mainwindow.h"
@@ -13,6 +14,7 @@
 #include "prompt/promptpane.h"
 #include "schemaeditor/schemaeditorpane.h"
 #include "store/historydatabase.h"
+#include "testdata.h"
 #include "timeline/timelinecolors.h"
 
 #include <QAbstractItemModelTester>
@@ -243,6 +245,19 @@ private Q_SLOTS:
         window.batchPane()->setInputPath(write(QStringLiteral("w.csv"), "item\n1\n"));
         QVERIFY(!window.batchPane()->startBatch());
         QVERIFY(!window.batchPane()->message().isEmpty());
+        // A long schema just typed in is checked on a worker first, and the start resumes after.
+        SchemaEditorPane *schema = window.schemaEditor();
+        schema->setText(Formwork::Test::longPersonSchema(600 * 1024));
+        QTRY_VERIFY_WITH_TIMEOUT(schema->isLintCurrent(), 20000);
+        schema->editor()->moveCursor(QTextCursor::End);
+        QTest::keyClicks(schema->editor(), QStringLiteral(" "));
+        QSignalSpy refused(window.batchPane(), &BatchPane::batchRefused);
+        QVERIFY(window.batchPane()->startBatch());
+        QVERIFY(!schema->isLintCurrent()); // not linted on this thread
+        QVERIFY2(window.batchPane()->message().contains(QStringLiteral("Checking the schema")),
+                 qPrintable(window.batchPane()->message()));
+        QVERIFY(refused.count() == 1 || refused.wait(20000));
+        QCOMPARE(refused.first().first().toString(), QStringLiteral("Choose a model in the Model pane first."));
 
         // The Batch menu holds every action of the pane, between Run and View.
         auto *menu = window.findChild<QMenu *>(QStringLiteral("batchMenu"));

@@ -11,8 +11,8 @@ QString testDataPath(const QString &relativePath);
 // Contents of a file under tests/data; fails the current test when it cannot be read.
 QByteArray readTestData(const QString &relativePath);
 // A person schema (name: a string, age: an integer of at least 0, both required) padded with
-// optional string properties, one a line, to at least `minChars` characters: a long schema, for
-// the paths that lint on a worker.
+// lines of "examples" to at least `minChars` characters: a long schema, for the paths that lint
+// on a worker.
 QString longPersonSchema(qsizetype minChars);
 
 } // namespace Formwork::Test

@@ -404,7 +404,7 @@ private Q_SLOTS:
         QCOMPARE(window.runSession()->state(), RunSession::State::Succeeded);
         QCOMPARE(fake.requestsTo("/api/chat").size(), 1);
         const auto sent = fake.requestsTo("/api/chat").first().json;
-        QVERIFY(sent.dump().find("note_1000") != std::string::npos); // the long schema went out
+        QVERIFY(sent.dump().find("padding line 1000 ") != std::string::npos); // the long schema went out
     }
 
     void run_emptyPrompt_doesNotStartAndSaysWhy()

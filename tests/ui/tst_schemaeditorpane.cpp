@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/backgroundwork.h"
 #include "editor/codeeditor.h"
 #include "schemaeditor/inferschemadialog.h"
 #include "schemaeditor/schemaeditorpane.h"
@@ -189,6 +190,10 @@ private Q_SLOTS:
             currentOnResume = pane.isLintCurrent();
         }));
         QVERIFY(!pane.isLintCurrent()); // not linted on this thread
+        QCOMPARE(resumed, 0);
+        // Done on the worker is not yet applied (an event later): still not current.
+        QVERIFY(backgroundPool()->waitForDone(20000));
+        QVERIFY(!pane.isLintCurrent());
         QCOMPARE(resumed, 0);
         // Typed on before it lands: the caller resumes after the lint of the newest text.
         QTest::keyClicks(pane.editor(), QStringLiteral(" "));

@@ -394,14 +394,11 @@ void SchemaEditorPane::checkNow()
     CheckPointer check = runCheck(text(), m_grammarRules, shownDocument(), m_textGeneration);
     applyCheck(*check);
     disposeInBackground(std::move(*check));
-    m_checkedNowGeneration = m_textGeneration;
 }
 
 bool SchemaEditorPane::isLintCurrent() const
 {
-    if (m_checkedNowGeneration == m_textGeneration)
-        return true;
-    return !m_checkTimer->isActive() && !m_lintWatcher->isRunning() && m_lintGeneration == m_textGeneration;
+    return m_appliedGeneration == m_textGeneration;
 }
 
 bool SchemaEditorPane::ensureLintCurrent(QObject *context, std::function<void()> whenCurrent)
@@ -465,6 +462,7 @@ void SchemaEditorPane::continueSnapshot()
 
 void SchemaEditorPane::applyCheck(SchemaCheck &check)
 {
+    m_appliedGeneration = check.generation;
     SchemaFieldModel *model = m_fieldEditor->model();
     if (const auto &map = check.lint.textMap) {
         const bool compared = !check.fromTree && model->documentPointer() == check.comparedWith;

@@ -156,7 +156,9 @@ private:
     bool m_seenModified = false;
     quint64 m_lintGeneration = 0;
     std::optional<GrammarRules> m_grammarRules = GrammarRules::Ollama;
-    quint64 m_checkedNowGeneration = ~quint64(0); // the text generation checkNow() last linted; none yet
+    // The text generation whose lint m_lint holds; none yet. Not the worker's state: its lint is
+    // done before its result is applied (in the watcher's finished signal, an event later).
+    quint64 m_appliedGeneration = ~quint64(0);
     quint64 m_fieldsGeneration = 0; // the text generation the field tree shows
     bool m_mapCurrent = false; // m_lint.textMap describes the text as it is now
     // Edits of the field tree made before the lint of the text they wrote has landed: the text now

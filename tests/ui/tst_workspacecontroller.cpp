@@ -7,8 +7,10 @@
 #include "prompt/promptpane.h"
 #include "prompt/promptvariablesmodel.h"
 #include "schemaeditor/schemaeditorpane.h"
+#include "testdata.h"
 
 #include <QApplication>
+#include <QDeadlineTimer>
 #include <QDropEvent>
 #include <QFile>
 #include <QImage>
@@ -299,6 +301,47 @@ private Q_SLOTS:
         // Nothing left: the next start asks nothing.
         QVERIFY(!window.workspaceController()->offerRecovery());
         QCOMPARE(answers.asked.size(), 1);
+    }
+
+    // The timer's save is written on a worker (a workspace with a long schema took hundreds of
+    // milliseconds to write on the GUI thread): the event that starts it returns at once, a change
+    // while it is written is saved after it with the state then, and a discard meanwhile waits
+    // for the write, so no file is left behind.
+    void autosave_writtenOnAWorker_theNewestStateLandsLast_discardLeavesNoFile()
+    {
+        MainWindow window;
+        Answers answers;
+        answers.install(window);
+        RecoveryStore *recovery = window.workspaceController()->recovery();
+        recovery->setDelay(1);
+        QSignalSpy saved(recovery, &RecoveryStore::saved);
+        // The event that ends the pause starts the write and returns: it is under way after it.
+        const auto untilWriting = [recovery] {
+            QDeadlineTimer deadline(10000);
+            while (!recovery->isWriting() && !deadline.hasExpired())
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 10);
+            return recovery->isWriting();
+        };
+        const QString longSchema = Formwork::Test::longPersonSchema(2 * 1024 * 1024);
+        typeSchema(window, longSchema);
+        QVERIFY(untilWriting());
+        QCOMPARE(saved.count(), 0);
+        typeSchema(window, longSchema + QStringLiteral(" "));
+        typeSchema(window, QStringLiteral("{\"title\": \"newest\"}"));
+        QTRY_VERIFY_WITH_TIMEOUT(!recovery->isSavePending(), 20000);
+        QCOMPARE(saved.count(), 2); // one write after the first, for both changes
+        QFile file(RecoveryStore::defaultFilePath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("newest"));
+        file.close();
+
+        typeSchema(window, longSchema);
+        QVERIFY(untilWriting());
+        recovery->discard();
+        QVERIFY(!recovery->isSavePending());
+        QVERIFY(!QFile::exists(RecoveryStore::defaultFilePath()));
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 3, 20000); // the write that discard waited for
+        QVERIFY(!QFile::exists(RecoveryStore::defaultFilePath()));
     }
 
     void savingTheWorkspace_removesTheRecoveryFile()

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow/recoverystore.h"
 
+#include "common/backgroundwork.h"
 #include "json/jsonparser.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLockFile>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QtConcurrent>
 #include <QTimer>
 
 namespace Formwork {
@@ -22,16 +25,43 @@ std::string utf8(const QString &text)
     const QByteArray bytes = text.toUtf8();
     return std::string(bytes.constData(), size_t(bytes.size()));
 }
+
+// The workspace as a workspace file (absolute image paths), plus where it belongs, written
+// atomically to `filePath`. Touches nothing else, so it runs on any thread. The error, or empty.
+QString writeRecoveryFile(const QString &filePath, const QString &workspacePath, const Workspace &workspace)
+{
+    const QByteArray body = serializeWorkspace(workspace);
+    auto parsed = parseJson(std::string_view(body.constData(), size_t(body.size())));
+    if (!parsed)
+        return RecoveryStore::tr("Autosave failed: %1").arg(parsed.error().message);
+    Json file = std::move(parsed->value);
+    file["recovery"] = Json { { "workspacePath", utf8(workspacePath) },
+                              { "savedAt", utf8(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)) } };
+    const std::string text = file.dump(2, ' ', false, Json::error_handler_t::replace) + '\n';
+
+    QSaveFile out(filePath);
+    if (!out.open(QIODevice::WriteOnly) || out.write(text.data(), qint64(text.size())) != qint64(text.size())
+        || !out.commit())
+        return RecoveryStore::tr("Autosave to %1 failed: %2")
+            .arg(QDir::toNativeSeparators(filePath), out.errorString());
+    return {};
+}
 } // namespace
 
 RecoveryStore::RecoveryStore(QObject *parent, const QString &filePath)
     : QObject(parent)
     , m_filePath(filePath.isEmpty() ? defaultFilePath() : filePath)
     , m_timer(new QTimer(this))
+    , m_writer(new QFutureWatcher<QString>(this))
 {
     m_timer->setSingleShot(true);
     m_timer->setInterval(DefaultDelayMs);
-    connect(m_timer, &QTimer::timeout, this, &RecoveryStore::saveNow);
+    connect(m_timer, &QTimer::timeout, this, &RecoveryStore::saveInBackground);
+    connect(m_writer, &QFutureWatcher<QString>::finished, this, [this] {
+        reportWrite(m_writer->result());
+        if (std::exchange(m_saveAgain, false))
+            saveInBackground();
+    });
 
     QDir().mkpath(QFileInfo(m_filePath).absolutePath());
     m_lock = std::make_unique<QLockFile>(m_filePath + QStringLiteral(".lock"));
@@ -39,7 +69,10 @@ RecoveryStore::RecoveryStore(QObject *parent, const QString &filePath)
     m_active = m_lock->tryLock(0);
 }
 
-RecoveryStore::~RecoveryStore() = default;
+RecoveryStore::~RecoveryStore()
+{
+    m_writer->waitForFinished(); // a write under way lands before the window goes
+}
 
 QString RecoveryStore::defaultFilePath()
 {
@@ -67,39 +100,49 @@ void RecoveryStore::scheduleSave()
 void RecoveryStore::disable()
 {
     m_timer->stop();
+    m_saveAgain = false;
     m_active = false;
 }
 
 bool RecoveryStore::isSavePending() const
 {
-    return m_timer->isActive();
+    return m_timer->isActive() || isWriting();
+}
+
+bool RecoveryStore::isWriting() const
+{
+    return m_writer->isRunning();
 }
 
 bool RecoveryStore::saveNow()
 {
     m_timer->stop();
+    m_saveAgain = false;
+    m_writer->waitForFinished(); // its older state must not land after this one
     if (!m_active || !capture)
         return false;
-    // The workspace as a workspace file (absolute image paths), plus where it belongs.
-    const QByteArray body = serializeWorkspace(capture());
-    auto parsed = parseJson(std::string_view(body.constData(), size_t(body.size())));
-    if (!parsed) {
-        Q_EMIT saveFailed(tr("Autosave failed: %1").arg(parsed.error().message));
-        return false;
-    }
-    Json file = std::move(parsed->value);
-    file["recovery"] = Json { { "workspacePath", utf8(m_workspacePath) },
-                              { "savedAt", utf8(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)) } };
-    const std::string text = file.dump(2, ' ', false, Json::error_handler_t::replace) + '\n';
+    const QString error = writeRecoveryFile(m_filePath, m_workspacePath, capture());
+    reportWrite(error);
+    return error.isEmpty();
+}
 
-    QSaveFile out(m_filePath);
-    if (!out.open(QIODevice::WriteOnly) || out.write(text.data(), qint64(text.size())) != qint64(text.size())
-        || !out.commit()) {
-        Q_EMIT saveFailed(tr("Autosave to %1 failed: %2").arg(QDir::toNativeSeparators(m_filePath), out.errorString()));
-        return false;
+void RecoveryStore::saveInBackground()
+{
+    if (!m_active || !capture)
+        return;
+    if (m_writer->isRunning()) {
+        m_saveAgain = true;
+        return;
     }
-    Q_EMIT saved();
-    return true;
+    m_writer->setFuture(QtConcurrent::run(backgroundPool(), writeRecoveryFile, m_filePath, m_workspacePath, capture()));
+}
+
+void RecoveryStore::reportWrite(const QString &error)
+{
+    if (error.isEmpty())
+        Q_EMIT saved();
+    else
+        Q_EMIT saveFailed(error);
 }
 
 std::optional<RecoveryStore::Recovered> RecoveryStore::pending() const
@@ -133,6 +176,8 @@ std::optional<RecoveryStore::Recovered> RecoveryStore::pending() const
 void RecoveryStore::discard()
 {
     m_timer->stop();
+    m_saveAgain = false;
+    m_writer->waitForFinished(); // or it would write the file again after the removal
     if (m_active)
         QFile::remove(m_filePath);
 }

@@ -13,6 +13,7 @@
 
 class QLockFile;
 class QTimer;
+template<typename T> class QFutureWatcher;
 
 namespace Formwork {
 namespace Ui {
@@ -27,6 +28,10 @@ namespace Ui {
 // second instance that cannot get the lock neither autosaves nor offers the first one's file.
 // A lock left by a killed process is stale and taken over. No widgets: the question "restore?"
 // is asked by WorkspaceController.
+//
+// The timer's save captures the workspace on this thread (copies of the texts) and writes it on a
+// worker: serializing and writing a workspace that holds a 5 MB schema took hundreds of
+// milliseconds. One write at a time; a save due meanwhile follows it with the state then.
 class RecoveryStore final : public QObject
 {
     Q_OBJECT
@@ -52,13 +57,17 @@ public:
     void setDelay(int ms);
     int delay() const;
 
-    // (Re)starts the pause; when it ends, saveNow().
+    // Starts the pause unless one runs; when it ends, the state then is written on a worker.
     void scheduleSave();
     // From now on saves and removes nothing: a run nobody watches (--screenshot, --self-test)
     // must leave the user's recovery file alone.
     void disable();
+    // A save waits for its pause or is being written.
     bool isSavePending() const;
-    // Writes capture() now. On failure the reason is emitted with saveFailed().
+    // A save is being written on the worker.
+    bool isWriting() const;
+    // Writes capture() now, on this thread (after a write under way). On failure the reason is
+    // emitted with saveFailed().
     bool saveNow();
 
     struct Recovered {
@@ -76,9 +85,14 @@ Q_SIGNALS:
     void saveFailed(const QString &message);
 
 private:
+    void saveInBackground();
+    void reportWrite(const QString &error);
+
     QString m_filePath;
     QString m_workspacePath;
     QTimer *m_timer;
+    QFutureWatcher<QString> *m_writer; // the write under way: its error, empty when it went well
+    bool m_saveAgain = false; // a save came due while one was written
     std::unique_ptr<QLockFile> m_lock;
     bool m_active = false;
 };

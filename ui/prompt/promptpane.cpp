@@ -627,7 +627,8 @@ void PromptPane::updateTokenEstimate()
 void PromptPane::setRunContext(const std::optional<Schema> &schema, const QString &model, const ModelInfo &info,
                                BackendApi api)
 {
-    m_schema = schema;
+    // The schema before may be the last holder of a big compiled tree: freed on a worker.
+    disposeInBackground(std::exchange(m_schema, schema));
     m_model = model;
     m_modelInfo = info;
     m_api = api;

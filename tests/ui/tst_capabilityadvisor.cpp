@@ -3,6 +3,7 @@
 #include "picker/capabilityadvisor.h"
 
 #include "extraction/promptsettings.h"
+#include "extraction/tokenestimate.h"
 
 #include <QFrame>
 #include <QLabel>
@@ -326,7 +327,7 @@ private Q_SLOTS:
         ModelInfo model = quietInput().model;
         const QList<EnforcementItem> enforcement = { item(QStringLiteral("multipleOf"), EnforcementStatus::Ignored) };
         const AdvisorInput in
-            = advisorInputFor(prompt, QStringLiteral("{\"type\":\"object\"}"), enforcement, model, BackendApi::OpenAi);
+            = advisorInputFor(prompt, estimateTokens(u"{\"type\":\"object\"}"), enforcement, model, BackendApi::OpenAi);
         QCOMPARE(in.mode, ExtractionMode::Tools);
         QCOMPARE(in.think, ThinkMode::Low);
         QCOMPARE(in.numCtx.value_or(0), 4096);
@@ -335,6 +336,8 @@ private Q_SLOTS:
         QCOMPARE(in.enforcement.size(), 1);
         // The document in {{doc}} counts: 40000 words are far more than 4096 tokens.
         QVERIFY2(in.estimatedPromptTokens > 40000, qPrintable(QString::number(in.estimatedPromptTokens)));
+        // The schema counted beforehand (as the lint does) gives what its text gives.
+        QCOMPARE(in.estimatedPromptTokens, estimatePromptTokens(prompt, QStringLiteral("{\"type\":\"object\"}")));
         QVERIFY(ids(adviseRun(in)).contains(Id::ContextExceeded));
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/backgroundwork.h"
 #include "editor/codeeditor.h"
+#include "extraction/tokenestimate.h"
 #include "schemaeditor/inferschemadialog.h"
 #include "schemaeditor/schemaeditorpane.h"
 #include "schemaeditor/schemafieldeditor.h"
@@ -293,6 +294,18 @@ private Q_SLOTS:
         QCOMPARE(lint.line, 1);
         QCOMPARE(lint.column, 9);
         QCOMPARE(lint.marks.constFirst().position, 8);
+    }
+
+    // The advisor takes the schema's token count from the lint (no copy of the text on the GUI
+    // thread): it is the text's, whatever the lint found.
+    void lint_countsTheTextsTokens()
+    {
+        for (const QString &text : { QStringLiteral("{\"type\": \"object\", \"title\": \"Person\"}"),
+                                     QStringLiteral("[\"äöü\", x]"), QStringLiteral("  \n") }) {
+            const SchemaLintResult lint = lintSchema(text);
+            QCOMPARE(lint.textTokens, Formwork::estimateTokens(text));
+        }
+        QVERIFY(lintSchema(QStringLiteral("{\"type\": \"object\"}")).textTokens > 0);
     }
 
     void emptyText_isReported()

@@ -344,8 +344,8 @@ void RunController::updateRunContext()
     for (const PlacedEnforcementItem &placed : m_panes.schema->lintResult().enforcement)
         enforcement.append(placed.item);
     m_advisor->setAdvice(
-        withChunking(adviseRun(advisorInputFor(prompt, m_panes.schema->text(), enforcement, model, server.api,
-                                               m_panes.picker->connection()->serverInfo().kind)),
+        withChunking(adviseRun(advisorInputFor(prompt, m_panes.schema->lintResult().textTokens, enforcement, model,
+                                               server.api, m_panes.picker->connection()->serverInfo().kind)),
                      prompt));
 }
 

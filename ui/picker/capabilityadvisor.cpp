@@ -218,15 +218,20 @@ qint64 estimatePromptTokens(const QString &systemPrompt, const QString &userProm
 
 qint64 estimatePromptTokens(const PromptSettings &prompt, const QString &schemaText)
 {
+    return estimatePromptTokens(prompt, estimateTokens(schemaText));
+}
+
+qint64 estimatePromptTokens(const PromptSettings &prompt, qint64 schemaTokens)
+{
     auto filled = [&prompt](QString text) {
         for (const PromptVariable &variable : prompt.variables)
             text.replace(QStringLiteral("{{%1}}").arg(variable.name), variable.value);
         return text;
     };
-    return estimatePromptTokens(filled(prompt.systemPrompt), filled(prompt.userPrompt), schemaText);
+    return estimatePromptTokens(filled(prompt.systemPrompt), filled(prompt.userPrompt), QString()) + schemaTokens;
 }
 
-AdvisorInput advisorInputFor(const PromptSettings &prompt, const QString &schemaText,
+AdvisorInput advisorInputFor(const PromptSettings &prompt, qint64 schemaTokens,
                              const QList<EnforcementItem> &enforcement, const ModelInfo &model, BackendApi api,
                              ServerKind server)
 {
@@ -238,7 +243,7 @@ AdvisorInput advisorInputFor(const PromptSettings &prompt, const QString &schema
     in.api = api;
     in.mode = prompt.mode;
     in.think = prompt.think;
-    in.estimatedPromptTokens = estimatePromptTokens(prompt, schemaText);
+    in.estimatedPromptTokens = estimatePromptTokens(prompt, schemaTokens);
     if (prompt.options.numCtx)
         in.numCtx = *prompt.options.numCtx;
     in.enforcement = enforcement;

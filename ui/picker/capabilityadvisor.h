@@ -65,10 +65,13 @@ qint64 estimatePromptTokens(const QString &systemPrompt, const QString &userProm
 // The same for a prompt pane's settings: both prompts with their {{variables}} filled in, plus the
 // schema text (sent in the system prompt or as the tool's parameters).
 qint64 estimatePromptTokens(const PromptSettings &prompt, const QString &schemaText);
+// The same with the schema text already counted (estimateTokens(), SchemaLintResult::textTokens).
+qint64 estimatePromptTokens(const PromptSettings &prompt, qint64 schemaTokens);
 
 // The advisor's input for a run as the panes describe it: mode, think, num_ctx and images from the
-// prompt settings; `enforcement` from the schema editor (SchemaLintResult or enforcementReport()).
-AdvisorInput advisorInputFor(const PromptSettings &prompt, const QString &schemaText,
+// prompt settings; `schemaTokens` (the schema text's estimateTokens()) and `enforcement` from the
+// schema editor (SchemaLintResult or enforcementReport()).
+AdvisorInput advisorInputFor(const PromptSettings &prompt, qint64 schemaTokens,
                              const QList<EnforcementItem> &enforcement, const ModelInfo &model, BackendApi api,
                              ServerKind server = ServerKind::Unknown);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "schemaeditor/schemalint.h"
 
+#include "extraction/tokenestimate.h"
 #include "schema/schema.h"
 #include "json/jsonparser.h"
 #include "json/textpositions.h"
@@ -48,6 +49,7 @@ std::optional<SourceRange> SchemaTextMap::memberRange(const std::string &pointer
 SchemaLintResult lintSchema(const QString &text, std::optional<GrammarRules> rules)
 {
     SchemaLintResult result;
+    result.textTokens = estimateTokens(text);
     if (text.trimmed().isEmpty()) {
         result.state = SchemaLintResult::State::Empty;
         result.summary = QCoreApplication::translate("Formwork::Ui::SchemaLint", "The schema is empty.");

@@ -65,6 +65,9 @@ struct SchemaLintResult {
     std::optional<Schema> schema;
     // Set when the text is JSON (Valid or InvalidSchema).
     std::shared_ptr<const SchemaTextMap> textMap;
+    // The text's estimateTokens(), counted on the lint's thread: the advisor needs no copy of a
+    // long text on the GUI thread.
+    qint64 textTokens = 0;
 };
 
 // Parses `text` with the core's JSON parser, compiles it as a JSON Schema (2020-12 unless

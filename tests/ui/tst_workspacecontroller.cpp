@@ -338,9 +338,9 @@ private Q_SLOTS:
         typeSchema(window, longSchema);
         QVERIFY(untilWriting());
         recovery->discard();
-        QVERIFY(!recovery->isSavePending());
         QVERIFY(!QFile::exists(RecoveryStore::defaultFilePath()));
         QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 3, 20000); // the write that discard waited for
+        QVERIFY(!recovery->isSavePending());
         QVERIFY(!QFile::exists(RecoveryStore::defaultFilePath()));
     }
 

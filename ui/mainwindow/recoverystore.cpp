@@ -7,7 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
+#include <QFuture>
 #include <QLockFile>
 #include <QSaveFile>
 #include <QStandardPaths>
@@ -52,16 +52,10 @@ RecoveryStore::RecoveryStore(QObject *parent, const QString &filePath)
     : QObject(parent)
     , m_filePath(filePath.isEmpty() ? defaultFilePath() : filePath)
     , m_timer(new QTimer(this))
-    , m_writer(new QFutureWatcher<QString>(this))
 {
     m_timer->setSingleShot(true);
     m_timer->setInterval(DefaultDelayMs);
     connect(m_timer, &QTimer::timeout, this, &RecoveryStore::saveInBackground);
-    connect(m_writer, &QFutureWatcher<QString>::finished, this, [this] {
-        reportWrite(m_writer->result());
-        if (std::exchange(m_saveAgain, false))
-            saveInBackground();
-    });
 
     QDir().mkpath(QFileInfo(m_filePath).absolutePath());
     m_lock = std::make_unique<QLockFile>(m_filePath + QStringLiteral(".lock"));
@@ -71,7 +65,7 @@ RecoveryStore::RecoveryStore(QObject *parent, const QString &filePath)
 
 RecoveryStore::~RecoveryStore()
 {
-    m_writer->waitForFinished(); // a write under way lands before the window goes
+    m_write.waitForFinished(); // a write under way lands before the window goes
 }
 
 QString RecoveryStore::defaultFilePath()
@@ -111,14 +105,14 @@ bool RecoveryStore::isSavePending() const
 
 bool RecoveryStore::isWriting() const
 {
-    return m_writer->isRunning();
+    return m_writing;
 }
 
 bool RecoveryStore::saveNow()
 {
     m_timer->stop();
     m_saveAgain = false;
-    m_writer->waitForFinished(); // its older state must not land after this one
+    m_write.waitForFinished(); // its older state must not land after this one
     if (!m_active || !capture)
         return false;
     const QString error = writeRecoveryFile(m_filePath, m_workspacePath, capture());
@@ -130,11 +124,20 @@ void RecoveryStore::saveInBackground()
 {
     if (!m_active || !capture)
         return;
-    if (m_writer->isRunning()) {
+    if (isWriting()) {
         m_saveAgain = true;
         return;
     }
-    m_writer->setFuture(QtConcurrent::run(backgroundPool(), writeRecoveryFile, m_filePath, m_workspacePath, capture()));
+    // Each write reports through its own continuation: a watcher given the next write would drop
+    // the report of one that finished but was not reported yet.
+    m_writing = true;
+    m_write = QtConcurrent::run(backgroundPool(), writeRecoveryFile, m_filePath, m_workspacePath, capture());
+    m_write.then(this, [this](const QString &error) {
+        m_writing = false;
+        reportWrite(error);
+        if (std::exchange(m_saveAgain, false))
+            saveInBackground();
+    });
 }
 
 void RecoveryStore::reportWrite(const QString &error)
@@ -177,7 +180,7 @@ void RecoveryStore::discard()
 {
     m_timer->stop();
     m_saveAgain = false;
-    m_writer->waitForFinished(); // or it would write the file again after the removal
+    m_write.waitForFinished(); // or it would write the file again after the removal
     if (m_active)
         QFile::remove(m_filePath);
 }

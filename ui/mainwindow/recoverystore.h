@@ -4,6 +4,7 @@
 #include "store/workspace.h"
 
 #include <QDateTime>
+#include <QFuture>
 #include <QObject>
 #include <QString>
 
@@ -13,7 +14,6 @@
 
 class QLockFile;
 class QTimer;
-template<typename T> class QFutureWatcher;
 
 namespace Formwork {
 namespace Ui {
@@ -64,7 +64,7 @@ public:
     void disable();
     // A save waits for its pause or is being written.
     bool isSavePending() const;
-    // A save is being written on the worker.
+    // A save is being written on the worker (until saved() or saveFailed() says how it went).
     bool isWriting() const;
     // Writes capture() now, on this thread (after a write under way). On failure the reason is
     // emitted with saveFailed().
@@ -91,7 +91,8 @@ private:
     QString m_filePath;
     QString m_workspacePath;
     QTimer *m_timer;
-    QFutureWatcher<QString> *m_writer; // the write under way: its error, empty when it went well
+    QFuture<QString> m_write; // the last write: its error, empty when it went well
+    bool m_writing = false; // from the start of a write until it has been reported
     bool m_saveAgain = false; // a save came due while one was written
     std::unique_ptr<QLockFile> m_lock;
     bool m_active = false;

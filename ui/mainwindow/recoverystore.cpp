@@ -65,7 +65,12 @@ RecoveryStore::RecoveryStore(QObject *parent, const QString &filePath)
 
 RecoveryStore::~RecoveryStore()
 {
-    m_write.waitForFinished(); // a write under way lands before the window goes
+    // A write under way lands before the window goes, and nothing starts another: its report may
+    // come while waiting (the pool hands an unstarted write to this thread), and the window that
+    // capture() reads is being taken down.
+    m_active = false;
+    m_saveAgain = false;
+    m_write.waitForFinished();
 }
 
 QString RecoveryStore::defaultFilePath()
